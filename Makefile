@@ -1,0 +1,50 @@
+# The README's quick start is these two targets: `make run` and `make test`.
+# Both create .venv when it is missing and install everything the project needs.
+SHELL := /bin/bash
+PY := .venv/bin/python
+STAMP := .venv/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export HF_HUB_DISABLE_PROGRESS_BARS := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+# llama-cpp-python is built from source, CPU only (flags from shared/stack-notes.md).
+export CMAKE_ARGS := -DLLAVA_BUILD=OFF -DGGML_CUDA=OFF -DGGML_VULKAN=OFF -DGGML_BLAS=OFF
+export CMAKE_BUILD_PARALLEL_LEVEL := 2
+
+.PHONY: install run test test-fast browser-deps bench eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3.11 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	# torch first and pinned: a looser request pulls a CUDA build.
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# Debian packages for the real-browser tests (Chromium and CJK fonts).
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto.*CJK"; then \
+		echo "installing chromium, chromium-driver, fonts-noto-cjk"; \
+		(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
+	fi
+
+run: install
+	.venv/bin/policyqa serve
+
+test: install browser-deps
+	.venv/bin/python -m pytest -q -rs
+
+test-fast: install
+	.venv/bin/python -m pytest -q -m "not slow"
+
+bench: install
+	.venv/bin/python -m eval.bench
+
+eval: install
+	.venv/bin/policyqa eval
+
+clean:
+	rm -rf .venv .policyqa build *.egg-info
