@@ -1,0 +1,149 @@
+"""The parser against corpus-notes: counts, hard items, spans, and no borrowed lead units."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from corpus.parse import TASK_KINDS, load_corpus
+
+EXPECTED = {  # doc_id: (task items, with a lead unit)   — from ../shared/corpus-notes.md
+    "000": (76, 71),
+    "001": (28, 20),
+    "002": (39, 0),
+    "003": (35, 28),
+    "004": (16, 16),
+}
+
+
+def tasks(corpus, doc_id):
+    for doc, items in corpus:
+        if doc.doc_id == doc_id:
+            return [i for i in items if i.kind in TASK_KINDS]
+    raise KeyError(doc_id)
+
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED))
+def test_counts(corpus, doc_id):
+    items = tasks(corpus, doc_id)
+    total, with_lead = EXPECTED[doc_id]
+    assert len(items) == total
+    assert sum(1 for i in items if i.lead_units) == with_lead
+
+
+def test_every_item_text_is_at_its_span(corpus):
+    for doc, items in corpus:
+        for item in items:
+            start, end = item.span
+            assert doc.text[start:end] == item.text, item.item_id
+            assert item.text.strip(), item.item_id
+
+
+def test_no_unit_line_is_an_item(items):
+    for item in items:
+        assert not item.text.startswith(("牵头单位", "责任单位", "责任部门", "参加单位")), item.item_id
+
+
+def test_000_item_49(by_id):
+    item = by_id["000-49"]
+    assert item.section == "七、(二十) 49."
+    assert item.lead_units == ("县司法局",)
+    assert item.responsible_units == ("县委组织部", "县政府办公室", "县委编办")
+    assert item.text.startswith("深化行政复议体制改革")
+    assert "牵头单位" not in item.text
+
+
+def test_000_bullets_are_items_with_inferred_numbers(by_id):
+    item = by_id["000-50"]
+    assert item.item_no == 50 and item.item_no_inferred
+    assert item.section == "七、(二十) •[50]"
+    assert not item.text.startswith("•")
+    assert len(by_id["000-2"].lead_units) == 6  # a bullet item with six lead units
+
+
+@pytest.mark.parametrize("no", [3, 26, 27, 38, 54])
+def test_000_items_without_lead_do_not_borrow(by_id, no):
+    item = by_id[f"000-{no}"]
+    assert item.lead_units == ()
+    assert item.responsible_units  # the responsible units are not promoted to lead
+
+
+def test_000_participating_qualifier(by_id):
+    item = by_id["000-25"]  # 县司法局按职责分工负责,县属相关部门参加
+    assert "县司法局" in item.responsible_units
+    assert item.participating_units == ("县属相关部门",)
+
+
+def test_000_aliases_are_canonical(by_id):
+    assert "县政务服务管理局" in by_id["000-65"].lead_units + by_id["000-65"].responsible_units
+    assert "县政府办公室" in by_id["000-6"].responsible_units  # printed 县政府办
+
+
+def test_001_pages_joined_and_item_11_inferred(corpus, by_id):
+    doc = next(d for d, _ in corpus if d.doc_id == "001")
+    assert "好差评" in doc.text and "四个平台一张网" in doc.text
+    item = by_id["001-11"]
+    assert item.item_no_inferred and item.section == "二、(六) [11]"
+    assert item.text.startswith("依法平等保护企业产权和自主经营权")
+    assert item.lead_units == ("市市场监管局绿园分局",)
+    assert item.participating_units == ("各有关部门",)
+    assert by_id["001-10"].lead_units == ("区委政法委", "区委依法治区办", "区司法局")
+
+
+def test_001_truncated_item_28_has_unknown_units(by_id):
+    item = by_id["001-28"]
+    assert item.truncated and item.lead_units is None
+    assert item.text.endswith("付出应")
+    assert by_id["001-27"].lead_units == ()  # 责任单位 only
+
+
+def test_001_item_13_units_stop_at_the_glued_heading(by_id):
+    assert by_id["001-13"].responsible_units == ("区财政局", "区民政局", "市市场监管局绿园分局")
+    assert by_id["001-14"].section.startswith("三、(七)")
+
+
+def test_002_points_have_no_units(corpus):
+    points = tasks(corpus, "002")
+    assert all(p.lead_units == () and not p.responsible_units for p in points)
+    sections = [p.section for p in points]
+    assert "一、(九) 三是" in sections and "一、(三) 5." in sections and "二、(六)" in sections
+
+
+def test_003_item_17(by_id):
+    item = by_id["003-17"]
+    assert item.lead_units == ("市司法局", "市委编办")
+    assert item.responsible_units == ("市财政局", "有关部门", "各乡(镇)、街道")
+    assert item.text.startswith("积极发挥行政复议化解行政争议主渠道作用")
+    assert "牵头" not in item.text
+
+
+def test_003_markers_restored_and_continuation(by_id):
+    assert by_id["003-3"].text.startswith("推进政府机构职能优化协同高效")
+    assert by_id["003-3"].item_no_inferred
+    cont = by_id["003-20b"]
+    assert cont.section == "八、(二十) 续段"
+    assert cont.lead_units == ("市纪委监委", "市委组织部")
+    assert by_id["003-20"].lead_units == ()  # its own note has no 牵头
+
+
+def test_003_damaged_and_glued_notes(by_id):
+    garbled = by_id["003-2"]
+    assert garbled.damaged and garbled.lead_units is None
+    assert by_id["003-1"].lead_units == () and not by_id["003-1"].responsible_units
+    assert by_id["003-7"].lead_units == ("市政府办公室", "市司法局", "市委巡察办", "市委组织部", "市审计局")
+    assert by_id["003-18"].lead_units == ("市司法局", "市法院", "市检察院")
+
+
+def test_004_label_variants_and_sub_list(by_id):
+    item10 = by_id["004-10"]
+    assert "市电子政务办" in item10.responsible_units  # from 责任部门:
+    item13 = by_id["004-13"]
+    assert "1.经听证程序作出的行政处罚" in item13.text and "3.其他影响较大" in item13.text
+    assert item13.lead_units == ("市司法局",)
+    assert by_id["004-3"].lead_units == ("市委组织部", "市人民政府办公室", "市司法局")
+
+
+def test_parsing_is_fast():
+    start = time.perf_counter()
+    load_corpus()
+    assert time.perf_counter() - start < 5  # a guard against a pathological regex, not a benchmark
