@@ -1,0 +1,40 @@
+"""Which of the corpus's localities a text names, by any of its variants.
+
+Parent jurisdictions are masked first so they are never mistaken for a document's own locality:
+乌鲁木齐市 is not 乌鲁木齐县, 昌吉州 is not 伊犁州 (`自治州`), 长春市 is not 绿园区.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from corpus.parse import localities
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    table = localities()
+    parents = sorted({p for info in table.values() for p in info.get("parents", [])}, key=len, reverse=True)
+    variants = sorted(((v, name) for name, info in table.items() for v in info["variants"]),
+                      key=lambda pair: len(pair[0]), reverse=True)
+    return parents, variants
+
+
+def detect_localities(text: str) -> list[str]:
+    """Canonical localities named in `text`, in order of first mention."""
+    parents, variants = _patterns()
+    masked = text
+    for parent in parents:
+        masked = masked.replace(parent, "\x00" * len(parent))
+    found: dict[str, int] = {}
+    for variant, name in variants:
+        flags = re.IGNORECASE if variant.isascii() else 0
+        pattern = rf"\b{re.escape(variant)}\b" if variant.isascii() else re.escape(variant)
+        for m in re.finditer(pattern, masked, flags):
+            found.setdefault(name, m.start())
+            masked = masked[: m.start()] + "\x00" * len(variant) + masked[m.end():]
+    return sorted(found, key=found.get)
+
+
+def all_localities() -> list[str]:
+    return list(localities())

