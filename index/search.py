@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.errors import IndexMismatchError, IndexMissingError
+from corpus.text import normalize
 from corpus.types import TaskItem
 from index.bm25 import BM25
 from index.chunks import item_from_metadata
 from index.localities import detect_localities
 
 RRF_K = 60
-DENSE_CANDIDATES = 40
+DENSE_CANDIDATES = 60
+MIN_PHRASE = 4  # characters shared verbatim before the phrase signal counts
 LOCALITY_BOOST = 1.0  # larger than any fused score: a named locality's items come first
 
 
@@ -69,6 +71,7 @@ class Searcher:
         if not self.chunk_ids:
             raise IndexMissingError("The index is empty: run `policyqa ingest --rebuild`.")
         self.bm25 = BM25(self.chunk_texts)
+        self.normalised = [normalize(t) for t in self.chunk_texts]
         self.position = {cid: n for n, cid in enumerate(self.chunk_ids)}
 
     @property
@@ -95,7 +98,31 @@ class Searcher:
             if item not in dense_rank:
                 fused[item] = fused.get(item, 0.0) + 1.0 / (RRF_K + r)
                 dense_rank[item] = r
+        # Third list: the longest stretch of the question found verbatim. A rare quoted phrase
+        # (“百名法学家百场报告会”) is the strongest evidence there is, but RRF would let it lose
+        # to items that both other lists rank in the middle.
+        seen: set[str] = set()
+        for r, (n, _) in enumerate(self._phrase_ranking(question), start=1):
+            item = self.item_of_chunk[n]
+            if item not in seen:
+                fused[item] = fused.get(item, 0.0) + 1.0 / (RRF_K + r)
+                seen.add(item)
         return fused, bm_rank, dense_rank
+
+    def _phrase_ranking(self, question: str) -> list[tuple[int, int]]:
+        """(chunk position, length of the longest question substring it contains), longest first."""
+        q = normalize(question)
+        out = []
+        for n, text in enumerate(self.normalised):
+            best = 0
+            length = MIN_PHRASE
+            while length <= len(q) and any(q[i : i + length] in text for i in range(len(q) - length + 1)):
+                best = length
+                length += 1
+            if best:
+                out.append((n, best))
+        out.sort(key=lambda pair: -pair[1])
+        return out
 
     def search(self, question: str, k: int = 5, localities: list[str] | None = None,
                locality: str = "", kinds: tuple[str, ...] = ()) -> list[Hit]:

@@ -1,0 +1,94 @@
+"""Scoring: pure functions over answers and hits (normalised matching, see corpus.text)."""
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from corpus.text import normalize
+from eval.gold import GoldQuestion, GoldSource
+
+
+def _norm_section(section: str) -> str:
+    return normalize(section).replace("•", "")
+
+
+def item_matches_source(item: dict, source: GoldSource) -> bool:
+    """An item dict (item_id, locality, section, text) is a gold source's item."""
+    if item.get("locality") != source.locality:
+        return False
+    if source.section and _norm_section(item.get("section", "")) == _norm_section(source.section):
+        return True
+    return bool(source.quote) and normalize(source.quote) in normalize(item.get("text", ""))
+
+
+def first_relevant_rank(hits: list[dict], gold: GoldQuestion) -> int | None:
+    for hit in hits:
+        if any(item_matches_source(hit, s) for s in gold.sources):
+            return hit.get("rank") or hits.index(hit) + 1
+    return None
+
+
+def recall_at(ranks: list[int | None], k: int) -> float:
+    return sum(1 for r in ranks if r is not None and r <= k) / max(len(ranks), 1)
+
+
+def mrr(ranks: list[int | None], k: int = 10) -> float:
+    return sum(1 / r for r in ranks if r is not None and r <= k) / max(len(ranks), 1)
+
+
+def answer_passes(answer: dict, gold: GoldQuestion) -> bool:
+    """Answerable: every must_include and no may_not_include, and not a refusal.
+    Unanswerable: status not_found and no value asserted."""
+    text = normalize(answer.get("answer", ""))
+    status = answer.get("status")
+    if not gold.answerable:
+        return status == "not_found" and not any(normalize(m) in text for m in gold.may_not_include)
+    if status == "not_found":
+        return False
+    if any(normalize(m) in text for m in gold.may_not_include):
+        return False
+    return all(normalize(m) in text for m in gold.must_include)
+
+
+def citation_correct(citation: dict, gold: GoldQuestion) -> bool:
+    return any(item_matches_source(citation, s) for s in gold.sources)
+
+
+def citation_scores(answer: dict, gold: GoldQuestion) -> tuple[bool, int, int]:
+    """(at least one correct citation, correct citations, all citations)."""
+    cites = answer.get("citations") or []
+    correct = sum(1 for c in cites if citation_correct(c, gold))
+    return correct > 0, correct, len(cites)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def ungrounded_values(answer: dict, unit_names: set[str] | None = None) -> list[str]:
+    """Numbers and unit names in the answer that none of its citations contains."""
+    if answer.get("status") != "answered":
+        return []
+    cited = normalize(" ".join(
+        c.get("text", "") + "".join(c.get("lead_units") or []) + "".join(c.get("responsible_units") or [])
+        + "".join(c.get("participating_units") or []) + c.get("section", "") + c.get("title", "")
+        + c.get("locality", "") for c in answer.get("citations") or []))
+    body = re.sub(r"\[\d+\]", "", answer.get("answer", ""))
+    missing = [n for n in _NUMBER.findall(normalize(body)) if n not in cited]
+    for name in unit_names or ():
+        if normalize(name) in normalize(body) and normalize(name) not in cited:
+            missing.append(name)
+    return missing
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * q
+    lo = int(pos)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+
+def p50(values: list[float]) -> float:
+    return median(values) if values else 0.0
