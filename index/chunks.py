@@ -17,6 +17,7 @@ from corpus.types import TaskItem
 MAX_BODY_CHARS = 420  # e5's window is 512 tokens; Chinese runs about one token per character
 
 LIST_FIELDS = ("lead_units", "responsible_units", "participating_units")
+LIST_JOIN = "|"
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,12 @@ def prefix(item: TaskItem) -> str:
 
 
 def item_metadata(item: TaskItem) -> dict:
-    """The TaskItem as flat scalars: lists joined with '、', None kept as a flag."""
+    """The TaskItem as flat scalars: lists joined with '|' (unit names may contain '、'),
+    None kept as a flag."""
     meta = {}
     for key, value in item.to_dict().items():
         if key in LIST_FIELDS:
-            meta[key] = "、".join(value or [])
+            meta[key] = LIST_JOIN.join(value or [])
         elif key == "span":
             meta["span_start"], meta["span_end"] = value
         elif value is None:
@@ -69,7 +71,7 @@ def item_from_metadata(meta: dict) -> TaskItem:
     fields = {k: v for k, v in meta.items() if k in TaskItem.__dataclass_fields__}
     for key in LIST_FIELDS:
         value = meta.get(key, "")
-        fields[key] = tuple(v for v in value.split("、") if v) if value else ()
+        fields[key] = tuple(v for v in value.split(LIST_JOIN) if v) if value else ()
     if meta.get("lead_unknown"):
         fields["lead_units"] = None
     fields["span"] = (int(meta.get("span_start", 0)), int(meta.get("span_end", 0)))

@@ -81,5 +81,5 @@ def ask(args, settings) -> int:
     if answer.citations:
         print("\n来源:" if answer.lang != "en" else "\nSources:")
         for c in answer.citations:
-            print(f"[{c.n}] {c.title}({c.locality}) {c.section}")
+            print(f"[{c.n}] {c.item.title}({c.item.locality}) {c.item.section}")
     return 0

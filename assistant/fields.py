@@ -1,0 +1,75 @@
+"""Answers built from TaskItem fields alone: who leads, who is responsible, what a unit leads.
+
+No LLM here: the unit names come from the parsed fields, so they are exactly the documents'
+(canonical forms expand abbreviations like 县政府办 -> 县政府办公室, within one locality only).
+"""
+from __future__ import annotations
+
+from corpus.types import TaskItem
+
+SEP = "、"
+
+
+def _names(units) -> str:
+    return SEP.join(units)
+
+
+def short_heading(item: TaskItem, limit: int = 28) -> str:
+    head = item.heading or item.text
+    return head if len(head) <= limit else head[:limit] + "…"
+
+
+def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_locality: bool = True) -> str:
+    loc = f"{item.locality}" if with_locality else ""
+    where = f"{item.section}“{short_heading(item)}”"
+    lead, resp, part = item.lead_units, item.responsible_units, item.participating_units
+    if lang == "en":
+        return _unit_sentence_en(item, n, intent)
+    prefix = f"{loc}:" if loc else ""
+    if item.kind == "point" and lead == () and not resp:
+        return f"{prefix}{item.title}是情况报告,没有写明牵头单位或责任单位;相关内容见{where}[{n}]。"
+    if lead is None:
+        text = f"{prefix}{where}的单位信息在原文中缺失(文本不完整),无法确定牵头单位"
+        if resp:
+            text += f";可辨认的单位有{_names(resp)}"
+        return text + f"[{n}]。"
+    if intent == "responsible":
+        text = f"{prefix}{where}的责任单位为{_names(resp) or '(未列明)'}"
+        if part:
+            text += f",参加单位为{_names(part)}"
+        text += f";牵头单位为{_names(lead)}" if lead else ";该项未明确牵头单位"
+        return text + f"[{n}]。"
+    if lead:
+        text = f"{prefix}{where}由{_names(lead)}牵头"
+    else:
+        text = f"{prefix}{where}未明确牵头单位"
+    if resp:
+        text += f",责任单位为{_names(resp)}"
+    if part:
+        text += f",参加单位为{_names(part)}"
+    return text + f"[{n}]。"
+
+
+def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:
+    where = f"{item.locality}, item {item.section}"
+    lead, resp = item.lead_units, item.responsible_units
+    if item.kind == "point" and lead == () and not resp:
+        return f"{where}: the report names no lead or responsible unit [{n}]."
+    if lead is None:
+        return f"{where}: the unit information is missing from the source text (truncated), so the lead unit is unknown [{n}]."
+    parts = [f"lead unit: {_names(lead)}" if lead else "no lead unit is designated"]
+    if resp:
+        parts.append(f"responsible units: {_names(resp)}")
+    return f"{where}: " + "; ".join(parts) + f" [{n}]."
+
+
+def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh") -> str:
+    verb = "牵头" if role == "lead" else "参与"
+    if lang == "en":
+        head = f"{unit} {'leads' if role == 'lead' else 'takes part in'} {len(items)} task item(s):"
+        lines = [f"[{n}] {i.locality} {i.section} {short_heading(i, 40)}" for n, i in enumerate(items, start=1)]
+        return "\n".join([head, *lines])
+    localities = SEP.join(dict.fromkeys(i.locality for i in items))
+    head = f"{unit}{verb}的任务共{len(items)}项({localities}):"
+    lines = [f"[{n}] {i.section} {short_heading(i, 40)}" for n, i in enumerate(items, start=1)]
+    return "\n".join([head, *lines])

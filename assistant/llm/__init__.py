@@ -1,0 +1,1 @@
+"""LLM backends behind one small protocol; `make_llm` picks one from a spec string."""

@@ -1,0 +1,176 @@
+"""Question understanding: language, localities, intent, the unit asked about, follow-ups.
+
+Language is decided by script first (Han -> zh, kana -> ja, hangul -> ko); langdetect is used
+only for longer Latin text, seeded and never allowed to raise (stack-notes: it calls short
+Chinese `ko` and short English `pl`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from corpus.errors import BadQuestionError, QuestionTooLongError
+from index.localities import detect_localities
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect_language(text: str) -> str:
+    if _KANA.search(text):
+        return "ja"
+    if _HANGUL.search(text):
+        return "ko"
+    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    if han and han * 3 >= latin:
+        return "zh"
+    if not latin:
+        return "zh"  # digits, emoji, punctuation only: the product's default
+    if latin < 20:
+        return "en"
+    try:
+        from langdetect import DetectorFactory, detect
+
+        DetectorFactory.seed = 0
+        lang = detect(text)
+    except Exception:  # LangDetectException on odd input: fall back, never raise
+        return "en"
+    return "en" if lang not in ("en", "fr", "de", "es", "it", "pt", "nl") else lang
+
+
+INTENT_PATTERNS = [  # order matters: the first match wins
+    ("unit_tasks", re.compile(r"(牵头|负责|参与|参加)(了)?(哪些|什么|几项|多少项?)(任务|工作|事项|事)|"
+                              r"(我们|我|本)(局|单位|部门|委|办).{0,6}(哪些|什么)|which tasks|what tasks", re.I)),
+    ("responsible", re.compile(r"责任单位|责任部门|参加单位|参与单位|配合|还有哪些(部门|单位)|哪些(部门|单位)(要)?负责|"
+                               r"除了牵头|responsible units?|participat", re.I)),
+    ("lead", re.compile(r"牵头|谁(来)?负责|由谁|归谁|谁主抓|哪个(单位|部门)|哪家|主管|\blead|in charge|who (is )?responsible", re.I)),
+    ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|which (document|place|county|city)", re.I)),
+    ("number", re.compile(r"多少|几[个项次年天期名人家大]|多久|多长|什么时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
+                          r"how (many|much|long|often)|when|deadline|percent", re.I)),
+    ("summary", re.compile(r"有哪些|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|安排了|summar|what measures", re.I)),
+]
+
+# Words that say what is asked, not what it is about: removed before measuring relevance.
+_ASKING = re.compile(
+    r"由?哪(个|些|几|家|一)?(个)?(单位|部门|地方|文件|材料|份)?|谁(来)?|什么|多少|几|多久|多长|是否|吗|呢|"
+    r"牵头(单位)?|责任(单位|部门)|负责|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
+    r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|啊|吧|呀|"
+    r"[??!!。,,、:;:;“”\"'《》()()\s]"
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str  # the question as it will be searched (follow-ups merged with the previous turn)
+    original: str
+    lang: str
+    localities: tuple[str, ...]
+    intent: str
+    unit: str = ""  # for unit_tasks: the unit named
+    topic: str = ""  # the question minus localities and asking words
+    follow_up: bool = False
+
+
+def clean_question(text: str, max_chars: int) -> str:
+    if text is None or not isinstance(text, str):
+        raise BadQuestionError("请输入问题。 (The question is empty.)")
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\n\t")
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise BadQuestionError("请输入问题。 (The question is empty.)")
+    if len(text) > max_chars:
+        raise QuestionTooLongError(
+            f"问题太长({len(text)}字),请控制在{max_chars}字以内,只写要问的事。 "
+            f"(The question is {len(text)} characters; the limit is {max_chars}.)")
+    if not re.search(r"[\w\u4e00-\u9fff]", text):
+        raise BadQuestionError("没有看懂这个问题:请用文字提问,例如“行政复议体制改革由哪个单位牵头?”")
+    return text
+
+
+def detect_intent(text: str) -> str:
+    for name, pattern in INTENT_PATTERNS:
+        if pattern.search(text):
+            return name
+    return "other"
+
+
+def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
+    from corpus.parse import localities as table
+
+    for loc in localities:
+        for variant in sorted(table()[loc]["variants"], key=len, reverse=True):
+            text = text.replace(variant, " ")
+    return _ASKING.sub("", text)
+
+
+_FOLLOW_UP = re.compile(r"^(那|那么|那在|还有|再问|and|what about|how about)|呢[??]?$", re.I)
+
+
+def is_follow_up(text: str) -> bool:
+    return len(text) <= 20 and bool(_FOLLOW_UP.search(text.strip()))
+
+
+def understand(question: str, history: list[dict] | None = None, max_chars: int = 2000,
+               known_units: set[str] | None = None) -> Query:
+    text = clean_question(question, max_chars)
+    lang = detect_language(text)
+    localities = tuple(detect_localities(text))
+    query = Query(text=text, original=text, lang=lang, localities=localities,
+                  intent=detect_intent(text), topic=topic_of(text, localities))
+    previous = _previous_question(history)
+    if previous and is_follow_up(text):
+        query = _merge_follow_up(query, previous)
+    if query.intent in ("unit_tasks", "lead", "responsible", "other") and known_units:
+        unit = _named_unit(query.text, known_units)
+        if unit and query.intent in ("unit_tasks",):
+            query = replace(query, unit=unit)
+        elif unit and query.intent == "other" and re.search(r"(牵头|负责)(的|了)", query.text):
+            query = replace(query, unit=unit, intent="unit_tasks")
+    return query
+
+
+def _previous_question(history) -> str:
+    for turn in reversed(history or []):
+        if isinstance(turn, dict) and turn.get("role", "user") == "user" and isinstance(turn.get("content"), str):
+            return turn["content"]
+        if isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
+            return turn[0]
+    return ""
+
+
+def _merge_follow_up(query: Query, previous: str) -> Query:
+    """'那新密市呢?' after '行政复议体制改革由哪个单位牵头?' asks the same about 新密市."""
+    prev_locs = tuple(detect_localities(previous))
+    prev_topic = topic_of(previous, prev_locs)
+    own_topic = query.topic
+    localities = query.localities or prev_locs
+    intent = detect_intent(query.text)
+    if intent == "other":
+        intent = detect_intent(previous)
+    loc_text = "".join(localities)
+    merged = f"{loc_text}{prev_topic}{own_topic}{'责任单位' if intent == 'responsible' else ''}"
+    merged_text = f"{loc_text}{previous if not prev_locs else _strip_localities(previous, prev_locs)}"
+    if own_topic:
+        merged_text += f" {query.text}"
+    return replace(query, text=merged_text, localities=localities, intent=intent,
+                   topic=topic_of(merged, localities), follow_up=True)
+
+
+def _strip_localities(text: str, localities) -> str:
+    from corpus.parse import localities as table
+
+    for loc in localities:
+        for variant in sorted(table()[loc]["variants"], key=len, reverse=True):
+            text = text.replace(variant, "")
+    return text
+
+
+def _named_unit(text: str, known_units: set[str]) -> str:
+    best = ""
+    for unit in known_units:
+        if len(unit) >= 3 and unit in text and len(unit) > len(best):
+            best = unit
+    return best

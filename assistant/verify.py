@@ -1,0 +1,87 @@
+"""Checking an LLM draft, sentence by sentence, against the items it was given.
+
+A sentence survives only when every [n] points to a provided item and every number, date,
+percentage and unit name it states occurs in a cited item (after normalisation). A value found
+in another provided item moves the citation there; a value found nowhere drops the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.text import normalize
+from corpus.types import TaskItem
+
+MARKER = re.compile(r"\[(\d+)\]")
+VALUE = re.compile(r"\d+(?:\.\d+)?\s*%|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d+(?:\.\d+)?")
+_SENTENCE_END = re.compile(r"(?<=[。!?;!?])|(?<=\]\.)\s|\n")
+
+
+def item_haystack(item: TaskItem) -> str:
+    units = "".join((item.lead_units or ()) + item.responsible_units + item.participating_units)
+    return normalize(f"{item.locality}{item.title}{item.section}{item.text}{units}{item.units_raw}")
+
+
+@dataclass(frozen=True)
+class Checked:
+    text: str  # the sentence with citations repaired
+    cited: tuple[int, ...]  # 1-based indexes into the provided items
+    ok: bool
+    reason: str = ""
+
+
+def split_sentences(text: str) -> tuple[list[str], str]:
+    """Complete sentences, and the unfinished rest."""
+    parts = _SENTENCE_END.split(text)
+    done = [p for p in parts[:-1] if p.strip()]
+    return done, parts[-1]
+
+
+def values_in(sentence: str) -> list[str]:
+    body = MARKER.sub("", sentence)
+    return [normalize(v) for v in VALUE.findall(body)]
+
+
+def units_in(sentence: str, known_units: set[str]) -> list[str]:
+    found = [u for u in known_units if len(u) >= 3 and u in sentence]
+    # keep the longest names only (县司法局 inside 县司法局长 …)
+    return [u for u in found if not any(u != o and u in o for o in found)]
+
+
+def check_sentence(sentence: str, items: list[TaskItem], known_units: set[str],
+                   system_prompt: str = "") -> Checked:
+    hay = [item_haystack(i) for i in items]
+    markers = [int(m) for m in MARKER.findall(sentence)]
+    if any(not 1 <= m <= len(items) for m in markers):
+        markers = [m for m in markers if 1 <= m <= len(items)]
+        if not markers:
+            return Checked(sentence, (), False, "citation to an item that was not provided")
+    if system_prompt and _shares(sentence, system_prompt, 14):
+        return Checked(sentence, (), False, "echoes the instructions")
+    facts = values_in(sentence) + [normalize(u) for u in units_in(sentence, known_units)]
+    cited = list(dict.fromkeys(markers))
+    for fact in facts:
+        if cited and any(fact in hay[m - 1] for m in cited):
+            continue
+        home = next((n for n, h in enumerate(hay, start=1) if fact in h), None)
+        if home is None:
+            return Checked(sentence, tuple(cited), False, f"{fact} is in no provided item")
+        cited.append(home)  # repair: cite the item that states it
+    if not cited:
+        # An uncited sentence must at least be about one item.
+        body = normalize(MARKER.sub("", sentence))
+        grams = {body[i : i + 2] for i in range(len(body) - 1)}
+        best = max(range(len(items)), key=lambda n: sum(g in hay[n] for g in grams), default=None)
+        if best is None or not grams or sum(g in hay[best] for g in grams) < 0.5 * len(grams):
+            return Checked(sentence, (), False, "no item supports it")
+        cited = [best + 1]
+    text = MARKER.sub("", sentence).rstrip()
+    tail = "".join(f"[{n}]" for n in dict.fromkeys(cited))
+    end = text[-1] if text and text[-1] in "。.;!?;!?" else ""
+    text = (text[:-1] if end else text).rstrip() + tail + (end or "")
+    return Checked(text, tuple(dict.fromkeys(cited)), True)
+
+
+def _shares(a: str, b: str, length: int) -> bool:
+    a, b = normalize(a), normalize(b)
+    return any(a[i : i + length] in b for i in range(0, max(len(a) - length + 1, 0)))
