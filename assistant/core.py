@@ -18,7 +18,7 @@ import time
 from typing import Iterator
 
 from assistant import fields, prompts
-from assistant.evidence import Evidence, has_number
+from assistant.evidence import Evidence, answers_measure
 from assistant.extract import extractive_text
 from assistant.types import Answer, Citation
 from assistant.understand import Query, understand
@@ -27,9 +27,10 @@ from corpus.select import filter_items
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-REL_MIN = 0.45  # an item covering less of the question is not about it
+REL_MIN = 0.45  # with no locality named, an item covering less of the question is not about it
+REL_MIN_NAMED = 0.3  # within a named locality retrieval is reliable (R@1 0.97): a lower floor
 REL_SHARE = 0.75  # with no locality named, a locality must come this close to the best one
-SENTENCE_MIN = 0.5  # a quoted sentence must cover this much of the question to stand alone
+SENTENCE_MIN = 0.35  # a quoted sentence must cover this much of the question to stand alone
 CHAIN = re.compile(r"^(?P<first>.+?)的(那个|这个|该)?(单位|部门)[,,]?(?P<rest>.*(还|也|同时).*)$")
 
 
@@ -153,7 +154,7 @@ class Assistant:
             return
         top = max(rel for _, rel in picks)
         if query.localities:
-            keep = [(i, r) for i, r in picks if r >= REL_MIN]
+            keep = [(i, r) for i, r in picks if r >= REL_MIN_NAMED]
         else:
             keep = [(i, r) for i, r in picks if r >= REL_MIN and r >= REL_SHARE * top]
         if not keep:
@@ -255,17 +256,25 @@ class Assistant:
         return "…".join(parts[n] for n in sorted(keep))
 
     def _drafted(self, query: Query, hits, timings) -> Iterator[dict]:
-        context = [(i, r) for i, r in self._context(query, hits) if r >= REL_MIN]
+        floor = REL_MIN_NAMED if query.localities else REL_MIN
+        context = [(i, r) for i, r in self._context(query, hits) if r >= floor]
         if not context:
             yield self._not_found(query, hits)
             return
+        if query.intent == "summary":
+            yield from self._summary(query, context, hits)
+            return
         want_number = query.intent == "number"
-        picks = []  # (item, best sentence, sentence score)
+        picks = []  # (item, supporting sentences, score of the best)
         for item, _ in context:
-            best = self.evidence.best_sentences(query.topic, item, want_number=want_number)
+            best = self.evidence.best_sentences(query.topic, item, want_number=want_number, n=3)
+            if want_number:
+                best = [b for b in best if answers_measure(query.original, b[1])]
             if best:
-                picks.append((item, best[0][1], best[0][0]))
-        strong = [p for p in picks if p[2] >= SENTENCE_MIN and (not want_number or has_number(p[1]))]
+                keep = [b for b in best if b[0] >= SENTENCE_MIN][: 2 if want_number else 1] or best[:1]
+                ordered = [sent for sent in _sentences_in_order(item.text) if sent in {b[1] for b in keep}]
+                picks.append((item, "".join(ordered), best[0][0]))
+        strong = [p for p in picks if p[2] >= SENTENCE_MIN]
         if self.llm is not None and query.intent != "which_doc":
             started = time.perf_counter()
             verified, said_not_found = [], False
@@ -277,6 +286,8 @@ class Assistant:
                 elif event["type"] == "not_found":
                     said_not_found = True
             timings["generate_s"] = time.perf_counter() - started
+            if verified and want_number and not answers_measure(query.original, "".join(v["text"] for v in verified)):
+                verified = []  # it answered something, but not the value that was asked for
             if verified:
                 cited_ns = sorted({n for v in verified for n in v["cited"]})
                 renumber = {old: new for new, old in enumerate(cited_ns, start=1)}
@@ -293,15 +304,34 @@ class Assistant:
         if not strong:
             yield self._not_found(query, hits)
             return
-        if query.intent == "summary":
-            chosen = [(i, s) for i, s, _ in strong[:3]]
-        elif len(query.localities) > 1:
+        if len(query.localities) > 1 or (not query.localities and len({p[0].locality for p in strong}) > 1):
             chosen = [(i, s) for i, s, _ in strong]
         else:
             chosen = [(strong[0][0], strong[0][1])]
         text = extractive_text(chosen, query.lang)
         yield {"type": "replace", "text": text}
         yield self._final(query, text, "answered", chosen, "extractive")
+
+    def _summary(self, query: Query, context, hits) -> Iterator[dict]:
+        """'…方面安排了哪几项?': the relevant items of the best item's subsection, each quoted."""
+        top = context[0][0]
+        subsection = top.section.split(" ")[0]
+        siblings = [i for i in self.items if i.doc_id == top.doc_id and i.kind in TASK_KINDS
+                    and i.section.split(" ")[0] == subsection]
+        ranked = {h.item.item_id for h in hits}
+        chosen = [i for i in siblings if i.item_id in ranked or self._relevance(query, i) >= REL_MIN_NAMED]
+        chosen = sorted(chosen or [top], key=lambda i: i.span[0])[:6]
+        lines, cited = [], []
+        for n, item in enumerate(chosen, start=1):
+            first = "".join(_sentences_in_order(item.text)[:2])
+            first = first if len(first) <= 160 else first[:160] + "…"
+            lines.append(f"[{n}] {item.section}:{first}")
+            cited.append((item, self._quote(query, item)))
+        head = (f"{top.locality}《{top.title}》{subsection}有{len(chosen)}项相关任务:" if query.lang != "en"
+                else f"{top.locality}, {top.title}, {subsection}: {len(chosen)} related items:")
+        text = head + "\n" + "\n".join(lines)
+        yield {"type": "delta", "text": text}
+        yield self._final(query, text, "answered", cited, "extractive")
 
     def _draft(self, query: Query, items: list[TaskItem]) -> Iterator[dict]:
         """Stream the LLM's draft; only sentences that pass `check_sentence` are emitted."""
@@ -344,6 +374,11 @@ class Assistant:
 def _topic(text: str, query: Query) -> str:
     from assistant.understand import topic_of
     return topic_of(text, query.localities)
+
+
+def _sentences_in_order(text: str) -> list[str]:
+    from corpus.text import sentences
+    return [s.strip() for s in sentences(text)]
 
 
 def _answer_lang(lang: str) -> str:

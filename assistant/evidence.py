@@ -11,7 +11,22 @@ import re
 from corpus.text import normalize, sentences
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_NUMBER = re.compile(r"\d|[一二三四五六七八九十百两]+(个|项|次|年|天|日|期|名|人|学时|小时|家|大项|%)")
+_NUMBER = re.compile(r"\d|[一二三四五六七八九十百两半]+(个|项|次|年|天|日|期|名|人|学时|小时|家|大项|%)|每[年季月周日天]|季度|月底|年底|年内")
+
+# What kind of value a number question asks for: the measure words an answer must carry.
+_MEASURES = [
+    (re.compile(r"学时"), r"学时"),
+    (re.compile(r"比例|百分|percent", re.I), r"%|％|百分之|成"),
+    (re.compile(r"几年|多少年|有效期"), r"\d+年(?!\d)|[一二三四五六七八九十两半]+年|年内"),
+    (re.compile(r"多久|多长|多少天|几天|频次|how (long|often)", re.I),
+     r"\d+个?(工作日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
+    (re.compile(r"什么时候|何时|哪天|几号|几月|期限|时限|截止|when|deadline", re.I),
+     r"\d+月|\d+日|月底|年底|年内|\d{4}年|前"),
+    (re.compile(r"多少名|几名|多少人|几人"), r"\d+(名|人|余人)|[一二三四五六七八九十百千]+(名|人)"),
+    (re.compile(r"多少项|几项|几大项"), r"\d+(大)?项|[一二三四五六七八九十]+(大)?项"),
+    (re.compile(r"多少个|几个"), r"\d+个|[一二三四五六七八九十]+个"),
+    (re.compile(r"几次|多少次"), r"\d+次|[一二三四五六七八九十]+次|\d+(\.\d+)?"),
+]
 
 
 def bigrams(text: str) -> list[str]:
@@ -56,3 +71,17 @@ class Evidence:
 
 def has_number(text: str) -> bool:
     return bool(_NUMBER.search(text))
+
+
+def measure_pattern(question: str) -> re.Pattern | None:
+    """The value pattern a number question asks for (几年 -> N年), or None when unclear."""
+    for asks, answer in _MEASURES:
+        if asks.search(question):
+            return re.compile(answer)
+    return None
+
+
+def answers_measure(question: str, text: str) -> bool:
+    """Does `text` hold the kind of value `question` asks for? (Any number when unclear.)"""
+    pattern = measure_pattern(question)
+    return bool(pattern.search(text)) if pattern else has_number(text)

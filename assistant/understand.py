@@ -48,9 +48,10 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                r"除了牵头|responsible units?|participat", re.I)),
     ("lead", re.compile(r"牵头|谁(来)?负责|由谁|归谁|谁主抓|哪个(单位|部门)|哪家|主管|\blead|in charge|who (is )?responsible", re.I)),
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|which (document|place|county|city)", re.I)),
+    ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
+                           r"(方面|上)有什么安排|summar|what measures", re.I)),
     ("number", re.compile(r"多少|几[个项次年天期名人家大]|多久|多长|什么时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
                           r"how (many|much|long|often)|when|deadline|percent", re.I)),
-    ("summary", re.compile(r"有哪些|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|安排了|summar|what measures", re.I)),
 ]
 
 # Words that say what is asked, not what it is about: removed before measuring relevance.
