@@ -217,7 +217,7 @@ class Assistant:
                    if i.item_id != first.item_id]
             scored = sorted(((self.evidence.coverage(rest_topic, f"{i.section_path}{i.text}") or 0.0, i) for i in led),
                             key=lambda s: -s[0])
-            relevant = [i for s, i in scored if s >= REL_MIN][:3]
+            relevant = [i for s, i in scored if s >= REL_MIN_NAMED][:3]
             for item in relevant:
                 n = len(cited) + 1
                 cited.append((item, self._quote(Query(**{**query.__dict__, "topic": rest_topic}), item)))
@@ -265,16 +265,10 @@ class Assistant:
             yield from self._summary(query, context, hits)
             return
         want_number = query.intent == "number"
-        picks = []  # (item, supporting sentences, score of the best)
-        for item, _ in context:
-            best = self.evidence.best_sentences(query.topic, item, want_number=want_number, n=3)
-            if want_number:
-                best = [b for b in best if answers_measure(query.original, b[1])]
-            if best:
-                keep = [b for b in best if b[0] >= SENTENCE_MIN][: 2 if want_number else 1] or best[:1]
-                ordered = [sent for sent in _sentences_in_order(item.text) if sent in {b[1] for b in keep}]
-                picks.append((item, "".join(ordered), best[0][0]))
-        strong = [p for p in picks if p[2] >= SENTENCE_MIN]
+        picks = [p for p in (self._support(query, item) for item, _ in context) if p]
+        # The best item must stand on its own; another named locality may come in lower (cross-doc).
+        strong = [p for n, p in enumerate(picks)
+                  if p[2] >= SENTENCE_MIN or (n and len(query.localities) > 1 and p[2] >= SENTENCE_MIN - 0.1)]
         if self.llm is not None and query.intent != "which_doc":
             started = time.perf_counter()
             verified, said_not_found = [], False
@@ -312,6 +306,27 @@ class Assistant:
         yield {"type": "replace", "text": text}
         yield self._final(query, text, "answered", chosen, "extractive")
 
+    def _support(self, query: Query, item: TaskItem):
+        """(item, supporting sentences in text order, score) for each part of the question.
+
+        A question may ask two things ("至少多长时间?每年几号前报?"): each part gets its own
+        best sentence, and a number part only accepts a sentence with the kind of value asked."""
+        parts = [p for p in re.split(r"[??;;]|,(?=[^,]*[??])", query.original) if len(p.strip()) > 3] or [query.original]
+        chosen: dict[str, float] = {}
+        for part in parts:
+            topic = _topic(part, query) or query.topic
+            number = query.intent == "number" or bool(re.search(r"多少|几|多久|何时|什么时候", part))
+            ranked = self.evidence.best_sentences(topic, item, want_number=number, n=6)
+            if number:
+                ranked = [r for r in ranked if answers_measure(part, r[1])]
+            if ranked:
+                score, sentence = ranked[0]
+                chosen[sentence] = max(chosen.get(sentence, 0.0), score)
+        if not chosen:
+            return None
+        ordered = [s for s in _sentences_in_order(item.text) if s in chosen]
+        return item, "".join(ordered), min(chosen.values())
+
     def _summary(self, query: Query, context, hits) -> Iterator[dict]:
         """'…方面安排了哪几项?': the relevant items of the best item's subsection, each quoted."""
         top = context[0][0]
@@ -323,15 +338,24 @@ class Assistant:
         chosen = sorted(chosen or [top], key=lambda i: i.span[0])[:6]
         lines, cited = [], []
         for n, item in enumerate(chosen, start=1):
-            first = "".join(_sentences_in_order(item.text)[:2])
-            first = first if len(first) <= 160 else first[:160] + "…"
-            lines.append(f"[{n}] {item.section}:{first}")
+            lines.append(f"[{n}] {item.section}{_lead_note(item)}:{self._gist(query, item)}")
             cited.append((item, self._quote(query, item)))
-        head = (f"{top.locality}《{top.title}》{subsection}有{len(chosen)}项相关任务:" if query.lang != "en"
-                else f"{top.locality}, {top.title}, {subsection}: {len(chosen)} related items:")
+        head = (f"{top.locality}《{top.title}》{subsection}的相关任务:" if query.lang != "en"
+                else f"{top.locality}, {top.title}, {subsection}, related items:")
         text = head + "\n" + "\n".join(lines)
         yield {"type": "delta", "text": text}
         yield self._final(query, text, "answered", cited, "extractive")
+
+    def _gist(self, query: Query, item: TaskItem, limit: int = 160) -> str:
+        """The item's heading sentence plus the sentences that best cover the question, in order."""
+        parts = _sentences_in_order(item.text)
+        scores = [self.evidence.coverage(query.topic, p) or 0.0 for p in parts]
+        keep = {0}
+        for n in sorted(range(len(parts)), key=lambda n: -scores[n]):
+            if sum(len(parts[k]) for k in keep) + len(parts[n]) > limit:
+                break
+            keep.add(n)
+        return "".join(parts[n] for n in sorted(keep))
 
     def _draft(self, query: Query, items: list[TaskItem]) -> Iterator[dict]:
         """Stream the LLM's draft; only sentences that pass `check_sentence` are emitted."""
@@ -374,6 +398,12 @@ class Assistant:
 def _topic(text: str, query: Query) -> str:
     from assistant.understand import topic_of
     return topic_of(text, query.localities)
+
+
+def _lead_note(item: TaskItem) -> str:
+    if item.lead_units:
+        return f"(牵头:{'、'.join(item.lead_units)})"
+    return ""
 
 
 def _sentences_in_order(text: str) -> list[str]:

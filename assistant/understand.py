@@ -56,7 +56,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
 
 # Words that say what is asked, not what it is about: removed before measuring relevance.
 _ASKING = re.compile(
-    r"由?哪(个|些|几|家|一)?(个)?(单位|部门|地方|文件|材料|份)?|谁(来)?|什么|多少|几|多久|多长|是否|吗|呢|"
+    r"由?哪(个|些|几|家|一|项)?(个)?(单位|部门|地方|文件|材料|份)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|多长|是否|吗|呢|"
     r"牵头(单位)?|责任(单位|部门)|负责|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
     r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|啊|吧|呀|"
     r"[??!!。,,、:;:;“”\"'《》()()\s]"

@@ -73,7 +73,9 @@ def ungrounded_values(answer: dict, unit_names: set[str] | None = None) -> list[
         + "".join(c.get("participating_units") or []) + c.get("section", "") + c.get("title", "")
         + c.get("locality", "") for c in answer.get("citations") or []))
     body = re.sub(r"\[\d+\]", "", answer.get("answer", ""))
-    missing = [n for n in _NUMBER.findall(normalize(body)) if n not in cited]
+    # A count of the cited items ("共21项") is grounded in the citations themselves.
+    counts = {str(len(answer.get("citations") or []))}
+    missing = [n for n in _NUMBER.findall(normalize(body)) if n not in cited and n not in counts]
     for name in unit_names or ():
         if normalize(name) in normalize(body) and normalize(name) not in cited:
             missing.append(name)
