@@ -22,7 +22,7 @@ from assistant.evidence import Evidence, answers_measure
 from assistant.extract import extractive_text
 from assistant.types import Answer, Citation
 from assistant.understand import Query, understand
-from assistant.verify import check_sentence, split_sentences
+from assistant.verify import check_sentence, is_empty, split_sentences
 from corpus.select import filter_items
 from corpus.types import TaskItem
 
@@ -288,6 +288,13 @@ class Assistant:
                 text = "".join(v["text"] for v in verified)
                 text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", text)
                 cited = [(context[n - 1][0], self._quote(query, context[n - 1][0])) for n in cited_ns]
+                # The verbatim supporting sentence goes with every drafted answer: the reader can
+                # check the draft against the document without opening it.
+                support = self._support(query, cited[0][0])
+                if support:
+                    label = "Source" if query.lang == "en" else "原文"
+                    text += f"\n{label}:“{support[1]}”[1]"
+                    cited[0] = (cited[0][0], support[1])
                 yield {"type": "replace", "text": text}
                 yield self._final(query, text, "answered", cited, "llm")
                 return
@@ -367,7 +374,7 @@ class Assistant:
 
         def handle(sentence: str):
             sentence = re.sub(r"^\s*(答案|回答|Answer)\s*[::]\s*", "", sentence.strip())
-            if not sentence:
+            if not sentence or is_empty(sentence):
                 return None
             if any(marker in sentence for marker in prompts.NOT_FOUND_MARKERS):
                 return {"type": "not_found"}

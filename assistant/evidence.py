@@ -55,8 +55,22 @@ class Evidence:
         total = sum(self.weight(g) for g in grams)
         return sum(self.weight(g) for g in grams if g in hay) / total
 
+    def key_grams(self, topic: str, n: int = 2) -> list[str]:
+        """The topic's rarest bigrams that the corpus uses at all: what the question is about."""
+        known = [g for g in bigrams(topic) if g in self.idf]
+        return sorted(known, key=lambda g: -self.idf[g])[:n]
+
     def item_relevance(self, topic: str, item) -> float | None:
-        return self.coverage(topic, f"{item.section_path}{item.heading}{item.text}")
+        """Coverage of the topic, halved when the item has none of the topic's rarest terms
+        (绿园区's 管理体制改革 item is not about 行政复议体制改革)."""
+        text = f"{item.section_path}{item.heading}{item.text}"
+        score = self.coverage(topic, text)
+        if score is None:
+            return None
+        keys = self.key_grams(topic)
+        if keys and not any(k in normalize(text) for k in keys):
+            score *= 0.5
+        return score
 
     def best_sentences(self, topic: str, item, want_number: bool = False, n: int = 1) -> list[tuple[float, str]]:
         scored = []

@@ -17,6 +17,11 @@ VALUE = re.compile(r"\d+(?:\.\d+)?\s*%|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d
 _SENTENCE_END = re.compile(r"(?<=[。!?;!?])|(?<=\]\.)\s|\n")
 
 
+def is_empty(sentence: str) -> bool:
+    """Only markers and punctuation left (the model repeating "[1]")."""
+    return not re.sub(r"[\W_]+", "", MARKER.sub("", sentence))
+
+
 def item_haystack(item: TaskItem) -> str:
     units = "".join((item.lead_units or ()) + item.responsible_units + item.participating_units)
     return normalize(f"{item.locality}{item.title}{item.section}{item.text}{units}{item.units_raw}")
@@ -58,7 +63,10 @@ def check_sentence(sentence: str, items: list[TaskItem], known_units: set[str],
             return Checked(sentence, (), False, "citation to an item that was not provided")
     if system_prompt and _shares(sentence, system_prompt, 14):
         return Checked(sentence, (), False, "echoes the instructions")
-    facts = values_in(sentence) + [normalize(u) for u in units_in(sentence, known_units)]
+    from index.localities import detect_localities  # a locality claimed must be a cited one's
+
+    facts = (values_in(sentence) + [normalize(u) for u in units_in(sentence, known_units)]
+             + [normalize(loc) for loc in detect_localities(sentence)])
     cited = list(dict.fromkeys(markers))
     for fact in facts:
         if cited and any(fact in hay[m - 1] for m in cited):
