@@ -257,7 +257,9 @@ class Assistant:
 
     def _drafted(self, query: Query, hits, timings) -> Iterator[dict]:
         floor = REL_MIN_NAMED if query.localities else REL_MIN
-        context = [(i, r) for i, r in self._context(query, hits) if r >= floor]
+        years = re.findall(r"(?:19|20)\d\d(?=年)", query.original)
+        context = [(i, r) for i, r in self._context(query, hits) if r >= floor
+                   and all(y in f"{i.title}{i.section_path}{i.text}" for y in years)]  # 2022 ≠ 2021
         if not context:
             yield self._not_found(query, hits)
             return
@@ -337,9 +339,9 @@ class Assistant:
     def _summary(self, query: Query, context, hits) -> Iterator[dict]:
         """'…方面安排了哪几项?': the relevant items of the best item's subsection, each quoted."""
         top = context[0][0]
-        subsection = top.section.split(" ")[0]
+        subsection = _parent(top.section)
         siblings = [i for i in self.items if i.doc_id == top.doc_id and i.kind in TASK_KINDS
-                    and i.section.split(" ")[0] == subsection]
+                    and _parent(i.section) == subsection]
         ranked = {h.item.item_id for h in hits}
         chosen = [i for i in siblings if i.item_id in ranked or self._relevance(query, i) >= REL_MIN_NAMED]
         chosen = sorted(chosen or [top], key=lambda i: i.span[0])[:6]
@@ -405,6 +407,13 @@ class Assistant:
 def _topic(text: str, query: Query) -> str:
     from assistant.understand import topic_of
     return topic_of(text, query.localities)
+
+
+def _parent(section: str) -> str:
+    """The heading an item sits under: '二、(五) 6.' -> '二、(五)'; '一、(二)' -> '一、'."""
+    if " " in section:
+        return section.split(" ")[0]
+    return re.sub(r"[((][一二三四五六七八九十]+[))].*$", "", section)
 
 
 def _lead_note(item: TaskItem) -> str:

@@ -18,7 +18,7 @@ _MEASURES = [
     (re.compile(r"学时"), r"学时"),
     (re.compile(r"比例|百分|percent", re.I), r"%|％|百分之|成"),
     (re.compile(r"几年|多少年|有效期"), r"\d+年(?!\d)|[一二三四五六七八九十两半]+年|年内"),
-    (re.compile(r"多久|多长|多少天|几天|频次|how (long|often)", re.I),
+    (re.compile(r"多久|多长|多少天|几天|多少日|几日|多少个工作日|频次|how (long|often)|how many days", re.I),
      r"\d+个?(工作日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
     (re.compile(r"什么时候|何时|哪天|几号|几月|期限|时限|截止|when|deadline", re.I),
      r"\d+月|\d+日|月底|年底|年内|\d{4}年|前"),
@@ -29,12 +29,33 @@ _MEASURES = [
 ]
 
 
+# Fillers of spoken questions: words that say nothing about the policy asked about.
+_FILLER = {"这个", "那个", "这件", "这条", "这项", "那条", "一下", "事情", "地方", "材料", "文件", "里面", "那边",
+           "这边", "需要", "应该", "可以", "分别", "一样", "还是", "或者", "现在", "今年", "我们", "你们", "他们",
+           "具体", "相关", "情况", "问题", "规定", "提出", "然后", "告诉", "讲", "说"}
+
+
+def _words(text: str) -> list[str]:
+    import logging
+
+    import jieba  # loaded on first use (about a second), then cached by jieba itself
+
+    jieba.setLogLevel(logging.WARNING)
+
+    return [w for w in jieba.lcut(normalize(text)) if _CJK_RUN.fullmatch(w) and w not in _FILLER]
+
+
 def bigrams(text: str) -> list[str]:
+    """Character bigrams inside each content word of `text` (jieba words), never across two
+    words: '督查这个事' gives 督查, not 查这 / 这个 / 个事, which no document would contain."""
     out: list[str] = []
-    for run in _CJK_RUN.findall(normalize(text)):
-        out.extend(run[i : i + 2] for i in range(len(run) - 1))
-        if len(run) == 1:
-            out.append(run)
+    words = _words(text)
+    for word in words:
+        if len(word) == 1:
+            if len(words) == 1:
+                out.append(word)
+            continue
+        out.extend(word[i : i + 2] for i in range(len(word) - 1))
     return list(dict.fromkeys(out))
 
 
@@ -75,7 +96,8 @@ class Evidence:
     def best_sentences(self, topic: str, item, want_number: bool = False, n: int = 1) -> list[tuple[float, str]]:
         scored = []
         for sentence in sentences(item.text):
-            score = self.coverage(topic, sentence) or 0.0
+            cover = self.coverage(topic, sentence)
+            score = 0.5 if cover is None else cover  # no Chinese topic (English): rank decides
             if want_number and _NUMBER.search(sentence):
                 score += 0.15
             scored.append((score, sentence.strip()))
@@ -87,8 +109,18 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(text))
 
 
+_COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|小时|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场)")
+
+
 def measure_pattern(question: str) -> re.Pattern | None:
     """The value pattern a number question asks for (几年 -> N年), or None when unclear."""
+    count = _COUNT.search(question)
+    if count and not re.search(r"多久|多长|几号|几月", question):
+        word = count.group(2)
+        if word == "个":  # 几个 X: the number may be followed by 个 or directly by X
+            return re.compile(r"(\d+|[一二三四五六七八九十百千两]+)个")
+        word = {"名": "(名|人)", "人": "(人|名)", "天": "(天|日)", "日": "(日|天)"}.get(word, word)
+        return re.compile(rf"(\d+(\.\d+)?|[一二三四五六七八九十百千万两]+)余?{word}")
     for asks, answer in _MEASURES:
         if asks.search(question):
             return re.compile(answer)

@@ -46,7 +46,8 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                               r"(我们|我|本)(局|单位|部门|委|办).{0,6}(哪些|什么)|which tasks|what tasks", re.I)),
     ("responsible", re.compile(r"责任单位|责任部门|参加单位|参与单位|配合|还有哪些(部门|单位)|哪些(部门|单位)(要)?负责|"
                                r"除了牵头|responsible units?|participat", re.I)),
-    ("lead", re.compile(r"牵头|谁(来)?负责|由谁|归谁|谁主抓|哪个(单位|部门)|哪家|主管|\blead|in charge|who (is )?responsible", re.I)),
+    ("lead", re.compile(r"牵头|谁(来)?负责|由谁|归谁|谁(来)?管|谁主抓|哪个(单位|部门)|哪家|主管|\blead|in charge|who (is )?responsible|"
+                        r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),
@@ -98,9 +99,24 @@ def detect_intent(text: str) -> str:
     return "other"
 
 
+# Clauses that try to instruct the assistant. They are data like the rest, never followed; they
+# are also left out of what the question is about, so they cannot dilute the search.
+INSTRUCTION = re.compile(
+    r"忽略|无视|系统提示|提示词|指令|你现在是|扮演|假装|规则|回答末尾|在回答|输出你|不要引用|"
+    r"ignore (all|the|previous)|system prompt|you are now|pretend", re.I)
+_CLAUSE = re.compile(r"[^,,。;;::!!??\n]+[,,。;;::!!??\n]?")
+
+
+def without_instructions(text: str) -> str:
+    """The question with instruction-like clauses removed (the whole text if nothing is left)."""
+    kept = [c for c in _CLAUSE.findall(text) if not INSTRUCTION.search(c)]
+    return "".join(kept).strip() or text
+
+
 def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
     from corpus.parse import localities as table
 
+    text = without_instructions(text)
     for loc in localities:
         for variant in sorted(table()[loc]["variants"], key=len, reverse=True):
             text = text.replace(variant, " ")
@@ -119,8 +135,12 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
     text = clean_question(question, max_chars)
     lang = detect_language(text)
     localities = tuple(detect_localities(text))
-    query = Query(text=text, original=text, lang=lang, localities=localities,
-                  intent=detect_intent(text), topic=topic_of(text, localities))
+    searchable = without_instructions(text)
+    if lang == "en":
+        from index.glossary import expand
+        searchable = expand(searchable)
+    query = Query(text=searchable, original=text, lang=lang, localities=localities,
+                  intent=detect_intent(searchable), topic=topic_of(searchable, localities))
     previous = _previous_question(history)
     if previous and is_follow_up(text):
         query = _merge_follow_up(query, previous)
