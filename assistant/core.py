@@ -58,7 +58,8 @@ class Assistant:
     def stream(self, question: str, locality: str = "", history=None, id: str | None = None) -> Iterator[dict]:
         """Events: {'type': 'delta', 'text'} as text is ready, then {'type': 'final', 'answer'}."""
         started = time.perf_counter()
-        query = understand(question, history, self.max_question_chars, self.known_units)
+        query = understand(question, history, self.max_question_chars, self.known_units,
+                           tuple(self.searcher.localities))
         if locality and not query.localities:
             query = Query(**{**query.__dict__, "localities": (locality,)})
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)

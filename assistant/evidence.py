@@ -17,7 +17,8 @@ _NUMBER = re.compile(r"\d|[一二三四五六七八九十百两半]+(个|项|次
 _MEASURES = [
     (re.compile(r"学时"), r"学时"),
     (re.compile(r"比例|百分|percent", re.I), r"%|％|百分之|成"),
-    (re.compile(r"几年|多少年|有效期"), r"\d+年(?!\d)|[一二三四五六七八九十两半]+年|年内"),
+    # a duration, not a date: 5年 or 五年, never 2021年
+    (re.compile(r"几年|多少年|有效期"), r"(?<!\d)\d{1,2}年|[一二三四五六七八九十两半]+年|年内"),
     (re.compile(r"多久|多长|多少天|几天|多少日|几日|多少个工作日|频次|how (long|often)|how many days", re.I),
      r"\d+个?(工作日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
     (re.compile(r"什么时候|何时|哪天|几号|几月|期限|时限|截止|when|deadline", re.I),

@@ -15,7 +15,11 @@ def _names(units) -> str:
 
 
 def short_heading(item: TaskItem, limit: int = 28) -> str:
+    from assistant.understand import INSTRUCTION
+
     head = item.heading or item.text
+    if INSTRUCTION.search(head):  # a document's text that tries to instruct is never echoed
+        return item.section
     return head if len(head) <= limit else head[:limit] + "…"
 
 

@@ -113,12 +113,16 @@ def without_instructions(text: str) -> str:
     return "".join(kept).strip() or text
 
 
-def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
+def _variants(locality: str) -> list[str]:
     from corpus.parse import localities as table
 
+    return sorted(table().get(locality, {}).get("variants", [locality]), key=len, reverse=True)
+
+
+def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
     text = without_instructions(text)
     for loc in localities:
-        for variant in sorted(table()[loc]["variants"], key=len, reverse=True):
+        for variant in _variants(loc):
             text = text.replace(variant, " ")
     return _ASKING.sub("", text)
 
@@ -131,10 +135,10 @@ def is_follow_up(text: str) -> bool:
 
 
 def understand(question: str, history: list[dict] | None = None, max_chars: int = 2000,
-               known_units: set[str] | None = None) -> Query:
+               known_units: set[str] | None = None, known_localities: tuple[str, ...] = ()) -> Query:
     text = clean_question(question, max_chars)
     lang = detect_language(text)
-    localities = tuple(detect_localities(text))
+    localities = tuple(detect_localities(text, known_localities))
     searchable = without_instructions(text)
     if lang == "en":
         from index.glossary import expand
@@ -143,7 +147,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
                   intent=detect_intent(searchable), topic=topic_of(searchable, localities))
     previous = _previous_question(history)
     if previous and is_follow_up(text):
-        query = _merge_follow_up(query, previous)
+        query = _merge_follow_up(query, previous, known_localities)
     if query.intent in ("unit_tasks", "lead", "responsible", "other") and known_units:
         unit = _named_unit(query.text, known_units)
         if unit and query.intent in ("unit_tasks",):
@@ -162,9 +166,9 @@ def _previous_question(history) -> str:
     return ""
 
 
-def _merge_follow_up(query: Query, previous: str) -> Query:
+def _merge_follow_up(query: Query, previous: str, known_localities=()) -> Query:
     """'那新密市呢?' after '行政复议体制改革由哪个单位牵头?' asks the same about 新密市."""
-    prev_locs = tuple(detect_localities(previous))
+    prev_locs = tuple(detect_localities(previous, known_localities))
     prev_topic = topic_of(previous, prev_locs)
     own_topic = query.topic
     localities = query.localities or prev_locs
@@ -181,10 +185,8 @@ def _merge_follow_up(query: Query, previous: str) -> Query:
 
 
 def _strip_localities(text: str, localities) -> str:
-    from corpus.parse import localities as table
-
     for loc in localities:
-        for variant in sorted(table()[loc]["variants"], key=len, reverse=True):
+        for variant in _variants(loc):
             text = text.replace(variant, "")
     return text
 

@@ -20,9 +20,12 @@ def _patterns():
     return parents, variants
 
 
-def detect_localities(text: str) -> list[str]:
-    """Canonical localities named in `text`, in order of first mention."""
+def detect_localities(text: str, extra: tuple[str, ...] = ()) -> list[str]:
+    """Canonical localities named in `text`, in order of first mention. `extra`: localities of
+    documents a user added (matched by their exact name)."""
     parents, variants = _patterns()
+    known = {name for _, name in variants}
+    variants = variants + [(name, name) for name in extra if name and name not in known]
     masked = text
     for parent in parents:
         masked = masked.replace(parent, "\x00" * len(parent))
