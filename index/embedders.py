@@ -64,7 +64,7 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         self.name = f"st:{Path(path).resolve().name}"
         self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
         self._lock = threading.Lock()
