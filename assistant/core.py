@@ -13,6 +13,7 @@ the nearest items instead of guessing.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import time
 from typing import Iterator
@@ -22,10 +23,13 @@ from assistant.evidence import Evidence, answers_measure
 from assistant.extract import extractive_text
 from assistant.types import Answer, Citation
 from assistant.understand import Query, understand
+from assistant.llm.gate import LLMBusy
 from assistant.verify import check_sentence, is_empty, split_sentences
+from corpus.errors import PolicyQAError
 from corpus.select import filter_items
 from corpus.types import TaskItem
 
+log = logging.getLogger("policyqa.assistant")
 TASK_KINDS = ("task", "point")
 REL_MIN = 0.45  # with no locality named, an item covering less of the question is not about it
 REL_MIN_NAMED = 0.3  # within a named locality retrieval is reliable (R@1 0.97): a lower floor
@@ -275,13 +279,18 @@ class Assistant:
         if self.llm is not None and query.intent != "which_doc":
             started = time.perf_counter()
             verified, said_not_found = [], False
-            for event in self._draft(query, [i for i, _ in context]):
-                if event["type"] == "delta":
-                    yield event
-                elif event["type"] == "sentence":
-                    verified.append(event)
-                elif event["type"] == "not_found":
-                    said_not_found = True
+            try:
+                for event in self._draft(query, [i for i, _ in context]):
+                    if event["type"] == "delta":
+                        yield event
+                    elif event["type"] == "sentence":
+                        verified.append(event)
+                    elif event["type"] == "not_found":
+                        said_not_found = True
+            except (LLMBusy, PolicyQAError) as exc:
+                # Busy model, unreachable server, broken model: the quoted source still answers.
+                log.warning("drafting skipped, answering extractively: %s", exc)
+                verified, said_not_found = [], False
             timings["generate_s"] = time.perf_counter() - started
             if verified and want_number and not answers_measure(query.original, "".join(v["text"] for v in verified)):
                 verified = []  # it answered something, but not the value that was asked for
