@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import tempfile
 import time
+from html import escape, unescape
 
 import gradio as gr
 
@@ -36,8 +37,10 @@ def build_page(services) -> gr.Blocks:
         if not message:
             yield chat, last, sources_html(last), "", gr.update()
             return
-        history = [m for m in chat if m.get("role") in ("user", "assistant")]
-        chat = chat + [{"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
+        history = [{"role": m["role"], "content": unescape(str(m.get("content", "")))}
+                   for m in chat if m.get("role") in ("user", "assistant")]
+        # Shown as text, never as HTML: a question may contain tags, a document `<反恐怖法>`.
+        chat = chat + [{"role": "user", "content": escape(message)}, {"role": "assistant", "content": "…"}]
         yield chat, last, sources_html(None), "", gr.update(value="")
         text = ""
         try:
@@ -49,13 +52,13 @@ def build_page(services) -> gr.Blocks:
                     text = event["text"]
                 else:
                     answer = event["answer"].to_dict()
-                    chat[-1] = {"role": "assistant", "content": answer["answer"]}
+                    chat[-1] = {"role": "assistant", "content": escape(answer["answer"])}
                     yield chat, answer, sources_html(answer), "", gr.update()
                     return
-                chat[-1] = {"role": "assistant", "content": text or "…"}
+                chat[-1] = {"role": "assistant", "content": escape(text) or "…"}
                 yield chat, last, sources_html(None), "", gr.update()
         except PolicyQAError as err:
-            chat[-1] = {"role": "assistant", "content": f"⚠️ {err}"}
+            chat[-1] = {"role": "assistant", "content": escape(f"⚠️ {err}")}
             yield chat, None, sources_html(None), "", gr.update()
 
     def give_feedback(rating, comment, last):
@@ -104,8 +107,8 @@ def build_page(services) -> gr.Blocks:
                 with gr.Column(scale=2):
                     sources = gr.HTML(sources_html(None), elem_id="pq-sources")
                     with gr.Row():
-                        up = gr.Button("👍 有用", size="sm", elem_id="pq-up")
-                        down = gr.Button("👎 有误", size="sm", elem_id="pq-down")
+                        up = gr.Button("有用", size="sm", elem_id="pq-up")
+                        down = gr.Button("有误", size="sm", elem_id="pq-down")
                     comment = gr.Textbox(label="补充说明(可选)", max_lines=3, max_length=2000, elem_id="pq-comment")
                     thanks = gr.Markdown(elem_id="pq-thanks")
             status = gr.Markdown(visible=False)

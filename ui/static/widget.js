@@ -13,11 +13,13 @@
 
   var host = document.createElement("div");
   host.id = "policyqa-widget";
-  host.style.cssText = "position:fixed;right:20px;bottom:20px;z-index:2147483000;";
+  // inline `all:initial` beats the host page's selectors on this element (inherited properties
+  // such as letter-spacing would otherwise flow into the shadow tree)
+  host.style.cssText = "all:initial;position:fixed;right:20px;bottom:20px;z-index:2147483000;";
   var root = host.attachShadow({ mode: "open" });
   root.innerHTML =
     "<style>" +
-    ":host{all:initial}*{box-sizing:border-box;font-family:'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif}" +
+    ":host{all:initial}*{box-sizing:border-box;letter-spacing:normal;text-transform:none;font-family:'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif}" +
     ".btn{width:56px;height:56px;border-radius:50%;border:0;background:#b71c1c;color:#fff;font-size:15px;cursor:pointer;box-shadow:0 4px 12px rgba(0,0,0,.25)}" +
     ".panel{display:none;flex-direction:column;width:380px;max-width:calc(100vw - 40px);height:560px;max-height:calc(100vh - 100px);background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden;position:absolute;right:0;bottom:70px}" +
     ".panel.open{display:flex}" +
@@ -84,7 +86,7 @@
   function showFeedback(bubble, answer) {
     var fb = el("div", "fb");
     ["up", "down"].forEach(function (rating) {
-      var b = el("button", "", rating === "up" ? "👍 有用" : "👎 有误");
+      var b = el("button", "", rating === "up" ? "有用" : "有误");
       b.type = "button";
       b.onclick = function () {
         fetch(base + "/api/feedback", {
