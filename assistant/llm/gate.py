@@ -25,17 +25,18 @@ class GatedLLM:
         self.waiting = 0
 
     def stream(self, messages, max_tokens: int = 256) -> Iterator[str]:
-        with self._lock:
-            if self.waiting >= self.max_waiting:
-                raise LLMBusy("the model queue is full")
-            self.waiting += 1
-        try:
-            acquired = self._slot.acquire(timeout=self.wait_s)
-        finally:
+        if not self._slot.acquire(blocking=False):  # the model is busy: queue, if there is room
             with self._lock:
-                self.waiting -= 1
-        if not acquired:
-            raise LLMBusy(f"waited {self.wait_s:.0f}s for the model")
+                if self.waiting >= self.max_waiting:
+                    raise LLMBusy("the model queue is full")
+                self.waiting += 1
+            try:
+                acquired = self._slot.acquire(timeout=self.wait_s)
+            finally:
+                with self._lock:
+                    self.waiting -= 1
+            if not acquired:
+                raise LLMBusy(f"waited {self.wait_s:.0f}s for the model")
         try:
             yield from self.inner.stream(messages, max_tokens=max_tokens)
         finally:
