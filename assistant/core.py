@@ -244,9 +244,14 @@ class Assistant:
         else:
             pool = [i for i in ranked if not query.localities or i.locality in query.localities]
             chosen = pool[: 3 if query.intent == "summary" else 2]
-        return [(i, self._relevance(query, i)) for i in chosen]
+        scored = [(i, self._relevance(query, i)) for i in chosen]
+        # Prompt tokens dominate latency (186 tokens/s here): when the best item clearly carries
+        # the question, the draft gets it alone.
+        if len(scored) > 1 and len(query.localities) <= 1 and scored[0][1] >= scored[1][1] + 0.25:
+            scored = scored[:1]
+        return scored
 
-    def _excerpt(self, query: Query, item: TaskItem, limit: int = 260) -> str:
+    def _excerpt(self, query: Query, item: TaskItem, limit: int = 150) -> str:
         if len(item.text) <= limit:
             return item.text
         from corpus.text import sentences

@@ -24,7 +24,8 @@ def source_block(n: int, item: TaskItem, excerpt: str) -> str:
         units.append("牵头单位:" + "、".join(item.lead_units))
     if item.responsible_units:
         units.append("责任单位:" + "、".join(item.responsible_units))
-    head = f"[{n}] {item.locality}《{item.title}》{item.section}" + (f" {';'.join(units)}" if units else "")
+    # No document title: it costs ~30 prompt tokens per source and the locality says the same.
+    head = f"[{n}] {item.locality} {item.section}" + (f" {';'.join(units)}" if units else "")
     return f"{head}\n原文:{excerpt}"
 
 

@@ -36,7 +36,6 @@ def pct(values, q):
 
 
 def main() -> int:
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
     from corpus.parse import load_corpus
     from eval.gold import load_set
 
