@@ -7,7 +7,6 @@ streamed event over HTTP (SSE) for field and LLM answers; model load; peak RSS o
 from __future__ import annotations
 
 import json
-import os
 import resource
 import statistics
 import subprocess

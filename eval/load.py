@@ -14,7 +14,6 @@ import random
 import resource
 import socket
 import statistics
-import tempfile
 import threading
 import time
 from urllib.parse import urlparse

@@ -2,7 +2,6 @@
 write report.md / report.json / report.png, and gate on eval/thresholds.toml."""
 from __future__ import annotations
 
-import json
 import sys
 import time
 import tomllib

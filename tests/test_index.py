@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.errors import IndexMismatchError, IndexMissingError
-from corpus.parse import all_items, load_corpus
+
 from index.chunks import chunk_item, item_from_metadata, item_metadata
 from index.ingest import add_files, corpus_documents, ingest
 from index.localities import detect_localities

@@ -6,7 +6,6 @@ A `PolicyQAError` is printed as one line and exits 1; anything else is a bug and
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from corpus.errors import PolicyQAError
@@ -98,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_items(args, settings) -> int:
     from corpus.parse import all_items, load_corpus
-    from ui.items_view import filter_items, render
+    from corpus.select import filter_items
+    from ui.items_view import render
 
     items = filter_items(all_items(load_corpus(args.paths or None)), locality=args.locality or "",
                          doc=args.doc or "", unit=args.unit or "", role=args.role)

@@ -5,7 +5,6 @@ import csv
 import io
 import json
 
-from corpus.select import ROLES, filter_items, unit_matches  # noqa: F401  (re-exported)
 from corpus.types import TaskItem
 
 COLUMNS = ("item_id", "locality", "section", "lead_units", "responsible_units",
