@@ -41,3 +41,13 @@ def test_items_bad_file_is_a_message(capsys, tmp_path):
     bad.write_bytes(b"\x00\x01\x02" * 100)
     code, _, err = run(capsys, "items", str(bad))
     assert code == 1 and "binary" in err and "Traceback" not in err
+
+
+def test_ask_batch_keeps_ids_and_survives_a_bad_line(capsys, tmp_path, hash_index):
+    batch = tmp_path / "q.jsonl"
+    batch.write_text('{"id": "a", "question": "新密市政府督查谁牵头"}\n{"id": "b", "question": "   "}\n', encoding="utf-8")
+    code, out, _ = run(capsys, "ask", "--data-dir", hash_index, "--embed-model", "hash", "--llm", "none",
+                       "--batch", str(batch))
+    rows = [json.loads(line) for line in out.strip().splitlines()]
+    assert code == 0 and [r["id"] for r in rows] == ["a", "b"]
+    assert rows[0]["status"] == "answered" and "error" in rows[1]

@@ -70,8 +70,11 @@ def ask(args, settings) -> int:
     assistant = build_assistant(settings)
     if args.batch:
         for row in _read_batch(args.batch):
-            answer = assistant.answer(row["question"], locality=args.locality or "")
-            print(json.dumps({"id": row.get("id"), **answer.to_dict()}, ensure_ascii=False), flush=True)
+            try:
+                out = assistant.answer(row["question"], locality=args.locality or "", id=row.get("id")).to_dict()
+            except PolicyQAError as err:  # one bad line does not stop the batch
+                out = {"id": row.get("id"), "question": row["question"], "error": str(err)}
+            print(json.dumps(out, ensure_ascii=False), flush=True)
         return 0
     answer = assistant.answer(args.question or "", locality=args.locality or "")
     if args.json:
