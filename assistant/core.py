@@ -24,7 +24,7 @@ from assistant.extract import extractive_text
 from assistant.types import Answer, Citation
 from assistant.understand import Query, understand
 from assistant.llm.gate import LLMBusy
-from assistant.verify import check_sentence, is_empty, split_sentences
+from assistant.verify import check_sentence, clause_supported, is_empty, split_sentences
 from corpus.errors import PolicyQAError
 from corpus.select import filter_items
 from corpus.types import TaskItem
@@ -286,7 +286,7 @@ class Assistant:
             verified, said_not_found = [], False
             try:
                 for event in self._draft(query, [i for i, _ in context]):
-                    if event["type"] == "delta":
+                    if event["type"] in ("delta", "replace"):
                         yield event
                     elif event["type"] == "sentence":
                         verified.append(event)
@@ -382,15 +382,19 @@ class Assistant:
         return "".join(parts[n] for n in sorted(keep))
 
     def _draft(self, query: Query, items: list[TaskItem]) -> Iterator[dict]:
-        """Stream the LLM's draft; only sentences that pass `check_sentence` are emitted."""
+        """Stream the LLM's draft. A sentence is kept only when `check_sentence` passes; its clauses
+        are shown as they complete when their facts are in the provided items, and taken back
+        (a `replace` event) if the finished sentence fails."""
         sources = [(i, self._excerpt(query, i)) for i in items]
         msgs = prompts.messages(query.text, sources, "en" if query.lang == "en" else "zh")
         system = msgs[0]["content"]
         deadline = time.perf_counter() + self.generation_timeout_s
         buffer = ""
+        confirmed = ""  # verified sentences shown so far
+        provisional = ""  # clauses of the current sentence shown so far
 
         def handle(sentence: str):
-            sentence = re.sub(r"^\s*(答案|回答|Answer)\s*[::]\s*", "", sentence.strip())
+            sentence = _strip_label(sentence)
             if not sentence or is_empty(sentence):
                 return None
             if any(marker in sentence for marker in prompts.NOT_FOUND_MARKERS):
@@ -400,23 +404,44 @@ class Assistant:
                 return None
             return {"type": "sentence", "text": checked.text, "cited": checked.cited}
 
+        def finish(sentence: str):
+            nonlocal confirmed, provisional
+            event = handle(sentence)
+            if event and event["type"] == "sentence":
+                yield event
+                if event["text"].startswith(provisional):
+                    yield {"type": "delta", "text": event["text"][len(provisional):]}
+                else:
+                    yield {"type": "replace", "text": confirmed + event["text"]}
+                confirmed += event["text"]
+            else:
+                if event:
+                    yield event
+                if provisional:
+                    yield {"type": "replace", "text": confirmed}
+            provisional = ""
+
         with contextlib.closing(self.llm.stream(msgs, max_tokens=self.max_tokens)) as pieces:
             for piece in pieces:
                 buffer += piece
                 done, buffer = split_sentences(buffer)
                 for sentence in done:
-                    event = handle(sentence)
-                    if event:
-                        yield event
-                        if event["type"] == "sentence":
-                            yield {"type": "delta", "text": event["text"]}
+                    yield from finish(sentence)
+                current = _strip_label(buffer)
+                cut = max(current.rfind(","), current.rfind(","), current.rfind("、"))
+                clause = current[: cut + 1] if cut >= 0 else ""
+                if (len(clause) > len(provisional) and clause.startswith(provisional)
+                        and not any(m in clause for m in prompts.NOT_FOUND_MARKERS)
+                        and clause_supported(clause, items, self.known_units, system)):
+                    yield {"type": "delta", "text": clause[len(provisional):]}
+                    provisional = clause
                 if time.perf_counter() > deadline:
                     break
-        event = handle(buffer)
-        if event:
-            yield event
-            if event["type"] == "sentence":
-                yield {"type": "delta", "text": event["text"]}
+        yield from finish(buffer)
+
+
+def _strip_label(text: str) -> str:
+    return re.sub(r"^\s*(答案|回答|Answer)\s*[::]\s*", "", text.lstrip())
 
 
 def _topic(text: str, query: Query) -> str:

@@ -93,3 +93,16 @@ def check_sentence(sentence: str, items: list[TaskItem], known_units: set[str],
 def _shares(a: str, b: str, length: int) -> bool:
     a, b = normalize(a), normalize(b)
     return any(a[i : i + length] in b for i in range(0, max(len(a) - length + 1, 0)))
+
+
+def clause_supported(clause: str, items: list[TaskItem], known_units: set[str], system_prompt: str = "") -> bool:
+    """A clause of an unfinished sentence may be shown early when every number, unit and locality
+    it states occurs in some provided item. The whole sentence is still checked when it ends."""
+    from index.localities import detect_localities
+
+    if system_prompt and _shares(clause, system_prompt, 14):
+        return False
+    hay = "".join(item_haystack(i) for i in items)
+    facts = (values_in(clause) + [normalize(u) for u in units_in(clause, known_units)]
+             + [normalize(loc) for loc in detect_localities(clause)])
+    return all(f in hay for f in facts)
