@@ -21,8 +21,11 @@ class LlamaCppLLM:
         except ImportError as exc:
             raise ModelError("llama-cpp-python is not installed: run `make install`.") from exc
         try:
+            # mmap: load 1.4-1.6 s instead of 4-7 s (the 1.1 GB file is mapped, not read). RSS is
+            # 1.9 GB instead of 1.3 GB, but those are file pages the kernel can drop, and the
+            # server stays under its 3 GB bar (measured, README).
             self._llama = Llama(model_path=str(model_path), n_ctx=n_ctx, n_threads=threads,
-                                n_batch=512, use_mmap=False, verbose=False)
+                                n_batch=512, use_mmap=True, verbose=False)
         except Exception as exc:  # a damaged file that passed the size check, an old CPU…
             raise ModelError(f"Cannot load the model at {model_path}: {exc}. "
                              "Delete it and run the command again to re-assemble it.") from exc
