@@ -73,3 +73,25 @@ def test_bundled_file_added_again_keeps_its_layout():
 ])
 def test_split_units(text, expected):
     assert split_units(text) == expected
+
+
+def test_docx_file_is_parsed(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for line in ["某县法治政府建设工作要点", "一、加强组织领导", "(一)落实第一责任人职责,每年听取两次汇报。",
+                 "牵头单位:县委办", "责任单位:县司法局"]:
+        document.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    items = parse_document(document_from_file(path, locality="某县"))
+    task = next(i for i in items if "第一责任人" in i.text)
+    assert task.lead_units == ("县委办",) and task.responsible_units == ("县司法局",)
+
+
+def test_broken_pdf_and_docx_are_messages(tmp_path):
+    for name in ("scan.pdf", "plan.docx"):
+        path = tmp_path / name
+        path.write_bytes(b"not really a " + name.encode())
+        with pytest.raises(DocumentError, match="not a readable"):
+            document_from_file(path)
