@@ -7,6 +7,7 @@ gives one) weighs the most, so a question about something absent scores low.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.text import normalize, sentences
 
@@ -46,7 +47,8 @@ def _words(text: str) -> list[str]:
     return [w for w in jieba.lcut(normalize(text)) if _CJK_RUN.fullmatch(w) and w not in _FILLER]
 
 
-def bigrams(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # the same topic is scored against every item and sentence of a question
+def bigrams(text: str) -> tuple[str, ...]:
     """Character bigrams inside each content word of `text` (jieba words), never across two
     words: '督查这个事' gives 督查, not 查这 / 这个 / 个事, which no document would contain."""
     out: list[str] = []
@@ -57,7 +59,7 @@ def bigrams(text: str) -> list[str]:
                 out.append(word)
             continue
         out.extend(word[i : i + 2] for i in range(len(word) - 1))
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 class Evidence:
