@@ -12,7 +12,7 @@ export ANONYMIZED_TELEMETRY := False
 export CMAKE_ARGS := -DLLAVA_BUILD=OFF -DGGML_CUDA=OFF -DGGML_VULKAN=OFF -DGGML_BLAS=OFF
 export CMAKE_BUILD_PARALLEL_LEVEL := 2
 
-.PHONY: install run test test-fast browser-deps bench eval clean
+.PHONY: install run test test-fast browser-deps bench bench-browser eval clean
 
 install: $(STAMP)
 
@@ -42,6 +42,10 @@ test-fast: install
 
 bench: install
 	.venv/bin/python -m eval.bench
+
+# Time to the first streamed text in Chromium, on the chat page and in the widget (dev questions).
+bench-browser: install browser-deps
+	.venv/bin/python -m eval.bench_browser
 
 eval: install
 	.venv/bin/policyqa eval

@@ -41,3 +41,9 @@ def detect_localities(text: str, extra: tuple[str, ...] = ()) -> list[str]:
 
 def all_localities() -> list[str]:
     return list(localities())
+
+
+def locality_words(extra: tuple[str, ...] = ()) -> list[str]:
+    """Every spelling of a locality or of a parent jurisdiction (for the streaming hold-back)."""
+    parents, variants = _patterns()
+    return [p for p in parents] + [v for v, _ in variants] + [e for e in extra if e]

@@ -3,7 +3,6 @@ the widget on the demo portal, feedback stored, no script injection, no request 
 Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -12,11 +11,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+from eval.chromium import ARGS, CHROMIUM
+
 pytestmark = pytest.mark.slow
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 XSS = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">谁牵头?"
 
 

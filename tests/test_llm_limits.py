@@ -61,16 +61,6 @@ def test_field_answers_never_touch_the_model(searcher):
     assert answer.path == "fields" and "县司法局" in answer.text
 
 
-def test_clauses_stream_before_the_sentence_ends(searcher):
-    from assistant.llm.fake import QuotingLLM
-
-    llm = QuotingLLM(reply="乌鲁木齐县要求加大行政执法队伍培训力度,对行政执法人员每年开展不少于60学时的培训[1]。")
-    events = list(Assistant(searcher, llm=llm).stream("乌鲁木齐县行政执法人员每年培训不少于多少学时?"))
-    deltas = [e["text"] for e in events if e["type"] == "delta"]
-    assert deltas[0] == "乌鲁木齐县要求加大行政执法队伍培训力度,"  # shown before the sentence finished
-    assert "60学时" in events[-1]["answer"].text and events[-1]["answer"].path == "llm"
-
-
 def test_a_failed_sentence_is_taken_back(searcher):
     from assistant.llm.fake import QuotingLLM
 

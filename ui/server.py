@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from html import escape
 from importlib import resources
 
@@ -124,6 +125,7 @@ def serve(settings) -> int:
     ensure_index(settings)
     services = Services(settings)
     services.assistant  # load models before the first visitor, not during their question
+    threading.Thread(target=services.assistant.warm_up, name="warm-up", daemon=True).start()
     app = build_app(services)
     base = settings.public_url or f"http://{settings.host}:{settings.port}"
     print(f"\n  chat page : {base}/chat/\n  API docs  : {base}/docs\n  demo      : {base}/demo/portal.html\n"

@@ -41,3 +41,8 @@ class GatedLLM:
             yield from self.inner.stream(messages, max_tokens=max_tokens)
         finally:
             self._slot.release()
+
+    def warm(self, messages) -> None:
+        warm = getattr(self.inner, "warm", None)
+        if warm is not None:
+            warm(messages)

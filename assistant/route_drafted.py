@@ -1,0 +1,203 @@
+"""Answers drafted by the LLM from the two or three best items, and summaries of a subsection.
+
+The LLM sees excerpts of the items (prompt tokens dominate latency); its draft is streamed and
+verified by `assistant.draft`. When there is no model, it is busy, or its draft fails the checks,
+the verbatim supporting sentence answers instead (path "extractive"); when even that does not
+cover the question, the answer is not_found with the nearest items.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import time
+from typing import Iterator
+
+from assistant import prompts
+from assistant.draft import stream_draft
+from assistant.evidence import answers_measure
+from assistant.extract import extractive_text
+from assistant.llm.gate import LLMBusy
+from assistant.route_fields import REL_MIN, REL_MIN_NAMED, TASK_KINDS
+from assistant.understand import Query, topic_of
+from corpus.errors import PolicyQAError
+from corpus.text import sentences
+from corpus.types import TaskItem
+
+log = logging.getLogger("policyqa.assistant")
+SENTENCE_MIN = 0.35  # a quoted sentence must cover this much of the question to stand alone
+EXCERPT_CHARS = (150, 110)  # the best item, then each further one (~1.8 characters a token)
+
+
+def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
+    """The items the answer may use: the best per named locality, else the top two (three for a summary)."""
+    ranked = [h.item for h in hits]
+    if len(query.localities) > 1:
+        chosen = []
+        for loc in query.localities:
+            chosen += [i for i in ranked if i.locality == loc][:1]
+    else:
+        pool = [i for i in ranked if not query.localities or i.locality in query.localities]
+        chosen = pool[: 3 if query.intent == "summary" else 2]
+    scored = [(i, a.relevance(query, i)) for i in chosen]
+    # Prompt tokens dominate latency: when the best item clearly carries the question, the draft
+    # gets it alone.
+    if len(scored) > 1 and len(query.localities) <= 1 and scored[0][1] >= scored[1][1] + 0.25:
+        scored = scored[:1]
+    return scored
+
+
+def excerpt(a, query: Query, item: TaskItem, limit: int) -> str:
+    """The item's sentences that best cover the question, in text order, within `limit` chars."""
+    if len(item.text) <= limit:
+        return item.text
+    parts = sentences(item.text)
+    scored = sorted(range(len(parts)), key=lambda n: -(a.evidence.coverage(query.topic, parts[n]) or 0.0))
+    keep, size = set(), 0
+    for n in scored:
+        if size + len(parts[n]) > limit and keep:
+            break
+        keep.add(n)
+        size += len(parts[n])
+    return "…".join(parts[n] for n in sorted(keep))
+
+
+def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
+    floor = REL_MIN_NAMED if query.localities else REL_MIN
+    years = re.findall(r"(?:19|20)\d\d(?=年)", query.original)
+    chosen_context = [(i, r) for i, r in context(a, query, hits) if r >= floor
+                      and all(y in f"{i.title}{i.section_path}{i.text}" for y in years)]  # 2022 ≠ 2021
+    if not chosen_context:
+        yield a.not_found(query, hits)
+        return
+    if query.intent == "summary":
+        yield from summary(a, query, chosen_context, hits)
+        return
+    items = [i for i, _ in chosen_context]
+    picks = [p for p in (support(a, query, item) for item in items) if p]
+    # The best item must stand on its own; another named locality may come in lower (cross-doc).
+    strong = [p for n, p in enumerate(picks)
+              if p[2] >= SENTENCE_MIN or (n and len(query.localities) > 1 and p[2] >= SENTENCE_MIN - 0.1)]
+    if a.llm is not None and query.intent != "which_doc":
+        started = time.perf_counter()
+        verified, said_not_found = [], False
+        try:
+            sources = [(i, excerpt(a, query, i, EXCERPT_CHARS[min(n, 1)])) for n, i in enumerate(items)]
+            messages = prompts.messages(query.text, sources, "en" if query.lang == "en" else "zh")
+            for event in stream_draft(a.llm, messages, items, a.known_units, a.holdback,
+                                      a.max_tokens, a.generation_timeout_s):
+                if event["type"] in ("delta", "replace"):
+                    yield event
+                elif event["type"] == "sentence":
+                    verified.append(event)
+                elif event["type"] == "not_found":
+                    said_not_found = True
+        except (LLMBusy, PolicyQAError) as exc:
+            # Busy model, unreachable server, broken model: the quoted source still answers.
+            log.warning("drafting skipped, answering extractively: %s", exc)
+            verified, said_not_found = [], False
+        timings["generate_s"] = time.perf_counter() - started
+        if verified and query.intent == "number" and not answers_measure(query.original, "".join(v["text"] for v in verified)):
+            verified = []  # it answered something, but not the value that was asked for
+        if verified:
+            yield from _verified_answer(a, query, items, verified)
+            return
+        if said_not_found and not strong:
+            yield {"type": "replace", "text": ""}
+            yield a.not_found(query, hits)
+            return
+    if not strong:
+        yield a.not_found(query, hits)
+        return
+    if len(query.localities) > 1 or (not query.localities and len({p[0].locality for p in strong}) > 1):
+        chosen = [(i, s) for i, s, _ in strong]
+    else:
+        chosen = [(strong[0][0], strong[0][1])]
+    text = extractive_text(chosen, query.lang)
+    yield {"type": "replace", "text": text}
+    yield a.final(query, text, "answered", chosen, "extractive")
+
+
+def _verified_answer(a, query: Query, items: list[TaskItem], verified: list[dict]) -> Iterator[dict]:
+    cited_ns = sorted({n for v in verified for n in v["cited"]})
+    renumber = {old: new for new, old in enumerate(cited_ns, start=1)}
+    text = "".join(v["text"] for v in verified)
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", text)
+    cited = [(items[n - 1], a.quote(query, items[n - 1])) for n in cited_ns]
+    # The verbatim supporting sentence goes with every drafted answer: the reader can check the
+    # draft against the document without opening it.
+    found = support(a, query, cited[0][0])
+    if found:
+        label = "Source" if query.lang == "en" else "原文"
+        text += f"\n{label}:“{found[1]}”[1]"
+        cited[0] = (cited[0][0], found[1])
+    yield {"type": "replace", "text": text}
+    yield a.final(query, text, "answered", cited, "llm")
+
+
+def support(a, query: Query, item: TaskItem):
+    """(item, supporting sentences in text order, score) for each part of the question.
+
+    A question may ask two things ("至少多长时间?每年几号前报?"): each part gets its own
+    best sentence, and a number part only accepts a sentence with the kind of value asked."""
+    parts = [p for p in re.split(r"[??;;]|,(?=[^,]*[??])", query.original) if len(p.strip()) > 3] or [query.original]
+    chosen: dict[str, float] = {}
+    for part in parts:
+        topic = topic_of(part, query.localities) or query.topic
+        number = query.intent == "number" or bool(re.search(r"多少|几|多久|何时|什么时候", part))
+        ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
+        if number:
+            ranked = [r for r in ranked if answers_measure(part, r[1])]
+        if ranked:
+            score, sentence = ranked[0]
+            chosen[sentence] = max(chosen.get(sentence, 0.0), score)
+    if not chosen:
+        return None
+    ordered = [s for s in _sentences_in_order(item.text) if s in chosen]
+    return item, "".join(ordered), min(chosen.values())
+
+
+def summary(a, query: Query, chosen_context, hits) -> Iterator[dict]:
+    """'…方面安排了哪几项?': the relevant items of the best item's subsection, each quoted."""
+    top = chosen_context[0][0]
+    subsection = _parent(top.section)
+    siblings = [i for i in a.items if i.doc_id == top.doc_id and i.kind in TASK_KINDS
+                and _parent(i.section) == subsection]
+    ranked = {h.item.item_id for h in hits}
+    chosen = [i for i in siblings if i.item_id in ranked or a.relevance(query, i) >= REL_MIN_NAMED]
+    chosen = sorted(chosen or [top], key=lambda i: i.span[0])[:6]
+    lines, cited = [], []
+    for n, item in enumerate(chosen, start=1):
+        lines.append(f"[{n}] {item.section}{_lead_note(item)}:{_gist(a, query, item)}")
+        cited.append((item, a.quote(query, item)))
+    head = (f"{top.locality}《{top.title}》{subsection}的相关任务:" if query.lang != "en"
+            else f"{top.locality}, {top.title}, {subsection}, related items:")
+    text = head + "\n" + "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", cited, "extractive")
+
+
+def _gist(a, query: Query, item: TaskItem, limit: int = 160) -> str:
+    """The item's heading sentence plus the sentences that best cover the question, in order."""
+    parts = _sentences_in_order(item.text)
+    scores = [a.evidence.coverage(query.topic, p) or 0.0 for p in parts]
+    keep = {0}
+    for n in sorted(range(len(parts)), key=lambda n: -scores[n]):
+        if sum(len(parts[k]) for k in keep) + len(parts[n]) > limit:
+            break
+        keep.add(n)
+    return "".join(parts[n] for n in sorted(keep))
+
+
+def _parent(section: str) -> str:
+    """The heading an item sits under: '二、(五) 6.' -> '二、(五)'; '一、(二)' -> '一、'."""
+    if " " in section:
+        return section.split(" ")[0]
+    return re.sub(r"[((][一二三四五六七八九十]+[))].*$", "", section)
+
+
+def _lead_note(item: TaskItem) -> str:
+    return f"(牵头:{'、'.join(item.lead_units)})" if item.lead_units else ""
+
+
+def _sentences_in_order(text: str) -> list[str]:
+    return [s.strip() for s in sentences(text)]

@@ -1,0 +1,125 @@
+"""Answers from the parsed item fields, no LLM: unit names must be exact.
+
+- units ("行政复议体制改革由哪个单位牵头?"): the best item per locality, one line each;
+- unit_tasks ("县司法局牵头哪些任务"): every item the unit leads or shares;
+- chain ("牵头X的单位还牵头…"): the lead unit of X, then its other items on the topic.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from assistant import fields
+from assistant.understand import Query, topic_of
+from corpus.select import filter_items
+from corpus.types import TaskItem
+
+TASK_KINDS = ("task", "point")
+REL_MIN = 0.45  # with no locality named, an item covering less of the question is not about it
+REL_MIN_NAMED = 0.3  # within a named locality retrieval is reliable (R@1 0.97): a lower floor
+REL_SHARE = 0.75  # with no locality named, a locality must come this close to the best one
+CHAIN = re.compile(r"^(?P<first>.+?)的(那个|这个|该)?(单位|部门)[,,]?(?P<rest>.*(还|也|同时).*)$")
+
+
+def pick_per_locality(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
+    by_loc: dict[str, list[TaskItem]] = {}
+    for h in hits:
+        if h.item.kind in TASK_KINDS:
+            by_loc.setdefault(h.item.locality, []).append(h.item)
+    picks = []
+    for loc, items in by_loc.items():
+        if query.localities and loc not in query.localities:
+            continue
+        # Rank order, unless a lower-ranked one of the top three is clearly more on topic.
+        scored = [(a.relevance(query, it), it) for it in items[:3]]
+        best = scored[0]
+        for rel, it in scored[1:]:
+            if rel > best[0] + 0.15:
+                best = (rel, it)
+        picks.append((best[1], best[0]))
+    return picks
+
+
+def units(a, query: Query, hits, timings) -> Iterator[dict]:
+    picks = pick_per_locality(a, query, hits)
+    if not picks:
+        yield a.not_found(query, hits)
+        return
+    top = max(rel for _, rel in picks)
+    if query.localities:
+        keep = [(i, r) for i, r in picks if r >= REL_MIN_NAMED]
+    else:
+        keep = [(i, r) for i, r in picks if r >= REL_MIN and r >= REL_SHARE * top]
+    if not keep:
+        yield a.not_found(query, hits)
+        return
+    lines = []
+    cited = []
+    many = len(keep) > 1
+    for n, (item, _) in enumerate(keep, start=1):
+        lines.append(fields.unit_sentence(item, n, query.intent, query.lang, with_locality=True))
+        cited.append((item, a.quote(query, item)))
+    missing = [loc for loc in query.localities if loc not in {i.locality for i, _ in keep}]
+    for loc in missing:
+        note = "(该文件文本不完整)" if loc in a.truncated_localities else ""
+        lines.append(f"{loc}:收录的文件中没有找到这项任务{note}。" if query.lang != "en"
+                     else f"{loc}: no such task in the documents.")
+    if many and not query.localities:
+        head = ("The documents differ by locality:" if query.lang == "en"
+                else "不同地方的文件分工不同,请按您所在地区查看:")
+        text = head + "\n" + "\n".join(f"- {line}" for line in lines)
+    else:
+        text = "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", cited, "fields")
+
+
+def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
+    if not query.unit:
+        text = ("Which unit? Give its full name, e.g. 县司法局." if query.lang == "en"
+                else "请告诉我是哪个单位(写全称,例如“县司法局”“市司法局”),我来列出它牵头和参与的任务。")
+        yield {"type": "delta", "text": text}
+        yield a.final(query, text, "clarify", [], "fields")
+        return
+    role = "lead" if "牵头" in query.text or "lead" in query.text.lower() else "any"
+    items = sorted(filter_items(a.items, unit=query.unit, role=role), key=lambda i: (i.doc_id, i.span[0]))
+    if query.localities:
+        items = [i for i in items if i.locality in query.localities]
+    if not items:
+        yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
+        return
+    text = fields.unit_tasks_text(query.unit, items, role, query.lang)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", [(i, fields.short_heading(i, 60)) for i in items], "fields")
+
+
+def chain(a, query: Query, hits, timings) -> Iterator[dict]:
+    """'新密市牵头法律顾问工作的那个单位,是否也牵头规范性文件监督管理?'"""
+    m = CHAIN.match(query.text)
+    first_q = Query(**{**query.__dict__, "text": m.group("first"),
+                       "topic": topic_of(m.group("first"), query.localities)})
+    first_hits = a.searcher.search(first_q.text, k=5, localities=list(query.localities) or None)
+    picks = [(i, r) for i, r in pick_per_locality(a, first_q, first_hits) if i.lead_units and r >= REL_MIN]
+    if not picks:
+        yield from units(a, query, hits, timings)
+        return
+    first, _ = picks[0]
+    rest_topic = topic_of(m.group("rest"), query.localities)
+    rest_q = Query(**{**query.__dict__, "topic": rest_topic})
+    cited = [(first, a.quote(first_q, first))]
+    lines = [fields.unit_sentence(first, 1, "lead", query.lang)]
+    for unit in first.lead_units:
+        led = [i for i in filter_items(a.items, locality=first.locality, unit=unit, role="lead")
+               if i.item_id != first.item_id]
+        scored = sorted(((a.evidence.coverage(rest_topic, f"{i.section_path}{i.text}") or 0.0, i) for i in led),
+                        key=lambda s: -s[0])
+        relevant = [i for s, i in scored if s >= REL_MIN_NAMED][:3]
+        for item in relevant:
+            n = len(cited) + 1
+            cited.append((item, a.quote(rest_q, item)))
+            lines.append(f"{unit}也牵头{item.section}“{fields.short_heading(item, 30)}”[{n}]。")
+        if not relevant:
+            lines.append(f"在{first.locality}的文件中,没有找到{unit}牵头的与此相关的其他任务。")
+    text = "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", cited, "fields")

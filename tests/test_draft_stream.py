@@ -1,0 +1,88 @@
+"""A drafted answer streams token by token, but never shows half a fact or a not-found marker."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.core import Assistant
+from assistant.draft import HoldBack
+
+QUESTION = "乌鲁木齐县行政执法人员每年培训不少于多少学时?"
+
+
+class PiecesLLM:
+    """Yields the given pieces, as a real model yields tokens."""
+    name = "fake-pieces"
+
+    def __init__(self, pieces):
+        self.pieces = pieces
+
+    def stream(self, messages, max_tokens=256):
+        yield from self.pieces
+
+
+@pytest.fixture(scope="module")
+def searcher(hash_index):
+    from index.service import open_searcher
+    return open_searcher(hash_index, embed_model="hash")
+
+
+def shown_texts(events):
+    """What the reader sees after each event."""
+    text, seen = "", []
+    for e in events:
+        if e["type"] == "delta":
+            text += e["text"]
+        elif e["type"] == "replace":
+            text = e["text"]
+        else:
+            continue
+        seen.append(text)
+    return seen
+
+
+def test_text_shows_before_the_first_comma(searcher):
+    from assistant.llm.fake import QuotingLLM
+
+    llm = QuotingLLM(reply="乌鲁木齐县要求加大行政执法队伍培训力度,对行政执法人员每年开展不少于60学时的培训[1]。")
+    events = list(Assistant(searcher, llm=llm).stream(QUESTION))
+    first = next(e["text"] for e in events if e["type"] == "delta")
+    assert first and "," not in first and "乌鲁木齐县要求加大行政执法队伍培训力度,".startswith(first)
+    final = events[-1]["answer"]
+    assert "60学时" in final.text and final.path == "llm"
+    # Streaming only ever appended until the end: no take-backs for a sentence that passed.
+    seen = shown_texts(events)
+    assert all(b.startswith(a) for a, b in zip(seen, seen[1:-1]))
+
+
+def test_a_number_is_never_shown_half_written(searcher):
+    pieces = ["乌鲁木齐县", "每年", "培训", "不少于", "6", "0", "学时", "[1]", "。"]
+    events = list(Assistant(searcher, llm=PiecesLLM(pieces)).stream(QUESTION))
+    seen = shown_texts(events)
+    assert not any(t.endswith("不少于6") for t in seen)  # "6" alone is not the value
+    assert any("不少于60" in t for t in seen) and events[-1]["answer"].path == "llm"
+
+
+def test_a_wrong_number_is_never_shown(searcher):
+    pieces = ["乌鲁木齐县", "每年", "培训", "不少于", "9", "0", "学时", "的", "培训", "[1]", "。"]
+    events = list(Assistant(searcher, llm=PiecesLLM(pieces)).stream(QUESTION))
+    assert not any("90" in t for t in shown_texts(events))
+    assert "90" not in events[-1]["answer"].text and "60学时" in events[-1]["answer"].text
+
+
+def test_not_found_is_never_shown_as_an_answer(searcher):
+    pieces = ["资料", "中", "未", "找到", "。"]
+    events = list(Assistant(searcher, llm=PiecesLLM(pieces)).stream(QUESTION))
+    assert not any("资料" in t for t in shown_texts(events)[:-1])
+    assert "资料中未找到" not in events[-1]["answer"].text
+
+
+def test_holdback_keeps_back_unfinished_names_and_values():
+    hold = HoldBack({"县司法局", "乌鲁木齐县", "资料中未找到"})
+    assert hold.safe("由县司") == "由"  # may become 县司法局
+    assert hold.safe("由县司法局") == "由"  # may still grow (县司法局长…): shown with the next token
+    assert hold.safe("由县司法局牵头") == "由县司法局牵头"
+    assert hold.safe("不少于6") == "不少于"
+    assert hold.safe("2021年1") == ""
+    assert hold.safe("见第[1") == "见第"
+    assert hold.safe("资料中") == ""
+    assert hold.safe("培训60学时") == "培训60学时"
