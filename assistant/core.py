@@ -75,7 +75,10 @@ class Assistant:
         yield {"type": "final", "answer": answer}
 
     def warm_up(self) -> None:
-        """Have the model read the fixed start of every prompt now, not during the first question."""
+        """Do the one-time work now, not during the first question: load jieba's dictionary and
+        the caches of a field answer (0.7 s), and have the model read the fixed start of every
+        prompt (~1.2 s; llama.cpp reuses the longest common token prefix of consecutive prompts)."""
+        self.answer("行政复议体制改革由哪个单位牵头?")
         warm = getattr(self.llm, "warm", None)
         if warm is not None:
             warm(prompts.messages("", [], "zh"))

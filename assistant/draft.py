@@ -34,13 +34,15 @@ class HoldBack:
 
     def __init__(self, words):
         words = {w for w in words if w}
-        self.prefixes = {w[:k] for w in words for k in range(1, len(w) + 1)}
+        # Proper prefixes only: a finished name shows at once unless a longer one starts with it
+        # (乌鲁木齐 of 乌鲁木齐县). A finished not-found marker is caught by the caller.
+        self.prefixes = {w[:k] for w in words for k in range(1, len(w))}
         self.longest = max((len(w) for w in words), default=0)
 
     def safe(self, text: str) -> str:
         m = _TRAILING_VALUE.search(text)
         if m and m.group(0):
-            text = text[: m.start()]
+            return text[: m.start()]  # a name cannot run on into a number: the rest is whole
         for start in range(max(0, len(text) - self.longest), len(text)):
             if text[start:] in self.prefixes:
                 return text[:start]

@@ -48,13 +48,16 @@ def serve(data_dir: str):
     services = Services(settings, searcher=open_searcher(data_dir))
     assistant = services.assistant
     assistant.warm_up()  # as `policyqa serve` does at start
-    paths: dict[str, str] = {}
+    paths: dict[str, tuple[str, float | None]] = {}  # question -> (route, server-side first text)
     stream = assistant.stream
 
     def recording_stream(question, **kwargs):
+        started, first = time.perf_counter(), None
         for event in stream(question, **kwargs):
+            if first is None and event["type"] in ("delta", "replace") and event["text"]:
+                first = time.perf_counter() - started
             if event["type"] == "final":
-                paths[question] = event["answer"].path
+                paths[question] = (event["answer"].path, first)
             yield event
 
     assistant.stream = recording_stream
@@ -65,7 +68,8 @@ def serve(data_dir: str):
     return f"http://127.0.0.1:{port}", paths, server
 
 
-def first_text(browser, base: str, surface: str, question: str, timeout_s: float = 60.0) -> float | None:
+def first_text(browser, base: str, surface: str, question: str, paths: dict,
+               timeout_s: float = 60.0) -> float | None:
     url, box, send, newest = SURFACES[surface]
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     try:
@@ -84,8 +88,11 @@ def first_text(browser, base: str, surface: str, question: str, timeout_s: float
             time.sleep(POLL_S)
         return None
     finally:
-        # Let the answer finish before the next question, so one never waits behind another.
-        page.wait_for_timeout(200)
+        # Let the answer finish before the next question (one never waits behind another), and
+        # before closing the page (a closed page cancels its answer).
+        deadline = time.time() + timeout_s
+        while question not in paths and time.time() < deadline:
+            time.sleep(0.1)
         page.close()
 
 
@@ -96,11 +103,14 @@ def summarise(rows: list[dict]) -> dict:
         for name, paths in groups.items():
             times = [r["first_text_s"] for r in rows if r["surface"] == surface and r["path"] in paths
                      and r["first_text_s"] is not None]
+            server = [r["server_first_text_s"] for r in rows if r["surface"] == surface
+                      and r["path"] in paths and r["server_first_text_s"] is not None]
             if times:
                 times.sort()
                 out[f"{surface}/{name}"] = {"n": len(times), "p50": round(statistics.median(times), 2),
                                             "p90": round(times[min(len(times) - 1, int(0.9 * len(times)))], 2),
-                                            "max": round(times[-1], 2)}
+                                            "max": round(times[-1], 2),
+                                            "server_p50": round(statistics.median(server), 2) if server else None}
     return out
 
 
@@ -127,12 +137,11 @@ def main(argv=None) -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for surface in surfaces:
             for question in questions:
-                seconds = first_text(browser, base, surface, question)
-                deadline = time.time() + 60
-                while question not in paths and time.time() < deadline:
-                    time.sleep(0.1)  # the answer is still streaming
-                rows.append({"surface": surface, "question": question, "path": paths.pop(question, "?"),
-                             "first_text_s": None if seconds is None else round(seconds, 3)})
+                seconds = first_text(browser, base, surface, question, paths)
+                path, server_s = paths.pop(question, ("?", None))
+                rows.append({"surface": surface, "question": question, "path": path,
+                             "first_text_s": None if seconds is None else round(seconds, 3),
+                             "server_first_text_s": None if server_s is None else round(server_s, 3)})
                 print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr, flush=True)
         browser.close()
     server.should_exit = True

@@ -77,12 +77,37 @@ def test_not_found_is_never_shown_as_an_answer(searcher):
 
 
 def test_holdback_keeps_back_unfinished_names_and_values():
-    hold = HoldBack({"县司法局", "乌鲁木齐县", "资料中未找到"})
+    hold = HoldBack({"县司法局", "县司法局长", "乌鲁木齐县", "资料中未找到"})
     assert hold.safe("由县司") == "由"  # may become 县司法局
-    assert hold.safe("由县司法局") == "由"  # may still grow (县司法局长…): shown with the next token
+    assert hold.safe("由县司法局") == "由"  # may still grow into 县司法局长
     assert hold.safe("由县司法局牵头") == "由县司法局牵头"
+    assert hold.safe("乌鲁木齐") == "" and hold.safe("乌鲁木齐县的") == "乌鲁木齐县的"
     assert hold.safe("不少于6") == "不少于"
     assert hold.safe("2021年1") == ""
     assert hold.safe("见第[1") == "见第"
     assert hold.safe("资料中") == ""
     assert hold.safe("培训60学时") == "培训60学时"
+
+
+def test_a_name_before_a_number_is_shown_with_the_number_held():
+    hold = HoldBack({"伊犁州"})
+    assert hold.safe("伊犁州2") == "伊犁州"
+    assert hold.safe("伊犁") == "" and hold.safe("伊犁州") == "伊犁州"
+
+
+def test_warm_up_primes_the_model_prefix(searcher):
+    class Recording:
+        name = "recording"
+
+        def __init__(self):
+            self.warmed = []
+
+        def stream(self, messages, max_tokens=256):
+            yield "资料中未找到。"
+
+        def warm(self, messages):
+            self.warmed.append(messages)
+
+    llm = Recording()
+    Assistant(searcher, llm=llm).warm_up()
+    assert len(llm.warmed) == 1 and llm.warmed[0][0]["role"] == "system"
