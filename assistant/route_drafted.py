@@ -58,7 +58,25 @@ def excerpt(a, query: Query, item: TaskItem, limit: int) -> str:
             break
         keep.add(n)
         size += len(parts[n])
-    return "…".join(parts[n] for n in sorted(keep))
+    return "…".join(parts[n] for n in sorted(_with_announced_lists(parts, keep)))
+
+
+_ANNOUNCES_LIST = re.compile(r"下列|以下|如下")
+_ASKS_FOR_LIST = re.compile(r"哪些|哪几|哪方面|which|what")
+_ENUMERATED = re.compile(r"^\s*(\d+[.、．]|[(\uff08]\d+[)\uff09]|[一二三四五六七八九十]+、)")
+
+
+def _with_announced_lists(parts: list[str], keep: set[int]) -> set[int]:
+    """A kept sentence that announces a list ("作出下列行政执法行为决定…") brings the list with it:
+    the list is the answer to "哪些…", and shares no words with the question."""
+    keep = set(keep)
+    for n in sorted(keep):
+        if _ANNOUNCES_LIST.search(parts[n]):
+            m = n + 1
+            while m < len(parts) and _ENUMERATED.match(parts[m]):
+                keep.add(m)
+                m += 1
+    return keep
 
 
 def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
@@ -78,6 +96,11 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     strong = [p for n, p in enumerate(picks)
               if p[2] >= SENTENCE_MIN or (n and len(query.localities) > 1 and p[2] >= SENTENCE_MIN - 0.1)]
     if a.llm is not None and query.intent != "which_doc":
+        if (query.intent == "number" and len(query.localities) <= 1 and strong and strong[0][0] is items[0]
+                and len(items) > 1):
+            # The best item already holds a sentence with the value asked for: the second one would
+            # only add prompt tokens (~0.8 s before the first streamed text) and a chance to cite it.
+            items = items[:1]
         started = time.perf_counter()
         verified, said_not_found = [], False
         try:
@@ -150,10 +173,15 @@ def support(a, query: Query, item: TaskItem):
         if ranked:
             score, sentence = ranked[0]
             chosen[sentence] = max(chosen.get(sentence, 0.0), score)
+            if _ASKS_FOR_LIST.search(part):  # "哪些…": a close runner-up announcing a list is the answer
+                for other_score, other in ranked[1:2]:
+                    if _ANNOUNCES_LIST.search(other) and other_score >= 0.6 * score:
+                        chosen[other] = max(chosen.get(other, 0.0), other_score)
     if not chosen:
         return None
-    ordered = [s for s in _sentences_in_order(item.text) if s in chosen]
-    return item, "".join(ordered), min(chosen.values())
+    in_order = _sentences_in_order(item.text)
+    keep = _with_announced_lists(in_order, {n for n, s in enumerate(in_order) if s in chosen})
+    return item, "".join(in_order[n] for n in sorted(keep)), min(chosen.values())
 
 
 def summary(a, query: Query, chosen_context, hits) -> Iterator[dict]:

@@ -18,8 +18,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 XSS = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">谁牵头?"
 
 
-@pytest.fixture(scope="module")
-def live_server(real_searcher, tmp_path_factory):
+def start_server(searcher, llm, data_dir):
     import uvicorn
 
     from ui.server import build_app
@@ -29,16 +28,31 @@ def live_server(real_searcher, tmp_path_factory):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    settings = load({"data_dir": str(tmp_path_factory.mktemp("server-data")), "llm": "none",
+    settings = load({"data_dir": str(data_dir), "llm": "local" if llm else "none",
                      "port": port, "rate_limit_per_minute": 1000})
-    services = Services(settings, searcher=real_searcher, llm=None)
+    services = Services(settings, searcher=searcher, llm=llm)
+    services.assistant.warm_up()
     server = uvicorn.Server(uvicorn.Config(build_app(services), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.time() + 30
     while not server.started and time.time() < deadline:
         time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", services
+    return f"http://127.0.0.1:{port}", services, server, thread
+
+
+@pytest.fixture(scope="module")
+def live_server(real_searcher, tmp_path_factory):
+    base, services, server, thread = start_server(real_searcher, None, tmp_path_factory.mktemp("server-data"))
+    yield base, services
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def live_llm_server(real_searcher, local_llm, tmp_path_factory):
+    base, services, server, thread = start_server(real_searcher, local_llm, tmp_path_factory.mktemp("llm-server-data"))
+    yield base, services
     server.should_exit = True
     thread.join(timeout=10)
 
@@ -149,3 +163,42 @@ def test_widget_script_is_small(live_server):
     base, _ = live_server
     body = urllib.request.urlopen(f"{base}/widget.js").read()
     assert len(body) < 30 * 1024
+
+
+NEWEST_ANSWER = {
+    "chat": "(() => { const b = document.querySelectorAll('#pq-chat [data-testid=\"bot\"]');"
+            " return b.length ? b[b.length - 1].innerText.trim() : ''; })()",
+    "widget": "(() => { const b = document.querySelector('#policyqa-widget').shadowRoot.querySelectorAll('.msg.bot');"
+              " return b.length ? b[b.length - 1].innerText.trim() : ''; })()",
+}
+
+
+@pytest.mark.parametrize("surface", ["chat", "widget"])
+def test_a_drafted_answer_streams_into_the_page(browser, live_llm_server, surface):
+    """The real model's answer appears piece by piece (not all at once at the end), and ends with
+    the verified value and its source sentence."""
+    base, _ = live_llm_server
+    if surface == "chat":
+        page, requests = open_page(browser, f"{base}/chat/")
+        box, send = "#pq-input textarea", "#pq-send"
+    else:
+        page, requests = open_page(browser, f"{base}/demo/portal.html")
+        page.locator("#policyqa-widget .btn").click()
+        box, send = "#policyqa-widget textarea", "#policyqa-widget .send"
+    page.locator(box).fill("伊犁州向那拉提旅游景区管委会赋权了多少项?")
+    page.locator(send).click()
+    seen: list[str] = []
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        text = page.evaluate(NEWEST_ANSWER[surface])
+        if text and text not in ("…",) and (not seen or seen[-1] != text):
+            seen.append(text)
+        if "原文" in text:
+            break
+        page.wait_for_timeout(30)
+    assert seen and "60" in seen[-1] and "原文" in seen[-1], seen[-3:]
+    # Streamed: several partial texts before the final one, each growing the one before.
+    partial = [t for t in seen if "原文" not in t]
+    assert len(partial) >= 3, seen
+    assert all(b.startswith(a) for a, b in zip(partial, partial[1:])), partial
+    assert_all_local(requests, base)

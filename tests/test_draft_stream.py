@@ -111,3 +111,20 @@ def test_warm_up_primes_the_model_prefix(searcher):
     llm = Recording()
     Assistant(searcher, llm=llm).warm_up()
     assert len(llm.warmed) == 1 and llm.warmed[0][0]["role"] == "system"
+
+
+def test_a_sentence_announcing_a_list_brings_the_list(searcher):
+    """'哪些…' is answered by the list after "下列…", which shares no words with the question."""
+    answer = Assistant(searcher, llm=None).answer("阜康市哪些重大行政执法行为需要备案?")
+    assert answer.status == "answered"
+    assert "经听证程序作出的行政处罚" in answer.text and "重大行政许可事项" in answer.text
+
+
+def test_excerpt_keeps_an_announced_list(searcher, by_id):
+    from assistant.route_drafted import excerpt
+    from assistant.understand import understand
+
+    assistant = Assistant(searcher, llm=None)
+    query = understand("阜康市哪些重大行政执法行为需要备案?", None, 2000, assistant.known_units, ("阜康市",))
+    text = excerpt(assistant, query, by_id["004-13"], 100)  # the list itself would not fit
+    assert "下列" in text and "经听证程序作出的行政处罚" in text
