@@ -166,7 +166,7 @@ def support(a, query: Query, item: TaskItem):
     chosen: dict[str, float] = {}
     for part in parts:
         topic = topic_of(part, query.localities) or query.topic
-        number = query.intent == "number" or bool(re.search(r"多少|几|多久|何时|什么时候", part))
+        number = query.intent == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
         if number:
             ranked = [r for r in ranked if answers_measure(part, r[1])]
@@ -194,8 +194,12 @@ def summary(a, query: Query, chosen_context, hits) -> Iterator[dict]:
     chosen = [i for i in siblings if i.item_id in ranked or a.relevance(query, i) >= REL_MIN_NAMED]
     chosen = sorted(chosen or [top], key=lambda i: i.span[0])[:6]
     lines, cited = [], []
+    relevance = {i.item_id: a.relevance(query, i) for i in chosen}
+    best = max(relevance.values())
     for n, item in enumerate(chosen, start=1):
-        lines.append(f"[{n}] {item.section}{_lead_note(item)}:{_gist(a, query, item)}")
+        # The item the question is really about gets room for its long sentences ("…必审,…必核").
+        limit = 400 if relevance[item.item_id] == best and best >= 0.9 else 160
+        lines.append(f"[{n}] {item.section}{_lead_note(item)}:{_gist(a, query, item, limit)}")
         cited.append((item, a.quote(query, item)))
     head = (f"{top.locality}《{top.title}》{subsection}的相关任务:" if query.lang != "en"
             else f"{top.locality}, {top.title}, {subsection}, related items:")

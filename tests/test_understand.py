@@ -23,6 +23,8 @@ def test_language_by_script(text, lang):
     ("行政执法人员每年培训不少于多少学时?", "number"),
     ("哪个地方要求制定免罚清单?", "which_doc"),
     ("绿园区在放管服方面安排了哪几项?", "summary"),
+    ("乌鲁木齐县审批服务要推动哪几个“办”?", "other"),  # which ones, not how many
+    ("伊犁州完成了几个项目?", "number"),
 ])
 def test_intent(text, intent):
     assert detect_intent(text) == intent
