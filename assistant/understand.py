@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from assistant.script import to_simplified
 from corpus.errors import BadQuestionError, QuestionTooLongError
 from index.localities import detect_localities
 
@@ -136,8 +137,9 @@ def is_follow_up(text: str) -> bool:
 
 def understand(question: str, history: list[dict] | None = None, max_chars: int = 2000,
                known_units: set[str] | None = None, known_localities: tuple[str, ...] = ()) -> Query:
-    text = clean_question(question, max_chars)
-    lang = detect_language(text)
+    typed = clean_question(question, max_chars)
+    lang = detect_language(typed)
+    text = typed if lang == "en" else to_simplified(typed, lang)  # the documents' script
     localities = tuple(detect_localities(text, known_localities))
     searchable = without_instructions(text)
     if lang == "en":

@@ -100,3 +100,10 @@ def test_rate_limit_gives_429_with_retry_after(hash_index, tmp_path):
     assert codes[:3] == [200, 200, 200] and codes[-1] == 429
     r = client.post("/api/ask", json={"question": "谁牵头?"})
     assert int(r.headers["retry-after"]) >= 1 and r.json()["error"]
+
+
+def test_traditional_characters_get_the_same_answer(client):
+    simplified = client.post("/api/ask", json={"question": "乌鲁木齐县行政复议体制改革由哪个单位牵头?"}).json()
+    traditional = client.post("/api/ask", json={"question": "烏魯木齊縣行政復議體制改革由哪個單位牽頭?"}).json()
+    assert traditional["status"] == "answered" and "县司法局" in traditional["answer"]
+    assert traditional["answer"] == simplified["answer"]

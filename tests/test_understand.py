@@ -51,3 +51,11 @@ def test_empty_questions(bad):
 def test_too_long():
     with pytest.raises(QuestionTooLongError, match="2000"):
         understand("行政" * 25_000, max_chars=2000)
+
+
+def test_traditional_characters_are_read_as_simplified():
+    q = understand("行政復議體制改革由哪個單位牽頭?")
+    assert q.lang == "zh" and q.intent == "lead" and "行政复议体制改革" in q.text
+    q = understand("烏魯木齊縣行政執法人員每年培訓不少於多少學時?")
+    assert q.localities == ("乌鲁木齐县",) and q.intent == "number"
+    assert understand("新密市政府督查工作谁牵头?").text == "新密市政府督查工作谁牵头?"  # simplified: unchanged
