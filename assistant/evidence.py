@@ -112,7 +112,7 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(text))
 
 
-_COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|小时|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场)")
+_COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|个?小时|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场)")
 
 
 def measure_pattern(question: str) -> re.Pattern | None:
@@ -122,7 +122,9 @@ def measure_pattern(question: str) -> re.Pattern | None:
         word = count.group(2)
         if word == "个":  # 几个 X: the number may be followed by 个 or directly by X
             return re.compile(r"(\d+|[一二三四五六七八九十百千两]+)个")
-        word = {"名": "(名|人)", "人": "(人|名)", "天": "(天|日)", "日": "(日|天)"}.get(word, word)
+        hours = "(学时|个?小时)"  # training is counted in 学时; people ask in 小时
+        word = {"名": "(名|人)", "人": "(人|名)", "天": "(天|日)", "日": "(日|天)", "学时": hours,
+                "小时": hours, "个小时": hours}.get(word, word)
         return re.compile(rf"(\d+(\.\d+)?|[一二三四五六七八九十百千万两]+)余?{word}")
     for asks, answer in _MEASURES:
         if asks.search(question):

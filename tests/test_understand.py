@@ -25,6 +25,10 @@ def test_language_by_script(text, lang):
     ("绿园区在放管服方面安排了哪几项?", "summary"),
     ("乌鲁木齐县审批服务要推动哪几个“办”?", "other"),  # which ones, not how many
     ("伊犁州完成了几个项目?", "number"),
+    ("阜康市行政执法三项制度是谁的活?", "lead"),
+    ("新密市政务公开工作的主责部门是哪个?", "lead"),
+    ("我们是县司法局,今年要牵头干哪些事?", "unit_tasks"),
+    ("新密市每年几月份前要报告?", "number"),
 ])
 def test_intent(text, intent):
     assert detect_intent(text) == intent
@@ -59,3 +63,13 @@ def test_traditional_characters_are_read_as_simplified():
     q = understand("烏魯木齊縣行政執法人員每年培訓不少於多少學時?")
     assert q.localities == ("乌鲁木齐县",) and q.intent == "number"
     assert understand("新密市政府督查工作谁牵头?").text == "新密市政府督查工作谁牵头?"  # simplified: unchanged
+
+
+def test_hours_asked_are_the_study_hours_written():
+    from assistant.evidence import answers_measure
+
+    assert answers_measure("一年培训多少个小时?", "每年开展不少于60学时的业务知识培训")
+    assert answers_measure("培训不少于多少学时?", "不少于60学时")
+    assert not answers_measure("培训多少个小时?", "培训3次")
+    q = understand("乌鲁木齐县要求行政执法人员一年培训多少个小时?")
+    assert "小时" not in q.topic and "一年" not in q.topic and "培训" in q.topic
