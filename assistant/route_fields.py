@@ -30,8 +30,8 @@ def pick_per_locality(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
     for loc, items in by_loc.items():
         if query.localities and loc not in query.localities:
             continue
-        # Rank order, unless a lower-ranked one of the top three is clearly more on topic.
-        scored = [(a.relevance(query, it), it) for it in items[:3]]
+        # Rank order, unless a lower-ranked one (of the top six) is clearly more on topic.
+        scored = [(a.relevance(query, it), it) for it in items[:6]]
         best = scored[0]
         for rel, it in scored[1:]:
             if rel > best[0] + 0.15:

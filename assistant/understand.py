@@ -47,7 +47,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                               r"(我们|我|本)(局|单位|部门|委|办).{0,6}(哪些|什么)|which tasks|what tasks", re.I)),
     ("responsible", re.compile(r"责任单位|责任部门|参加单位|参与单位|配合|还有哪些(部门|单位)|哪些(部门|单位)(要)?负责|"
                                r"除了牵头|responsible units?|participat", re.I)),
-    ("lead", re.compile(r"牵头|谁(来)?负责|由谁|归谁|谁(来)?管|谁(来)?抓|谁主抓|谁的(活|事|工作|任务)|找谁|主责|归口|"
+    ("lead", re.compile(r"牵头|谁(来)?负责|由谁|归谁|谁(来)?管|谁(来)?抓|谁来|谁主抓|谁的(活|事|工作|任务)|找谁|主责|归口|"
                         r"哪个(单位|部门)|哪家|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|which (document|place|county|city)", re.I)),
@@ -61,7 +61,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
 _ASKING = re.compile(
     r"由?哪(个|些|几|家|一|项)?(个)?(单位|部门|地方|文件|材料|份)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|多长|是否|吗|呢|"
     r"牵头(单位)?|责任(单位|部门)|负责|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
-    r"个?小时|学时|[一每]年|全年|"  # units of the value asked and the period: people and documents word them differently
+    r"个?小时|学时|[一每]年|全年|分别|各自|"  # units of the value asked and the period: people and documents word them differently
     r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|啊|吧|呀|"
     r"[??!!。,,、:;:;“”\"'《》()()\s]"
 )

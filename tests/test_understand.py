@@ -29,6 +29,7 @@ def test_language_by_script(text, lang):
     ("新密市政务公开工作的主责部门是哪个?", "lead"),
     ("我们是县司法局,今年要牵头干哪些事?", "unit_tasks"),
     ("新密市每年几月份前要报告?", "number"),
+    ("新密市的证明事项告知承诺制谁来搞?", "lead"),
 ])
 def test_intent(text, intent):
     assert detect_intent(text) == intent
