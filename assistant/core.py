@@ -14,6 +14,7 @@ the helpers below (`final`, `not_found`, `relevance`, `quote`).
 """
 from __future__ import annotations
 
+import logging
 import time
 from typing import Iterator
 
@@ -24,6 +25,8 @@ from assistant.types import Answer, Citation
 from assistant.understand import Query, understand
 from corpus.types import TaskItem
 from index.localities import locality_words
+
+log = logging.getLogger("policyqa.assistant")
 
 
 class Assistant:
@@ -77,11 +80,15 @@ class Assistant:
     def warm_up(self) -> None:
         """Do the one-time work now, not during the first question: load jieba's dictionary and
         the caches of a field answer (0.7 s), and have the model read the fixed start of every
-        prompt (~1.2 s; llama.cpp reuses the longest common token prefix of consecutive prompts)."""
-        self.answer("行政复议体制改革由哪个单位牵头?")
-        warm = getattr(self.llm, "warm", None)
-        if warm is not None:
-            warm(prompts.messages("", [], "zh"))
+        prompt (~1.2 s; llama.cpp reuses the longest common token prefix of consecutive prompts).
+        Best effort: a failure here is logged, and the first question simply pays the cost."""
+        try:
+            self.answer("行政复议体制改革由哪个单位牵头?")
+            warm = getattr(self.llm, "warm", None)
+            if warm is not None:
+                warm(prompts.messages("", [], "zh"))
+        except Exception as exc:  # noqa: BLE001 - never let warming stop the server
+            log.warning("warm-up skipped: %s", exc)
 
     # --- helpers the routes share -------------------------------------------------------------
     def final(self, query: Query, text: str, status: str, cited: list[tuple[TaskItem, str]],

@@ -2,11 +2,13 @@
 `python -m eval.bench_browser [--data-dir D] [--set dev] [--limit N] [--surface chat|widget|both]`.
 
 A live server (real index, real local LLM, warmed as `policyqa serve` warms it) on loopback, and
-Debian's Chromium driven by playwright. For every question, a fresh page: type it, click send,
-and poll the answer bubble until it shows text other than the "…" placeholder; the clock starts at
-the click. The route each answer took (fields / llm / extractive / refusal) is recorded on the
-server side, so the figures split into "answers from item fields" and "answers that went through
-the LLM" (whether or not its draft survived verification). Printed as JSON; nothing is asserted.
+Debian's Chromium driven by playwright, used as a person would: one page per surface, each
+question typed, sent, read to its end, then "新对话" for the next. The clock starts at the click
+and stops when the answer bubble shows text other than the "…" placeholder. The server records
+each answer's route and whether the LLM ran, so the figures split into answers from item fields
+and answers that waited for the model (kept, or replaced by the quoted source when the draft
+failed). Chromium shares the two cores with the server here, which a portal user's browser does
+not. Printed as JSON; nothing is asserted.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import time
 from eval.chromium import ARGS, CHROMIUM
 
 POLL_S = 0.02
+NEW_CONVERSATION = {"chat": "#pq-new", "widget": "#policyqa-widget .new"}
 SURFACES = {
     # page, input, send button, JS returning the text of the newest answer bubble
     "chat": ("/chat/", "#pq-input textarea", "#pq-send",
@@ -48,16 +51,17 @@ def serve(data_dir: str):
     services = Services(settings, searcher=open_searcher(data_dir))
     assistant = services.assistant
     assistant.warm_up()  # as `policyqa serve` does at start
-    paths: dict[str, tuple[str, float | None]] = {}  # question -> (route, server-side first text)
+    paths: dict[str, tuple[str, bool, float | None]] = {}  # question -> (route, LLM ran, server first text)
     stream = assistant.stream
 
     def recording_stream(question, **kwargs):
         started, first = time.perf_counter(), None
         for event in stream(question, **kwargs):
-            if first is None and event["type"] in ("delta", "replace") and event["text"]:
+            if first is None and (event["type"] == "final" or event.get("text")):
                 first = time.perf_counter() - started
             if event["type"] == "final":
-                paths[question] = (event["answer"].path, first)
+                answer = event["answer"]
+                paths[question] = (answer.path, answer.timings.get("generate_s", 0) > 0, first)
             yield event
 
     assistant.stream = recording_stream
@@ -68,43 +72,55 @@ def serve(data_dir: str):
     return f"http://127.0.0.1:{port}", paths, server
 
 
-def first_text(browser, base: str, surface: str, question: str, paths: dict,
-               timeout_s: float = 60.0) -> float | None:
-    url, box, send, newest = SURFACES[surface]
+def open_surface(browser, base: str, surface: str):
+    url, box, _, _ = SURFACES[surface]
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    try:
-        page.goto(base + url, wait_until="load")
-        if surface == "widget":
-            page.locator("#policyqa-widget .btn").click()
-        page.locator(box).wait_for(timeout=30000)
-        page.locator(box).fill(question)
-        page.wait_for_timeout(300)  # let the page settle: typing is not part of the wait
-        started = time.perf_counter()
-        page.locator(send).click()
-        while time.perf_counter() - started < timeout_s:
-            text = page.evaluate(newest)
-            if text and text not in ("…", "...") and question not in text:
-                return time.perf_counter() - started
-            time.sleep(POLL_S)
-        return None
-    finally:
-        # Let the answer finish before the next question (one never waits behind another), and
-        # before closing the page (a closed page cancels its answer).
-        deadline = time.time() + timeout_s
-        while question not in paths and time.time() < deadline:
-            time.sleep(0.1)
-        page.close()
+    page.goto(base + url, wait_until="load")
+    if surface == "widget":
+        page.locator("#policyqa-widget .btn").click()
+    page.locator(box).wait_for(timeout=30000)
+    page.wait_for_timeout(2000)  # the page has loaded and settled before the first question
+    return page
+
+
+def first_text(page, surface: str, question: str, paths: dict, timeout_s: float = 60.0) -> float | None:
+    _, box, send, newest = SURFACES[surface]
+    page.locator(NEW_CONVERSATION[surface]).click()  # no follow-up of the previous question
+    page.locator(box).fill(question)
+    page.wait_for_timeout(500)  # typing is not part of the wait
+    started = time.perf_counter()
+    page.locator(send).click()
+    seconds = None
+    while time.perf_counter() - started < timeout_s:
+        text = page.evaluate(newest)
+        if text and text not in ("…", "...") and question not in text:
+            seconds = time.perf_counter() - started
+            break
+        time.sleep(POLL_S)
+    # The answer finishes before the next question: one never waits behind another.
+    deadline = time.time() + timeout_s
+    while question not in paths and time.time() < deadline:
+        time.sleep(0.1)
+    page.wait_for_timeout(1000)  # the reader reads
+    return seconds
+
+
+GROUPS = {  # name -> which rows
+    "from_fields": lambda r: r["path"] == "fields",
+    "no_llm_other": lambda r: r["path"] != "fields" and not r["llm_ran"],  # quotes, refusals, summaries
+    "llm_ran": lambda r: r["llm_ran"],  # waited for the model, whatever became of its draft
+    "llm_kept": lambda r: r["path"] == "llm",
+}
 
 
 def summarise(rows: list[dict]) -> dict:
     out = {}
-    groups = {"fields": ["fields"], "llm_route": ["llm", "extractive", "refusal"], "llm_kept": ["llm"]}
     for surface in sorted({r["surface"] for r in rows}):
-        for name, paths in groups.items():
-            times = [r["first_text_s"] for r in rows if r["surface"] == surface and r["path"] in paths
+        for name, member in GROUPS.items():
+            times = [r["first_text_s"] for r in rows if r["surface"] == surface and member(r)
                      and r["first_text_s"] is not None]
             server = [r["server_first_text_s"] for r in rows if r["surface"] == surface
-                      and r["path"] in paths and r["server_first_text_s"] is not None]
+                      and member(r) and r["server_first_text_s"] is not None]
             if times:
                 times.sort()
                 out[f"{surface}/{name}"] = {"n": len(times), "p50": round(statistics.median(times), 2),
@@ -136,13 +152,15 @@ def main(argv=None) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for surface in surfaces:
+            page = open_surface(browser, base, surface)
             for question in questions:
-                seconds = first_text(browser, base, surface, question, paths)
-                path, server_s = paths.pop(question, ("?", None))
-                rows.append({"surface": surface, "question": question, "path": path,
+                seconds = first_text(page, surface, question, paths)
+                path, llm_ran, server_s = paths.pop(question, ("?", False, None))
+                rows.append({"surface": surface, "question": question, "path": path, "llm_ran": llm_ran,
                              "first_text_s": None if seconds is None else round(seconds, 3),
                              "server_first_text_s": None if server_s is None else round(server_s, 3)})
                 print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr, flush=True)
+            page.close()
         browser.close()
     server.should_exit = True
     result = {"first_text_in_browser_s": summarise(rows), "questions": len(questions)}

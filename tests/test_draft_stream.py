@@ -128,3 +128,17 @@ def test_excerpt_keeps_an_announced_list(searcher, by_id):
     query = understand("阜康市哪些重大行政执法行为需要备案?", None, 2000, assistant.known_units, ("阜康市",))
     text = excerpt(assistant, query, by_id["004-13"], 100)  # the list itself would not fit
     assert "下列" in text and "经听证程序作出的行政处罚" in text
+
+
+def test_a_failing_warm_up_is_only_logged(searcher, caplog):
+    class Broken:
+        name = "broken"
+
+        def stream(self, messages, max_tokens=256):
+            yield "资料中未找到。"
+
+        def warm(self, messages):
+            raise RuntimeError("model file went away")
+
+    Assistant(searcher, llm=Broken()).warm_up()
+    assert "warm-up skipped" in caplog.text
