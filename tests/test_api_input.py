@@ -107,3 +107,17 @@ def test_traditional_characters_get_the_same_answer(client):
     traditional = client.post("/api/ask", json={"question": "烏魯木齊縣行政復議體制改革由哪個單位牽頭?"}).json()
     assert traditional["status"] == "answered" and "县司法局" in traditional["answer"]
     assert traditional["answer"] == simplified["answer"]
+
+
+def test_the_chat_page_queue_does_not_poll_every_millisecond(hash_index, tmp_path_factory):
+    """Gradio's default 1 ms idle polling cost ~9% of a core on an idle server (measured)."""
+    from index.service import open_searcher
+    from ui.chat_page import build_page, calm_queue
+    from ui.services import Services
+    from ui.settings import load
+
+    settings = load({"data_dir": str(tmp_path_factory.mktemp("page")), "llm": "none", "embed_model": "hash"})
+    page = build_page(Services(settings, searcher=open_searcher(hash_index, embed_model="hash")))
+    assert page._queue.sleep_when_free == 0.001  # Gradio's default: if this changes, revisit calm_queue
+    calm_queue(page)
+    assert page._queue.sleep_when_free == 0.02 and page._queue.progress_update_sleep_when_free == 0.1
