@@ -37,7 +37,18 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
             chosen += [i for i in ranked if i.locality == loc][:1]
     else:
         pool = [i for i in ranked if not query.localities or i.locality in query.localities]
-        chosen = pool[: 3 if query.intent == "summary" else 2]
+        want = 3 if query.intent == "summary" else 2
+        scored = [(i, a.relevance(query, i)) for i in pool[:5]]
+        chosen_scored = scored[:want]
+        # For a number question, a lower-ranked item clearly more on topic takes the place of the
+        # weakest chosen one (the hybrid rank can put a broad item mentioning 2021 above the one
+        # about the question). Only there: the answer must then also hold the kind of value asked,
+        # a second check open questions lack (D042 '…叫什么名字?' got a count instead of a refusal).
+        for item, rel in scored[want:] if query.intent == "number" else ():
+            weakest = min(range(len(chosen_scored)), key=lambda n: chosen_scored[n][1])
+            if rel > chosen_scored[weakest][1] + 0.15:
+                chosen_scored[weakest] = (item, rel)
+        chosen = [i for i, _ in sorted(chosen_scored, key=lambda s: -s[1])]
     scored = [(i, a.relevance(query, i)) for i in chosen]
     # Prompt tokens dominate latency: when the best item clearly carries the question, the draft
     # gets it alone.

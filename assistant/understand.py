@@ -53,7 +53,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),
-    ("number", re.compile(r"多少|(?<!哪)几[个项次年天期名人家大]|几月|哪个月|多久|多长|什么时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
+    ("number", re.compile(r"多少|(?<!哪)几[个项次年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|多久|多长|什么时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
                           r"how (many|much|long|often)|when|deadline|percent", re.I)),
 ]
 

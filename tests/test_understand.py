@@ -30,6 +30,7 @@ def test_language_by_script(text, lang):
     ("我们是县司法局,今年要牵头干哪些事?", "unit_tasks"),
     ("新密市每年几月份前要报告?", "number"),
     ("新密市的证明事项告知承诺制谁来搞?", "lead"),
+    ("伊犁州2021年行政复议申请撤销了几件?", "number"),
 ])
 def test_intent(text, intent):
     assert detect_intent(text) == intent
