@@ -5,6 +5,7 @@ Routes, by intent:
 - lead / responsible: the best item per locality, from the parsed fields (no LLM: the unit names
   must be exact), one answer per locality when the question names none;
 - chain ("牵头X的单位还牵头哪项…"): the lead unit of X, then its other items;
+- doc_info ("阜康市的工作要点是哪一年的?"): title, date and kind of the documents, from the manifest;
 - summary: the relevant items of one subsection, each quoted;
 - which_doc and everything else: the LLM drafts from the two or three best items, each sentence
   is verified before it is shown; a failed draft is replaced by the quoted supporting sentence.
@@ -127,6 +128,8 @@ class Assistant:
     def _route(query: Query):
         if query.intent == "unit_tasks":
             return route_fields.unit_tasks
+        if query.intent == "doc_info":
+            return route_fields.documents
         if query.intent in ("lead", "responsible") and route_fields.CHAIN.match(query.text):
             return route_fields.chain
         if query.intent in ("lead", "responsible"):

@@ -2,7 +2,8 @@
 
 - units ("行政复议体制改革由哪个单位牵头?"): the best item per locality, one line each;
 - unit_tasks ("县司法局牵头哪些任务"): every item the unit leads or shares;
-- chain ("牵头X的单位还牵头…"): the lead unit of X, then its other items on the topic.
+- chain ("牵头X的单位还牵头…"): the lead unit of X, then its other items on the topic;
+- documents ("阜康市的工作要点是哪一年的?", "收录了哪些文件?"): title, date and kind of each document.
 """
 from __future__ import annotations
 
@@ -120,6 +121,26 @@ def chain(a, query: Query, hits, timings) -> Iterator[dict]:
             lines.append(f"{unit}也牵头{item.section}“{fields.short_heading(item, 30)}”[{n}]。")
         if not relevant:
             lines.append(f"在{first.locality}的文件中,没有找到{unit}牵头的与此相关的其他任务。")
+    text = "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", cited, "fields")
+
+
+def documents(a, query: Query, hits, timings) -> Iterator[dict]:
+    """What the collection holds, per document: its title, date and kind, citing its opening."""
+    first: dict[str, TaskItem] = {}
+    for item in sorted(a.items, key=lambda i: (i.doc_id, i.span[0])):
+        first.setdefault(item.doc_id, item)
+    docs = [i for i in first.values() if not query.localities or i.locality in query.localities]
+    if not docs:
+        yield a.not_found(query, hits)
+        return
+    lines, cited = [], []
+    for n, item in enumerate(docs, start=1):
+        date = item.date or ("no date given" if query.lang == "en" else "未注明日期")
+        lines.append(f"{item.locality}:《{item.title}》,{date},{item.doc_kind}[{n}]。" if query.lang != "en"
+                     else f"{item.locality}: {item.title}, {date}, {item.doc_kind} [{n}].")
+        cited.append((item, item.text[:60]))
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields")

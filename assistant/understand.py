@@ -50,6 +50,9 @@ INTENT_PATTERNS = [  # order matters: the first match wins
     ("lead", re.compile(r"牵头|谁(来)?负责|由谁|归谁|谁(来)?管|谁(来)?抓|谁来|谁主抓|谁的(活|事|工作|任务)|找谁|主责|归口|"
                         r"哪个(单位|部门)|哪家|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
+    ("doc_info", re.compile(r"(文件|工作要点|要点|方案|报告|工作安排)(是|为)?(哪一年|哪年|哪个年度)|"
+                            r"(文件|工作要点|要点|方案|报告|工作安排)是什么时候的|(文件|材料)的?(标题|名称|全称|题目)|"
+                            r"收录了?(哪些|几份|多少份?)(文件|材料)|which documents", re.I)),
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),

@@ -121,3 +121,11 @@ def test_the_chat_page_queue_does_not_poll_every_millisecond(hash_index, tmp_pat
     assert page._queue.sleep_when_free == 0.001  # Gradio's default: if this changes, revisit calm_queue
     calm_queue(page)
     assert page._queue.sleep_when_free == 0.02 and page._queue.progress_update_sleep_when_free == 0.1
+
+
+def test_questions_about_the_documents_themselves(client):
+    body = client.post("/api/ask", json={"question": "阜康市法治政府建设工作要点是哪一年的?"}).json()
+    assert body["status"] == "answered" and "《阜康市2021年法治政府建设工作要点》" in body["answer"]
+    assert len(body["citations"]) == 1
+    body = client.post("/api/ask", json={"question": "收录了哪些文件?"}).json()
+    assert body["answer"].count("《") >= 5 and len(body["citations"]) == 5

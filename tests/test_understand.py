@@ -31,6 +31,9 @@ def test_language_by_script(text, lang):
     ("新密市每年几月份前要报告?", "number"),
     ("新密市的证明事项告知承诺制谁来搞?", "lead"),
     ("伊犁州2021年行政复议申请撤销了几件?", "number"),
+    ("阜康市法治政府建设工作要点是哪一年的?", "doc_info"),
+    ("收录了哪些文件?", "doc_info"),
+    ("年度报告什么时候发布?", "number"),  # about a task, not about a document of the collection
 ])
 def test_intent(text, intent):
     assert detect_intent(text) == intent
