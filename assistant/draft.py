@@ -21,12 +21,14 @@ from assistant import prompts
 from assistant.verify import check_sentence, clause_supported, is_empty, split_sentences
 from corpus.types import TaskItem
 
-LABELS = ("答案:", "答案:", "回答:", "回答:", "Answer:")
+_LABEL_WORDS = ("答案", "回答", "Answer")  # a label the model sometimes puts before its answer
+LABELS = tuple(w + colon for w in _LABEL_WORDS for colon in (":", "\uff1a"))
+_LABEL = re.compile(rf"^\s*({'|'.join(_LABEL_WORDS)})\s*[:\uff1a]\s*")
 _TRAILING_VALUE = re.compile(r"(\[\d*\]?|\d[\d.]*(?:[%%年月日号]\d*)*)$")
 
 
 def strip_label(text: str) -> str:
-    return re.sub(r"^\s*(答案|回答|Answer)\s*[::]\s*", "", text.lstrip())
+    return _LABEL.sub("", text.lstrip())
 
 
 class HoldBack:

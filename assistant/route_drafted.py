@@ -29,27 +29,26 @@ EXCERPT_CHARS = (150, 110)  # the best item, then each further one (~1.8 charact
 
 
 def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
-    """The items the answer may use: the best per named locality, else the top two (three for a summary)."""
+    """The items the answer may use, with their relevance: the best per named locality, else the
+    two (three for a summary) best-ranked, most relevant first."""
     ranked = [h.item for h in hits]
     if len(query.localities) > 1:
-        chosen = []
-        for loc in query.localities:
-            chosen += [i for i in ranked if i.locality == loc][:1]
+        scored = [(i, a.relevance(query, i))
+                  for loc in query.localities for i in [i for i in ranked if i.locality == loc][:1]]
     else:
         pool = [i for i in ranked if not query.localities or i.locality in query.localities]
         want = 3 if query.intent == "summary" else 2
-        scored = [(i, a.relevance(query, i)) for i in pool[:5]]
-        chosen_scored = scored[:want]
+        candidates = [(i, a.relevance(query, i)) for i in pool[:5]]
+        scored = candidates[:want]
         # For a number question, a lower-ranked item clearly more on topic takes the place of the
         # weakest chosen one (the hybrid rank can put a broad item mentioning 2021 above the one
         # about the question). Only there: the answer must then also hold the kind of value asked,
         # a second check open questions lack (D042 '…叫什么名字?' got a count instead of a refusal).
-        for item, rel in scored[want:] if query.intent == "number" else ():
-            weakest = min(range(len(chosen_scored)), key=lambda n: chosen_scored[n][1])
-            if rel > chosen_scored[weakest][1] + 0.15:
-                chosen_scored[weakest] = (item, rel)
-        chosen = [i for i, _ in sorted(chosen_scored, key=lambda s: -s[1])]
-    scored = [(i, a.relevance(query, i)) for i in chosen]
+        for item, rel in candidates[want:] if query.intent == "number" else ():
+            weakest = min(range(len(scored)), key=lambda n: scored[n][1])
+            if rel > scored[weakest][1] + 0.15:
+                scored[weakest] = (item, rel)
+        scored.sort(key=lambda s: -s[1])
     # Prompt tokens dominate latency: when the best item clearly carries the question, the draft
     # gets it alone.
     if len(scored) > 1 and len(query.localities) <= 1 and scored[0][1] >= scored[1][1] + 0.25:

@@ -12,7 +12,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 CHILD_INGEST = """
@@ -92,29 +91,25 @@ def main() -> int:
 def sse_first_event(searcher, llm) -> dict:
     """Time to the first streamed event over HTTP, as the page and the widget receive it."""
     import httpx
-    import uvicorn
 
-    from ui.server import build_app
+    from eval.live_server import LiveServer, free_port
     from ui.services import Services
     from ui.settings import load
 
-    settings = load({"data_dir": tempfile.mkdtemp(), "port": 0, "rate_limit_per_minute": 0})
-    server = uvicorn.Server(uvicorn.Config(build_app(Services(settings, searcher=searcher, llm=llm)),
-                                           host="127.0.0.1", port=8765, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.1)
+    port = free_port()
+    settings = load({"data_dir": tempfile.mkdtemp(), "port": port, "rate_limit_per_minute": 0})
+    server = LiveServer(Services(settings, searcher=searcher, llm=llm), port).start()
     result = {}
     cases = {"fields": "新密市政府督查工作谁牵头?", "llm": "新密市对行政规范性文件的集中评查多久搞一次?"}
     with httpx.Client(timeout=120) as client:
         for name, question in cases.items():
             t = time.perf_counter()
-            with client.stream("POST", "http://127.0.0.1:8765/api/ask/stream", json={"question": question}) as r:
+            with client.stream("POST", f"{server.base}/api/ask/stream", json={"question": question}) as r:
                 for line in r.iter_lines():
                     if line.startswith("data:") and '"text": ""' not in line:  # the first visible text
                         result[name] = time.perf_counter() - t
                         break
-    server.should_exit = True
+    server.stop()
     return result
 
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import sys
-import threading
 import time
 
 from eval.chromium import ARGS, CHROMIUM
@@ -35,16 +33,13 @@ SURFACES = {
 
 
 def serve(data_dir: str):
-    import uvicorn
-
+    from eval.live_server import LiveServer, free_port
     from index.service import open_searcher
-    from ui.server import build_app, ensure_index
+    from ui.server import ensure_index
     from ui.services import Services
     from ui.settings import load
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     settings = load({"data_dir": data_dir, "port": port, "rate_limit_per_minute": 0})
     ensure_index(settings)
     services = Services(settings, searcher=open_searcher(data_dir))
@@ -64,11 +59,8 @@ def serve(data_dir: str):
             yield event
 
     assistant.stream = recording_stream
-    server = uvicorn.Server(uvicorn.Config(build_app(services), host="127.0.0.1", port=port, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.1)
-    return f"http://127.0.0.1:{port}", paths, server
+    server = LiveServer(services, port).start()
+    return server.base, paths, server
 
 
 def open_surface(browser, base: str, surface: str):
@@ -198,7 +190,7 @@ def main(argv=None) -> int:
                 print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr, flush=True)
             page.close()
         browser.close()
-    server.should_exit = True
+    server.stop()
     result = {"first_text_in_browser_s": summarise(rows), "questions": len(questions),
               "browser": "nice 19" if args.nice_browser else "same priority as the server"}
     print(json.dumps(result, ensure_ascii=False, indent=1))

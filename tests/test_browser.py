@@ -3,8 +3,6 @@ the widget on the demo portal, feedback stored, no script injection, no request 
 Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
-import socket
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -12,6 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from eval.chromium import ARGS, CHROMIUM
+from eval.live_server import LiveServer, free_port
 
 pytestmark = pytest.mark.slow
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -19,42 +18,29 @@ XSS = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">Ë∞ÅÁ
 
 
 def start_server(searcher, llm, data_dir):
-    import uvicorn
-
-    from ui.server import build_app
     from ui.services import Services
     from ui.settings import load
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     settings = load({"data_dir": str(data_dir), "llm": "local" if llm else "none",
                      "port": port, "rate_limit_per_minute": 1000})
     services = Services(settings, searcher=searcher, llm=llm)
     services.assistant.warm_up()
-    server = uvicorn.Server(uvicorn.Config(build_app(services), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 30
-    while not server.started and time.time() < deadline:
-        time.sleep(0.1)
-    return f"http://127.0.0.1:{port}", services, server, thread
+    return LiveServer(services, port).start(), services
 
 
 @pytest.fixture(scope="module")
 def live_server(real_searcher, tmp_path_factory):
-    base, services, server, thread = start_server(real_searcher, None, tmp_path_factory.mktemp("server-data"))
-    yield base, services
-    server.should_exit = True
-    thread.join(timeout=10)
+    server, services = start_server(real_searcher, None, tmp_path_factory.mktemp("server-data"))
+    yield server.base, services
+    server.stop()
 
 
 @pytest.fixture(scope="module")
 def live_llm_server(real_searcher, local_llm, tmp_path_factory):
-    base, services, server, thread = start_server(real_searcher, local_llm, tmp_path_factory.mktemp("llm-server-data"))
-    yield base, services
-    server.should_exit = True
-    thread.join(timeout=10)
+    server, services = start_server(real_searcher, local_llm, tmp_path_factory.mktemp("llm-server-data"))
+    yield server.base, services
+    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -142,3 +142,10 @@ def test_a_failing_warm_up_is_only_logged(searcher, caplog):
 
     Assistant(searcher, llm=Broken()).warm_up()
     assert "warm-up skipped" in caplog.text
+
+
+def test_an_answer_label_is_removed_with_either_colon():
+    from assistant.draft import strip_label
+
+    assert strip_label("答案：县司法局牵头") == strip_label("答案: 县司法局牵头") == "县司法局牵头"
+    assert strip_label("Answer: 60学时") == "60学时" and strip_label("回答县司法局") == "回答县司法局"
