@@ -18,6 +18,7 @@ class PolicyDoc:
     doc_no: str = ""
     layout: str = "generic"  # which parser: see corpus.parse.PARSERS
     unit_prefix: str = ""  # the level prefix of the locality's own units: 县 / 区 / 市
+    level: str = ""  # the locality's level: 省 / 市 / 县 / 区 / 州 … ("" when unknown)
     notes: str = ""
     text: str = field(default="", repr=False)  # cleaned text: every item span points into it
 
@@ -59,6 +60,9 @@ class TaskItem:
     # "task" (a task item), "point" (a report point), "preamble" / "prose" / "closing" (text that
     # belongs to no item but can still answer a question, e.g. a repeal clause)
     kind: str = "task"
+    deadline: str = ""  # as written in a 完成时限 / 时间节点 field or column; "" when none
+    item_number: str = ""  # the number as printed: "12", "(三)", "第五条", "①", "二是"
+    warnings: tuple[str, ...] = ()  # what the parser doubts about this item (no units, …)
 
     @property
     def all_units(self) -> tuple[str, ...]:
