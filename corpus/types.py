@@ -16,7 +16,7 @@ class PolicyDoc:
     issuer: str = ""
     date: str = ""
     doc_no: str = ""
-    layout: str = "generic"  # which parser: see corpus.parse.PARSERS
+    layout: str = "general"  # "general", or the quirk reader used (see corpus.layouts)
     unit_prefix: str = ""  # the level prefix of the locality's own units: 县 / 区 / 市
     level: str = ""  # the locality's level: 省 / 市 / 县 / 区 / 州 … ("" when unknown)
     notes: str = ""

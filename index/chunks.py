@@ -16,7 +16,7 @@ from corpus.types import TaskItem
 
 MAX_BODY_CHARS = 420  # e5's window is 512 tokens; Chinese runs about one token per character
 
-LIST_FIELDS = ("lead_units", "responsible_units", "participating_units")
+LIST_FIELDS = ("lead_units", "responsible_units", "participating_units", "warnings")
 LIST_JOIN = "|"
 
 
@@ -42,6 +42,8 @@ def unit_lines(item: TaskItem) -> str:
         parts.append("责任单位:" + "、".join(item.responsible_units))
     if item.participating_units:
         parts.append("参加单位:" + "、".join(item.participating_units))
+    if item.deadline:
+        parts.append("完成时限:" + item.deadline)
     return ";".join(parts)
 
 

@@ -18,7 +18,7 @@ def ingest(args, settings) -> int:
     if args.paths:
         docs = add_files(settings.data_dir, args.paths, locality=args.locality or "", title=args.title or "")
         for doc in docs:
-            print(f"added {doc.file} ({doc.locality or 'locality unknown'}, layout {doc.layout})", file=sys.stderr)
+            print(f"added {doc.file} ({doc.locality or 'locality unknown'})", file=sys.stderr)
     store = _store(settings, recover=args.rebuild)
     report = run_ingest(store, store.embedder, corpus_documents(settings.data_dir),
                         rebuild=args.rebuild, progress=sys.stderr.isatty())
