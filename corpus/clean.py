@@ -191,7 +191,9 @@ def _assign_cells(cells: list[str], header: list[str], roles: dict[int, str]) ->
         # a merged category cell appears on its group's first row only: a short line or a
         # heading-like line (`一、…`) fills the category column
         first = rest[0]
-        if len(rest) >= 2 and (len(first) <= 20 or re.match(r"^[一二三四五六七八九十]+、", first)):
+        heading_like = re.match(r"^[一二三四五六七八九十]+、", first) or (
+            len(first) <= 20 and not re.search(r"[，,。；;：:]", first))
+        if len(rest) >= 2 and heading_like:
             out[text_cols[0]] = rest.pop(0)
         out[text_cols[-1]] = "".join(rest)
     else:
