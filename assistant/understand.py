@@ -120,9 +120,9 @@ def without_instructions(text: str) -> str:
 
 
 def _variants(locality: str) -> list[str]:
-    from corpus.parse import localities as table
+    from index.localities import locality_variants
 
-    return sorted(table().get(locality, {}).get("variants", [locality]), key=len, reverse=True)
+    return locality_variants(locality)
 
 
 def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
