@@ -23,6 +23,7 @@ from assistant import fields, prompts, route_drafted, route_fields
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
+from assistant.unit_names import UnitNames
 from assistant.understand import Query, understand
 from corpus.types import TaskItem
 from index.localities import locality_words
@@ -41,6 +42,7 @@ class Assistant:
         self.evidence = Evidence(searcher.bm25.idf)
         self.items: list[TaskItem] = list(searcher.items.values())
         self.known_units = {u for i in self.items for u in i.all_units}
+        self.unit_names = UnitNames(self.items)
         self.truncated_localities = {i.locality for i in self.items if i.truncated}
         # What a streamed draft must not show half-written (see assistant.draft).
         self.holdback = HoldBack(self.known_units | set(locality_words(tuple(searcher.localities)))
@@ -57,7 +59,7 @@ class Assistant:
     def stream(self, question: str, locality: str = "", history=None, id: str | None = None) -> Iterator[dict]:
         """Events: {'type': 'delta' | 'replace', 'text'} as text is ready, then {'type': 'final', 'answer'}."""
         started = time.perf_counter()
-        query = understand(question, history, self.max_question_chars, self.known_units,
+        query = understand(question, history, self.max_question_chars, self.unit_names,
                            tuple(self.searcher.localities))
         if locality and not query.localities:
             query = Query(**{**query.__dict__, "localities": (locality,)})

@@ -138,8 +138,12 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     lines, cited = [], []
     for n, item in enumerate(docs, start=1):
         date = item.date or ("no date given" if query.lang == "en" else "未注明日期")
-        lines.append(f"{item.locality}:《{item.title}》,{date},{item.doc_kind}[{n}]。" if query.lang != "en"
-                     else f"{item.locality}: {item.title}, {date}, {item.doc_kind} [{n}].")
+        if query.lang == "en":
+            extra = "".join(f", {v}" for v in (item.doc_no, item.issuer) if v)
+            lines.append(f"{item.locality}: {item.title}, {date}, {item.doc_kind}{extra} [{n}].")
+        else:
+            extra = (f",文号{item.doc_no}" if item.doc_no else ",无文号") + (f",{item.issuer}印发" if item.issuer else "")
+            lines.append(f"{item.locality}:《{item.title}》,{date},{item.doc_kind}{extra}[{n}]。")
         cited.append((item, item.text[:60]))
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from corpus.load import TABLE_SEP
 from corpus.outline import RANK, Marker, marker_of, shi_points
 from corpus.tables import header_roles, unmapped_columns
-from corpus.units import LABEL_RE, Units, looks_like_unit_list, parse_note
+from corpus.units import LABEL_RE, Units, looks_like_unit, looks_like_unit_list, parse_note
 
 _TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（][^()（）]*[)）][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
 _CLOSING = re.compile(r"(自.{0,20}起施行|起施行|负责解释|同时废止|有效期.{0,10}年)")
@@ -378,18 +378,46 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead):
 # --- notes -> units --------------------------------------------------------------------------------
 
 def _finish(d: Draft, first_is_lead: bool, paragraph: str | None = None) -> None:
-    """Attach the item's unit note: label lines collected, or a note at the end of its text."""
+    """Attach the item's unit note: label lines collected, a note at the end of its text, or an
+    assignment sentence inside it — the first that names anyone."""
     if d.notes:
         d.units = parse_note("；".join(d.notes), default_role="responsible")
         d.deadline = d.units.deadline
-        return
+        if not d.units.empty or d.units.has_lead_marker:
+            return
     if paragraph is None:
         return
     at, note = trailing_note(paragraph, first_is_lead)
     if note:
-        d.units = parse_note(note, default_role="responsible", first_is_lead=first_is_lead)
-        d.deadline = d.units.deadline
+        units = parse_note(note, default_role="responsible", first_is_lead=first_is_lead)
+        d.deadline = d.deadline or units.deadline
+        d.units = units
         d.end = d.start + len(paragraph[:at].rstrip())
+        return
+    assignment = assignment_sentence(paragraph)
+    if assignment:  # `…。由A牵头，B、C配合。…`: the note is a sentence inside the text, kept there
+        d.units = assignment
+
+
+_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*(由[^。；;]{2,120}?(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
+
+
+def assignment_sentence(paragraph: str) -> Units | None:
+    """A sentence `由A（共同）牵头，B、C配合` / `由A负责` inside an item's text, when every name in
+    it reads as a unit (so `由县政府统一领导` is not one)."""
+    for m in _ASSIGNMENT.finditer(paragraph):
+        units = parse_note(m.group(1))
+        names = units.lead + units.responsible + units.participating
+        odd = [n for n in names if not _unit_like(n)]
+        if len(names) > len(odd) and len(odd) <= 1:  # one trailing clause (`，县司法局加强督促检查`)
+            for role in ("lead", "responsible", "participating"):
+                setattr(units, role, [n for n in getattr(units, role) if _unit_like(n)])
+            return units
+    return None
+
+
+def _unit_like(name: str) -> bool:
+    return looks_like_unit(name) or name.startswith(("各", "有关", "相关", "县直", "市直", "区直"))
 
 
 def note_start_in(text: str, first_is_lead: bool) -> int:

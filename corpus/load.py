@@ -126,13 +126,13 @@ def _docx_table(table) -> list[str]:
     for row in table.rows:
         # `row.cells` repeats a merged cell for every grid column and row it spans, so merged
         # text reaches each row (python-docx resolves vMerge continuation to the top cell).
-        cells, seen = [], set()
+        # A horizontally merged cell keeps its grid columns (so every later cell stays under its
+        # header) but holds its text only in the first of them.
+        cells, previous = [], None
         for cell in row.cells:
-            key = id(cell._tc)
-            if key in seen:  # horizontally merged: one cell, several grid columns
-                continue
-            seen.add(key)
-            cells.append(_cell_text([p.text for p in cell.paragraphs]))
+            same = cell._tc is previous
+            previous = cell._tc
+            cells.append("" if same else _cell_text([p.text for p in cell.paragraphs]))
         rows.append(_row_line(cells))
     return rows
 
@@ -204,7 +204,9 @@ def _span(value) -> int:
 
 def _pdf(data: bytes, name: str) -> str:
     import io
+    import logging
 
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not the user's business
     try:
         import pdfplumber
 

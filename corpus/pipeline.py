@@ -167,6 +167,7 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         lead_units=lead, responsible_units=resp, participating_units=part,
         units_raw="；".join(d.notes), doc_kind=doc.kind, date=doc.date, kind=d.kind,
         deadline=d.deadline, item_number=d.number, warnings=tuple(warnings),
+        doc_no=doc.doc_no, issuer=doc.issuer,
     )
 
 

@@ -8,17 +8,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from corpus.units import LABELS
+
 _ROLE_WORDS = {
     "no": ("序号", "编号", "序"),
     "category": ("任务类别", "类别", "工作类别", "领域", "板块", "重点领域", "任务分类", "工作板块", "项目类别"),
     "text": ("工作任务", "任务", "任务内容", "具体措施", "主要任务", "重点任务", "工作内容", "工作措施",
              "具体任务", "工作举措", "目标任务", "具体工作", "主要内容", "任务事项", "工作要求",
              "具体内容", "改革任务", "措施", "工作目标", "任务名称", "主要措施", "重点工作"),
-    "lead": ("牵头单位", "主办单位", "牵头部门", "责任牵头单位", "牵头"),
-    "responsible": ("责任单位", "责任部门", "责任科室", "承办单位", "落实单位", "实施单位", "责任处室"),
-    "participating": ("配合单位", "协办单位", "参加单位", "参与单位", "协同单位", "配合部门", "协助单位"),
-    "deadline": ("完成时限", "时间节点", "完成时间", "时限", "时间安排", "进度安排", "完成期限", "时限要求"),
-    "ignore": ("牵头领导", "责任领导", "分管领导", "责任人", "联系人", "备注", "完成情况", "进展情况"),
+    "lead": LABELS["lead"] + ("牵头",),
+    "responsible": LABELS["responsible"],
+    "participating": LABELS["participating"],
+    "deadline": LABELS["deadline"] + ("时限", "时间安排", "进度安排"),
+    "ignore": LABELS["leader"] + ("联系人", "备注", "完成情况", "进展情况"),
 }
 HEADER_WORDS = {w for words in _ROLE_WORDS.values() for w in words}
 _WORD_ROLE = {w: role for role, words in _ROLE_WORDS.items() for w in words}

@@ -22,13 +22,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-LABELS = {
-    "lead": ("牵头单位", "主办单位", "牵头部门"),
-    "responsible": ("责任单位", "责任部门", "责任科室", "承办单位", "责任处室", "落实单位"),
-    "participating": ("配合单位", "协办单位", "参加单位", "参与单位", "协同单位", "配合部门", "协助单位"),
-    "leader": ("牵头领导", "责任领导", "分管领导", "牵头县领导", "牵头市领导", "牵头区领导", "责任人"),
-    "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "办结时限"),
+# Role labels are built the way plans build them: a role word and the kind of body it names
+# (牵头 + 单位/部门/科室/处室…, 配合 + 单位/科室…), plus a few fixed forms.
+_BODIES = ("单位", "部门", "科室", "处室", "股室", "机关", "领导")
+_ROLE_PREFIXES = {
+    "lead": ("牵头", "主办", "责任牵头"),
+    "responsible": ("责任", "承办", "落实", "实施"),
+    "participating": ("配合", "协办", "参加", "参与", "协同", "协助"),
 }
+LABELS = {
+    role: tuple(p + b for p in prefixes for b in _BODIES if b != "领导")
+    for role, prefixes in _ROLE_PREFIXES.items()
+}
+LABELS["leader"] = ("牵头领导", "责任领导", "分管领导", "牵头县领导", "牵头市领导", "牵头区领导", "责任人",
+                    "牵头人", "联系领导", "包抓领导")
+LABELS["deadline"] = ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "办结时限", "时间要求")
 ROLE_OF_LABEL = {w: role for role, words in LABELS.items() for w in words}
 LABEL_RE = re.compile("(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[:：]")
 UNIT_ROLES = ("lead", "responsible", "participating")
@@ -48,7 +56,7 @@ _UNIT_END = re.compile(
     r"科|股|社|行|馆|团|台|校|园|集团|公司|法院|检察院|机构|党委|党工委|单位|成员单位|\)|）)$"
 )
 _PERSON = re.compile(r"(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|同志|领导)$")
-_QUALIFIER_END = re.compile(r"(等部门|等单位|等|按职责分工负责|按职责负责)$")
+_QUALIFIER_END = re.compile(r"(等部门|等单位|等|按职责分工负责|按职责负责|共同|分别|统一|具体)$")
 # Names printed with no separator (`市司法局市委巡察办`, `有关部门各乡(镇)`): a unit's last
 # character directly followed by the next unit's level prefix.
 _GLUE = re.compile(r"(?<=[局办院室])(?=[市县区])|(?<=部门)(?=各)")
@@ -121,6 +129,7 @@ def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
     if role == "lead":
         out.has_lead_marker = True
     segment = re.sub(r"^(由|其中|请)", "", segment)
+    segment = re.sub(r"(?<=[，,；;])\s*(由)", "", segment)
     pos = 0
     pending: list[str] = []
     after_huitong = False

@@ -171,3 +171,24 @@ def test_layout_zoo_gate():
     totals = parse_bench.totals(scores)
     assert totals["item_recall"] >= 0.95 and totals["unit_f1"] >= 0.95 and totals["metadata"] >= 0.95
     assert all(s.recall >= 0.90 and s.f1() >= 0.90 for s in scores), parse_bench.render(scores, True)
+
+
+def test_docx_horizontal_merge_keeps_columns_under_their_headers(tmp_path):
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=4)
+    for c, x in enumerate(["序号", "工作任务", "责任科室", "完成时限"]):
+        t.cell(0, c).text = x
+    t.cell(1, 0).merge(t.cell(1, 3)).text = "一、加强执法监督"
+    t.cell(2, 0).text, t.cell(2, 1).text = "1", "开展执法案卷评查。"
+    t.cell(2, 2).text, t.cell(2, 3).text = "执法监督科（牵头）、法制审核科", "6月底前"
+    t.cell(3, 0).text = "2"
+    t.cell(3, 1).merge(t.cell(3, 2)).text = "落实行政执法公示制度。"
+    t.cell(3, 3).text = "全年"
+    path = tmp_path / "bureau.docx"
+    d.save(path)
+    tasks = [i for i in read_document(path, locality="某县").items if i.kind == "task"]
+    assert tasks[0].lead_units == ("执法监督科",) and tasks[0].responsible_units == ("法制审核科",)
+    assert tasks[0].deadline == "6月底前" and tasks[0].section.startswith("一、")
+    assert tasks[1].deadline == "全年" and tasks[1].text == "落实行政执法公示制度。"

@@ -102,6 +102,8 @@ def make_item(
         heading=first_sentence(text) if heading is None else heading,
         doc_kind=doc.kind,
         date=doc.date,
+        doc_no=doc.doc_no,
+        issuer=doc.issuer,
         kind=kind,
         **fields,
     )
