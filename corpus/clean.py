@@ -10,6 +10,7 @@ answers quote the document, and every comparison normalises with NFKC (`corpus.t
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from corpus.load import CELL_BREAK, TABLE_SEP
 from corpus.tables import HEADER_WORDS, header_roles
@@ -29,8 +30,25 @@ _CJK = "\u4e00-\u9fff"
 _INNER_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0\u3000]+(?=[{_CJK}])")
 
 
+# PDFs printed from CJK fonts often map common characters to radical code points (人 → ⼈ U+2F08,
+# 民 → ⺠ U+2EA0, 门 → ⻔): the page looks right, the extracted text matches nothing. Kangxi
+# radicals have NFKC forms; the simplified forms of the Radicals Supplement are mapped here.
+_RADICALS_SUPPLEMENT = str.maketrans({
+    "⺠": "民", "⻔": "门", "⻓": "长", "⻅": "见", "⻆": "角", "⻢": "马", "⻋": "车", "⻛": "风",
+    "⻜": "飞", "⻝": "食", "⻥": "鱼", "⻩": "黄", "⻬": "齐", "⻰": "龙", "⻄": "西", "⻚": "页",
+    "⻉": "贝", "⻘": "青", "⻙": "韦", "⻨": "麦", "⻦": "鸟", "⻤": "鬼", "⺟": "母", "⻳": "龟",
+    "⻭": "齿", "⻮": "齿", "⺌": "小", "⺍": "小",
+})
+_KANGXI = re.compile(r"[\u2f00-\u2fd5]")
+
+
+def fix_radicals(text: str) -> str:
+    text = _KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    return text.translate(_RADICALS_SUPPLEMENT)
+
+
 def clean(raw: str) -> str:
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", ""))
     lines = text.split("\n")
     lines = _join_paged_preview(lines)
     lines = _markdown(lines)

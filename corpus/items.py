@@ -56,6 +56,7 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     units: Units | None = None
     deadline: str = ""
+    notes_rule: str = ""  # the document's rule for items without a lead, when this one has none
 
 
 def lines_of(text: str, start: int = 0) -> list[Line]:
@@ -432,6 +433,11 @@ def unmapped(lines_text: str) -> list[str]:
             if header_roles(cells):
                 out += unmapped_columns(cells)
     return out
+
+
+def has_unmapped_table(text: str) -> bool:
+    rows = [ln for ln in text.split("\n") if ln.count(TABLE_SEP) >= 2]
+    return len(rows) >= 3 and not any(header_roles([c.strip() for c in r.split(TABLE_SEP)]) for r in rows)
 
 
 def is_closing(text: str, units: Units | None) -> bool:

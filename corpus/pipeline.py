@@ -102,8 +102,11 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
     if body_start > 0 and text[:body_start].strip():
         start = len(text[:body_start]) - len(text[:body_start].lstrip())
         out.append(_item(doc, "p0", itemizing.Draft("preamble", start, body_start, []), ordinal=0))
+    rule = document_rule(text)
     ordinal = 0
     for d in drafts:
+        if rule and d.kind == "task" and d.units is not None and not d.units.lead:
+            d.notes_rule = rule
         if d.kind == "task" and itemizing.is_closing(text[d.start:d.end], d.units):
             d.kind = "closing"
         if d.kind == "task":
@@ -159,6 +162,8 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
     warnings = []
     if d.kind == "task" and (units is None or units.empty):
         warnings.append("未找到责任单位")
+    if getattr(d, "notes_rule", ""):
+        warnings.append("文件约定: " + d.notes_rule)
     return TaskItem(
         item_id=f"{doc.doc_id}-{local_id}", doc_id=doc.doc_id, doc=doc.file, title=doc.title,
         locality=doc.locality, section=section, section_path=full or section, text=text,
@@ -185,10 +190,18 @@ def _warnings(doc: PolicyDoc, items: list[TaskItem], text: str, locality_known: 
     cols = itemizing.unmapped(text)
     if cols:
         out.append("表格中有无法识别的列: " + "、".join(dict.fromkeys(cols)))
-    rule = _NO_LEAD_RULE.search(nfkc(text[:6000]))
+    if itemizing.has_unmapped_table(text):
+        out.append("文件中有表格,但表头无法识别(需要“牵头单位”“责任单位”等列名): 表格行已按普通段落处理。")
+    rule = document_rule(text)
     if rule:
-        out.append("文件约定: " + rule.group(0))
+        out.append("文件约定: " + rule)
     return out
+
+
+def document_rule(text: str) -> str:
+    """A rule the document states for items without a lead ("未明确牵头单位的，由…分别负责")."""
+    m = _NO_LEAD_RULE.search(nfkc(text[:8000]))
+    return m.group(0) if m else ""
 
 
 def with_overrides(parsed: ParsedDocument, **fields) -> ParsedDocument:

@@ -18,12 +18,23 @@ def ingest(args, settings) -> int:
     if args.paths:
         docs = add_files(settings.data_dir, args.paths, locality=args.locality or "", title=args.title or "")
         for doc in docs:
-            print(f"added {doc.file} ({doc.locality or 'locality unknown'})", file=sys.stderr)
+            from corpus.pipeline import read_document
+            parsed = read_document(doc_path(settings, doc), locality=args.locality or "", title=args.title or "")
+            tasks = [i for i in parsed.items if i.kind in ("task", "point")]
+            print(f"added {doc.file}: 《{doc.title}》 {doc.locality or '(地区未识别)'} {doc.date or ''} "
+                  f"{doc.doc_no or ''} — {len(tasks)} items", file=sys.stderr)
+            for warning in parsed.warnings:
+                print(f"  ⚠ {warning}", file=sys.stderr)
     store = _store(settings, recover=args.rebuild)
     report = run_ingest(store, store.embedder, corpus_documents(settings.data_dir),
                         rebuild=args.rebuild, progress=sys.stderr.isatty())
     print(report.summary())
     return 0
+
+
+def doc_path(settings, doc):
+    from index.ingest import added_dir
+    return added_dir(settings.data_dir) / doc.file
 
 
 def _read_batch(path: str):
