@@ -109,8 +109,15 @@ class Assistant:
         best = self.evidence.best_sentences(query.topic, item, want_number=query.intent == "number")
         return best[0][1] if best else item.text[:80]
 
-    def not_found(self, query: Query, hits, extra: str = "") -> dict:
+    def not_found(self, query: Query, hits, extra: str = "", nearest_rule=None) -> dict:
+        """`nearest_rule`: (what the documents do not state, the item closest to the question):
+        the reply says so and quotes that item's best sentence as context, citing it."""
         near = [h.item for h in hits if h.item.kind in route_fields.TASK_KINDS][:3]
+        if nearest_rule and query.lang != "en":
+            reason, item = nearest_rule
+            quote = self.quote(query, item)
+            text = (f"{reason},无法回答这个问题。相关的规定是:{item.locality}{item.section}“{quote}”[1]")
+            return self.final(query, text, "not_found", [(item, quote)], "refusal", hits)
         if query.lang == "en":
             text = "The documents do not contain an answer to this question."
             if near:

@@ -46,17 +46,18 @@ def detect_language(text: str) -> str:
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
 _LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口"}, key=len, reverse=True))
-_OTHER_ROLE_WORDS = "|".join(sorted(set(LABELS["responsible"]) | set(LABELS["participating"]) |
-                                    {"配合", "协办", "参加", "参与", "协助", "协同"}, key=len, reverse=True))
+_OTHER_ROLE_WORDS = "|".join(sorted(set(LABELS["responsible"]) | set(LABELS["participating"]), key=len, reverse=True))
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|多少项|多少条|多少件|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条)"
 
 INTENT_PATTERNS = [  # order matters: the first match wins
     ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)(了|干|做|抓|开展|承担|的)?(有)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
+                              rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}|"
                               rf"(我们|我|本|咱)(局|单位|部门|委|办).{{0,12}}{_LIST_ASK}|which tasks|what tasks", re.I)),
-    ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位)|哪些(部门|单位)(要)?负责|(谁|哪些单位|哪些部门)(来)?(配合|协办|参与|参加)|"
+    ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要)?(负责|配合|参与|参加|协办)|"
+                               r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
                                r"除了牵头|responsible units?|participat", re.I)),
-    ("lead", re.compile(rf"{_LEAD_WORDS}|谁(来)?负责|由谁|归谁|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
+    ("lead", re.compile(rf"{_LEAD_WORDS}|谁(来)?负责|由谁|归谁|落到谁|谁头上|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
                         r"哪个(单位|部门)|哪家|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
     ("doc_info", re.compile(r"(文件|工作要点|要点|方案|报告|工作安排|清单|措施|分工表)(是|为)?(哪一年|哪年|哪个年度)|"
@@ -108,11 +109,14 @@ def clean_question(text: str, max_chars: int) -> str:
     return text
 
 
-def detect_intent(text: str) -> str:
+def detect_intent(text: str, skip: tuple[str, ...] = ()) -> str:
     for name, pattern in INTENT_PATTERNS:
-        if pattern.search(text):
+        if name not in skip and pattern.search(text):
             return name
     return "other"
+
+
+_SELF = re.compile(r"(我们|我|本|咱)(局|单位|部门|委|办)|which tasks|what tasks", re.I)
 
 
 # Clauses that try to instruct the assistant. They are data like the rest, never followed; they
@@ -169,6 +173,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         unit = _named_unit(query.text, known_units, query.localities)
         if unit and query.intent == "unit_tasks":
             query = replace(query, unit=unit)
+        elif query.intent == "unit_tasks" and not _SELF.search(query.text):
+            # "…配合的有哪些?" names no unit: it asks who takes part, not what a unit does
+            query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
         elif unit and query.intent in ("other", "summary") and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)(的|了)", query.text):
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
