@@ -25,6 +25,7 @@ from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
 from assistant.unit_names import UnitNames
 from assistant.understand import Query, understand
+from corpus.text import normalize
 from corpus.types import TaskItem
 from index.localities import locality_words
 
@@ -64,6 +65,7 @@ class Assistant:
         if locality and not query.localities:
             query = Query(**{**query.__dict__, "localities": (locality,)})
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
+        hits = self._quoted_first(query, hits)
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None
         for event in self._route(query)(self, query, hits, timings):
@@ -102,8 +104,30 @@ class Assistant:
                                                   query.intent, path, suggestions=suggestions)}
 
     def relevance(self, query: Query, item: TaskItem) -> float:
+        if query.phrases and self._quotes(query, item):
+            return 1.0  # the asker quoted the document's own words, and this item has them
         rel = self.evidence.item_relevance(query.topic, item)
         return 1.0 if rel is None else rel  # no Chinese topic (an English question): trust the rank
+
+    @staticmethod
+    def _quotes(query: Query, item: TaskItem) -> bool:
+        text = normalize(f"{item.title}{item.section_path}{item.text}")
+        return all(normalize(p) in text for p in query.phrases)
+
+    def _quoted_first(self, query: Query, hits):
+        """Hits holding every phrase the question quotes come first (a distinctive term quoted
+        verbatim is the strongest evidence there is)."""
+        if not query.phrases:
+            return hits
+        holding = [h for h in hits if self._quotes(query, h.item)]
+        if not holding:
+            extra = [i for i in self.items if i.kind in route_fields.TASK_KINDS and self._quotes(query, i)]
+            if not extra or len(extra) > 6:
+                return hits
+            from index.search import Hit
+            holding = [Hit(rank=0, score=1.0, item=i, chunk_id=f"{i.item_id}#0") for i in extra]
+        rest = [h for h in hits if h.item.item_id not in {x.item.item_id for x in holding}]
+        return holding + rest
 
     def quote(self, query: Query, item: TaskItem) -> str:
         best = self.evidence.best_sentences(query.topic, item, want_number=query.intent == "number")

@@ -91,6 +91,7 @@ class Query:
     unit: str = ""  # for unit_tasks: the unit named
     topic: str = ""  # the question minus localities and asking words
     follow_up: bool = False
+    phrases: tuple[str, ...] = ()  # what the question quotes (“履职纪实”): must be found verbatim
 
 
 def clean_question(text: str, max_chars: int) -> str:
@@ -107,6 +108,14 @@ def clean_question(text: str, max_chars: int) -> str:
     if not re.search(r"[\w\u4e00-\u9fff]", text):
         raise BadQuestionError("没有看懂这个问题:请用文字提问,例如“行政复议体制改革由哪个单位牵头?”")
     return text
+
+
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,30})[”\"」』》]")
+
+
+def quoted_phrases(text: str) -> tuple[str, ...]:
+    """Terms the asker put in quotation marks or title marks: they name the thing exactly."""
+    return tuple(dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(text) if m.group(1).strip()))
 
 
 def detect_intent(text: str, skip: tuple[str, ...] = ()) -> str:
@@ -165,7 +174,8 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         from index.glossary import expand
         searchable = expand(searchable)
     query = Query(text=searchable, original=text, lang=lang, localities=localities,
-                  intent=detect_intent(searchable), topic=topic_of(searchable, localities))
+                  intent=detect_intent(searchable), topic=topic_of(searchable, localities),
+                  phrases=quoted_phrases(searchable))
     previous = _previous_question(history)
     if previous and is_follow_up(text):
         query = _merge_follow_up(query, previous, known_localities)
