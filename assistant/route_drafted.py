@@ -17,7 +17,8 @@ from assistant.draft import stream_draft
 from assistant.evidence import answers_measure
 from assistant.extract import extractive_text
 from assistant.llm.gate import LLMBusy
-from assistant.route_fields import REL_MIN, REL_MIN_NAMED, TASK_KINDS
+from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
+from assistant.route_fields import TASK_KINDS
 from assistant.understand import Query, topic_of
 from assistant.value_kind import missing_reason
 from corpus.errors import PolicyQAError
@@ -25,7 +26,6 @@ from corpus.text import sentences
 from corpus.types import TaskItem
 
 log = logging.getLogger("policyqa.assistant")
-SENTENCE_MIN = 0.35  # a quoted sentence must cover this much of the question to stand alone
 EXCERPT_CHARS = (150, 110)  # the best item, then each further one (~1.8 characters a token)
 
 
