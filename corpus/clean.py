@@ -100,7 +100,7 @@ def _join_paged_preview(lines: list[str]) -> list[str]:
         return lines
     if sum(len(lines[i]) >= 200 for i, _ in pages) < 0.8 * len(pages):
         return lines
-    first, last = pages[0][0], pages[-1][0]
+    last = pages[-1][0]
     joined = "".join(_PAGED.sub("", lines[i], count=1) for i, _ in pages)
     return [joined] + lines[last + 1:]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from corpus import clean as cleaning
 from corpus import items as itemizing
+from corpus import table_items
 from corpus.load import load
 from corpus.metadata import read_metadata
 from corpus.text import first_sentence
@@ -187,10 +188,10 @@ def _warnings(doc: PolicyDoc, items: list[TaskItem], text: str, locality_known: 
     if tasks and with_units and len(with_units) < len(tasks):
         missing = [i.section for i in tasks if not i.all_units]
         out.append(f"{len(missing)} 个条目没有找到责任单位,而文件其他条目有: " + "、".join(missing[:8]))
-    cols = itemizing.unmapped(text)
+    cols = table_items.unmapped(text)
     if cols:
         out.append("表格中有无法识别的列: " + "、".join(dict.fromkeys(cols)))
-    if itemizing.has_unmapped_table(text):
+    if table_items.has_unmapped_table(text):
         out.append("文件中有表格,但表头无法识别(需要“牵头单位”“责任单位”等列名): 表格行已按普通段落处理。")
     rule = document_rule(text)
     if rule:
