@@ -14,6 +14,7 @@ from assistant import fields
 from assistant.gates import REL_MIN, REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.understand import Query, topic_of
 from corpus.select import filter_items
+from corpus.text import normalize
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
@@ -131,6 +132,8 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     for item in sorted(a.items, key=lambda i: (i.doc_id, i.span[0])):
         first.setdefault(item.doc_id, item)
     docs = [i for i in first.values() if not query.localities or i.locality in query.localities]
+    named = [i for i in docs if i.doc_no and normalize(i.doc_no) in normalize(query.text)]
+    docs = named or docs  # a question quoting a 文号 is about that document
     if not docs:
         yield a.not_found(query, hits)
         return
