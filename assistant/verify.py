@@ -47,6 +47,19 @@ def values_in(sentence: str) -> list[str]:
     return [normalize(v) for v in VALUE.findall(body)]
 
 
+_NAMED = re.compile(r"《([^《》]{2,60})》|“([^“”]{2,30})”")
+
+
+def names_in(sentence: str) -> list[str]:
+    """Titles in 《》 and terms in “” the sentence states: a model that names a regulation or a
+    slogan must have read it (it invents 《…条例》 readily when asked for names)."""
+    return [normalize(a or b) for a, b in _NAMED.findall(MARKER.sub("", sentence))]
+
+
+def unclosed_name(clause: str) -> bool:
+    return clause.count("《") > clause.count("》") or clause.count("“") > clause.count("”")
+
+
 def units_in(sentence: str, known_units: set[str]) -> list[str]:
     found = [u for u in known_units if len(u) >= 3 and u in sentence]
     # keep the longest names only (县司法局 inside 县司法局长 …)
@@ -66,7 +79,7 @@ def check_sentence(sentence: str, items: list[TaskItem], known_units: set[str],
     from index.localities import detect_localities  # a locality claimed must be a cited one's
 
     facts = (values_in(sentence) + [normalize(u) for u in units_in(sentence, known_units)]
-             + [normalize(loc) for loc in detect_localities(sentence)])
+             + [normalize(loc) for loc in detect_localities(sentence)] + names_in(sentence))
     cited = list(dict.fromkeys(markers))
     for fact in facts:
         if cited and any(fact in hay[m - 1] for m in cited):
@@ -102,7 +115,9 @@ def clause_supported(clause: str, items: list[TaskItem], known_units: set[str], 
 
     if system_prompt and _shares(clause, system_prompt, 14):
         return False
+    if unclosed_name(clause):
+        return False  # a title being written: shown once it is closed and found
     hay = "".join(item_haystack(i) for i in items)
     facts = (values_in(clause) + [normalize(u) for u in units_in(clause, known_units)]
-             + [normalize(loc) for loc in detect_localities(clause)])
+             + [normalize(loc) for loc in detect_localities(clause)] + names_in(clause))
     return all(f in hay for f in facts)

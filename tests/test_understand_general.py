@@ -57,3 +57,5 @@ def test_value_kinds_a_plan_cannot_hold():
     assert "金额" in missing_reason("法治培训经费有多少?", plan)
     assert missing_reason("白名单企业不少于多少家?", plan) == ""
     assert "排名" in missing_reason("考核排第几?", report)
+    rules = [_item("某州", text="制定政府规章2个,并按规定程序报送备案。", doc_kind="年度报告")]
+    assert "名称" in missing_reason("制定的2个政府规章叫什么名字?", rules)

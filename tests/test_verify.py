@@ -49,3 +49,18 @@ def test_measures():
     assert answers_measure("多少名公职律师?", "公职律师30人")
     assert not answers_measure("一共作出了多少件行政处罚决定?", "依据《行政处罚法》第214号")
     assert answers_measure("多久搞一次?", "每季度开展一次")
+
+
+def test_an_invented_title_is_not_shown():
+    """D042: asked for the names of two regulations the report only counts, the model wrote
+    《伊犁州职业教育条例》. A title or a quoted term must be in a provided item."""
+    from assistant.verify import check_sentence, clause_supported
+    from corpus.types import TaskItem
+
+    text = "严格按照规定程序制定和备案政府规章,制定政府规章2个,并按规定程序报送备案。依据《优化营商环境条例》开展工作。"
+    item = TaskItem(item_id="x-1", doc_id="x", doc="x.txt", title="报告", locality="伊犁州", section="一、(五)",
+                    section_path="一、(五)", text=text, span=(0, len(text)))
+    bad = check_sentence("制定的2个政府规章是《伊犁州职业教育条例》[1]。", [item], set())
+    assert not bad.ok and "职业教育条例" in bad.reason
+    assert check_sentence("依据《优化营商环境条例》开展工作[1]。", [item], set()).ok
+    assert not clause_supported("分别是《伊犁州职", [item], set())
