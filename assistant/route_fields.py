@@ -11,14 +11,13 @@ import re
 from typing import Iterator
 
 from assistant import fields
-from assistant.gates import REL_MIN, REL_MIN_NAMED  # calibrated: eval/calibrate.py
+from assistant.gates import REL_MIN, REL_MIN_NAMED, REL_SHARE  # calibrated: eval/calibrate.py
 from assistant.understand import Query, topic_of
 from corpus.select import filter_items
 from corpus.text import normalize
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-REL_SHARE = 0.75  # with no locality named, a locality must come this close to the best one
 CHAIN = re.compile(r"^(?P<first>.+?)的(那个|这个|该)?(单位|部门)[,,]?(?P<rest>.*(还|也|同时).*)$")
 
 
