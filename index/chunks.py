@@ -16,7 +16,7 @@ from corpus.types import TaskItem
 
 MAX_BODY_CHARS = 420  # e5's window is 512 tokens; Chinese runs about one token per character
 
-LIST_FIELDS = ("lead_units", "responsible_units", "participating_units")
+LIST_FIELDS = ("lead_units", "responsible_units", "participating_units", "warnings")
 LIST_JOIN = "|"
 
 
