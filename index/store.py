@@ -83,10 +83,12 @@ def connect(data_dir: str | Path, chroma_url: str = "", recover: bool = False):
 
 
 class ChromaStore:
-    def __init__(self, client, embedder, where: str = ""):
+    def __init__(self, client, embedder, where: str = "", keyword_root: str | Path | None = None):
         self.client = client
         self.embedder = embedder
         self.where = where  # for messages
+        # The keyword (bm25s) index of each build lives in keyword_root/<build name> (index.bm25).
+        self.keyword_root = Path(keyword_root) if keyword_root is not None else None
         self._ef = _embedding_function(embedder)
 
     def _call(self, fn, *args, **kwargs):
