@@ -21,6 +21,7 @@ from index.localities import detect_localities
 
 RRF_K = 60
 DENSE_CANDIDATES = 60
+EXACT_DENSE_MAX = 2000  # a filter keeping at most this many chunks fetches their vectors by id
 BM25_CANDIDATES = 100  # keyword candidates per question (RRF weight at rank 100: 1/160)
 MIN_PHRASE = 4  # characters shared verbatim before the phrase signal counts
 PHRASE_UNIT = 6  # each 6 matched characters count as one full RRF vote
@@ -57,7 +58,8 @@ class Searcher:
     """Loads the build being served once; `search` is then one keyword-index pass (numpy over the
     postings of the question's tokens), one Chroma query and Python work on the ~150 candidates
     those two return. Nothing per question loops over the whole corpus: filters go to the
-    engines (`weight_mask` in bm25s, `where` in Chroma), item lookups to maps built here."""
+    engines (`weight_mask` in bm25s; in Chroma a `where`, or for a selective filter the kept
+    chunks' ids), item lookups to maps built here."""
 
     def __init__(self, store, embedder):
         current = store.current_build()
@@ -126,7 +128,11 @@ class Searcher:
         if not allowed:
             return {}, {}, {}
         bm = self.bm25.top(question, BM25_CANDIDATES, mask)
-        dense = self.store.query(self.collection, vector, min(DENSE_CANDIDATES, allowed), where)
+        k = min(DENSE_CANDIDATES, allowed)
+        if mask is not None and allowed <= EXACT_DENSE_MAX:  # a selective filter: by id (see store.query)
+            dense = self.store.query(self.collection, vector, k, ids=[self.chunk_ids[n] for n in np.flatnonzero(mask)])
+        else:
+            dense = self.store.query(self.collection, vector, k, where)
         fused: dict[str, float] = {}
         bm_rank: dict[str, int] = {}
         dense_rank: dict[str, int] = {}

@@ -110,14 +110,22 @@ def test_filters_are_applied_inside_both_engines(hash_index, monkeypatch):
     seen = {}
     query = searcher.store.query
 
-    def spy(collection, vector, k, where=None):
-        seen["where"] = where
-        return query(collection, vector, k, where)
+    def spy(collection, vector, k, where=None, ids=None):
+        seen["where"], seen["ids"] = where, ids
+        return query(collection, vector, k, where, ids)
 
     monkeypatch.setattr(searcher.store, "query", spy)
     hits = searcher.search("行政复议体制改革", k=5, locality="阜康市", kinds=("task",))
     assert hits and {h.item.locality for h in hits} == {"阜康市"} and {h.item.kind for h in hits} == {"task"}
+    kept = {c for c, i in zip(searcher.chunk_ids, searcher.item_of_chunk)
+            if searcher.items[i].locality == "阜康市" and searcher.items[i].kind == "task"}
+    assert set(seen["ids"]) == kept  # a selective filter: Chroma is asked for exactly those chunks
+    monkeypatch.setattr("index.search.EXACT_DENSE_MAX", 0)  # a broad filter: Chroma's where
+    hits = searcher.search("行政复议体制改革", k=5, locality="阜康市", kinds=("task",))
+    assert {h.item.locality for h in hits} == {"阜康市"} and {h.item.kind for h in hits} == {"task"}
+    assert seen["ids"] is None
     assert seen["where"] == {"$and": [{"locality": {"$in": ["阜康市"]}}, {"kind": {"$in": ["task"]}}]}
+    monkeypatch.undo()
     doc_id = hits[0].item.doc_id
     assert {h.item.doc_id for h in searcher.search("法治", k=5, doc=doc_id)} == {doc_id}
     unit_hits = searcher.search("行政复议", k=5, unit="县司法局", role="lead")
