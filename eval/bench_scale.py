@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -204,7 +205,12 @@ def main(argv=None) -> int:
     p.add_argument("--llm", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
-        print(json.dumps(run_size(int(args.child[0]), args.child[1], args.llm), ensure_ascii=False))
+        tmp = tempfile.mkdtemp(prefix="policyqa-scale-")
+        tempfile.tempdir = tmp  # the child's data dir goes in here, and is removed with it
+        try:
+            print(json.dumps(run_size(int(args.child[0]), args.child[1], args.llm), ensure_ascii=False))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
         return 0
     rows = {"hash 1x": _child(0, "hash", False), f"hash {args.copies + 1}x": _child(args.copies, "hash", False)}
     small, big = rows["hash 1x"], rows[f"hash {args.copies + 1}x"]

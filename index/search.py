@@ -155,7 +155,7 @@ class Searcher:
         # Its weight grows with the length matched: 25 characters verbatim outweigh any
         # middling agreement of the other two lists. Only the candidates are read: a chunk holding
         # four or more characters of the question verbatim shares three of its bigrams, so the
-        # keyword list finds it.
+        # keyword list ranks it high whenever the phrase is rare enough to matter.
         seen: set[str] = set()
         for r, (n, length) in enumerate(self._phrase_ranking(question, rows), start=1):
             item = self.item_of_chunk[n]
