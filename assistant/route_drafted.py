@@ -242,8 +242,8 @@ def summary(a, query: Query, chosen_context, hits) -> Iterator[dict]:
     """'…方面安排了哪几项?': the relevant items of the best item's subsection, each quoted."""
     top = chosen_context[0][0]
     subsection = _parent(top.section)
-    siblings = [i for i in a.items if i.doc_id == top.doc_id and i.kind in TASK_KINDS
-                and _parent(i.section) == subsection]
+    siblings = [i for i in a.searcher.select(doc=top.doc_id, kinds=TASK_KINDS)
+                if i.doc_id == top.doc_id and _parent(i.section) == subsection]
     ranked = {h.item.item_id for h in hits}
     chosen = [i for i in siblings if i.item_id in ranked or a.relevance(query, i) >= REL_MIN_NAMED]
     chosen = sorted(chosen or [top], key=lambda i: i.span[0])[:6]

@@ -13,7 +13,6 @@ from typing import Iterator
 from assistant import fields
 from assistant.gates import REL_MIN, REL_MIN_NAMED, REL_SHARE  # calibrated: eval/calibrate.py
 from assistant.understand import Query, topic_of
-from corpus.select import filter_items
 from corpus.text import normalize
 from corpus.types import TaskItem
 
@@ -82,7 +81,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         yield a.final(query, text, "clarify", [], "fields")
         return
     role = "lead" if "牵头" in query.text or "lead" in query.text.lower() else "any"
-    items = sorted(filter_items(a.items, unit=query.unit, role=role), key=lambda i: (i.doc_id, i.span[0]))
+    items = a.searcher.select(unit=query.unit, role=role)  # from the unit map, in document order
     if query.localities:
         items = [i for i in items if i.locality in query.localities]
     if not items:
@@ -109,7 +108,7 @@ def chain(a, query: Query, hits, timings) -> Iterator[dict]:
     cited = [(first, a.quote(first_q, first))]
     lines = [fields.unit_sentence(first, 1, "lead", query.lang)]
     for unit in first.lead_units:
-        led = [i for i in filter_items(a.items, locality=first.locality, unit=unit, role="lead")
+        led = [i for i in a.searcher.select(locality=first.locality, unit=unit, role="lead")
                if i.item_id != first.item_id]
         scored = sorted(((a.evidence.coverage(rest_topic, f"{i.section_path}{i.text}") or 0.0, i) for i in led),
                         key=lambda s: -s[0])
@@ -127,9 +126,7 @@ def chain(a, query: Query, hits, timings) -> Iterator[dict]:
 
 def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     """What the collection holds, per document: its title, date and kind, citing its opening."""
-    first: dict[str, TaskItem] = {}
-    for item in sorted(a.items, key=lambda i: (i.doc_id, i.span[0])):
-        first.setdefault(item.doc_id, item)
+    first: dict[str, TaskItem] = a.searcher.maps.first_of_doc
     docs = [i for i in first.values() if not query.localities or i.locality in query.localities]
     named = [i for i in docs if i.doc_no and normalize(i.doc_no) in normalize(query.text)]
     docs = named or docs  # a question quoting a 文号 is about that document

@@ -55,7 +55,7 @@ def item_metadata(item: TaskItem) -> dict:
     """The TaskItem as flat scalars: lists joined with '|' (unit names may contain '、'),
     None kept as a flag."""
     meta = {}
-    for key, value in item.to_dict().items():
+    for key, value in vars(item).items():  # not to_dict(): asdict deep-copies, 3x slower at 10k items
         if key in LIST_FIELDS:
             meta[key] = LIST_JOIN.join(value or [])
         elif key == "span":

@@ -20,6 +20,7 @@ import numpy as np
 
 from corpus.parse import bundled_documents, document_from_file, parse_document
 from corpus.types import PolicyDoc
+from index.bm25 import KeywordIndex, drop_except, save_beside
 from index.chunks import chunk_items, signature
 
 EMBED_BATCH = 16
@@ -94,6 +95,7 @@ def ingest(store, embedder, docs: list[PolicyDoc], rebuild: bool = False,
     sig = signature(embedder.name, chunks)
     current = store.current_build()
     if current and not rebuild and current.get("signature") == sig:
+        _ensure_keyword_index(store, current, chunks)
         return IngestReport(current["name"], len(docs), len(items), len(chunks), 0, 0,
                             time.perf_counter() - started, unchanged=True)
 
@@ -124,6 +126,9 @@ def ingest(store, embedder, docs: list[PolicyDoc], rebuild: bool = False,
         store.add(collection, [c.chunk_id for c in chunks], [c.text for c in chunks],
                   [{**c.metadata, "text_hash": c.text_hash} for c in chunks],
                   [known[c.text_hash].tolist() for c in chunks])
+        if store.keyword_root is not None:  # the keyword index is in place before the swap
+            save_beside(store.keyword_root, name, KeywordIndex.build([c.chunk_id for c in chunks],
+                                                                     [c.text for c in chunks], sig))
     except BaseException:
         store.drop(name)  # never leave a half build behind when we can help it
         raise
@@ -134,5 +139,22 @@ def ingest(store, embedder, docs: list[PolicyDoc], rebuild: bool = False,
     for old in store.builds():
         if old not in keep:
             store.drop(old)
+    if store.keyword_root is not None:
+        drop_except(store.keyword_root, keep)
     return IngestReport(name, len(docs), len(items), len(chunks), len(todo),
                         len(chunks) - len(todo), time.perf_counter() - started)
+
+
+def _ensure_keyword_index(store, current: dict, chunks) -> None:
+    """An unchanged corpus still gets its keyword index back if it went missing or was damaged."""
+    root = store.keyword_root
+    if root is None:
+        return
+    try:
+        meta = json.loads((root / current["name"] / "policyqa.json").read_text("utf-8"))
+        if meta.get("signature") == current.get("signature") and len(meta.get("chunk_ids", ())) == len(chunks):
+            return
+    except (OSError, ValueError):
+        pass
+    save_beside(root, current["name"], KeywordIndex.build([c.chunk_id for c in chunks], [c.text for c in chunks],
+                                                          current.get("signature", "")))

@@ -1,7 +1,8 @@
 """Which of the corpus's localities a text names, by any of its variants.
 
 Parent jurisdictions are masked first so they are never mistaken for a document's own locality:
-乌鲁木齐市 is not 乌鲁木齐县, 昌吉州 is not 伊犁州 (`自治州`), 长春市 is not 绿园区.
+乌鲁木齐市 is not 乌鲁木齐县, 昌吉州 is not 伊犁州 (`自治州`), 长春市 is not 绿园区. Localities of
+added documents (not in the manifest) are matched with or without their level (岚峪县, 岚峪).
 """
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import re
 from functools import lru_cache
 
 from corpus.parse import localities
+
+_LEVEL_SUFFIX = re.compile(r"(自治县|自治州|自治旗|新区|县|区|市|州|旗)$")
 
 
 @lru_cache(maxsize=1)
@@ -18,9 +21,6 @@ def _patterns():
     variants = sorted(((v, name) for name, info in table.items() for v in info["variants"]),
                       key=lambda pair: len(pair[0]), reverse=True)
     return parents, variants
-
-
-_LEVEL_SUFFIX = re.compile(r"(自治县|自治州|自治旗|新区|县|区|市|州|旗)$")
 
 
 def short_forms(name: str) -> list[str]:
@@ -38,22 +38,32 @@ def locality_variants(name: str) -> list[str]:
 
 def detect_localities(text: str, extra: tuple[str, ...] = ()) -> list[str]:
     """Canonical localities named in `text`, in order of first mention. `extra`: localities of
-    documents a user added, matched by their name with or without its level (岚峪县, 岚峪)."""
-    parents, variants = _patterns()
-    known = {name for _, name in variants}
-    added = [(v, name) for name in extra if name and name not in known for v in short_forms(name)]
-    variants = sorted(variants + added, key=lambda pair: len(pair[0]), reverse=True)
+    documents a user added, matched by their name with or without its level."""
+    parents, pattern, name_of = _compiled(tuple(extra))
     masked = text
     for parent in parents:
         masked = masked.replace(parent, "\x00" * len(parent))
     found: dict[str, int] = {}
-    for variant, name in variants:
-        flags = re.IGNORECASE if variant.isascii() else 0
-        pattern = rf"\b{re.escape(variant)}\b" if variant.isascii() else re.escape(variant)
-        for m in re.finditer(pattern, masked, flags):
-            found.setdefault(name, m.start())
-            masked = masked[: m.start()] + "\x00" * len(variant) + masked[m.end():]
+    for m in pattern.finditer(masked):
+        found.setdefault(name_of[m.group(0).lower()], m.start())
     return sorted(found, key=found.get)
+
+
+@lru_cache(maxsize=32)
+def _compiled(extra: tuple[str, ...]):
+    """One alternation of every variant, longest first, so a scan takes the longest name at each
+    position (乌鲁木齐县 before 乌鲁木齐): one regex pass whatever the number of localities."""
+    parents, variants = _patterns()
+    known = {name for _, name in variants}
+    variants = variants + [(v, name) for name in extra if name and name not in known for v in short_forms(name)]
+    variants = sorted(variants, key=lambda pair: len(pair[0]), reverse=True)
+    name_of: dict[str, str] = {}
+    alternatives = []
+    for variant, name in variants:
+        name_of.setdefault(variant.lower(), name)
+        alternatives.append(rf"(?i:\b{re.escape(variant)}\b)" if variant.isascii() else re.escape(variant))
+    pattern = re.compile("|".join(alternatives) or r"(?!)")
+    return parents, pattern, name_of
 
 
 def all_localities() -> list[str]:

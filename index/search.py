@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from corpus.errors import IndexMismatchError, IndexMissingError
 from corpus.text import normalize
 from corpus.types import TaskItem
-from index.bm25 import BM25
+from index.bm25 import open_keyword_index
 from index.chunks import item_from_metadata
+from index.item_maps import ItemMaps
 from index.localities import detect_localities
 
 RRF_K = 60
 DENSE_CANDIDATES = 60
+EXACT_DENSE_MAX = 2000  # a filter keeping at most this many chunks fetches their vectors by id
+BM25_CANDIDATES = 100  # keyword candidates per question (RRF weight at rank 100: 1/160)
 MIN_PHRASE = 4  # characters shared verbatim before the phrase signal counts
 PHRASE_UNIT = 6  # each 6 matched characters count as one full RRF vote
 LOCALITY_BOOST = 1.0  # larger than any fused score: a named locality's items come first
@@ -50,7 +55,11 @@ class Hit:
 
 
 class Searcher:
-    """Loads the build being served once; `search` is then pure CPU plus one Chroma query."""
+    """Loads the build being served once; `search` is then one keyword-index pass (numpy over the
+    postings of the question's tokens), one Chroma query and Python work on the ~150 candidates
+    those two return. Nothing per question loops over the whole corpus: filters go to the
+    engines (`weight_mask` in bm25s; in Chroma a `where`, or for a selective filter the kept
+    chunks' ids), item lookups to maps built here."""
 
     def __init__(self, store, embedder):
         current = store.current_build()
@@ -63,39 +72,80 @@ class Searcher:
         self.store, self.embedder, self.build = store, embedder, current
         self.collection = store.collection(current["name"])
         data = store.read_all(self.collection)
-        self.chunk_ids: list[str] = list(data["ids"])
-        self.chunk_texts: list[str] = list(data["documents"])
-        self.item_of_chunk: list[str] = [m["item_id"] for m in data["metadatas"]]
-        self.items: dict[str, TaskItem] = {}
-        for meta in data["metadatas"]:
-            self.items.setdefault(meta["item_id"], item_from_metadata(meta))
-        if not self.chunk_ids:
+        if not data["ids"]:
             raise IndexMissingError("The index is empty: run `policyqa ingest --rebuild`.")
-        self.bm25 = BM25(self.chunk_texts)
-        self.normalised = [normalize(t) for t in self.chunk_texts]
+        self.bm25, self.notice = open_keyword_index(store, current, list(data["ids"]), list(data["documents"]))
+        # Rows in the keyword index's order (Chroma need not return them in insertion order).
+        at = {cid: n for n, cid in enumerate(data["ids"])}
+        order = [at[cid] for cid in self.bm25.chunk_ids]
+        metas = [data["metadatas"][n] for n in order]
+        self.chunk_ids: list[str] = list(self.bm25.chunk_ids)
+        self.item_of_chunk: list[str] = [m["item_id"] for m in metas]
+        self.items: dict[str, TaskItem] = {}
+        for meta in metas:
+            self.items.setdefault(meta["item_id"], item_from_metadata(meta))
         self.position = {cid: n for n, cid in enumerate(self.chunk_ids)}
+        self.normalised = [normalize(data["documents"][n]) for n in order]
+        self.maps = ItemMaps(self.items.values())
+        self.localities: list[str] = sorted(self.maps.by_locality)
+        # Per-chunk codes, so an engine filter is one vectorised comparison.
+        items = [self.items[i] for i in self.item_of_chunk]
+        self._codes = {
+            "locality": _codes([i.locality for i in items]),
+            "kind": _codes([i.kind for i in items]),
+            "doc": _codes([i.doc for i in items]),
+            "doc_id": _codes([i.doc_id for i in items]),
+            "item": _codes(self.item_of_chunk),
+        }
 
-    @property
-    def localities(self) -> list[str]:
-        return sorted({i.locality for i in self.items.values() if i.locality})
+    # --- filters: one description, two engines ------------------------------------------------
+    def _filter(self, localities=(), kinds=(), doc="", item_ids=None):
+        """(weight mask for bm25s, `where` for Chroma), or (None, None) when nothing is filtered.
+        A mask that keeps no chunk at all is returned as an all-zero array."""
+        masks, clauses = [], []
+        if localities:
+            masks.append(_mask(self._codes["locality"], localities))
+            clauses.append({"locality": {"$in": list(localities)}})
+        if kinds:
+            masks.append(_mask(self._codes["kind"], kinds))
+            clauses.append({"kind": {"$in": list(kinds)}})
+        if doc:
+            masks.append(_mask(self._codes["doc"], [doc]) | _mask(self._codes["doc_id"], [doc]))
+            clauses.append({"$or": [{"doc": doc}, {"doc_id": doc}]})
+        if item_ids is not None:
+            masks.append(_mask(self._codes["item"], item_ids))
+            clauses.append({"item_id": {"$in": list(item_ids) or [""]}})
+        if not masks:
+            return None, None
+        mask = np.logical_and.reduce(masks) if len(masks) > 1 else masks[0]
+        where = clauses[0] if len(clauses) == 1 else {"$and": clauses}
+        return mask.astype(np.float32), where
 
-    def _ranked(self, question: str) -> tuple[dict[str, float], dict[str, int], dict[str, int]]:
-        """Fused score per item, plus each item's best BM25 and dense rank (1-based)."""
-        bm = self.bm25.scores(question)
-        bm_order = sorted(range(len(bm)), key=lambda n: -bm[n])
-        vector = self.embedder.embed_query(question)
-        dense = self.store.query(self.collection, vector, min(DENSE_CANDIDATES, len(self.chunk_ids)))
+    def _ranked(self, question: str, vector, mask, where) -> tuple[dict[str, float], dict[str, int], dict[str, int]]:
+        """Fused score per item, plus each item's best BM25 and dense rank (1-based), within
+        whatever `mask` / `where` keep."""
+        allowed = len(self.chunk_ids) if mask is None else int(np.count_nonzero(mask))
+        if not allowed:
+            return {}, {}, {}
+        bm = self.bm25.top(question, BM25_CANDIDATES, mask)
+        k = min(DENSE_CANDIDATES, allowed)
+        if mask is not None and allowed <= EXACT_DENSE_MAX:  # a selective filter: by id (see store.query)
+            dense = self.store.query(self.collection, vector, k, ids=[self.chunk_ids[n] for n in np.flatnonzero(mask)])
+        else:
+            dense = self.store.query(self.collection, vector, k, where)
         fused: dict[str, float] = {}
         bm_rank: dict[str, int] = {}
         dense_rank: dict[str, int] = {}
-        for r, n in enumerate(bm_order, start=1):
-            if bm[n] <= 0:
-                break
+        for r, (n, _) in enumerate(bm, start=1):
             item = self.item_of_chunk[n]
-            fused[item] = fused.get(item, 0.0) + (1.0 / (RRF_K + r) if item not in bm_rank else 0.0)
-            bm_rank.setdefault(item, r)
+            if item not in bm_rank:
+                fused[item] = fused.get(item, 0.0) + 1.0 / (RRF_K + r)
+                bm_rank[item] = r
+        rows = [n for n, _ in bm]
         for r, (cid, _) in enumerate(dense, start=1):
-            item = self.item_of_chunk[self.position[cid]]
+            n = self.position[cid]
+            rows.append(n)
+            item = self.item_of_chunk[n]
             if item not in dense_rank:
                 fused[item] = fused.get(item, 0.0) + 1.0 / (RRF_K + r)
                 dense_rank[item] = r
@@ -103,20 +153,23 @@ class Searcher:
         # (“百名法学家百场报告会”) is the strongest evidence there is, but RRF would let it lose
         # to items that both other lists rank in the middle.
         # Its weight grows with the length matched: 25 characters verbatim outweigh any
-        # middling agreement of the other two lists.
+        # middling agreement of the other two lists. Only the candidates are read: a chunk holding
+        # four or more characters of the question verbatim shares three of its bigrams, so the
+        # keyword list ranks it high whenever the phrase is rare enough to matter.
         seen: set[str] = set()
-        for r, (n, length) in enumerate(self._phrase_ranking(question), start=1):
+        for r, (n, length) in enumerate(self._phrase_ranking(question, rows), start=1):
             item = self.item_of_chunk[n]
             if item not in seen:
                 fused[item] = fused.get(item, 0.0) + max(1.0, length / PHRASE_UNIT) / (RRF_K + r)
                 seen.add(item)
         return fused, bm_rank, dense_rank
 
-    def _phrase_ranking(self, question: str) -> list[tuple[int, int]]:
-        """(chunk position, length of the longest question substring it contains), longest first."""
+    def _phrase_ranking(self, question: str, rows: list[int]) -> list[tuple[int, int]]:
+        """(chunk row, length of the longest question substring it contains), longest first."""
         q = normalize(question)
         out = []
-        for n, text in enumerate(self.normalised):
+        for n in sorted(set(rows)):
+            text = self.normalised[n]
             best = 0
             length = MIN_PHRASE
             while length <= len(q) and any(q[i : i + length] in text for i in range(len(q) - length + 1)):
@@ -128,20 +181,35 @@ class Searcher:
         return out
 
     def search(self, question: str, k: int = 5, localities: list[str] | None = None,
-               locality: str = "", kinds: tuple[str, ...] = ()) -> list[Hit]:
-        """`localities`: preferred (None = detect from the question); `locality`: a hard filter."""
-        fused, bm_rank, dense_rank = self._ranked(question)
-        preferred = detect_localities(question) if localities is None else localities
-        scored = []
-        for item_id, score in fused.items():
-            item = self.items[item_id]
-            if locality and item.locality != locality:
-                continue
-            if kinds and item.kind not in kinds:
-                continue
-            boost = LOCALITY_BOOST if preferred and item.locality in preferred else 0.0
-            scored.append((score + boost, item_id))
-        scored.sort(reverse=True)
+               locality: str = "", kinds: tuple[str, ...] = (), doc: str = "", unit: str = "",
+               role: str = "any") -> list[Hit]:
+        """`localities`: preferred (None = detect from the question); `locality`, `kinds`, `doc`,
+        `unit` (+ `role`): hard filters, applied inside both engines."""
+        preferred = (detect_localities(question, tuple(self.localities)) if localities is None
+                     else list(localities))
+        item_ids = None
+        if unit:
+            item_ids = [i.item_id for i in self.select(unit=unit, role=role, kinds=())]
+        hard = [locality] if locality else []
+        vector = self.embedder.embed_query(question)
+        boost: set[str] = set()
+        if preferred and not locality:
+            # The named localities' items come first: searched among themselves (engine filter),
+            # then the rest of the corpus fills up if they are fewer than k.
+            fused, bm_rank, dense_rank = self._ranked(question, vector,
+                                                      *self._filter(preferred, kinds, doc, item_ids))
+            boost = set(fused)
+            if len(fused) < k:
+                more, more_bm, more_dense = self._ranked(question, vector, *self._filter(hard, kinds, doc, item_ids))
+                for item_id, score in more.items():
+                    if item_id not in fused:
+                        fused[item_id] = score
+                        bm_rank.setdefault(item_id, more_bm.get(item_id))
+                        dense_rank.setdefault(item_id, more_dense.get(item_id))
+        else:
+            fused, bm_rank, dense_rank = self._ranked(question, vector, *self._filter(hard, kinds, doc, item_ids))
+        scored = sorted(((score + (LOCALITY_BOOST if item_id in boost else 0.0), item_id)
+                         for item_id, score in fused.items()), reverse=True)
         chosen = [item_id for _, item_id in scored[:k]]
         if not preferred and not locality:
             chosen = self._diversify(chosen, [i for _, i in scored], k)
@@ -149,6 +217,12 @@ class Searcher:
         return [Hit(rank=n, score=score_of[i], item=self.items[i], chunk_id=i,
                     bm25_rank=bm_rank.get(i), dense_rank=dense_rank.get(i))
                 for n, i in enumerate(chosen, start=1)]
+
+    def select(self, locality: str = "", doc: str = "", unit: str = "", role: str = "any",
+               kinds=("task", "point")) -> list[TaskItem]:
+        """`corpus.select.filter_items` over the whole corpus, answered from maps: the same
+        items, in document order, touching only those that can match."""
+        return self.maps.select(locality=locality, doc=doc, unit=unit, role=role, kinds=kinds)
 
     def _diversify(self, chosen: list[str], ranking: list[str], k: int) -> list[str]:
         """Make room for each locality's best item found within the top 3k, replacing the
@@ -172,3 +246,16 @@ class Searcher:
                     break
         order = {i: n for n, i in enumerate(ranking)}
         return sorted(out, key=order.get)
+
+
+def _codes(values: list[str]) -> tuple[dict[str, int], np.ndarray]:
+    """Each value as a small integer, per chunk: (code of value, codes in chunk order)."""
+    table: dict[str, int] = {}
+    codes = np.fromiter((table.setdefault(v, len(table)) for v in values), dtype=np.int32, count=len(values))
+    return table, codes
+
+
+def _mask(coded: tuple[dict[str, int], np.ndarray], wanted) -> np.ndarray:
+    table, codes = coded
+    keep = [table[w] for w in wanted if w in table]
+    return np.isin(codes, keep) if keep else np.zeros(len(codes), dtype=bool)

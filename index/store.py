@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+import numpy as np
+
 from corpus.errors import BackendError, IndexMissingError
 
 POINTER = "policyqa_pointer"
@@ -83,10 +85,12 @@ def connect(data_dir: str | Path, chroma_url: str = "", recover: bool = False):
 
 
 class ChromaStore:
-    def __init__(self, client, embedder, where: str = ""):
+    def __init__(self, client, embedder, where: str = "", keyword_root: str | Path | None = None):
         self.client = client
         self.embedder = embedder
         self.where = where  # for messages
+        # The keyword (bm25s) index of each build lives in keyword_root/<build name> (index.bm25).
+        self.keyword_root = Path(keyword_root) if keyword_root is not None else None
         self._ef = _embedding_function(embedder)
 
     def _call(self, fn, *args, **kwargs):
@@ -145,9 +149,21 @@ class ChromaStore:
         include = ["documents", "metadatas"] + (["embeddings"] if with_embeddings else [])
         return self._call(collection.get, include=include)
 
-    def query(self, collection, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity), best first."""
+    def query(self, collection, vector, k: int, where: dict | None = None,
+              ids: list[str] | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity), best first. `where`: Chroma's metadata filter. `ids`: the
+        chunks a filter keeps, when they are few: their vectors are fetched by id and compared
+        exactly — in Chroma 1.5.9 a `where` costs ~9 ms at 10k chunks even when it keeps 40 of
+        them (an unfiltered query: ~1.4 ms; fetching 40 vectors by id: ~1.7 ms)."""
+        if ids is not None:
+            if not ids:
+                return []
+            res = self._call(collection.get, ids=list(ids), include=["embeddings"])
+            matrix = np.asarray(res["embeddings"], dtype=np.float32)
+            sims = matrix @ np.asarray(vector, dtype=np.float32)
+            order = np.argsort(-sims, kind="stable")[:k]
+            return [(res["ids"][n], float(sims[n])) for n in order]
         res = self._call(collection.query, query_embeddings=[vector], n_results=k, where=where or None,
                          include=["distances"])
-        ids, dists = res["ids"][0], res["distances"][0]
-        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists)]
+        found, dists = res["ids"][0], res["distances"][0]
+        return [(i, 1.0 - float(d)) for i, d in zip(found, dists)]
