@@ -19,7 +19,7 @@ import logging
 import time
 from typing import Iterator
 
-from assistant import fields, prompts, route_drafted, route_fields
+from assistant import fields, prompts, route_chain, route_compute, route_drafted, route_fields, route_sections
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
@@ -64,7 +64,9 @@ class Assistant:
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None
-        for event in self._route(query)(self, query, hits, timings):
+        route = (route_chain.route(self, query, hits) or route_compute.route(self, query, hits)
+                 or route_sections.route(self, query, hits) or self._route(query))  # the special routes claim a question only when the items answer it
+        for event in route(self, query, hits, timings):
             if event["type"] == "final":
                 answer = event["answer"]
             else:
@@ -75,7 +77,7 @@ class Assistant:
         timings.setdefault("generate_s", 0.0)
         answer = Answer(question=query.original, text=text, status=answer.status, lang=_answer_lang(query.lang),
                         citations=answer.citations, intent=query.intent, path=answer.path,
-                        timings=timings, id=id, suggestions=answer.suggestions)
+                        timings=timings, id=id, suggestions=answer.suggestions, computed=answer.computed)
         yield {"type": "final", "answer": answer}
 
     def warm_up(self) -> None:
@@ -93,11 +95,12 @@ class Assistant:
 
     # --- helpers the routes share -------------------------------------------------------------
     def final(self, query: Query, text: str, status: str, cited: list[tuple[TaskItem, str]],
-              path: str, hits=None) -> dict:
+              path: str, hits=None, computed: tuple = ()) -> dict:
         citations = tuple(Citation(n, item, quote) for n, (item, quote) in enumerate(cited, start=1))
         suggestions = tuple(h.item.item_id for h in (hits or [])[:3]) if status == "not_found" else ()
         return {"type": "final", "answer": Answer(query.original, text, status, query.lang, citations,
-                                                  query.intent, path, suggestions=suggestions)}
+                                                  query.intent, path, suggestions=suggestions,
+                                                  computed=computed)}
 
     def relevance(self, query: Query, item: TaskItem) -> float:
         rel = self.evidence.item_relevance(query.topic, item)
