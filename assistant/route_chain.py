@@ -30,7 +30,8 @@ _REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时
                          r"什么|啥|别的|其他|其它|工作|任务|事项|事|活|吗|呢|[?？,，。]")
 HEADING_WEIGHT = 0.6  # A is named by its heading more often than by a phrase deep in the text
 MIN_A = 0.45
-MIN_B = 0.3
+MIN_B_HEADING = 0.5
+MIN_B_TEXT = 0.8
 AMBIGUOUS_GAP = 0.1
 LIST_MAX = 8
 
@@ -82,8 +83,9 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     for unit in units:
         led = [i for i in filter_items(a.items, locality=head.locality, unit=unit, role="lead")
                if i.item_id != head.item_id and i.doc_id == head.doc_id and i.kind in TASK_KINDS]
-        if b_topic:
-            about = [i for i in led if (a.evidence.coverage(b_topic, f"{i.section_path}{i.heading}{i.text}") or 0) >= MIN_B]
+        if b_topic:  # about B: its headings or its first sentence say B; else B is named in its text
+            about = [i for i in led if _covers(a, b_topic, f"{i.section_path}{i.heading}{_first(i)}") >= MIN_B_HEADING]
+            about = about or [i for i in led if _covers(a, b_topic, i.text) >= MIN_B_TEXT]
         else:
             about = led
         about = sorted(about, key=lambda i: i.span[0])[:LIST_MAX]
@@ -99,10 +101,18 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
             cited.append((item, quote))
             shared = [u for u in item.lead_units if u != unit]
             note = f"(与{'、'.join(shared)}共同牵头)" if shared else ""
-            lines.append(f"[{n}] {item.section}“{fields.short_heading(item, 30)}”{note}:{quote}")
+            lines.append(f"[{n}] {item.section}{note}:{quote}")
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
+
+
+def _covers(a, topic: str, text: str) -> float:
+    return a.evidence.coverage(topic, text) or 0.0
+
+
+def _first(item: TaskItem) -> str:
+    return re.split(r"(?<=[。;；])", item.text, maxsplit=1)[0]
 
 
 def _about(a, topic: str, item: TaskItem) -> str:
