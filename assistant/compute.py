@@ -32,7 +32,7 @@ class Number:
     text: str  # as written: "95.6"
     unit: str  # "%", "件", "次", "" …
     label: str  # the words of its clause before it: "成功率"
-    context: str  # the sentence up to and including it
+    context: str  # its part of the sentence (up to a ；), up to and including it
     sentence: str
 
 
@@ -53,7 +53,8 @@ def numbers_in(sentence: str) -> list[Number]:
         before = sentence[:m.start()]
         label = _CLAUSE_BREAK.split(before)[-1]
         label = re.split(r"\d+(?:\.\d+)?[^\u4e00-\u9fff]*", label)[-1]
-        out.append(Number(Decimal(text), text, unit, label, sentence[:m.end()], sentence))
+        start = max(before.rfind(c) for c in "\uff1b;。") + 1  # its own part of the sentence
+        out.append(Number(Decimal(text), text, unit, label, sentence[start:m.end()], sentence))
     return out
 
 
@@ -98,7 +99,8 @@ def share(part: Computed | Number, whole: Number) -> Computed:
     value = _value(part) / whole.value * 100
     result = fmt(value, 1)
     shown = part.result if isinstance(part, Computed) else part.text
-    return Computed(result, (shown, whole.text), f"{shown} ÷ {whole.text} ≈ {result}%")
+    unit = "" if isinstance(part, Computed) else part.unit
+    return Computed(result, (shown, whole.text), f"{shown}{unit} ÷ {whole.text}{whole.unit} ≈ {result}%")
 
 
 def ratio(numerator: Number, denominator: Number) -> Computed:

@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 
 from assistant import fields
 from assistant.compute import Computed
+from assistant.route_sections import gist
 from assistant.understand import Query, topic_of
 from corpus.select import filter_items
 from corpus.types import TaskItem
@@ -34,6 +35,7 @@ MIN_B_HEADING = 0.5
 MIN_B_TEXT = 0.8
 AMBIGUOUS_GAP = 0.1
 LIST_MAX = 8
+GIST_CHARS = 150
 
 
 def route(a, query: Query, hits) -> Callable | None:
@@ -116,7 +118,5 @@ def _first(item: TaskItem) -> str:
 
 
 def _about(a, topic: str, item: TaskItem) -> str:
-    """The sentence of the item that best says what it has to do with B (its first without B)."""
-    best = a.evidence.best_sentences(topic or item.heading, item, n=1)
-    text = best[0][1] if best else item.text[:80]
-    return text if len(text) <= 90 else text[:90] + "…"
+    """The item's first sentences: what it is about."""
+    return gist(item.text, GIST_CHARS)

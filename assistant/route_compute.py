@@ -62,8 +62,9 @@ def _share(a, query, items):
     if not m:
         return None
     head = query.original[:m.start()]
-    whole_phrase, _, part_text = _rsplit(head, r"[,\uff0c]")
-    whole_phrase = _clean(re.split(r"里|当中|之中|中", whole_phrase)[0], query) if re.search(r"里|当中|之中|中", whole_phrase) else ""
+    # "X里,A和B占…" / "X中A占…": X is the whole, A and B the parts
+    whole_phrase, _, part_text = _rsplit(head, r"[,\uff0c]|里|当中|之中|中(?![心央国期间])")
+    whole_phrase = _clean(whole_phrase, query) if part_text else ""
     parts = _phrases(part_text or head, query)
     if not parts:
         return None

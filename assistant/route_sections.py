@@ -7,9 +7,11 @@ item. A question that names no section (by number, heading or period) goes the o
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterator
 
 from assistant import sections
+from assistant.compute import Computed
 from assistant.sections import Match, Section
 from assistant.understand import Query
 from corpus.text import sentences
@@ -58,34 +60,37 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
     parts = section.parts()
     first = items[0]
     where = f"{first.locality}《{first.title}》{sections.section_number(section)}{section.title}"
+    measure = "条" if re.search(r"[几多少]条", query.original) else "项"  # in the question's own word
+    counts: list[Computed] = []
     if len(items) == 1:
-        text = f"{where}:共1项[1]。\n{_line(items[0], 1, SINGLE_ITEM_CHARS)}"
+        text = f"{where}:共1{measure}[1]。\n{_line(items[0], 1, SINGLE_ITEM_CHARS)}"
         cited = [(items[0], _quote(items[0]))]
     else:
         budget = max(ITEM_CHARS_MIN, ANSWER_CHARS // len(items))
         groups = [p for p in parts if p[0] and len(p[1]) > 1]
-        head = f"{where}:共{len(items)}项"
+        head = f"{where}:共{len(items)}{measure}"
         if groups:
             head += "(分列在" + "、".join(_marker(p[0]) for p in parts if p[0]) + "下)"
         lines, cited, n = [head + "。"], [], 0
         for heading, its in parts:
             if heading and len(its) > 1:
-                lines.append(f"{heading}({len(its)}项):")
+                lines.append(f"{heading}({len(its)}{measure}):")
+                counts.append(Computed(str(len(its)), tuple(i.section for i in its), f"{heading}下{len(its)}{measure}"))
             for item in its:
                 n += 1
                 lines.append(_line(item, n, budget))
                 cited.append((item, _quote(item)))
         text = "\n".join(lines)
     yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", cited, "fields", computed=())
+    yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
 
 
 def _line(item: TaskItem, n: int, limit: int) -> str:
     lead = f"(牵头:{'、'.join(item.lead_units)})" if item.lead_units else ""
-    return f"[{n}] {item.section}{lead}:{_gist(item.text, limit)}"
+    return f"[{n}] {item.section}{lead}:{gist(item.text, limit)}"
 
 
-def _gist(text: str, limit: int) -> str:
+def gist(text: str, limit: int) -> str:
     """The item's first sentences, within `limit` characters (at least the first one, cut)."""
     out = ""
     for s in sentences(text.replace("\n", "")):

@@ -43,7 +43,10 @@ class Section:
     def title(self) -> str:
         """The heading without its number: '二、2022年工作安排' -> '2022年工作安排'."""
         m = _MARKER.match(normalize(self.heading))
-        return normalize(self.heading)[m.end():] if m else normalize(self.heading)
+        title = normalize(self.heading)[m.end():] if m else normalize(self.heading)
+        if not title and len(self.items) == 1:  # the heading line was read as the item's first words
+            title = normalize(re.split(r"[\n。]", self.items[0].heading.strip())[0])[:40]
+        return title
 
     def parts(self) -> list[tuple[str, tuple[TaskItem, ...]]]:
         """The direct children, in text order: (heading, items). An item directly under the
@@ -172,7 +175,7 @@ def _by_heading(q: str, candidates: list[Section], coverage, doc_ids) -> Match |
         return None
     scored = []
     for s in candidates:
-        if not s.title or len(s.items) < 2 and len(s.path) < 2:
+        if not s.title:
             continue
         cover = coverage(topic, s.title)  # how much of the question the heading says
         back = coverage(s.title, topic)  # how much of the heading the question says
@@ -194,6 +197,6 @@ def _marker_of(heading: str) -> str:
 
 def section_number(section: Section) -> str:
     """The section's numbers from the top, as printed: '七、(二十一)'."""
-    return "".join(_marker_of(p) or p for p in section.path)
+    return "".join(_marker_of(p) for p in section.path)
 
 
