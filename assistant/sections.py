@@ -100,6 +100,7 @@ _SECTION_WORDS = re.compile(r"那部分|这部分|部分|那一块|这一块|这
                             r"下面|下边|里面|里头|下有|主要|措施|任务|工作|内容|讲了?|说了?|写了?|都是|啥|什么|哪些|哪几|"
                             r"几条|几项|多少|条|项|打算|干|做|分别|谁牵头|牵头|都谁|分工表|实施方案|工作安排|若干措施|方案|要点|报告|文件|"
                             r"自己|法治政府建设|\d{4}年度?")
+_PERIOD_WORDS = re.compile(r"[有的在了事些全年度县州市区旗盟们咱我]|一年|今年|明年|去年|上半年|下半年")
 # The words people use for what headings call otherwise.
 _HEADING_WORDS = (("问题", "不足"), ("短板", "不足"), ("打算", "安排"), ("计划", "安排"))
 
@@ -154,6 +155,10 @@ def _by_number(q: str, candidates: list[Section], doc_ids) -> Match | None:
 def _by_period(q: str, candidates: list[Section], doc_ids) -> Match | None:
     years = _YEAR.findall(q)
     if not years or not (_PLAN.search(q) or _DONE.search(q)):
+        return None
+    # About the period as a whole ("2022年有啥打算?"), not about one thing done in it.
+    rest = _PERIOD_WORDS.sub("", _DONE.sub("", _PLAN.sub("", _SECTION_WORDS.sub("", q))))
+    if len(re.findall(r"[\u4e00-\u9fff]", rest)) > 3:
         return None
     for doc in doc_ids:
         found = [s for s in candidates if s.doc_id == doc and all(f"{y}年" in s.title for y in years)

@@ -61,6 +61,7 @@ def test_a_section_is_named_by_its_heading_words():
 def test_a_section_is_named_by_the_period_it_plans():
     assert find("某县2025年打算干哪些事?") == ("period", "三、2025年工作安排", 2)
     assert find("某县2030年打算干哪些事?") is None
+    assert find("某县2025年完成了几大项信息化建设项目?") is None  # one thing in that year, not the year
 
 
 def test_only_questions_about_contents_ask_for_a_section():
