@@ -1,5 +1,9 @@
 """The assistant: understand -> retrieve -> route -> one answer with citations.
 
+Routes that claim a question when the items answer it, before the routing by intent:
+- chain ("牵头A的那个单位,在B方面还牵头哪些?"): route_chain;
+- computation ("…相差几个百分点?", "…占多大比例?", "几项没写牵头单位?"): route_compute;
+- a section named by number, heading or period ("第三部分有几条?"): route_sections.
 Routes, by intent:
 - unit_tasks ("县司法局牵头哪些任务"): every matching item, from the parsed fields;
 - lead / responsible: the best item per locality, from the parsed fields (no LLM: the unit names

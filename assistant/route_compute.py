@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 from assistant import compute
 from assistant.compute import Computed, Number
 from assistant.understand import Query, topic_of
+from assistant.verify import unsupported_values
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 
@@ -47,7 +48,7 @@ def route(a, query: Query, hits) -> Callable | None:
     for op in (_expiry, _gap, _share, _average, _difference, _sum):
         plan = op(a, query, items)
         if plan:
-            return _answer(plan)
+            return _answer(plan)  # None when the answer would state a value it cannot support
     return None
 
 
@@ -244,21 +245,20 @@ def _item_stating(a, item: TaskItem, value: str) -> TaskItem | None:
 
 
 # --- answers --------------------------------------------------------------------------------
-def _answer(plan) -> Callable:
+def _answer(plan) -> Callable | None:
     item, text, steps, quotes, *rest = plan
-    others = rest[0] if rest else []
+    cited = [(item, quotes[0] if quotes else item.text[:80])]
+    cited += [(other, quotes[n] if len(quotes) > n else other.text[:80]) for n, other in enumerate(rest[0] if rest else [], start=1)]
+    marks = "".join(f"[{n}]" for n in range(1, len(cited) + 1))
+    lines = [f"{item.locality}:{text}{marks}。"]
+    for quote in dict.fromkeys(quotes):
+        owner = next((k for k, (c, _) in enumerate(cited, start=1) if quote in c.text), 1)
+        lines.append(f"原文:“{' '.join(quote.split())}”[{owner}]")
+    body = "\n".join(lines)
+    if unsupported_values(body, [c for c, _ in cited], steps):
+        return None  # never: operands are read from these items; the check keeps it so
 
     def answer(a, query: Query, hits, timings) -> Iterator[dict]:
-        cited = [(item, quotes[0] if quotes else item.text[:80])]
-        for n, other in enumerate(others, start=2):
-            cited.append((other, quotes[n - 1] if len(quotes) >= n else other.text[:80]))
-        marks = "".join(f"[{n}]" for n in range(1, len(cited) + 1))
-        lines = [f"{item.locality}:{text}{marks}。"]
-        label = "原文"
-        for n, quote in enumerate(dict.fromkeys(quotes), start=1):
-            owner = next((k for k, (c, _) in enumerate(cited, start=1) if quote in c.text), 1)
-            lines.append(f"{label}:“{' '.join(quote.split())}”[{owner}]")
-        body = "\n".join(lines)
         yield {"type": "delta", "text": body}
         yield a.final(query, body, "answered", cited, "computed", computed=tuple(steps))
 

@@ -35,7 +35,7 @@ class Answer:
     lang: str = "zh"
     citations: tuple[Citation, ...] = ()
     intent: str = ""
-    path: str = ""  # fields | llm | extractive | refusal: which answer path produced it
+    path: str = ""  # fields | computed | llm | extractive | refusal: which answer path produced it
     timings: dict = field(default_factory=dict)
     id: str | None = None
     suggestions: tuple[str, ...] = ()  # nearest items (item ids) when nothing was found

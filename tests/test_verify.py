@@ -49,3 +49,14 @@ def test_measures():
     assert answers_measure("多少名公职律师?", "公职律师30人")
     assert not answers_measure("一共作出了多少件行政处罚决定?", "依据《行政处罚法》第214号")
     assert answers_measure("多久搞一次?", "每季度开展一次")
+
+
+def test_a_computed_value_is_supported_only_by_cited_operands(by_id):
+    from assistant.compute import Computed
+    from assistant.verify import unsupported_values
+
+    items = [by_id["000-74"]]  # states 60学时
+    text = "每年不少于60学时,两年合计120学时[1]。"
+    assert unsupported_values(text, items) == ["120"]
+    assert unsupported_values(text, items, [Computed("120", ("60", "60"), "60 + 60 = 120")]) == []
+    assert unsupported_values(text, items, [Computed("120", ("60", "61"), "60 + 61 = 121")]) == ["120"]
