@@ -17,6 +17,7 @@ from assistant.understand import Query
 from corpus.text import sentences
 from corpus.types import TaskItem
 
+_ASKS_UNITS = re.compile(r"(单位|部门|机构|机关)(都|还)?(有|是)?(哪些|哪几个|哪几家|谁)|哪些(单位|部门|机构)")
 ANSWER_CHARS = 1100  # the whole list; each item gets its share, at least ITEM_CHARS_MIN
 ITEM_CHARS_MIN = 70
 SINGLE_ITEM_CHARS = 600
@@ -27,8 +28,9 @@ def route(a, query: Query, hits) -> Callable | None:
         return None
     if not sections.asks_contents(query.original):
         return None
-    if query.intent in ("lead", "responsible") and not sections.COUNTS.search(query.original):
-        return None  # "…有哪些部门负责?" asks for units, not for a section
+    asks_units = query.intent in ("lead", "responsible") or _ASKS_UNITS.search(query.original)
+    if asks_units and not sections.COUNTS.search(query.original):
+        return None  # "…有哪些部门负责?", "协办单位都有哪些?" ask for units, not for a section
     match = sections.find(query.original, _outline(a), a.evidence.coverage, _doc_order(a, query, hits),
                           query.localities)
     if match is None:
