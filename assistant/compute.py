@@ -32,7 +32,7 @@ class Number:
     text: str  # as written: "95.6"
     unit: str  # "%", "件", "次", "" …
     label: str  # the words of its clause before it: "成功率"
-    context: str  # its part of the sentence (up to a ；), up to and including it
+    context: str  # its part of the sentence (after a ；), up to the end of its clause
     sentence: str
 
 
@@ -53,8 +53,9 @@ def numbers_in(sentence: str) -> list[Number]:
         before = sentence[:m.start()]
         label = _CLAUSE_BREAK.split(before)[-1]
         label = re.split(r"\d+(?:\.\d+)?[^\u4e00-\u9fff]*", label)[-1]
-        start = max(before.rfind(c) for c in "\uff1b;。") + 1  # its own part of the sentence
-        out.append(Number(Decimal(text), text, unit, label, sentence[start:m.end()], sentence))
+        start = max(before.rfind(c) for c in "\uff1b;。") + 1  # its own part of the sentence,
+        end = _CLAUSE_BREAK.search(sentence, m.end())  # up to the end of its clause ("60学时的…培训")
+        out.append(Number(Decimal(text), text, unit, label, sentence[start:end.start() if end else len(sentence)], sentence))
     return out
 
 

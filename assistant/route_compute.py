@@ -53,7 +53,11 @@ def route(a, query: Query, hits) -> Callable | None:
 
 
 def _candidates(a, query: Query, hits) -> list[TaskItem]:
+    """The best-ranked items, up to four, the most relevant first; two per locality when several
+    are named."""
     pool = [h.item for h in hits if not query.localities or h.item.locality in query.localities]
+    if len(query.localities) > 1:
+        pool = [i for loc in query.localities for i in [i for i in pool if i.locality == loc][:2]]
     return sorted(pool[:4], key=lambda i: -a.relevance(query, i))
 
 
@@ -115,6 +119,12 @@ def _difference(a, query, items):
     m = _DIFF.search(q)
     if not m:
         return None
+    unit = _asked_unit(q[m.start():])
+    if len(query.localities) == 2:  # "墨川区和钧溪市的败诉率目标差几个百分点?": the same thing in each
+        topic = _clean(q[:m.start()], query)
+        found = [_best(a, [h.item for h in a.searcher.search(topic, k=4, localities=[loc])], topic, unit)
+                 for loc in query.localities]  # each locality searched on its own: one may rank low
+        return _difference_plan(found) if all(found) else None
     if q[m.start()] == "比":  # "A比B少多少": A is before 比, B after it
         parts = [_clean(q[:m.start()], query), _clean(re.sub(r"(多|少|高|低)(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
     else:
@@ -123,11 +133,30 @@ def _difference(a, query, items):
     if len(parts) != 2:
         return None
     for item in items:
-        chosen = _pick(a, item, parts, _asked_unit(q[m.start():]), query)
+        chosen = _pick(a, item, parts, unit, query)
         if chosen and chosen[0].unit == chosen[1].unit:
-            step = compute.difference(*chosen)
-            return item, f"相差{step.working.split(' = ')[1]}。计算:{step.working}", [step], [n.sentence for n in chosen]
+            return _difference_plan([(item, n) for n in chosen])
     return None
+
+
+def _difference_plan(found: list[tuple[TaskItem, Number]]):
+    (first, x), (second, y) = found
+    if x.unit != y.unit:
+        return None
+    step = compute.difference(x, y)
+    others = [second] if second.item_id != first.item_id else []
+    label = "" if not others or first.locality == second.locality else f"{first.locality}{x.text}{x.unit},{second.locality}{y.text}{y.unit}。"
+    return (first, f"相差{step.working.split(' = ')[1]}。{label}计算:{step.working}", [step], [x.sentence, y.sentence], others)
+
+
+def _best(a, items: list[TaskItem], phrase: str, unit: str | None) -> tuple[TaskItem, Number] | None:
+    """The number of `items` (the best-ranked first) that best stands for `phrase`."""
+    scored = [(_score(a, phrase, n), -k, item, n) for k, item in enumerate(items)
+              for s in sentences(item.text) for n in compute.numbers_in(s) if not unit or n.unit == unit]
+    if not scored:
+        return None
+    score, _, item, n = max(scored, key=lambda t: (t[0], t[1]))
+    return (item, n) if score >= MIN_MATCH else None
 
 
 def _sum(a, query, items):
@@ -250,7 +279,8 @@ def _answer(plan) -> Callable | None:
     cited = [(item, quotes[0] if quotes else item.text[:80])]
     cited += [(other, quotes[n] if len(quotes) > n else other.text[:80]) for n, other in enumerate(rest[0] if rest else [], start=1)]
     marks = "".join(f"[{n}]" for n in range(1, len(cited) + 1))
-    lines = [f"{item.locality}:{text}{marks}。"]
+    place = f"{item.locality}:" if len({c.locality for c, _ in cited}) == 1 else ""
+    lines = [f"{place}{text}{marks}。"]
     for quote in dict.fromkeys(quotes):
         owner = next((k for k, (c, _) in enumerate(cited, start=1) if quote in c.text), 1)
         lines.append(f"原文:“{' '.join(quote.split())}”[{owner}]")

@@ -81,3 +81,4 @@ def test_a_question_naming_no_section_goes_the_usual_way(assistant):
 def test_a_question_asking_for_units_is_not_a_section_listing(assistant):
     answer = assistant.answer("乌鲁木齐县加强和规范行政应诉工作,涉及的部门都有哪些?")
     assert not re.search(r":共\d+[项条]", answer.text)
+
