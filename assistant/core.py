@@ -1,5 +1,9 @@
 """The assistant: understand -> retrieve -> route -> one answer with citations.
 
+Routes that claim a question when the items answer it, before the routing by intent:
+- chain ("牵头A的那个单位,在B方面还牵头哪些?"): route_chain;
+- computation ("…相差几个百分点?", "…占多大比例?", "几项没写牵头单位?"): route_compute;
+- a section named by number, heading or period ("第三部分有几条?"): route_sections.
 Routes, by intent:
 - unit_tasks ("县司法局牵头哪些任务"): every matching item, from the parsed fields;
 - lead / responsible: the best item per locality, from the parsed fields (no LLM: the unit names
@@ -19,7 +23,7 @@ import logging
 import time
 from typing import Iterator
 
-from assistant import fields, prompts, route_drafted, route_fields
+from assistant import fields, prompts, route_chain, route_compute, route_drafted, route_fields, route_sections
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
@@ -68,7 +72,9 @@ class Assistant:
         hits = self._quoted_first(query, hits)
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None
-        for event in self._route(query)(self, query, hits, timings):
+        route = (route_chain.route(self, query, hits) or route_compute.route(self, query, hits)
+                 or route_sections.route(self, query, hits) or self._route(query))  # the special routes claim a question only when the items answer it
+        for event in route(self, query, hits, timings):
             if event["type"] == "final":
                 answer = event["answer"]
             else:
@@ -79,7 +85,7 @@ class Assistant:
         timings.setdefault("generate_s", 0.0)
         answer = Answer(question=query.original, text=text, status=answer.status, lang=_answer_lang(query.lang),
                         citations=answer.citations, intent=query.intent, path=answer.path,
-                        timings=timings, id=id, suggestions=answer.suggestions)
+                        timings=timings, id=id, suggestions=answer.suggestions, computed=answer.computed)
         yield {"type": "final", "answer": answer}
 
     def warm_up(self) -> None:
@@ -97,11 +103,12 @@ class Assistant:
 
     # --- helpers the routes share -------------------------------------------------------------
     def final(self, query: Query, text: str, status: str, cited: list[tuple[TaskItem, str]],
-              path: str, hits=None) -> dict:
+              path: str, hits=None, computed: tuple = ()) -> dict:
         citations = tuple(Citation(n, item, quote) for n, (item, quote) in enumerate(cited, start=1))
         suggestions = tuple(h.item.item_id for h in (hits or [])[:3]) if status == "not_found" else ()
         return {"type": "final", "answer": Answer(query.original, text, status, query.lang, citations,
-                                                  query.intent, path, suggestions=suggestions)}
+                                                  query.intent, path, suggestions=suggestions,
+                                                  computed=computed)}
 
     def relevance(self, query: Query, item: TaskItem) -> float:
         if query.phrases and self._quotes(query, item):

@@ -24,8 +24,10 @@ def short_heading(item: TaskItem, limit: int = 28) -> str:
 
 
 def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_locality: bool = True) -> str:
+    """The units first ("县司法局牵头,县委组织部、县政府办公室负责。"), then the item they come from."""
     loc = f"{item.locality}" if with_locality else ""
     where = f"{item.section}“{short_heading(item)}”"
+    source = f"依据:{where}[{n}]。"
     lead, resp, part = item.lead_units, item.responsible_units, item.participating_units
     if lang == "en":
         return _unit_sentence_en(item, n, intent)
@@ -33,25 +35,22 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
     if item.kind == "point" and lead == () and not resp:
         return f"{prefix}{item.title}是情况报告,没有写明牵头单位或责任单位;相关内容见{where}[{n}]。"
     if lead is None:
-        text = f"{prefix}{where}的单位信息在原文中缺失(文本不完整),无法确定牵头单位"
+        text = f"{prefix}无法确定牵头单位:{where}的单位信息在原文中缺失(文本不完整)"
         if resp:
             text += f";可辨认的单位有{_names(resp)}"
         return text + f"[{n}]。"
     if intent == "responsible":
-        text = f"{prefix}{where}的责任单位为{_names(resp) or '(未列明)'}"
+        text = f"{prefix}{_names(resp) or '(未列明责任单位)'}负责"
         if part:
-            text += f",参加单位为{_names(part)}"
-        text += f";牵头单位为{_names(lead)}" if lead else ";该项未明确牵头单位"
-        return text + f"[{n}]。"
-    if lead:
-        text = f"{prefix}{where}由{_names(lead)}牵头"
-    else:
-        text = f"{prefix}{where}未明确牵头单位"
+            text += f",{_names(part)}参加"
+        text += f";{_names(lead)}牵头" if lead else ";该项未明确牵头单位"
+        return f"{text}。{source}"
+    text = f"{prefix}{_names(lead)}牵头" if lead else f"{prefix}该项未明确牵头单位"
     if resp:
-        text += f",责任单位为{_names(resp)}"
+        text += f",{_names(resp)}负责"
     if part:
-        text += f",参加单位为{_names(part)}"
-    return text + f"[{n}]。"
+        text += f",{_names(part)}参加"
+    return f"{text}。{source}"
 
 
 def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:

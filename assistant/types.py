@@ -35,10 +35,11 @@ class Answer:
     lang: str = "zh"
     citations: tuple[Citation, ...] = ()
     intent: str = ""
-    path: str = ""  # fields | llm | extractive | refusal: which answer path produced it
+    path: str = ""  # fields | computed | llm | extractive | refusal: which answer path produced it
     timings: dict = field(default_factory=dict)
     id: str | None = None
     suggestions: tuple[str, ...] = ()  # nearest items (item ids) when nothing was found
+    computed: tuple = ()  # assistant.compute.Computed: results the answer computed, with operands
 
     def to_dict(self) -> dict:
         return {
@@ -46,5 +47,6 @@ class Answer:
             "lang": self.lang, "intent": self.intent, "path": self.path,
             "citations": [c.to_dict() for c in self.citations],
             "suggestions": list(self.suggestions),
+            "computed": [c.to_dict() for c in self.computed],
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }

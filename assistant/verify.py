@@ -121,3 +121,14 @@ def clause_supported(clause: str, items: list[TaskItem], known_units: set[str], 
     facts = (values_in(clause) + [normalize(u) for u in units_in(clause, known_units)]
              + [normalize(loc) for loc in detect_localities(clause)] + names_in(clause))
     return all(f in hay for f in facts)
+
+
+def unsupported_values(text: str, items: list[TaskItem], computed=()) -> list[str]:
+    """The numbers and dates of a whole answer built by code that no cited item states and no
+    computed result (assistant.compute.Computed) yields from operands the items state."""
+    hay = "".join(item_haystack(i) for i in items)
+    results: set[str] = set()
+    for step in computed:
+        if all(normalize(o) in hay or o in results for o in step.operands):
+            results.add(normalize(step.result))
+    return [v for v in values_in(text) if v not in hay and v.rstrip("%") not in results]

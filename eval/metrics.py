@@ -70,16 +70,28 @@ def ungrounded_values(answer: dict, unit_names: set[str] | None = None) -> list[
         return []
     cited = normalize(" ".join(
         c.get("text", "") + "".join(c.get("lead_units") or []) + "".join(c.get("responsible_units") or [])
-        + "".join(c.get("participating_units") or []) + c.get("section", "") + c.get("title", "")
+        + "".join(c.get("participating_units") or []) + c.get("section", "") + c.get("section_path", "")
+        + c.get("title", "")
         + c.get("locality", "") for c in answer.get("citations") or []))
     body = re.sub(r"\[\d+\]", "", answer.get("answer", ""))
     # A count of the cited items ("共21项") is grounded in the citations themselves.
-    counts = {str(len(answer.get("citations") or []))}
-    missing = [n for n in _NUMBER.findall(normalize(body)) if n not in cited and n not in counts]
+    counts = {str(len(answer.get("citations") or []))} | _computed_results(answer, cited)
+    missing = [n for n in _NUMBER.findall(normalize(body)) if n not in cited and n.rstrip("%") not in counts]
     for name in unit_names or ():
         if normalize(name) in normalize(body) and normalize(name) not in cited:
             missing.append(name)
     return missing
+
+
+def _computed_results(answer: dict, cited: str) -> set[str]:
+    """Results the answer computed (assistant.compute) from operands that its citations state."""
+    known: set[str] = set()
+    for step in answer.get("computed") or []:
+        if all(normalize(o) in cited or o in known for o in step.get("operands", [])):
+            for n in _NUMBER.findall(normalize(step.get("result", ""))):
+                known.add(n.rstrip("%"))
+            known.add(str(step.get("result", "")))
+    return known
 
 
 def percentile(values: list[float], q: float) -> float:

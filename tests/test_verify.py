@@ -64,3 +64,14 @@ def test_an_invented_title_is_not_shown():
     assert not bad.ok and "职业教育条例" in bad.reason
     assert check_sentence("依据《优化营商环境条例》开展工作[1]。", [item], set()).ok
     assert not clause_supported("分别是《伊犁州职", [item], set())
+
+
+def test_a_computed_value_is_supported_only_by_cited_operands(by_id):
+    from assistant.compute import Computed
+    from assistant.verify import unsupported_values
+
+    items = [by_id["000-74"]]  # states 60学时
+    text = "每年不少于60学时,两年合计120学时[1]。"
+    assert unsupported_values(text, items) == ["120"]
+    assert unsupported_values(text, items, [Computed("120", ("60", "60"), "60 + 60 = 120")]) == []
+    assert unsupported_values(text, items, [Computed("120", ("60", "61"), "60 + 61 = 121")]) == ["120"]

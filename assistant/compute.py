@@ -1,0 +1,143 @@
+"""Arithmetic in code: the numbers stated in a sentence, with what they count, and the working.
+
+A question may need a difference, a sum, a share, a ratio or the time between two dates. The
+operands are numbers written in the documents (`numbers_in` reads them with their labels: "受理
+85件" -> 85, 件, "受理"); the result is computed here, never by the model, and shown with its
+working ("97件 − 85件 = 12件"). `Computed` records each result with its operands, so a check can
+allow a number that is in no citation only when it is computed from numbers that are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from corpus.text import normalize
+
+
+@dataclass(frozen=True)
+class Computed:
+    result: str  # as shown, without its unit: "12", "36.4"
+    operands: tuple[str, ...]  # as shown; each is in a cited item or is an earlier result
+    working: str  # "97件 − 85件 = 12件"
+
+    def to_dict(self) -> dict:
+        return {"result": self.result, "operands": list(self.operands), "working": self.working}
+
+
+@dataclass(frozen=True)
+class Number:
+    value: Decimal
+    text: str  # as written: "95.6"
+    unit: str  # "%", "件", "次", "" …
+    label: str  # the words of its clause before it: "成功率"
+    context: str  # its part of the sentence (after a ；), up to the end of its clause
+    sentence: str
+
+
+_UNITS = "个工作日|个百分点|万元|亿元|学时|小时|%|％|件|次|家|项|个|人|名|条|卷|户|元|天|日|年|支|场|批|类|所|期|份"
+_NUM = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNITS})?")
+_CLAUSE_BREAK = re.compile(r"[,\uff0c、;\uff1b:\uff1a。]")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def numbers_in(sentence: str) -> list[Number]:
+    """Every number of a sentence (not years or dates) with its unit and label."""
+    out = []
+    for m in _NUM.finditer(sentence):
+        text, unit = m.group(1), (m.group(2) or "").replace("％", "%")
+        after = sentence[m.end():m.end() + 1]
+        if unit == "年" and len(text) == 4 or (after == "月" and not unit) or _in_date(sentence, m.start()):
+            continue
+        before = sentence[:m.start()]
+        label = _CLAUSE_BREAK.split(before)[-1]
+        label = re.split(r"\d+(?:\.\d+)?[^\u4e00-\u9fff]*", label)[-1]
+        start = max(before.rfind(c) for c in "\uff1b;。") + 1  # its own part of the sentence,
+        end = _CLAUSE_BREAK.search(sentence, m.end())  # up to the end of its clause ("60学时的…培训")
+        out.append(Number(Decimal(text), text, unit, label, sentence[start:end.start() if end else len(sentence)], sentence))
+    return out
+
+
+def _in_date(sentence: str, pos: int) -> bool:
+    return any(m.start() <= pos < m.end() for m in _DATE.finditer(sentence)) or \
+        bool(re.match(r"\d{4}年", sentence[pos:]))
+
+
+def dates_in(text: str) -> list[tuple[date, str]]:
+    out = []
+    for m in _DATE.finditer(text):
+        try:
+            out.append((date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(0)))
+        except ValueError:
+            continue
+    return out
+
+
+def fmt(value: Decimal, places: int = 2) -> str:
+    """At most `places` decimals, no trailing zeros: 36.36… -> '36.36', 12.0 -> '12'."""
+    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = format(q, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def difference(a: Number, b: Number) -> Computed:
+    hi, lo = (a, b) if a.value >= b.value else (b, a)
+    unit = "个百分点" if hi.unit == "%" else hi.unit
+    result = fmt(hi.value - lo.value)
+    return Computed(result, (hi.text, lo.text),
+                    f"{hi.text}{hi.unit} − {lo.text}{lo.unit} = {result}{unit}")
+
+
+def total(parts: list[Number]) -> Computed:
+    result = fmt(sum((p.value for p in parts), Decimal(0)))
+    unit = parts[0].unit
+    return Computed(result, tuple(p.text for p in parts),
+                    " + ".join(f"{p.text}{p.unit}" for p in parts) + f" = {result}{unit}")
+
+
+def share(part: Computed | Number, whole: Number) -> Computed:
+    value = _value(part) / whole.value * 100
+    result = fmt(value, 1)
+    shown = part.result if isinstance(part, Computed) else part.text
+    unit = "" if isinstance(part, Computed) else part.unit
+    return Computed(result, (shown, whole.text), f"{shown}{unit} ÷ {whole.text}{whole.unit} ≈ {result}%")
+
+
+def ratio(numerator: Number, denominator: Number) -> Computed:
+    result = fmt(numerator.value / denominator.value)
+    return Computed(result, (numerator.text, denominator.text),
+                    f"{numerator.text}{numerator.unit} ÷ {denominator.text}{denominator.unit} ≈ {result}")
+
+
+def days_between(first: tuple[date, str], second: tuple[date, str]) -> Computed:
+    (d1, t1), (d2, t2) = sorted([first, second])
+    days = (d2 - d1).days
+    years, rest = divmod(days, 365)
+    about = f"(约{years}年{rest // 30}个月)" if years and rest >= 30 else (f"(约{years}年)" if years else "")
+    return Computed(str(days), (t1, t2), f"{t1}至{t2},相隔{days}天{about}")
+
+
+def add_years(start: tuple[date, str], years: int, years_text: str) -> Computed:
+    d, text = start
+    try:
+        end = d.replace(year=d.year + years) - timedelta(days=1)
+    except ValueError:  # 29 February
+        end = d.replace(year=d.year + years, day=28)
+    shown = f"{end.year}年{end.month}月{end.day}日"
+    return Computed(shown, (text, years_text), f"{text}起{years_text} → 到{shown}")
+
+
+def _value(x: Computed | Number) -> Decimal:
+    return Decimal(x.result) if isinstance(x, Computed) else x.value
+
+
+def grounded(computed: list[Computed], cited_text: str) -> bool:
+    """Every operand is in the cited text (normalised) or is an earlier result."""
+    hay = normalize(cited_text)
+    known: set[str] = set()
+    for c in computed:
+        if not all(normalize(o) in hay or o in known for o in c.operands):
+            return False
+        known.add(c.result)
+    return True

@@ -1,0 +1,122 @@
+"""Two-step unit questions: "牵头A的那个单位,在B方面还牵头哪些?" / "A由谁牵头?它还牵头什么?"
+
+Step one finds A's item (the one whose heading, then text, best covers A) and its lead units; step
+two lists that unit's other lead items in the same document, those about B when B is named, all of
+them otherwise. The answer starts with the unit. It asks back only when A itself is ambiguous:
+no locality named and the best items for A lie in different localities, equally close.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from assistant import fields
+from assistant.compute import Computed
+from assistant.route_sections import gist
+from assistant.understand import Query, topic_of
+from corpus.select import filter_items
+from corpus.types import TaskItem
+
+TASK_KINDS = ("task", "point")
+_UNIT_WORD = r"(那个|这个|该|那家|这家)?(单位|部门|机关|机构)?"
+_ASK_MORE = r"(还|也|同时|另外|又|此外)(在)?(牵头|负责|主抓|抓|管)"
+PATTERNS = (
+    # "牵头A的那个单位,在B方面还牵头哪些?"
+    re.compile(rf"^(?P<first>.*?(牵头|负责|主抓)[^,，?？]+?)的{_UNIT_WORD}[,，]?(?P<rest>[^?？]*?{_ASK_MORE}.*)$"),
+    # "A由谁牵头?它/这个单位还牵头什么?"
+    re.compile(rf"^(?P<first>.+?(谁|哪个单位|哪个部门|哪家)(来)?(牵头|负责)[^?？,，]*)[?？,，]\s*"
+               rf"(它|这个单位|该单位|这个部门|该部门|那它|那个单位)(?P<rest>.*{_ASK_MORE}.*)$"),
+)
+_REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时|另外|又|此外|牵头|负责|主抓|抓|管|了|哪些|哪项|哪几项|"
+                         r"什么|啥|别的|其他|其它|工作|任务|事项|事|活|吗|呢|[?？,，。]")
+HEADING_WEIGHT = 0.6  # A is named by its heading more often than by a phrase deep in the text
+MIN_A = 0.45
+MIN_B_HEADING = 0.5
+MIN_B_TEXT = 0.8
+AMBIGUOUS_GAP = 0.1
+LIST_MAX = 8
+GIST_CHARS = 150
+
+
+def route(a, query: Query, hits) -> Callable | None:
+    if query.intent == "doc_info" or query.lang == "en":
+        return None
+    for pattern in PATTERNS:
+        m = pattern.match(query.text)
+        if m:
+            first, rest = m.group("first"), m.group("rest")
+            return lambda a, query, hits, timings: _answer(a, query, first, rest)
+    return None
+
+
+def _resolve(a, query: Query, first: str) -> list[tuple[float, TaskItem]]:
+    topic = topic_of(first, query.localities)
+    found = a.searcher.search(first, k=8, localities=list(query.localities) or None)
+    scored = []
+    for rank, hit in enumerate(found):
+        item = hit.item
+        if item.kind not in TASK_KINDS or not item.lead_units:
+            continue
+        head = a.evidence.coverage(topic, f"{item.section_path}{item.heading}") or 0.0
+        whole = a.relevance(Query(**{**query.__dict__, "topic": topic}), item)
+        scored.append((HEADING_WEIGHT * head + (1 - HEADING_WEIGHT) * whole - 0.01 * rank, item))
+    return sorted(scored, key=lambda s: -s[0])
+
+
+def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
+    scored = [s for s in _resolve(a, query, first) if s[0] >= MIN_A]
+    if not scored:
+        yield a.not_found(query, [], extra="(没有找到前半句说的那项任务,请换个说法再问。)")
+        return
+    best_score, head = scored[0]
+    rivals = [i for s, i in scored[1:] if i.locality != head.locality and s >= best_score - AMBIGUOUS_GAP]
+    if not query.localities and rivals:
+        places = "、".join(dict.fromkeys([head.locality] + [i.locality for i in rivals]))
+        text = f"{places}的文件都有这项任务,牵头单位不同。请说明是哪个地方的(例如“{head.locality}{first}…”)。"
+        yield {"type": "delta", "text": text}
+        yield a.final(query, text, "clarify", [], "fields")
+        return
+    b_topic = topic_of(_REST_WORDS.sub(" ", rest), query.localities).strip()
+    units = head.lead_units
+    counts: list[Computed] = []
+    cited = [(head, a.quote(query, head))]
+    lines = [f"{'、'.join(units)}。{head.locality}{head.section}“{fields.short_heading(head, 30)}”"
+             f"由{'、'.join(units)}牵头[1]。"]
+    for unit in units:
+        led = [i for i in filter_items(a.items, locality=head.locality, unit=unit, role="lead")
+               if i.item_id != head.item_id and i.doc_id == head.doc_id and i.kind in TASK_KINDS]
+        if b_topic:  # about B: its headings or its first sentence say B; else B is named in its text
+            about = [i for i in led if _covers(a, b_topic, f"{i.section_path}{i.heading}{_first(i)}") >= MIN_B_HEADING]
+            about = about or [i for i in led if _covers(a, b_topic, i.text) >= MIN_B_TEXT]
+        else:
+            about = led
+        about = sorted(about, key=lambda i: i.span[0])[:LIST_MAX]
+        where = f"在“{b_topic}”方面" if b_topic else ""
+        if not about:
+            lines.append(f"{where}没有找到{unit}牵头的其他任务。" if where else f"{unit}没有牵头其他任务。")
+            continue
+        lines.append(f"{unit}{where}还牵头{len(about)}项:" if len(units) > 1 or where else f"它还牵头{len(about)}项:")
+        counts.append(Computed(str(len(about)), tuple(i.section for i in about), f"{len(about)}项"))
+        for item in about:
+            n = len(cited) + 1
+            quote = _about(a, b_topic, item)
+            cited.append((item, quote))
+            shared = [u for u in item.lead_units if u != unit]
+            note = f"(与{'、'.join(shared)}共同牵头)" if shared else ""
+            lines.append(f"[{n}] {item.section}{note}:{quote}")
+    text = "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
+
+
+def _covers(a, topic: str, text: str) -> float:
+    return a.evidence.coverage(topic, text) or 0.0
+
+
+def _first(item: TaskItem) -> str:
+    return re.split(r"(?<=[。;；])", item.text, maxsplit=1)[0]
+
+
+def _about(a, topic: str, item: TaskItem) -> str:
+    """The item's first sentences: what it is about."""
+    return gist(item.text, GIST_CHARS)

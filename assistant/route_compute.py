@@ -1,0 +1,324 @@
+"""Questions that need arithmetic: the operands are found in the items, code computes the result.
+
+- difference ("受理的比收到的少了多少件?", "…成功率相差几个百分点?"),
+- sum ("建议和提案一共多少件?"), share ("撤销加确认违法的占多大比例?"),
+- ratio ("平均每家被检查了几次?"), time between two dates, the day a validity period ends,
+- items counted from their fields ("几项没写牵头单位?").
+Operands are chosen by rule: each thing the question names is matched to the number whose label
+(the words before it in its clause) and sentence cover it best, with the unit the question asks
+for; all operands come from one item. The answer gives the result first, then the working, then
+the source sentences. When no item holds every operand, the question goes the ordinary way.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from assistant import compute
+from assistant.compute import Computed, Number
+from assistant.understand import Query, topic_of
+from assistant.verify import unsupported_values
+from corpus.text import normalize, sentences
+from corpus.types import TaskItem
+
+TASK_KINDS = ("task", "point")
+_NO_LEAD = re.compile(r"(几|多少)项.{0,8}(没|未|无)有?(写|明确|列明|标明|注明|写明)?牵头|"
+                      r"(没|未|无)有?(写|明确|列明|写明)?牵头单位的.{0,6}(几|多少)项")
+_EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
+_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|相隔|间隔|相距")
+_SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
+_AVERAGE = re.compile(r"平均每|人均|每(家|个|人|件|户)平均|平均一")
+_DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)(了|出)?(多少|几)")
+_SUM = re.compile(r"一共|合计|总共|加起来|加在一起|共计|总计|之和")
+_JOIN = re.compile(r"和|与|及|以及|加上|加|、|跟")
+_ASKED_UNIT = [(re.compile(r"百分点|比例|比重|百分之|率"), "%"), (re.compile(r"(几|多少)件"), "件"),
+               (re.compile(r"(几|多少)次"), "次"), (re.compile(r"(几|多少)家"), "家"),
+               (re.compile(r"(几|多少)(个|项)"), None), (re.compile(r"(几|多少)(人|名)"), "人")]
+MIN_MATCH = 0.5  # a number's label and sentence must cover this much of what it stands for
+
+
+def route(a, query: Query, hits) -> Callable | None:
+    """The computing answer when the question asks for one and the items hold the operands."""
+    q = query.original
+    items = _candidates(a, query, hits)
+    if not items:
+        return None
+    if _NO_LEAD.search(q):
+        return _answer_no_lead(a, query, items)
+    for op in (_expiry, _gap, _share, _average, _difference, _sum):
+        plan = op(a, query, items)
+        if plan:
+            return _answer(plan)  # None when the answer would state a value it cannot support
+    return None
+
+
+def _candidates(a, query: Query, hits) -> list[TaskItem]:
+    """The best-ranked items, up to four, the most relevant first; two per locality when several
+    are named."""
+    pool = [h.item for h in hits if not query.localities or h.item.locality in query.localities]
+    if len(query.localities) > 1:
+        pool = [i for loc in query.localities for i in [i for i in pool if i.locality == loc][:2]]
+    return sorted(pool[:4], key=lambda i: -a.relevance(query, i))
+
+
+# --- operations -----------------------------------------------------------------------------
+def _share(a, query, items):
+    m = _SHARE.search(query.original)
+    if not m:
+        return None
+    head = query.original[:m.start()]
+    # "X里,A和B占…" / "X中A占…": X is the whole, A and B the parts
+    whole_phrase, _, part_text = _rsplit(head, r"[,\uff0c]|里|当中|之中|中(?![心央国期间])")
+    whole_phrase = _clean(whole_phrase, query) if part_text else ""
+    parts = _phrases(part_text or head, query)
+    if not parts:
+        return None
+    for item in items:
+        chosen = _pick(a, item, parts + ([whole_phrase] if whole_phrase else []), unit=None, query=query)
+        if not chosen:
+            continue
+        numerator, whole = chosen[:len(parts)], chosen[len(parts)] if whole_phrase else None
+        if whole is None:
+            whole = _largest_same_unit(item, numerator)
+        if whole is None or whole.value == 0 or whole in numerator:
+            continue
+        steps = []
+        part: Computed | Number = numerator[0]
+        if len(numerator) > 1:
+            part = compute.total(numerator)
+            steps.append(part)
+        steps.append(compute.share(part, whole))
+        text = f"约占{steps[-1].result}%。计算:" + ";".join(s.working for s in steps)
+        return item, text, steps, [n.sentence for n in [*numerator, whole]]
+    return None
+
+
+def _average(a, query, items):
+    q = query.original
+    m = _AVERAGE.search(q)
+    if not m:
+        return None
+    per = re.search(r"每(家|个|人|件|户|次|名|项)", q[m.start():])
+    asked = re.search(r"(几|多少)(次|件|个|项|家|人|名|元|万元|天)", q)
+    if not per or not asked:
+        return None
+    for item in items:
+        nums = [n for s in sentences(item.text) for n in compute.numbers_in(s)]
+        num = [n for n in nums if n.unit == asked.group(2)]
+        den = [n for n in nums if n.unit == per.group(1) or (per.group(1) in "个家" and n.unit in "个家")]
+        pairs = [(x, y) for x in num for y in den if x.sentence == y.sentence and y.value]
+        if pairs:
+            x, y = max(pairs, key=lambda p: _score(a, topic_of(q, query.localities), p[0]) + _score(a, topic_of(q, query.localities), p[1]))
+            step = compute.ratio(x, y)
+            return item, f"平均约{step.result}{x.unit}。计算:{step.working}", [step], [x.sentence]
+    return None
+
+
+def _difference(a, query, items):
+    q = query.original
+    m = _DIFF.search(q)
+    if not m:
+        return None
+    unit = _asked_unit(q[m.start():])
+    if len(query.localities) == 2:  # "墨川区和钧溪市的败诉率目标差几个百分点?": the same thing in each
+        topic = _clean(q[:m.start()], query)
+        found = [_best(a, [h.item for h in a.searcher.search(topic, k=4, localities=[loc])], topic, unit)
+                 for loc in query.localities]  # each locality searched on its own: one may rank low
+        return _difference_plan(found) if all(found) else None
+    if q[m.start()] == "比":  # "A比B少多少": A is before 比, B after it
+        parts = [_clean(q[:m.start()], query), _clean(re.sub(r"(多|少|高|低)(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
+    else:
+        parts = _phrases(q[:m.start()], query)
+    parts = [p for p in parts if p]
+    if len(parts) != 2:
+        return None
+    for item in items:
+        chosen = _pick(a, item, parts, unit, query)
+        if chosen and chosen[0].unit == chosen[1].unit:
+            return _difference_plan([(item, n) for n in chosen])
+    return None
+
+
+def _difference_plan(found: list[tuple[TaskItem, Number]]):
+    (first, x), (second, y) = found
+    if x.unit != y.unit:
+        return None
+    step = compute.difference(x, y)
+    others = [second] if second.item_id != first.item_id else []
+    label = "" if not others or first.locality == second.locality else f"{first.locality}{x.text}{x.unit},{second.locality}{y.text}{y.unit}。"
+    return (first, f"相差{step.working.split(' = ')[1]}。{label}计算:{step.working}", [step], [x.sentence, y.sentence], others)
+
+
+def _best(a, items: list[TaskItem], phrase: str, unit: str | None) -> tuple[TaskItem, Number] | None:
+    """The number of `items` (the best-ranked first) that best stands for `phrase`."""
+    scored = [(_score(a, phrase, n), -k, item, n) for k, item in enumerate(items)
+              for s in sentences(item.text) for n in compute.numbers_in(s) if not unit or n.unit == unit]
+    if not scored:
+        return None
+    score, _, item, n = max(scored, key=lambda t: (t[0], t[1]))
+    return (item, n) if score >= MIN_MATCH else None
+
+
+def _sum(a, query, items):
+    q = query.original
+    m = _SUM.search(q)
+    if not m:
+        return None
+    parts = _phrases(q[:m.start()], query)
+    if len(parts) < 2:
+        return None
+    for item in items:
+        chosen = _pick(a, item, parts, _asked_unit(q[m.start():]), query)
+        if chosen and len({n.unit for n in chosen}) == 1:
+            step = compute.total(chosen)
+            return item, f"合计{step.result}{chosen[0].unit}。计算:{step.working}", [step], [n.sentence for n in chosen]
+    return None
+
+
+def _gap(a, query, items):
+    if not _GAP.search(query.original):
+        return None
+    for item in items:
+        found = compute.dates_in(item.text)
+        extra = []
+        if len(found) == 1 and item.date:  # the other end is the document's own date
+            own = compute.dates_in(item.date) or _iso(item.date)
+            holder = _item_stating(a, item, own[0][1]) if own else None
+            if holder:
+                found, extra = found + own, [holder]
+        if len(found) >= 2:
+            step = compute.days_between(found[0], found[1])
+            where = [s for s in sentences(item.text) if found[0][1] in s][:1]
+            where += [s for h in extra for s in sentences(h.text) if found[1][1] in s][:1]
+            return item, f"相隔{step.result}天。计算:{step.working}", [step], where, extra
+    return None
+
+
+def _expiry(a, query, items):
+    if not _EXPIRY.search(query.original):
+        return None
+    for item in items:
+        for s in sentences(item.text):
+            years = re.search(r"有效期(为)?(\d+|[一二两三四五六七八九十])年", s)
+            found = compute.dates_in(s)
+            if years and found:
+                n = years.group(2)
+                n = int(n) if n.isdigit() else "一二三四五六七八九十".index(n) + 1 if n != "两" else 2
+                step = compute.add_years(found[0], n, years.group(0))
+                return item, f"到{step.result}。计算:{step.working}(含首日,满{n}年的前一天)", [step], [s]
+    return None
+
+
+# --- matching phrases to numbers ------------------------------------------------------------
+def _phrases(text: str, query: Query) -> list[str]:
+    """'行政调解和人民调解的成功率' -> ['行政调解成功率', '人民调解成功率']."""
+    text = re.split(r"[,\uff0c]", text)[-1]
+    parts = [p for p in _JOIN.split(text) if p.strip()]
+    if len(parts) > 1 and "的" in parts[-1]:
+        last, _, shared = parts[-1].rpartition("的")
+        parts = [p + shared for p in parts[:-1]] + [last + shared]
+    return [c for c in (_clean(p, query) for p in parts) if c]
+
+
+def _clean(text: str, query: Query) -> str:
+    return topic_of(re.sub(r"(一共|合计|总共|加起来|相差|差距|平均).*$", "", text), query.localities)
+
+
+def _score(a, phrase: str, n: Number) -> float:
+    label = a.evidence.coverage(phrase, n.label) or 0.0
+    context = a.evidence.coverage(phrase, n.context) or 0.0
+    return (context + 0.5 * label) / 1.5  # the sentence up to it must say it; its own clause decides ties
+
+
+def _pick(a, item: TaskItem, phrases: list[str], unit: str | None, query: Query) -> list[Number] | None:
+    """One distinct number of `item` for each phrase, or None when one is not found."""
+    nums = [n for s in sentences(item.text) for n in compute.numbers_in(s)]
+    if unit:
+        nums = [n for n in nums if n.unit == unit]
+    chosen: list[Number] = []
+    for phrase in phrases:
+        scored = sorted(((_score(a, phrase, n), k, n) for k, n in enumerate(nums) if n not in chosen),
+                        key=lambda t: (-t[0], t[1]))
+        if not scored or scored[0][0] < MIN_MATCH:
+            return None
+        chosen.append(scored[0][2])
+    return chosen
+
+
+def _asked_unit(text: str) -> str | None:
+    for pattern, unit in _ASKED_UNIT:
+        if pattern.search(text):
+            return unit
+    return None
+
+
+def _largest_same_unit(item: TaskItem, parts: list[Number]) -> Number | None:
+    same = [n for n in compute.numbers_in(parts[0].sentence) if n.unit == parts[0].unit and n not in parts]
+    return max(same, key=lambda n: n.value) if same else None
+
+
+def _rsplit(text: str, pattern: str) -> tuple[str, str, str]:
+    pieces = re.split(f"({pattern})", text)
+    if len(pieces) < 3:
+        return text, "", ""
+    return "".join(pieces[:-2]), pieces[-2], pieces[-1]
+
+
+def _iso(text: str):
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    return compute.dates_in(f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日") if m else []
+
+
+def _item_stating(a, item: TaskItem, value: str) -> TaskItem | None:
+    return next((i for i in a.items if i.doc_id == item.doc_id and normalize(value) in normalize(i.text)), None)
+
+
+# --- answers --------------------------------------------------------------------------------
+def _answer(plan) -> Callable | None:
+    item, text, steps, quotes, *rest = plan
+    cited = [(item, quotes[0] if quotes else item.text[:80])]
+    cited += [(other, quotes[n] if len(quotes) > n else other.text[:80]) for n, other in enumerate(rest[0] if rest else [], start=1)]
+    marks = "".join(f"[{n}]" for n in range(1, len(cited) + 1))
+    place = f"{item.locality}:" if len({c.locality for c, _ in cited}) == 1 else ""
+    lines = [f"{place}{text}{marks}。"]
+    for quote in dict.fromkeys(quotes):
+        owner = next((k for k, (c, _) in enumerate(cited, start=1) if quote in c.text), 1)
+        lines.append(f"原文:“{' '.join(quote.split())}”[{owner}]")
+    body = "\n".join(lines)
+    if unsupported_values(body, [c for c, _ in cited], steps):
+        return None  # never: operands are read from these items; the check keeps it so
+
+    def answer(a, query: Query, hits, timings) -> Iterator[dict]:
+        yield {"type": "delta", "text": body}
+        yield a.final(query, body, "answered", cited, "computed", computed=tuple(steps))
+
+    return answer
+
+
+def _answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
+    docs = list(dict.fromkeys(i.doc_id for i in items))[:1]
+
+    def answer(a, query: Query, hits, timings) -> Iterator[dict]:
+        pool = [i for i in a.items if i.doc_id in docs and i.kind in TASK_KINDS]
+        none = [i for i in sorted(pool, key=lambda i: i.span[0]) if i.lead_units == ()]
+        unknown = [i for i in pool if i.lead_units is None]
+        head = pool[0] if pool else items[0]
+        if not none:
+            text = f"{head.locality}《{head.title}》的任务都写明了牵头单位。"
+            yield {"type": "delta", "text": text}
+            yield a.final(query, text, "answered", [], "fields")
+            return
+        names = "、".join(f"{i.section}“{_short(i)}”[{n}]" for n, i in enumerate(none, start=1))
+        text = f"{len(none)}项。{head.locality}《{head.title}》中没有写牵头单位的任务有{len(none)}项:{names}。"
+        if unknown:
+            text += "另有任务的单位信息因文本不完整无法辨认。"
+        yield {"type": "delta", "text": text}
+        yield a.final(query, text, "answered", [(i, i.units_raw or i.text[:60]) for i in none], "fields")
+
+    return answer
+
+
+def _short(item: TaskItem) -> str:
+    from assistant.fields import short_heading
+
+    return short_heading(item, 20)

@@ -1,0 +1,111 @@
+"""Questions about a section: what is under it, how many items, who leads them.
+
+"依法决策那部分主要有哪些措施?", "第三部分下面有几条任务?", "(二)讲了啥?", "2022年打算做哪些?"
+The section comes from the items' heading paths (`assistant.sections`); the answer says how many
+items it holds first, then lists each with its lead units and the gist of its text, citing every
+item. A question that names no section (by number, heading or period) goes the ordinary way.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from assistant import sections
+from assistant.compute import Computed
+from assistant.sections import Match, Section
+from assistant.understand import Query
+from corpus.text import sentences
+from corpus.types import TaskItem
+
+_ASKS_UNITS = re.compile(r"(单位|部门|机构|机关)(都|还)?(有|是)?(哪些|哪几个|哪几家|谁)|哪些(单位|部门|机构)")
+ANSWER_CHARS = 1100  # the whole list; each item gets its share, at least ITEM_CHARS_MIN
+ITEM_CHARS_MIN = 70
+SINGLE_ITEM_CHARS = 600
+
+
+def route(a, query: Query, hits) -> Callable | None:
+    if query.intent in ("unit_tasks", "doc_info") or query.lang == "en":
+        return None
+    if not sections.asks_contents(query.original):
+        return None
+    asks_units = query.intent in ("lead", "responsible") or _ASKS_UNITS.search(query.original)
+    if asks_units and not sections.COUNTS.search(query.original):
+        return None  # "…有哪些部门负责?", "协办单位都有哪些?" ask for units, not for a section
+    match = sections.find(query.original, _outline(a), a.evidence.coverage, _doc_order(a, query, hits),
+                          query.localities)
+    if match is None:
+        return None
+    return lambda a, query, hits, timings: _answer(a, query, match)
+
+
+def _outline(a) -> list[Section]:
+    cached = getattr(a, "_sections", None)
+    if cached is None:
+        cached = sections.outline(tuple(a.items))
+        a._sections = cached
+    return cached
+
+
+def _doc_order(a, query: Query, hits) -> tuple[str, ...]:
+    """The documents the question may mean, best first: the named localities' (ranked by the
+    search), else those of the three best hits."""
+    ranked = list(dict.fromkeys(h.item.doc_id for h in hits))
+    if query.localities:
+        own = list(dict.fromkeys(i.doc_id for i in a.items if i.locality in query.localities))
+        return tuple(sorted(own, key=lambda d: ranked.index(d) if d in ranked else len(ranked)))
+    return tuple(ranked[:3])
+
+
+def _answer(a, query: Query, match: Match) -> Iterator[dict]:
+    section = match.section
+    items = list(section.items)
+    parts = section.parts()
+    first = items[0]
+    where = f"{first.locality}《{first.title}》{sections.section_number(section)}{section.title}"
+    measure = "条" if re.search(r"[几多少]条", query.original) else "项"  # in the question's own word
+    counts: list[Computed] = []
+    if len(items) == 1:
+        text = f"{where}:共1{measure}[1]。\n{_line(items[0], 1, SINGLE_ITEM_CHARS)}"
+        cited = [(items[0], _quote(items[0]))]
+    else:
+        budget = max(ITEM_CHARS_MIN, ANSWER_CHARS // len(items))
+        groups = [p for p in parts if p[0] and len(p[1]) > 1]
+        head = f"{where}:共{len(items)}{measure}"
+        if groups:
+            head += "(分列在" + "、".join(_marker(p[0]) for p in parts if p[0]) + "下)"
+        lines, cited, n = [head + "。"], [], 0
+        for heading, its in parts:
+            if heading and len(its) > 1:
+                lines.append(f"{heading}({len(its)}{measure}):")
+                counts.append(Computed(str(len(its)), tuple(i.section for i in its), f"{heading}下{len(its)}{measure}"))
+            for item in its:
+                n += 1
+                lines.append(_line(item, n, budget))
+                cited.append((item, _quote(item)))
+        text = "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
+
+
+def _line(item: TaskItem, n: int, limit: int) -> str:
+    lead = f"(牵头:{'、'.join(item.lead_units)})" if item.lead_units else ""
+    return f"[{n}] {item.section}{lead}:{gist(item.text, limit)}"
+
+
+def gist(text: str, limit: int) -> str:
+    """The item's first sentences, within `limit` characters (at least the first one, cut)."""
+    out = ""
+    for s in sentences(text.replace("\n", "")):
+        if out and len(out) + len(s) > limit:
+            break
+        out += s.strip()
+    return out if len(out) <= limit + 40 else out[:limit] + "…"
+
+
+def _quote(item: TaskItem) -> str:
+    parts = sentences(item.text)
+    return parts[0].strip() if parts else item.text[:60]
+
+
+def _marker(heading: str) -> str:
+    return Section("", (heading,), ()).marker or heading[:8]

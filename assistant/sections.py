@@ -1,0 +1,207 @@
+"""A document's sections, read from its items' heading paths, and which section a question means.
+
+Every item carries `section_path`, the headings above it joined with " > " (the parser's outline).
+A section is any prefix of those paths: its items are the task items under it, in text order; its
+parts are its direct children (a heading one level down, or an item sitting directly under it).
+A question names a section by its number ("第三部分", "三、", "(二)"), by its heading's words
+("依法决策那部分") or by the period a heading covers ("2022年打算做哪些?" -> "二、2022年工作安排").
+No document is special: only the numbering and heading conventions of the outline are used.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus.text import int_to_cn, normalize
+from corpus.types import TaskItem
+
+TASK_KINDS = ("task", "point")
+_MARKER = re.compile(r"^(第[一二三四五六七八九十百\d]+[条章节部分]|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|"
+                     r"\d+[.、]?|\[\d+\]|[①-⑳]|[一二三四五六七八九十]+是)")
+
+
+@dataclass(frozen=True)
+class Section:
+    doc_id: str
+    path: tuple[str, ...]  # headings from the top, as printed
+    items: tuple[TaskItem, ...]  # the task items under it, in text order
+
+    @property
+    def heading(self) -> str:
+        return self.path[-1]
+
+    @property
+    def marker(self) -> str:
+        """'三、', '(二)', '12', '一是' … or '' for a heading without a number ('复议应诉')."""
+        m = _MARKER.match(normalize(self.heading))
+        if not m:
+            return ""
+        return m.group(1).rstrip(".、") if m.group(1)[0].isdigit() else m.group(1)
+
+    @property
+    def title(self) -> str:
+        """The heading without its number: '二、2022年工作安排' -> '2022年工作安排'."""
+        m = _MARKER.match(normalize(self.heading))
+        title = normalize(self.heading)[m.end():] if m else normalize(self.heading)
+        if not title and len(self.items) == 1:  # the heading line was read as the item's first words
+            title = normalize(re.split(r"[\n。]", self.items[0].heading.strip())[0])[:40]
+        return title
+
+    def parts(self) -> list[tuple[str, tuple[TaskItem, ...]]]:
+        """The direct children, in text order: (heading, items). An item directly under the
+        heading is its own part (heading '')."""
+        out: list[tuple[str, list[TaskItem]]] = []
+        depth = len(self.path)
+        for item in self.items:
+            path = split_path(item)
+            key = path[depth] if len(path) > depth else ""
+            if key and out and out[-1][0] == key:
+                out[-1][1].append(item)
+            else:
+                out.append((key, [item]))
+        return [(k, tuple(v)) for k, v in out]
+
+
+def split_path(item: TaskItem) -> tuple[str, ...]:
+    return tuple(p.strip() for p in item.section_path.split(" > ") if p.strip())
+
+
+def outline(items: tuple[TaskItem, ...]) -> list[Section]:
+    """Every section of every document, parents before children."""
+    return list(_outline(tuple(items)))
+
+
+@lru_cache(maxsize=4)
+def _outline(items: tuple[TaskItem, ...]) -> tuple[Section, ...]:
+    under: dict[tuple[str, tuple[str, ...]], list[TaskItem]] = {}
+    for item in sorted(items, key=lambda i: (i.doc_id, i.span[0])):
+        if item.kind not in TASK_KINDS:
+            continue
+        path = split_path(item)
+        for k in range(1, len(path) + 1):
+            under.setdefault((item.doc_id, path[:k]), []).append(item)
+    return tuple(Section(doc, path, tuple(its)) for (doc, path), its in under.items())
+
+
+# --- which section a question means ---------------------------------------------------------------
+# A question about a section asks what is in it or how much.
+ASKS_CONTENTS = re.compile(r"哪些|哪几|几条|几项|几个方面|多少条|多少项|主要内容|什么内容|讲了?(啥|什么)|说了?(啥|什么)|"
+                           r"写了?(啥|什么)|都是(啥|什么)|有啥|干啥|做啥|打算|概括|总结|措施有|安排了?什么")
+COUNTS = re.compile(r"几条|几项|多少条|多少项|几个方面|几个部分")
+_NUMBERED = re.compile(r"第([一二三四五六七八九十\d]+)(部分|章|大项|大块|块|节)")
+_TOP = re.compile(r"(?<![((一二三四五六七八九十])([一二三四五六七八九十]+)、")
+_SUB = re.compile(r"[((]([一二三四五六七八九十]+)[))]")
+_YEAR = re.compile(r"(20\d\d)年")
+_PLAN = re.compile(r"打算|计划|安排|准备|要干|要做|思路|下一步|将要")
+_DONE = re.compile(r"做了|干了|成效|成绩|完成了|取得|做法|情况")
+# Words that say "a section" or "list it", not what it is about.
+_SECTION_WORDS = re.compile(r"那部分|这部分|部分|那一块|这一块|这块|那块|一块|这一类|那一类|一类|这一节|章节|这方面|那方面|方面|"
+                            r"下面|下边|里面|里头|下有|主要|措施|任务|工作|内容|讲了?|说了?|写了?|都是|啥|什么|哪些|哪几|"
+                            r"几条|几项|多少|条|项|打算|干|做|分别|谁牵头|牵头|都谁|分工表|实施方案|工作安排|若干措施|方案|要点|报告|文件|"
+                            r"自己|法治政府建设|\d{4}年度?")
+_PERIOD_WORDS = re.compile(r"[有的在了事些全年度县州市区旗盟们咱我]|一年|今年|明年|去年|上半年|下半年")
+# The words people use for what headings call otherwise.
+_HEADING_WORDS = (("问题", "不足"), ("短板", "不足"), ("打算", "安排"), ("计划", "安排"))
+
+
+@dataclass(frozen=True)
+class Match:
+    section: Section
+    how: str  # "number" | "heading" | "period"
+    score: float
+
+
+def asks_contents(question: str) -> bool:
+    return bool(ASKS_CONTENTS.search(question))
+
+
+def find(question: str, sections: list[Section], coverage, doc_ids: tuple[str, ...],
+         localities: tuple[str, ...] = ()) -> Match | None:
+    """The section of one of `doc_ids` the question names, or None.
+
+    `coverage(topic, text)` is the evidence measure (share of the topic's weight in the text)."""
+    from index.localities import locality_variants
+
+    q = normalize(question)
+    for loc in localities:
+        for variant in locality_variants(loc):
+            q = q.replace(normalize(variant), " ")
+    candidates = [s for s in sections if s.doc_id in doc_ids]
+    return (_by_number(q, candidates, doc_ids) or _by_heading(q, candidates, coverage, doc_ids)
+            or _by_period(q, candidates, doc_ids))
+
+
+def _by_number(q: str, candidates: list[Section], doc_ids) -> Match | None:
+    wanted: list[str] = []
+    m = _NUMBERED.search(q)
+    if m:
+        n = m.group(1)
+        wanted.append((int_to_cn(int(n)) if n.isdigit() else n) + "、")
+    wanted += [t + "、" for t in _TOP.findall(q)]
+    wanted += [f"({s})" for s in _SUB.findall(q)]
+    if not wanted:
+        return None
+    # The deepest number written is the section; any higher one must be among its parents.
+    for doc in doc_ids:  # the best-ranked document first
+        found = [s for s in candidates if s.doc_id == doc and s.marker == wanted[-1]
+                 and all(any(_marker_of(p) == w for p in s.path) for w in wanted[:-1])]
+        if found:
+            best = min(found, key=lambda s: len(s.path))
+            return Match(best, "number", 1.0)
+    return None
+
+
+def _by_period(q: str, candidates: list[Section], doc_ids) -> Match | None:
+    years = _YEAR.findall(q)
+    if not years or not (_PLAN.search(q) or _DONE.search(q)):
+        return None
+    # About the period as a whole ("2022年有啥打算?"), not about one thing done in it.
+    rest = _PERIOD_WORDS.sub("", _DONE.sub("", _PLAN.sub("", _SECTION_WORDS.sub("", q))))
+    if len(re.findall(r"[\u4e00-\u9fff]", rest)) > 3:
+        return None
+    for doc in doc_ids:
+        found = [s for s in candidates if s.doc_id == doc and all(f"{y}年" in s.title for y in years)
+                 and len(s.path) == 1]
+        if _PLAN.search(q):
+            plans = [s for s in found if re.search(r"安排|计划|打算|思路|重点|要点", s.title)]
+            found = plans or found
+        if len(found) == 1:
+            return Match(found[0], "period", 1.0)
+    return None
+
+
+def _by_heading(q: str, candidates: list[Section], coverage, doc_ids) -> Match | None:
+    topic = q
+    for asked, written in _HEADING_WORDS:
+        topic = topic.replace(asked, written)
+    topic = _SECTION_WORDS.sub(" ", topic)
+    if len(re.sub(r"\W", "", topic)) < 2:
+        return None
+    scored = []
+    for s in candidates:
+        if not s.title:
+            continue
+        cover = coverage(topic, s.title)  # how much of the question the heading says
+        back = coverage(s.title, topic)  # how much of the heading the question says
+        if cover is None or back is None:
+            continue
+        rank = doc_ids.index(s.doc_id)
+        scored.append((cover + 0.5 * back - 0.05 * rank, cover, back, s))
+    if not scored:
+        return None
+    score, cover, back, best = max(scored, key=lambda t: (t[0], len(t[3].items)))
+    if cover < 0.6 or back < 0.3 or cover + back < 1.1:
+        return None
+    return Match(best, "heading", score)
+
+
+def _marker_of(heading: str) -> str:
+    return Section("", (heading,), ()).marker
+
+
+def section_number(section: Section) -> str:
+    """The section's numbers from the top, as printed: '七、(二十一)'."""
+    return "".join(_marker_of(p) for p in section.path)
+
+

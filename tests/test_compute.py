@@ -1,0 +1,60 @@
+"""Arithmetic in code: numbers read with their labels, results with their working and operands."""
+from __future__ import annotations
+
+from datetime import date
+
+from assistant import compute
+from eval import metrics
+
+SENTENCE = "全县调处行政调解案件1218件，调解成功1164件，成功率95.6%；人民调解组织调解纠纷3342件，调解成功3301件，成功率98.8%。"
+
+
+def test_numbers_carry_unit_label_and_their_part_of_the_sentence():
+    nums = compute.numbers_in(SENTENCE)
+    assert [n.text for n in nums] == ["1218", "1164", "95.6", "3342", "3301", "98.8"]
+    assert [n.unit for n in nums] == ["件", "件", "%", "件", "件", "%"]
+    assert nums[1].label == "调解成功" and nums[3].label == "人民调解组织调解纠纷"
+    assert "行政调解" in nums[2].context and "行政调解" not in nums[5].context  # split at "；"
+
+
+def test_years_and_dates_are_not_operands():
+    nums = compute.numbers_in("2021年,州直共监督检查各类单位8510家,2022年7月1日起监督次数13396次。")
+    assert [n.text for n in nums] == ["8510", "13396"]
+
+
+def test_operations_show_their_working():
+    a, b = compute.numbers_in("成功率95.6%,成功率98.8%")
+    diff = compute.difference(a, b)
+    assert diff.result == "3.2" and diff.working == "98.8% − 95.6% = 3.2个百分点"
+    assert diff.operands == ("98.8", "95.6")
+    x, y = compute.numbers_in("废止9件、修改4件")
+    part = compute.total([x, y])
+    assert part.working == "9件 + 4件 = 13件"
+    whole = compute.numbers_in("清理61件")[0]
+    assert compute.share(part, whole).result == "21.3"
+    times, units = compute.numbers_in("监督次数13396次,单位8510家")
+    assert compute.ratio(times, units).result == "1.57"
+
+
+def test_dates():
+    gap = compute.days_between((date(2023, 8, 15), "2023年8月15日"), (date(2022, 7, 1), "2022年7月1日"))
+    assert gap.result == "410" and gap.operands == ("2022年7月1日", "2023年8月15日")
+    end = compute.add_years((date(2023, 10, 1), "2023年10月1日"), 2, "有效期2年")
+    assert end.result == "2025年9月30日"
+
+
+def test_grounded_needs_every_operand_cited_or_computed_before():
+    x, y = compute.numbers_in("废止9件、修改4件")
+    steps = [compute.total([x, y]), compute.share(compute.total([x, y]), compute.numbers_in("清理61件")[0])]
+    assert compute.grounded(steps, "集中清理规范性文件61件，废止9件、修改4件。")
+    assert not compute.grounded(steps, "废止9件、修改4件。")  # 61 is in no citation
+
+
+def test_eval_allows_a_computed_number_only_with_cited_operands():
+    cite = {"text": "受理11件,确认违法1件,撤销3件", "section": "一、(九) 三是", "locality": "伊犁州"}
+    answer = {"status": "answered", "answer": "约占36.4%。计算:3件 + 1件 = 4件;4 ÷ 11 ≈ 36.4%[1]",
+              "citations": [cite],
+              "computed": [{"result": "4", "operands": ["3", "1"]}, {"result": "36.4", "operands": ["4", "11"]}]}
+    assert metrics.ungrounded_values(answer) == []
+    answer["computed"][1]["operands"] = ["4", "12"]
+    assert metrics.ungrounded_values(answer) == ["36.4%", "36.4%"]

@@ -1,0 +1,84 @@
+"""Sections, computations, chains and unit answers, from the items (hash index, no LLM)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant import compute
+from assistant.core import Assistant
+
+
+@pytest.fixture(scope="module")
+def assistant(hash_index):
+    from index.service import open_searcher
+    return Assistant(open_searcher(hash_index, embed_model="hash"), llm=None)
+
+
+def test_a_section_by_number_lists_its_items_with_leads(assistant):
+    answer = assistant.answer("乌鲁木齐县方案第九部分有几项任务?")
+    assert answer.status == "answered" and answer.path == "fields"
+    assert [c.item.section for c in answer.citations] == [
+        "九、(二十七) •[63]", "九、(二十七) •[64]", "九、(二十八) •[65]", "九、(二十八) •[66]"]
+    assert "共4项" in answer.text and "(牵头:县政务服务管理局)" in answer.text
+
+
+def test_a_section_by_heading_words_counts_in_the_questions_word(assistant):
+    answer = assistant.answer("乌鲁木齐县方案里“加强和规范行政应诉工作”下面有几条任务?讲了啥?")
+    assert "共2条" in answer.text and len(answer.citations) == 2
+    assert {c.item.section for c in answer.citations} == {"七、(二十一) •[51]", "七、(二十一) •[52]"}
+
+
+def test_a_report_plan_by_its_year(assistant):
+    answer = assistant.answer("伊犁州2022年法治政府建设有啥打算?")
+    assert answer.status == "answered" and "2022年工作安排" in answer.text
+    assert all(c.item.section.startswith("二、") for c in answer.citations) and len(answer.citations) == 8
+
+
+def test_a_share_is_computed_from_cited_numbers(assistant):
+    answer = assistant.answer("伊犁州政府2021年受理的复议案件里,撤销加确认违法的占多大比例?")
+    assert answer.path == "computed" and answer.text.split("。")[0].endswith("36.4%")
+    assert "3件 + 1件 = 4件" in answer.text and "4 ÷ 11件 ≈ 36.4%" in answer.text
+    cited = "".join(c.item.text for c in answer.citations)
+    assert compute.grounded(list(answer.computed), cited)
+
+
+def test_an_average_and_a_date_gap(assistant):
+    answer = assistant.answer("伊犁州2021年州直平均每家被监督单位被检查了几次?")
+    assert "13396次 ÷ 8510家 ≈ 1.57" in answer.text
+    gap = assistant.answer("乌县原来那个县党发〔2022〕13号实施方案,从印发到被新方案替代,隔了多长时间?")
+    assert gap.text.split("。")[0].endswith("相隔410天") and len(gap.citations) == 2
+
+
+def test_items_without_a_lead_are_counted_from_the_fields(assistant):
+    answer = assistant.answer("乌鲁木齐县76项任务里,一共几项没写牵头单位?")
+    assert answer.text.startswith("5项")
+    assert [c.item.item_no for c in answer.citations] == [3, 26, 27, 38, 54]
+
+
+def test_a_chain_finds_the_unit_then_its_items_on_the_topic(assistant):
+    answer = assistant.answer("乌鲁木齐县牵头两法衔接平台的那个单位,在矛盾纠纷化解方面还牵头了什么?")
+    assert answer.text.startswith("县委政法委。")
+    assert [c.item.item_no for c in answer.citations] == [31, 46, 47]
+
+
+def test_a_chain_without_a_topic_lists_every_other_lead_item(assistant):
+    answer = assistant.answer("新密牵头政务诚信建设的那个单位,还牵头了哪些工作?")
+    assert answer.status == "answered" and answer.text.startswith("市发展改革委。")
+    assert {"二、(四)", "二、(五)"} <= {c.item.section for c in answer.citations}
+
+
+def test_a_unit_answer_starts_with_the_units(assistant):
+    answer = assistant.answer("乌鲁木齐县行政复议体制改革由哪个单位牵头?")
+    assert answer.text.startswith("乌鲁木齐县:县司法局牵头,县委组织部、县政府办公室、县委编办负责。依据:七、(二十) 49.")
+
+
+def test_a_question_naming_no_section_goes_the_usual_way(assistant):
+    answer = assistant.answer("乌鲁木齐县行政执法人员每年培训不少于多少学时?")
+    assert answer.path != "computed" and not re.search(r":共\d+[项条]", answer.text)
+
+
+def test_a_question_asking_for_units_is_not_a_section_listing(assistant):
+    answer = assistant.answer("乌鲁木齐县加强和规范行政应诉工作,涉及的部门都有哪些?")
+    assert not re.search(r":共\d+[项条]", answer.text)
+
