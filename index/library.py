@@ -172,8 +172,8 @@ class Library:
         suffix = Path(name).suffix.lower()
         if suffix not in SUFFIXES:
             raise PolicyQAError(f"{name}: 不支持的文件类型 {suffix or '(无扩展名)'}。支持 .docx .pdf .txt .md .html")
-        if replaces and replaces not in {r["doc_id"] for r in self.listing([])}:
-            raise NotFoundError(f"没有编号为 {replaces} 的文件。 (No such document.)")
+        if replaces:  # a new version keeps the old one's locality unless told otherwise
+            locality = locality or self._row(replaces).get("locality") or ""
         self._expire_previews()
         pid = uuid.uuid4().hex[:16]
         folder = self.previews / pid
