@@ -203,3 +203,19 @@ def test_feedback_review_filters_and_csv(admin):
     assert client.get("/api/admin/feedback", headers=AUTH, params={"since": "2999-01-01"}).json() == []
     r = client.get("/api/admin/feedback", headers=AUTH, params={"format": "csv"})
     assert r.status_code == 200 and "text/csv" in r.headers["content-type"] and "新密市政府督查谁牵头" in r.text
+
+
+def test_a_bundled_document_can_be_replaced_and_still_not_deleted(admin):
+    client, services = admin
+    target = next(d for d in client.get("/api/admin/documents", headers=AUTH).json() if d["locality"] == "阜康市")
+    assert any("2021" in i.text for i in services.items if i.doc_id == target["doc_id"])
+    body = "阜康市2026年法治政府建设工作要点\n一、任务\n1. 推进阜康市行政执法三项制度复查。\n牵头单位:市司法局\n".encode()
+    r = client.put(f"/api/admin/documents/{target['doc_id']}", headers=AUTH, files={"file": ("fukang-2026.txt", body)})
+    assert r.status_code == 200, r.text
+    doc = r.json()
+    assert doc["source"] == "bundled" and doc["replaced"] and doc["items"] < target["items"]
+    served = [i.text for i in services.items if i.doc_id == target["doc_id"]]
+    assert any("三项制度复查" in t for t in served) and all("2021" not in t for t in served)  # old version gone
+    assert client.delete(f"/api/admin/documents/{target['doc_id']}", headers=AUTH).status_code == 409
+    r = client.put("/api/admin/documents/nosuch", headers=AUTH, files={"file": ("x.txt", body)})
+    assert r.status_code == 404
