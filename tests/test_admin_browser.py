@@ -132,6 +132,9 @@ def test_upload_check_correct_ask_replace_delete(browser, admin_server, tmp_path
     # answerable at once, with the corrected unit cited: chat page and widget
     chat, sources = ask_chat(page, QUESTION)
     assert FIXED in chat and FIXED in sources and "青禾县" in sources, (chat, sources)
+    page.locator("#pq-comment textarea").fill("核对一下")
+    page.locator("#pq-down").click()  # marked 有误: reviewed in the admin tab below
+    wait_text(page, "#pq-thanks", "已记录")
     assert FIXED in ask_widget(browser, base, QUESTION)
 
     # replace with a new version: the new lead of another item is answered
@@ -147,6 +150,14 @@ def test_upload_check_correct_ask_replace_delete(browser, admin_server, tmp_path
     assert "县政务服务中心" in chat, chat
     chat, _ = ask_chat(page, QUESTION)
     assert FIXED in chat, chat  # the correction survived the new version
+
+    # feedback review: the 有误 answer is listed; one click opens its cited item in the document view
+    admin_tab(page)
+    page.locator("#pq-admin-feedback").click()
+    wait_text(page, "#pq-admin-feedback-list", "核对一下")
+    page.locator("#pq-admin-feedback-list [role=gridcell]").filter(has_text=f"{doc_id}-").first.click()
+    page.wait_for_selector("#pq-admin-items tr.pq-focus", timeout=30000)
+    assert "智慧普法云平台" in page.locator("#pq-admin-items tr.pq-focus").inner_text()
 
     # delete: "not found"
     admin_tab(page)

@@ -21,6 +21,7 @@ ADMIN_CSS = """
 .pq-admin th,.pq-admin td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 .pq-admin th{background:#f5f5f5}
 .pq-admin tr.pq-warn td{background:#fff7e6}
+.pq-admin tr.pq-focus td{background:#e6f4ff;font-weight:600}
 .pq-admin .pq-w{color:#ad4e00;font-weight:600}
 .pq-admin .pq-fix{background:#e6f4ff;color:#0958d9;border-radius:4px;padding:0 4px;font-size:12px}
 .pq-admin .pq-orig{color:#999;text-decoration:line-through;font-size:12px}
@@ -38,13 +39,14 @@ def _units(item: dict, field: str) -> str:
     return escape(shown)
 
 
-def items_html(items: list[dict], warnings: list[str] | None = None) -> str:
+def items_html(items: list[dict], warnings: list[str] | None = None, focus: str = "") -> str:
     head = "".join(f"<div class='pq-docwarn'>⚠ {escape(w)}</div>" for w in warnings or [])
     rows = []
     for n, item in enumerate(items, start=1):
         warn = item.get("warnings") or []
         rows.append(
-            f"<tr class='{'pq-warn' if warn else ''}' data-item='{escape(item['item_id'])}'><td>{n}</td>"
+            f"<tr class='{'pq-warn' if warn else ''}{' pq-focus' if item['item_id'] == focus else ''}' "
+            f"data-item='{escape(item['item_id'])}'><td>{n}</td>"
             f"<td>{escape(item.get('item_number') or item.get('section') or '')}</td>"
             f"<td>{escape((item.get('heading') or item.get('text') or '')[:80])}</td>"
             f"<td>{_units(item, 'lead_units')}</td><td>{_units(item, 'responsible_units')}</td>"
@@ -67,17 +69,12 @@ def docs_html(docs: list[dict]) -> str:
             "<th>条目</th><th>单位</th><th>来源</th><th>添加</th></tr>" + rows + "</table></div>")
 
 
-def feedback_html(rows: list[dict]) -> str:
-    body = "".join(_feedback_row(r) for r in rows)
-    return (f"<div class='pq-admin' id='pq-admin-feedback-table'><div>共 {len(rows)} 条</div><table><tr><th>时间</th>"
-            "<th>问题</th><th>回答</th><th>引用</th><th>说明</th></tr>" + body + "</table></div>")
+FEEDBACK_HEADERS = ["时间", "问题", "回答", "引用条目(点击打开)", "补充说明"]
 
 
-def _feedback_row(r: dict) -> str:
-    cites = "<br>".join(escape(f"[{c.get('n')}] {c.get('locality') or ''} {c.get('section') or ''} · {c.get('item_id') or ''}")
-                        for c in r["citations"])
-    return (f"<tr><td>{escape(r['created'])}</td><td>{escape(r['question'])}</td><td>{escape(r['answer'][:300])}</td>"
-            f"<td>{cites}</td><td>{escape(r['comment'])}</td></tr>")
+def feedback_table(rows: list[dict]) -> list[list[str]]:
+    return [[r["created"], r["question"], r["answer"][:300],
+             " ".join(str(c.get("item_id") or "") for c in r["citations"]), r["comment"]] for r in rows]
 
 
 def admin_tab(services) -> None:
@@ -177,7 +174,19 @@ def admin_tab(services) -> None:
         rows = admin.feedback((locality or "").strip(), (since or "").strip(), (until or "").strip())
         path = tempfile.NamedTemporaryFile(prefix="policyqa-feedback-", suffix=".csv", delete=False).name
         Path(path).write_text(feedback_csv(rows), "utf-8")
-        return feedback_html(rows), gr.update(value=path, visible=True)
+        return feedback_table(rows), rows, gr.update(value=path, visible=True)
+
+    def open_cited(who, rows, evt: gr.SelectData):
+        """One click on a feedback row: its (first) cited item, shown in its document's item list."""
+        row = rows[evt.index[0]] if rows and evt.index and evt.index[0] < len(rows) else None
+        ids = [c.get("item_id") for c in (row or {}).get("citations", []) if c.get("item_id")]
+        clicked = str(evt.value or "")
+        item_id = next((i for i in ids if i in clicked), ids[0] if ids else "")
+        item = next((i for i in services.items if i.item_id == item_id), None)
+        if item is None:
+            return gr.skip(), "这条反馈引用的条目已不在索引中(文件可能已被替换或删除)。"
+        return (items_html(admin.items_of(item.doc_id), focus=item_id),
+                f"文件 {escape(item.doc_id)} 的条目,高亮的是这条反馈引用的 {escape(item.section)}。")
 
     with gr.Tab("文件管理", elem_id="pq-admin-tab"):
         token = gr.State("")
@@ -226,7 +235,9 @@ def admin_tab(services) -> None:
                 f_since = gr.Textbox(label="起始日期 YYYY-MM-DD")
                 f_until = gr.Textbox(label="截止日期 YYYY-MM-DD")
                 f_go = gr.Button("查询", elem_id="pq-admin-feedback")
-            f_table = gr.HTML(elem_id="pq-admin-feedback-list")
+            f_rows = gr.State([])
+            f_table = gr.Dataframe(headers=FEEDBACK_HEADERS, wrap=True, interactive=False,
+                                   elem_id="pq-admin-feedback-list")
             f_file = gr.File(label="CSV", visible=False)
 
         enter.click(lambda t: t, box, token).then(login, token, [panel, status, box, docs])
@@ -239,4 +250,8 @@ def admin_tab(services) -> None:
         for button, action in ((d_items, "items"), (d_hide, "hide"), (d_del, "delete")):
             button.click(guarded(lambda who, d, a=action: doc_action(who, d, a)), [token, d_id],
                          [docs, items, message])
-        f_go.click(guarded(review), [token, f_loc, f_since, f_until], [f_table, f_file])
+        f_go.click(guarded(review), [token, f_loc, f_since, f_until], [f_table, f_rows, f_file])
+        def on_select(token_value, rows, evt: gr.SelectData):  # Gradio passes the click by annotation
+            return guarded(open_cited)(token_value, rows, evt)
+
+        f_table.select(on_select, [token, f_rows], [items, message])
