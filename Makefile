@@ -41,6 +41,7 @@ test-fast: install
 	.venv/bin/python -m pytest -q -m "not slow"
 
 bench: install
+	.venv/bin/python -m eval.bench_parse
 	.venv/bin/python -m eval.bench
 
 # Time to the first streamed text in Chromium, on the chat page and in the widget (dev questions).

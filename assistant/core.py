@@ -23,7 +23,9 @@ from assistant import fields, prompts, route_drafted, route_fields
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
+from assistant.unit_names import UnitNames
 from assistant.understand import Query, understand
+from corpus.text import normalize
 from corpus.types import TaskItem
 from index.localities import locality_words
 
@@ -41,6 +43,7 @@ class Assistant:
         self.evidence = Evidence(searcher.bm25.idf)
         self.items: list[TaskItem] = list(searcher.items.values())
         self.known_units = {u for i in self.items for u in i.all_units}
+        self.unit_names = UnitNames(self.items)
         self.truncated_localities = {i.locality for i in self.items if i.truncated}
         # What a streamed draft must not show half-written (see assistant.draft).
         self.holdback = HoldBack(self.known_units | set(locality_words(tuple(searcher.localities)))
@@ -57,11 +60,12 @@ class Assistant:
     def stream(self, question: str, locality: str = "", history=None, id: str | None = None) -> Iterator[dict]:
         """Events: {'type': 'delta' | 'replace', 'text'} as text is ready, then {'type': 'final', 'answer'}."""
         started = time.perf_counter()
-        query = understand(question, history, self.max_question_chars, self.known_units,
+        query = understand(question, history, self.max_question_chars, self.unit_names,
                            tuple(self.searcher.localities))
         if locality and not query.localities:
             query = Query(**{**query.__dict__, "localities": (locality,)})
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
+        hits = self._quoted_first(query, hits)
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None
         for event in self._route(query)(self, query, hits, timings):
@@ -100,15 +104,44 @@ class Assistant:
                                                   query.intent, path, suggestions=suggestions)}
 
     def relevance(self, query: Query, item: TaskItem) -> float:
+        if query.phrases and self._quotes(query, item):
+            return 1.0  # the asker quoted the document's own words, and this item has them
         rel = self.evidence.item_relevance(query.topic, item)
         return 1.0 if rel is None else rel  # no Chinese topic (an English question): trust the rank
+
+    @staticmethod
+    def _quotes(query: Query, item: TaskItem) -> bool:
+        text = normalize(f"{item.title}{item.section_path}{item.text}")
+        return all(normalize(p) in text for p in query.phrases)
+
+    def _quoted_first(self, query: Query, hits):
+        """Hits holding every phrase the question quotes come first (a distinctive term quoted
+        verbatim is the strongest evidence there is)."""
+        if not query.phrases:
+            return hits
+        holding = [h for h in hits if self._quotes(query, h.item)]
+        if not holding:
+            extra = [i for i in self.items if i.kind in route_fields.TASK_KINDS and self._quotes(query, i)]
+            if not extra or len(extra) > 6:
+                return hits
+            from index.search import Hit
+            holding = [Hit(rank=0, score=1.0, item=i, chunk_id=f"{i.item_id}#0") for i in extra]
+        rest = [h for h in hits if h.item.item_id not in {x.item.item_id for x in holding}]
+        return holding + rest
 
     def quote(self, query: Query, item: TaskItem) -> str:
         best = self.evidence.best_sentences(query.topic, item, want_number=query.intent == "number")
         return best[0][1] if best else item.text[:80]
 
-    def not_found(self, query: Query, hits, extra: str = "") -> dict:
+    def not_found(self, query: Query, hits, extra: str = "", nearest_rule=None) -> dict:
+        """`nearest_rule`: (what the documents do not state, the item closest to the question):
+        the reply says so and quotes that item's best sentence as context, citing it."""
         near = [h.item for h in hits if h.item.kind in route_fields.TASK_KINDS][:3]
+        if nearest_rule and query.lang != "en":
+            reason, item = nearest_rule
+            quote = self.quote(query, item)
+            text = (f"{reason},无法回答这个问题。相关的规定是:{item.locality}{item.section}“{quote}”[1]")
+            return self.final(query, text, "not_found", [(item, quote)], "refusal", hits)
         if query.lang == "en":
             text = "The documents do not contain an answer to this question."
             if near:

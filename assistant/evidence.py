@@ -21,7 +21,7 @@ _MEASURES = [
     # a duration, not a date: 5年 or 五年, never 2021年
     (re.compile(r"几年|多少年|有效期"), r"(?<!\d)\d{1,2}年|[一二三四五六七八九十两半]+年|年内"),
     (re.compile(r"多久|多长|多少天|几天|多少日|几日|多少个工作日|频次|how (long|often)|how many days", re.I),
-     r"\d+个?(工作日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
+     r"\d+个?(工作日|自然日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
     (re.compile(r"什么时候|何时|哪天|几号|几月|期限|时限|截止|when|deadline", re.I),
      r"\d+月|\d+日|月底|年底|年内|\d{4}年|前"),
     (re.compile(r"多少名|几名|多少人|几人"), r"\d+(名|人|余人)|[一二三四五六七八九十百千]+(名|人)"),
@@ -123,7 +123,8 @@ def measure_pattern(question: str) -> re.Pattern | None:
         if word == "个":  # 几个 X: the number may be followed by 个 or directly by X
             return re.compile(r"(\d+|[一二三四五六七八九十百千两]+)个")
         hours = "(学时|个?小时)"  # training is counted in 学时; people ask in 小时
-        word = {"名": "(名|人)", "人": "(人|名)", "天": "(天|日)", "日": "(日|天)", "学时": hours,
+        days = "(个?(工作|自然)?日|天)"  # 多少天 is answered in 日, 工作日 or 自然日 as often as in 天
+        word = {"名": "(名|人)", "人": "(人|名)", "天": days, "日": days, "个工作日": days, "学时": hours,
                 "小时": hours, "个小时": hours}.get(word, word)
         return re.compile(rf"(\d+(\.\d+)?|[一二三四五六七八九十百千万两]+)余?{word}")
     for asks, answer in _MEASURES:

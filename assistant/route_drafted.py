@@ -17,14 +17,15 @@ from assistant.draft import stream_draft
 from assistant.evidence import answers_measure
 from assistant.extract import extractive_text
 from assistant.llm.gate import LLMBusy
-from assistant.route_fields import REL_MIN, REL_MIN_NAMED, TASK_KINDS
+from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
+from assistant.route_fields import TASK_KINDS
 from assistant.understand import Query, topic_of
+from assistant.value_kind import missing_reason
 from corpus.errors import PolicyQAError
 from corpus.text import sentences
 from corpus.types import TaskItem
 
 log = logging.getLogger("policyqa.assistant")
-SENTENCE_MIN = 0.35  # a quoted sentence must cover this much of the question to stand alone
 EXCERPT_CHARS = (150, 110)  # the best item, then each further one (~1.8 characters a token)
 
 
@@ -96,6 +97,10 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
                       and all(y in f"{i.title}{i.section_path}{i.text}" for y in years)]  # 2022 ≠ 2021
     if not chosen_context:
         yield a.not_found(query, hits)
+        return
+    reason = missing_reason(query.original, [i for i, _ in chosen_context])
+    if reason:  # money, a rank, an actual result of a plan: no cited sentence can hold it
+        yield a.not_found(query, hits, nearest_rule=(reason, chosen_context[0][0]))
         return
     if query.intent == "summary":
         yield from summary(a, query, chosen_context, hits)
@@ -190,8 +195,47 @@ def support(a, query: Query, item: TaskItem):
     if not chosen:
         return None
     in_order = _sentences_in_order(item.text)
-    keep = _with_announced_lists(in_order, {n for n, s in enumerate(in_order) if s in chosen})
+    keep = {n for n, s in enumerate(in_order) if s in chosen}
+    keep = _cover(a, query, in_order, keep)
+    keep = _with_announced_lists(in_order, keep)
     return item, "".join(in_order[n] for n in sorted(keep)), min(chosen.values())
+
+
+_HOW = re.compile(r"怎么|如何|咋|具体|哪些|什么|要求|措施|做法|办法|后果")
+COVER_GAIN = 0.15  # a further sentence joins the evidence when it covers this much more of the question
+COVER_CHARS = 320
+
+
+def _cover(a, query: Query, parts: list[str], keep: set[int]) -> set[int]:
+    """A sentence-level cover of the question: the sentences chosen so far, plus those of the
+    same item that add words of the question not yet covered (a two-part question's second
+    half is often the next sentence). A heading sentence asked "怎么/具体…" brings the sentence
+    after it, which is where the measures are."""
+    keep = set(keep)
+    topic = query.topic
+    if not topic or not parts:
+        return keep
+    covered = a.evidence.coverage(topic, "".join(parts[n] for n in sorted(keep))) or 0.0
+    while len(keep) < 4 and sum(len(parts[n]) for n in keep) < COVER_CHARS:
+        best, gain = None, 0.0
+        for n in range(len(parts)):
+            if n in keep:
+                continue
+            union = a.evidence.coverage(topic, "".join(parts[m] for m in sorted(keep | {n}))) or 0.0
+            if union - covered > gain:
+                best, gain = n, union - covered
+        if best is None or gain < COVER_GAIN:
+            break
+        keep.add(best)
+        covered += gain
+    if _HOW.search(query.original) and all(_heading_like(parts[n]) for n in keep):
+        # "…具体怎么弄?" answered by a (run-in) heading alone says nothing: the measures follow it
+        keep |= {n + 1 for n in keep if n + 1 < len(parts)}
+    return keep
+
+
+def _heading_like(sentence: str) -> bool:
+    return len(sentence) <= 40 and not re.search(r"[,，;；:：]", sentence)
 
 
 def summary(a, query: Query, chosen_context, hits) -> Iterator[dict]:

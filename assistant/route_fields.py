@@ -11,13 +11,13 @@ import re
 from typing import Iterator
 
 from assistant import fields
+from assistant.gates import REL_MIN, REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.understand import Query, topic_of
 from corpus.select import filter_items
+from corpus.text import normalize
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-REL_MIN = 0.45  # with no locality named, an item covering less of the question is not about it
-REL_MIN_NAMED = 0.3  # within a named locality retrieval is reliable (R@1 0.97): a lower floor
 REL_SHARE = 0.75  # with no locality named, a locality must come this close to the best one
 CHAIN = re.compile(r"^(?P<first>.+?)的(那个|这个|该)?(单位|部门)[,,]?(?P<rest>.*(还|也|同时).*)$")
 
@@ -132,14 +132,20 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     for item in sorted(a.items, key=lambda i: (i.doc_id, i.span[0])):
         first.setdefault(item.doc_id, item)
     docs = [i for i in first.values() if not query.localities or i.locality in query.localities]
+    named = [i for i in docs if i.doc_no and normalize(i.doc_no) in normalize(query.text)]
+    docs = named or docs  # a question quoting a 文号 is about that document
     if not docs:
         yield a.not_found(query, hits)
         return
     lines, cited = [], []
     for n, item in enumerate(docs, start=1):
         date = item.date or ("no date given" if query.lang == "en" else "未注明日期")
-        lines.append(f"{item.locality}:《{item.title}》,{date},{item.doc_kind}[{n}]。" if query.lang != "en"
-                     else f"{item.locality}: {item.title}, {date}, {item.doc_kind} [{n}].")
+        if query.lang == "en":
+            extra = "".join(f", {v}" for v in (item.doc_no, item.issuer) if v)
+            lines.append(f"{item.locality}: {item.title}, {date}, {item.doc_kind}{extra} [{n}].")
+        else:
+            extra = (f",文号{item.doc_no}" if item.doc_no else ",无文号") + (f",{item.issuer}印发" if item.issuer else "")
+            lines.append(f"{item.locality}:《{item.title}》,{date},{item.doc_kind}{extra}[{n}]。")
         cited.append((item, item.text[:60]))
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}

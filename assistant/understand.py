@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant.script import to_simplified
 from corpus.errors import BadQuestionError, QuestionTooLongError
+from corpus.units import LABELS
 from index.localities import detect_localities
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -42,17 +43,29 @@ def detect_language(text: str) -> str:
     return "en" if lang not in ("en", "fr", "de", "es", "it", "pt", "nl") else lang
 
 
+# The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
+# 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
+_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口"}, key=len, reverse=True))
+_OTHER_ROLE_WORDS = "|".join(sorted(set(LABELS["responsible"]) | set(LABELS["participating"]), key=len, reverse=True))
+_LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|多少项|多少条|多少件|有几个)"
+_TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条)"
+
 INTENT_PATTERNS = [  # order matters: the first match wins
-    ("unit_tasks", re.compile(r"(牵头|负责|参与|参加|承担)(了|干|做|抓|开展|承担)?(哪些|什么|几项|多少项?)(任务|工作|事项|事|活)|"
-                              r"(我们|我|本)(局|单位|部门|委|办).{0,6}(哪些|什么)|which tasks|what tasks", re.I)),
-    ("responsible", re.compile(r"责任单位|责任部门|参加单位|参与单位|配合|还有哪些(部门|单位)|哪些(部门|单位)(要)?负责|"
+    ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)(了|干|做|抓|开展|承担|的)?(有)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
+                              rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}|"
+                              rf"(我们|我|本|咱)(局|单位|部门|委|办).{{0,12}}{_LIST_ASK}|which tasks|what tasks", re.I)),
+    ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要)?(负责|配合|参与|参加|协办)|"
+                               r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
                                r"除了牵头|responsible units?|participat", re.I)),
-    ("lead", re.compile(r"牵头|谁(来)?负责|由谁|归谁|谁(来)?管|谁(来)?抓|谁来|谁主抓|谁的(活|事|工作|任务)|找谁|主责|归口|"
+    ("lead", re.compile(rf"{_LEAD_WORDS}|谁(来)?负责|由谁|归谁|落到谁|谁头上|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
                         r"哪个(单位|部门)|哪家|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
-    ("doc_info", re.compile(r"(文件|工作要点|要点|方案|报告|工作安排)(是|为)?(哪一年|哪年|哪个年度)|"
-                            r"(文件|工作要点|要点|方案|报告|工作安排)是什么时候的|(文件|材料)的?(标题|名称|全称|题目)|"
-                            r"收录了?(哪些|几份|多少份?)(文件|材料)|which documents", re.I)),
+    ("doc_info", re.compile(r"(文件|工作要点|要点|方案|报告|工作安排|清单|措施|分工表)(是|为)?(哪一年|哪年|哪个年度)|"
+                            r"(文件|工作要点|要点|方案|报告|工作安排|清单|措施|分工表)是什么时候(的|发的|印发的|出的)|(文件|材料)的?(标题|名称|全称|题目)|"
+                            r"文号|发文(单位|机关|日期|字号)|谁(发|印发|出)的|哪个(单位|部门|机关)(发|印发)的|什么时候(印发|发布|发)的|"
+                            r"收录了?(哪些|几份|多少份?)(文件|材料)|which documents|"
+                            r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号.{0,6}(是|指)?(个|一份)?(啥|什么|哪个|哪份)|"
+                            r"是(个|一份)?(啥|什么)(文件|材料)|(什么|啥)(性质|类型|状态)的(文件|材料)", re.I)),
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),
@@ -80,6 +93,7 @@ class Query:
     unit: str = ""  # for unit_tasks: the unit named
     topic: str = ""  # the question minus localities and asking words
     follow_up: bool = False
+    phrases: tuple[str, ...] = ()  # what the question quotes (“履职纪实”): must be found verbatim
 
 
 def clean_question(text: str, max_chars: int) -> str:
@@ -98,11 +112,22 @@ def clean_question(text: str, max_chars: int) -> str:
     return text
 
 
-def detect_intent(text: str) -> str:
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,30})[”\"」』》]")
+
+
+def quoted_phrases(text: str) -> tuple[str, ...]:
+    """Terms the asker put in quotation marks or title marks: they name the thing exactly."""
+    return tuple(dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(text) if m.group(1).strip()))
+
+
+def detect_intent(text: str, skip: tuple[str, ...] = ()) -> str:
     for name, pattern in INTENT_PATTERNS:
-        if pattern.search(text):
+        if name not in skip and pattern.search(text):
             return name
     return "other"
+
+
+_SELF = re.compile(r"(我们|我|本|咱)(局|单位|部门|委|办)|which tasks|what tasks", re.I)
 
 
 # Clauses that try to instruct the assistant. They are data like the rest, never followed; they
@@ -120,9 +145,9 @@ def without_instructions(text: str) -> str:
 
 
 def _variants(locality: str) -> list[str]:
-    from corpus.parse import localities as table
+    from index.localities import locality_variants
 
-    return sorted(table().get(locality, {}).get("variants", [locality]), key=len, reverse=True)
+    return locality_variants(locality)
 
 
 def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
@@ -151,15 +176,19 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         from index.glossary import expand
         searchable = expand(searchable)
     query = Query(text=searchable, original=text, lang=lang, localities=localities,
-                  intent=detect_intent(searchable), topic=topic_of(searchable, localities))
+                  intent=detect_intent(searchable), topic=topic_of(searchable, localities),
+                  phrases=quoted_phrases(searchable))
     previous = _previous_question(history)
     if previous and is_follow_up(text):
         query = _merge_follow_up(query, previous, known_localities)
-    if query.intent in ("unit_tasks", "lead", "responsible", "other") and known_units:
-        unit = _named_unit(query.text, known_units)
-        if unit and query.intent in ("unit_tasks",):
+    if query.intent in ("unit_tasks", "lead", "responsible", "other", "summary") and known_units:
+        unit = _named_unit(query.text, known_units, query.localities)
+        if unit and query.intent == "unit_tasks":
             query = replace(query, unit=unit)
-        elif unit and query.intent == "other" and re.search(r"(牵头|负责)(的|了)", query.text):
+        elif query.intent == "unit_tasks" and not _SELF.search(query.text):
+            # "…配合的有哪些?" names no unit: it asks who takes part, not what a unit does
+            query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
+        elif unit and query.intent in ("other", "summary") and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)(的|了)", query.text):
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
 
@@ -198,7 +227,13 @@ def _strip_localities(text: str, localities) -> str:
     return text
 
 
-def _named_unit(text: str, known_units: set[str]) -> str:
+def _named_unit(text: str, known_units, localities: tuple[str, ...] = ()) -> str:
+    """The unit the question names: `known_units` is an assistant.unit_names.UnitNames (short
+    forms, locality-aware) or a plain set of printed names."""
+    text = unicodedata.normalize("NFKC", text)
+    if hasattr(known_units, "find"):
+        mention = known_units.find(text, localities)
+        return mention.name if mention else ""
     best = ""
     for unit in known_units:
         if len(unit) >= 3 and unit in text and len(unit) > len(best):

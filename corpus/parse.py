@@ -1,34 +1,20 @@
-"""Documents -> TaskItems: the bundled corpus (manifest + precise layouts) and added files."""
+"""The corpus: the bundled documents (through the same pipeline as any file, with the manifest's
+person-decided overrides) and files added by a user."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from corpus.layouts import (
-    bracket_notes,
-    generic,
-    labelled_lines,
-    paged_inline,
-    report_points,
-)
-from corpus.loaders import read_text
+from corpus.load import load
+from corpus.pipeline import ParsedDocument, items_of, parse_text
 from corpus.types import PolicyDoc, TaskItem
 
-# layout name (manifest) -> (clean, parse)
-PARSERS = {
-    "labelled_lines": (labelled_lines.clean, labelled_lines.parse),
-    "labelled_lines_paren": (labelled_lines.clean, labelled_lines.parse_paren),
-    "paged_inline": (paged_inline.clean, paged_inline.parse),
-    "report_points": (report_points.clean, report_points.parse),
-    "bracket_notes": (bracket_notes.clean, bracket_notes.parse),
-    "generic": (generic.clean, generic.parse),
-}
-
 TASK_KINDS = ("task", "point")
+_OVERRIDE_FIELDS = ("doc_id", "title", "locality", "kind", "issuer", "date", "doc_no", "level",
+                    "unit_prefix", "notes")
 
 
 def documents_dir() -> Path:
@@ -45,55 +31,34 @@ def localities() -> dict[str, dict]:
     return manifest()["localities"]
 
 
-def prepare(meta: dict, raw: str) -> PolicyDoc:
-    layout = meta.get("layout") or "generic"
-    clean, _ = PARSERS[layout]
-    fields = {k: v for k, v in meta.items() if k in PolicyDoc.__dataclass_fields__}
-    return PolicyDoc(**{**fields, "layout": layout, "text": clean(raw)})
+def _bundled_meta(name: str) -> dict | None:
+    return next((m for m in manifest()["documents"] if m["file"] == name), None)
 
 
-def parse_document(doc: PolicyDoc) -> list[TaskItem]:
-    _, parse = PARSERS.get(doc.layout, PARSERS["generic"])
-    items = parse(doc)
-    if not any(i.kind in TASK_KINDS for i in items) and doc.layout != "generic":
-        items = generic.parse(doc)  # the precise rules found nothing: degrade, don't fail
-    return items
+def read_bundled(meta: dict) -> ParsedDocument:
+    raw = load(documents_dir() / meta["file"])
+    overrides = {k: meta[k] for k in _OVERRIDE_FIELDS if meta.get(k)}
+    return parse_text(raw, file=meta["file"], doc_id=meta["doc_id"], overrides=overrides)
 
 
 def bundled_documents() -> list[PolicyDoc]:
-    base = documents_dir()
-    return [prepare(m, read_text(base / m["file"])) for m in manifest()["documents"]]
+    return [read_bundled(m).doc for m in manifest()["documents"]]
 
 
 def document_from_file(path: str | Path, locality: str = "", title: str = "") -> PolicyDoc:
-    """An added file: bundled metadata when it is one of ours, the generic layout otherwise."""
+    """A file: bundled overrides when it is one of ours, what its text says otherwise."""
     path = Path(path)
-    raw = read_text(path)
-    for meta in manifest()["documents"]:
-        if meta["file"] == path.name:
-            doc = prepare(meta, raw)
-            return replace(doc, locality=locality or doc.locality, title=title or doc.title)
-    digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:10]
-    first_line = next((ln.strip() for ln in raw.splitlines() if ln.strip()), path.stem)
-    meta = {
-        "doc_id": digest,
-        "file": path.name,
-        "title": title or first_line[:60],
-        "locality": locality or guess_locality(raw),
-        "layout": "generic",
-    }
-    return prepare(meta, raw)
+    meta = _bundled_meta(path.name)
+    raw = load(path)
+    if meta:
+        overrides = {k: meta[k] for k in _OVERRIDE_FIELDS if meta.get(k)}
+        parsed = parse_text(raw, file=path.name, doc_id=meta["doc_id"], overrides=overrides)
+        return replace(parsed.doc, locality=locality or parsed.doc.locality, title=title or parsed.doc.title)
+    return parse_text(raw, file=path.name, locality=locality, title=title).doc
 
 
-def guess_locality(text: str) -> str:
-    """The known locality named most often in the first 2,000 characters, else ''."""
-    head = text[:2000]
-    best, count = "", 0
-    for name, info in localities().items():
-        n = sum(head.count(v) for v in info["variants"] if len(v) >= 2)
-        if n > count:
-            best, count = name, n
-    return best
+def parse_document(doc: PolicyDoc) -> list[TaskItem]:
+    return items_of(doc)
 
 
 def load_corpus(paths: list[str | Path] | None = None) -> list[tuple[PolicyDoc, list[TaskItem]]]:

@@ -16,7 +16,7 @@ class PolicyDoc:
     issuer: str = ""
     date: str = ""
     doc_no: str = ""
-    layout: str = "generic"  # which parser: see corpus.parse.PARSERS
+    layout: str = "general"  # "general", or the quirk reader used (see corpus.layouts)
     unit_prefix: str = ""  # the level prefix of the locality's own units: 县 / 区 / 市
     level: str = ""  # the locality's level: 省 / 市 / 县 / 区 / 州 … ("" when unknown)
     notes: str = ""
@@ -63,6 +63,8 @@ class TaskItem:
     deadline: str = ""  # as written in a 完成时限 / 时间节点 field or column; "" when none
     item_number: str = ""  # the number as printed: "12", "(三)", "第五条", "①", "二是"
     warnings: tuple[str, ...] = ()  # what the parser doubts about this item (no units, …)
+    doc_no: str = ""  # the document's 文号 and issuer, carried so a citation can name them
+    issuer: str = ""
 
     @property
     def all_units(self) -> tuple[str, ...]:

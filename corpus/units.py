@@ -1,65 +1,257 @@
-"""Unit lists: split what the documents print into unit names, and map variants to one name.
+"""Stage 6, units: one grammar for every way a plan says who does a task.
 
-The documents write unit lists with `、` `,` `,` `及`, glue names together (`市司法局市委巡察办`),
-and mix in qualifiers that are not units (`等部门`, `按职责分工负责`, `参加`). `split_units` turns
-such a list into (name, role) pairs; `canonical` maps a printed variant to the locality's canonical
-name using `aliases.json`, never across localities.
+A unit note is a run of segments, each introduced by a label or not:
+    牵头单位：A；责任单位：B、C            labels (牵头/主办 → lead; 责任/责任部门/责任科室/承办 →
+                                            responsible; 配合/协办/参加 → participating)
+    A、B牵头，C、D配合                     a role word closes a clause: it applies to every name
+                                            since the previous role word
+    责任单位：A（牵头）、B、C               a marker after one name
+    由A会同B                               A leads, B takes part
+    （A、B、C）                            a bare list: responsible, unless the document says the
+                                            first one leads (`first_is_lead`)
+Names are split on 、，,;；and on 及/和 where both sides read as units, never inside brackets
+(`各县（市、区）人民政府`). A person (牵头领导：县长) is never a unit. `canonical` maps a printed
+variant to its locality's canonical name (`aliases.json`), never across localities.
 """
 from __future__ import annotations
 
 import json
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-# Collective phrases that contain a separator but name one group of bodies.
-_PROTECTED = ("各乡(镇)、街道",)
-_SEPARATORS = re.compile(r"[、,;\uff1b\uff0c]")
-# Glued names (a unit suffix directly followed by the next unit's level prefix) and `及`
-# between names: both become a plain separator before splitting.
-_GLUE = re.compile(r"(?<=[局办院室])(?=[市县区])|(?<=部门)(?=各)|及(?=[县市区各有])")
-_QUALIFIERS = ("按职责分工负责", "按职责负责", "等部门", "等单位", "牵头")
-_UNIT_END = re.compile(
-    r"(局|办|委|院|部|室|会|组|中心|部门|单位|街道|政府|办事处|监委|分局|管委会|办公室|\))$"
+# Role labels are built the way plans build them: a role word and the kind of body it names
+# (牵头 + 单位/部门/科室/处室…, 配合 + 单位/科室…), plus a few fixed forms.
+_BODIES = ("单位", "部门", "科室", "处室", "股室", "机关", "领导")
+_ROLE_PREFIXES = {
+    "lead": ("牵头", "主办", "责任牵头"),
+    "responsible": ("责任", "承办", "落实", "实施"),
+    "participating": ("配合", "协办", "参加", "参与", "协同", "协助"),
+}
+LABELS = {
+    role: tuple(p + b for p in prefixes for b in _BODIES if b != "领导")
+    for role, prefixes in _ROLE_PREFIXES.items()
+}
+LABELS["leader"] = ("牵头领导", "责任领导", "分管领导", "牵头县领导", "牵头市领导", "牵头区领导", "责任人",
+                    "牵头人", "联系领导", "包抓领导")
+LABELS["deadline"] = ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "办结时限", "时间要求")
+ROLE_OF_LABEL = {w: role for role, words in LABELS.items() for w in words}
+LABEL_RE = re.compile("(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[:：]")
+UNIT_ROLES = ("lead", "responsible", "participating")
+
+# A role word closing a clause, or a marker right after one name.
+_MARKER = re.compile(r"[(（]\s*(牵头|配合|负责|参加|协办|主办)\s*[)）]")
+_ROLE_WORD = re.compile(
+    r"(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能负责|分别负责|共同负责|具体负责|"
+    r"负责落实|负责|牵头|配合|协助|参与|参加|协同|会同)"
 )
+_WORD_ROLE = {"牵头": "lead", "主办": "lead", "配合": "participating", "协助": "participating",
+              "参与": "participating", "参加": "participating", "协同": "participating",
+              "协办": "participating"}
+_SEPARATORS = re.compile(r"[、,，;；/]|<br>")
+_UNIT_END = re.compile(
+    r"(局|办|委|院|部|室|会|组|中心|部门|单位|街道|政府|办事处|监委|分局|管委会|办公室|所|队|站|庭|处|厅|"
+    r"科|股|社|行|馆|团|台|校|园|集团|公司|法院|检察院|机构|党委|党工委|单位|成员单位|\)|）)$"
+)
+_PERSON = re.compile(r"(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|同志|领导)$")
+_QUALIFIER_END = re.compile(r"(等部门|等单位|等|按职责分工负责|按职责负责|共同|分别|统一|具体)$")
+# Names printed with no separator (`市司法局市委巡察办`, `有关部门各乡(镇)`): a unit's last
+# character directly followed by the next unit's level prefix.
+_GLUE = re.compile(r"(?<=[局办院室])(?=[市县区])|(?<=部门)(?=各)")
 
 
-def _clean(fragment: str) -> tuple[str, str]:
-    """Strip qualifiers; return (name, role hint) where the hint is 'participating' or ''."""
-    role = ""
-    name = fragment.strip(" 。.〕〔")
-    if name.endswith("参加"):
-        role, name = "participating", name[: -len("参加")]
+@dataclass
+class Units:
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    participating: list[str] = field(default_factory=list)
+    deadline: str = ""
+    has_lead_marker: bool = False  # the note says who leads (even when it names nobody)
+
+    def add(self, role: str, names: list[str]) -> None:
+        bucket = getattr(self, role)
+        for n in names:
+            if n and not self.holds(n):
+                bucket.append(n)
+
+    def holds(self, name: str) -> bool:
+        return name in self.lead or name in self.responsible or name in self.participating
+
+    @property
+    def empty(self) -> bool:
+        return not (self.lead or self.responsible or self.participating)
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def parse_note(text: str, default_role: str = "responsible", first_is_lead: bool = False) -> Units:
+    """A unit note (labels, role words, markers, or a bare list) -> units by role."""
+    out = Units()
+    text = _unwrap(nfkc(text).strip())
+    labels = list(LABEL_RE.finditer(text))
+    segments: list[tuple[str, str]] = []
+    if not labels or labels[0].start() > 0:
+        segments.append((default_role, text[: labels[0].start()] if labels else text))
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        segments.append((ROLE_OF_LABEL[m.group(1)], text[m.end():end]))
+    for role, segment in segments:
+        segment = segment.strip(" ;；,，。.")
+        if not segment or segment in ("/", "—", "-", "无", "——"):
+            if role == "lead":
+                out.has_lead_marker = True
+            continue
+        if role == "deadline":
+            out.deadline = out.deadline or segment
+        elif role == "leader":
+            continue  # a person's title, never a unit
+        else:
+            _parse_segment(segment, role, out, bare=not labels and first_is_lead)
+    return out
+
+
+def _unwrap(text: str) -> str:
+    """Drop one pair of brackets around the whole note: `（A牵头，B配合）` -> `A牵头，B配合`."""
+    pairs = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
+    while len(text) >= 2 and text[0] in pairs and text[-1] == pairs[text[0]]:
+        inner = text[1:-1]
+        if inner.count("(") != inner.count(")"):
+            break
+        text = inner.strip()
+    return text
+
+
+def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
+    if role == "lead":
+        out.has_lead_marker = True
+    segment = re.sub(r"^(由|其中|请)", "", segment)
+    segment = re.sub(r"(?<=[，,；;])\s*(由)", "", segment)
+    pos = 0
+    pending: list[str] = []
+    after_huitong = False
+    tokens = sorted([(m.start(), m.end(), "marker", m.group(1)) for m in _MARKER.finditer(segment)]
+                    + [(m.start(), m.end(), "word", m.group(1)) for m in _ROLE_WORD.finditer(segment)
+                       if not _inside_marker(segment, m.start())])
+    for start, end, kind, word in tokens:
+        names = split_names(segment[pos:start])
+        if kind == "marker":
+            pending += names[:-1]
+            if names:
+                out.has_lead_marker |= word in ("牵头", "主办")
+                out.add(_WORD_ROLE.get(word, "responsible"), names[-1:])
+        elif word == "会同":
+            out.add("lead", pending + names)
+            out.has_lead_marker = True
+            pending, after_huitong = [], True
+        else:
+            target = _WORD_ROLE.get(word, "responsible" if role != "participating" else role)
+            if target == "lead":
+                out.has_lead_marker = True
+            if target == "responsible" and role in ("lead", "participating"):
+                target = role  # 牵头单位：A负责 — the label decides
+            out.add(target, pending + names)
+            pending, after_huitong = [], False
+        pos = end
+    pending += split_names(segment[pos:])
+    if after_huitong:
+        out.add("participating", pending)
+    elif bare and not out.lead and pending:
+        out.has_lead_marker = True
+        out.add("lead", pending[:1])
+        out.add("responsible", pending[1:])
+    else:
+        out.add(role, pending)
+
+
+def _inside_marker(text: str, at: int) -> bool:
+    return at > 0 and text[at - 1] in "(（"
+
+
+def split_names(text: str) -> list[str]:
+    """'县司法局、县财政局及相关部门' -> ['县司法局', '县财政局', '相关部门'] (brackets kept whole)."""
+    text = _GLUE.sub("、", nfkc(text).strip())
+    pieces, depth, current = [], 0, ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "(（[":
+            depth += 1
+        elif ch in ")）]" and depth:
+            depth -= 1
+        if depth == 0 and text.startswith("<br>", i):
+            pieces.append(current)
+            current, i = "", i + 4
+            continue
+        if depth == 0 and _SEPARATORS.fullmatch(ch):
+            pieces.append(current)
+            current = ""
+        else:
+            current += ch
+        i += 1
+    pieces.append(current)
+    names: list[str] = []
+    for piece in pieces:
+        for name in _split_and(piece):
+            name = _clean_name(name)
+            if name and not _PERSON.search(name) and name not in names:
+                names.append(name)
+    return _protect_township_street(names)
+
+
+def _split_and(piece: str) -> list[str]:
+    """Split on 及/和/与 only where the left side already ends like a unit."""
+    for m in re.finditer(r"[及和与]", piece):
+        left, right = piece[: m.start()], piece[m.end():]
+        if _UNIT_END.search(left.strip()) and len(right.strip()) >= 2:
+            return [left] + _split_and(right)
+    return [piece]
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip(" 。.:：〕〔\"“”'")
     changed = True
-    while changed:
-        changed = False
-        for q in _QUALIFIERS:
-            if name.endswith(q):
-                name, changed = name[: -len(q)], True
-    if name.endswith("等") and len(name) > 2:
-        name = name[:-1]
-    return name.strip(), role
+    while changed and name:
+        new = _QUALIFIER_END.sub("", name).strip()
+        changed, name = new != name, new
+    return name
 
 
-def split_units(text: str) -> list[tuple[str, str]]:
-    """'县司法局按职责分工负责,县属相关部门参加' -> [('县司法局',''), ('县属相关部门','participating')]."""
-    text = _GLUE.sub("、", unicodedata.normalize("NFKC", text).strip()).replace("、、", "、")
-    for i, phrase in enumerate(_PROTECTED):
-        text = text.replace(phrase, f"\x00{i}\x00")
-    out: list[tuple[str, str]] = []
-    for piece in _SEPARATORS.split(text):
-        for i, phrase in enumerate(_PROTECTED):
-            piece = piece.replace(f"\x00{i}\x00", phrase)
-        name, role = _clean(piece)
-        if name and (name, role) not in out:
-            out.append((name, role))
+def _protect_township_street(names: list[str]) -> list[str]:
+    """`各乡(镇)、街道` names one group (townships and streets); the comma inside is not a cut."""
+    out: list[str] = []
+    for n in names:
+        if n == "街道" and out and out[-1].startswith("各乡"):
+            out[-1] = f"{out[-1]}、街道"
+        else:
+            out.append(n)
     return out
 
 
 def looks_like_unit(name: str) -> bool:
     """A plausible unit name: short, and ends like one. Used to spot garbled notes."""
     return 1 < len(name) <= 24 and bool(_UNIT_END.search(name)) and "要" not in name
+
+
+def looks_like_unit_list(text: str) -> bool:
+    """A cell or a bracket holding only unit names (as opposed to a sentence)."""
+    text = nfkc(text).strip().strip("()（）")
+    if not text or "。" in text or len(text) > 160:
+        return False
+    text = _MARKER.sub("", text)
+    text = _ROLE_WORD.sub("、", text)
+    names = split_names(text)
+    return bool(names) and sum(looks_like_unit(n) or n.startswith(("各", "有关", "相关")) for n in names) >= max(1, len(names) - len(names) // 4)
+
+
+def split_units(text: str) -> list[tuple[str, str]]:
+    """Kept for callers that want (name, role hint) pairs: hint 'participating' for 参加."""
+    units = parse_note(text, default_role="responsible")
+    return ([(n, "") for n in units.lead + units.responsible]
+            + [(n, "participating") for n in units.participating])
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +263,10 @@ def alias_table() -> dict[str, dict[str, str]]:
 def canonical(name: str, locality: str) -> str:
     """The locality's canonical form of a printed unit name (unchanged when no alias)."""
     return alias_table().get(locality, {}).get(name, name)
+
+
+def canonical_all(names, locality: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(canonical(n, locality) for n in names))
 
 
 def variants(name: str, locality: str | None = None) -> set[str]:
@@ -85,12 +281,7 @@ def variants(name: str, locality: str | None = None) -> set[str]:
 
 
 def unit_lists(text: str, locality: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Split a list into (canonical names, canonical names marked 参加)."""
-    main: list[str] = []
-    part: list[str] = []
-    for name, role in split_units(text):
-        target = part if role == "participating" else main
-        c = canonical(name, locality)
-        if c not in target:
-            target.append(c)
-    return tuple(main), tuple(part)
+    """A list in one role -> (canonical names, canonical names marked 参加/配合)."""
+    units = parse_note(text, default_role="responsible")
+    return (canonical_all(units.lead + units.responsible, locality),
+            canonical_all(units.participating, locality))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 
-from corpus.parse import bundled_documents
 from corpus.text import normalize
 
 PROMPT = (
@@ -29,7 +28,9 @@ class Baseline:
 
         inner_llm = llm or make_llm(settings.llm if settings.llm != "none" else "local",
                                     settings.model_cache, settings.threads, settings.llm_model)
-        self.docs = bundled_documents()
+        from index.ingest import corpus_documents
+
+        self.docs = corpus_documents(settings.data_dir)  # the bundled five and any added files
         documents = [Document(text=d.text, metadata={"file": d.file, "locality": d.locality, "title": d.title})
                      for d in self.docs]
         nodes = SentenceSplitter().get_nodes_from_documents(documents)

@@ -108,6 +108,10 @@ def main(args, settings) -> int:
     from assistant.service import build_assistant
     from eval.report import write_report
 
+    if getattr(args, "layouts", None):
+        return layouts_main(args)
+    for folder in getattr(args, "with_docs", None) or []:
+        _add_documents(settings, folder)
     questions = load_set(args.set)
     if args.limit:
         questions = questions[: args.limit]
@@ -133,3 +137,36 @@ def main(args, settings) -> int:
             return 1
         print("eval gate passed", file=sys.stderr)
     return 0
+
+
+def layouts_main(args) -> int:
+    """`policyqa eval --layouts DIR [--gate]`: the parse benchmark (eval/parse_bench.py)."""
+    from eval import parse_bench
+
+    scores = parse_bench.run(args.layouts)
+    print(parse_bench.render(scores, verbose=True))
+    if args.gate:
+        limits = thresholds("layouts")
+        t = parse_bench.totals(scores)
+        failures = [f"{k} {t[k]:.3f} < {v}" for k, v in limits.items() if k in t and t[k] < v]
+        low = limits.get("per_document_min", 0)
+        failures += [f"{s.file}: recall {s.recall:.3f} / unit F1 {s.f1():.3f} < {low}"
+                     for s in scores if min(s.recall, s.f1()) < low]
+        if failures:
+            print("PARSE GATE FAILED: " + "; ".join(failures), file=sys.stderr)
+            return 1
+    return 0
+
+
+def _add_documents(settings, folder: str) -> None:
+    """Add every document in `folder` (not its gold files) to the data dir and re-index."""
+    from index.ingest import add_files, corpus_documents, ingest
+    from index.service import open_store
+
+    files = [p for p in sorted(Path(folder).iterdir())
+             if p.suffix.lower() in (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+             and not p.name.upper().startswith("README")]
+    add_files(settings.data_dir, files)
+    store = open_store(settings.data_dir, settings.chroma_url, settings.embed_model, settings.threads)
+    print(ingest(store, store.embedder, corpus_documents(settings.data_dir), progress=False).summary(),
+          file=sys.stderr)

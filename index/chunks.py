@@ -16,8 +16,7 @@ from corpus.types import TaskItem
 
 MAX_BODY_CHARS = 420  # e5's window is 512 tokens; Chinese runs about one token per character
 
-LIST_FIELDS = ("lead_units", "responsible_units", "participating_units")
-TEXT_LISTS = ("warnings",)  # tuples of sentences: Chroma keeps scalars, so joined with a newline
+LIST_FIELDS = ("lead_units", "responsible_units", "participating_units", "warnings")
 LIST_JOIN = "|"
 
 
@@ -43,6 +42,8 @@ def unit_lines(item: TaskItem) -> str:
         parts.append("责任单位:" + "、".join(item.responsible_units))
     if item.participating_units:
         parts.append("参加单位:" + "、".join(item.participating_units))
+    if item.deadline:
+        parts.append("完成时限:" + item.deadline)
     return ";".join(parts)
 
 
@@ -57,8 +58,6 @@ def item_metadata(item: TaskItem) -> dict:
     for key, value in item.to_dict().items():
         if key in LIST_FIELDS:
             meta[key] = LIST_JOIN.join(value or [])
-        elif key in TEXT_LISTS:
-            meta[key] = "\n".join(value or ())
         elif key == "span":
             meta["span_start"], meta["span_end"] = value
         elif value is None:
@@ -75,9 +74,6 @@ def item_from_metadata(meta: dict) -> TaskItem:
     for key in LIST_FIELDS:
         value = meta.get(key, "")
         fields[key] = tuple(v for v in value.split(LIST_JOIN) if v) if value else ()
-    for key in TEXT_LISTS:
-        if key in fields:
-            fields[key] = tuple(v for v in (meta.get(key) or "").split("\n") if v)
     if meta.get("lead_unknown"):
         fields["lead_units"] = None
     fields["span"] = (int(meta.get("span_start", 0)), int(meta.get("span_end", 0)))

@@ -58,7 +58,8 @@ def add_files(data_dir, paths, locality: str = "", title: str = "") -> list[Poli
     target.mkdir(parents=True, exist_ok=True)
     for path, doc in zip(paths, docs):
         shutil.copyfile(path, target / Path(path).name)
-        sidecar = {"locality": doc.locality, "title": doc.title}
+        # only what the person decided: the rest is read from the text again at every ingest
+        sidecar = {k: v for k, v in (("locality", locality), ("title", title)) if v}
         (target / f"{Path(path).name}.meta.json").write_text(json.dumps(sidecar, ensure_ascii=False), "utf-8")
     return docs
 

@@ -20,12 +20,29 @@ def _patterns():
     return parents, variants
 
 
+_LEVEL_SUFFIX = re.compile(r"(自治县|自治州|自治旗|新区|县|区|市|州|旗)$")
+
+
+def short_forms(name: str) -> list[str]:
+    """How a question names a locality the manifest does not know: 岚峪县 or 岚峪 (the name
+    without its level, when two characters or more remain)."""
+    short = _LEVEL_SUFFIX.sub("", name)
+    return [name] + ([short] if short != name and len(short) >= 2 else [])
+
+
+def locality_variants(name: str) -> list[str]:
+    known = localities().get(name)
+    found = known["variants"] if known else short_forms(name)
+    return sorted(set(found), key=len, reverse=True)
+
+
 def detect_localities(text: str, extra: tuple[str, ...] = ()) -> list[str]:
     """Canonical localities named in `text`, in order of first mention. `extra`: localities of
-    documents a user added (matched by their exact name)."""
+    documents a user added, matched by their name with or without its level (岚峪县, 岚峪)."""
     parents, variants = _patterns()
     known = {name for _, name in variants}
-    variants = variants + [(name, name) for name in extra if name and name not in known]
+    added = [(v, name) for name in extra if name and name not in known for v in short_forms(name)]
+    variants = sorted(variants + added, key=lambda pair: len(pair[0]), reverse=True)
     masked = text
     for parent in parents:
         masked = masked.replace(parent, "\x00" * len(parent))
@@ -46,4 +63,4 @@ def all_localities() -> list[str]:
 def locality_words(extra: tuple[str, ...] = ()) -> list[str]:
     """Every spelling of a locality or of a parent jurisdiction (for the streaming hold-back)."""
     parents, variants = _patterns()
-    return [p for p in parents] + [v for v, _ in variants] + [e for e in extra if e]
+    return [p for p in parents] + [v for v, _ in variants] + [v for e in extra if e for v in short_forms(e)]

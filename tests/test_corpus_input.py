@@ -59,7 +59,7 @@ def test_generic_bracket_note(tmp_path):
 def test_bundled_file_added_again_keeps_its_layout():
     from corpus.parse import documents_dir
     doc = document_from_file(documents_dir() / "000_e5cb4a57eaca61ed.txt")
-    assert doc.layout == "labelled_lines" and doc.locality == "乌鲁木齐县"
+    assert doc.layout == "general" and doc.locality == "乌鲁木齐县" and doc.doc_id == "000"
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -10,7 +10,9 @@ from corpus.parse import TASK_KINDS, load_corpus
 EXPECTED = {  # doc_id: (task items, with a lead unit)   — from ../shared/corpus-notes.md
     "000": (76, 71),
     "001": (28, 20),
-    "002": (39, 0),
+    # corpus-notes counts 39 but keeps 2022 (三) whole although it is written 一是/二是/三是; the
+    # general rule (every run-in point is an item, corpus-notes' own rule for 002) gives 41.
+    "002": (41, 0),
     "003": (35, 28),
     "004": (16, 16),
 }

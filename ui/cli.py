@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="eval/out")
     p.add_argument("--limit", type=int)
     p.add_argument("--gate", action="store_true", help="exit 1 when a score is below eval/thresholds.toml")
+    p.add_argument("--layouts", metavar="DIR",
+                   help="score the parser on a folder of documents with gold items (layout-zoo format)")
+    p.add_argument("--with-docs", metavar="DIR", action="append", default=[],
+                   help="add the documents in DIR to the index before asking (questions about them)")
     _common(p)
     _llm_opts(p)
 
@@ -101,9 +105,17 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_items(args, settings) -> int:
     from corpus.parse import all_items, load_corpus
     from corpus.select import filter_items
-    from ui.items_view import render
+    from ui.items_view import render, render_document
 
-    items = filter_items(all_items(load_corpus(args.paths or None)), locality=args.locality or "",
+    if args.paths:  # a new file: what the parser found, and what a person should check
+        from corpus.pipeline import read_document
+
+        for path in args.paths:
+            parsed = read_document(path, locality=args.locality or "")
+            items = filter_items(parsed.items, doc=args.doc or "", unit=args.unit or "", role=args.role)
+            print(render_document(parsed, items, args.format))
+        return 0
+    items = filter_items(all_items(load_corpus()), locality=args.locality or "",
                          doc=args.doc or "", unit=args.unit or "", role=args.role)
     print(render(items, args.format))
     return 0

@@ -19,12 +19,23 @@ def ingest(args, settings) -> int:
     if args.paths:
         docs = add_files(settings.data_dir, args.paths, locality=args.locality or "", title=args.title or "")
         for doc in docs:
-            print(f"added {doc.file} ({doc.locality or 'locality unknown'}, layout {doc.layout})", file=sys.stderr)
+            from corpus.pipeline import read_document
+            parsed = read_document(doc_path(settings, doc), locality=args.locality or "", title=args.title or "")
+            tasks = [i for i in parsed.items if i.kind in ("task", "point")]
+            print(f"added {doc.file}: 《{doc.title}》 {doc.locality or '(地区未识别)'} {doc.date or ''} "
+                  f"{doc.doc_no or ''} — {len(tasks)} items", file=sys.stderr)
+            for warning in parsed.warnings:
+                print(f"  ⚠ {warning}", file=sys.stderr)
     store = _store(settings, recover=args.rebuild)
     # The whole library: what the admin page uploaded, hid or corrected stays as it is.
     report = Library(settings.data_dir).rebuild(store, full=args.rebuild, progress=sys.stderr.isatty())
     print(report.summary())
     return 0
+
+
+def doc_path(settings, doc):
+    from index.ingest import added_dir
+    return added_dir(settings.data_dir) / doc.file
 
 
 def _read_batch(path: str):

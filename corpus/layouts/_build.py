@@ -11,7 +11,7 @@ from corpus.units import unit_lists
 CN_NUM = "一二三四五六七八九十"
 SECTION_RE = re.compile(rf"^\s*([{CN_NUM}]+)、\s*(.*)$")
 SUBSECTION_RE = re.compile(rf"^\s*[(\uff08]([{CN_NUM}]+|-)[)\uff09]\s*(.*)$")
-# Labels that introduce a unit list, in every spelling the documents use.
+# Labels that introduce a unit list (the subset the two quirk readers meet).
 LABEL_RE = re.compile(r"(牵头单位|责任单位|责任部门|参加单位|配合单位)\s*[:\uff1a]")
 ROLE_OF_LABEL = {
     "牵头单位": "lead",
@@ -102,6 +102,8 @@ def make_item(
         heading=first_sentence(text) if heading is None else heading,
         doc_kind=doc.kind,
         date=doc.date,
+        doc_no=doc.doc_no,
+        issuer=doc.issuer,
         kind=kind,
         **fields,
     )

@@ -1,0 +1,26 @@
+"""The relevance gates: below them an item is not taken to be about the question.
+
+The values are fitted by `python -m eval.calibrate` on every gold question the project may tune
+on (dev, own, tune, sections: several hundred, answerable and not), and read from gates.toml;
+the defaults are the hand-set values they replaced.
+"""
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+_DEFAULTS = {"rel_min": 0.45, "rel_min_named": 0.3, "sentence_min": 0.35}
+
+
+def _load() -> dict:
+    try:
+        text = resources.files("assistant").joinpath("gates.toml").read_text("utf-8")
+        return {**_DEFAULTS, **tomllib.loads(text).get("gates", {})}
+    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        return dict(_DEFAULTS)
+
+
+_VALUES = _load()
+REL_MIN = float(_VALUES["rel_min"])  # no locality named: how much of the question an item must cover
+REL_MIN_NAMED = float(_VALUES["rel_min_named"])  # within a named locality (retrieval is reliable there)
+SENTENCE_MIN = float(_VALUES["sentence_min"])  # a quoted sentence must cover this much to stand alone

@@ -1,0 +1,76 @@
+"""Which unit a question names, however it is shortened.
+
+People shorten unit names the way the documents themselves do: they drop the level
+(`司法局` for 县司法局), write 办 for 办公室, 委 for 委员会, 监管局 for 监督管理局, and put
+their county before the level (`鹤汀市政府办` = 鹤汀市's 市政府办公室). Every parsed unit gets its
+short forms by these rules; a question is read with each named locality replaced by its level
+character (`鹤汀市政府办` → `市政府办`), and the longest form found wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.localities import locality_variants
+
+_LEVELS = ("县", "市", "区", "州", "旗")
+_ABBREVIATIONS = (("办公室", "办"), ("委员会", "委"), ("人民政府", "政府"), ("监督管理局", "监管局"),
+                  ("管理局", "局"), ("发展和改革", "发改"), ("发展改革", "发改"))
+_GENERIC = re.compile(r"^(各|有关|相关|其他|全)")
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    name: str  # the unit as the documents print it (canonical)
+    localities: tuple[str, ...]  # where a unit of that name exists
+    said: str  # the form found in the question
+
+
+class UnitNames:
+    def __init__(self, items):
+        self.forms: dict[str, dict[str, set[str]]] = {}  # form -> canonical -> localities
+        for item in items:
+            for unit in item.all_units:
+                if _GENERIC.match(unit) or len(unit) < 3:
+                    continue
+                for form in short_forms(unit):
+                    self.forms.setdefault(form, {}).setdefault(unit, set()).add(item.locality)
+        self._by_length = sorted(self.forms, key=len, reverse=True)
+
+    def find(self, question: str, localities: tuple[str, ...] = ()) -> UnitMention | None:
+        for text in _readings(question, localities):
+            for form in self._by_length:
+                if form in text:
+                    units = self.forms[form]
+                    if localities:
+                        scoped = {u: locs for u, locs in units.items() if locs & set(localities)}
+                        units = scoped or units
+                    unit = max(units, key=lambda u: (len(units[u]), -len(u), u))
+                    return UnitMention(unit, tuple(sorted(units[unit])), form)
+        return None
+
+
+def short_forms(unit: str) -> set[str]:
+    forms = {unit}
+    for full, short in _ABBREVIATIONS:
+        for f in list(forms):
+            if full in f:
+                forms.add(f.replace(full, short))
+    for f in list(forms):
+        if f.startswith(_LEVELS) and len(f) - 1 >= 3:
+            forms.add(f[1:])  # 司法局, 政府办
+    return {f for f in forms if len(f) >= 3}
+
+
+def _readings(question: str, localities: tuple[str, ...]) -> list[str]:
+    """The question as written, and with each named locality turned into its level character."""
+    out = [question]
+    text = question
+    for loc in localities:
+        level = loc[-1] if loc[-1] in _LEVELS else ""
+        for variant in locality_variants(loc):
+            if variant in text:
+                text = text.replace(variant, level if variant.endswith(_LEVELS) else "")
+    if text != question:
+        out.insert(0, text)
+    return out

@@ -1,0 +1,65 @@
+"""What kind of value a question asks for, and whether the evidence can hold one.
+
+Plans state targets and rules; they rarely state money, and never what was actually achieved.
+A question asking for an amount of money, a ranking, or an actual result of a plan is answered
+only when a cited sentence holds that kind of value; otherwise it is not_found, with the nearest
+rule quoted as context ("文件没有写明…;相关的规定是:…"), instead of a nearby sentence that looks
+like an answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.text import sentences
+
+
+@dataclass(frozen=True)
+class ValueKind:
+    name: str
+    asks: re.Pattern  # the question asks for it
+    holds: re.Pattern  # a sentence that can answer it
+    missing: str  # what the documents do not state, for the reply
+
+
+KINDS = (
+    ValueKind("money", re.compile(r"多少钱|经费|资金|预算|拨款|拨付|投入了?多少|花了?多少|金额|多少万|补贴多少|奖励多少"),
+              re.compile(r"\d+(\.\d+)?\s*(万|亿)?元|[一二三四五六七八九十百千万亿两]+元"), "金额"),
+    ValueKind("rank", re.compile(r"排第几|排名|第几名|名次|排在第|排位|位次"),
+              re.compile(r"第[一二三四五六七八九十\d]+名|排名第|位居|名列|排在第"), "排名"),
+    ValueKind("people", re.compile(r"多少人|几个人|几人|人数|多少名|编制(是|有)?多少|配备了?多少"),
+              re.compile(r"\d+\s*(余|多)?\s*(名|人)|[一二三四五六七八九十百千两]+(名|人)"), "人数"),
+)
+# "what was actually done" asked of a plan: a plan states what is to be done
+_ACTUAL = re.compile(r"(实际|已经|目前|现在|截至目前|到目前为止).{0,14}(多少|几[个项家件次名人所]|怎么样|如何)|"
+                     r"完成了多少|完成得怎么样|落实得怎么样|效果如何|取得了?(哪些|什么)成效|做了多少|办了多少|办结了多少")
+_REPORT_KINDS = ("报告", "总结", "情况")
+
+
+def asked_kind(question: str) -> ValueKind | None:
+    for kind in KINDS:
+        if kind.asks.search(question):
+            return kind
+    return None
+
+
+def asks_actual_result(question: str) -> bool:
+    return bool(_ACTUAL.search(question))
+
+
+def holds(kind: ValueKind, items) -> bool:
+    return any(kind.holds.search(s) for item in items for s in sentences(item.text))
+
+
+def is_plan(item) -> bool:
+    return item.kind in ("task", "point") and not any(k in (item.doc_kind or item.title) for k in _REPORT_KINDS)
+
+
+def missing_reason(question: str, items) -> str:
+    """Why the cited items cannot answer, or "" when they might."""
+    kind = asked_kind(question)
+    if kind and not holds(kind, items):
+        return f"文件没有写明{kind.missing}"
+    if asks_actual_result(question) and items and all(is_plan(i) for i in items):
+        return "文件是工作计划,只写了要做什么和目标,没有写实际完成情况"
+    return ""

@@ -1,0 +1,219 @@
+"""Stage 2, clean: the loaded text -> the text every item span points into.
+
+What goes: web-page chrome (navigation, 当前位置, 字体 大中小, 打印本页, 关闭窗口, share and
+footer lines), page numbers (`—5—`, `- 6 -`, `第 5 页`), `（续表）` and a table header repeated
+after a page break, the page markers of a paged web preview (`1、`…`15、` cutting words every few
+hundred characters), Markdown syntax, and spaces inside Chinese words. What is rebuilt: a table
+flattened to one cell per line becomes tab-separated rows again. Width forms are left as printed:
+answers quote the document, and every comparison normalises with NFKC (`corpus.text.normalize`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from corpus.load import CELL_BREAK, TABLE_SEP
+from corpus.tables import HEADER_WORDS, header_roles
+
+_CHROME = re.compile(
+    r"^(当前位置|您当前的位置|您的位置|首页\s*[>›»]|网站首页|【?\s*字[体号]\s*[:：]?\s*[大中小\s]+】?$|"
+    r"打印本页|【?打印】?\s*【?关闭|关闭窗口|【关闭】|分享到|.*分享至朋友圈|微信“?扫一扫|扫一扫在手机|"
+    r"相关文件\s*[:：]|相关链接|上一篇|下一篇|主办单位\s*[:：].*(地址|邮编|电话|备案|网站标识码)|"
+    r"版权所有|网站标识码|.*ICP备|浏览次数|阅读次数\s*[:：]?\s*$|【字体|【字号|"
+    r"发布时间\s*[:：].*(来源|浏览|阅读|点击))"
+)
+_NAV = re.compile(r"^(\s*\S{2,6}\s*[|｜])+\s*\S{2,6}\s*$|^(\S{2,6}\s{2,}){3,}\S{0,6}\s*$")
+_PAGE_NO = re.compile(r"^\s*(?:[—－\-–]\s*\d{1,3}\s*[—－\-–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_CONTINUED = re.compile(r"^\s*[(（]\s*续表?\s*\d*\s*[)）]\s*$|^\s*续表\s*\d*\s*$")
+_PAGED = re.compile(r"^(\d{1,3})、")
+_CJK = "\u4e00-\u9fff"
+_INNER_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0\u3000]+(?=[{_CJK}])")
+
+
+# PDFs printed from CJK fonts often map common characters to radical code points (人 → ⼈ U+2F08,
+# 民 → ⺠ U+2EA0, 门 → ⻔): the page looks right, the extracted text matches nothing. Kangxi
+# radicals have NFKC forms; the simplified forms of the Radicals Supplement are mapped here.
+_RADICALS_SUPPLEMENT = str.maketrans({
+    "⺠": "民", "⻔": "门", "⻓": "长", "⻅": "见", "⻆": "角", "⻢": "马", "⻋": "车", "⻛": "风",
+    "⻜": "飞", "⻝": "食", "⻥": "鱼", "⻩": "黄", "⻬": "齐", "⻰": "龙", "⻄": "西", "⻚": "页",
+    "⻉": "贝", "⻘": "青", "⻙": "韦", "⻨": "麦", "⻦": "鸟", "⻤": "鬼", "⺟": "母", "⻳": "龟",
+    "⻭": "齿", "⻮": "齿", "⺌": "小", "⺍": "小",
+})
+_KANGXI = re.compile(r"[\u2f00-\u2fd5]")
+
+
+def fix_radicals(text: str) -> str:
+    text = _KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    return text.translate(_RADICALS_SUPPLEMENT)
+
+
+def clean(raw: str) -> str:
+    text = fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", ""))
+    lines = text.split("\n")
+    lines = _join_paged_preview(lines)
+    lines = _markdown(lines)
+    lines = _unflatten_table(lines)
+    out: list[str] = []
+    last_header = None
+    for line in lines:
+        bare = line.strip().replace("\u00a0", "")
+        if TABLE_SEP in line:
+            cells = [c.strip() for c in line.split(TABLE_SEP)]
+            if header_roles(cells):
+                key = tuple(cells)
+                if key == last_header:
+                    continue  # the header row repeated after a page break
+                last_header = key
+            out.append(TABLE_SEP.join(_cell(c) for c in cells))
+            continue
+        if _CHROME.match(bare) or _NAV.match(bare) or _PAGE_NO.match(bare) or _CONTINUED.match(bare):
+            continue
+        out.append(_INNER_SPACE.sub("", line.rstrip()) if not _is_indent_only(line) else "")
+    return "\n".join(out)
+
+
+def _is_indent_only(line: str) -> bool:
+    return not line.replace("\u00a0", "").replace("\u3000", "").strip()
+
+
+def _cell(cell: str) -> str:
+    """One table cell on one line: paragraphs of a unit list join with 、, of text with ；."""
+    cell = _INNER_SPACE.sub("", cell.strip())
+    if CELL_BREAK not in cell:
+        return cell
+    parts = [p.strip() for p in cell.split(CELL_BREAK) if p.strip()]
+    if all(len(p) <= 25 and "。" not in p for p in parts):
+        return "、".join(parts)
+    out = parts[0]
+    for p in parts[1:]:
+        out += p if out.endswith(("。", "；", ";", "！", "？")) else "；" + p
+    return out
+
+
+def _join_paged_preview(lines: list[str]) -> list[str]:
+    """A document viewer's preview cut the text into pages of a few hundred characters, each
+    line starting with its page number `N、` (often mid-word). Strip the markers, join the pages
+    with no separator; lines before the first page (site boilerplate) are dropped."""
+    numbered = [(i, _PAGED.match(ln)) for i, ln in enumerate(lines)]
+    pages = [(i, int(m.group(1))) for i, m in numbered if m]
+    if len(pages) < 5 or [n for _, n in pages] != list(range(1, len(pages) + 1)):
+        return lines
+    if sum(len(lines[i]) >= 200 for i, _ in pages) < 0.8 * len(pages):
+        return lines
+    last = pages[-1][0]
+    joined = "".join(_PAGED.sub("", lines[i], count=1) for i, _ in pages)
+    return [joined] + lines[last + 1:]
+
+
+def _markdown(lines: list[str]) -> list[str]:
+    """Markdown exports: headings lose their #, bold its **, pipe tables become tab rows."""
+    if not any(ln.lstrip().startswith(("#", "|")) or "**" in ln for ln in lines):
+        return lines
+    out = []
+    for ln in lines:
+        s = ln.strip()
+        if s.startswith("|") and s.endswith("|"):
+            cells = [c.strip() for c in s.strip("|").split("|")]
+            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                continue
+            out.append(TABLE_SEP.join(c.replace("<br/>", CELL_BREAK).replace("<br />", CELL_BREAK) for c in cells))
+            continue
+        s = re.sub(r"^#{1,6}\s+", "", s)
+        s = re.sub(r"\*\*(.+?)\*\*", r"\1", s).replace("**", "")
+        s = re.sub(r"^[-*+]\s+(?=\S)", "", s)
+        out.append(s)
+    return out
+
+
+# --- a table flattened to one cell per line -------------------------------------------------
+
+_ROW_NO = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _unflatten_table(lines: list[str]) -> list[str]:
+    """`序号` / `工作任务` / … / `完成时限` each on its own line, then rows whose cells are one per
+    line, starting with a bare row number. A merged cell is printed only on its group's first
+    row, and a long cell may wrap onto a second line, so cells are assigned by what they look
+    like: the number, then text cells, then unit cells, then the deadline."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header, j = _header_run(lines, i)
+        if not header:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(TABLE_SEP.join(header))
+        roles = header_roles(header)
+        rows, i = _flat_rows(lines, j)
+        for cells in rows:
+            out.append(TABLE_SEP.join(_assign_cells(cells, header, roles)))
+    return out
+
+
+def _header_run(lines: list[str], i: int) -> tuple[list[str], int]:
+    j, cells = i, []
+    while j < len(lines) and lines[j].strip() and lines[j].strip() in HEADER_WORDS and TABLE_SEP not in lines[j]:
+        cells.append(lines[j].strip())
+        j += 1
+    if len(cells) >= 3 and header_roles(cells) and j < len(lines) and _ROW_NO.match(lines[j]):
+        return cells, j
+    return [], i
+
+
+def _flat_rows(lines: list[str], j: int) -> tuple[list[list[str]], int]:
+    rows: list[list[str]] = []
+    expected = None
+    while j < len(lines):
+        s = lines[j].strip()
+        if _ROW_NO.match(s) and (expected is None or int(s) == expected):
+            rows.append([s])
+            expected = int(s) + 1
+        elif not s and rows and j + 1 < len(lines) and not _ROW_NO.match(lines[j + 1].strip()):
+            break  # a blank line not followed by a row ends the table
+        elif s and rows:
+            rows[-1].append(s)
+        elif s:
+            break
+        j += 1
+    return rows, j
+
+
+_DEADLINE_LIKE = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|全年|长期|持续|常态|季度|月底|上半年|下半年|前$|^/$|^—$|^-$)")
+
+
+def _assign_cells(cells: list[str], header: list[str], roles: dict[int, str]) -> list[str]:
+    from corpus.units import looks_like_unit_list
+
+    n = len(header)
+    no, rest = cells[0], cells[1:]
+    out = [""] * n
+    out[0] = no
+    cols = list(range(1, n))
+    # from the right: the deadline column, then unit columns, each one line
+    while cols and rest:
+        c = cols[-1]
+        role = roles.get(c, "")
+        value = rest[-1]
+        if role == "deadline" and (_DEADLINE_LIKE.search(value) or len(value) <= 12):
+            out[c] = rest.pop()
+        elif role in ("lead", "responsible", "participating") and (looks_like_unit_list(value) or value in "/—-"):
+            out[c] = rest.pop()
+        else:
+            break
+        cols.pop()
+    text_cols = [c for c in cols if roles.get(c) in ("text", "category", None, "")]
+    if not text_cols:
+        return out
+    if len(text_cols) >= 2 and rest:
+        # a merged category cell appears on its group's first row only: a short line or a
+        # heading-like line (`一、…`) fills the category column
+        first = rest[0]
+        heading_like = re.match(r"^[一二三四五六七八九十]+、", first) or (
+            len(first) <= 20 and not re.search(r"[，,。；;：:]", first))
+        if len(rest) >= 2 and heading_like:
+            out[text_cols[0]] = rest.pop(0)
+        out[text_cols[-1]] = "".join(rest)
+    else:
+        out[text_cols[0]] = "".join(rest)
+    return out

@@ -1,0 +1,62 @@
+"""The working types of the item stage: a line of the cleaned text with what it starts with, and
+an item being assembled (spans into the text, its heading path, its unit note)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from corpus.load import TABLE_SEP
+from corpus.outline import Marker, marker_of
+from corpus.units import LABEL_RE, Units
+
+
+@dataclass
+class Line:
+    start: int
+    text: str
+    marker: Marker | None = None
+    label: bool = False  # a unit-note line (牵头单位：…)
+    row: list[str] | None = None  # table cells
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Draft:
+    """An item being assembled: spans into the text, its path, and its notes."""
+
+    kind: str
+    start: int
+    end: int
+    path: list[tuple[str, str]]  # (token, full heading) from the top
+    number: str = ""
+    number_int: int | None = None
+    inferred: bool = False
+    heading: str = ""
+    notes: list[str] = field(default_factory=list)
+    units: Units | None = None
+    deadline: str = ""
+    notes_rule: str = ""  # the document's rule for items without a lead, when this one has none
+
+
+def lines_of(text: str, start: int = 0) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        if pos >= start and raw.strip():
+            stripped = raw.strip()
+            offset = pos + raw.index(stripped[0])
+            if TABLE_SEP in raw:
+                out.append(Line(offset, raw.rstrip(), row=[c.strip() for c in raw.split(TABLE_SEP)]))
+            else:
+                line = Line(offset, raw.rstrip()[raw.index(stripped[0]):])
+                line.label = bool(LABEL_RE.match(stripped))
+                line.marker = None if line.label else marker_of(stripped)
+                out.append(line)
+        pos += len(raw) + 1
+    return out
+
+
+def heading_only(ln: Line) -> bool:
+    rest = ln.text[ln.marker.end:] if ln.marker else ln.text
+    return len(rest) <= 40 and "。" not in rest.rstrip("。")

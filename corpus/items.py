@@ -1,0 +1,214 @@
+"""Stage 5, items: the cleaned text and its outline -> task items with their unit notes.
+
+Which level is the task item is decided per document, by one rule each:
+- **note owners**: where a document attaches unit notes (label lines, a trailing bracket, a table
+  row), the numbering family whose entries most often own a note is the item level; entries of
+  higher families are headings, lower ones are sub-points of the item (004 (十三) 1.–3.).
+  A bullet where an item is expected is an item whose number was lost (000).
+- **leaves**, for reports and documents without notes: every numbered entry with no numbered
+  entries under it is an item, and a paragraph of run-in points 一是/二是 gives one item a point,
+  its opening sentence becoming the section context.
+- **table rows**: a row under a header that maps to roles (see corpus.tables) is an item; a row
+  of one cell (`一、…`) or a merged category cell is a heading.
+Text before the first heading (title, preamble) and paragraphs that own no note are kept as
+`preamble` / `prose` items: they answer questions, but are not tasks.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.drafts import Draft, Line, heading_only, lines_of
+from corpus.notes import finish, trailing_note
+from corpus.outline import RANK, Marker, shi_points
+from corpus.table_items import items_from_tables
+from corpus.tables import header_roles
+from corpus.units import Units
+
+_CLOSING = re.compile(r"(自.{0,20}起施行|起施行|负责解释|同时废止|有效期.{0,10}年)")
+
+
+def build(text: str, body_start: int, first_is_lead: bool) -> list[Draft]:
+    lines = lines_of(text, body_start)
+    if any(ln.row and header_roles(ln.row) for ln in lines):
+        return items_from_tables(lines, text, first_is_lead)
+    owners = _note_owners(lines, first_is_lead)
+    markers = [ln for ln in lines if ln.marker]
+    if owners and sum(owners.values()) >= min(3, max(1, len(markers))) and (
+            sum(owners.values()) >= 0.3 * len(markers) or "para" in owners):
+        family = max(owners, key=lambda f: (owners[f], RANK[f]))
+        return _by_family(lines, text, family, first_is_lead)
+    drafts = _by_leaves(lines, first_is_lead)
+    if not any(d.kind == "task" for d in drafts):
+        # no structure at all: every paragraph is an item, so the file is still answerable
+        drafts = [Draft("task", ln.start, ln.end, [], number_int=n, inferred=True)
+                  for n, ln in enumerate(lines, start=1)]
+        for d in drafts:
+            finish(d, first_is_lead, text[d.start:d.end])
+    return drafts
+
+
+# --- which family owns the notes ----------------------------------------------------------------
+
+def _note_owners(lines: list[Line], first_is_lead: bool) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    last_family = None
+    for i, ln in enumerate(lines):
+        if ln.row is not None or ln.label:
+            continue
+        if not ln.marker:
+            if trailing_note(ln.text, first_is_lead)[1]:
+                counts["para"] = counts.get("para", 0) + 1
+            continue
+        family = ln.marker.family
+        if family == "bullet" and last_family:
+            family = last_family
+        owns = trailing_note(ln.text, first_is_lead)[1] != ""
+        nxt = next((x for x in lines[i + 1:] if x.label or x.marker), None)
+        if nxt is not None and nxt.label:
+            owns = True
+        if owns:
+            counts[family] = counts.get(family, 0) + 1
+            last_family = family
+    return counts
+
+
+# --- items by the family that owns notes ----------------------------------------------------------
+
+def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool) -> list[Draft]:
+    rank = RANK[family]
+    drafts: list[Draft] = []
+    path: list[tuple[int, str, str]] = []  # (rank, token, heading)
+    current: Draft | None = None
+    counter = 0
+    in_units = False
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            if current.kind == "task":
+                finish(current, first_is_lead, text[current.start:current.end])
+            drafts.append(current)
+        current = None
+
+    for ln in lines:
+        m = ln.marker
+        if ln.label:
+            if current is not None and current.kind == "task":
+                current.notes.append(ln.text)
+                in_units = True
+            continue
+        is_item = m is not None and (m.family == family or (m.family == "bullet" and path_ok(path, rank)))
+        if m is not None and not is_item and m.rank < rank and m.family != "bullet":
+            close()
+            while path and path[-1][0] >= m.rank:
+                path.pop()
+            path.append((m.rank, m.token, ln.text))
+            in_units = False
+            continue
+        if is_item:
+            close()
+            counter = m.number if m.number is not None else counter + 1
+            current = Draft("task", ln.start + m.end, ln.end, [(t, h) for _, t, h in path],
+                            number=m.token if m.family != "bullet" else "", number_int=counter,
+                            inferred=m.family == "bullet")
+            in_units = bool(trailing_note(ln.text, first_is_lead)[1])  # its note closes it
+            continue
+        if current is not None and current.kind == "task" and not in_units:
+            current.end = ln.end  # a sub-point or a second paragraph of the item
+            in_units = bool(trailing_note(ln.text, first_is_lead)[1])
+            continue
+        # a paragraph outside any item: an unnumbered item when it owns a note, else prose
+        close()
+        at, note = trailing_note(ln.text, first_is_lead)
+        kind = "task" if note and path else ("prose" if path else "preamble")
+        if kind == "task":
+            counter += 1
+            current = Draft("task", ln.start, ln.end, [(t, h) for _, t, h in path],
+                            number_int=counter, inferred=True)
+        else:
+            if drafts and drafts[-1].kind == kind and drafts[-1].path == [(t, h) for _, t, h in path]:
+                drafts[-1].end = ln.end
+                continue
+            current = Draft(kind, ln.start, ln.end, [(t, h) for _, t, h in path])
+        in_units = False
+    close()
+    return drafts
+
+
+def path_ok(path, rank) -> bool:
+    return all(r < rank for r, _, _ in path)
+
+
+# --- leaves: reports and documents without notes ----------------------------------------------------
+
+def _by_leaves(lines: list[Line], first_is_lead: bool) -> list[Draft]:
+    drafts: list[Draft] = []
+    path: list[tuple[int, str, str]] = []
+    counter = 0
+    for i, ln in enumerate(lines):
+        m = ln.marker
+        if ln.label:
+            if drafts and drafts[-1].kind == "task":
+                drafts[-1].notes.append(ln.text)
+                finish(drafts[-1], first_is_lead)
+            continue
+        if m is None:
+            cur = [(t, h) for _, t, h in path]
+            if drafts and drafts[-1].path == cur and drafts[-1].end >= ln.start - 2 and drafts[-1].kind != "task":
+                drafts[-1].end = ln.end
+            elif drafts and drafts[-1].kind == "task" and drafts[-1].path == cur and not _has_shi(ln.text):
+                drafts[-1].end = ln.end  # a second paragraph of the point above
+            else:
+                counter = _add_paragraph(drafts, ln, cur, counter, first_is_lead, unmarked=True)
+            continue
+        nxt = next((x for x in lines[i + 1:] if x.marker or x.row), None)
+        has_child = nxt is not None and nxt.marker is not None and nxt.marker.rank > m.rank
+        while path and path[-1][0] >= m.rank:
+            path.pop()
+        if has_child or (heading_only(ln) and nxt is not None and nxt.marker is None):
+            path.append((m.rank, m.token, ln.text))
+            if not has_child and not heading_only(ln):
+                counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, first_is_lead)
+            continue
+        counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, first_is_lead, marker=m)
+    return drafts
+
+
+def _has_shi(text: str) -> bool:
+    return bool(shi_points(text))
+
+
+def _add_paragraph(drafts, ln: Line, path, counter, first_is_lead, marker: Marker | None = None,
+                   unmarked: bool = False) -> int:
+    body_at = marker.end if marker else 0
+    body = ln.text[body_at:]
+    points = shi_points(body)
+    if points:
+        head = body[: points[0][0]].strip()
+        sub_path = path + ([(marker.token, ln.text[: body_at] + head)] if marker else [])
+        for k, (off, token) in enumerate(points):
+            end = points[k + 1][0] if k + 1 < len(points) else len(body)
+            counter += 1
+            d = Draft("task", ln.start + body_at + off, ln.start + body_at + end, sub_path,
+                      number=token, number_int=counter)
+            finish(d, first_is_lead, ln.text[body_at + off: body_at + end])
+            drafts.append(d)
+        return counter
+    if unmarked and not path:
+        kind = "preamble"
+    elif unmarked:
+        kind = "prose"
+    else:
+        kind = "task"
+    if kind == "task":
+        counter += 1
+    d = Draft(kind, ln.start + body_at, ln.end, path, number=marker.token if marker else "",
+              number_int=counter if kind == "task" else None)
+    if kind == "task":
+        finish(d, first_is_lead, ln.text[body_at:])
+    drafts.append(d)
+    return counter
+
+
+def is_closing(text: str, units: Units | None) -> bool:
+    return (units is None or units.empty) and bool(_CLOSING.search(text)) and len(text) < 200

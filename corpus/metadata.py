@@ -1,0 +1,144 @@
+"""Stage 3, metadata: title, issuer, date, 文号, kind and locality with its level, read from the
+document itself — the notice title, the plan's own title line, the signature, the 索引号 block.
+
+A notice that wraps a plan (`关于印发《X》的通知`) gives the plan's title X. The locality is the
+place that opens the title or the issuer (`中共霁川县委…` → 霁川县); parent jurisdictions named
+in the text (`根据《岳浦市…》`) are never it, because they are not where a title or an issuer starts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DATE_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|日期)\s*[:：]?\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
+_DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
+_KINDS = ("任务分解方案", "任务分工方案", "重点任务分工方案", "实施方案", "推进方案", "工作方案", "工作要点", "工作安排",
+          "任务清单", "工作任务清单", "重点任务清单", "分工表", "任务分工表", "工作计划", "若干措施", "情况报告",
+          "工作报告", "工作总结", "报告", "实施意见", "意见", "方案", "要点", "清单", "措施", "计划", "规划")
+_TITLE_HINT = re.compile("(" + "|".join(_KINDS) + r")(\s*[(（][^)）]{0,20}[)）])?$")
+_PLACE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{1,12}?(?:自治县|自治州|自治旗|特区|林区|新区|县|区|市|州|盟|旗))")
+_LEVEL_OF_SUFFIX = {"自治县": "县", "自治州": "州", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}
+_ISSUER_END = re.compile(r"(人民政府|政府办公室|人民政府办公室|委员会|委员会办公室|领导小组|领导小组办公室|办公室|司法局|局|办|委)$")
+_NOT_PLACE_START = ("关于", "根据", "为了", "为", "按照", "现将", "各", "我", "全", "本")
+
+
+@dataclass
+class Metadata:
+    title: str = ""
+    issuer: str = ""
+    date: str = ""
+    doc_no: str = ""
+    kind: str = ""
+    locality: str = ""
+    level: str = ""
+    header_end: int = 0  # line index after the notice (signature date and 此件公开发布), 0 when none
+
+
+def read_metadata(text: str) -> Metadata:
+    lines = [ln.strip() for ln in text.split("\n")]
+    meta = Metadata()
+    head = lines[: max(40, len(lines) // 3)]
+    meta.doc_no = _doc_no(head)
+    sig = _signature(lines)
+    if sig is not None:
+        y, m, d = _DATE_CN.match(lines[sig]).groups()
+        meta.date = f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+        meta.issuer = _issuer_before(lines, sig)
+        if sig < len(lines) * 0.5:
+            end = sig + 1
+            while end < len(lines) and (not lines[end] or re.match(r"^[(（]此件.{0,10}[)）]$", lines[end])):
+                end += 1
+            meta.header_end = end
+    if not meta.date:
+        for ln in head:
+            m = _DATE_FIELD.search(ln)
+            if m:
+                meta.date = "-".join(f"{int(x):0{w}d}" for x, w in zip(m.groups(), (4, 2, 2)))
+                break
+    meta.title = _title(lines)
+    if not meta.issuer:
+        notice = next((ln for ln in head if "关于" in ln and ln.endswith(("的通知", "的报告", "的意见"))), "")
+        if notice:
+            meta.issuer = notice.split("关于")[0]
+        else:
+            m = re.search(r"(?:发布机构|发文机关|发文单位)\s*[:：]?\s*(\S+)", "\n".join(head))
+            meta.issuer = m.group(1) if m else ""
+    meta.kind = next((k for k in _KINDS if k in meta.title), "")
+    meta.locality, meta.level = _locality(meta.title, meta.issuer)
+    return meta
+
+
+def _doc_no(head: list[str]) -> str:
+    """The document's own 文号: on a line of its own or in a 文号 field — not one it cites."""
+    for ln in head:
+        bare = re.sub(r"^(?:[•·]\s*|文\s*号\s*[:：]?\s*|发文字号\s*[:：]?\s*)", "", ln).strip("* ")
+        m = _DOC_NO.fullmatch(bare)
+        if m:
+            return re.sub(r"\s+", "", bare)
+    return ""
+
+
+def _signature(lines: list[str]) -> int | None:
+    """The first date line standing alone right after an issuer-like line."""
+    for i, ln in enumerate(lines):
+        if _DATE_CN.match(ln):
+            prev = next((lines[j] for j in range(i - 1, max(-1, i - 4), -1) if lines[j]), "")
+            if prev and len(prev) <= 40 and "。" not in prev:
+                return i
+    return None
+
+
+def _issuer_before(lines: list[str], sig: int) -> str:
+    names = []
+    for j in range(sig - 1, max(-1, sig - 4), -1):
+        ln = lines[j]
+        if not ln:
+            if names:
+                break
+            continue
+        if len(ln) > 40 or "。" in ln or "：" in ln or ":" in ln:
+            break
+        names.insert(0, ln)
+    return "、".join(n for n in names if _ISSUER_END.search(n) or n.startswith("中共"))
+
+
+def _title(lines: list[str]) -> str:
+    """The plan's title: the 《X》 a notice 印发s, or the first short title-like line."""
+    for ln in lines[:40]:
+        m = re.search(r"关于印发(?:《(.+)》|(.+?))的通知", ln)
+        if m:
+            quoted = (m.group(1) or m.group(2)).strip()
+            # the plan's own title line, when it repeats the quoted title, prints it as issued
+            # (a quotation nests 〈〉 where the title itself has 《》)
+            same = _bracket_blind(quoted)
+            own = next((x for x in lines[:80] if x != ln and _bracket_blind(x) == same), "")
+            return own or quoted
+    for ln in lines[:40]:
+        clean = re.sub(r"【.*?】$", "", ln).strip().strip("*#").strip()
+        if 6 <= len(clean) <= 70 and "。" not in clean and "，" not in clean and _TITLE_HINT.search(clean):
+            if not clean.startswith(("附件", "根据", "为")) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", clean):
+                return clean
+    for ln in lines[:5]:
+        if "关于" in ln and 8 <= len(ln) <= 80:
+            return ln
+    return ""
+
+
+def _bracket_blind(s: str) -> str:
+    return re.sub(r"[《》〈〉<>\s*#]", "", s)
+
+
+def _locality(title: str, issuer: str) -> tuple[str, str]:
+    for source in (title, issuer.split("、")[0] if issuer else ""):
+        source = re.sub(r"^(?:关于印发|关于|印发)", "", source)
+        if source.startswith(_NOT_PLACE_START):
+            continue
+        m = _PLACE.match(source)
+        if m and len(m.group(1)) >= 2:
+            place = m.group(1)
+            if place.endswith("委") or len(place) > 10:
+                continue
+            suffix = next((s for s in _LEVEL_OF_SUFFIX if place.endswith(s)), place[-1])
+            return place, _LEVEL_OF_SUFFIX.get(suffix, suffix)
+    return "", ""

@@ -1,0 +1,73 @@
+"""Which unit note belongs to an item, wherever the document put it: label lines after it, a
+bracket at the end of its paragraph (`（A牵头，B配合）`, `〔…〕`, a bare list), an inline label
+(`…。牵头单位：A`), or an assignment sentence inside its text (`由A牵头，B、C配合。`)."""
+from __future__ import annotations
+
+import re
+
+from corpus.drafts import Draft
+from corpus.units import LABEL_RE, Units, looks_like_unit, looks_like_unit_list, parse_note
+
+_TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（][^()（）]*[)）][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
+_ROLE_HINT = re.compile(r"牵头|配合|负责|协办|主办|参加|责任单位|牵头单位")
+
+
+def trailing_note(paragraph: str, first_is_lead: bool) -> tuple[int, str]:
+    """(offset where a unit note at the end of the paragraph starts, the note) or (len, "")."""
+    m = _TRAILING.search(paragraph)
+    if m and m.start() > 0:
+        inner = m.group(1)
+        if LABEL_RE.search(inner) or _ROLE_HINT.search(inner) or looks_like_unit_list(inner):
+            return m.start(), inner
+    label = None
+    for lm in LABEL_RE.finditer(paragraph):
+        if lm.start() > 0 and paragraph[lm.start() - 1] in "。；;）) \u3000":
+            label = lm
+            break
+    if label:
+        return label.start(), paragraph[label.start():]
+    return len(paragraph), ""
+
+
+
+def finish(d: Draft, first_is_lead: bool, paragraph: str | None = None) -> None:
+    """Attach the item's unit note: label lines collected, a note at the end of its text, or an
+    assignment sentence inside it — the first that names anyone."""
+    if d.notes:
+        d.units = parse_note("；".join(d.notes), default_role="responsible")
+        d.deadline = d.units.deadline
+        if not d.units.empty or d.units.has_lead_marker:
+            return
+    if paragraph is None:
+        return
+    at, note = trailing_note(paragraph, first_is_lead)
+    if note:
+        units = parse_note(note, default_role="responsible", first_is_lead=first_is_lead)
+        d.deadline = d.deadline or units.deadline
+        d.units = units
+        d.end = d.start + len(paragraph[:at].rstrip())
+        return
+    assignment = assignment_sentence(paragraph)
+    if assignment:  # `…。由A牵头，B、C配合。…`: the note is a sentence inside the text, kept there
+        d.units = assignment
+
+
+_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*(由[^。；;]{2,120}?(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
+
+
+def assignment_sentence(paragraph: str) -> Units | None:
+    """A sentence `由A（共同）牵头，B、C配合` / `由A负责` inside an item's text, when every name in
+    it reads as a unit (so `由县政府统一领导` is not one)."""
+    for m in _ASSIGNMENT.finditer(paragraph):
+        units = parse_note(m.group(1))
+        names = units.lead + units.responsible + units.participating
+        odd = [n for n in names if not _unit_like(n)]
+        if len(names) > len(odd) and len(odd) <= 1:  # one trailing clause (`，县司法局加强督促检查`)
+            for role in ("lead", "responsible", "participating"):
+                setattr(units, role, [n for n in getattr(units, role) if _unit_like(n)])
+            return units
+    return None
+
+
+def _unit_like(name: str) -> bool:
+    return looks_like_unit(name) or name.startswith(("各", "有关", "相关", "县直", "市直", "区直"))

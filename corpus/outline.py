@@ -1,0 +1,93 @@
+"""Stage 4, outline: what numbering marker a line starts with, and how deep that family sits.
+
+Chinese official documents number their levels in a fixed order (GB/T 9704): 第X章 / 一、 / （一）
+/ 第X条 / 1. / （1） / ①, with 任务N： and bullets `•` at the item level, and 一是/二是 as run-in
+points inside a paragraph. Full- and half-width forms are the same marker; `(-)` is an OCR'd
+`(一)`; `1 .`, `1．`, `1、` are all the arabic family.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.text import cn_to_int
+
+CN = "一二三四五六七八九十百零〇"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+RANK = {"chapter": 0, "cn": 1, "cnparen": 2, "article": 3, "arabic": 4, "task": 4, "bullet": 4,
+        "arabicparen": 5, "circled": 6, "shi": 7, "para": 8}  # para: an unnumbered paragraph
+
+_PATTERNS = [
+    ("chapter", re.compile(rf"^第([{CN}]+)(?:章|部分)\s*")),
+    ("article", re.compile(rf"^第([{CN}]+)条\s*")),
+    ("cn", re.compile(rf"^([{CN}]+)\s*[、．.]\s*(?=\S)")),
+    ("cnparen", re.compile(rf"^[(（]\s*([{CN}]+|-)\s*[)）]\s*")),
+    ("arabicparen", re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*")),
+    ("task", re.compile(r"^(?:任务|事项)\s*(\d{1,3})\s*[:：.．、]\s*")),
+    ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.．、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")),
+    ("circled", re.compile(rf"^([{CIRCLED}])\s*")),
+    ("bullet", re.compile(r"^[•·●▪◆]\s*")),
+    ("shi", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"])")),
+]
+SHI_RE = re.compile(rf"(?<![{CN}])([一二三四五六七八九十]{{1,3}})是(?=[\u4e00-\u9fff“\"])")
+
+
+@dataclass(frozen=True)
+class Marker:
+    family: str
+    number: int | None
+    token: str  # as printed, stripped: "（三）", "12", "第五条", "①"
+    end: int  # offset in the line (after leading spaces) where the text after the marker starts
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.family]
+
+
+def marker_of(line: str) -> Marker | None:
+    s = line.lstrip(" \u3000\u00a0\t")
+    lead = len(line) - len(s)
+    for family, pattern in _PATTERNS:
+        m = pattern.match(s)
+        if not m:
+            continue
+        number = _number(family, m.group(1) if m.groups() else "")
+        if family == "cn" and number is None:
+            continue
+        token = m.group(0).strip()
+        if family == "arabic":
+            token = m.group(1)
+        elif family == "cn":
+            token = f"{m.group(1)}、"
+        elif family == "shi":
+            token = m.group(0)
+        return Marker(family, number, token, lead + m.end())
+    return None
+
+
+def _number(family: str, raw: str) -> int | None:
+    if family == "bullet":
+        return None
+    if family == "circled":
+        return CIRCLED.index(raw) + 1
+    if raw == "-":
+        return 1
+    try:
+        return cn_to_int(raw) if not raw.isdigit() else int(raw)
+    except (KeyError, ValueError):
+        return None
+
+
+def shi_points(text: str) -> list[tuple[int, str]]:
+    """Offsets and tokens of run-in points 一是/二是/… that count up from 一是 in `text`."""
+    out: list[tuple[int, str]] = []
+    expected = 1
+    for m in SHI_RE.finditer(text):
+        try:
+            n = cn_to_int(m.group(1))
+        except (KeyError, ValueError):
+            continue
+        if n == expected:
+            out.append((m.start(), m.group(0)))
+            expected += 1
+    return out if len(out) >= 2 else []

@@ -1,0 +1,115 @@
+"""Items from task tables: a row under a header mapped to roles (corpus.tables) is an item; a
+row of one cell (`一、…`) or a merged category cell is a heading; unit cells are read by the unit
+grammar in the role their column names."""
+from __future__ import annotations
+
+from corpus.drafts import Draft, Line, heading_only
+from corpus.load import TABLE_SEP
+from corpus.outline import RANK, marker_of
+from corpus.tables import header_roles, unmapped_columns
+from corpus.units import Units, parse_note
+
+
+def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft]:
+    drafts: list[Draft] = []
+    path: list[tuple[int, str, str]] = []
+    roles: dict[int, str] = {}
+    category = ""
+    counter = 0
+    for ln in lines:
+        if ln.row is not None:
+            cells = ln.row
+            header = header_roles(cells)
+            if header:
+                roles, category = header, ""
+                continue
+            nonempty = [c for c in cells if c]
+            if len(nonempty) == 1 and (marker_of(nonempty[0]) or len(nonempty[0]) <= 30):
+                category = ""
+                _push_heading(path, nonempty[0])
+                continue
+            if not roles:
+                continue
+            d, category = _row_item(ln, cells, roles, path, category, counter, first_is_lead)
+            if d:
+                counter = d.number_int or counter
+                drafts.append(d)
+            continue
+        if ln.marker and (heading_only(ln) or ln.marker.rank <= RANK["cnparen"]) and not ln.label:
+            _push_heading(path, ln.text)
+            category = ""
+            continue
+        kind = "prose" if path else "preamble"
+        cur = [(t, h) for _, t, h in path]
+        if drafts and drafts[-1].kind == kind and drafts[-1].path == cur:
+            drafts[-1].end = ln.end
+        else:
+            drafts.append(Draft(kind, ln.start, ln.end, cur))
+    return drafts
+
+
+def _push_heading(path, heading: str) -> None:
+    m = marker_of(heading)
+    rank = m.rank if m else 9
+    token = m.token if m else heading
+    while path and path[-1][0] >= rank:
+        path.pop()
+    path.append((rank, token, heading))
+
+
+def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead):
+    by_role: dict[str, list[tuple[int, str]]] = {}
+    for i, c in enumerate(cells):
+        if i in roles:
+            by_role.setdefault(roles[i], []).append((i, c))
+    cat = next((c for _, c in by_role.get("category", []) if c), "")
+    if cat:
+        category = cat
+    texts = [(i, c) for i, c in by_role.get("text", []) if c]
+    if not texts:
+        return None, category
+    no_cell = next((c for _, c in by_role.get("no", []) if c), "")
+    number_int = int(no_cell) if no_cell.isdigit() else counter + 1
+    # the span: from the first text cell to the last (cells are tab-separated on this line)
+    offsets, pos = [], ln.start
+    for c in ln.text.split(TABLE_SEP):
+        lead_ws = len(c) - len(c.lstrip())
+        offsets.append((pos + lead_ws, pos + lead_ws + len(c.strip())))
+        pos += len(c) + 1
+    start, end = offsets[texts[0][0]][0], offsets[texts[-1][0]][1]
+    item_path = [(t, h) for _, t, h in path]
+    if category:
+        m = marker_of(category)
+        if m:  # a category cell that is a section heading (`一、…`)
+            _push_heading(path, category)
+            item_path = [(t, h) for _, t, h in path]
+        else:
+            item_path = item_path + [(category, category)]
+    d = Draft("task", start, end, item_path, number=no_cell or "", number_int=number_int,
+              inferred=not no_cell.isdigit())
+    units = Units()
+    for role in ("lead", "responsible", "participating"):
+        for _, c in by_role.get(role, []):
+            note = parse_note(c, default_role=role)
+            units.has_lead_marker |= role == "lead" or note.has_lead_marker
+            for r in ("lead", "responsible", "participating"):
+                units.add(r, getattr(note, r))
+    d.units = units
+    d.deadline = next((c for _, c in by_role.get("deadline", []) if c and c not in "/—-"), "")
+    return d, category
+
+
+
+def unmapped(lines_text: str) -> list[str]:
+    out = []
+    for ln in lines_text.split("\n"):
+        if TABLE_SEP in ln:
+            cells = [c.strip() for c in ln.split(TABLE_SEP)]
+            if header_roles(cells):
+                out += unmapped_columns(cells)
+    return out
+
+
+def has_unmapped_table(text: str) -> bool:
+    rows = [ln for ln in text.split("\n") if ln.count(TABLE_SEP) >= 2]
+    return len(rows) >= 3 and not any(header_roles([c.strip() for c in r.split(TABLE_SEP)]) for r in rows)

@@ -1,0 +1,51 @@
+"""Task tables: map a header row's cells to roles (text, units by role, deadline, …).
+
+A plan's 任务分工表 names its columns in a few dozen ways; the role of a column is what its
+header says, never its position. A column a header cannot map is reported, not guessed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from corpus.units import LABELS
+
+_ROLE_WORDS = {
+    "no": ("序号", "编号", "序"),
+    "category": ("任务类别", "类别", "工作类别", "领域", "板块", "重点领域", "任务分类", "工作板块", "项目类别"),
+    "text": ("工作任务", "任务", "任务内容", "具体措施", "主要任务", "重点任务", "工作内容", "工作措施",
+             "具体任务", "工作举措", "目标任务", "具体工作", "主要内容", "任务事项", "工作要求",
+             "具体内容", "改革任务", "措施", "工作目标", "任务名称", "主要措施", "重点工作"),
+    "lead": LABELS["lead"] + ("牵头",),
+    "responsible": LABELS["responsible"],
+    "participating": LABELS["participating"],
+    "deadline": LABELS["deadline"] + ("时限", "时间安排", "进度安排"),
+    "ignore": LABELS["leader"] + ("联系人", "备注", "完成情况", "进展情况"),
+}
+HEADER_WORDS = {w for words in _ROLE_WORDS.values() for w in words}
+_WORD_ROLE = {w: role for role, words in _ROLE_WORDS.items() for w in words}
+
+
+def _norm(cell: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell))
+
+
+def header_roles(cells: list[str]) -> dict[int, str]:
+    """{column: role} when `cells` read as a task table's header, else {}.
+
+    A header needs a text column and at least one unit column, and most of its cells known.
+    When 工作任务 stands beside 具体措施 (or another text column), it is the group category."""
+    roles = {i: _WORD_ROLE.get(_norm(c), "") for i, c in enumerate(cells)}
+    known = sum(1 for r in roles.values() if r)
+    texts = [i for i, r in roles.items() if r == "text"]
+    units = [i for i, r in roles.items() if r in ("lead", "responsible", "participating")]
+    if not texts or not units or known < max(3, (len(cells) + 1) // 2):
+        return {}
+    if len(texts) >= 2:
+        roles[texts[0]] = "category"
+    return {i: r for i, r in roles.items() if r}
+
+
+def unmapped_columns(cells: list[str]) -> list[str]:
+    roles = header_roles(cells)
+    return [c for i, c in enumerate(cells) if i not in roles and c.strip()]

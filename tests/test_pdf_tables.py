@@ -1,0 +1,67 @@
+"""A real PDF with a task table, printed by Chromium (as an office prints a page to PDF), read back
+through the pipeline: text lines and table rows in page order, units from the table columns."""
+from __future__ import annotations
+
+import pytest
+
+from eval.chromium import ARGS, CHROMIUM
+
+pytestmark = pytest.mark.slow
+
+HTML = """<html><head><meta charset="utf-8"><style>
+body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 14px; }
+table { border-collapse: collapse; } td, th { border: 1px solid #000; padding: 4px; }
+</style></head><body>
+<p>雾溪县人民政府办公室关于印发雾溪县2025年法治政府建设任务分工表的通知</p>
+<p>雾政办发〔2025〕8号</p>
+<p>各乡镇人民政府，县直各部门：现将任务分工表印发给你们，请认真落实。</p>
+<p>雾溪县人民政府办公室</p><p>2025年2月10日</p>
+<p>雾溪县2025年法治政府建设任务分工表</p>
+<table>
+<tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>配合单位</th><th>完成时限</th></tr>
+<tr><td>1</td><td>编制公布重大行政决策事项目录。</td><td>县政府办公室</td><td>县司法局</td><td>3月底前</td></tr>
+<tr><td>2</td><td>开展行政执法案卷评查，全年不少于2次。</td><td>县司法局</td><td>县直各行政执法部门</td><td>全年</td></tr>
+<tr><td>3</td><td>推进政务公开标准化建设。</td><td>县政务服务中心</td><td>—</td><td>11月底前</td></tr>
+</table></body></html>"""
+
+
+def test_pdf_table_rows_become_items(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from corpus.pipeline import read_document
+
+    if not CHROMIUM or not __import__("os").path.exists(CHROMIUM):
+        pytest.fail("Chromium is not installed: `make test` installs it")
+    path = tmp_path / "plan.pdf"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.set_content(HTML)
+        page.pdf(path=str(path), format="A4")
+        browser.close()
+    parsed = read_document(path)
+    assert parsed.doc.locality == "雾溪县" and parsed.doc.date == "2025-02-10"
+    assert parsed.doc.doc_no == "雾政办发〔2025〕8号"
+    tasks = [i for i in parsed.items if i.kind == "task"]
+    assert [i.lead_units for i in tasks] == [("县政府办公室",), ("县司法局",), ("县政务服务中心",)]
+    assert tasks[1].participating_units == ("县直各行政执法部门",) and tasks[2].participating_units == ()
+    assert [i.deadline for i in tasks] == ["3月底前", "全年", "11月底前"]
+    assert "全年不少于2次" in tasks[1].text
+
+
+def test_pdf_without_a_text_layer_says_so(tmp_path):
+    """A scan: an image-only PDF (a blank page here) has no text to read."""
+    from playwright.sync_api import sync_playwright
+
+    from corpus.errors import DocumentError
+    from corpus.pipeline import read_document
+
+    path = tmp_path / "scan.pdf"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.set_content("<html><body><div style='width:300px;height:300px;background:#888'></div></body></html>")
+        page.pdf(path=str(path), format="A4")
+        browser.close()
+    with pytest.raises(DocumentError, match="没有文字层"):
+        read_document(path)

@@ -1,0 +1,194 @@
+"""The document pipeline stage by stage, on small made-up snippets in many layouts (not the zoo)."""
+from __future__ import annotations
+
+import pytest
+
+from corpus.clean import clean
+from corpus.metadata import read_metadata
+from corpus.outline import marker_of, shi_points
+from corpus.pipeline import parse_text, read_document
+from corpus.units import parse_note, split_names
+
+
+@pytest.mark.parametrize("note,lead,resp,part", [
+    ("责任单位:县财政局牵头,县审计局、县统计局配合", ["县财政局"], [], ["县审计局", "县统计局"]),
+    ("牵头单位：县司法局；配合单位：县委编办、县财政局", ["县司法局"], [], ["县委编办", "县财政局"]),
+    ("责任单位：区委编办（牵头）、区司法局、各镇（街道）", ["区委编办"], ["区司法局", "各镇(街道)"], []),
+    ("由市司法局会同市财政局、市审计局", ["市司法局"], [], ["市财政局", "市审计局"]),
+    ("县委依法治县办负责", [], ["县委依法治县办"], []),
+    ("主办单位：市发展改革委（市营商办）协办单位：各县（市、区）人民政府", ["市发展改革委(市营商办)"], [],
+     ["各县(市、区)人民政府"]),
+    ("牵头领导：县委常委、常务副县长 牵头单位：县委组织部", ["县委组织部"], [], []),
+    ("市司法局、市政府办公室及各起草单位", [], ["市司法局", "市政府办公室", "各起草单位"], []),
+    ("县政务服务和大数据管理局", [], ["县政务服务和大数据管理局"], []),
+    ("牵头单位：—；责任单位：各乡镇人民政府", [], ["各乡镇人民政府"], []),
+])
+def test_unit_grammar(note, lead, resp, part):
+    units = parse_note(note)
+    assert (units.lead, units.responsible, units.participating) == (lead, resp, part)
+
+
+def test_bare_list_first_is_lead_only_when_the_document_says_so():
+    assert parse_note("（市司法局、市政府办公室）", first_is_lead=True).lead == ["市司法局"]
+    assert parse_note("（市司法局、市政府办公室）").lead == []
+
+
+def test_split_names_keeps_brackets_and_township_groups():
+    assert split_names("各县（市、区）人民政府、市直各部门") == ["各县(市、区)人民政府", "市直各部门"]
+    assert split_names("有关部门各乡(镇)、街道") == ["有关部门", "各乡(镇)、街道"]
+
+
+@pytest.mark.parametrize("line,family,token", [
+    ("一、总体要求", "cn", "一、"), ("（十三）实行备案制度。", "cnparen", "（十三）"),
+    ("(-)指导思想", "cnparen", "(-)"), ("12．加强审计监督。", "arabic", "12"), ("1 .完善制度", "arabic", "1"),
+    ("第五条　推行清单", "article", "第五条"), ("③开展评估", "circled", "③"), ("（2）加强培训", "arabicparen", "（2）"),
+    ("任务3：推进公开", "task", "任务3："), ("二是持续优化营商环境", "shi", "二是"),
+])
+def test_markers(line, family, token):
+    m = marker_of(line)
+    assert m is not None and (m.family, m.token) == (family, token)
+
+
+def test_not_markers():
+    assert marker_of("2024年是关键之年") is None and marker_of("12月底前完成") is None
+
+
+def test_shi_points_count_up():
+    text = "（一）强化领导。一是抓学习。二是抓考核。三是抓示范。"
+    assert [t for _, t in shi_points(text)] == ["一是", "二是", "三是"]
+    assert shi_points("坚持统一是前提。") == []
+
+
+def test_clean_removes_chrome_page_numbers_and_repeated_headers():
+    raw = "\n".join([
+        "当前位置：首页>政务公开>文件", "【字体：大 中 小】", "某县 法治 政府", "—3—", "- 4 -", "（续表）",
+        "序号\t工作任务\t牵头单位\t责任单位", "1\t做好备案。\t县司法局\t县直各部门",
+        "（续表）", "序号\t工作任务\t牵头单位\t责任单位", "2\t做好清理。\t县司法局\t—", "打印本页 关闭窗口",
+    ])
+    lines = clean(raw).split("\n")
+    assert lines[0] == "某县法治政府"  # spaces inside words go
+    assert sum(ln.startswith("序号") for ln in lines) == 1
+    assert not any(x in "\n".join(lines) for x in ("当前位置", "字体", "—3—", "- 4 -", "续表", "打印本页"))
+
+
+def test_one_cell_per_line_table_is_rebuilt():
+    raw = "\n".join(["某县2024年重点任务清单", "序号", "工作任务", "具体措施", "牵头单位", "配合单位", "完成时限",
+                     "1", "一、优化职能", "公布权责清单，动态调整。", "县委编办", "县司法局", "2024年6月底前",
+                     "2", "推行证明事项告知承诺制，", "年内全覆盖。", "县司法局", "/", "全年"])
+    parsed = parse_text(raw, file="x.txt", locality="某县")
+    tasks = [i for i in parsed.items if i.kind == "task"]
+    assert [i.lead_units for i in tasks] == [("县委编办",), ("县司法局",)]
+    assert tasks[0].participating_units == ("县司法局",) and tasks[1].participating_units == ()
+    assert tasks[1].text == "推行证明事项告知承诺制，年内全覆盖。" and tasks[1].deadline == "全年"
+    assert tasks[1].section.startswith("一、")  # the merged category carries to the next row
+
+
+def test_metadata_read_from_the_text():
+    raw = "\n".join([
+        "中共雾溪县委全面依法治县委员会办公室关于印发《雾溪县2025年法治政府建设工作要点》的通知",
+        "雾法委办发〔2025〕7号", "各乡镇：", "　　现印发给你们。根据《云岫市2025年工作要点》制定。",
+        "中共雾溪县委全面依法治县委员会办公室", "2025年3月2日", "雾溪县2025年法治政府建设工作要点",
+        "一、加强领导", "（一）落实述法制度。（县委依法治县办牵头，县委组织部配合）"])
+    meta = read_metadata(clean(raw))
+    assert (meta.title, meta.locality, meta.level, meta.date, meta.doc_no) == (
+        "雾溪县2025年法治政府建设工作要点", "雾溪县", "县", "2025-03-02", "雾法委办发〔2025〕7号")
+    assert meta.issuer == "中共雾溪县委全面依法治县委员会办公室"
+    parsed = parse_text(raw, file="x.txt")
+    tasks = [i for i in parsed.items if i.kind == "task"]
+    assert len(tasks) == 1 and tasks[0].lead_units == ("县委依法治县办",)
+    assert tasks[0].participating_units == ("县委组织部",) and "牵头" not in tasks[0].text
+    assert not any("牵头" in i.text for i in parsed.items if i.kind == "preamble" and "一、" in i.section)
+
+
+def test_items_without_units_are_warned_and_never_borrow_a_lead():
+    raw = "\n".join(["某区2024年工作要点", "一、加强监督", "1.开展审计。", "牵头单位：区审计局", "责任单位：区财政局",
+                     "2.开展统计执法。", "责任单位：区统计局", "3.加强督查。"])
+    parsed = parse_text(raw, file="x.txt", locality="某区")
+    tasks = [i for i in parsed.items if i.kind == "task"]
+    assert [i.lead_units for i in tasks] == [("区审计局",), (), ()]
+    assert tasks[2].warnings and any("没有找到责任单位" in w for w in parsed.warnings)
+
+
+def test_html_table_with_rowspan(tmp_path):
+    html = """<html><body><div>首页 | 政务公开</div><p>当前位置：首页</p>
+    <h1>某市2024年法治政府建设任务分工</h1>
+    <table><tr><th>序号</th><th>任务类别</th><th>任务内容</th><th>牵头单位</th><th>配合单位</th></tr>
+    <tr><td>1</td><td rowspan="2">依法决策</td><td>编制决策事项目录。</td><td>市政府办公室</td><td>市司法局</td></tr>
+    <tr><td>2</td><td>开展决策后评估。</td><td>市司法局</td><td>市发展改革委<br>市财政局</td></tr>
+    </table><script>alert(1)</script></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    tasks = [i for i in read_document(path, locality="某市").items if i.kind == "task"]
+    assert [i.text for i in tasks] == ["编制决策事项目录。", "开展决策后评估。"]
+    assert tasks[1].section_path.startswith("依法决策")  # the merged category reached row 2
+    assert tasks[1].participating_units == ("市发展改革委", "市财政局")
+
+
+def test_docx_table_with_merged_cells_in_body_order(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某县2024年法治政府建设重点任务推进方案")
+    d.add_paragraph("一、重点任务")
+    t = d.add_table(rows=3, cols=5)
+    for c, text in enumerate(["序号", "任务类别", "任务内容", "牵头单位", "时间节点"]):
+        t.cell(0, c).text = text
+    t.cell(1, 1).merge(t.cell(2, 1)).text = "依法履职"
+    t.cell(1, 4).merge(t.cell(2, 4)).text = "2024年底前"
+    for r, (no, task, lead) in enumerate([("1", "公布权责清单。", "县委编办"), ("2", "推行告知承诺。", "县司法局")], 1):
+        t.cell(r, 0).text, t.cell(r, 2).text, t.cell(r, 3).text = no, task, lead
+    d.add_paragraph("二、保障措施")
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    tasks = [i for i in read_document(path, locality="某县").items if i.kind == "task"]
+    assert [(i.text, i.lead_units, i.deadline) for i in tasks] == [
+        ("公布权责清单。", ("县委编办",), "2024年底前"), ("推行告知承诺。", ("县司法局",), "2024年底前")]
+    assert all("依法履职" in i.section_path for i in tasks)
+
+
+def test_old_office_formats_and_broken_files_get_a_message(tmp_path):
+    from corpus.errors import DocumentError
+
+    for name, data, words in [("a.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"), ("b.wps", b"x", "另存为 .docx"),
+                              ("c.docx", b"PK\x03\x04broken", "not a readable .docx"),
+                              ("d.pdf", b"%PDF-1.4 garbage", ".pdf")]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(DocumentError, match=words):
+            read_document(path)
+
+
+def test_layout_zoo_gate():
+    """issue 11's floors on ../shared/layout-zoo (the parse benchmark is `policyqa eval --layouts`)."""
+    from pathlib import Path
+
+    from eval import parse_bench
+
+    folder = Path(__file__).resolve().parents[1].parent / "shared" / "layout-zoo"
+    if not folder.is_dir():
+        pytest.skip("../shared/layout-zoo is not beside the project")
+    scores = parse_bench.run(folder)
+    totals = parse_bench.totals(scores)
+    assert totals["item_recall"] >= 0.95 and totals["unit_f1"] >= 0.95 and totals["metadata"] >= 0.95
+    assert all(s.recall >= 0.90 and s.f1() >= 0.90 for s in scores), parse_bench.render(scores, True)
+
+
+def test_docx_horizontal_merge_keeps_columns_under_their_headers(tmp_path):
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=4)
+    for c, x in enumerate(["序号", "工作任务", "责任科室", "完成时限"]):
+        t.cell(0, c).text = x
+    t.cell(1, 0).merge(t.cell(1, 3)).text = "一、加强执法监督"
+    t.cell(2, 0).text, t.cell(2, 1).text = "1", "开展执法案卷评查。"
+    t.cell(2, 2).text, t.cell(2, 3).text = "执法监督科（牵头）、法制审核科", "6月底前"
+    t.cell(3, 0).text = "2"
+    t.cell(3, 1).merge(t.cell(3, 2)).text = "落实行政执法公示制度。"
+    t.cell(3, 3).text = "全年"
+    path = tmp_path / "bureau.docx"
+    d.save(path)
+    tasks = [i for i in read_document(path, locality="某县").items if i.kind == "task"]
+    assert tasks[0].lead_units == ("执法监督科",) and tasks[0].responsible_units == ("法制审核科",)
+    assert tasks[0].deadline == "6月底前" and tasks[0].section.startswith("一、")
+    assert tasks[1].deadline == "全年" and tasks[1].text == "落实行政执法公示制度。"

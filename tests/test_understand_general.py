@@ -1,0 +1,59 @@
+"""Question understanding that follows how questions are written, not a list of known phrasings:
+role words from the documents' own labels, unit names in their short forms, value kinds."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import detect_intent, understand
+from assistant.unit_names import UnitNames, short_forms
+from assistant.value_kind import missing_reason
+from corpus.types import TaskItem
+
+
+def _item(locality, lead=(), resp=(), text="开展工作。", doc_kind="工作要点", kind="task"):
+    return TaskItem(item_id=f"{locality}-1", doc_id="x", doc="x.txt", title="t", locality=locality,
+                    section="一、", section_path="一、", text=text, span=(0, len(text)),
+                    lead_units=tuple(lead), responsible_units=tuple(resp), doc_kind=doc_kind, kind=kind)
+
+
+@pytest.mark.parametrize("question,intent", [
+    ("推进涉案企业合规改革谁是主办单位?", "lead"),
+    ("企业开办半日办结,协办单位都有哪些?", "responsible"),
+    ("这条的配合科室是哪几个?", "responsible"),
+    ("双随机一公开那条,配合负责的部门有哪些?", "responsible"),
+    ("执法部门负责人任期内至少要参加几次培训?", "number"),  # 参加 here is not a role
+    ("这条落到谁头上?", "lead"),
+    ("新密那份工作安排的文号是多少?谁发的?", "doc_info"),
+])
+def test_intents(question, intent):
+    assert detect_intent(question) == intent
+
+
+def test_short_forms_follow_how_units_are_abbreviated():
+    assert {"县政府办公室", "县政府办", "政府办公室", "政府办"} <= short_forms("县政府办公室")
+    assert "市场监管局" in short_forms("市场监督管理局")
+    assert "司法局" in short_forms("县司法局")
+
+
+def test_unit_named_with_its_locality_in_front():
+    names = UnitNames([_item("鹤汀市", lead=["市政府办公室"]), _item("岚峪县", lead=["县政府办公室"]),
+                       _item("新密市", lead=["市大数据局(政务服务中心)"])])
+    q = understand("鹤汀市政府办牵头的任务有哪些?", known_units=names, known_localities=("鹤汀市", "岚峪县"))
+    assert q.intent == "unit_tasks" and q.unit == "市政府办公室"
+    q = understand("新密的大数据局(政务服务中心)都牵头了啥?", known_units=names)
+    assert q.intent == "unit_tasks" and q.unit == "市大数据局(政务服务中心)"
+
+
+def test_a_list_question_without_a_unit_asks_who_takes_part():
+    names = UnitNames([_item("某县", lead=["县司法局"])])
+    assert understand("行政复议改革配合的有哪些?", known_units=names).intent == "responsible"
+
+
+def test_value_kinds_a_plan_cannot_hold():
+    plan = [_item("某市", text="年内纳入白名单的企业不少于1000家。")]
+    report = [_item("某县", text="全年新增经营主体4127户。", doc_kind="年度报告")]
+    assert "实际完成" in missing_reason("现在实际已经有多少家企业进了白名单?", plan)
+    assert missing_reason("截至目前实际新增了多少户经营主体?", report) == ""
+    assert "金额" in missing_reason("法治培训经费有多少?", plan)
+    assert missing_reason("白名单企业不少于多少家?", plan) == ""
+    assert "排名" in missing_reason("考核排第几?", report)
