@@ -114,7 +114,9 @@ def upload_to_answerable(data: str, items: int = 30) -> dict:
     port = free_port()
     settings = load({"data_dir": copy, "port": port, "rate_limit_per_minute": 0, "llm": "none",
                      "admin_token": "bench"})
-    server = LiveServer(Services(settings, searcher=open_searcher(copy)), port).start()
+    services = Services(settings, searcher=open_searcher(copy))
+    services.assistant.warm_up()  # as `policyqa serve` does at start
+    server = LiveServer(services, port).start()
     plan = make_plan(f"{copy}/plan.docx", items=items, key_lead="县数据资源局")
     auth = {"Authorization": "Bearer bench"}
     with httpx.Client(timeout=300, base_url=server.base) as client:

@@ -54,8 +54,13 @@ class Services:
 
         old = self.assistant
         searcher = Searcher(old.searcher.store, old.searcher.embedder)
-        self.__dict__["assistant"] = Assistant(searcher, old.llm, max_question_chars=old.max_question_chars,
-                                               generation_timeout_s=old.generation_timeout_s)
+        new = Assistant(searcher, old.llm, max_question_chars=old.max_question_chars,
+                        generation_timeout_s=old.generation_timeout_s)
+        try:  # fill the field-answer caches before anyone asks (the LLM is warm already)
+            new.answer("行政复议体制改革由哪个单位牵头?")
+        except Exception as exc:  # noqa: BLE001 - a cold cache only costs the first question time
+            log.warning("warm-up after reload skipped: %s", exc)
+        self.__dict__["assistant"] = new
 
     @property
     def items(self):
