@@ -103,7 +103,8 @@ class Library:
     # --- what the index holds ----------------------------------------------------------------------
     def parse_record(self, rec: dict) -> ParsedDocument:
         parsed = read_document(self.files / rec["file"], locality=rec.get("locality", ""),
-                               title=rec.get("title", ""))
+                               title=rec.get("title", ""), doc_id=rec["key"],
+                               overrides={f: rec.get(f) for f in META_FIELDS})
         return self._as_library(parsed, rec["key"], rec["file"], rec)
 
     @staticmethod
@@ -185,7 +186,7 @@ class Library:
                 "locality": locality.strip(), "title": title.strip(), "by": by, "created": time.time(),
                 "corrections": {}}
         try:
-            parsed = read_document(folder / stored, locality=meta["locality"], title=meta["title"])
+            parsed = read_document(folder / stored, locality=meta["locality"], title=meta["title"], doc_id=key)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -197,7 +198,8 @@ class Library:
         if not pid or not (folder / "preview.json").exists():
             raise NotFoundError("预览不存在或已过期,请重新上传。 (No such preview.)")
         meta = json.loads((folder / "preview.json").read_text("utf-8"))
-        parsed = read_document(folder / meta["stored"], locality=meta["locality"], title=meta["title"])
+        parsed = read_document(folder / meta["stored"], locality=meta["locality"], title=meta["title"],
+                               doc_id=meta["key"])
         return meta, self._as_library(parsed, meta["key"], meta["name"], meta)
 
     def _preview_view(self, meta: dict, parsed: ParsedDocument) -> dict:
