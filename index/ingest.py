@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.parse import bundled_documents, document_from_file, parse_document
-from corpus.types import PolicyDoc
+from corpus.types import PolicyDoc, TaskItem
 from index.bm25 import KeywordIndex, drop_except, save_beside
 from index.chunks import chunk_items, signature
 
@@ -89,8 +89,15 @@ def _progress(total: int, enabled: bool):
 
 def ingest(store, embedder, docs: list[PolicyDoc], rebuild: bool = False,
            progress: bool = True) -> IngestReport:
-    started = time.perf_counter()
     items = [item for doc in docs for item in parse_document(doc)]
+    return ingest_items(store, embedder, items, len(docs), rebuild, progress)
+
+
+def ingest_items(store, embedder, items: list[TaskItem], documents: int, rebuild: bool = False,
+                 progress: bool = True) -> IngestReport:
+    """Index items already parsed (and corrected): the document library's entry point."""
+    started = time.perf_counter()
+    docs = range(documents)  # only counted below
     chunks = chunk_items(items)
     sig = signature(embedder.name, chunks)
     current = store.current_build()

@@ -145,13 +145,19 @@ def build_page(services) -> gr.Blocks:
             file = gr.File(label="CSV", visible=False)
             go.click(browse, [b_loc, b_unit, b_role, b_kw], [table, count, rows])
             csv_btn.click(export, rows, file)
+        if services.admin.enabled:  # no token configured: no tab, nothing of it in the page
+            from ui.admin_page import admin_tab
+            admin_tab(services)
         gr.Markdown(f"<small>数据更新于 {time.strftime('%Y-%m-%d')} · 回答仅依据收录文件,请以原文为准</small>")
     return page
 
 
 def mount(app, services):
     page = build_page(services)
-    mounted = gr.mount_gradio_app(app, page, path="/chat", theme=theme(), css=PAGE_CSS, ssr_mode=False,
+    from ui.admin_page import ADMIN_CSS
+
+    css = PAGE_CSS + (ADMIN_CSS if services.admin.enabled else "")
+    mounted = gr.mount_gradio_app(app, page, path="/chat", theme=theme(), css=css, ssr_mode=False,
                                   footer_links=[], show_error=False)
     calm_queue(page)
     return mounted

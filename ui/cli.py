@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-origin", action="append", dest="allow_origins",
                    help="a site allowed to embed the widget (repeatable)")
     p.add_argument("--public-url", help="absolute URL of this server as the portal's browsers see it")
+    p.add_argument("--admin-token", help="turn on document management (文件管理 tab, /api/admin/…): "
+                   "TOKEN or label=TOKEN,label=TOKEN (env POLICYQA_ADMIN_TOKEN)")
+    p.add_argument("--max-upload-mb", type=float, help="largest admin upload (default 20)")
     _common(p)
     _llm_opts(p)
     return parser

@@ -13,7 +13,8 @@ def _store(settings, recover: bool = False):
 
 
 def ingest(args, settings) -> int:
-    from index.ingest import add_files, corpus_documents, ingest as run_ingest
+    from index.ingest import add_files
+    from index.library import Library
 
     if args.paths:
         docs = add_files(settings.data_dir, args.paths, locality=args.locality or "", title=args.title or "")
@@ -26,8 +27,8 @@ def ingest(args, settings) -> int:
             for warning in parsed.warnings:
                 print(f"  ⚠ {warning}", file=sys.stderr)
     store = _store(settings, recover=args.rebuild)
-    report = run_ingest(store, store.embedder, corpus_documents(settings.data_dir),
-                        rebuild=args.rebuild, progress=sys.stderr.isatty())
+    # The whole library: what the admin page uploaded, hid or corrected stays as it is.
+    report = Library(settings.data_dir).rebuild(store, full=args.rebuild, progress=sys.stderr.isatty())
     print(report.summary())
     return 0
 

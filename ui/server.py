@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ui.admin_api import admin_guard, build_admin_router
 from ui.api import build_router, error
 
 log = logging.getLogger("policyqa.server")
@@ -36,10 +37,20 @@ def build_app(services) -> FastAPI:
                        allow_methods=["GET", "POST"], allow_headers=["Content-Type"], max_age=600)
     frame_ancestors = " ".join(["'self'", *origins])
 
+    admin = services.admin
+
     @app.middleware("http")
     async def guard(request: Request, call_next):
         length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY:
+        path = request.url.path
+        if path == "/api/admin" or path.startswith("/api/admin/"):
+            refused = admin_guard(services, request)
+            if refused is not None:
+                return refused
+        elif admin.enabled and path.endswith("/gradio_api/upload") and length and length.isdigit() \
+                and int(length) <= admin.max_bytes + 64 * 1024:
+            pass  # the 文件管理 tab's uploads (the tab checks the token before using a file)
+        elif length and length.isdigit() and int(length) > MAX_BODY:
             return error(413, f"请求太大(超过 {MAX_BODY // 1024} KB)。 (Request body too large.)")
         try:
             response = await call_next(request)
@@ -60,6 +71,8 @@ def build_app(services) -> FastAPI:
         return error(422, f"请求格式不正确 (invalid request): {problems}")
 
     app.include_router(build_router(services))
+    if admin.enabled:
+        app.include_router(build_admin_router(services))
 
     @app.get("/", include_in_schema=False)
     def home():
@@ -94,7 +107,7 @@ def api_docs_html(spec: dict) -> str:
     schemas = "".join(
         f"<h3>{escape(name)}</h3><pre>{escape(str(schema.get('properties', {})))}</pre>"
         for name, schema in spec.get("components", {}).get("schemas", {}).items()
-        if name in ("AskRequest", "FeedbackRequest", "Turn"))
+        if name in ("AskRequest", "FeedbackRequest", "Turn", "ConfirmRequest", "CorrectionRequest"))
     return (f"<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>{escape(spec['info']['title'])}</title>"
             "<body style='font-family:sans-serif;max-width:900px;margin:24px auto'>"
             f"<h1>{escape(spec['info']['title'])}</h1><p>{escape(spec['info'].get('description', ''))}</p>"
@@ -106,13 +119,13 @@ def api_docs_html(spec: dict) -> str:
 
 def ensure_index(settings) -> None:
     """`make run` on a fresh machine: index the bundled corpus when there is no index yet."""
-    from index.ingest import corpus_documents, ingest
+    from index.library import Library
     from index.service import open_store
 
     store = open_store(settings.data_dir, settings.chroma_url, settings.embed_model, settings.threads)
     if store.current_build() is None:
         print("no index yet: indexing the bundled corpus (about a minute)…", file=sys.stderr)
-        report = ingest(store, store.embedder, corpus_documents(settings.data_dir), progress=sys.stderr.isatty())
+        report = Library(settings.data_dir).rebuild(store, progress=sys.stderr.isatty())
         print(report.summary(), file=sys.stderr)
 
 

@@ -36,6 +36,32 @@ class Services:
             return Assistant(searcher, gated, max_question_chars=self.settings.max_question_chars,
                              generation_timeout_s=self.settings.generation_timeout_s)
 
+    @cached_property
+    def library(self):
+        from index.library import Library
+        return Library(self.settings.data_dir)
+
+    @cached_property
+    def admin(self):
+        from ui.admin import Admin
+        return Admin(self)
+
+    def reload(self) -> None:
+        """Serve the build just made: a new searcher and assistant, swapped in at once (requests
+        already running finish on the old ones). Models are reused, never loaded again."""
+        from assistant.core import Assistant
+        from index.search import Searcher
+
+        old = self.assistant
+        searcher = Searcher(old.searcher.store, old.searcher.embedder)
+        new = Assistant(searcher, old.llm, max_question_chars=old.max_question_chars,
+                        generation_timeout_s=old.generation_timeout_s)
+        try:  # fill the field-answer caches before anyone asks (the LLM is warm already)
+            new.answer("行政复议体制改革由哪个单位牵头?")
+        except Exception as exc:  # noqa: BLE001 - a cold cache only costs the first question time
+            log.warning("warm-up after reload skipped: %s", exc)
+        self.__dict__["assistant"] = new
+
     @property
     def items(self):
         return self.assistant.items

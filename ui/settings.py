@@ -31,6 +31,8 @@ class Settings:
     port: int = 7860
     allow_origins: tuple[str, ...] = ()
     public_url: str = ""  # absolute URL the widget uses to reach the server
+    admin_token: str = ""  # document management: "TOKEN" or "label=TOKEN,label=TOKEN"; empty = off
+    max_upload_mb: float = 20.0  # largest file the admin may upload
 
     @property
     def data_path(self) -> Path:
