@@ -45,12 +45,18 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
             text += f",{_names(part)}参加"
         text += f";{_names(lead)}牵头" if lead else ";该项未明确牵头单位"
         return f"{text}。{source}"
-    text = f"{prefix}{_names(lead)}牵头" if lead else f"{prefix}该项未明确牵头单位"
+    text = f"{prefix}{_names(lead)}牵头" if lead else f"{prefix}该项未明确牵头单位{_rule(item)}"
     if resp:
         text += f",{_names(resp)}负责"
     if part:
         text += f",{_names(part)}参加"
     return f"{text}。{source}"
+
+
+def _rule(item: TaskItem) -> str:
+    """The document's own rule for items without a lead, when it states one."""
+    rule = next((w.split(":", 1)[1].strip() for w in item.warnings if w.startswith("文件约定")), "")
+    return f"(文件约定:{rule})" if rule else ""
 
 
 def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:

@@ -20,7 +20,7 @@ from assistant.llm.gate import LLMBusy
 from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
 from assistant.understand import Query, topic_of
-from assistant.value_kind import missing_reason
+from assistant.value_kind import asked_kind, missing_reason
 from corpus.errors import PolicyQAError
 from corpus.text import sentences
 from corpus.types import TaskItem
@@ -99,7 +99,14 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         yield a.not_found(query, hits)
         return
     reason = missing_reason(query.original, [i for i, _ in chosen_context])
-    if reason:  # money, a rank, an actual result of a plan: no cited sentence can hold it
+    kind = asked_kind(query.original)
+    if not reason and kind and kind.name in ("name", "money", "rank"):
+        # The value must be in the sentence that answers the question, not just somewhere in the
+        # item: "2个政府规章叫什么名字?" is not answered by the names of 8 planned projects.
+        found = [support(a, query, i) for i, _ in chosen_context[:2]]
+        if not any(p and kind.holds.search(p[1]) for p in found):
+            reason = f"文件没有写明{kind.missing}"
+    if reason:  # money, a rank, a name, an actual result of a plan: no cited sentence holds it
         yield a.not_found(query, hits, nearest_rule=(reason, chosen_context[0][0]))
         return
     if query.intent == "summary":

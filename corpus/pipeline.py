@@ -112,6 +112,8 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
             d.kind = "closing"
         if d.kind == "task":
             ordinal += 1
+            if "报告" in doc.kind:
+                d.kind = "point"  # a report's points state what was done, not tasks with owners
             out.append(_item(doc, str(ordinal), d, ordinal))
         else:
             out.append(_item(doc, f"{d.kind[0]}{d.start}", d, 0))
@@ -142,7 +144,7 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         end -= 1
     text = doc.text[start:end]
     tokens = [_short(t) for t, _ in d.path]
-    if d.kind == "task":
+    if d.kind in ("task", "point"):
         own = _short(d.number) if d.number else (f"•[{d.number_int}]" if d.inferred else "")
         if own and re.fullmatch(r"\d+", own):
             own += "."
@@ -161,14 +163,14 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         resp = canonical_all(units.responsible, doc.locality)
         part = canonical_all(units.participating, doc.locality)
     warnings = []
-    if d.kind == "task" and (units is None or units.empty):
+    if d.kind == "task" and (units is None or units.empty):  # report points carry no units by nature
         warnings.append("未找到责任单位")
     if getattr(d, "notes_rule", ""):
         warnings.append("文件约定: " + d.notes_rule)
     return TaskItem(
         item_id=f"{doc.doc_id}-{local_id}", doc_id=doc.doc_id, doc=doc.file, title=doc.title,
         locality=doc.locality, section=section, section_path=full or section, text=text,
-        span=(start, end), item_no=d.number_int if d.kind == "task" else None,
+        span=(start, end), item_no=d.number_int if d.kind in ("task", "point") else None,
         item_no_inferred=d.inferred, heading=first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", text)),
         lead_units=lead, responsible_units=resp, participating_units=part,
         units_raw="；".join(d.notes), doc_kind=doc.kind, date=doc.date, kind=d.kind,
@@ -179,7 +181,7 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
 
 def _warnings(doc: PolicyDoc, items: list[TaskItem], text: str, locality_known: bool) -> list[str]:
     out = []
-    tasks = [i for i in items if i.kind == "task"]
+    tasks = [i for i in items if i.kind in ("task", "point")]
     if not locality_known:
         out.append("未能从文件中识别所属地区 (locality unknown): 请在上传时填写地区。")
     if not tasks:
