@@ -28,6 +28,20 @@ _CONTINUED = re.compile(r"^\s*[(（]\s*续表?\s*\d*\s*[)）]\s*$|^\s*续表\s*\
 _PAGED = re.compile(r"^(\d{1,3})、")
 _CJK = "\u4e00-\u9fff"
 _INNER_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0\u3000]+(?=[{_CJK}])")
+_UNIT_TAIL = re.compile(r"(局|办|委|院|科|股|室|所|队|中心|部门|单位|政府|办事处|分局|管委会|办公室)$")
+
+
+def _spaces(text: str) -> str:
+    """A space between Chinese characters is noise (`县 司法局`), except between two whole unit
+    names, where it separates a list (`执法监督科 法制审核科`): there it becomes 、."""
+    def whole_unit(name: str) -> bool:
+        return len(name) >= 3 and bool(_UNIT_TAIL.search(name))
+
+    def repl(m: re.Match) -> str:
+        left = re.split(r"[\s:：、，,；;（(]", text[: m.start()])[-1]
+        right = re.split(r"[\s:：、，,；;（(]", text[m.end():])[0]
+        return "、" if whole_unit(left) and whole_unit(right) else ""
+    return _INNER_SPACE.sub(repl, text)
 
 
 # PDFs printed from CJK fonts often map common characters to radical code points (人 → ⼈ U+2F08,
@@ -68,7 +82,7 @@ def clean(raw: str) -> str:
             continue
         if _CHROME.match(bare) or _NAV.match(bare) or _PAGE_NO.match(bare) or _CONTINUED.match(bare):
             continue
-        out.append(_INNER_SPACE.sub("", line.rstrip()) if not _is_indent_only(line) else "")
+        out.append(_spaces(line.rstrip()) if not _is_indent_only(line) else "")
     return "\n".join(out)
 
 
@@ -78,7 +92,7 @@ def _is_indent_only(line: str) -> bool:
 
 def _cell(cell: str) -> str:
     """One table cell on one line: paragraphs of a unit list join with 、, of text with ；."""
-    cell = _INNER_SPACE.sub("", cell.strip())
+    cell = _spaces(cell.strip())
     if CELL_BREAK not in cell:
         return cell
     parts = [p.strip() for p in cell.split(CELL_BREAK) if p.strip()]

@@ -50,7 +50,7 @@ _ROLE_WORD = re.compile(
 _WORD_ROLE = {"牵头": "lead", "主办": "lead", "配合": "participating", "协助": "participating",
               "参与": "participating", "参加": "participating", "协同": "participating",
               "协办": "participating"}
-_SEPARATORS = re.compile(r"[、,，;；/]|<br>")
+_SEPARATORS = re.compile(r"[、,，;；/\s]|<br>")  # a space left between names after cleaning separates them
 _UNIT_END = re.compile(
     r"(局|办|委|院|部|室|会|组|中心|部门|单位|街道|政府|办事处|监委|分局|管委会|办公室|所|队|站|庭|处|厅|"
     r"科|股|社|行|馆|团|台|校|园|集团|公司|法院|检察院|机构|党委|党工委|单位|成员单位|\)|）)$"

@@ -192,3 +192,11 @@ def test_docx_horizontal_merge_keeps_columns_under_their_headers(tmp_path):
     assert tasks[0].lead_units == ("执法监督科",) and tasks[0].responsible_units == ("法制审核科",)
     assert tasks[0].deadline == "6月底前" and tasks[0].section.startswith("一、")
     assert tasks[1].deadline == "全年" and tasks[1].text == "落实行政执法公示制度。"
+
+
+def test_spaces_join_words_but_separate_whole_unit_names():
+    from corpus.clean import clean
+
+    assert clean("牵头单位:县委 编办、县 司法局") == "牵头单位:县委编办、县司法局"
+    assert clean("责任科室：执法监督科 法制审核科") == "责任科室：执法监督科、法制审核科"
+    assert parse_note("执法监督科（牵头） 法制审核科").responsible == ["法制审核科"]
