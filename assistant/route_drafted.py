@@ -91,6 +91,7 @@ def _with_announced_lists(parts: list[str], keep: set[int]) -> set[int]:
 
 
 def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
+    unavailable = ""
     floor = REL_MIN_NAMED if query.localities else REL_MIN
     years = re.findall(r"(?:19|20)\d\d(?=年)", query.original)
     chosen_context = [(i, r) for i, r in context(a, query, hits) if r >= floor
@@ -137,9 +138,13 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
                 elif event["type"] == "not_found":
                     said_not_found = True
         except (LLMBusy, PolicyQAError) as exc:
-            # Busy model, unreachable server, broken model: the quoted source still answers.
+            # Busy model, unreachable server, broken model: the quoted source still answers, and
+            # the reader is told why there is no drafted answer.
             log.warning("drafting skipped, answering extractively: %s", exc)
             verified, said_not_found = [], False
+            if not isinstance(exc, LLMBusy):
+                unavailable = ("(The language model is unavailable; quoting the source.)" if query.lang == "en"
+                               else "(生成模型暂时不可用,以下直接引用原文。)")
         timings["generate_s"] = time.perf_counter() - started
         if verified and query.intent == "number" and not answers_measure(query.original, "".join(v["text"] for v in verified)):
             verified = []  # it answered something, but not the value that was asked for
@@ -158,6 +163,8 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     else:
         chosen = [(strong[0][0], strong[0][1])]
     text = extractive_text(chosen, query.lang)
+    if unavailable:
+        text = f"{unavailable}\n{text}"
     yield {"type": "replace", "text": text}
     yield a.final(query, text, "answered", chosen, "extractive")
 
