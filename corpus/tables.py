@@ -15,7 +15,8 @@ _ROLE_WORDS = {
     "category": ("任务类别", "类别", "工作类别", "领域", "板块", "重点领域", "任务分类", "工作板块", "项目类别"),
     "text": ("工作任务", "任务", "任务内容", "具体措施", "主要任务", "重点任务", "工作内容", "工作措施",
              "具体任务", "工作举措", "目标任务", "具体工作", "主要内容", "任务事项", "工作要求",
-             "具体内容", "改革任务", "措施", "工作目标", "任务名称", "主要措施", "重点工作"),
+             "具体内容", "改革任务", "措施", "工作目标", "任务名称", "主要措施", "重点工作",
+             "具体举措", "主要举措", "推进措施", "落实措施", "工作事项"),
     "lead": LABELS["lead"] + ("牵头",),
     "responsible": LABELS["responsible"],
     "participating": LABELS["participating"],
@@ -27,7 +28,24 @@ _WORD_ROLE = {w: role for role, words in _ROLE_WORDS.items() for w in words}
 
 
 def _norm(cell: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell))
+    """A header cell as a bare name: width forms, spaces, a qualifier in brackets (`责任科室（单位）`)
+    and a trailing colon dropped."""
+    cell = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell))
+    return re.sub(r"\([^)]*\)|[:：]$", "", cell) or cell
+
+
+_BY_LENGTH = sorted(_WORD_ROLE, key=len, reverse=True)
+
+
+def _role_of(cell: str) -> str:
+    """The role a header names: exactly, or by the longest known header word it contains
+    (`主要工作任务` → text, `责任单位及责任人` → responsible)."""
+    name = _norm(cell)
+    if name in _WORD_ROLE:
+        return _WORD_ROLE[name]
+    if len(name) > 12:
+        return ""  # a sentence, not a header
+    return next((_WORD_ROLE[w] for w in _BY_LENGTH if len(w) >= 2 and w in name), "")
 
 
 def header_roles(cells: list[str]) -> dict[int, str]:
@@ -35,7 +53,7 @@ def header_roles(cells: list[str]) -> dict[int, str]:
 
     A header needs a text column and at least one unit column, and most of its cells known.
     When 工作任务 stands beside 具体措施 (or another text column), it is the group category."""
-    roles = {i: _WORD_ROLE.get(_norm(c), "") for i, c in enumerate(cells)}
+    roles = {i: _role_of(c) for i, c in enumerate(cells)}
     known = sum(1 for r in roles.values() if r)
     texts = [i for i, r in roles.items() if r == "text"]
     units = [i for i, r in roles.items() if r in ("lead", "responsible", "participating")]

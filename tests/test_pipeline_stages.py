@@ -200,3 +200,13 @@ def test_spaces_join_words_but_separate_whole_unit_names():
     assert clean("牵头单位:县委 编办、县 司法局") == "牵头单位:县委编办、县司法局"
     assert clean("责任科室：执法监督科 法制审核科") == "责任科室：执法监督科、法制审核科"
     assert parse_note("执法监督科（牵头） 法制审核科").responsible == ["法制审核科"]
+
+
+def test_header_cells_with_qualifiers_map_to_their_roles():
+    from corpus.tables import header_roles
+
+    roles = header_roles(["序号", "重点任务", "具体举措", "责任科室（单位）", "完成时限（节点）"])
+    assert roles == {0: "no", 1: "category", 2: "text", 3: "responsible", 4: "deadline"}
+    roles = header_roles(["序号", "主要工作任务", "牵头单位(部门)", "责任单位及责任人", "时间节点"])
+    assert roles == {0: "no", 1: "text", 2: "lead", 3: "responsible", 4: "deadline"}
+    assert header_roles(["1", "推进执法规范化建设，开展案卷评查", "县司法局", "县直各部门", "全年"]) == {}
