@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from corpus.load import load
-from corpus.pipeline import ParsedDocument, items_of, parse_text
+from corpus.pipeline import document_of, items_of
 from corpus.types import PolicyDoc, TaskItem
 
 TASK_KINDS = ("task", "point")
@@ -35,14 +35,15 @@ def _bundled_meta(name: str) -> dict | None:
     return next((m for m in manifest()["documents"] if m["file"] == name), None)
 
 
-def read_bundled(meta: dict) -> ParsedDocument:
+def _bundled_doc(meta: dict) -> PolicyDoc:
+    """A bundled document without its items (they are built once, by `parse_document`)."""
     raw = load(documents_dir() / meta["file"])
     overrides = {k: meta[k] for k in _OVERRIDE_FIELDS if meta.get(k)}
-    return parse_text(raw, file=meta["file"], doc_id=meta["doc_id"], overrides=overrides)
+    return document_of(raw, file=meta["file"], doc_id=meta["doc_id"], overrides=overrides)[0]
 
 
 def bundled_documents() -> list[PolicyDoc]:
-    return [read_bundled(m).doc for m in manifest()["documents"]]
+    return [_bundled_doc(m) for m in manifest()["documents"]]
 
 
 def document_from_file(path: str | Path, locality: str = "", title: str = "") -> PolicyDoc:
@@ -52,9 +53,9 @@ def document_from_file(path: str | Path, locality: str = "", title: str = "") ->
     raw = load(path)
     if meta:
         overrides = {k: meta[k] for k in _OVERRIDE_FIELDS if meta.get(k)}
-        parsed = parse_text(raw, file=path.name, doc_id=meta["doc_id"], overrides=overrides)
-        return replace(parsed.doc, locality=locality or parsed.doc.locality, title=title or parsed.doc.title)
-    return parse_text(raw, file=path.name, locality=locality, title=title).doc
+        doc = document_of(raw, file=path.name, doc_id=meta["doc_id"], overrides=overrides)[0]
+        return replace(doc, locality=locality or doc.locality, title=title or doc.title)
+    return document_of(raw, file=path.name, locality=locality, title=title)[0]
 
 
 def parse_document(doc: PolicyDoc) -> list[TaskItem]:

@@ -50,6 +50,16 @@ def read_document(path: str | Path, *, locality: str = "", title: str = "", doc_
 
 def parse_text(raw: str, *, file: str, locality: str = "", title: str = "", doc_id: str = "",
                overrides: dict | None = None) -> ParsedDocument:
+    doc, header_end, locality_known = document_of(raw, file=file, locality=locality, title=title,
+                                                  doc_id=doc_id, overrides=overrides)
+    items = _items(doc, header_end)
+    return ParsedDocument(doc, items, _warnings(doc, items, doc.text, locality_known))
+
+
+def document_of(raw: str, *, file: str, locality: str = "", title: str = "", doc_id: str = "",
+                overrides: dict | None = None) -> tuple[PolicyDoc, int, bool]:
+    """The stages up to metadata: (the document, the line where its notice ends, whether its
+    locality is known). For callers that want the document and build its items later."""
     text = cleaning.clean(raw)
     meta = read_metadata(text)
     fields = {
@@ -66,8 +76,7 @@ def parse_text(raw: str, *, file: str, locality: str = "", title: str = "", doc_
     if title:
         fields["title"] = title
     doc = PolicyDoc(**fields, layout=_quirk(text) or "general", text=text)
-    items = _items(doc, meta.header_end)
-    return ParsedDocument(doc, items, _warnings(doc, items, text, bool(locality or meta.locality)))
+    return doc, meta.header_end, bool(locality or meta.locality)
 
 
 def items_of(doc: PolicyDoc) -> list[TaskItem]:
