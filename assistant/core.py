@@ -23,7 +23,7 @@ import logging
 import time
 from typing import Iterator
 
-from assistant import fields, prompts, route_chain, route_compute, route_drafted, route_fields, route_sections
+from assistant import fields, prompts, titles, route_chain, route_compute, route_drafted, route_fields, route_sections
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
@@ -48,6 +48,7 @@ class Assistant:
         self.items: list[TaskItem] = list(searcher.items.values())
         self.known_units = {u for i in self.items for u in i.all_units}
         self.unit_names = UnitNames(self.items)
+        self.documents = {i.doc_id: (i.title, i.locality) for i in self.items}
         self.truncated_localities = {i.locality for i in self.items if i.truncated}
         # What a streamed draft must not show half-written (see assistant.draft).
         self.holdback = HoldBack(self.known_units | set(locality_words(tuple(searcher.localities)))
@@ -68,6 +69,7 @@ class Assistant:
                            tuple(self.searcher.localities))
         if locality and not query.localities:
             query = Query(**{**query.__dict__, "localities": (locality,)})
+        query = titles.without_title(query, self.documents)
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
         hits = self._quoted_first(query, hits)
         timings = {"retrieve_s": time.perf_counter() - started}

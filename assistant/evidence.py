@@ -22,8 +22,11 @@ _MEASURES = [
     (re.compile(r"几年|多少年|有效期"), r"(?<!\d)\d{1,2}年|[一二三四五六七八九十两半]+年|年内"),
     (re.compile(r"多久|多长|多少天|几天|多少日|几日|多少个工作日|频次|how (long|often)|how many days", re.I),
      r"\d+个?(工作日|自然日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
-    (re.compile(r"什么时候|何时|哪天|几号|几月|期限|时限|截止|when|deadline", re.I),
+    (re.compile(r"什么时候|何时|哪天|几号|几月|截止|when|deadline", re.I),
      r"\d+月|\d+日|月底|年底|年内|\d{4}年|前"),
+    # a time limit is a date or a duration: 完成时限 2024年6月底前; 办理时限 0.5个工作日
+    (re.compile(r"期限|时限"),
+     r"\d+月|\d+日|月底|年底|年内|\d{4}年|前|(\d+(\.\d+)?|[一二三四五六七八九十两半]+)个?(工作日|自然日|日|天|月|年|周|小时)"),
     (re.compile(r"多少名|几名|多少人|几人"), r"\d+(名|人|余人)|[一二三四五六七八九十百千]+(名|人)"),
     (re.compile(r"多少项|几项|几大项"), r"\d+(大)?项|[一二三四五六七八九十]+(大)?项"),
     (re.compile(r"多少个|几个"), r"\d+个|[一二三四五六七八九十]+个"),
@@ -37,6 +40,15 @@ _FILLER = {"这个", "那个", "这件", "这条", "这项", "那条", "一下",
            "具体", "相关", "情况", "问题", "规定", "提出", "然后", "告诉", "讲", "说"}
 
 
+# Two spellings of one word: a question and a document may use either.
+_VARIANT = {"截止": "截至", "其它": "其他", "帐": "账"}
+_VARIANT_RE = re.compile("|".join(_VARIANT))
+
+
+def _variants(text: str) -> str:
+    return _VARIANT_RE.sub(lambda m: _VARIANT[m.group(0)], text)
+
+
 def _words(text: str) -> list[str]:
     import logging
 
@@ -44,7 +56,7 @@ def _words(text: str) -> list[str]:
 
     jieba.setLogLevel(logging.WARNING)
 
-    return [w for w in jieba.lcut(normalize(text)) if _CJK_RUN.fullmatch(w) and w not in _FILLER]
+    return [w for w in jieba.lcut(_variants(normalize(text))) if _CJK_RUN.fullmatch(w) and w not in _FILLER]
 
 
 @lru_cache(maxsize=4096)  # the same topic is scored against every item and sentence of a question
@@ -75,7 +87,7 @@ class Evidence:
         grams = bigrams(topic)
         if not grams:
             return None
-        hay = normalize(text)
+        hay = _variants(normalize(text))
         total = sum(self.weight(g) for g in grams)
         return sum(self.weight(g) for g in grams if g in hay) / total
 
@@ -92,17 +104,20 @@ class Evidence:
         if score is None:
             return None
         keys = self.key_grams(topic)
-        if keys and not any(k in normalize(text) for k in keys):
+        if keys and not any(k in _variants(normalize(text)) for k in keys):
             score *= 0.5
         return score
 
     def best_sentences(self, topic: str, item, want_number: bool = False, n: int = 1) -> list[tuple[float, str]]:
         scored = []
+        heading = (getattr(item, "heading", "") or "").rstrip("。")
         for sentence in sentences(item.text):
             cover = self.coverage(topic, sentence)
             score = 0.5 if cover is None else cover  # no Chinese topic (English): rank decides
             if want_number and _NUMBER.search(sentence):
                 score += 0.15
+            if heading and sentence.strip().rstrip("。") == heading:
+                score -= 0.01  # a tie goes to the body: a run-in heading names what the body details
             scored.append((score, sentence.strip()))
         scored.sort(key=lambda pair: -pair[0])
         return scored[:n]
@@ -113,6 +128,9 @@ def has_number(text: str) -> bool:
 
 
 _COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|个?小时|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场)")
+
+
+_NOUN_CLASSIFIERS = {"项", "件", "家", "户", "所", "支", "场", "批", "类", "条", "期", "大项"}
 
 
 def measure_pattern(question: str) -> re.Pattern | None:
@@ -126,6 +144,8 @@ def measure_pattern(question: str) -> re.Pattern | None:
         days = "(个?(工作|自然)?日|天)"  # 多少天 is answered in 日, 工作日 or 自然日 as often as in 天
         word = {"名": "(名|人)", "人": "(人|名)", "天": days, "日": days, "个工作日": days, "学时": hours,
                 "小时": hours, "个小时": hours}.get(word, word)
+        if word in _NOUN_CLASSIFIERS:  # 多少户 is answered "示范户1905个": 个 counts any thing
+            word = f"({word}|个)"
         return re.compile(rf"(\d+(\.\d+)?|[一二三四五六七八九十百千万两]+)余?{word}")
     for asks, answer in _MEASURES:
         if asks.search(question):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 
-_DEFAULTS = {"rel_min": 0.45, "rel_min_named": 0.3, "sentence_min": 0.35, "rel_share": 0.75}
+_DEFAULTS = {"rel_min": 0.45, "rel_min_named": 0.3, "rel_min_agreed": 0.3, "sentence_min": 0.35, "rel_share": 0.6}
 
 
 def _load() -> dict:
@@ -23,6 +23,8 @@ def _load() -> dict:
 _VALUES = _load()
 REL_MIN = float(_VALUES["rel_min"])  # no locality named: how much of the question an item must cover
 REL_MIN_NAMED = float(_VALUES["rel_min_named"])  # within a named locality (retrieval is reliable there)
+# A unit question in a named locality whose best item both engines rank first (route_fields.agreed)
+REL_MIN_AGREED = float(_VALUES["rel_min_agreed"])
 SENTENCE_MIN = float(_VALUES["sentence_min"])  # a quoted sentence must cover this much to stand alone
 # No locality named: a locality must come this close to the best. Hand-set, not fitted: the gold
 # sets of ambiguous questions list the localities of the corpus they were written for, so on a

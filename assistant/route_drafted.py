@@ -193,6 +193,7 @@ def support(a, query: Query, item: TaskItem):
     best sentence, and a number part only accepts a sentence with the kind of value asked."""
     parts = [p for p in re.split(r"[??;;]|,(?=[^,]*[??])", query.original) if len(p.strip()) > 3] or [query.original]
     chosen: dict[str, float] = {}
+    trimmed: dict[str, str] = {}
     for part in parts:
         topic = topic_of(part, query.localities) or query.topic
         number = query.intent == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
@@ -202,6 +203,8 @@ def support(a, query: Query, item: TaskItem):
         if ranked:
             score, sentence = ranked[0]
             chosen[sentence] = max(chosen.get(sentence, 0.0), score)
+            if number:
+                trimmed[sentence] = _answering_span(a, topic, part, sentence)
             if _ASKS_FOR_LIST.search(part):  # "哪些…": a close runner-up announcing a list is the answer
                 for other_score, other in ranked[1:2]:
                     if _ANNOUNCES_LIST.search(other) and other_score >= 0.6 * score:
@@ -212,7 +215,41 @@ def support(a, query: Query, item: TaskItem):
     keep = {n for n, s in enumerate(in_order) if s in chosen}
     keep = _cover(a, query, in_order, keep)
     keep = _with_announced_lists(in_order, keep)
-    return item, "".join(in_order[n] for n in sorted(keep)), min(chosen.values())
+    return item, "".join(trimmed.get(in_order[n], in_order[n]) for n in sorted(keep)), min(chosen.values())
+
+
+_CLAUSE = re.compile(r"[^,，;；]+[,，;；]?")
+SPAN_GAIN = 0.1  # a neighbouring clause joins the quoted span when it adds this much coverage
+
+
+def _answering_span(a, topic: str, part: str, sentence: str) -> str:
+    """The clauses of a long sentence that answer a number question, as one verbatim span: the
+    clause holding the value asked, and its neighbours as far as they are about the question.
+    "…事项53项,截止11月底,共办理“跨省通办”业务6927件,…" answers "办了多少件" with 6927件 alone,
+    not with the other figures of the sentence."""
+    clauses = _CLAUSE.findall(sentence)
+    if len(sentence) <= 60 or len(clauses) < 3:
+        return sentence
+    cover = [a.evidence.coverage(topic, c) or 0.0 for c in clauses]
+    answering = [n for n, c in enumerate(clauses) if answers_measure(part, c)]
+    if not answering:
+        return sentence
+    best = max(answering, key=lambda n: cover[n])  # the first of equals: document order
+    if cover[best] <= 0:
+        return sentence
+    lo = hi = best
+
+    def gain(lo2: int, hi2: int) -> float:
+        return ((a.evidence.coverage(topic, "".join(clauses[lo2:hi2 + 1])) or 0.0)
+                - (a.evidence.coverage(topic, "".join(clauses[lo:hi + 1])) or 0.0))
+
+    # a neighbour joins only when it covers words of the question the span lacks ("截止11月底")
+    while lo > 0 and gain(lo - 1, hi) >= SPAN_GAIN:
+        lo -= 1
+    while hi + 1 < len(clauses) and gain(lo, hi + 1) >= SPAN_GAIN:
+        hi += 1
+    span = "".join(clauses[lo:hi + 1]).rstrip(",，;；")
+    return span if hi + 1 < len(clauses) or lo > 0 else sentence
 
 
 _HOW = re.compile(r"怎么|如何|咋|具体|哪些|什么|要求|措施|做法|办法|后果")

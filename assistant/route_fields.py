@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from assistant import fields
-from assistant.gates import REL_MIN, REL_MIN_NAMED, REL_SHARE  # calibrated: eval/calibrate.py
+from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE  # calibrated: eval/calibrate.py
 from assistant.understand import Query, topic_of
 from corpus.text import normalize
 from corpus.types import TaskItem
@@ -39,6 +39,12 @@ def pick_per_locality(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
     return picks
 
 
+def agreed(hits, item: TaskItem) -> bool:
+    """Both engines, keyword and dense, rank this item first: two independent readings of the
+    question agree, which a paraphrase sharing few words with the item still gets."""
+    return any(h.item.item_id == item.item_id and h.bm25_rank == 1 and h.dense_rank == 1 for h in hits)
+
+
 def units(a, query: Query, hits, timings) -> Iterator[dict]:
     picks = pick_per_locality(a, query, hits)
     if not picks:
@@ -46,7 +52,8 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     top = max(rel for _, rel in picks)
     if query.localities:
-        keep = [(i, r) for i, r in picks if r >= REL_MIN_NAMED]
+        keep = [(i, r) for i, r in picks if r >= REL_MIN_NAMED
+                or (r >= REL_MIN_AGREED and agreed(hits, i))]
     else:
         keep = [(i, r) for i, r in picks if r >= REL_MIN and r >= REL_SHARE * top]
     if not keep:

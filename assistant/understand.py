@@ -75,6 +75,10 @@ INTENT_PATTERNS = [  # order matters: the first match wins
 
 # Words that say what is asked, not what it is about: removed before measuring relevance.
 _ASKING = re.compile(
+    r"(什么|啥)时(候|间)|何时|啥|"  # asking when: the value asked, never the topic
+    # a count asked with its classifier (办了多少件业务 -> 办业务, not 办件业务), and "actual" /
+    # "so far": what kind of value is asked (assistant.value_kind), not what it is about
+    r"(多少|几)(个工作日|大项|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场|位|份|年|月|周)|实际上?|已经|"
     r"由?哪(个|些|几|家|一|项)?(个)?(单位|部门|地方|文件|材料|份)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|多长|是否|吗|呢|"
     r"牵头(单位)?|责任(单位|部门)|负责|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
     r"个?小时|学时|[一每]年|全年|分别|各自|"  # units of the value asked and the period: people and documents word them differently

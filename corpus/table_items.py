@@ -38,7 +38,10 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
         if ln.marker and (heading_only(ln) or ln.marker.rank <= RANK["cnparen"]) and not ln.label:
             _push_heading(path, ln.text)
             category = ""
-            continue
+            if heading_only(ln):
+                continue
+            # "（二）加强督促检查。各牵头单位于每季度…": a run-in heading with its paragraph; the
+            # paragraph stays searchable as prose under that heading.
         kind = "prose" if path else "preamble"
         cur = [(t, h) for _, t, h in path]
         if drafts and drafts[-1].kind == kind and drafts[-1].path == cur:

@@ -21,12 +21,13 @@ GRID = {
     "rel_min": [0.30, 0.35, 0.40, 0.45, 0.50, 0.55],
     "rel_min_named": [0.15, 0.20, 0.25, 0.30, 0.35, 0.40],
     "sentence_min": [0.20, 0.25, 0.30, 0.35, 0.40, 0.45],
+    "rel_min_agreed": [0.15, 0.20, 0.25, 0.30, 0.35, 0.40],
 }
 
 
 def features(a, gold) -> dict | None:
     from assistant.route_drafted import context, support
-    from assistant.route_fields import pick_per_locality
+    from assistant.route_fields import agreed, pick_per_locality
     from assistant.understand import understand
 
     query = understand(gold.question, list(gold.history) or None, 2000, a.unit_names,
@@ -36,17 +37,23 @@ def features(a, gold) -> dict | None:
     hits = a._quoted_first(query, a.searcher.search(query.text, k=8, localities=list(query.localities) or None))
     if query.intent in ("lead", "responsible"):
         picks = pick_per_locality(a, query, hits)
-        rel = max((r for _, r in picks), default=0.0)
-        return {"named": bool(query.localities), "rel": rel, "sentence": 1.0, "answerable": gold.answerable}
+        best = max(picks, key=lambda p: p[1], default=None)
+        rel = best[1] if best else 0.0
+        agree = bool(best and query.localities and agreed(hits, best[0]))
+        return {"named": bool(query.localities), "rel": rel, "sentence": 1.0, "agreed": agree,
+                "answerable": gold.answerable}
     ctx = context(a, query, hits)
     rel = max((r for _, r in ctx), default=0.0)
     sups = [support(a, query, i) for i, _ in ctx[:1]]
     sentence = max((p[2] for p in sups if p), default=0.0)
-    return {"named": bool(query.localities), "rel": rel, "sentence": sentence, "answerable": gold.answerable}
+    return {"named": bool(query.localities), "rel": rel, "sentence": sentence, "agreed": False,
+            "answerable": gold.answerable}
 
 
 def predict(f: dict, g: dict) -> bool:
     floor = g["rel_min_named"] if f["named"] else g["rel_min"]
+    if f["agreed"]:
+        floor = min(floor, g["rel_min_agreed"])
     return f["rel"] >= floor and f["sentence"] >= g["sentence_min"]
 
 
