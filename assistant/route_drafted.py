@@ -22,7 +22,7 @@ from assistant.route_fields import TASK_KINDS
 from assistant.understand import Query, topic_of
 from assistant.value_kind import asked_kind, missing_reason
 from corpus.errors import PolicyQAError
-from corpus.text import sentences
+from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 
 log = logging.getLogger("policyqa.assistant")
@@ -193,7 +193,7 @@ def support(a, query: Query, item: TaskItem):
     best sentence, and a number part only accepts a sentence with the kind of value asked."""
     parts = [p for p in re.split(r"[??;;]|,(?=[^,]*[??])", query.original) if len(p.strip()) > 3] or [query.original]
     chosen: dict[str, float] = {}
-    trimmed: dict[str, str] = {}
+    trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
     for part in parts:
         topic = topic_of(part, query.localities) or query.topic
         number = query.intent == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
@@ -203,8 +203,12 @@ def support(a, query: Query, item: TaskItem):
         if ranked:
             score, sentence = ranked[0]
             chosen[sentence] = max(chosen.get(sentence, 0.0), score)
-            if number:
-                trimmed[sentence] = _answering_span(a, topic, part, sentence)
+            if number:  # several parts answered by one sentence: the union of their spans
+                span, had = _answering_span(a, topic, part, sentence), trimmed.get(sentence, ())
+                if span is None or had is None:
+                    trimmed[sentence] = None
+                else:
+                    trimmed[sentence] = (min(span[0], had[0]), max(span[1], had[1])) if had else span
             if _ASKS_FOR_LIST.search(part):  # "哪些…": a close runner-up announcing a list is the answer
                 for other_score, other in ranked[1:2]:
                     if _ANNOUNCES_LIST.search(other) and other_score >= 0.6 * score:
@@ -215,29 +219,30 @@ def support(a, query: Query, item: TaskItem):
     keep = {n for n, s in enumerate(in_order) if s in chosen}
     keep = _cover(a, query, in_order, keep)
     keep = _with_announced_lists(in_order, keep)
-    return item, "".join(trimmed.get(in_order[n], in_order[n]) for n in sorted(keep)), min(chosen.values())
+    return item, "".join(_quoted(in_order[n], trimmed.get(in_order[n])) for n in sorted(keep)), min(chosen.values())
 
 
 _CLAUSE = re.compile(r"[^,，;；]+[,，;；]?")
 SPAN_GAIN = 0.1  # a neighbouring clause joins the quoted span when it adds this much coverage
 
 
-def _answering_span(a, topic: str, part: str, sentence: str) -> str:
-    """The clauses of a long sentence that answer a number question, as one verbatim span: the
-    clause holding the value asked, and its neighbours as far as they are about the question.
-    "…事项53项,截止11月底,共办理“跨省通办”业务6927件,…" answers "办了多少件" with 6927件 alone,
-    not with the other figures of the sentence."""
+def _answering_span(a, topic: str, part: str, sentence: str) -> tuple[int, int] | None:
+    """Which clauses of a long sentence answer a number question, as (first, last) clause: the
+    clause holding the value asked that best covers the question, every clause holding such a
+    value and one of the question's rarest terms, and neighbours as far as they add words of the
+    question. "…事项53项,截止11月底,共办理“跨省通办”业务6927件,…" answers "办了多少件" with
+    "截止11月底,…业务6927件", not with every figure of the sentence. None: quote it whole."""
     clauses = _CLAUSE.findall(sentence)
     if len(sentence) <= 60 or len(clauses) < 3:
-        return sentence
+        return None
     cover = [a.evidence.coverage(topic, c) or 0.0 for c in clauses]
     answering = [n for n, c in enumerate(clauses) if answers_measure(part, c)]
-    if not answering:
-        return sentence
+    if not answering or max(cover[n] for n in answering) <= 0:
+        return None
     best = max(answering, key=lambda n: cover[n])  # the first of equals: document order
-    if cover[best] <= 0:
-        return sentence
-    lo = hi = best
+    keys = a.evidence.key_grams(topic)
+    marked = [n for n in answering if any(k in normalize(clauses[n]) for k in keys)]
+    lo, hi = min([best, *marked]), max([best, *marked])
 
     def gain(lo2: int, hi2: int) -> float:
         return ((a.evidence.coverage(topic, "".join(clauses[lo2:hi2 + 1])) or 0.0)
@@ -248,8 +253,16 @@ def _answering_span(a, topic: str, part: str, sentence: str) -> str:
         lo -= 1
     while hi + 1 < len(clauses) and gain(lo, hi + 1) >= SPAN_GAIN:
         hi += 1
-    span = "".join(clauses[lo:hi + 1]).rstrip(",，;；")
-    return span if hi + 1 < len(clauses) or lo > 0 else sentence
+    return lo, hi
+
+
+def _quoted(sentence: str, span: tuple[int, int] | None) -> str:
+    if span is None:
+        return sentence
+    clauses = _CLAUSE.findall(sentence)
+    if span == (0, len(clauses) - 1):
+        return sentence
+    return "".join(clauses[span[0]:span[1] + 1]).rstrip(",，;；")
 
 
 _HOW = re.compile(r"怎么|如何|咋|具体|哪些|什么|要求|措施|做法|办法|后果")

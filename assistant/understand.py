@@ -57,6 +57,8 @@ INTENT_PATTERNS = [  # order matters: the first match wins
     ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要)?(负责|配合|参与|参加|协办)|"
                                r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
                                r"除了牵头|responsible units?|participat", re.I)),
+    # "哪个单位要是拖了后腿,会有什么后果?" asks what follows, not who: no unit intent
+    ("other", re.compile(r"(什么|啥|哪些)(后果|处理|处分)|会(怎么样|怎样|如何)|(怎么|如何)(处理|问责|追责)")),
     ("lead", re.compile(rf"{_LEAD_WORDS}|谁(来)?负责|由谁|归谁|落到谁|谁头上|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
                         r"哪个(单位|部门)|哪家|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
@@ -78,7 +80,7 @@ _ASKING = re.compile(
     r"(什么|啥)时(候|间)|何时|啥|"  # asking when: the value asked, never the topic
     # a count asked with its classifier (办了多少件业务 -> 办业务, not 办件业务), and "actual" /
     # "so far": what kind of value is asked (assistant.value_kind), not what it is about
-    r"(多少|几)(个工作日|大项|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场|位|份|年|月|周)|实际上?|已经|"
+    r"(多少|几)(个工作日|大项|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场|位|份|年|月|周)|实际上?|已经|后果|"
     r"由?哪(个|些|几|家|一|项)?(个)?(单位|部门|地方|文件|材料|份)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|多长|是否|吗|呢|"
     r"牵头(单位)?|责任(单位|部门)|负责|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
     r"个?小时|学时|[一每]年|全年|分别|各自|"  # units of the value asked and the period: people and documents word them differently
