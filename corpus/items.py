@@ -20,6 +20,7 @@ import re
 from corpus.drafts import Draft, Line, heading_only, lines_of
 from corpus.notes import finish, trailing_note
 from corpus.outline import RANK, Marker, shi_points
+from corpus.records import is_records, items_from_records
 from corpus.table_items import items_from_tables
 from corpus.tables import header_roles
 from corpus.units import Units
@@ -31,6 +32,8 @@ def build(text: str, body_start: int, first_is_lead: bool) -> list[Draft]:
     lines = lines_of(text, body_start)
     if any(ln.row and header_roles(ln.row) for ln in lines):
         return items_from_tables(lines, text, first_is_lead)
+    if is_records(lines):
+        return items_from_records(lines, text, first_is_lead)
     owners = _note_owners(lines, first_is_lead)
     markers = [ln for ln in lines if ln.marker]
     if owners and sum(owners.values()) >= min(3, max(1, len(markers))) and (

@@ -47,7 +47,7 @@ def finish(d: Draft, first_is_lead: bool, paragraph: str | None = None) -> None:
         d.units = units
         d.end = d.start + len(paragraph[:at].rstrip())
         return
-    assignment = assignment_sentence(paragraph)
+    assignment = assignment_sentence(paragraph, first_is_lead)
     if assignment:  # `…。由A牵头，B、C配合。…`: the note is a sentence inside the text, kept there
         d.units = assignment
 
@@ -55,17 +55,23 @@ def finish(d: Draft, first_is_lead: bool, paragraph: str | None = None) -> None:
 _ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*(由[^。；;]{2,120}?(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
 
 
-def assignment_sentence(paragraph: str) -> Units | None:
+# The same sentence without 由: `县司法局、县委编办按职责分工负责。`, `县发改委负责，县财政局协同配合。`
+_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
+
+
+def assignment_sentence(paragraph: str, first_is_lead: bool = False) -> Units | None:
     """A sentence `由A（共同）牵头，B、C配合` / `由A负责` inside an item's text, when every name in
-    it reads as a unit (so `由县政府统一领导` is not one)."""
-    for m in _ASSIGNMENT.finditer(paragraph):
-        units = parse_note(m.group(1))
-        names = units.lead + units.responsible + units.participating
-        odd = [n for n in names if not _unit_like(n)]
-        if len(names) > len(odd) and len(odd) <= 1:  # one trailing clause (`，县司法局加强督促检查`)
-            for role in ("lead", "responsible", "participating"):
-                setattr(units, role, [n for n in getattr(units, role) if _unit_like(n)])
-            return units
+    it reads as a unit (so `由县政府统一领导` is not one); without 由, only when every name does
+    (`各部门要按职责分工负责` is a duty, not a note)."""
+    for pattern, tolerated in ((_ASSIGNMENT, 1), (_BARE_ASSIGNMENT, 0)):
+        for m in pattern.finditer(paragraph):
+            units = parse_note(m.group(1), first_is_lead=first_is_lead)
+            names = units.lead + units.responsible + units.participating
+            odd = [n for n in names if not _unit_like(n)]
+            if len(names) > len(odd) and len(odd) <= tolerated:  # one trailing clause (`，县司法局加强督促检查`)
+                for role in ("lead", "responsible", "participating"):
+                    setattr(units, role, [n for n in getattr(units, role) if _unit_like(n)])
+                return units
     return None
 
 

@@ -23,7 +23,10 @@ from corpus.text import first_sentence
 from corpus.types import PolicyDoc, TaskItem
 from corpus.units import canonical_all, nfkc
 
-_FIRST_IS_LEAD = re.compile(r"(排在第一位|排在首位|排名第一|第一个|列第一位|第一家)[的为是]*[为是]?牵头单位|排?在?首位的?为牵头")
+# The document's convention for a list that names no lead: "排在第一位的为牵头单位",
+# "各项任务中列在首位的单位为牵头单位", "未明确牵头单位的，第一个单位为牵头单位". Often in a closing 说明.
+_FIRST_IS_LEAD = re.compile(r"(排在|列在|位列|居|在)?(第一位|首位|第一个|最前|排名第一|第一家)的?(单位|部门)?"
+                            r"(为|是|即为|作为|视为)牵头")
 _NO_LEAD_RULE = re.compile(r"未(?:明确|标注|注明|列明)牵头单位的[^。]{0,40}")
 
 
@@ -105,7 +108,7 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
 
         return (paged_inline if doc.layout == "paged_inline" else bracket_notes).parse(doc)
     text = doc.text
-    first_is_lead = bool(_FIRST_IS_LEAD.search(nfkc(text[:6000])))
+    first_is_lead = bool(_FIRST_IS_LEAD.search(nfkc(text)))
     body_start = _offset_of_line(text, header_end_line)
     drafts = itemizing.build(text, body_start, first_is_lead)
     out: list[TaskItem] = []

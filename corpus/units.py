@@ -38,7 +38,9 @@ LABELS["leader"] = ("牵头领导", "责任领导", "分管领导", "牵头县�
                     "牵头人", "联系领导", "包抓领导")
 LABELS["deadline"] = ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "办结时限", "时间要求")
 ROLE_OF_LABEL = {w: role for role, words in LABELS.items() for w in words}
-LABEL_RE = re.compile("(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[:：]")
+# `牵头单位：A`, and the bracketed form portals print, with or without a colon: `【牵头单位】A`.
+LABEL_RE = re.compile("[【\\[]?(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True))
+                      + r")(?:\s*[】\]]\s*[:：]?|\s*[:：])")
 UNIT_ROLES = ("lead", "responsible", "participating")
 
 # A role word closing a clause, or a marker right after one name.
@@ -111,6 +113,10 @@ def parse_note(text: str, default_role: str = "responsible", first_is_lead: bool
             continue  # a person's title, never a unit
         else:
             _parse_segment(segment, role, out, bare=not labels and first_is_lead)
+    if first_is_lead and not labels and not out.lead and not out.has_lead_marker and out.responsible:
+        # "A、B按职责分工负责" under the document's rule that the first-listed unit leads
+        out.has_lead_marker = True
+        out.lead.append(out.responsible.pop(0))
     return out
 
 

@@ -22,6 +22,8 @@ from corpus.units import parse_note, split_names
     ("市司法局、市政府办公室及各起草单位", [], ["市司法局", "市政府办公室", "各起草单位"], []),
     ("县政务服务和大数据管理局", [], ["县政务服务和大数据管理局"], []),
     ("牵头单位：—；责任单位：各乡镇人民政府", [], ["各乡镇人民政府"], []),
+    ("【牵头单位】县司法局 【责任单位】县直各部门 【完成时限】2024年底", ["县司法局"], ["县直各部门"], []),
+    ("【牵头单位】：县信访局【配合单位】：县人民法院", ["县信访局"], [], ["县人民法院"]),
 ])
 def test_unit_grammar(note, lead, resp, part):
     units = parse_note(note)
@@ -98,6 +100,42 @@ def test_metadata_read_from_the_text():
     assert len(tasks) == 1 and tasks[0].lead_units == ("县委依法治县办",)
     assert tasks[0].participating_units == ("县委组织部",) and "牵头" not in tasks[0].text
     assert not any("牵头" in i.text for i in parsed.items if i.kind == "preamble" and "一、" in i.section)
+
+
+def test_first_listed_leads_when_a_closing_note_says_so():
+    """The convention may be stated at the end, and the list may carry role words but no lead."""
+    lines = ["某县2024年法治政府建设工作要点", "一、依法履职"]
+    for n, task in enumerate(["推进数据共享", "规范执法", "加强复议"], start=1):
+        lines += [f"{n}.{task}。县发改委、县财政局按职责分工负责。"]
+    raw = "\n".join(lines + ["说明：各项任务中列在首位的单位为牵头单位。"])
+    tasks = [i for i in parse_text(raw, file="x.txt", locality="某县").items if i.kind == "task"]
+    assert [i.lead_units for i in tasks] == [("县发改委",)] * 3
+    assert all(i.responsible_units == ("县财政局",) for i in tasks)
+    plain = parse_text("\n".join(lines), file="x.txt", locality="某县")
+    assert all(i.lead_units == () for i in plain.items if i.kind == "task")
+
+
+def test_assignment_sentence_without_you_needs_every_name_to_be_a_unit():
+    from corpus.notes import assignment_sentence
+
+    units = assignment_sentence("推进数据共享。县数据局负责，县财政局、县审计局协同配合。")
+    assert (units.responsible, units.participating) == (["县数据局"], ["县财政局", "县审计局"])
+    assert assignment_sentence("各部门要按职责分工负责，确保落实。") is None
+
+
+def test_records_flattened_from_a_table_are_items():
+    raw = "\n".join(["桐岭县重点任务推进情况台账", "现将推进情况汇总如下。", ""]
+                    + sum(([f"序号：{n}", f"任务名称：{t}", "牵头单位：县司法局", "配合单位：县城管局",
+                            "完成时限：2024年12月底", f"进展情况：已完成{n}0件。", ""]
+                           for n, t in enumerate(["推行执法公示", "推进复议改革", "清理规范性文件"], start=1)), [])
+                    + ["说明：本台账每季度更新一次。"])
+    items = parse_text(raw, file="x.txt", locality="桐岭县").items
+    tasks = [i for i in items if i.kind == "task"]
+    assert [i.item_no for i in tasks] == [1, 2, 3]
+    assert tasks[1].heading.startswith("推进复议改革") and "已完成20件" in tasks[1].text
+    assert all(i.lead_units == ("县司法局",) and i.participating_units == ("县城管局",) for i in tasks)
+    assert tasks[0].deadline == "2024年12月底"
+    assert not any("说明" in i.text for i in tasks)
 
 
 def test_items_without_units_are_warned_and_never_borrow_a_lead():

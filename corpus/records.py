@@ -1,0 +1,109 @@
+"""Items from records: a table flattened to one field per line, as progress ledgers (台账) and
+task lists pasted from a spreadsheet are published:
+
+    序号：3
+    任务名称：开展规范性文件清理
+    牵头单位：县政府办公室
+    配合单位：县司法局
+    完成时限：2024年12月底
+    进展情况：清理文件58件……
+
+A record starts at its 序号 line or at a field a task table would call its text column
+(`corpus.tables`: 任务名称, 工作任务, 重点任务…) and runs until the next record, a separator line
+(-----) or a line that is not one of its fields. Unit and deadline fields are read by the unit
+grammar in the role their name gives; the other fields (进展情况, 存在问题…) stay in the item's
+text, where questions about them find them.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.drafts import Draft, Line
+from corpus.outline import RANK
+from corpus.tables import _role_of
+from corpus.units import parse_note
+
+_FIELD = re.compile(r"^\s*[【\[]?([\u4e00-\u9fff]{2,8})[】\]]?\s*[:：]\s*(.*)$")
+_SEPARATOR = re.compile(r"^\s*[-—_=*·.]{4,}\s*$")
+MIN_RECORDS = 3
+
+
+def _field(ln: Line) -> tuple[str, str, str] | None:
+    """(name, role, value) of a `名称：值` line, or None."""
+    if ln.row is not None:
+        return None
+    m = _FIELD.match(ln.text)
+    if not m:
+        return None
+    return m.group(1), _role_of(m.group(1)), m.group(2)
+
+
+def is_records(lines: list[Line]) -> bool:
+    """Three or more text fields, most of them followed by a unit field before the next one."""
+    starts = [n for n, ln in enumerate(lines) if (f := _field(ln)) and f[1] == "text"]
+    if len(starts) < MIN_RECORDS:
+        return False
+    with_units = 0
+    for a, b in zip(starts, starts[1:] + [len(lines)]):
+        if any((f := _field(ln)) and f[1] in ("lead", "responsible", "participating") for ln in lines[a + 1:b]):
+            with_units += 1
+    return with_units >= 0.6 * len(starts)
+
+
+def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft]:
+    drafts: list[Draft] = []
+    path: list[tuple[str, str]] = []
+    current: Draft | None = None
+    number = ""
+    counter = 0
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            units = parse_note("；".join(current.notes), default_role="responsible", first_is_lead=first_is_lead)
+            current.units, current.deadline = units, units.deadline
+            drafts.append(current)
+        current = None
+
+    for ln in lines:
+        if _SEPARATOR.match(ln.text):
+            close()
+            continue
+        if current is not None and text[current.end:ln.start].count("\n") >= 2:
+            close()  # a blank line ends a record
+        field = _field(ln)
+        role = field[1] if field else ""
+        if role == "no":
+            close()
+            number = field[2].strip()
+            continue
+        if role == "text" and (current is None or current.heading):
+            close()
+            counter = int(number) if number.isdigit() else counter + 1
+            value_at = ln.start + ln.text.index(field[2]) if field[2] else ln.end
+            current = Draft("task", value_at, ln.end, list(path), number=number, number_int=counter,
+                            inferred=not number.isdigit(), heading=field[2])
+            number = ""
+            continue
+        if current is not None and field:
+            if role in ("lead", "responsible", "participating", "deadline", "ignore") and _is_note(ln):
+                current.notes.append(ln.text.strip())
+            current.end = ln.end
+            continue
+        if current is not None and not field and not ln.marker:
+            current.end = ln.end  # a long field wrapped onto the next line
+            continue
+        close()
+        if ln.marker and ln.marker.rank <= RANK["cnparen"] and len(ln.text) <= 40:
+            path = [(ln.marker.token, ln.text)]
+            continue
+        kind = "prose" if path or drafts else "preamble"
+        drafts.append(Draft(kind, ln.start, ln.end, list(path)))
+    close()
+    return drafts
+
+
+def _is_note(ln: Line) -> bool:
+    """A unit or deadline field (not 进展情况, which only mentions units)."""
+    f = _field(ln)
+    return bool(f) and f[1] in ("lead", "responsible", "participating", "deadline")
