@@ -48,7 +48,7 @@ class Assistant:
         self.items: list[TaskItem] = list(searcher.items.values())
         self.known_units = {u for i in self.items for u in i.all_units}
         self.unit_names = UnitNames(self.items)
-        self.documents = {i.doc_id: (i.title, i.locality) for i in self.items}
+        self.titles = titles.Titles(self.items)
         self.truncated_localities = {i.locality for i in self.items if i.truncated}
         # What a streamed draft must not show half-written (see assistant.draft).
         self.holdback = HoldBack(self.known_units | set(locality_words(tuple(searcher.localities)))
@@ -69,7 +69,7 @@ class Assistant:
                            tuple(self.searcher.localities))
         if locality and not query.localities:
             query = Query(**{**query.__dict__, "localities": (locality,)})
-        query = titles.without_title(query, self.documents)
+        query = self.titles.without_title(query)
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
         hits = self._quoted_first(query, hits)
         timings = {"retrieve_s": time.perf_counter() - started}

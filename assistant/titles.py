@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from corpus.text import normalize
 
@@ -17,44 +18,32 @@ MIN_CHARS = 6
 _DOC_KIND = re.compile(r"措施|方案|要点|安排|清单|报告|意见|办法|通知|规划|规定|细则|分工|台账|计划")
 
 
-def _longest_common(a: str, b: str) -> str:
-    best = ""
-    for i in range(len(a)):
-        for j in range(i + len(best) + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = a[i:j]
-            else:
-                break
-    return best
+class Titles:
+    """The corpus's titles, normalised once: {doc_id: (normalised title, locality)}."""
 
+    def __init__(self, items):
+        self.docs = {i.doc_id: (normalize(i.title), i.locality) for i in items}
 
-def title_reference(question: str, docs: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:
-    """(the stretch of the question, doc_id, locality) when the question names one document by
-    its title; `docs`: doc_id -> (title, locality)."""
-    text = normalize(question)
-    found: dict[str, list[str]] = {}
-    for doc_id, (title, _) in docs.items():
-        stretch = _longest_common(text, normalize(title))
-        if len(stretch) >= MIN_CHARS and _DOC_KIND.search(stretch):
-            found.setdefault(stretch, []).append(doc_id)
-    if not found:
-        return None
-    stretch = max(found, key=len)
-    owners = [d for d in docs if stretch in normalize(docs[d][0])]
-    if len(owners) != 1:
-        return None
-    return stretch, owners[0], docs[owners[0]][1]
+    def reference(self, question: str) -> tuple[str, str] | None:
+        """(the stretch of the question, locality) when the question names one document by its title."""
+        text = normalize(question)
+        best = ""
+        for title, _ in self.docs.values():
+            m = SequenceMatcher(None, text, title, autojunk=False).find_longest_match(0, len(text), 0, len(title))
+            stretch = text[m.a:m.a + m.size]
+            if m.size >= MIN_CHARS and m.size > len(best) and _DOC_KIND.search(stretch):
+                best = stretch
+        owners = [loc for title, loc in self.docs.values() if best and best in title]
+        return (best, owners[0]) if len(owners) == 1 else None
 
-
-def without_title(query, docs: dict[str, tuple[str, str]]):
-    """The query with a title reference taken out of its search text and topic (see above)."""
-    ref = title_reference(query.original, docs)
-    if not ref:
-        return query
-    stretch, _, locality = ref
-    text = normalize(query.text).replace(stretch, " ")
-    topic = query.topic.replace(stretch, "")
-    if len(re.findall(r"[\u4e00-\u9fff]", topic)) < 2:
-        return query  # the title is all the question says: keep it
-    localities = query.localities or ((locality,) if locality else ())
-    return replace(query, text=text, topic=topic, localities=localities)
+    def without_title(self, query):
+        """The query with a title reference taken out of its search text and topic (see above)."""
+        ref = self.reference(query.original)
+        if not ref:
+            return query
+        stretch, locality = ref
+        topic = query.topic.replace(stretch, "")
+        if len(re.findall(r"[\u4e00-\u9fff]", topic)) < 2:
+            return query  # the title is all the question says: keep it
+        return replace(query, text=normalize(query.text).replace(stretch, " "), topic=topic,
+                       localities=query.localities or ((locality,) if locality else ()))

@@ -20,12 +20,13 @@ import re
 
 from corpus.drafts import Draft, Line
 from corpus.outline import RANK
-from corpus.tables import _role_of
-from corpus.units import parse_note
+from corpus.tables import role_of
+from corpus.units import UNIT_ROLES, parse_note
 
 _FIELD = re.compile(r"^\s*[【\[]?([\u4e00-\u9fff]{2,8})[】\]]?\s*[:：]\s*(.*)$")
 _SEPARATOR = re.compile(r"^\s*[-—_=*·.]{4,}\s*$")
 MIN_RECORDS = 3
+_NOTE_ROLES = (*UNIT_ROLES, "deadline")
 
 
 def _field(ln: Line) -> tuple[str, str, str] | None:
@@ -35,7 +36,7 @@ def _field(ln: Line) -> tuple[str, str, str] | None:
     m = _FIELD.match(ln.text)
     if not m:
         return None
-    return m.group(1), _role_of(m.group(1)), m.group(2)
+    return m.group(1), role_of(m.group(1)), m.group(2)
 
 
 def is_records(lines: list[Line]) -> bool:
@@ -45,7 +46,7 @@ def is_records(lines: list[Line]) -> bool:
         return False
     with_units = 0
     for a, b in zip(starts, starts[1:] + [len(lines)]):
-        if any((f := _field(ln)) and f[1] in ("lead", "responsible", "participating") for ln in lines[a + 1:b]):
+        if any((f := _field(ln)) and f[1] in UNIT_ROLES for ln in lines[a + 1:b]):
             with_units += 1
     return with_units >= 0.6 * len(starts)
 
@@ -86,7 +87,7 @@ def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> lis
             number = ""
             continue
         if current is not None and field:
-            if role in ("lead", "responsible", "participating", "deadline", "ignore") and _is_note(ln):
+            if role in _NOTE_ROLES:  # not 进展情况 and the like, which only mention units
                 current.notes.append(ln.text.strip())
             current.end = ln.end
             continue
@@ -102,8 +103,3 @@ def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> lis
     close()
     return drafts
 
-
-def _is_note(ln: Line) -> bool:
-    """A unit or deadline field (not 进展情况, which only mentions units)."""
-    f = _field(ln)
-    return bool(f) and f[1] in ("lead", "responsible", "participating", "deadline")

@@ -37,7 +37,7 @@ def _norm(cell: str) -> str:
 _BY_LENGTH = sorted(_WORD_ROLE, key=len, reverse=True)
 
 
-def _role_of(cell: str) -> str:
+def role_of(cell: str) -> str:
     """The role a header names: exactly, or by the longest known header word it contains
     (`主要工作任务` → text, `责任单位及责任人` → responsible)."""
     name = _norm(cell)
@@ -53,7 +53,7 @@ def header_roles(cells: list[str]) -> dict[int, str]:
 
     A header needs a text column and at least one unit column, and most of its cells known.
     When 工作任务 stands beside 具体措施 (or another text column), it is the group category."""
-    roles = {i: _role_of(c) for i, c in enumerate(cells)}
+    roles = {i: role_of(c) for i, c in enumerate(cells)}
     known = sum(1 for r in roles.values() if r)
     texts = [i for i, r in roles.items() if r == "text"]
     units = [i for i, r in roles.items() if r in ("lead", "responsible", "participating")]

@@ -13,26 +13,15 @@ from index.ingest import corpus_documents, ingest
 from index.library import Library
 from index.search import Searcher
 from index.service import open_store
+from slow_store import script
 
-SLOW_UPLOAD = """
-import sys, time
-from pathlib import Path
-from index import ingest as ing
-from index.library import Library
-from index.service import open_store
-ing.EMBED_BATCH = 2
-store = open_store(sys.argv[1], embed_model="hash")
-real = store.embedder.embed_passages
-def slow(texts):
-    time.sleep(0.4)
-    return real(texts)
-store.embedder.embed_passages = slow
+SLOW_UPLOAD = script(0.4, 2, """
 library = Library(sys.argv[1])
 view = library.stage(Path(sys.argv[2]).read_bytes(), "plan.docx", locality="青禾县", by="test")
 print("started", flush=True)
 library.confirm(store, view["preview_id"])
 print("finished", flush=True)
-"""
+""")
 
 
 def test_kill_9_during_an_upload_leaves_the_previous_state_serving(tmp_path):

@@ -14,23 +14,13 @@ from corpus.errors import PolicyQAError
 from index.ingest import corpus_documents, ingest
 from index.search import Searcher
 from index.service import open_searcher, open_store
+from slow_store import script
 
-SLOW_INGEST = """
-import sys, time
-from index import ingest as ing
-from index.ingest import corpus_documents, ingest
-from index.service import open_store
-ing.EMBED_BATCH = 4
-store = open_store(sys.argv[1], embed_model="hash")
-real = store.embedder.embed_passages
-def slow(texts):
-    time.sleep(0.05)
-    return real(texts)
-store.embedder.embed_passages = slow
+SLOW_INGEST = script(0.05, 4, """
 print("started", flush=True)
 ingest(store, store.embedder, corpus_documents(sys.argv[1]), rebuild=True, progress=False)
 print("finished", flush=True)
-"""
+""")
 
 
 def test_kill_9_during_ingest_keeps_the_previous_index(tmp_path):

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
@@ -18,7 +19,11 @@ from corpus.errors import BackendError
 MESSAGES = [{"role": "user", "content": "谁牵头?"}]
 
 
-def _serve(do_post):
+@contextmanager
+def _llm_against(do_post, path: str = "", **options):
+    """An OpenAICompatLLM pointed at a loopback server whose POST handler is `do_post`."""
+    from assistant.llm.openai_compat import OpenAICompatLLM
+
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
             self.rfile.read(int(self.headers["Content-Length"]))
@@ -30,7 +35,10 @@ def _serve(do_post):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    try:
+        yield OpenAICompatLLM(f"http://127.0.0.1:{server.server_port}{path}", **options)
+    finally:
+        server.shutdown()
 
 
 def test_garbage_stream_is_a_backend_error():
@@ -40,14 +48,9 @@ def test_garbage_stream_is_a_backend_error():
         h.end_headers()
         h.wfile.write(b"data: {not json at all\n\n")
 
-    server = _serve(garbage)
-    try:
-        from assistant.llm.openai_compat import OpenAICompatLLM
-        llm = OpenAICompatLLM(f"http://127.0.0.1:{server.server_port}", timeout=5, max_retries=0)
+    with _llm_against(garbage, timeout=5, max_retries=0) as llm:
         with pytest.raises(BackendError, match="not an OpenAI chat stream"):
             list(llm.stream(MESSAGES))
-    finally:
-        server.shutdown()
 
 
 def test_error_status_is_retried_then_reported():
@@ -62,14 +65,9 @@ def test_error_status_is_retried_then_reported():
         h.end_headers()
         h.wfile.write(body)
 
-    server = _serve(failing)
-    try:
-        from assistant.llm.openai_compat import OpenAICompatLLM
-        llm = OpenAICompatLLM(f"http://127.0.0.1:{server.server_port}", timeout=5, max_retries=1)
+    with _llm_against(failing, timeout=5, max_retries=1) as llm:
         with pytest.raises(BackendError, match="answered 503"):
             list(llm.stream(MESSAGES))
-    finally:
-        server.shutdown()
     assert len(calls) == 2  # one retry
 
 
@@ -77,16 +75,11 @@ def test_silent_server_times_out_within_the_limit():
     def silent(h):
         time.sleep(5)
 
-    server = _serve(silent)
-    try:
-        from assistant.llm.openai_compat import OpenAICompatLLM
-        llm = OpenAICompatLLM(f"http://127.0.0.1:{server.server_port}", timeout=1, max_retries=0)
+    with _llm_against(silent, timeout=1, max_retries=0) as llm:
         started = time.perf_counter()
         with pytest.raises(BackendError, match="did not answer within"):
             list(llm.stream(MESSAGES))
         assert time.perf_counter() - started < 4
-    finally:
-        server.shutdown()
 
 
 def test_api_key_comes_from_the_environment(monkeypatch):
@@ -101,12 +94,8 @@ def test_api_key_comes_from_the_environment(monkeypatch):
 
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.setenv("POLICYQA_OPENAI_API_KEY", "sk-test-123")
-    server = _serve(capture)
-    try:
-        from assistant.llm.openai_compat import OpenAICompatLLM
-        text = "".join(OpenAICompatLLM(f"http://127.0.0.1:{server.server_port}/v1").stream(MESSAGES))
-    finally:
-        server.shutdown()
+    with _llm_against(capture, path="/v1") as llm:
+        text = "".join(llm.stream(MESSAGES))
     assert text == "ok" and seen["auth"] == "Bearer sk-test-123"
 
 
