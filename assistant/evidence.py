@@ -142,11 +142,13 @@ def measure_pattern(question: str) -> re.Pattern | None:
             return re.compile(r"(\d+|[一二三四五六七八九十百千两]+)个")
         hours = "(学时|个?小时)"  # training is counted in 学时; people ask in 小时
         days = "(个?(工作|自然)?日|天)"  # 多少天 is answered in 日, 工作日 or 自然日 as often as in 天
-        word = {"名": "(名|人)", "人": "(人|名)", "天": days, "日": days, "个工作日": days, "学时": hours,
+        word = {"名": "(名|人)", "人": "(人|名)", "天": days, "日": days, "个工作日": "个?工作日", "学时": hours,
                 "小时": hours, "个小时": hours}.get(word, word)
         if word in _NOUN_CLASSIFIERS:  # 多少户 is answered "示范户1905个": 个 counts any thing
             word = f"({word}|个)"
-        return re.compile(rf"(\d+(\.\d+)?|[一二三四五六七八九十百千万两]+)余?{word}")
+        # a count of days is never the day of a date: not the 31日 of 1月31日
+        not_a_date = r"(?<![\d月])" if "日" in word else ""
+        return re.compile(rf"{not_a_date}(\d+(\.\d+)?|[一二三四五六七八九十百千万两]+)余?{word}")
     for asks, answer in _MEASURES:
         if asks.search(question):
             return re.compile(answer)

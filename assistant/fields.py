@@ -72,13 +72,20 @@ def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:
     return f"{where}: " + "; ".join(parts) + f" [{n}]."
 
 
-def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh") -> str:
+def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh", counter: str = "项") -> str:
+    """`counter`: the word the asker counts in (几条 -> 共9条)."""
     verb = "牵头" if role == "lead" else "参与"
     if lang == "en":
         head = f"{unit} {'leads' if role == 'lead' else 'takes part in'} {len(items)} task item(s):"
         lines = [f"[{n}] {i.locality} {i.section} {short_heading(i, 40)}" for n, i in enumerate(items, start=1)]
         return "\n".join([head, *lines])
     localities = SEP.join(dict.fromkeys(i.locality for i in items))
-    head = f"{unit}{verb}的任务共{len(items)}项({localities}):"
+    head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}):"
     lines = [f"[{n}] {i.section} {short_heading(i, 40)}" for n, i in enumerate(items, start=1)]
     return "\n".join([head, *lines])
+
+
+def cn_date(date: str) -> str:
+    """2024-03-18 -> 2024年3月18日 (and 2024-03 -> 2024年3月, 2024 -> 2024年), as documents write it."""
+    parts = [p for p in (date or "").split("-") if p.isdigit()]
+    return "".join(f"{int(p)}{unit}" for p, unit in zip(parts, "年月日")) if parts else date

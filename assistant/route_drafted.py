@@ -17,7 +17,7 @@ from assistant.draft import stream_draft
 from assistant.evidence import answers_measure
 from assistant.extract import extractive_text
 from assistant.llm.gate import LLMBusy
-from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
+from assistant.gates import REL_MIN, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
 from assistant.understand import Query, topic_of
 from assistant.value_kind import asked_kind, missing_reason
@@ -36,6 +36,8 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
     if len(query.localities) > 1:
         scored = [(i, a.relevance(query, i))
                   for loc in query.localities for i in [i for i in ranked if i.locality == loc][:1]]
+    elif not query.localities and query.intent != "summary" and len(spread := _per_locality(a, query, ranked)) > 1:
+        scored = spread  # no place named and several places' documents cover it: each answers
     else:
         pool = [i for i in ranked if not query.localities or i.locality in query.localities]
         want = 3 if query.intent == "summary" else 2
@@ -55,6 +57,21 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
     if len(scored) > 1 and len(query.localities) <= 1 and scored[0][1] >= scored[1][1] + 0.25:
         scored = scored[:1]
     return scored
+
+
+MAX_LOCALITIES = 4
+
+
+def _per_locality(a, query: Query, ranked: list[TaskItem]) -> list[tuple[TaskItem, float]]:
+    """The most relevant of each locality's three best-ranked items, for the localities that come
+    close to the best one (the same rule as a unit question with no place named)."""
+    by_loc: dict[str, list[TaskItem]] = {}
+    for item in ranked:
+        by_loc.setdefault(item.locality, []).append(item)
+    best = [max(((i, a.relevance(query, i)) for i in items[:3]), key=lambda p: p[1]) for items in by_loc.values()]
+    top = max((r for _, r in best), default=0.0)
+    keep = [(i, r) for i, r in best if r >= REL_MIN and r >= REL_SHARE * top]
+    return sorted(keep, key=lambda p: -p[1])[:MAX_LOCALITIES]
 
 
 def excerpt(a, query: Query, item: TaskItem, limit: int) -> str:

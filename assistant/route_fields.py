@@ -8,11 +8,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from assistant import fields
-from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE  # calibrated: eval/calibrate.py
-from assistant.understand import Query, topic_of
+from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
+from assistant.understand import LEAD_ASK, Query, detect_intent, topic_of
 from corpus.text import normalize
 from corpus.types import TaskItem
 
@@ -65,6 +66,15 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     for n, (item, _) in enumerate(keep, start=1):
         lines.append(fields.unit_sentence(item, n, query.intent, query.lang, with_locality=True))
         cited.append((item, a.quote(query, item)))
+    other = _other_part(query)
+    if other is not None and not many and query.lang != "en":
+        # "…是咋要求的?这条谁牵头?": the unit, then the sentences that answer the other part
+        from assistant.route_drafted import support
+
+        found = support(a, other, keep[0][0])
+        if found and found[2] >= SENTENCE_MIN:
+            lines.append(f"原文:“{found[1]}”[1]")
+            cited[0] = (keep[0][0], found[1])
     missing = [loc for loc in query.localities if loc not in {i.locality for i, _ in keep}]
     for loc in missing:
         note = "(该文件文本不完整)" if loc in a.truncated_localities else ""
@@ -80,6 +90,32 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     yield a.final(query, text, "answered", cited, "fields")
 
 
+def _other_part(query: Query) -> Query | None:
+    """The part of a two-part question that asks something other than who: "…咋要求的?" of
+    "…咋要求的?这条谁牵头?", as a query of its own; None when every part asks who."""
+    parts = [p for p in re.split(r"[??;;。]", query.original) if len(p.strip()) > 3]
+    others = [p for p in parts if detect_intent(p) not in ("lead", "responsible", "unit_tasks")]
+    if len(parts) < 2 or not others:
+        return None
+    part = others[0]
+    return replace(query, original=part, text=part, intent=detect_intent(part),
+                   topic=topic_of(part, query.localities))
+
+
+_ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几|日期|什么时候(印发|发布|发|出)|何时")
+_ASKS_DOC_NO = re.compile(r"文号|字号")
+_ASKS_ISSUER = re.compile(r"谁(发|印发|出)|哪个(单位|部门|机关)(发|印发|出)|发文(单位|机关)|哪个机关|印发机关")
+
+
+def _missing_fields(question: str, item: TaskItem) -> list[str]:
+    """The document fields the question asks for, when none of them is given (a date given only
+    as a year does not say the day asked for); [] when something asked is there."""
+    asked = [(_ASKS_DAY, "印发日期", re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.date or "")),
+             (_ASKS_DOC_NO, "文号", item.doc_no), (_ASKS_ISSUER, "发文机关", item.issuer)]
+    asked = [(name, value) for pattern, name, value in asked if pattern.search(question)]
+    return [name for name, _ in asked] if asked and not any(value for _, value in asked) else []
+
+
 def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if not query.unit:
         text = ("Which unit? Give its full name, e.g. 县司法局." if query.lang == "en"
@@ -87,14 +123,15 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         yield {"type": "delta", "text": text}
         yield a.final(query, text, "clarify", [], "fields")
         return
-    role = "lead" if "牵头" in query.text or "lead" in query.text.lower() else "any"
+    role = "lead" if LEAD_ASK.search(query.text) or "lead" in query.text.lower() else "any"
     items = a.searcher.select(unit=query.unit, role=role)  # from the unit map, in document order
     if query.localities:
         items = [i for i in items if i.locality in query.localities]
     if not items:
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return
-    text = fields.unit_tasks_text(query.unit, items, role, query.lang)
+    counter = "条" if re.search(r"[几多少]条", query.original) else "项"
+    text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", [(i, fields.short_heading(i, 60)) for i in items], "fields")
 
@@ -140,9 +177,21 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     if not docs:
         yield a.not_found(query, hits)
         return
+    missing = _missing_fields(query.original, docs[0]) if len(docs) == 1 else []
+    if missing and query.lang != "en":
+        # every field asked for is absent: the document does not say, which is not an answer
+        item = docs[0]
+        text = (f"文件没有写明{'和'.join(missing)}。{item.locality}:《{item.title}》"
+                f"{',' + fields.cn_date(item.date) if item.date else ''}[1]。")
+        yield {"type": "delta", "text": text}
+        yield a.final(query, text, "not_found", [(item, item.text[:60])], "fields")
+        return
     lines, cited = [], []
     for n, item in enumerate(docs, start=1):
-        date = item.date or ("no date given" if query.lang == "en" else "未注明日期")
+        if query.lang == "en":
+            date = item.date or "no date given"
+        else:
+            date = fields.cn_date(item.date) or "未注明日期"
         if query.lang == "en":
             extra = "".join(f", {v}" for v in (item.doc_no, item.issuer) if v)
             lines.append(f"{item.locality}: {item.title}, {date}, {item.doc_kind}{extra} [{n}].")

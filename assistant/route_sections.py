@@ -35,6 +35,10 @@ def route(a, query: Query, hits) -> Callable | None:
                           query.localities)
     if match is None:
         return None
+    if match.how == "heading" and len(match.section.items) == 1:
+        # a "section" of one item found by its words is that item: "共享数据目录要求多少条?" asks
+        # the figure in its text, not how many items it has
+        return None
     return lambda a, query, hits, timings: _answer(a, query, match)
 
 

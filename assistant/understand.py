@@ -47,13 +47,19 @@ def detect_language(text: str) -> str:
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
 _LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口"}, key=len, reverse=True))
 _OTHER_ROLE_WORDS = "|".join(sorted(set(LABELS["responsible"]) | set(LABELS["participating"]), key=len, reverse=True))
+_SELF_INTRO = r"(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}[,，]"
+LEAD_ASK = re.compile(_LEAD_WORDS)  # a unit_tasks question about what a unit leads
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|多少项|多少条|多少件|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条)"
 
 INTENT_PATTERNS = [  # order matters: the first match wins
     ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)(了|干|做|抓|开展|承担|的)?(有)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
                               rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}|"
-                              rf"(我们|我|本|咱)(局|单位|部门|委|办).{{0,12}}{_LIST_ASK}|which tasks|what tasks", re.I)),
+                              rf"(我们|我|本|咱)(局|单位|部门|委|办).{{0,12}}{_LIST_ASK}|"
+                              # "我们是县市场监督管理局,…我们牵头的都有哪些事?": the asker names their unit first
+                              rf"{_SELF_INTRO}(?=.{{0,50}}({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办|责任单位|配合单位))"
+                              r"(?=.{0,50}(哪些|哪几|几项|几条|多少项|多少条))|"
+                              r"which tasks|what tasks", re.I)),
     ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要)?(负责|配合|参与|参加|协办)|"
                                r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
                                r"除了牵头|responsible units?|participat", re.I)),
@@ -133,7 +139,7 @@ def detect_intent(text: str, skip: tuple[str, ...] = ()) -> str:
     return "other"
 
 
-_SELF = re.compile(r"(我们|我|本|咱)(局|单位|部门|委|办)|which tasks|what tasks", re.I)
+_SELF = re.compile(rf"(我们|我|本|咱)(局|单位|部门|委|办)|{_SELF_INTRO}|which tasks|what tasks", re.I)
 
 
 # Clauses that try to instruct the assistant. They are data like the rest, never followed; they
@@ -195,6 +201,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "…配合的有哪些?" names no unit: it asks who takes part, not what a unit does
             query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
         elif unit and query.intent in ("other", "summary") and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)(的|了)", query.text):
+            query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
+            # "县发改委牵头的一共几项?" counts what a unit does
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
 

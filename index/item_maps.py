@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from corpus.select import LEVEL_PREFIXES, filter_items, units_in_role
+from corpus.select import LEVEL_PREFIXES, filter_items, names_of, units_in_role
 from corpus.types import TaskItem
 from corpus.units import canonical
 
@@ -26,7 +26,7 @@ class ItemMaps:
             self.by_doc.setdefault(item.doc_id, []).append(item)
             if item.doc != item.doc_id:
                 self.by_doc.setdefault(item.doc, []).append(item)
-            for name in dict.fromkeys(units_in_role(item, "any")):
+            for name in dict.fromkeys(n for printed in units_in_role(item, "any") for n in names_of(printed)):
                 self.by_unit.setdefault(name, []).append(item)
         self.unit_names = sorted(self.by_unit)
         self.first_of_doc: dict[str, TaskItem] = {}  # doc_id -> its first item, in doc_id order
