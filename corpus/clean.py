@@ -14,6 +14,7 @@ import unicodedata
 
 from corpus.load import CELL_BREAK, TABLE_SEP
 from corpus.tables import HEADER_WORDS, header_roles
+from corpus.units import LABEL_RE
 
 _CHROME = re.compile(
     r"^(当前位置|您当前的位置|您的位置|首页\s*[>›»]|网站首页|【?\s*字[体号]\s*[:：]?\s*[大中小\s]+】?$|"
@@ -67,6 +68,8 @@ def clean(raw: str) -> str:
     lines = _join_paged_preview(lines)
     lines = _markdown(lines)
     lines = _unflatten_table(lines)
+    lines = _spaced_columns(lines)
+    lines = _join_bare_labels(lines)
     out: list[str] = []
     last_header = None
     for line in lines:
@@ -84,6 +87,73 @@ def clean(raw: str) -> str:
             continue
         out.append(_spaces(line.rstrip()) if not _is_indent_only(line) else "")
     return "\n".join(out)
+
+
+_COLUMN_GAP = re.compile(r"[\u3000 \u00a0]{2,}")
+
+
+def _spaced_columns(lines: list[str]) -> list[str]:
+    """A task table pasted as text, its columns apart by tabs or runs of spaces
+    (`1　　规范涉企检查…　　县司法局（牵头）、…　　长期坚持`), becomes tab-separated rows, from a
+    header row that names a task and a unit column on. A row wrapped onto the next line (which
+    then starts with the gap) continues the row's last cell. Lines with one cell stay text."""
+    out: list[str] = []
+    table, row_at = False, None
+    for line in lines:
+        if TABLE_SEP in line:  # already a row (a real table, or one rebuilt above)
+            if row_at is not None and _continues(out[row_at].split(TABLE_SEP), line.split(TABLE_SEP)):
+                out[row_at] = TABLE_SEP.join(_merge_row(out[row_at].split(TABLE_SEP), line.split(TABLE_SEP)))
+                continue
+            out.append(line)
+            row_at = len(out) - 1
+            continue
+        cells = [c.strip() for c in _COLUMN_GAP.split(line.strip(" "))]
+        filled = [c for c in cells if c]
+        if not table:
+            table = len(filled) >= 3 and bool(header_roles(filled))
+            out.append(TABLE_SEP.join(filled) if table else line)
+            continue
+        if len(filled) < 2:
+            out.append(line)
+            row_at = None if filled else row_at
+            continue
+        if not cells[0] and row_at is not None:  # the wrapped rest of the row above
+            prev = out[row_at].split(TABLE_SEP)
+            prev[-1] += filled[0]
+            out[row_at] = TABLE_SEP.join(prev + filled[1:])
+            continue
+        out.append(TABLE_SEP.join(filled))
+        row_at = len(out) - 1
+    return out
+
+
+def _join_bare_labels(lines: list[str]) -> list[str]:
+    """A label alone on its line, its value on the next (`【牵头单位】` in a <span> of its own):
+    one line again, `【牵头单位】县发展改革局`."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1].strip() if out else ""
+        bare = bool(prev) and (m := LABEL_RE.match(prev)) is not None and m.end() == len(prev)
+        if bare and line.strip() and not LABEL_RE.match(line.strip()) and TABLE_SEP not in line:
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: list[str], cells: list[str]) -> bool:
+    """A row whose first cells are empty and whose first filled cell goes on from the row above,
+    which ended that cell mid-list (`县司法局（牵头）、县公安局、` / `县城市管理局、县交通运输局`)."""
+    k = next((n for n, c in enumerate(cells) if c.strip()), None)
+    return bool(k) and k < len(prev) and prev[k].rstrip().endswith(("、", "，", ",", "；", ";"))
+
+
+def _merge_row(prev: list[str], cells: list[str]) -> list[str]:
+    merged = prev + [""] * (len(cells) - len(prev))
+    for n, c in enumerate(cells):
+        if c.strip():
+            merged[n] = merged[n].rstrip() + c.strip()
+    return merged
 
 
 def _is_indent_only(line: str) -> bool:

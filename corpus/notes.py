@@ -59,11 +59,15 @@ _ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*(由[^。；;]{2,120}?(?:牵�
 _BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
 
 
+# A note in brackets in the middle of the text: `…配备率保持100%（县教育局牵头，各乡镇配合），每学期…`
+_INNER_NOTE = re.compile(r"[（(]([^（）()]{2,60}?(?:牵头|负责|主办)[^（）()]{0,60})[）)]")
+
+
 def assignment_sentence(paragraph: str, first_is_lead: bool = False) -> Units | None:
     """A sentence `由A（共同）牵头，B、C配合` / `由A负责` inside an item's text, when every name in
     it reads as a unit (so `由县政府统一领导` is not one); without 由, only when every name does
     (`各部门要按职责分工负责` is a duty, not a note)."""
-    for pattern, tolerated in ((_ASSIGNMENT, 1), (_BARE_ASSIGNMENT, 0)):
+    for pattern, tolerated in ((_ASSIGNMENT, 1), (_BARE_ASSIGNMENT, 0), (_INNER_NOTE, 0)):
         for m in pattern.finditer(paragraph):
             units = parse_note(m.group(1), first_is_lead=first_is_lead)
             names = units.lead + units.responsible + units.participating

@@ -46,7 +46,7 @@ UNIT_ROLES = ("lead", "responsible", "participating")
 # A role word closing a clause, or a marker right after one name.
 _MARKER = re.compile(r"[(（]\s*(牵头|配合|负责|参加|协办|主办)\s*[)）]")
 _ROLE_WORD = re.compile(
-    r"(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能负责|分别负责|共同负责|具体负责|"
+    r"(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能负责|分别负责|共同负责|具体负责|具体落实|抓好落实|"
     r"负责落实|负责|牵头|配合|协助|参与|参加|协同|会同)"
 )
 _WORD_ROLE = {"牵头": "lead", "主办": "lead", "配合": "participating", "协助": "participating",

@@ -138,6 +138,34 @@ def test_records_flattened_from_a_table_are_items():
     assert not any("说明" in i.text for i in tasks)
 
 
+def test_table_pasted_with_runs_of_spaces_and_wrapped_rows():
+    gap = "\u3000\u3000"
+    raw = "\n".join([
+        "某县2026年重点任务分解表",
+        gap.join(["序号", "重点任务", "责任单位", "完成时限"]),
+        "一、优化政府职能（3项）",
+        gap.join(["1", "动态调整权责清单", "县委编办（牵头）、县司法局", "2026年6月底前"]),
+        gap.join(["2", "深化一件事改革，全程网办率达到"]),
+        gap + gap.join(["92%以上", "县政务服务中心（牵头）、各镇（街道）", "2026年11月底前"]),
+        "\t".join(["3", "落实执法三项制度", "县司法局（牵头）、县公安局、", ""]),
+        "\t".join(["", "", "县城市管理局", "2026年12月底前"]),
+    ])
+    tasks = [i for i in parse_text(raw, file="x.txt", locality="某县").items if i.kind == "task"]
+    assert [i.lead_units for i in tasks] == [("县委编办",), ("县政务服务中心",), ("县司法局",)]
+    assert "92%以上" in tasks[1].text and tasks[1].deadline == "2026年11月底前"
+    assert tasks[2].responsible_units == ("县公安局", "县城市管理局") and tasks[2].deadline == "2026年12月底前"
+
+
+def test_a_label_alone_on_its_line_takes_the_next_line_and_inner_bracket_notes_are_read():
+    raw = "\n".join(["某县工作要点", "一、依法履职",
+                     "1.推进数据共享。", "【牵头单位】", "县发展改革局、县工信局", "【完成时限】2025年10月底前",
+                     "2.加强法治教育，配备率保持100%（县教育局牵头，各乡镇配合），每学期开课不少于2次。",
+                     "3.规范检查。", "【牵头单位】县司法局"])
+    tasks = [i for i in parse_text(raw, file="x.txt", locality="某县").items if i.kind == "task"]
+    assert tasks[0].lead_units == ("县发展改革局", "县工信局") and tasks[0].deadline == "2025年10月底前"
+    assert tasks[1].lead_units == ("县教育局",) and tasks[1].participating_units == ("各乡镇",)
+
+
 def test_items_without_units_are_warned_and_never_borrow_a_lead():
     raw = "\n".join(["某区2024年工作要点", "一、加强监督", "1.开展审计。", "牵头单位：区审计局", "责任单位：区财政局",
                      "2.开展统计执法。", "责任单位：区统计局", "3.加强督查。"])
