@@ -72,6 +72,17 @@ def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:
     return f"{where}: " + "; ".join(parts) + f" [{n}]."
 
 
+def _listing(item: TaskItem, limit: int = 40) -> str:
+    """An item in a list: its heading, and when the heading is a bare title ("深化政务公开"), the
+    start of what follows it, which says what the task is."""
+    head = short_heading(item, limit)
+    rest = item.text[len(item.heading):].lstrip("。.;；:： \n") if item.heading and item.text.startswith(item.heading) else ""
+    if len(head) >= 20 or not rest:
+        return head
+    room = limit - len(head)
+    return f"{head}:{rest[:room]}…" if len(rest) > room else f"{head}:{rest}"
+
+
 def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh", counter: str = "项") -> str:
     """`counter`: the word the asker counts in (几条 -> 共9条)."""
     verb = "牵头" if role == "lead" else "参与"
@@ -81,7 +92,7 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         return "\n".join([head, *lines])
     localities = SEP.join(dict.fromkeys(i.locality for i in items))
     head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}):"
-    lines = [f"[{n}] {i.section} {short_heading(i, 40)}" for n, i in enumerate(items, start=1)]
+    lines = [f"[{n}] {i.section} {_listing(i)}" for n, i in enumerate(items, start=1)]
     return "\n".join([head, *lines])
 
 
