@@ -17,7 +17,7 @@ _NUMBER = re.compile(r"\d|[一二三四五六七八九十百两半]+(个|项|次
 # What kind of value a number question asks for: the measure words an answer must carry.
 _MEASURES = [
     (re.compile(r"学时"), r"学时"),
-    (re.compile(r"比例|百分|percent|率(是|为|有|能)?(多少|几|多高)", re.I), r"%|％|百分之|成"),
+    (re.compile(r"比例|百分|percent|率(是|为|有|能)?(多少|几|多高)", re.I), r"%|％|百分之|[一二三四五六七八九十半\d]成(?!功|立|效|果|本|为|员)"),
     # a duration, not a date: 5年 or 五年, never 2021年
     (re.compile(r"几年|多少年|有效期"), r"(?<!\d)\d{1,2}年|[一二三四五六七八九十两半]+年|年内"),
     (re.compile(r"多久|多长|多少天|几天|多少日|几日|多少个工作日|频次|how (long|often)|how many days", re.I),

@@ -1,0 +1,62 @@
+"""How questions are written, as rules with no index: what a count or a time limit is answered
+by, a document named by its title, a unit's other name, a self-introduced unit, dates."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.evidence import answers_measure
+from assistant.fields import cn_date
+from assistant.titles import Titles
+from assistant.understand import detect_intent
+from assistant.value_kind import asked_kind, asks_actual_result
+from corpus.select import names_of
+
+
+@pytest.mark.parametrize("question,text,holds", [
+    ("示范户创了多少户?", "目前已创建农村学法用法示范户1905个。", True),  # 个 counts any thing
+    ("办了多少件?", "共办理业务6927件", True),
+    ("企业开办时限是多少?", "企业开办全流程压缩至0.5个工作日", True),  # a time limit may be a duration
+    ("依申请公开多少个工作日内答复?", "年度报告于1月31日前公布", False),  # the 31日 of a date is no count of days
+    ("依申请公开多少个工作日内答复?", "在法定期限20个工作日内答复", True),
+    ("调解成功率是多少?", "调解各类矛盾纠纷5208件,调解成功5142件", False),  # a rate asks a percentage
+    ("调解成功率是多少?", "成功率达98.7%", True),
+])
+def test_what_a_number_question_is_answered_by(question, text, holds):
+    assert answers_measure(question, text) is holds
+
+
+def test_a_document_named_by_its_title():
+    titles = Titles([SimpleNamespace(doc_id="a", title="檀峰市持续优化法治化营商环境若干措施", locality="檀峰市"),
+                     SimpleNamespace(doc_id="b", title="霁川县2023年法治政府建设工作要点", locality="霁川县"),
+                     SimpleNamespace(doc_id="c", title="鹤汀市2024年法治政府建设工作要点", locality="鹤汀市")])
+    stretch, locality = titles.reference("那个优化营商环境若干措施啥时候开始施行?")
+    assert locality == "檀峰市" and "营商环境若干措施" in stretch
+    assert titles.reference("法治政府建设工作要点里谁牵头?") is None  # two documents share it
+    assert titles.reference("行政复议体制改革由谁牵头?") is None
+
+
+def test_a_unit_printed_with_its_other_name():
+    assert names_of("市发展改革委(市营商办)") == ("市发展改革委(市营商办)", "市发展改革委", "市营商办")
+    assert names_of("各县(市、区)人民政府") == ("各县(市、区)人民政府",)
+
+
+@pytest.mark.parametrize("question,intent", [
+    ("我们是县市场监督管理局,这个方案里我们牵头的都有哪些事?", "unit_tasks"),
+    ("我们是绿园区政数局,这个实施方案里哪些任务是我们牵头的?", "unit_tasks"),
+    ("特种设备排查整治,哪个科负责?", "lead"),
+    ("哪个单位要是拖了后腿,会有什么后果?", "other"),
+])
+def test_intent(question, intent):
+    assert detect_intent(question) == intent
+
+
+def test_what_plans_cannot_say():
+    assert asks_actual_result("碧岑县2024年最后创成省级法治政府建设示范项目了吗?")
+    assert asked_kind("漱泉县哪个乡镇年终述法得分最高?").name == "rank"
+    assert not asks_actual_result("碧岑县要创成几个省级示范项目?")
+
+
+def test_dates_as_documents_write_them():
+    assert cn_date("2024-03-18") == "2024年3月18日" and cn_date("2021") == "2021年" and cn_date("") == ""
