@@ -18,8 +18,11 @@ from corpus.select import filter_items
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-_UNIT_WORD = r"(那个|这个|该|那家|这家)?(单位|部门|机关|机构)?"
+_UNIT_WORD = r"(那个|这个|该|那家|这家)?(单位|部门|机关|机构|局|委|办|科)?"
+# "…在B那条里是什么角色?" / "…是牵头还是配合?": the unit's role in another item
+_ROLE_ASK = r"(是|算|当|担任)(个)?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|什么身份"
 _ASK_MORE = r"(还|也|同时|另外|又|此外)(在)?(牵头|负责|主抓|抓|管)"
+ROLE_PATTERN = re.compile(rf"^(?P<first>.*?(牵头|负责|主抓)[^,，?？]+?)的{_UNIT_WORD}[,，]?(?P<rest>[^?？]*?({_ROLE_ASK}).*)$")
 PATTERNS = (
     # "牵头A的那个单位,在B方面还牵头哪些?"
     re.compile(rf"^(?P<first>.*?(牵头|负责|主抓)[^,，?？]+?)的{_UNIT_WORD}[,，]?(?P<rest>[^?？]*?{_ASK_MORE}.*)$"),
@@ -41,6 +44,10 @@ GIST_CHARS = 150
 def route(a, query: Query, hits) -> Callable | None:
     if query.intent == "doc_info" or query.lang == "en":
         return None
+    m = ROLE_PATTERN.match(query.text)
+    if m:
+        first, rest = m.group("first"), m.group("rest")
+        return lambda a, query, hits, timings: _role_answer(a, query, first, rest)
     for pattern in PATTERNS:
         m = pattern.match(query.text)
         if m:
@@ -107,6 +114,40 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
+
+
+_ROLE_NAMES = (("lead_units", "牵头单位"), ("responsible_units", "责任单位"), ("participating_units", "配合单位"))
+_ROLE_REST = re.compile(rf"{_ROLE_ASK}|在|那条|那项|这条|这项|里面|里|中|当中|方面|[?？,，。]")
+
+
+def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
+    """"牵头A的那个局,在B那条里是什么角色?": A's lead unit, then its role in the item about B."""
+    scored = [s for s in _resolve(a, query, first) if s[0] >= MIN_A]
+    b_topic = topic_of(_ROLE_REST.sub(" ", rest), query.localities).strip()
+    if not scored or not b_topic:
+        yield a.not_found(query, [], extra="(没有找到前半句说的那项任务,请换个说法再问。)")
+        return
+    head = scored[0][1]
+    same_doc = [i for i in a.items if i.doc_id == head.doc_id and i.kind in TASK_KINDS and i.item_id != head.item_id]
+    ranked = sorted(((_covers(a, b_topic, f"{i.section_path}{i.heading}{_first(i)}"), i) for i in same_doc),
+                    key=lambda p: -p[0])
+    if not ranked or ranked[0][0] < MIN_B_HEADING:
+        yield a.not_found(query, [], extra=f"(没有找到“{b_topic}”那项任务。)")
+        return
+    target = ranked[0][1]
+    lines = []
+    for unit in head.lead_units:
+        roles = [name for field, name in _ROLE_NAMES if unit in getattr(target, field)]
+        role = f"是{'、'.join(roles)}" if roles else "不在其中(没有列为牵头、责任或配合单位)"
+        lines.append(f"{unit}{role}。")
+    listed = ",".join(f"{'、'.join(getattr(target, field))}{verb}" for field, verb in
+                      (("lead_units", "牵头"), ("responsible_units", "负责"), ("participating_units", "配合"))
+                      if getattr(target, field))
+    lines.append(f"依据:{head.locality}{head.section}“{fields.short_heading(head, 30)}”由{'、'.join(head.lead_units)}"
+                 f"牵头[1];{target.section}“{fields.short_heading(target, 30)}”:{listed or '未写明单位'}[2]。")
+    text = "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", [(head, a.quote(query, head)), (target, a.quote(query, target))], "fields")
 
 
 def _covers(a, topic: str, text: str) -> float:

@@ -68,6 +68,18 @@ def test_a_chain_without_a_topic_lists_every_other_lead_item(assistant):
     assert {"二、(四)", "二、(五)"} <= {c.item.section for c in answer.citations}
 
 
+def test_a_chain_asks_the_units_role_in_another_item(assistant):
+    answer = assistant.answer("新密市牵头法律顾问工作的那个单位,在规范性文件监督管理那条里是牵头还是配合?")
+    assert answer.text.startswith("市司法局是牵头单位。")
+    assert [c.item.section for c in answer.citations] == ["四、(八)", "三、(六)"]
+
+
+def test_a_two_part_question_gets_the_unit_and_the_other_part(assistant):
+    answer = assistant.answer("乌县方案里对司法行政部门列席政府常务会议是咋要求的?这条谁牵头?")
+    assert answer.text.startswith("乌鲁木齐县:县司法局牵头")
+    assert "对上会议题发表审查意见" in answer.text
+
+
 def test_a_unit_answer_starts_with_the_units(assistant):
     answer = assistant.answer("乌鲁木齐县行政复议体制改革由哪个单位牵头?")
     assert answer.text.startswith("乌鲁木齐县:县司法局牵头,县委组织部、县政府办公室、县委编办负责。依据:七、(二十) 49.")
