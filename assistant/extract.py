@@ -13,6 +13,9 @@ def quote_line(item: TaskItem, sentence: str, n: int, lang: str = "zh") -> str:
     return f"据{item.locality}《{item.title}》{item.section}:“{sentence}”[{n}]"
 
 
-def extractive_text(picks: list[tuple[TaskItem, str]], lang: str = "zh") -> str:
-    lines = [quote_line(item, sentence, n, lang) for n, (item, sentence) in enumerate(picks, start=1)]
+def extractive_text(picks: list[tuple[TaskItem, str]], lang: str = "zh", notes: dict[str, str] | None = None) -> str:
+    """`notes`: item_id -> what to say after its quote (a place that gives no figure)."""
+    notes = notes or {}
+    lines = [quote_line(item, sentence, n, lang) + notes.get(item.item_id, "")
+             for n, (item, sentence) in enumerate(picks, start=1)]
     return "\n".join(lines)

@@ -17,7 +17,7 @@ from assistant.draft import stream_draft
 from assistant.evidence import answers_measure
 from assistant.extract import extractive_text
 from assistant.llm.gate import LLMBusy
-from assistant.gates import REL_MIN, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN
+from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
 from assistant.understand import Query, topic_of
 from assistant.value_kind import asked_kind, missing_reason
@@ -30,16 +30,19 @@ EXCERPT_CHARS = (150, 110)  # the best item, then each further one (~1.8 charact
 
 
 def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
-    """The items the answer may use, with their relevance: the best per named locality, else the
-    two (three for a summary) best-ranked, most relevant first."""
+    """The items the answer may use, with their relevance: the best per named locality; with no
+    place named, the best of each place that comes close to the best; else the two (three for a
+    summary) best-ranked of the one place, most relevant first."""
     ranked = [h.item for h in hits]
+    spread = _per_locality(a, query, ranked) if not query.localities and query.intent != "summary" else []
     if len(query.localities) > 1:
         scored = [(i, a.relevance(query, i))
                   for loc in query.localities for i in [i for i in ranked if i.locality == loc][:1]]
-    elif not query.localities and query.intent != "summary" and len(spread := _per_locality(a, query, ranked)) > 1:
+    elif len(spread) > 1:
         scored = spread  # no place named and several places' documents cover it: each answers
     else:
-        pool = [i for i in ranked if not query.localities or i.locality in query.localities]
+        places = query.localities or tuple(i.locality for i, _ in spread[:1])  # the one place that comes close
+        pool = [i for i in ranked if not places or i.locality in places]
         want = 3 if query.intent == "summary" else 2
         candidates = [(i, a.relevance(query, i)) for i in pool[:5]]
         scored = candidates[:want]
@@ -60,17 +63,20 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
 
 
 MAX_LOCALITIES = 4
+# Stricter than a unit question's REL_SHARE: a quoted sentence from a loosely related item of
+# another place reads as an answer, where a unit list is checked against its item's heading.
+SPREAD_SHARE = 0.8
 
 
 def _per_locality(a, query: Query, ranked: list[TaskItem]) -> list[tuple[TaskItem, float]]:
     """The most relevant of each locality's three best-ranked items, for the localities that come
-    close to the best one (the same rule as a unit question with no place named)."""
+    close to the best one."""
     by_loc: dict[str, list[TaskItem]] = {}
     for item in ranked:
         by_loc.setdefault(item.locality, []).append(item)
     best = [max(((i, a.relevance(query, i)) for i in items[:3]), key=lambda p: p[1]) for items in by_loc.values()]
     top = max((r for _, r in best), default=0.0)
-    keep = [(i, r) for i, r in best if r >= REL_MIN and r >= REL_SHARE * top]
+    keep = [(i, r) for i, r in best if r >= REL_MIN and r >= SPREAD_SHARE * top]
     return sorted(keep, key=lambda p: -p[1])[:MAX_LOCALITIES]
 
 
@@ -135,7 +141,10 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     # The best item must stand on its own; another named locality may come in lower (cross-doc).
     strong = [p for n, p in enumerate(picks)
               if p[2] >= SENTENCE_MIN or (n and len(query.localities) > 1 and p[2] >= SENTENCE_MIN - 0.1)]
-    if a.llm is not None and query.intent != "which_doc":
+    # No place named and several places' documents answer: each is quoted under its own name
+    # (a drafted sentence would blur whose figure is whose).
+    spread = not query.localities and len({i.locality for i in items}) > 1
+    if a.llm is not None and query.intent != "which_doc" and not spread:
         if (query.intent == "number" and len(query.localities) <= 1 and strong and strong[0][0] is items[0]
                 and len(items) > 1):
             # The best item already holds a sentence with the value asked for: the second one would
@@ -175,11 +184,18 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     if not strong:
         yield a.not_found(query, hits)
         return
-    if len(query.localities) > 1 or (not query.localities and len({p[0].locality for p in strong}) > 1):
+    notes: dict[str, str] = {}
+    if len(query.localities) > 1 or spread:
         chosen = [(i, s) for i, s, _ in strong]
+        # A place whose document covers the task but gives no value of the kind asked is still
+        # named, with what it says: "统计执法检查几次?" — one county says 2次, another only a rate.
+        for item in items:
+            if query.intent == "number" and item.locality not in {i.locality for i, _ in chosen}:
+                chosen.append((item, a.quote(query, item)))
+                notes[item.item_id] = "(没有写明所问的数值)" if query.lang != "en" else " (no such figure given)"
     else:
         chosen = [(strong[0][0], strong[0][1])]
-    text = extractive_text(chosen, query.lang)
+    text = extractive_text(chosen, query.lang, notes)
     if unavailable:
         text = f"{unavailable}\n{text}"
     yield {"type": "replace", "text": text}
