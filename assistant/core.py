@@ -34,6 +34,7 @@ from corpus.types import TaskItem
 from index.localities import locality_words
 
 log = logging.getLogger("policyqa.assistant")
+NEAR_MIN = 0.2  # an item listed as near a question nobody could answer covers this much of it
 
 
 class Assistant:
@@ -145,7 +146,9 @@ class Assistant:
     def not_found(self, query: Query, hits, extra: str = "", nearest_rule=None) -> dict:
         """`nearest_rule`: (what the documents do not state, the item closest to the question):
         the reply says so and quotes that item's best sentence as context, citing it."""
-        near = [h.item for h in hits if h.item.kind in route_fields.TASK_KINDS][:3]
+        # Near means about the question: an unrelated item listed as "相近" only misleads.
+        near = [h.item for h in hits if h.item.kind != "preamble"
+                and self.relevance(query, h.item) >= NEAR_MIN][:3]
         if nearest_rule and query.lang != "en":
             reason, item = nearest_rule
             quote = self.quote(query, item)
