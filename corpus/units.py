@@ -57,7 +57,9 @@ _UNIT_END = re.compile(
     r"(局|办|委|院|部|室|会|组|中心|部门|单位|街道|政府|办事处|监委|分局|管委会|办公室|所|队|站|庭|处|厅|"
     r"科|股|社|行|馆|团|台|校|园|集团|公司|法院|检察院|机构|党委|党工委|单位|成员单位|\)|）)$"
 )
-_PERSON = re.compile(r"(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|同志|领导)$")
+_PERSON = re.compile(r"(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|同志|领导)[)）]?$")
+# `吴振华（副局长）`: a name with a person's title in brackets is a person, never a unit
+_PERSON_TITLE = re.compile(r"[(（][^()（）]*(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|领导|科长|股长|队长)[)）]$")
 _QUALIFIER_END = re.compile(r"(等部门|等单位|等|按职责分工负责|按职责负责|共同|分别|统一|具体)$")
 # Names printed with no separator (`市司法局市委巡察办`, `有关部门各乡(镇)`): a unit's last
 # character directly followed by the next unit's level prefix.
@@ -141,7 +143,7 @@ def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
     after_huitong = False
     tokens = sorted([(m.start(), m.end(), "marker", m.group(1)) for m in _MARKER.finditer(segment)]
                     + [(m.start(), m.end(), "word", m.group(1)) for m in _ROLE_WORD.finditer(segment)
-                       if not _inside_marker(segment, m.start())])
+                       if not _inside_marker(segment, m.start()) and not _inside_name(segment, m)])
     for start, end, kind, word in tokens:
         names = split_names(segment[pos:start])
         if kind == "marker":
@@ -171,6 +173,24 @@ def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
         out.add("responsible", pending[1:])
     else:
         out.add(role, pending)
+
+
+_NAME_STOP = re.compile(r"[、,，;；/\s(（]")
+
+
+def _inside_name(text: str, m: re.Match) -> bool:
+    """A role word inside one unit's name (`人民参与和促进法治科牵头`): what comes before it is no
+    unit, and what follows, up to the next separator or role word, ends like one. 会同 is always
+    followed by names."""
+    if m.group(1) == "会同":
+        return False
+    starts = [x.end() for x in _NAME_STOP.finditer(text, 0, m.start())]
+    before = text[starts[-1] if starts else 0:m.start()]
+    stop = _NAME_STOP.search(text, m.end())
+    tail = text[m.end():stop.start() if stop else len(text)]
+    nxt = _ROLE_WORD.search(tail)
+    tail = tail[:nxt.start()] if nxt else tail
+    return bool(before) and not looks_like_unit(before) and bool(tail) and bool(_UNIT_END.search(tail))
 
 
 def _inside_marker(text: str, at: int) -> bool:
@@ -203,7 +223,7 @@ def split_names(text: str) -> list[str]:
     for piece in pieces:
         for name in _split_and(piece):
             name = _clean_name(name)
-            if name and not _PERSON.search(name) and name not in names:
+            if name and not _PERSON.search(name) and not _PERSON_TITLE.search(name) and name not in names:
                 names.append(name)
     return _protect_township_street(names)
 

@@ -24,6 +24,10 @@ from corpus.units import parse_note, split_names
     ("牵头单位：—；责任单位：各乡镇人民政府", [], ["各乡镇人民政府"], []),
     ("【牵头单位】县司法局 【责任单位】县直各部门 【完成时限】2024年底", ["县司法局"], ["县直各部门"], []),
     ("【牵头单位】：县信访局【配合单位】：县人民法院", ["县信访局"], [], ["县人民法院"]),
+    # a role word inside a unit's name, and a person with a title in brackets before the units
+    ("人民参与和促进法治科牵头，各司法所配合", ["人民参与和促进法治科"], [], ["各司法所"]),
+    ("吴振华（副局长）/政策法规股（牵头）、综合行政执法大队", ["政策法规股"], ["综合行政执法大队"], []),
+    ("县发改委牵头县财政局配合", ["县发改委"], [], ["县财政局"]),
 ])
 def test_unit_grammar(note, lead, resp, part):
     units = parse_note(note)
