@@ -123,7 +123,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         yield {"type": "delta", "text": text}
         yield a.final(query, text, "clarify", [], "fields")
         return
-    role = "lead" if LEAD_ASK.search(query.text) or "lead" in query.text.lower() else "any"
+    either = re.search(r"牵头还是|还是牵头", query.text)  # "分别是牵头还是配合": every role
+    role = "lead" if (LEAD_ASK.search(query.text) or "lead" in query.text.lower()) and not either else "any"
     items = a.searcher.select(unit=query.unit, role=role)  # from the unit map, in document order
     if query.localities:
         items = [i for i in items if i.locality in query.localities]

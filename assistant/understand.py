@@ -62,6 +62,9 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                               r"which tasks|what tasks", re.I)),
     ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要)?(负责|配合|参与|参加|协办)|"
                                r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
+                               # "执法大队要参与吗?", "司法所是负责还是配合?": a unit's part in one item
+                               r"(要|需要|是否)(参与|参加|配合|协助|协办)(吗|么|[?？]|$)|(要不要|用不用|有没有)(参与|参加|配合|协助|协办)|"
+                               r"是(负责|牵头)还是(配合|参与|负责)|"
                                r"除了牵头|responsible units?|participat", re.I)),
     # "哪个单位要是拖了后腿,会有什么后果?" asks what follows, not who: no unit intent
     ("other", re.compile(r"(什么|啥|哪些)(后果|处理|处分)|会(怎么样|怎样|如何)|(怎么|如何)(处理|问责|追责)")),
@@ -139,6 +142,8 @@ def detect_intent(text: str, skip: tuple[str, ...] = ()) -> str:
     return "other"
 
 
+_ONE_ITEM = re.compile(r"(那|这|该)(条|项|个任务|件事)")
+_SELF_INTRO_RE = re.compile(_SELF_INTRO)
 _SELF = re.compile(rf"(我们|我|本|咱)(局|单位|部门|委|办)|{_SELF_INTRO}|which tasks|what tasks", re.I)
 
 
@@ -193,17 +198,23 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
     previous = _previous_question(history)
     if previous and is_follow_up(text):
         query = _merge_follow_up(query, previous, known_localities)
-    if query.intent in ("unit_tasks", "lead", "responsible", "other", "summary") and known_units:
+    if query.intent in ("unit_tasks", "lead", "responsible", "other", "summary", "number") and known_units:
         unit = _named_unit(query.text, known_units, query.localities)
-        if unit and query.intent == "unit_tasks":
+        if query.intent == "unit_tasks" and _ONE_ITEM.search(query.text) and not _SELF_INTRO_RE.search(query.text):
+            # "…兑现那条,配合的有哪些?" is about one item's units, whoever issued the document
+            query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
+        elif unit and query.intent == "unit_tasks":
             query = replace(query, unit=unit)
         elif query.intent == "unit_tasks" and not _SELF.search(query.text):
             # "…配合的有哪些?" names no unit: it asks who takes part, not what a unit does
             query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
         elif unit and query.intent in ("other", "summary") and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)(的|了)", query.text):
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
+        elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合|涉及).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
             # "县发改委牵头的一共几项?" counts what a unit does
+            query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and re.search(r"(要|得|需要)?(干|做|抓|承担)(哪些|什么|啥)(活|事|工作|任务)?", query.text):
+            # "各司法所要干哪些活?"
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
 

@@ -17,6 +17,8 @@ _LEVELS = ("县", "市", "区", "州", "旗")
 _ABBREVIATIONS = (("办公室", "办"), ("委员会", "委"), ("人民政府", "政府"), ("监督管理局", "监管局"),
                   ("管理局", "局"), ("发展和改革", "发改"), ("发展改革", "发改"))
 _GENERIC = re.compile(r"^(各|有关|相关|其他|全)")
+MIN_TAIL = 4
+_UNIT_TAIL = re.compile(r"(大队|中队|支队|中心|科|股|处|室|局|办|委|所|站)$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,16 @@ class UnitNames:
                     continue
                 for form in short_forms(unit):
                     self.forms.setdefault(form, {}).setdefault(unit, set()).add(item.locality)
+        # The tail of a long name, when no other unit ends that way: 执法大队 for 综合行政执法大队
+        # (a bureau's staff say it so). Tails shared by two units name neither.
+        tails: dict[str, set[str]] = {}
+        for unit in {u for units in self.forms.values() for u in units}:
+            for n in range(MIN_TAIL, len(unit) - 1):
+                tails.setdefault(unit[-n:], set()).add(unit)
+        for tail, owners in tails.items():
+            if len(owners) == 1 and tail not in self.forms and _UNIT_TAIL.search(tail):
+                unit = next(iter(owners))
+                self.forms[tail] = {unit: set().union(*(f[unit] for f in self.forms.values() if unit in f))}
         self._by_length = sorted(self.forms, key=len, reverse=True)
 
     def find(self, question: str, localities: tuple[str, ...] = ()) -> UnitMention | None:
