@@ -105,13 +105,15 @@ def _other_part(query: Query) -> Query | None:
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几|日期|什么时候(印发|发布|发|出)|何时")
 _ASKS_DOC_NO = re.compile(r"文号|字号")
 _ASKS_ISSUER = re.compile(r"谁(发|印发|出)|哪个(单位|部门|机关)(发|印发|出)|发文(单位|机关)|哪个机关|印发机关")
+_ASKS_ADDRESSEE = re.compile(r"(报|发|送|交|给)(给|到)?(谁|哪)|主送|下发(给|到)|抄送")
 
 
 def _missing_fields(question: str, item: TaskItem) -> list[str]:
     """The document fields the question asks for, when none of them is given (a date given only
     as a year does not say the day asked for); [] when something asked is there."""
     asked = [(_ASKS_DAY, "印发日期", re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.date or "")),
-             (_ASKS_DOC_NO, "文号", item.doc_no), (_ASKS_ISSUER, "发文机关", item.issuer)]
+             (_ASKS_DOC_NO, "文号", item.doc_no), (_ASKS_ISSUER, "发文机关", item.issuer),
+             (_ASKS_ADDRESSEE, "主送机关", item.addressee)]
     asked = [(name, value) for pattern, name, value in asked if pattern.search(question)]
     return [name for name, _ in asked] if asked and not any(value for _, value in asked) else []
 
@@ -198,6 +200,8 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
             lines.append(f"{item.locality}: {item.title}, {date}, {item.doc_kind}{extra} [{n}].")
         else:
             extra = (f",文号{item.doc_no}" if item.doc_no else ",无文号") + (f",{item.issuer}印发" if item.issuer else "")
+            if item.addressee and _ASKS_ADDRESSEE.search(query.original):
+                extra += f",主送{item.addressee}"
             lines.append(f"{item.locality}:《{item.title}》,{date},{item.doc_kind}{extra}[{n}]。")
         cited.append((item, item.text[:60]))
     text = "\n".join(lines)

@@ -23,7 +23,7 @@ class Citation:
             "responsible_units": list(i.responsible_units),
             "participating_units": list(i.participating_units),
             "text": i.text, "quote": self.quote, "span": list(i.span),
-            "date": i.date, "doc_no": i.doc_no, "issuer": i.issuer, "deadline": i.deadline,
+            "date": i.date, "doc_no": i.doc_no, "issuer": i.issuer, "addressee": i.addressee, "deadline": i.deadline,
             "truncated": i.truncated, "damaged": i.damaged,
         }
 

@@ -76,7 +76,9 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                             r"文号|发文(单位|机关|日期|字号)|谁(发|印发|出)的|哪个(单位|部门|机关)(发|印发)的|什么时候(印发|发布|发)的|"
                             r"收录了?(哪些|几份|多少份?)(文件|材料)|which documents|"
                             r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号.{0,6}(是|指)?(个|一份)?(啥|什么|哪个|哪份)|"
-                            r"是(个|一份)?(啥|什么)(文件|材料)|(什么|啥)(性质|类型|状态)的(文件|材料)", re.I)),
+                            r"是(个|一份)?(啥|什么)(文件|材料)|(什么|啥)(性质|类型|状态)的(文件|材料)|"
+                            # whom a document goes to (主送), asked of the document
+                            r"(文件|要点|方案|报告|安排|清单|分工表?|通知)的?(是)?(发|报|送|下发|印发|报送)(给|到)(谁|哪)|主送", re.I)),
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),
@@ -90,8 +92,8 @@ _ASKING = re.compile(
     # a count asked with its classifier (办了多少件业务 -> 办业务, not 办件业务), and "actual" /
     # "so far": what kind of value is asked (assistant.value_kind), not what it is about
     r"(多少|几)(个工作日|大项|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场|位|份|年|月|周)|实际上?|已经|后果|"
-    r"由?哪(个|些|几|家|一|项)?(个)?(单位|部门|地方|文件|材料|份)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|多长|是否|吗|呢|"
-    r"牵头(单位)?|责任(单位|部门)|负责|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
+    r"由?哪(个|些|几|家|一|项)?(个)?(单位|部门|地方|文件|材料|份)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|除了|是不是|多长|是否|吗|呢|"
+    r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
     r"个?小时|学时|[一每]年|全年|分别|各自|"  # units of the value asked and the period: people and documents word them differently
     r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|啊|吧|呀|"
     r"[??!!。,,、:;:;“”\"'《》()()\s]"
@@ -172,7 +174,32 @@ def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
     for loc in localities:
         for variant in _variants(loc):
             text = text.replace(variant, " ")
-    return _ASKING.sub("", text)
+    return _without_asking(text)
+
+
+# One-character function words of _ASKING: removed only where they stand as a word.
+_FUNCTION_CHARS = set("是的在和都也还要归由把对搞为与及")
+
+
+def _without_asking(text: str) -> str:
+    """The text minus asking words. A one-character function word is removed only where it is a
+    word of its own: 在 goes from "在哪里" but stays in 存在, 要 stays in 要点, 对 in 应对 (half a
+    word leaves a stray character, and the question loses the word the documents use)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    bounds, at = {0}, 0
+    for word in jieba.lcut(text, HMM=False):  # dictionary words only: no guessed merges like 要配
+        at += len(word)
+        bounds.add(at)
+
+    def drop(m: re.Match) -> str:
+        inside_word = m.start() not in bounds or m.end() not in bounds
+        return m.group(0) if m.group(0) in _FUNCTION_CHARS and inside_word else ""
+
+    return _ASKING.sub(drop, text)
 
 
 _FOLLOW_UP = re.compile(r"^(那|那么|那在|还有|再问|and|what about|how about)|呢[??]?$", re.I)

@@ -29,6 +29,7 @@ class Metadata:
     issuer: str = ""
     date: str = ""
     doc_no: str = ""
+    addressee: str = ""
     kind: str = ""
     locality: str = ""
     level: str = ""
@@ -64,6 +65,7 @@ def read_metadata(text: str) -> Metadata:
         else:
             m = re.search(r"(?:发布机构|发文机关|发文单位)\s*[:：]?\s*(\S+)", "\n".join(head))
             meta.issuer = m.group(1) if m else ""
+    meta.addressee = _addressee(head)
     meta.kind = next((k for k in _KINDS if k in meta.title), "")
     meta.locality, meta.level = _locality(meta.title, meta.issuer)
     return meta
@@ -101,6 +103,22 @@ def _issuer_before(lines: list[str], sig: int) -> str:
             break
         names.insert(0, ln)
     return "、".join(n for n in names if _ISSUER_END.search(n) or n.startswith("中共"))
+
+
+# 主送: the line before a notice's or report's body, naming whom it goes to and ending with a
+# colon ("各乡镇人民政府，县政府各部门：", "檀峰市人民政府："); a body sentence ending "如下：" is
+# not one, nor a label ("牵头单位：") or a heading.
+_ADDRESSEE = re.compile(r"^(各[^:：。；;]{1,80}|[^:：。；;]{2,80}?(政府|部门|单位|机构|团体|办事处|管委会|委员会|办公室|中心|"
+                       r"科室|股室|大队|局|委|办|部|厅|署|院|所|队|站|党委|党组|工委))[:：]$")
+
+
+def _addressee(head: list[str]) -> str:
+    for ln in head[:25]:
+        if re.match(r"^([一二三四五六七八九十]+、|[(（]|\d+[.．、]|第.{1,3}[条章]|根据|按照|为|现将)", ln):
+            continue
+        if _ADDRESSEE.match(ln) and not re.search(r"(牵头|责任|配合|参加|协办|主办)(单位|部门)[:：]$", ln):
+            return ln[:-1]
+    return ""
 
 
 def _title(lines: list[str]) -> str:

@@ -69,7 +69,7 @@ def document_of(raw: str, *, file: str, locality: str = "", title: str = "", doc
         "doc_id": doc_id or hashlib.sha256(raw.encode("utf-8")).hexdigest()[:10],
         "file": file, "title": meta.title or _first_line(text), "locality": meta.locality,
         "kind": meta.kind, "issuer": meta.issuer, "date": meta.date, "doc_no": meta.doc_no,
-        "level": meta.level, "unit_prefix": meta.level if meta.level in ("县", "区", "市") else "",
+        "addressee": meta.addressee, "level": meta.level, "unit_prefix": meta.level if meta.level in ("县", "区", "市") else "",
     }
     for key, value in (overrides or {}).items():
         if key in PolicyDoc.__dataclass_fields__ and value not in (None, ""):
@@ -187,7 +187,7 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         lead_units=lead, responsible_units=resp, participating_units=part,
         units_raw="；".join(d.notes), doc_kind=doc.kind, date=doc.date, kind=d.kind,
         deadline=d.deadline, item_number=d.number, warnings=tuple(warnings),
-        doc_no=doc.doc_no, issuer=doc.issuer,
+        doc_no=doc.doc_no, issuer=doc.issuer, addressee=doc.addressee,
     )
 
 

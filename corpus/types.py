@@ -16,6 +16,7 @@ class PolicyDoc:
     issuer: str = ""
     date: str = ""
     doc_no: str = ""
+    addressee: str = ""  # 主送: who the notice or report is addressed to ("檀峰市人民政府")
     layout: str = "general"  # "general", or the quirk reader used (see corpus.layouts)
     unit_prefix: str = ""  # the level prefix of the locality's own units: 县 / 区 / 市
     level: str = ""  # the locality's level: 省 / 市 / 县 / 区 / 州 … ("" when unknown)
@@ -65,6 +66,7 @@ class TaskItem:
     warnings: tuple[str, ...] = ()  # what the parser doubts about this item (no units, …)
     doc_no: str = ""  # the document's 文号 and issuer, carried so a citation can name them
     issuer: str = ""
+    addressee: str = ""
 
     @property
     def all_units(self) -> tuple[str, ...]:

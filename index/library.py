@@ -390,6 +390,6 @@ def view(meta: dict, parsed: ParsedDocument, corrections: dict) -> dict:
     return {"preview_id": meta["preview_id"], "replaces": meta["replaces"] or None, "file": meta["name"],
             "document": {"doc_id": meta["key"], "title": doc["title"], "locality": doc["locality"],
                          "level": doc.get("level", ""), "date": doc["date"], "doc_number": doc["doc_no"],
-                         "issuer": doc["issuer"], "kind": doc["kind"]},
+                         "issuer": doc["issuer"], "addressee": doc.get("addressee", ""), "kind": doc["kind"]},
             "items": items, "warnings": doc_warnings(parsed),
             "units": units_found(parsed.items)}

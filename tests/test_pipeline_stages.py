@@ -99,11 +99,24 @@ def test_metadata_read_from_the_text():
     assert (meta.title, meta.locality, meta.level, meta.date, meta.doc_no) == (
         "雾溪县2025年法治政府建设工作要点", "雾溪县", "县", "2025-03-02", "雾法委办发〔2025〕7号")
     assert meta.issuer == "中共雾溪县委全面依法治县委员会办公室"
+    assert meta.addressee == "各乡镇"  # 主送: the line before the body, ending with a colon
     parsed = parse_text(raw, file="x.txt")
     tasks = [i for i in parsed.items if i.kind == "task"]
     assert len(tasks) == 1 and tasks[0].lead_units == ("县委依法治县办",)
     assert tasks[0].participating_units == ("县委组织部",) and "牵头" not in tasks[0].text
     assert not any("牵头" in i.text for i in parsed.items if i.kind == "preamble" and "一、" in i.section)
+
+
+@pytest.mark.parametrize("line,addressee", [
+    ("檀峰市人民政府：", "檀峰市人民政府"),  # a report goes to the government above
+    ("局机关各科室，各司法所，区公共法律服务中心：", "局机关各科室，各司法所，区公共法律服务中心"),
+    ("现将有关情况报告如下：", ""),  # a body sentence ending with a colon
+    ("牵头单位：", ""),  # a label
+    ("一、主要任务：", ""),  # a heading
+])
+def test_addressee_is_the_line_before_the_body(line, addressee):
+    raw = "\n".join(["漱泉县人民政府关于2024年度法治政府建设情况的报告", "漱政报〔2025〕3号", line, "　　2024年，我县……"])
+    assert read_metadata(clean(raw)).addressee == addressee
 
 
 def test_first_listed_leads_when_a_closing_note_says_so():

@@ -94,3 +94,11 @@ def test_a_question_asking_for_units_is_not_a_section_listing(assistant):
     answer = assistant.answer("乌鲁木齐县加强和规范行政应诉工作,涉及的部门都有哪些?")
     assert not re.search(r":共\d+[项条]", answer.text)
 
+
+
+def test_a_document_question_asking_whom_it_goes_to_gets_the_addressee(assistant):
+    """主送 is read from the line before the body; asked "发给谁", the answer names it."""
+    answer = assistant.answer("乌鲁木齐县那个分解方案是发给谁的?")
+    assert answer.path == "fields" and "主送各乡镇(管委会),县属各部、委、办、局、人民团体" in answer.text
+    plain = assistant.answer("乌鲁木齐县那个分解方案是哪一年的?")
+    assert "主送" not in plain.text  # only when asked

@@ -52,7 +52,7 @@ def render_document(parsed, items: list[TaskItem], fmt: str = "table") -> str:
     tasks = [i for i in items if i.kind in ("task", "point")]
     head = [f"{doc.file}: {doc.title or '(无标题)'}",
             f"  地区 {doc.locality or '(未识别)'}{f' ({doc.level}级)' if doc.level else ''}  日期 {doc.date or '—'}"
-            f"  文号 {doc.doc_no or '—'}  发文 {doc.issuer or '—'}  类型 {doc.kind or '—'}",
+            f"  文号 {doc.doc_no or '—'}  发文 {doc.issuer or '—'}  主送 {doc.addressee or '—'}  类型 {doc.kind or '—'}",
             f"  {len(tasks)} 个任务条目, {sum(1 for i in tasks if i.lead_units)} 个有牵头单位"]
     head += [f"  ⚠ {w}" for w in parsed.warnings]
     return "\n".join(head + [render(tasks, "table")])

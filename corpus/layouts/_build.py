@@ -104,6 +104,7 @@ def make_item(
         date=doc.date,
         doc_no=doc.doc_no,
         issuer=doc.issuer,
+        addressee=doc.addressee,
         kind=kind,
         **fields,
     )
