@@ -46,7 +46,9 @@ def detect_language(text: str) -> str:
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
 _LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口"}, key=len, reverse=True))
-_OTHER_ROLE_WORDS = "|".join(sorted(set(LABELS["responsible"]) | set(LABELS["participating"]), key=len, reverse=True))
+# 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
+_OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
+                                    key=len, reverse=True))
 _SELF_INTRO = r"(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}[,，]"
 LEAD_ASK = re.compile(_LEAD_WORDS)  # a unit_tasks question about what a unit leads
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|多少项|多少条|多少件|有几个)"

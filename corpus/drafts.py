@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from corpus.load import TABLE_SEP
 from corpus.outline import Marker, marker_of
-from corpus.units import LABEL_RE, Units
+from corpus.units import LABEL_RE, Units, is_note_line
 
 
 @dataclass
@@ -50,8 +50,11 @@ def lines_of(text: str, start: int = 0) -> list[Line]:
                 out.append(Line(offset, raw.rstrip(), row=[c.strip() for c in raw.split(TABLE_SEP)]))
             else:
                 line = Line(offset, raw.rstrip()[raw.index(stripped[0]):])
-                line.label = bool(LABEL_RE.match(stripped))
-                line.marker = None if line.label else marker_of(stripped)
+                line.marker = marker_of(stripped)
+                # a label line (`牵头单位：A`), or a bracketed note alone on its line
+                line.label = bool(LABEL_RE.match(stripped)) or (line.marker is None and is_note_line(stripped))
+                if line.label:
+                    line.marker = None
                 out.append(line)
         pos += len(raw) + 1
     return out

@@ -19,7 +19,7 @@ import re
 
 from corpus.drafts import Draft, Line, heading_only, lines_of
 from corpus.notes import finish, trailing_note
-from corpus.outline import RANK, Marker, shi_points
+from corpus.outline import RANK, Marker, marker_of, shi_points
 from corpus.records import is_records, items_from_records
 from corpus.table_items import items_from_tables
 from corpus.tables import header_roles
@@ -34,6 +34,7 @@ def build(text: str, body_start: int, first_is_lead: bool) -> list[Draft]:
         return items_from_tables(lines, text, first_is_lead)
     if is_records(lines):
         return items_from_records(lines, text, first_is_lead)
+    lines = _run_in_points(lines, first_is_lead)
     owners = _note_owners(lines, first_is_lead)
     markers = [ln for ln in lines if ln.marker]
     if owners and sum(owners.values()) >= min(3, max(1, len(markers))) and (
@@ -48,6 +49,30 @@ def build(text: str, body_start: int, first_is_lead: bool) -> list[Draft]:
         for d in drafts:
             finish(d, first_is_lead, text[d.start:d.end])
     return drafts
+
+
+def _run_in_points(lines: list[Line], first_is_lead: bool) -> list[Line]:
+    """A paragraph of run-in points 一是…（note）。二是…（note）。 becomes a line per point, when
+    a point before the last owns a note of its own (so the notes are the points', not the
+    paragraph's); a paragraph of points without notes (保障措施) stays one paragraph."""
+    out: list[Line] = []
+    for ln in lines:
+        points = shi_points(ln.text) if ln.marker is None or ln.marker.family == "shi" else []
+        if not points or points[0][0] != 0:
+            out.append(ln)
+            continue
+        cuts = [off for off, _ in points] + [len(ln.text)]
+        pieces = [ln.text[a:b] for a, b in zip(cuts, cuts[1:])]
+        if not any(trailing_note(p.rstrip(), first_is_lead)[1] for p in pieces[:-1]):
+            # points that own no note of their own: a paragraph, not an item (unless its end is a
+            # note for the whole paragraph, which leaves it an item as before)
+            whole = trailing_note(ln.text, first_is_lead)[1]
+            out.append(ln if whole else Line(ln.start, ln.text))
+            continue
+        for off, piece in zip(cuts, pieces):
+            text = piece.rstrip()
+            out.append(Line(ln.start + off, text, marker=marker_of(text)))
+    return out
 
 
 # --- which family owns the notes ----------------------------------------------------------------

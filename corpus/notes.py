@@ -52,11 +52,14 @@ def finish(d: Draft, first_is_lead: bool, paragraph: str | None = None) -> None:
         d.units = assignment
 
 
-_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*(由[^。；;]{2,120}?(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
+# `由A牵头…`, also with the task as subject: `此项工作由A负责，B积极配合。`
+_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*((?:(?:此|该|这|本|上述|以上)(?:项|些)?(?:工作|任务|事项))?由[^。；;]{2,120}?"
+                         r"(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
 
 
 # The same sentence without 由: `县司法局、县委编办按职责分工负责。`, `县发改委负责，县财政局协同配合。`
-_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
+# ... and `A要会同B、C抓好落实。` (A leads).
+_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责|主办|会同)[^。；;]{0,120})(?=[。；;]|$)")
 
 
 # A note in brackets in the middle of the text: `…配备率保持100%（县教育局牵头，各乡镇配合），每学期…`
@@ -67,6 +70,7 @@ def assignment_sentence(paragraph: str, first_is_lead: bool = False) -> Units | 
     """A sentence `由A（共同）牵头，B、C配合` / `由A负责` inside an item's text, when every name in
     it reads as a unit (so `由县政府统一领导` is not one); without 由, only when every name does
     (`各部门要按职责分工负责` is a duty, not a note)."""
+    paragraph = re.sub(r"各司其职[，,]", "各司其职", paragraph)  # `A、B要各司其职，按职责分工负责`: one clause
     for pattern, tolerated in ((_ASSIGNMENT, 1), (_BARE_ASSIGNMENT, 0), (_INNER_NOTE, 0)):
         for m in pattern.finditer(paragraph):
             units = parse_note(m.group(1), first_is_lead=first_is_lead)

@@ -24,10 +24,10 @@ from importlib import resources
 
 # Role labels are built the way plans build them: a role word and the kind of body it names
 # (牵头 + 单位/部门/科室/处室…, 配合 + 单位/科室…), plus a few fixed forms.
-_BODIES = ("单位", "部门", "科室", "处室", "股室", "机关", "领导")
+_BODIES = ("单位", "部门", "科室", "处室", "股室", "机关", "主体", "领导")
 _ROLE_PREFIXES = {
     "lead": ("牵头", "主办", "责任牵头"),
-    "responsible": ("责任", "承办", "落实", "实施"),
+    "responsible": ("责任", "主责", "承办", "落实", "实施"),
     "participating": ("配合", "协办", "参加", "参与", "协同", "协助"),
 }
 LABELS = {
@@ -55,7 +55,7 @@ _WORD_ROLE = {"牵头": "lead", "主办": "lead", "配合": "participating", "�
 _SEPARATORS = re.compile(r"[、,，;；/\s]|<br>")  # a space left between names after cleaning separates them
 _UNIT_END = re.compile(
     r"(局|办|委|院|部|室|会|组|中心|部门|单位|街道|政府|办事处|监委|分局|管委会|办公室|所|队|站|庭|处|厅|"
-    r"科|股|社|行|馆|团|台|校|园|集团|公司|法院|检察院|机构|党委|党工委|单位|成员单位|\)|）)$"
+    r"科|股|社|行|馆|团|台|校|园|联|协|集团|公司|法院|检察院|机构|党委|党工委|单位|成员单位|\)|）)$"
 )
 _PERSON = re.compile(r"(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|同志|领导)[)）]?$")
 # `吴振华（副局长）`: a name with a person's title in brackets is a person, never a unit
@@ -133,10 +133,19 @@ def _unwrap(text: str) -> str:
     return text
 
 
+# What a sentence puts around its units: the task as subject (`此项工作由A负责`) and the modal
+# or manner words before a role word (`A要会同B`, `B积极配合`, `A、B要各司其职，按职责分工负责`).
+_SUBJECT = re.compile(r"^(此|该|这|本|上述|以上)(项|些)?(工作|任务|事项)")
+_ADVERB = re.compile(r"(要|应当|应|须|需)?(各司其职[，,]?|积极|主动|认真|切实|全力|密切)?(?=会同|配合|参与|参加|协助|协同|负责|牵头|抓好落实|按职责|按照职责)"
+                     r"|(要|应当|应|须|需)(?=各司其职)|各司其职[，,]?")
+
+
 def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
     if role == "lead":
         out.has_lead_marker = True
+    segment = _SUBJECT.sub("", segment)
     segment = re.sub(r"^(由|其中|请)", "", segment)
+    segment = _ADVERB.sub("", segment)
     segment = re.sub(r"(?<=[，,；;])\s*(由)", "", segment)
     pos = 0
     pending: list[str] = []
@@ -271,6 +280,14 @@ def looks_like_unit_list(text: str) -> bool:
     text = _ROLE_WORD.sub("、", text)
     names = split_names(text)
     return bool(names) and sum(looks_like_unit(n) or n.startswith(("各", "有关", "相关")) for n in names) >= max(1, len(names) - len(names) // 4)
+
+
+def is_note_line(line: str) -> bool:
+    """A line that is only a bracketed unit note, set under its item: `（县司法局 牵头；县直各部门）`."""
+    line = nfkc(line).strip()
+    if not re.fullmatch(r"\(([^()]|\([^()]*\))+\)", line):
+        return False
+    return looks_like_unit_list(line[1:-1])
 
 
 def split_units(text: str) -> list[tuple[str, str]]:

@@ -28,6 +28,14 @@ from corpus.units import parse_note, split_names
     ("人民参与和促进法治科牵头，各司法所配合", ["人民参与和促进法治科"], [], ["各司法所"]),
     ("吴振华（副局长）/政策法规股（牵头）、综合行政执法大队", ["政策法规股"], ["综合行政执法大队"], []),
     ("县发改委牵头县财政局配合", ["县发改委"], [], ["县财政局"]),
+    # sentences: the task as subject, modal and manner words before the role word
+    ("此项工作由县委依法治县办负责，县委组织部、县工商联积极配合", [], ["县委依法治县办"], ["县委组织部", "县工商联"]),
+    ("县委组织部要会同县司法局、县委党校抓好落实", ["县委组织部"], ["县司法局", "县委党校"], []),
+    ("县委编办、县司法局要各司其职，按职责分工负责", [], ["县委编办", "县司法局"], []),
+    ("县政务服务管理局 牵头；县直各部门", ["县政务服务管理局"], ["县直各部门"], []),
+    # 主责单位 / 责任主体 are responsible, 协同单位 participating
+    ("主责单位：县委编办；协同单位：县司法局、各乡镇人民政府", [], ["县委编办"], ["县司法局", "各乡镇人民政府"]),
+    ("牵头单位：县司法局；责任主体：县直各行政执法部门", ["县司法局"], ["县直各行政执法部门"], []),
 ])
 def test_unit_grammar(note, lead, resp, part):
     units = parse_note(note)
@@ -293,3 +301,29 @@ def test_header_cells_with_qualifiers_map_to_their_roles():
     roles = header_roles(["序号", "主要工作任务", "牵头单位(部门)", "责任单位及责任人", "时间节点"])
     assert roles == {0: "no", 1: "text", 2: "lead", 3: "responsible", 4: "deadline"}
     assert header_roles(["1", "推进执法规范化建设，开展案卷评查", "县司法局", "县直各部门", "全年"]) == {}
+
+
+def test_run_in_points_with_their_own_notes_are_items():
+    raw = "\n".join([
+        "某县2025年法治政府建设实施方案", "一、重点任务", "（一）优化职能",
+        "一是深化权责清单管理。年内完成动态调整（主责单位：县委编办；协同单位：县司法局）。"
+        "二是深化改革。新增事项不少于10个（牵头单位：县行政审批服务局；责任主体：县直有关部门）。",
+        "（二）加强执法", "一是落实三项制度。审核率保持100%（牵头单位：县司法局）。二是开展培训。全年不少于2期（主责单位：县委党校）。",
+        "二、保障措施", "一是加强组织领导。各部门要切实履职。二是强化督察考核。年底前开展评估。"])
+    tasks = [i for i in parse_text(raw, file="x.txt", locality="某县").items if i.kind == "task"]
+    assert [(i.lead_units, i.responsible_units, i.participating_units) for i in tasks] == [
+        ((), ("县委编办",), ("县司法局",)), (("县行政审批服务局",), ("县直有关部门",), ()),
+        (("县司法局",), (), ()), ((), ("县委党校",), ())]  # the points under 保障措施 own no note: prose
+    assert tasks[1].text.startswith("深化改革") and "主责单位" not in tasks[1].text
+
+
+def test_a_note_may_stand_on_its_own_line_or_be_a_sentence():
+    raw = "\n".join([
+        "某县2025年法治政府建设工作安排", "一、严格执法",
+        "　　1、全面落实行政执法三项制度。重大执法决定法制审核率保持100%。", "　　（县司法局 牵头；县直各行政执法部门）",
+        "　　2、开展培训。此项工作由县委依法治县办负责，县委组织部积极配合。",
+        "　　3、深化改革。县委编办要会同县司法局、各乡镇人民政府抓好落实。"])
+    tasks = [i for i in parse_text(raw, file="x.txt", locality="某县").items if i.kind == "task"]
+    assert [(i.lead_units, i.responsible_units, i.participating_units) for i in tasks] == [
+        (("县司法局",), ("县直各行政执法部门",), ()), ((), ("县委依法治县办",), ("县委组织部",)),
+        (("县委编办",), ("县司法局", "各乡镇人民政府"), ())]
