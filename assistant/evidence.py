@@ -56,7 +56,10 @@ def _words(text: str) -> list[str]:
 
     jieba.setLogLevel(logging.WARNING)
 
-    return [w for w in jieba.lcut(_variants(normalize(text))) if _CJK_RUN.fullmatch(w) and w not in _FILLER]
+    words = []
+    for part in text.split():  # a space in a topic stands for a separator the asker wrote (、，)
+        words += [w for w in jieba.lcut(_variants(normalize(part))) if _CJK_RUN.fullmatch(w) and w not in _FILLER]
+    return words
 
 
 @lru_cache(maxsize=4096)  # the same topic is scored against every item and sentence of a question
@@ -74,13 +77,27 @@ def bigrams(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=8192)
+def _is_word(gram: str) -> bool:
+    import jieba
+
+    jieba.initialize()
+    return jieba.dt.FREQ.get(gram, 0) > 0
+
+
 class Evidence:
     def __init__(self, idf: dict[str, float]):
         self.idf = idf
         self.unseen = max(idf.values(), default=1.0) * 1.2
+        self.slight = min(idf.values(), default=0.1)
 
     def weight(self, gram: str) -> float:
-        return self.idf.get(gram, self.unseen)
+        """The corpus IDF; for a bigram no document uses, the most when it is a word (有效期's 效期:
+        a question about something absent), the least when it is not even one (号前, 建个, 报给:
+        two halves of spoken words that segmentation glued, which say nothing about the topic)."""
+        if gram in self.idf:
+            return self.idf[gram]
+        return self.unseen if _is_word(gram) else self.slight
 
     def coverage(self, topic: str, text: str) -> float | None:
         """Share of the topic's weight found in `text`, 0..1; None when the topic has no Chinese."""

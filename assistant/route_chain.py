@@ -18,20 +18,24 @@ from corpus.select import filter_items
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-_UNIT_WORD = r"(那个|这个|该|那家|这家)?(单位|部门|机关|机构|局|委|办|科)?"
+_THAT = r"(那个|这个|该|那家|这家|那几家|这几家|那两家|这两家|那些|这些|那几个|几家)"
+_UNIT_WORD = rf"{_THAT}?(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?"
+# "牵头A的单位" / "牵头A那个单位" (a demonstrative may stand for 的)
+_WHO = rf"(的{_UNIT_WORD}|{_THAT}(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?)"
+_LEAD_VERB = r"(牵头|负责|主抓|主办)"
 # "…在B那条里是什么角色?" / "…是牵头还是配合?": the unit's role in another item
-_ROLE_ASK = r"(是|算|当|担任)(个)?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|什么身份"
-_ASK_MORE = r"(还|也|同时|另外|又|此外)(在)?(牵头|负责|主抓|抓|管)"
-ROLE_PATTERN = re.compile(rf"^(?P<first>.*?(牵头|负责|主抓)[^,，?？]+?)的{_UNIT_WORD}[,，]?(?P<rest>[^?？]*?({_ROLE_ASK}).*)$")
+_ROLE_ASK = r"(是|算|当|担任)(的|个)?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|什么身份"
+_ASK_MORE = r"(还|也|同时|另外|又|此外)(在)?(牵头|负责|主抓|抓|管|领着?干?|带头)"
+ROLE_PATTERN = re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，]?(?P<rest>.*?({_ROLE_ASK}).*)$")
 PATTERNS = (
     # "牵头A的那个单位,在B方面还牵头哪些?"
-    re.compile(rf"^(?P<first>.*?(牵头|负责|主抓)[^,，?？]+?)的{_UNIT_WORD}[,，]?(?P<rest>[^?？]*?{_ASK_MORE}.*)$"),
+    re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，]?(?P<rest>[^?？]*?{_ASK_MORE}.*)$"),
     # "A由谁牵头?它/这个单位还牵头什么?"
     re.compile(rf"^(?P<first>.+?(谁|哪个单位|哪个部门|哪家)(来)?(牵头|负责)[^?？,，]*)[?？,，]\s*"
                rf"(它|这个单位|该单位|这个部门|该部门|那它|那个单位)(?P<rest>.*{_ASK_MORE}.*)$"),
 )
-_REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时|另外|又|此外|牵头|负责|主抓|抓|管|了|哪些|哪项|哪几项|"
-                         r"什么|啥|别的|其他|其它|工作|任务|事项|事|活|吗|呢|[?？,，。]")
+_REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时|另外|又|此外|牵头|负责|主抓|抓|管|领着?干?|带头|了|哪些|哪项|哪几项|哪件|"
+                         r"各自|分别|什么|啥|别的|其他|其它|条目|条款|工作|任务|事项|事|活|吗|呢|[?？,，。]")
 HEADING_WEIGHT = 0.6  # A is named by its heading more often than by a phrase deep in the text
 MIN_A = 0.45
 MIN_B_HEADING = 0.5
@@ -83,8 +87,12 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
         yield {"type": "delta", "text": text}
         yield a.final(query, text, "clarify", [], "fields")
         return
+    named = [u for u in head.lead_units if _names(a, u, rest, head.locality)]
+    rest = _without_names(a, rest, named, head.locality)
     b_topic = topic_of(_REST_WORDS.sub(" ", rest), query.localities).strip()
-    units = head.lead_units
+    if len(b_topic.replace(" ", "")) < 2:
+        b_topic = ""  # a stray character (`…条目里`) names no topic
+    units = tuple(named) or head.lead_units  # "那几家里,市法院还牵头啥": the one named
     counts: list[Computed] = []
     cited = [(head, a.quote(query, head))]
     lines = [f"{'、'.join(units)}。{head.locality}{head.section}“{fields.short_heading(head, 30)}”"
@@ -117,17 +125,21 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
 
 
 _ROLE_NAMES = (("lead_units", "牵头单位"), ("responsible_units", "责任单位"), ("participating_units", "配合单位"))
-_ROLE_REST = re.compile(rf"{_ROLE_ASK}|在|那条|那项|这条|这项|里面|里|中|当中|方面|[?？,，。]")
+_ROLE_REST = re.compile(rf"{_ROLE_ASK}|在|那条|那项|这条|这项|里面|里|中|当中|方面|还|也|别的|其他|其它|另外的?|条款|条目|"
+                        r"出现过?|没有|没|吗|[?？,，。]")
 
 
 def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     """"牵头A的那个局,在B那条里是什么角色?": A's lead unit, then its role in the item about B."""
     scored = [s for s in _resolve(a, query, first) if s[0] >= MIN_A]
     b_topic = topic_of(_ROLE_REST.sub(" ", rest), query.localities).strip()
-    if not scored or not b_topic:
+    if not scored:
         yield a.not_found(query, [], extra="(没有找到前半句说的那项任务,请换个说法再问。)")
         return
     head = scored[0][1]
+    if not b_topic:  # "…在别的条款里还出现没?当的啥角色?": every other item that names it
+        yield from _roles_elsewhere(a, query, head)
+        return
     same_doc = [i for i in a.items if i.doc_id == head.doc_id and i.kind in TASK_KINDS and i.item_id != head.item_id]
     ranked = sorted(((_covers(a, b_topic, f"{i.section_path}{i.heading}{_first(i)}"), i) for i in same_doc),
                     key=lambda p: -p[0])
@@ -148,6 +160,45 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", [(head, a.quote(query, head)), (target, a.quote(query, target))], "fields")
+
+
+def _roles_elsewhere(a, query: Query, head: TaskItem) -> Iterator[dict]:
+    cited = [(head, a.quote(query, head))]
+    lines = [f"{'、'.join(head.lead_units)}。{head.locality}{head.section}“{fields.short_heading(head, 30)}”"
+             f"由{'、'.join(head.lead_units)}牵头[1]。"]
+    for unit in head.lead_units:
+        others = [i for i in a.items if i.doc_id == head.doc_id and i.kind in TASK_KINDS
+                  and i.item_id != head.item_id and unit in i.all_units]
+        if not others:
+            lines.append(f"{unit}在其他条目里没有出现。")
+            continue
+        lines.append(f"{unit}在其他{len(others)}项里出现:")
+        for item in sorted(others, key=lambda i: i.span[0])[:LIST_MAX]:
+            roles = "、".join(name for field, name in _ROLE_NAMES if unit in (getattr(item, field) or ()))
+            cited.append((item, a.quote(query, item)))
+            lines.append(f"[{len(cited)}] {item.section}“{fields.short_heading(item, 30)}”:{roles}")
+    text = "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", cited, "fields")
+
+
+def _names(a, unit: str, text: str, locality: str) -> bool:
+    """Whether `text` names `unit` (in full, or by a short form the unit names know)."""
+    if unit in text:
+        return True
+    finder = getattr(a.unit_names, "find", None)
+    mention = finder(text, (locality,)) if finder else None
+    return bool(mention and mention.name == unit)
+
+
+def _without_names(a, text: str, units, locality: str) -> str:
+    for unit in units:
+        text = text.replace(unit, " ")
+        finder = getattr(a.unit_names, "find", None)
+        mention = finder(text, (locality,)) if finder else None
+        if mention and mention.name == unit and mention.said:
+            text = text.replace(mention.said, " ")
+    return text
 
 
 def _covers(a, topic: str, text: str) -> float:

@@ -233,6 +233,10 @@ def support(a, query: Query, item: TaskItem):
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
         if number:
             ranked = [r for r in ranked if answers_measure(part, r[1])]
+        if query.phrases:  # a sentence holding the words the asker quoted answers that part
+            quoting = [s.strip() for s in sentences(item.text) if all(normalize(p) in normalize(s) for p in query.phrases)
+                       and (not number or answers_measure(part, s))]
+            ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
         if ranked:
             score, sentence = ranked[0]
             chosen[sentence] = max(chosen.get(sentence, 0.0), score)

@@ -45,7 +45,7 @@ def detect_language(text: str) -> str:
 
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
-_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口"}, key=len, reverse=True))
+_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头"}, key=len, reverse=True))
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
@@ -55,14 +55,15 @@ _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|多少项|多少条
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条)"
 
 INTENT_PATTERNS = [  # order matters: the first match wins
-    ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)(了|干|做|抓|开展|承担|的)?(有)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
+    ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)(了|干|做|抓|开展|承担|的)?(有|是|都有|都是)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
                               rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}|"
-                              rf"(我们|我|本|咱)(局|单位|部门|委|办).{{0,12}}{_LIST_ASK}|"
+                              rf"(我们|我|本|咱)(局|单位|部门|委|办)[^?？]{{0,12}}{_LIST_ASK}|"
                               # "我们是县市场监督管理局,…我们牵头的都有哪些事?": the asker names their unit first
                               rf"{_SELF_INTRO}(?=.{{0,50}}({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办|责任单位|配合单位))"
                               r"(?=.{0,50}(哪些|哪几|几项|几条|多少项|多少条))|"
+                              r"牵了?(哪些|哪几|几|多少)(个|项|条|件)?头|"  # 牵头 split by its object: "牵了哪些头"
                               r"which tasks|what tasks", re.I)),
-    ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要)?(负责|配合|参与|参加|协办)|"
+    ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要|在)?(负责|配合|参与|参加|协办)|"
                                r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
                                # "执法大队要参与吗?", "司法所是负责还是配合?": a unit's part in one item
                                r"(要|需要|是否)(参与|参加|配合|协助|协办)(吗|么|[?？]|$)|(要不要|用不用|有没有)(参与|参加|配合|协助|协办)|"
@@ -80,8 +81,9 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                             r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号.{0,6}(是|指)?(个|一份)?(啥|什么|哪个|哪份)|"
                             r"是(个|一份)?(啥|什么)(文件|材料)|(什么|啥)(性质|类型|状态)的(文件|材料)|"
                             # whom a document goes to (主送), asked of the document
-                            r"(文件|要点|方案|报告|安排|清单|分工表?|通知)的?(是)?(发|报|送|下发|印发|报送)(给|到)(谁|哪)|主送", re.I)),
-    ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|which (document|place|county|city)", re.I)),
+                            r"(文件|要点|方案|报告|安排|清单|分工表?|通知)的?(是)?(发|报|送|下发|印发|报送)(给|到)(谁|哪)|主送|"
+                            r"落款", re.I)),
+    ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|(出自|来自|是)(谁家|哪家|哪里|哪儿)|谁家的(文件|材料)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),
     ("number", re.compile(r"多少|(?<!哪)几[个项次年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|多久|多长|什么时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
@@ -199,9 +201,14 @@ def _without_asking(text: str) -> str:
 
     def drop(m: re.Match) -> str:
         inside_word = m.start() not in bounds or m.end() not in bounds
+        if _PUNCTUATION.fullmatch(m.group(0)):
+            return " "  # a separator stays one: 府院、府检 must not read as 府院府检 (院府)
         return m.group(0) if m.group(0) in _FUNCTION_CHARS and inside_word else ""
 
-    return _ASKING.sub(drop, text)
+    return re.sub(r"\s+", " ", _ASKING.sub(drop, text)).strip()
+
+
+_PUNCTUATION = re.compile(r"[??!!。,,、:;:;“”\"'《》()()\s]")
 
 
 _FOLLOW_UP = re.compile(r"^(那|那么|那在|还有|再问|and|what about|how about)|呢[??]?$", re.I)

@@ -60,3 +60,37 @@ def test_what_plans_cannot_say():
 
 def test_dates_as_documents_write_them():
     assert cn_date("2024-03-18") == "2024年3月18日" and cn_date("2021") == "2021年" and cn_date("") == ""
+
+
+@pytest.mark.parametrize("question,intent", [
+    ("鹤汀那条,括号里打头的是谁?", "lead"),  # 打头: the one listed first, who leads
+    ("新密那条,是哪些单位在负责?", "responsible"),
+    ("县纪委监委在乌鲁木齐县那份方案里牵了哪些头?", "unit_tasks"),  # 牵头 split by its object
+])
+def test_spoken_role_words(question, intent):
+    from assistant.understand import detect_intent
+    assert detect_intent(question) == intent
+
+
+def test_a_separator_the_asker_wrote_keeps_words_apart():
+    from assistant.evidence import bigrams
+    from assistant.understand import topic_of
+    topic = topic_of("新密牵头府院、府检联动的那几家", ("新密市",))
+    assert "府院" in bigrams(topic) and "院府" not in bigrams(topic)
+    assert "存在" in topic_of("漱泉县报告里自己说存在哪些问题?", ("漱泉县",))  # 在 stays inside 存在
+
+
+@pytest.mark.parametrize("question,intent", [
+    ("企业群众诉求“一号响应”这个提法,出自谁家的文件?", "which_doc"),
+    ("伊犁那份报告落款是谁、哪天?", "doc_info"),  # 落款: the signature, issuer and date
+    ("荸泽县司法局今年工作安排里牵头的是哪几项?", "unit_tasks"),
+])
+def test_document_and_list_wordings(question, intent):
+    from assistant.understand import detect_intent
+    assert detect_intent(question) == intent
+
+
+def test_whether_an_honour_was_won_is_an_actual_result():
+    from assistant.value_kind import asks_actual_result
+    assert asks_actual_result("新密评上第四批河南省依法行政示范单位了吗?")
+    assert not asks_actual_result("新密要参加第四批依法行政示范单位评选吗?")

@@ -102,3 +102,15 @@ def test_a_document_question_asking_whom_it_goes_to_gets_the_addressee(assistant
     assert answer.path == "fields" and "主送各乡镇(管委会),县属各部、委、办、局、人民团体" in answer.text
     plain = assistant.answer("乌鲁木齐县那个分解方案是哪一年的?")
     assert "主送" not in plain.text  # only when asked
+
+
+def test_a_chain_names_one_of_several_leads_and_may_drop_the_de(assistant):
+    """"牵头A的那几家里,X还牵头了啥?" keeps to X; "牵头A那个单位" needs no 的."""
+    answer = assistant.answer("新密牵头府院、府检联动的那几家里,市法院在别的条目里还牵头了啥?")
+    assert answer.text.startswith("市法院。") and "行政应诉" in answer.text
+    assert all("市法院" in c.item.lead_units for c in answer.citations)
+
+
+def test_where_else_a_lead_unit_appears_and_in_what_role(assistant):
+    answer = assistant.answer("新密牵头府院、府检联动的单位,在别的条目里还出现没?当的啥角色?")
+    assert answer.path == "fields" and "在其他" in answer.text and "牵头单位" in answer.text
