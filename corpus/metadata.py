@@ -14,12 +14,14 @@ _DATE_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*
 _DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|日期)\s*[:：]?\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
 _KINDS = ("任务分解方案", "任务分工方案", "重点任务分工方案", "实施方案", "推进方案", "工作方案", "工作要点", "工作安排",
-          "任务清单", "工作任务清单", "重点任务清单", "分工表", "任务分工表", "工作计划", "若干措施", "情况报告",
+          "任务清单", "工作任务清单", "重点任务清单", "分工表", "任务分工表", "分解表", "任务分解表", "工作计划", "若干措施", "情况报告",
           "工作报告", "工作总结", "报告", "实施意见", "意见", "方案", "要点", "清单", "措施", "计划", "规划")
 _TITLE_HINT = re.compile("(" + "|".join(_KINDS) + r")(\s*[(（][^)）]{0,20}[)）])?$")
 _PLACE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{1,12}?(?:自治县|自治州|自治旗|特区|林区|新区|县|区|市|州|盟|旗))")
 _LEVEL_OF_SUFFIX = {"自治县": "县", "自治州": "州", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}
 _ISSUER_END = re.compile(r"(人民政府|政府办公室|人民政府办公室|委员会|委员会办公室|领导小组|领导小组办公室|办公室|司法局|局|办|委)$")
+_SIGNATURE_LINE = re.compile(r"^(?P<issuer>\S.{1,38}?(人民政府|政府办公室|委员会|办公室|领导小组|司法局|局|办|委))[\s\u3000]+"
+                             r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 _NOT_PLACE_START = ("关于", "根据", "为了", "为", "按照", "现将", "各", "我", "全", "本")
 
 
@@ -37,7 +39,7 @@ class Metadata:
 
 
 def read_metadata(text: str) -> Metadata:
-    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [_merged_row(ln.strip()) for ln in text.split("\n")]
     meta = Metadata()
     head = lines[: max(40, len(lines) // 3)]
     meta.doc_no = _doc_no(head)
@@ -51,6 +53,13 @@ def read_metadata(text: str) -> Metadata:
             while end < len(lines) and (not lines[end] or re.match(r"^[(（]此件.{0,10}[)）]$", lines[end])):
                 end += 1
             meta.header_end = end
+    if not meta.date:  # issuer and date on one line: `栎阳县林业局　2025年3月8日`
+        for ln in lines:
+            m = _SIGNATURE_LINE.match(ln)
+            if m:
+                meta.issuer = m.group("issuer")
+                meta.date = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+                break
     if not meta.date:
         for ln in head:
             m = _DATE_FIELD.search(ln)
@@ -79,6 +88,17 @@ def _doc_no(head: list[str]) -> str:
         if m:
             return re.sub(r"\s+", "", bare)
     return ""
+
+
+def _merged_row(line: str) -> str:
+    """A table row with one filled cell (a title or a signature merged across the table) reads
+    as that text."""
+    from corpus.load import TABLE_SEP
+
+    if TABLE_SEP not in line:
+        return line
+    cells = [c.strip() for c in line.split(TABLE_SEP) if c.strip()]
+    return cells[0] if len(cells) == 1 else line
 
 
 def _signature(lines: list[str]) -> int | None:

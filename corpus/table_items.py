@@ -24,6 +24,8 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
                 roles, category = header, ""
                 continue
             nonempty = [c for c in cells if c]
+            if len(nonempty) == 1 and not roles and not marker_of(nonempty[0]):
+                continue  # a caption merged across the table above its header (the title): not a section
             if len(nonempty) == 1 and (marker_of(nonempty[0]) or len(nonempty[0]) <= 30):
                 category = ""
                 _push_heading(path, nonempty[0])

@@ -95,3 +95,66 @@ def test_broken_pdf_and_docx_are_messages(tmp_path):
         path.write_bytes(b"not really a " + name.encode())
         with pytest.raises(DocumentError, match="not a readable"):
             document_from_file(path)
+
+
+def _bureau_table(table, rows):
+    for cells, values in zip([table.rows[0].cells] + [table.add_row().cells for _ in rows[1:]], rows):
+        for cell, value in zip(cells, values):
+            cell.text = value
+
+
+def test_docx_task_table_inside_a_layout_table_and_a_content_control(tmp_path):
+    """A task table nested in a layout cell is read as a table; text in a content control
+    (w:sdt) is read in its place."""
+    import copy
+
+    import docx
+    from docx.oxml import OxmlElement
+
+    from corpus.pipeline import read_document
+
+    d = docx.Document()
+    for text in ("栎阳县林业局关于印发《栎阳县林业局2025年法治政府建设工作要点》的通知", "栎林发〔2025〕3号",
+                 "局机关各股室：", "栎阳县林业局", "2025年3月8日"):
+        d.add_paragraph(text)
+    cell = d.add_table(rows=1, cols=1).rows[0].cells[0]
+    _bureau_table(cell.add_table(rows=1, cols=4), [["序号", "工作任务", "牵头股室", "配合股室"],
+                                                    ["1", "推进执法规范化", "政策法规股", "办公室"]])
+    # the last paragraph moved into a content control
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    para = d.add_paragraph("2、加强普法宣传。（办公室牵头，森林资源管理股配合）")
+    content.append(copy.deepcopy(para._p))
+    para._p.addnext(sdt)
+    para._p.getparent().remove(para._p)
+    path = tmp_path / "bureau.docx"
+    d.save(path)
+    tasks = [i for i in read_document(path).items if i.kind == "task"]
+    assert tasks[0].lead_units == ("政策法规股",) and tasks[0].participating_units == ("办公室",)
+    assert read_document(path).doc.text.count("加强普法宣传") == 1
+
+
+def test_docx_that_is_one_table_with_title_and_signature_rows(tmp_path):
+    import docx
+
+    from corpus.pipeline import read_document
+
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=4)
+    merged = table.rows[0].cells[0].merge(table.rows[0].cells[3])
+    merged.text = "栎阳县林业局2025年法治政府建设重点任务分解表"
+    header = table.add_row().cells
+    for cell, value in zip(header, ["序号", "重点任务", "责任股室", "完成时间"]):
+        cell.text = value
+    row = table.add_row().cells
+    for cell, value in zip(row, ["1", "推进严格规范公正文明执法", "政策法规股（牵头）、森林资源管理股", "2025年12月底前"]):
+        cell.text = value
+    last = table.add_row().cells
+    last[0].merge(last[3]).text = "栎阳县林业局　2025年3月8日"
+    path = tmp_path / "table.docx"
+    d.save(path)
+    parsed = read_document(path)
+    assert (parsed.doc.locality, parsed.doc.date, parsed.doc.issuer) == ("栎阳县", "2025-03-08", "栎阳县林业局")
+    tasks = [i for i in parsed.items if i.kind == "task"]
+    assert len(tasks) == 1 and tasks[0].lead_units == ("政策法规股",)
+    assert "分解表" not in tasks[0].section  # the title row is a caption, not a section heading
