@@ -40,6 +40,12 @@ _FILLER = {"这个", "那个", "这件", "这条", "这项", "那条", "一下",
            "具体", "相关", "情况", "问题", "规定", "提出", "然后", "告诉", "讲", "说"}
 
 
+# Words that point at something instead of naming it ("那项", "这块", "那几家", "下面"): a
+# demonstrative with a classifier or a place word says which, never what.
+_POINTING = re.compile(r"[这那该此哪本每各](一|几|两)?(个|件|条|项|份|块|些|类|部分|段|次|家|种|样|边|里|儿|位|批|回|句|章|节|款)?"
+                       r"|(上|下|里|外|前|后)(面|边|头)|一共|总共|总之|到底|其中|自己|别的|其他|其它|另外")
+
+
 # Two spellings of one word: a question and a document may use either.
 _VARIANT = {"截止": "截至", "其它": "其他", "帐": "账"}
 _VARIANT_RE = re.compile("|".join(_VARIANT))
@@ -58,7 +64,8 @@ def _words(text: str) -> list[str]:
 
     words = []
     for part in text.split():  # a space in a topic stands for a separator the asker wrote (、，)
-        words += [w for w in jieba.lcut(_variants(normalize(part))) if _CJK_RUN.fullmatch(w) and w not in _FILLER]
+        words += [w for w in jieba.lcut(_variants(normalize(part)))
+                  if _CJK_RUN.fullmatch(w) and w not in _FILLER and not _POINTING.fullmatch(w)]
     return words
 
 

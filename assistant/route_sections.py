@@ -31,7 +31,10 @@ def route(a, query: Query, hits) -> Callable | None:
     asks_units = query.intent in ("lead", "responsible") or _ASKS_UNITS.search(query.original)
     if asks_units and not sections.COUNTS.search(query.original):
         return None  # "…有哪些部门负责?", "协办单位都有哪些?" ask for units, not for a section
-    match = sections.find(query.original, _outline(a), a.evidence.coverage, _doc_order(a, query, hits),
+    # "…那一大块一共几条任务?是不是全归应急局牵头?": the section is named in the part that asks
+    # for its contents; the other part is answered from the list (its leads are shown)
+    asking = next((p for p in re.split(r"[?;]", query.original) if sections.asks_contents(p)), query.original)
+    match = sections.find(asking, _outline(a), a.evidence.coverage, _doc_order(a, query, hits),
                           query.localities)
     if match is None:
         return None

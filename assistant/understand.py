@@ -121,6 +121,9 @@ def clean_question(text: str, max_chars: int) -> str:
     if text is None or not isinstance(text, str):
         raise BadQuestionError("请输入问题。 (The question is empty.)")
     text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\n\t")
+    # full-width punctuation and digits as a Chinese keyboard types them (？，；（）１２) read as
+    # their half-width forms, which every question pattern is written in
+    text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise BadQuestionError("请输入问题。 (The question is empty.)")

@@ -94,3 +94,16 @@ def test_whether_an_honour_was_won_is_an_actual_result():
     from assistant.value_kind import asks_actual_result
     assert asks_actual_result("新密评上第四批河南省依法行政示范单位了吗?")
     assert not asks_actual_result("新密要参加第四批依法行政示范单位评选吗?")
+
+
+def test_full_width_punctuation_reads_as_half_width():
+    """A Chinese keyboard types ？，（）: the two parts of a question still split, words still part."""
+    from assistant.understand import clean_question, topic_of
+    assert clean_question("荸泽县那条谁牵头？配合的有哪些？", 2000) == "荸泽县那条谁牵头?配合的有哪些?"
+    assert "，" not in topic_of(clean_question("咱交通局今年法治任务里，执法案卷评查那项归哪个股室牵头？", 2000))
+
+
+def test_pointing_words_are_not_what_a_question_is_about():
+    from assistant.evidence import bigrams
+    assert bigrams("执法案卷评查那项股室") == bigrams("执法案卷评查股室")
+    assert "下面" not in bigrams("规范行政执法下面一共")
