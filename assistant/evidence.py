@@ -106,28 +106,34 @@ class Evidence:
             return self.idf[gram]
         return self.unseen if _is_word(gram) else self.slight
 
-    def coverage(self, topic: str, text: str) -> float | None:
+    def coverage(self, topic: str, text: str, ignore: frozenset = frozenset()) -> float | None:
         """Share of the topic's weight found in `text`, 0..1; None when the topic has no Chinese."""
-        grams = bigrams(topic)
+        grams = [g for g in bigrams(topic) if g not in ignore]
         if not grams:
             return None
         hay = _variants(normalize(text))
         total = sum(self.weight(g) for g in grams)
         return sum(self.weight(g) for g in grams if g in hay) / total
 
-    def key_grams(self, topic: str, n: int = 2) -> list[str]:
+    def key_grams(self, topic: str, n: int = 2, ignore: frozenset = frozenset()) -> list[str]:
         """The topic's rarest bigrams that the corpus uses at all: what the question is about."""
-        known = [g for g in bigrams(topic) if g in self.idf]
+        known = [g for g in bigrams(topic) if g in self.idf and g not in ignore]
         return sorted(known, key=lambda g: -self.idf[g])[:n]
 
     def item_relevance(self, topic: str, item) -> float | None:
         """Coverage of the topic, halved when the item has none of the topic's rarest terms
         (绿园区's 管理体制改革 item is not about 行政复议体制改革)."""
         text = f"{item.section_path}{item.heading}{item.text}"
-        score = self.coverage(topic, text)
+        # words of the document's own title (交通局, 营商环境若干措施) say which document is meant,
+        # as a locality does, not which of its items: they are left out when others remain
+        title = _variants(normalize(item.title or ""))
+        ignore = frozenset(g for g in bigrams(topic) if g in title)
+        if len(ignore) == len(bigrams(topic)):
+            ignore = frozenset()
+        score = self.coverage(topic, text, ignore)
         if score is None:
             return None
-        keys = self.key_grams(topic)
+        keys = self.key_grams(topic, ignore=ignore)
         if keys and not any(k in _variants(normalize(text)) for k in keys):
             score *= 0.5
         return score

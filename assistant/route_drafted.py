@@ -299,7 +299,10 @@ def _quoted(sentence: str, span: tuple[int, int] | None) -> str:
     clauses = _CLAUSE.findall(sentence)
     if span == (0, len(clauses) - 1):
         return sentence
-    return "".join(clauses[span[0]:span[1] + 1]).rstrip(",，;；")
+    # what is left out is marked, so two clauses never read as one sentence the document does not have
+    head = "…" if span[0] > 0 else ""
+    tail = "…" if span[1] < len(clauses) - 1 else ""
+    return head + "".join(clauses[span[0]:span[1] + 1]).rstrip(",，;；") + tail
 
 
 _HOW = re.compile(r"怎么|如何|咋|具体|哪些|什么|要求|措施|做法|办法|后果")

@@ -50,7 +50,7 @@ _LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
 _SELF_INTRO = r"(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}[,，]"
-LEAD_ASK = re.compile(_LEAD_WORDS)  # a unit_tasks question about what a unit leads
+LEAD_ASK = re.compile(rf"{_LEAD_WORDS}|牵了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|多少项|多少条|多少件|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条)"
 
@@ -62,6 +62,8 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                               rf"{_SELF_INTRO}(?=.{{0,50}}({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办|责任单位|配合单位))"
                               r"(?=.{0,50}(哪些|哪几|几项|几条|多少项|多少条))|"
                               r"牵了?(哪些|哪几|几|多少)(个|项|条|件)?头|"  # 牵头 split by its object: "牵了哪些头"
+                              # "哪些活儿点了我们牵头?": the tasks first, the asker's role after
+                              rf"{_LIST_ASK}{_TASK_WORDS}[^?]{{0,10}}(我们|咱们?|我|本)(单位|局|部门)?[^?]{{0,4}}({_LEAD_WORDS}|负责|参与|配合)|"
                               r"which tasks|what tasks", re.I)),
     ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要|在)?(负责|配合|参与|参加|协办)|"
                                r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
@@ -86,7 +88,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|(出自|来自|是)(谁家|哪家|哪里|哪儿)|谁家的(文件|材料)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),
-    ("number", re.compile(r"多少|(?<!哪)几[个项次年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|多久|多长|什么时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
+    ("number", re.compile(r"多少|(?<!哪)几[个项次年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|多久|多长|(什么|啥)时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
                           r"how (many|much|long|often)|when|deadline|percent", re.I)),
 ]
 
@@ -96,7 +98,9 @@ _ASKING = re.compile(
     # a count asked with its classifier (办了多少件业务 -> 办业务, not 办件业务), and "actual" /
     # "so far": what kind of value is asked (assistant.value_kind), not what it is about
     r"(多少|几)(个工作日|大项|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场|位|份|年|月|周)|实际上?|已经|后果|"
-    r"由?哪(个|些|几|家|一|项)?(个)?(单位|部门|地方|文件|材料|份)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|除了|是不是|多长|是否|吗|呢|"
+    r"由?哪(个|些|几|家|一|项)?(个)?(单位|部门|科室|股室|处室|地方|文件|材料|份|科|股|处)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|除了|是不是|有没有|多长|是否|吗|呢|"
+    # the roles asked about (配合单位有哪些): what is asked, like 牵头单位
+    r"(配合|协办|参加|参与|协同)(单位|部门|科室|股室)|"
     r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
     r"个?小时|学时|[一每]年|全年|分别|各自|"  # units of the value asked and the period: people and documents word them differently
     r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|啊|吧|呀|"
@@ -151,6 +155,8 @@ def detect_intent(text: str, skip: tuple[str, ...] = ()) -> str:
     return "other"
 
 
+_ASKS_WHO = re.compile(r"谁|哪(个|些|家|几|一)|(几|多少)(家|个)(单位|部门|科室|股室)|有没有牵头|有牵头|是不是.{0,8}牵头|什么(单位|部门|科室|股室)|啥(单位|部门)|打头|\bwho\b|which (unit|department)", re.I)
+_ASKS_VALUE = re.compile(r"(啥|什么)时(候|间)|何时|几号|哪天|多少|(?<!哪)几[个项次天年月日条件]|多久|多长|比例|干嘛|怎么办")
 _ONE_ITEM = re.compile(r"(那|这|该)(条|项|个任务|件事)")
 _SELF_INTRO_RE = re.compile(_SELF_INTRO)
 _SELF = re.compile(rf"(我们|我|本|咱)(局|单位|部门|委|办)|{_SELF_INTRO}|which tasks|what tasks", re.I)
@@ -231,8 +237,13 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
     if lang == "en":
         from index.glossary import expand
         searchable = expand(searchable)
+    intent = detect_intent(searchable)
+    if intent in ("lead", "responsible") and _ASKS_VALUE.search(searchable) and not _ASKS_WHO.search(searchable):
+        # "牵头单位半年的进展要啥时候报、报到哪?": a role named as the subject of a date or a
+        # figure asked, not a unit asked for
+        intent = detect_intent(searchable, skip=("lead", "responsible", "unit_tasks"))
     query = Query(text=searchable, original=text, lang=lang, localities=localities,
-                  intent=detect_intent(searchable), topic=topic_of(searchable, localities),
+                  intent=intent, topic=topic_of(searchable, localities),
                   phrases=quoted_phrases(searchable))
     previous = _previous_question(history)
     if previous and is_follow_up(text):

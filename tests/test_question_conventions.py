@@ -107,3 +107,25 @@ def test_pointing_words_are_not_what_a_question_is_about():
     from assistant.evidence import bigrams
     assert bigrams("执法案卷评查那项股室") == bigrams("执法案卷评查股室")
     assert "下面" not in bigrams("规范行政执法下面一共")
+
+
+@pytest.mark.parametrize("question,intent", [
+    # a role named as the subject of a date asked is not a unit question
+    ("岚峪这份清单,牵头单位半年和全年的进展要啥时候报、报到哪?", "number"),
+    ("新密“形成监督合力”那一条,括号里列了多少家单位?有没有牵头的?", "lead"),
+])
+def test_a_role_word_as_subject_or_as_what_is_asked(question, intent):
+    from assistant.understand import understand
+    assert understand(question).intent == intent
+
+
+def test_self_named_unit_after_the_tasks():
+    from assistant.understand import detect_intent
+    assert detect_intent("我们区委编办,绿园那个实施方案里哪些活儿点了我们牵头?") == "unit_tasks"
+
+
+def test_a_trimmed_quote_marks_what_it_leaves_out():
+    from assistant.route_drafted import _quoted
+    sentence = "已经县人民政府第36次常务会议研究同意，现印发给你们，请结合实际认真抓好贯彻落实。"
+    assert _quoted(sentence, (0, 0)) == "已经县人民政府第36次常务会议研究同意…"
+    assert _quoted(sentence, (1, 2)).startswith("…现印发给你们")
