@@ -5,6 +5,8 @@ No LLM here: the unit names come from the parsed fields, so they are exactly the
 """
 from __future__ import annotations
 
+import re
+
 from corpus.types import TaskItem
 
 SEP = "、"
@@ -18,6 +20,8 @@ def short_heading(item: TaskItem, limit: int = 28) -> str:
     from assistant.understand import INSTRUCTION
 
     head = item.heading or item.text
+    # a sub-number opening the cell ("1.全面落实…") would read as part of the section's number
+    head = re.sub(r"^\s*(\d{1,2}[.．、]|[(（]\d{1,2}[)）])\s*", "", head) or head
     if INSTRUCTION.search(head):  # a document's text that tries to instruct is never echoed
         return item.section
     return head if len(head) <= limit else head[:limit] + "…"
@@ -39,8 +43,8 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
         if resp:
             text += f";可辨认的单位有{_names(resp)}"
         return text + f"[{n}]。"
-    if intent == "responsible":
-        text = f"{prefix}{_names(resp) or '(未列明责任单位)'}负责"
+    if intent == "responsible" and resp:  # with none listed, the answer starts with who leads
+        text = f"{prefix}{_names(resp)}负责"
         if part:
             text += f",{_names(part)}参加"
         text += f";{_names(lead)}牵头" if lead else ";该项未明确牵头单位"

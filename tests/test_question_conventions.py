@@ -129,3 +129,15 @@ def test_a_trimmed_quote_marks_what_it_leaves_out():
     sentence = "已经县人民政府第36次常务会议研究同意，现印发给你们，请结合实际认真抓好贯彻落实。"
     assert _quoted(sentence, (0, 0)) == "已经县人民政府第36次常务会议研究同意…"
     assert _quoted(sentence, (1, 2)).startswith("…现印发给你们")
+
+
+def test_a_responsible_question_on_an_item_with_only_a_lead_starts_with_the_lead():
+    from assistant.fields import unit_sentence
+    from corpus.types import TaskItem
+    item = TaskItem(item_id="x-1", doc_id="x", doc="x.docx", title="某局分工方案", locality="某县", section="二、依法履职 2.",
+                    section_path="二、依法履职 2.", text="1.全面落实涉企经营许可事项清单管理。", span=(0, 10),
+                    heading="1.全面落实涉企经营许可事项清单管理。", lead_units=("登记注册科",),
+                    participating_units=("食品经营安全监管科",))
+    text = unit_sentence(item, 1, "responsible")
+    assert text.startswith("某县:登记注册科牵头,食品经营安全监管科参加。")
+    assert "2.“1." not in text and "“全面落实" in text  # the cell's own sub-number is not printed after the section's
