@@ -20,6 +20,7 @@ the helpers below (`final`, `not_found`, `relevance`, `quote`).
 from __future__ import annotations
 
 import logging
+import re
 import time
 from typing import Iterator
 
@@ -71,6 +72,13 @@ class Assistant:
         if locality and not query.localities:
             query = Query(**{**query.__dict__, "localities": (locality,)})
         query = self.titles.without_title(query)
+        place = self._unknown_place(query)
+        if place:  # "青禾县…由哪个单位牵头?" with no 青禾县 document: not another county's item
+            text = (f"收录的文件中没有{place}的文件,没有找到这个问题的答案。" if query.lang != "en"
+                    else f"No document of {place} is in the collection.")
+            yield {"type": "delta", "text": text}
+            yield self.final(query, text, "not_found", [], "refusal")
+            return
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
         hits = self._quoted_first(query, hits)
         timings = {"retrieve_s": time.perf_counter() - started}
@@ -107,7 +115,7 @@ class Assistant:
     # --- helpers the routes share -------------------------------------------------------------
     def final(self, query: Query, text: str, status: str, cited: list[tuple[TaskItem, str]],
               path: str, hits=None, computed: tuple = ()) -> dict:
-        citations = tuple(Citation(n, item, quote) for n, (item, quote) in enumerate(cited, start=1))
+        citations = tuple(Citation(n, item, _verbatim(quote, item)) for n, (item, quote) in enumerate(cited, start=1))
         suggestions = tuple(h.item.item_id for h in (hits or [])[:3]) if status == "not_found" else ()
         return {"type": "final", "answer": Answer(query.original, text, status, query.lang, citations,
                                                   query.intent, path, suggestions=suggestions,
@@ -118,6 +126,19 @@ class Assistant:
             return 1.0  # the asker quoted the document's own words, and this item has them
         rel = self.evidence.item_relevance(query.topic, item)
         return 1.0 if rel is None else rel  # no Chinese topic (an English question): trust the rank
+
+    def _unknown_place(self, query: Query) -> str:
+        """A county, district or city the question opens with that no document names at all."""
+        if query.localities:
+            return ""
+        m = _OPENING_PLACE.match(query.original)
+        if not m:
+            return ""
+        place = m.group(1)
+        if len(getattr(self, "_blob_of", ())) != len(self.items):
+            self._blob_of = self.items
+            self._blob = "".join(f"{i.title}{i.issuer}{i.text}" for i in self.items)
+        return "" if place in self._blob else place
 
     @staticmethod
     def _quotes(query: Query, item: TaskItem) -> bool:
@@ -186,6 +207,19 @@ class Assistant:
         if lang in ("zh", "en"):
             return ""
         return "(目前支持中文和英文提问,以下用中文回答。)"
+
+
+# A place the question opens with: 青禾县…, 在青禾县…, 我们青禾县…
+_OPENING_PLACE = re.compile(r"^(?:请问|我们|咱们|在)?([\u4e00-\u9fff]{2,4}?(?:县|区|市|州|旗|盟))(?![城乡镇区级委直属])")
+
+
+def _verbatim(quote: str, item: TaskItem) -> str:
+    """The citation keeps words of the item as printed (the page highlights them): a quote shown
+    with … for what it leaves out is cited by its longest piece."""
+    if not quote or quote in item.text or "…" not in quote:
+        return quote
+    pieces = [p for p in quote.split("…") if p and p in item.text]
+    return max(pieces, key=len) if pieces else quote
 
 
 def _answer_lang(lang: str) -> str:

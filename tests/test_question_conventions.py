@@ -141,3 +141,4 @@ def test_a_responsible_question_on_an_item_with_only_a_lead_starts_with_the_lead
     text = unit_sentence(item, 1, "responsible")
     assert text.startswith("某县:登记注册科牵头,食品经营安全监管科参加。")
     assert "2.“1." not in text and "“全面落实" in text  # the cell's own sub-number is not printed after the section's
+

@@ -114,3 +114,10 @@ def test_a_chain_names_one_of_several_leads_and_may_drop_the_de(assistant):
 def test_where_else_a_lead_unit_appears_and_in_what_role(assistant):
     answer = assistant.answer("新密牵头府院、府检联动的单位,在别的条目里还出现没?当的啥角色?")
     assert answer.path == "fields" and "在其他" in answer.text and "牵头单位" in answer.text
+
+
+def test_a_place_no_document_names_is_not_answered_from_another_place(assistant):
+    answer = assistant.answer("青禾县智慧普法云平台建设由哪个单位牵头?")
+    assert answer.status == "not_found" and "青禾县" in answer.text and not answer.citations
+    from assistant.understand import understand
+    assert assistant._unknown_place(understand("郑州市对新密的法治督察有什么要求?")) == ""  # named in 003's text
