@@ -45,6 +45,9 @@ def route(a, query: Query, hits) -> Callable | None:
         return None
     if _NO_LEAD.search(q):
         return _answer_no_lead(a, query, items)
+    by_field = _field_filter(q)
+    if by_field and len(query.localities) == 1:
+        return _answer_by_field(a, query, items, *by_field)
     for op in (_expiry, _gap, _share, _average, _difference, _sum):
         plan = op(a, query, items)
         if plan:
@@ -314,6 +317,49 @@ def _answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
             text += "另有任务的单位信息因文本不完整无法辨认。"
         yield {"type": "delta", "text": text}
         yield a.final(query, text, "answered", [(i, i.units_raw or i.text[:60]) for i in none], "fields")
+
+    return answer
+
+
+# "完成时限写的是“长期坚持”的有几项?", "牵头单位一栏写了三家的有几项?": items counted by a field
+_ASKS_COUNT = r"[^?]{0,12}?(几|多少)[项条]"
+_DEADLINE = r"(完成时限|时限|完成时间|时间节点|完成期限)"
+_DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]的?" + _ASKS_COUNT),  # quoted
+                re.compile(_DEADLINE + r"(写的是|写的|写着|写|是|为)(?P<value>[^?,的“”]{1,8})的" + _ASKS_COUNT))
+_LEADS_ARE = re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?的" + _ASKS_COUNT)
+_CN_DIGIT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _field_filter(question: str):
+    """(what the items must have, how to say it), or None."""
+    m = _DEADLINE_IS[0].search(question) or _DEADLINE_IS[1].search(question)
+    if m:
+        value = m.group("value").strip()
+        return (lambda i: value in (i.deadline or "")), f"完成时限为“{value}”"
+    m = _LEADS_ARE.search(question)
+    if m:
+        n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
+        return (lambda i: len(i.lead_units or ()) == n), f"牵头单位有{n}家"
+    return None
+
+
+def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str) -> Callable:
+    docs = list(dict.fromkeys(i.doc_id for i in items))[:1]
+
+    def answer(a, query: Query, hits, timings) -> Iterator[dict]:
+        pool = sorted((i for i in a.items if i.doc_id in docs and i.kind in TASK_KINDS), key=lambda i: i.span[0])
+        found = [i for i in pool if keep(i)]
+        head = pool[0] if pool else items[0]
+        if not found:
+            text = f"{head.locality}《{head.title}》中没有{said}的任务。"
+            yield {"type": "delta", "text": text}
+            yield a.final(query, text, "answered", [], "fields")
+            return
+        names = "、".join(f"{i.section}“{_short(i)}”[{n}]" for n, i in enumerate(found, start=1))
+        text = f"{len(found)}项。{head.locality}《{head.title}》中{said}的任务有{len(found)}项:{names}。"
+        yield {"type": "delta", "text": text}
+        yield a.final(query, text, "answered", [(i, i.deadline or i.units_raw or i.text[:60]) for i in found], "fields",
+                      computed=(Computed(str(len(found)), tuple(i.section for i in found), f"{len(found)}项"),))
 
     return answer
 

@@ -45,12 +45,12 @@ def detect_language(text: str) -> str:
 
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
-_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头"}, key=len, reverse=True))
+_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "带头"}, key=len, reverse=True))
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
 _SELF_INTRO = r"(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}[,，]"
-LEAD_ASK = re.compile(rf"{_LEAD_WORDS}|牵了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
+LEAD_ASK = re.compile(rf"{_LEAD_WORDS}|[牵挑领带]了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|多少项|多少条|多少件|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条)"
 
@@ -61,7 +61,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                               # "我们是县市场监督管理局,…我们牵头的都有哪些事?": the asker names their unit first
                               rf"{_SELF_INTRO}(?=.{{0,50}}({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办|责任单位|配合单位))"
                               r"(?=.{0,50}(哪些|哪几|几项|几条|多少项|多少条))|"
-                              r"牵了?(哪些|哪几|几|多少)(个|项|条|件)?头|"  # 牵头 split by its object: "牵了哪些头"
+                              r"[牵挑领带]了?(哪些|哪几|几|多少)(个|项|条|件)?头|"  # 牵头 split by its object: "牵了哪些头"
                               # "哪些活儿点了我们牵头?": the tasks first, the asker's role after
                               rf"{_LIST_ASK}{_TASK_WORDS}[^?]{{0,10}}(我们|咱们?|我|本)(单位|局|部门)?[^?]{{0,4}}({_LEAD_WORDS}|负责|参与|配合)|"
                               r"which tasks|what tasks", re.I)),
@@ -159,7 +159,7 @@ _ASKS_WHO = re.compile(r"谁|哪(个|些|家|几|一)|(几|多少)(家|个)(单�
 _ASKS_VALUE = re.compile(r"(啥|什么)时(候|间)|何时|几号|哪天|多少|(?<!哪)几[个项次天年月日条件]|多久|多长|比例|干嘛|怎么办")
 _ONE_ITEM = re.compile(r"(那|这|该)(条|项|个任务|件事)")
 _SELF_INTRO_RE = re.compile(_SELF_INTRO)
-_SELF = re.compile(rf"(我们|我|本|咱)(局|单位|部门|委|办)|{_SELF_INTRO}|which tasks|what tasks", re.I)
+_SELF = re.compile(rf"(我们|我|本|咱们?)(局|单位|部门|委|办)|(我们|咱们)[\u4e00-\u9fff]{{0,8}}(局|办|部|委|科|股|所|队|中心)|{_SELF_INTRO}|which tasks|what tasks", re.I)
 
 
 # Clauses that try to instruct the assistant. They are data like the rest, never followed; they

@@ -71,7 +71,11 @@ def short_forms(unit: str) -> set[str]:
     for f in list(forms):
         if f.startswith(_LEVELS) and len(f) - 1 >= 3:
             forms.add(f[1:])  # 司法局, 政府办
-    return {f for f in forms if len(f) >= 3}
+    organs = set()
+    for f in forms:  # the party committee's organs by their own names: 县委编办 -> 编办, 市委组织部 -> 组织部
+        if len(f) >= 4 and f[0] in _LEVELS and f[1] == "委" and re.search(r"(办|部|委)$", f):
+            organs.add(f[2:])
+    return {f for f in forms if len(f) >= 3} | {o for o in organs if len(o) >= 2}
 
 
 def _readings(question: str, localities: tuple[str, ...]) -> list[str]:

@@ -142,3 +142,19 @@ def test_a_responsible_question_on_an_item_with_only_a_lead_starts_with_the_lead
     assert text.startswith("某县:登记注册科牵头,食品经营安全监管科参加。")
     assert "2.“1." not in text and "“全面落实" in text  # the cell's own sub-number is not printed after the section's
 
+
+
+def test_items_counted_by_a_field_value():
+    from assistant.route_compute import _field_filter
+    from corpus.types import TaskItem
+
+    def item(deadline="", lead=()):
+        return TaskItem(item_id="x", doc_id="x", doc="x", title="t", locality="某县", section="一、 1.", section_path="",
+                        text="t", span=(0, 1), deadline=deadline, lead_units=lead)
+    keep, said = _field_filter("岚峪清单里完成时限写的是“长期坚持”的有几项?")
+    assert said == "完成时限为“长期坚持”" and keep(item("长期坚持")) and not keep(item("2024年6月底前"))
+    keep, said = _field_filter("墨川要点里完成时限写全年的任务有几项?")
+    assert keep(item("全年")) and not keep(item("长期坚持"))
+    keep, said = _field_filter("绿园方案里牵头单位一栏写了三家的有几项?")
+    assert keep(item(lead=("a", "b", "c"))) and not keep(item(lead=("a",)))
+    assert _field_filter("完成时限是什么时候?") is None
