@@ -263,7 +263,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合|涉及).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
             # "县发改委牵头的一共几项?" counts what a unit does
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif unit and re.search(r"(要|得|需要)?(干|做|抓|承担)(哪些|什么|啥)(活|事|工作|任务)?", query.text):
+        elif unit and re.search(r"(?<!拿来)(?<!用来)(?<!拿去)(要|得|需要)?(干|做|抓|承担)(哪些|什么|啥)(活|事|工作|任务)?", query.text):
             # "各司法所要干哪些活?"
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
