@@ -210,7 +210,7 @@ class Assistant:
 
 
 # A place the question opens with: 青禾县…, 在青禾县…, 我们青禾县…
-_OPENING_PLACE = re.compile(r"^(?:请问|我们|咱们|在)?([\u4e00-\u9fff]{2,4}?(?:县|区|市|州|旗|盟))(?![城乡镇区级委直属])")
+_OPENING_PLACE = re.compile(r"^(?:请问|我们是|咱们是|我们|咱们|在)?(?![哪那这每各本全该某此其是的在我咱你您])([\u4e00-\u9fff]{2,4}?(?:县|区|市|州|旗|盟))(?![城乡镇区级委直属])")
 
 
 def _verbatim(quote: str, item: TaskItem) -> str:

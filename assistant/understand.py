@@ -45,12 +45,12 @@ def detect_language(text: str) -> str:
 
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
-_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "带头"}, key=len, reverse=True))
+_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头"}, key=len, reverse=True))
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
 _SELF_INTRO = r"(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}[,，]"
-LEAD_ASK = re.compile(rf"{_LEAD_WORDS}|[牵挑领带]了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
+LEAD_ASK = re.compile(rf"{_LEAD_WORDS}|[牵挑领]了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|多少项|多少条|多少件|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条)"
 
@@ -61,7 +61,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                               # "我们是县市场监督管理局,…我们牵头的都有哪些事?": the asker names their unit first
                               rf"{_SELF_INTRO}(?=.{{0,50}}({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办|责任单位|配合单位))"
                               r"(?=.{0,50}(哪些|哪几|几项|几条|多少项|多少条))|"
-                              r"[牵挑领带]了?(哪些|哪几|几|多少)(个|项|条|件)?头|"  # 牵头 split by its object: "牵了哪些头"
+                              r"[牵挑领]了?(哪些|哪几|几|多少)(个|项|条|件)?头|"  # 牵头 split by its object: "牵了哪些头"
                               # "哪些活儿点了我们牵头?": the tasks first, the asker's role after
                               rf"{_LIST_ASK}{_TASK_WORDS}[^?]{{0,10}}(我们|咱们?|我|本)(单位|局|部门)?[^?]{{0,4}}({_LEAD_WORDS}|负责|参与|配合)|"
                               r"which tasks|what tasks", re.I)),

@@ -121,3 +121,10 @@ def test_a_place_no_document_names_is_not_answered_from_another_place(assistant)
     assert answer.status == "not_found" and "青禾县" in answer.text and not answer.citations
     from assistant.understand import understand
     assert assistant._unknown_place(understand("郑州市对新密的法治督察有什么要求?")) == ""  # named in 003's text
+
+
+def test_which_county_is_a_question_not_a_county(assistant):
+    from assistant.understand import understand
+    for question in ("哪个县要建应急处置“第一响应人”制度?", "这个区的行政复议谁牵头?", "各县要做什么?",
+                     "我们是县司法局,今年要牵头干哪些事?"):
+        assert assistant._unknown_place(understand(question)) == "", question
