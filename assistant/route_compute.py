@@ -339,7 +339,8 @@ def _field_filter(question: str):
     m = _LEADS_ARE.search(question)
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
-        return (lambda i: len(i.lead_units or ()) == n), f"牵头单位有{n}家"
+        # said in words: the count is the asker's filter, not a figure the cited items state
+        return (lambda i: len(i.lead_units or ()) == n), f"牵头单位有{'两三四五六七八九'[n - 2]}家"
     return None
 
 

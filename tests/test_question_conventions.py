@@ -155,6 +155,6 @@ def test_items_counted_by_a_field_value():
     assert said == "完成时限为“长期坚持”" and keep(item("长期坚持")) and not keep(item("2024年6月底前"))
     keep, said = _field_filter("墨川要点里完成时限写全年的任务有几项?")
     assert keep(item("全年")) and not keep(item("长期坚持"))
-    keep, said = _field_filter("绿园方案里牵头单位一栏写了三家的有几项?")
-    assert keep(item(lead=("a", "b", "c"))) and not keep(item(lead=("a",)))
+    keep, said = _field_filter("绿园方案里牵头单位一栏写了3家的有几项?")
+    assert keep(item(lead=("a", "b", "c"))) and not keep(item(lead=("a",))) and said == "牵头单位有三家"
     assert _field_filter("完成时限是什么时候?") is None
