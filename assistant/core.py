@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from functools import cached_property
 from typing import Iterator
 
 from assistant import fields, prompts, titles, route_chain, route_compute, route_drafted, route_fields, route_sections
@@ -135,10 +136,13 @@ class Assistant:
         if not m:
             return ""
         place = m.group(1)
-        if len(getattr(self, "_blob_of", ())) != len(self.items):
-            self._blob_of = self.items
-            self._blob = "".join(f"{i.title}{i.issuer}{i.text}" for i in self.items)
-        return "" if place in self._blob else place
+        return "" if place in self._corpus_text else place
+
+    @cached_property
+    def _corpus_text(self) -> str:
+        """Every word the documents print (an Assistant's items never change; a new library gets
+        a new Assistant)."""
+        return "".join(f"{i.title}{i.issuer}{i.text}" for i in self.items)
 
     @staticmethod
     def _quotes(query: Query, item: TaskItem) -> bool:

@@ -55,13 +55,20 @@ def _variants(text: str) -> str:
     return _VARIANT_RE.sub(lambda m: _VARIANT[m.group(0)], text)
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=1)
+def jieba_module():
+    """jieba, its dictionary loaded on first use (about a second) and quiet."""
     import logging
 
-    import jieba  # loaded on first use (about a second), then cached by jieba itself
+    import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
 
+
+def _words(text: str) -> list[str]:
+    jieba = jieba_module()
     words = []
     for part in text.split():  # a space in a topic stands for a separator the asker wrote (、，)
         words += [w for w in jieba.lcut(_variants(normalize(part)))
@@ -86,10 +93,12 @@ def bigrams(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _is_word(gram: str) -> bool:
-    import jieba
+    return jieba_module().dt.FREQ.get(gram, 0) > 0
 
-    jieba.initialize()
-    return jieba.dt.FREQ.get(gram, 0) > 0
+
+@lru_cache(maxsize=256)
+def _title_text(title: str) -> str:
+    return _variants(normalize(title))
 
 
 class Evidence:
@@ -126,7 +135,7 @@ class Evidence:
         text = f"{item.section_path}{item.heading}{item.text}"
         # words of the document's own title (交通局, 营商环境若干措施) say which document is meant,
         # as a locality does, not which of its items: they are left out when others remain
-        title = _variants(normalize(item.title or ""))
+        title = _title_text(item.title or "")
         ignore = frozenset(g for g in bigrams(topic) if g in title)
         if len(ignore) == len(bigrams(topic)):
             ignore = frozenset()

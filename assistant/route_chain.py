@@ -87,8 +87,10 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
         yield {"type": "delta", "text": text}
         yield a.final(query, text, "clarify", [], "fields")
         return
-    named = [u for u in head.lead_units if _names(a, u, rest, head.locality)]
-    rest = _without_names(a, rest, named, head.locality)
+    said = {u: _said(a, u, rest, head.locality) for u in head.lead_units}
+    named = [u for u in head.lead_units if said[u]]
+    for unit in named:
+        rest = rest.replace(said[unit], " ")
     b_topic = topic_of(_REST_WORDS.sub(" ", rest), query.localities).strip()
     if len(b_topic.replace(" ", "")) < 2:
         b_topic = ""  # a stray character (`…条目里`) names no topic
@@ -182,23 +184,12 @@ def _roles_elsewhere(a, query: Query, head: TaskItem) -> Iterator[dict]:
     yield a.final(query, text, "answered", cited, "fields")
 
 
-def _names(a, unit: str, text: str, locality: str) -> bool:
-    """Whether `text` names `unit` (in full, or by a short form the unit names know)."""
+def _said(a, unit: str, text: str, locality: str) -> str:
+    """How `text` names `unit`: in full, or by a short form the unit names know; "" if not."""
     if unit in text:
-        return True
-    finder = getattr(a.unit_names, "find", None)
-    mention = finder(text, (locality,)) if finder else None
-    return bool(mention and mention.name == unit)
-
-
-def _without_names(a, text: str, units, locality: str) -> str:
-    for unit in units:
-        text = text.replace(unit, " ")
-        finder = getattr(a.unit_names, "find", None)
-        mention = finder(text, (locality,)) if finder else None
-        if mention and mention.name == unit and mention.said:
-            text = text.replace(mention.said, " ")
-    return text
+        return unit
+    mention = a.unit_names.find(text, (locality,))
+    return mention.said if mention and mention.name == unit else ""
 
 
 def _covers(a, topic: str, text: str) -> float:

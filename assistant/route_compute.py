@@ -299,26 +299,8 @@ def _answer(plan) -> Callable | None:
 
 
 def _answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
-    docs = list(dict.fromkeys(i.doc_id for i in items))[:1]
-
-    def answer(a, query: Query, hits, timings) -> Iterator[dict]:
-        pool = [i for i in a.items if i.doc_id in docs and i.kind in TASK_KINDS]
-        none = [i for i in sorted(pool, key=lambda i: i.span[0]) if i.lead_units == ()]
-        unknown = [i for i in pool if i.lead_units is None]
-        head = pool[0] if pool else items[0]
-        if not none:
-            text = f"{head.locality}《{head.title}》的任务都写明了牵头单位。"
-            yield {"type": "delta", "text": text}
-            yield a.final(query, text, "answered", [], "fields")
-            return
-        names = "、".join(f"{i.section}“{_short(i)}”[{n}]" for n, i in enumerate(none, start=1))
-        text = f"{len(none)}项。{head.locality}《{head.title}》中没有写牵头单位的任务有{len(none)}项:{names}。"
-        if unknown:
-            text += "另有任务的单位信息因文本不完整无法辨认。"
-        yield {"type": "delta", "text": text}
-        yield a.final(query, text, "answered", [(i, i.units_raw or i.text[:60]) for i in none], "fields")
-
-    return answer
+    return _answer_by_field(a, query, items, lambda i: i.lead_units == (), "没有写牵头单位",
+                            empty="的任务都写明了牵头单位", unreadable=lambda i: i.lead_units is None)
 
 
 # "完成时限写的是“长期坚持”的有几项?", "牵头单位一栏写了三家的有几项?": items counted by a field
@@ -344,7 +326,10 @@ def _field_filter(question: str):
     return None
 
 
-def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str) -> Callable:
+def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
+                     unreadable=None) -> Callable:
+    """The items of the document that `keep` picks, counted and listed in document order.
+    `unreadable`: items whose field cannot be read (truncated text), said so after the list."""
     docs = list(dict.fromkeys(i.doc_id for i in items))[:1]
 
     def answer(a, query: Query, hits, timings) -> Iterator[dict]:
@@ -352,14 +337,16 @@ def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str) ->
         found = [i for i in pool if keep(i)]
         head = pool[0] if pool else items[0]
         if not found:
-            text = f"{head.locality}《{head.title}》中没有{said}的任务。"
+            text = f"{head.locality}《{head.title}》{empty or f'中没有{said}的任务'}。"
             yield {"type": "delta", "text": text}
             yield a.final(query, text, "answered", [], "fields")
             return
         names = "、".join(f"{i.section}“{_short(i)}”[{n}]" for n, i in enumerate(found, start=1))
         text = f"{len(found)}项。{head.locality}《{head.title}》中{said}的任务有{len(found)}项:{names}。"
+        if unreadable and any(unreadable(i) for i in pool):
+            text += "另有任务的单位信息因文本不完整无法辨认。"
         yield {"type": "delta", "text": text}
-        yield a.final(query, text, "answered", [(i, i.deadline or i.units_raw or i.text[:60]) for i in found], "fields",
+        yield a.final(query, text, "answered", [(i, i.units_raw or i.deadline or i.text[:60]) for i in found], "fields",
                       computed=(Computed(str(len(found)), tuple(i.section for i in found), f"{len(found)}项"),))
 
     return answer

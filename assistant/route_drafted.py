@@ -224,7 +224,7 @@ def support(a, query: Query, item: TaskItem):
 
     A question may ask two things ("至少多长时间?每年几号前报?"): each part gets its own
     best sentence, and a number part only accepts a sentence with the kind of value asked."""
-    parts = [p for p in re.split(r"[??;;]|,(?=[^,]*[??])", query.original) if len(p.strip()) > 3] or [query.original]
+    parts = [p for p in re.split(r"[?;]|,(?=[^,]*\?)", query.original) if len(p.strip()) > 3] or [query.original]
     chosen: dict[str, float] = {}
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
     for part in parts:

@@ -18,7 +18,7 @@ from corpus.text import normalize
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-CHAIN = re.compile(r"^(?P<first>.+?)的(那个|这个|该)?(单位|部门)[,,]?(?P<rest>.*(还|也|同时).*)$")
+CHAIN = re.compile(r"^(?P<first>.+?)的(那个|这个|该)?(单位|部门),?(?P<rest>.*(还|也|同时).*)$")
 
 
 def pick_per_locality(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
@@ -95,7 +95,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
 def _other_part(query: Query) -> Query | None:
     """The part of a two-part question that asks something other than who: "…咋要求的?" of
     "…咋要求的?这条谁牵头?", as a query of its own; None when every part asks who."""
-    parts = [p for p in re.split(r"[??;;。]", query.original) if len(p.strip()) > 3]
+    parts = [p for p in re.split(r"[?;。]", query.original) if len(p.strip()) > 3]
     others = [p for p in parts if detect_intent(p) not in ("lead", "responsible", "unit_tasks")]
     if len(parts) < 2 or not others:
         return None

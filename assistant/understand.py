@@ -92,6 +92,8 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                           r"how (many|much|long|often)|when|deadline|percent", re.I)),
 ]
 
+_PUNCTUATION = re.compile(r"[?!。,、:;“”\"'《》()\s]")  # the question is in half-width forms (clean_question)
+
 # Words that say what is asked, not what it is about: removed before measuring relevance.
 _ASKING = re.compile(
     r"(什么|啥)时(候|间)|何时|啥|"  # asking when: the value asked, never the topic
@@ -104,7 +106,7 @@ _ASKING = re.compile(
     r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
     r"个?小时|学时|[一每]年|全年|分别|各自|"  # units of the value asked and the period: people and documents word them differently
     r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|啊|吧|呀|"
-    r"[??!!。,,、:;:;“”\"'《》()()\s]"
+    + _PUNCTUATION.pattern
 )
 
 
@@ -167,7 +169,7 @@ _SELF = re.compile(rf"(我们|我|本|咱们?)(局|单位|部门|委|办)|(我�
 INSTRUCTION = re.compile(
     r"忽略|无视|系统提示|提示词|指令|你现在是|扮演|假装|规则|回答末尾|在回答|输出你|不要引用|"
     r"ignore (all|the|previous)|system prompt|you are now|pretend", re.I)
-_CLAUSE = re.compile(r"[^,,。;;::!!??\n]+[,,。;;::!!??\n]?")
+_CLAUSE = re.compile(r"[^,。;:!?\n]+[,。;:!?\n]?")
 
 
 def without_instructions(text: str) -> str:
@@ -198,13 +200,10 @@ def _without_asking(text: str) -> str:
     """The text minus asking words. A one-character function word is removed only where it is a
     word of its own: 在 goes from "在哪里" but stays in 存在, 要 stays in 要点, 对 in 应对 (half a
     word leaves a stray character, and the question loses the word the documents use)."""
-    import logging
+    from assistant.evidence import jieba_module
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
     bounds, at = {0}, 0
-    for word in jieba.lcut(text, HMM=False):  # dictionary words only: no guessed merges like 要配
+    for word in jieba_module().lcut(text, HMM=False):  # dictionary words only: no guessed merges like 要配
         at += len(word)
         bounds.add(at)
 
@@ -217,10 +216,9 @@ def _without_asking(text: str) -> str:
     return re.sub(r"\s+", " ", _ASKING.sub(drop, text)).strip()
 
 
-_PUNCTUATION = re.compile(r"[??!!。,,、:;:;“”\"'《》()()\s]")
 
 
-_FOLLOW_UP = re.compile(r"^(那|那么|那在|还有|再问|and|what about|how about)|呢[??]?$", re.I)
+_FOLLOW_UP = re.compile(r"^(那|那么|那在|还有|再问|and|what about|how about)|呢\??$", re.I)
 
 
 def is_follow_up(text: str) -> bool:

@@ -102,24 +102,24 @@ def _docx(data: bytes, name: str) -> str:
 
     try:
         import docx  # python-docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a broken zip, an encrypted file, not a docx
         hint = "加密的文件请先解除密码 (encrypted?)" if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" else "文件已损坏或不是 .docx"
         raise DocumentError(f"{name}: not a readable .docx file ({exc.__class__.__name__}; {hint}).") from exc
-    text = "\n".join(_docx_blocks(document.element.body, document, Paragraph, Table))
+    text = "\n".join(_docx_blocks(document.element.body, document))
     if not text.strip():
         raise DocumentError(f"{name}: the .docx has no text.")
     return text
 
 
-def _docx_blocks(element, parent, Paragraph, Table) -> list[str]:
+def _docx_blocks(element, parent) -> list[str]:
     """Paragraphs and tables in document order, also inside content controls (w:sdt), and a
     table used for layout (a cell holding a table) read cell by cell, so the table inside it is
     read as a table."""
     from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
     for child in element.iterchildren():
@@ -133,13 +133,13 @@ def _docx_blocks(element, parent, Paragraph, Table) -> list[str]:
                     for cell in row.cells:
                         if cell._tc not in seen:
                             seen.add(cell._tc)
-                            lines.extend(_docx_blocks(cell._tc, cell, Paragraph, Table))
+                            lines.extend(_docx_blocks(cell._tc, cell))
             else:
                 lines.extend(_docx_table(table))
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                lines.extend(_docx_blocks(content, parent, Paragraph, Table))
+                lines.extend(_docx_blocks(content, parent))
     return lines
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.load import TABLE_SEP
+
 _DATE_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|日期)\s*[:：]?\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
@@ -19,8 +21,9 @@ _KINDS = ("任务分解方案", "任务分工方案", "重点任务分工方案"
 _TITLE_HINT = re.compile("(" + "|".join(_KINDS) + r")(\s*[(（][^)）]{0,20}[)）])?$")
 _PLACE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{1,12}?(?:自治县|自治州|自治旗|特区|林区|新区|县|区|市|州|盟|旗))")
 _LEVEL_OF_SUFFIX = {"自治县": "县", "自治州": "州", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}
-_ISSUER_END = re.compile(r"(人民政府|政府办公室|人民政府办公室|委员会|委员会办公室|领导小组|领导小组办公室|办公室|司法局|局|办|委)$")
-_SIGNATURE_LINE = re.compile(r"^(?P<issuer>\S.{1,38}?(人民政府|政府办公室|委员会|办公室|领导小组|司法局|局|办|委))[\s\u3000]+"
+_ISSUER_WORDS = r"(人民政府|政府办公室|人民政府办公室|委员会|委员会办公室|领导小组|领导小组办公室|办公室|司法局|局|办|委)"
+_ISSUER_END = re.compile(_ISSUER_WORDS + "$")
+_SIGNATURE_LINE = re.compile(r"^(?P<issuer>\S.{1,38}?" + _ISSUER_WORDS + r")[\s\u3000]+"
                              r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 _NOT_PLACE_START = ("关于", "根据", "为了", "为", "按照", "现将", "各", "我", "全", "本")
 
@@ -93,8 +96,6 @@ def _doc_no(head: list[str]) -> str:
 def _merged_row(line: str) -> str:
     """A table row with one filled cell (a title or a signature merged across the table) reads
     as that text."""
-    from corpus.load import TABLE_SEP
-
     if TABLE_SEP not in line:
         return line
     cells = [c.strip() for c in line.split(TABLE_SEP) if c.strip()]

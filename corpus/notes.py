@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from corpus.drafts import Draft
-from corpus.units import LABEL_RE, Units, looks_like_unit, looks_like_unit_list, parse_note
+from corpus.units import LABEL_RE, TASK_SUBJECT, Units, looks_like_unit, looks_like_unit_list, parse_note
 
 _TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（][^()（）]*[)）][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
 _ROLE_HINT = re.compile(r"牵头|配合|负责|协办|主办|参加|责任单位|牵头单位")
@@ -53,7 +53,7 @@ def finish(d: Draft, first_is_lead: bool, paragraph: str | None = None) -> None:
 
 
 # `由A牵头…`, also with the task as subject: `此项工作由A负责，B积极配合。`
-_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*((?:(?:此|该|这|本|上述|以上)(?:项|些)?(?:工作|任务|事项))?由[^。；;]{2,120}?"
+_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*((?:" + TASK_SUBJECT + r")?由[^。；;]{2,120}?"
                          r"(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
 
 
