@@ -6,6 +6,7 @@ No LLM here: the unit names come from the parsed fields, so they are exactly the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus.types import TaskItem
 
@@ -76,19 +77,37 @@ def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:
     return f"{where}: " + "; ".join(parts) + f" [{n}]."
 
 
-def _listing(item: TaskItem, limit: int = 40) -> str:
+def _listing(item: TaskItem, limit: int = 80) -> str:
     """An item in a list: its heading, and when the heading is a bare title ("深化政务公开"), the
     start of what follows it, which says what the task is."""
     head = short_heading(item, limit)
+    cut = item.heading and item.text.startswith(item.heading) and item.text[len(item.heading):][:1] not in ("", *"。.;；:： \n")
+    if cut:  # the parser keeps a heading's first words only: list the sentence it cut
+        return short_heading(replace(item, heading=""), limit)
     rest = item.text[len(item.heading):].lstrip("。.;；:： \n") if item.heading and item.text.startswith(item.heading) else ""
-    if len(head) >= 20 or not rest:
+    if len(head) >= 30 or not rest:
         return head
     room = limit - len(head)
     return f"{head}:{rest[:room]}…" if len(rest) > room else f"{head}:{rest}"
 
 
-def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh", counter: str = "项") -> str:
-    """`counter`: the word the asker counts in (几条 -> 共9条)."""
+def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
+    """What the unit is in this item, when the list does not say it: "(与县委巡察组共同牵头)" in
+    a list of what it leads, "(牵头)" / "(责任单位)" / "(配合)" in a list of everything it is in."""
+    lead = item.lead_units or ()
+    if role == "lead":
+        others = [u for u in lead if u not in names]
+        return f"(与{_names(others)}共同牵头)" if others and len(others) < len(lead) else ""
+    if any(u in names for u in lead):
+        return "(牵头)"
+    return "(责任单位)" if any(u in names for u in item.responsible_units) else "(配合)"
+
+
+def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh", counter: str = "项",
+                    names: frozenset[str] = frozenset(), elsewhere: list[TaskItem] = ()) -> str:
+    """`counter`: the word the asker counts in (几条 -> 共9条); `names`: the stored forms of the
+    unit (its role in each item is read by them); `elsewhere`: items where a unit asked about as
+    lead only takes part, named after the list so the asker sees the whole of its work."""
     verb = "牵头" if role == "lead" else "参与"
     if lang == "en":
         head = f"{unit} {'leads' if role == 'lead' else 'takes part in'} {len(items)} task item(s):"
@@ -96,7 +115,11 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         return "\n".join([head, *lines])
     localities = SEP.join(dict.fromkeys(i.locality for i in items))
     head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}):"
-    lines = [f"[{n}] {i.section} {_listing(i)}" for n, i in enumerate(items, start=1)]
+    lines = [f"[{n}] {i.section} {_listing(i)}{_role_note(i, names, role) if names else ''}"
+             for n, i in enumerate(items, start=1)]
+    if elsewhere:
+        lines.append(f"另外,{unit}在{len(elsewhere)}{counter}中是责任单位或配合单位:"
+                     + SEP.join(i.section for i in elsewhere) + "。")
     return "\n".join([head, *lines])
 
 

@@ -31,7 +31,7 @@ _AVERAGE = re.compile(r"平均每|人均|每(家|个|人|件|户)平均|平均�
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)(了|出)?(多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|加在一起|共计|总计|之和")
 _JOIN = re.compile(r"和|与|及|以及|加上|加|、|跟")
-_ASKED_UNIT = [(re.compile(r"百分点|比例|比重|百分之|率"), "%"), (re.compile(r"(几|多少)件"), "件"),
+_ASKED_UNIT = [(re.compile(r"百分点|(几|多少)个?点|比例|比重|百分之|率"), "%"), (re.compile(r"(几|多少)件"), "件"),
                (re.compile(r"(几|多少)次"), "次"), (re.compile(r"(几|多少)家"), "家"),
                (re.compile(r"(几|多少)(个|项)"), None), (re.compile(r"(几|多少)(人|名)"), "人")]
 MIN_MATCH = 0.5  # a number's label and sentence must cover this much of what it stands for
@@ -139,7 +139,8 @@ def _difference(a, query, items):
         chosen = _pick(a, item, parts, unit, query)
         if chosen and chosen[0].unit == chosen[1].unit:
             return _difference_plan([(item, n) for n in chosen])
-    return None
+    found = _pick_across(a, items, parts, unit)
+    return _difference_plan(found) if found else None
 
 
 def _difference_plan(found: list[tuple[TaskItem, Number]]):
@@ -170,12 +171,19 @@ def _sum(a, query, items):
     parts = _phrases(q[:m.start()], query)
     if len(parts) < 2:
         return None
+    unit = _asked_unit(q[m.start():])
     for item in items:
-        chosen = _pick(a, item, parts, _asked_unit(q[m.start():]), query)
+        chosen = _pick(a, item, parts, unit, query)
         if chosen and len({n.unit for n in chosen}) == 1:
             step = compute.total(chosen)
             return item, f"合计{step.result}{chosen[0].unit}。计算:{step.working}", [step], [n.sentence for n in chosen]
-    return None
+    found = _pick_across(a, items, parts, unit)
+    if not found or len({n.unit for _, n in found}) != 1:
+        return None
+    step = compute.total([n for _, n in found])
+    holders = list(dict.fromkeys(i for i, _ in found))
+    return (holders[0], f"合计{step.result}{found[0][1].unit}。计算:{step.working}", [step],
+            [n.sentence for _, n in found], holders[1:])
 
 
 def _gap(a, query, items):
@@ -215,7 +223,8 @@ def _expiry(a, query, items):
 # --- matching phrases to numbers ------------------------------------------------------------
 def _phrases(text: str, query: Query) -> list[str]:
     """'行政调解和人民调解的成功率' -> ['行政调解成功率', '人民调解成功率']."""
-    text = re.split(r"[,\uff0c]", text)[-1]
+    clauses = [c for c in re.split(r"[,\uff0c]", text) if c.strip()]
+    text = clauses[-1] if clauses else ""
     parts = [p for p in _JOIN.split(text) if p.strip()]
     if len(parts) > 1 and "的" in parts[-1]:
         last, _, shared = parts[-1].rpartition("的")
@@ -246,6 +255,32 @@ def _pick(a, item: TaskItem, phrases: list[str], unit: str | None, query: Query)
             return None
         chosen.append(scored[0][2])
     return chosen
+
+
+def _pick_across(a, items: list[TaskItem], phrases: list[str], unit: str | None) -> list[tuple[TaskItem, Number]] | None:
+    """One number for each phrase from any item of the best item's document, when no single item
+    holds them all: a report states each result under its own point ("人民调解…成功率98.7%" in one,
+    "行政调解…成功率95.8%" in another). A number's item heading counts as its label, since the point
+    names its subject once, in the heading."""
+    same_doc = [i for i in items if i.doc_id == items[0].doc_id]
+    chosen: list[tuple[TaskItem, Number]] = []
+    for phrase in phrases:
+        scored = [(max(_score(a, phrase, n), _score_in_item(a, phrase, n, item)), -k, item, n)
+                  for k, item in enumerate(same_doc) for s in sentences(item.text)
+                  for n in compute.numbers_in(s) if (not unit or n.unit == unit) and all(n != c for _, c in chosen)]
+        if not scored:
+            return None
+        score, _, item, n = max(scored, key=lambda t: (t[0], t[1]))
+        if score < MIN_MATCH:
+            return None
+        chosen.append((item, n))
+    return chosen if len({id(i) for i, _ in chosen}) > 1 else None
+
+
+def _score_in_item(a, phrase: str, n: Number, item: TaskItem) -> float:
+    context = a.evidence.coverage(phrase, f"{item.heading}{n.context}") or 0.0
+    label = a.evidence.coverage(phrase, n.label) or 0.0
+    return (context + 0.5 * label) / 1.5
 
 
 def _asked_unit(text: str) -> str | None:

@@ -19,7 +19,7 @@ from assistant.extract import extractive_text
 from assistant.llm.gate import LLMBusy
 from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
-from assistant.understand import Query, topic_of
+from assistant.understand import Query, detect_intent, topic_of
 from assistant.value_kind import asked_kind, missing_reason
 from corpus.errors import PolicyQAError
 from corpus.text import normalize, sentences
@@ -50,9 +50,12 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
         # weakest chosen one (the hybrid rank can put a broad item mentioning 2021 above the one
         # about the question). Only there: the answer must then also hold the kind of value asked,
         # a second check open questions lack (D042 '…叫什么名字?' got a count instead of a refusal).
-        for item, rel in candidates[want:] if query.intent == "number" else ():
+        floor = REL_MIN_NAMED if query.localities else REL_MIN
+        for item, rel in candidates[want:]:
             weakest = min(range(len(scored)), key=lambda n: scored[n][1])
-            if rel > scored[weakest][1] + 0.15:
+            # Other questions: only in place of an item too far off topic to be used at all
+            # ("第一责任人是谁?" ranks two task items above the guarantee measure that says it).
+            if rel > scored[weakest][1] + 0.15 and (query.intent == "number" or scored[weakest][1] < floor <= rel):
                 scored[weakest] = (item, rel)
         scored.sort(key=lambda s: -s[1])
     # Prompt tokens dominate latency: when the best item clearly carries the question, the draft
@@ -229,7 +232,9 @@ def support(a, query: Query, item: TaskItem):
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
     for part in parts:
         topic = topic_of(part, query.localities) or query.topic
-        number = query.intent == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
+        # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a use
+        number = (query.intent == "number" if len(parts) == 1 else detect_intent(part) == "number") \
+            or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
         if number:
             ranked = [r for r in ranked if answers_measure(part, r[1])]

@@ -48,16 +48,20 @@ def agreed(hits, item: TaskItem) -> bool:
 
 def units(a, query: Query, hits, timings) -> Iterator[dict]:
     picks = pick_per_locality(a, query, hits)
-    if not picks:
-        yield a.not_found(query, hits)
-        return
-    top = max(rel for _, rel in picks)
+    top = max((rel for _, rel in picks), default=0.0)
     if query.localities:
         keep = [(i, r) for i, r in picks if r >= REL_MIN_NAMED
                 or (r >= REL_MIN_AGREED and agreed(hits, i))]
     else:
         keep = [(i, r) for i, r in picks if r >= REL_MIN and r >= REL_SHARE * top]
     if not keep:
+        if _told_in_prose(a, query, hits, REL_MIN_NAMED if query.localities else REL_MIN):
+            # "第一责任人是谁?": the notice or the guarantee measures say who, in a sentence, not
+            # in a unit field; the drafted route quotes it when a sentence covers the question
+            from assistant.route_drafted import drafted
+
+            yield from drafted(a, query, hits, timings)
+            return
         yield a.not_found(query, hits)
         return
     lines = []
@@ -90,6 +94,25 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields")
+
+
+_SAYS_WHO = re.compile(r"牵头|负责|责任人|责任主体|主管|单位|部门|机关|机构")
+
+
+def _told_in_prose(a, query: Query, hits, floor: float) -> bool:
+    """A text that is no task item (the notice, the guarantee measures) is the best-ranked
+    relevant hit, and its sentence that answers the question says who: the answer is there, in
+    words rather than in a unit field."""
+    from assistant.route_drafted import support
+
+    for h in hits[:3]:
+        if a.relevance(query, h.item) >= floor:
+            if h.item.kind in TASK_KINDS:
+                return False
+            found = support(a, query, h.item)
+            return bool(found and found[2] >= SENTENCE_MIN and (_SAYS_WHO.search(found[1])
+                        or any(u in found[1] for u in a.known_units)))
+    return False
 
 
 def _other_part(query: Query) -> Query | None:
@@ -136,7 +159,13 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return
     counter = "条" if re.search(r"[几多少]条", query.original) else "项"
-    text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter)
+    names = frozenset(a.searcher.maps.names_for(query.unit))
+    elsewhere = []
+    if role == "lead":
+        led = {i.item_id for i in items}
+        elsewhere = [i for i in a.searcher.select(unit=query.unit, role="any")
+                     if i.item_id not in led and (not query.localities or i.locality in query.localities)]
+    text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", [(i, fields.short_heading(i, 60)) for i in items], "fields")
 

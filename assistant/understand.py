@@ -97,6 +97,7 @@ _PUNCTUATION = re.compile(r"[?!。,、:;“”\"'《》()\s]")  # the question i
 # Words that say what is asked, not what it is about: removed before measuring relevance.
 _ASKING = re.compile(
     r"(什么|啥)时(候|间)|何时|啥|"  # asking when: the value asked, never the topic
+    r"(拿来|拿去|用来)?干(嘛|啥|什么)|咋|哪一?天|几月几[日号]?|几号|"  # colloquial what for / how: 督查结果拿来干嘛; the day asked
     # a count asked with its classifier (办了多少件业务 -> 办业务, not 办件业务), and "actual" /
     # "so far": what kind of value is asked (assistant.value_kind), not what it is about
     r"(多少|几)(个工作日|大项|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场|位|份|年|月|周)|实际上?|已经|后果|"

@@ -35,7 +35,7 @@ class ItemMaps:
         self._localities = tuple(sorted(self.by_locality))
 
     @lru_cache(maxsize=1024)
-    def _names_for(self, unit: str) -> tuple[str, ...]:
+    def names_for(self, unit: str) -> tuple[str, ...]:
         """Every stored unit name `unit` can match in some item (see corpus.select.unit_matches):
         itself, its canonical form in each locality, and names ending with it when it has no
         level prefix. A loop over distinct names (hundreds), not items."""
@@ -53,7 +53,7 @@ class ItemMaps:
             pools.append(self.by_doc.get(doc, []))
         if unit:
             seen: dict[str, TaskItem] = {}
-            for name in self._names_for(unit):
+            for name in self.names_for(unit):
                 for item in self.by_unit[name]:
                     seen.setdefault(item.item_id, item)
             pools.append(list(seen.values()))

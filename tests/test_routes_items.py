@@ -128,3 +128,42 @@ def test_which_county_is_a_question_not_a_county(assistant):
     for question in ("哪个县要建应急处置“第一响应人”制度?", "这个区的行政复议谁牵头?", "各县要做什么?",
                      "我们是县司法局,今年要牵头干哪些事?"):
         assert assistant._unknown_place(understand(question)) == "", question
+
+
+def test_a_difference_takes_its_operands_from_two_points_of_one_report(assistant):
+    # a report states each result under its own point: 人民调解 in one, 行政调解 in another
+    answer = assistant.answer("伊犁州人民调解、行政调解的成功率相差几个点?")
+    assert answer.path == "computed" and "98.7% − 95.8% = 2.9个百分点" in answer.text
+    assert len({c.item.item_id for c in answer.citations}) == 2
+    assert compute.grounded(list(answer.computed), "".join(c.item.text for c in answer.citations))
+
+
+def test_each_part_of_a_two_part_question_asks_its_own_kind_of_thing(assistant):
+    answer = assistant.answer("乌鲁木齐县法治政府建设年度报告每年几号前报告?通过什么途径向社会公开?")
+    assert answer.status == "answered" and "3月1日前" in answer.text and "政府网站" in answer.text
+
+
+def test_who_is_said_in_words_outside_any_task_item(assistant):
+    # the closing text, not a task's unit field, says who does it: when it is the only relevant
+    # hit, the unit question is answered from its sentence; a goal sentence naming nobody is not
+    from assistant import route_fields
+    from assistant.understand import understand
+    from index.search import Hit
+
+    def ask(question, item):
+        query = understand(question, None, 2000, assistant.unit_names, tuple(assistant.searcher.localities))
+        hits = [Hit(rank=1, score=1.0, item=item, chunk_id=f"{item.item_id}#0")]
+        return [e for e in route_fields.units(assistant, query, hits, {}) if e["type"] == "final"][0]["answer"]
+
+    closing = next(i for i in assistant.items if i.locality == "新密市" and i.kind == "closing" and "成员单位" in i.text)
+    answer = ask("新密市哪些单位要依据职责做好本年度工作任务的牵头推动和落实?", closing)
+    assert answer.status == "answered" and "领导小组各成员单位" in answer.text
+    goals = next(i for i in assistant.items if i.locality == "绿园区" and i.section == "一、")
+    assert ask("绿园区突发事件应急预案体系由谁牵头?", goals).status == "not_found"
+
+
+def test_a_units_task_list_says_what_each_task_is_and_who_shares_it(assistant):
+    answer = assistant.answer("乌鲁木齐县县纪委监委牵头哪些任务?")
+    assert "(与县委巡察组共同牵头)" in answer.text
+    assert "无缝隙" not in answer.text  # a long item is shown by its start, marked as cut
+    assert "各…" in answer.text or "…" in answer.text
