@@ -55,6 +55,8 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
         text += f",{_names(resp)}负责"
     if part:
         text += f",{_names(part)}参加"
+    if not lead and item.units_raw:  # no lead: the note as printed says how the work is shared
+        text += f"(原文:“{item.units_raw}”)"
     return f"{text}。{source}"
 
 
@@ -119,7 +121,7 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
              for n, i in enumerate(items, start=1)]
     if elsewhere:
         lines.append(f"另外,{unit}在{len(elsewhere)}{counter}中是责任单位或配合单位:"
-                     + SEP.join(i.section for i in elsewhere) + "。")
+                     + SEP.join(f"{i.section}[{n}]" for n, i in enumerate(elsewhere, start=len(items) + 1)) + "。")
     return "\n".join([head, *lines])
 
 

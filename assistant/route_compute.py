@@ -45,10 +45,10 @@ def route(a, query: Query, hits) -> Callable | None:
         return None
     if _NO_LEAD.search(q):
         return _answer_no_lead(a, query, items)
-    by_field = _field_filter(q)
+    by_field = _field_filter(q) or _role_filter(a, query)
     if by_field and len(query.localities) == 1:
         return _answer_by_field(a, query, items, *by_field)
-    for op in (_expiry, _gap, _share, _average, _difference, _sum):
+    for op in (_expiry, _gap, _share, _average, _difference, _remainder, _sum):
         plan = op(a, query, items)
         if plan:
             return _answer(plan)  # None when the answer would state a value it cannot support
@@ -114,6 +114,27 @@ def _average(a, query, items):
             x, y = max(pairs, key=lambda p: _score(a, topic_of(q, query.localities), p[0]) + _score(a, topic_of(q, query.localities), p[1]))
             step = compute.ratio(x, y)
             return item, f"平均约{step.result}{x.unit}。计算:{step.working}", [step], [x.sentence]
+    return None
+
+
+# "收到的申请里,没受理的有几件?": the whole less the part done
+_NOT_DONE = re.compile(r"(?P<whole>[^,，]+?)(里|中|当中|之中)[,，]?(其中)?(?P<neg>没有?|未|尚未|还没有?)(?P<done>[\u4e00-\u9fff]{1,6}?)的"
+                       r"[^,，?]{0,6}?(有|是)?(几|多少)")
+
+
+def _remainder(a, query, items):
+    m = _NOT_DONE.search(query.original)
+    if not m:
+        return None
+    whole, done = _clean(m.group("whole"), query), _clean(m.group("done"), query)
+    unit = _asked_unit(query.original[m.end() - 2:])
+    if not whole or not done:
+        return None
+    for item in items:
+        chosen = _pick(a, item, [whole, done], unit, query)
+        if chosen and chosen[0].unit == chosen[1].unit and chosen[0].value > chosen[1].value:
+            step = compute.difference(*chosen)
+            return item, f"{step.result}{step.working.rsplit(step.result, 1)[1]}。计算:{step.working}", [step], [n.sentence for n in chosen]
     return None
 
 
@@ -361,6 +382,42 @@ def _field_filter(question: str):
     return None
 
 
+# "X牵头的那几条里,有几条把Y列成了责任单位?", "有几条的配合单位里有Y?": items counted by a unit's role
+_ROLE_WORDS = (("lead_units", re.compile(r"牵头")), ("responsible_units", re.compile(r"责任单位|责任部门|负责")),
+               ("participating_units", re.compile(r"配合|参加|参与|协办|协同")))
+_SCOPE_SPLIT = re.compile(r"(里|中|当中|之中)[,，]?(?=[^,，]*(几|多少)[项条])")
+
+
+def _role_filter(a, query: Query):
+    """(what the items must have, how to say it) when the question counts the items where a named
+    unit holds a role, optionally among the items another unit leads; None otherwise."""
+    q = query.original
+    if not re.search(r"(几|多少)[项条]", q):
+        return None
+    parts = _SCOPE_SPLIT.split(q, maxsplit=1)
+    scope, asked = (parts[0], parts[-1]) if len(parts) > 1 else ("", q)
+    unit = a.unit_names.find(asked, query.localities)
+    role = next((field for field, words in _ROLE_WORDS if words.search(asked)), None)
+    if not unit or not role:
+        return None
+    names = set(a.searcher.maps.names_for(unit.name))
+    said = f"{unit.name}为{ {'lead_units': '牵头单位', 'responsible_units': '责任单位', 'participating_units': '配合单位'}[role]}"
+    leader = a.unit_names.find(scope, query.localities) if scope and "牵头" in scope else None
+    lead_names = set(a.searcher.maps.names_for(leader.name)) if leader else set()
+    if leader:
+        said = f"{leader.name}牵头、{said}"
+
+    def keep(item: TaskItem) -> bool:
+        has_role = bool(names & set(getattr(item, role) or ()))
+        return has_role and (not leader or bool(lead_names & set(item.lead_units or ())))
+
+    return keep, said
+
+
+def _counter(question: str) -> str:
+    return "条" if re.search(r"(几|多少)条", question) else "项"
+
+
 def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
                      unreadable=None) -> Callable:
     """The items of the document that `keep` picks, counted and listed in document order.
@@ -377,12 +434,13 @@ def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, em
             yield a.final(query, text, "answered", [], "fields")
             return
         names = "、".join(f"{i.section}“{_short(i)}”[{n}]" for n, i in enumerate(found, start=1))
-        text = f"{len(found)}项。{head.locality}《{head.title}》中{said}的任务有{len(found)}项:{names}。"
+        word = _counter(query.original)
+        text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"
         if unreadable and any(unreadable(i) for i in pool):
             text += "另有任务的单位信息因文本不完整无法辨认。"
         yield {"type": "delta", "text": text}
         yield a.final(query, text, "answered", [(i, i.units_raw or i.deadline or i.text[:60]) for i in found], "fields",
-                      computed=(Computed(str(len(found)), tuple(i.section for i in found), f"{len(found)}项"),))
+                      computed=(Computed(str(len(found)), tuple(i.section for i in found), f"{len(found)}{_counter(query.original)}"),))
 
     return answer
 

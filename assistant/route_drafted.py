@@ -15,7 +15,7 @@ from typing import Iterator
 from assistant import prompts
 from assistant.draft import stream_draft
 from assistant.evidence import answers_measure
-from assistant.extract import extractive_text
+from assistant.extract import extractive_text, value_first
 from assistant.llm.gate import LLMBusy
 from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
@@ -199,6 +199,9 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     else:
         chosen = [(strong[0][0], strong[0][1])]
     text = extractive_text(chosen, query.lang, notes)
+    lead = value_first(query.original, chosen[0][1]) if len(chosen) == 1 and query.lang != "en" else ""
+    if lead and query.intent == "number":  # the value first, then where it comes from
+        text = f"{chosen[0][0].locality}:{lead}[1]。\n{text}"
     if unavailable:
         text = f"{unavailable}\n{text}"
     yield {"type": "replace", "text": text}

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from assistant import fields
+from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.understand import LEAD_ASK, Query, detect_intent, topic_of
 from corpus.text import normalize
@@ -167,7 +168,10 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere)
     yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", [(i, fields.short_heading(i, 60)) for i in items], "fields")
+    counts = tuple(Computed(str(len(group)), tuple(i.section for i in group), f"{len(group)}{counter}")
+                   for group in (items, elsewhere) if group)  # counted from the cited items
+    yield a.final(query, text, "answered", [(i, i.text[:100]) for i in [*items, *elsewhere]], "fields",
+                  computed=counts)  # each quote is what the list shows of the item
 
 
 def chain(a, query: Query, hits, timings) -> Iterator[dict]:

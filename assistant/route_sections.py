@@ -77,14 +77,15 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
     else:
         budget = max(ITEM_CHARS_MIN, ANSWER_CHARS // len(items))
         groups = [p for p in parts if p[0] and len(p[1]) > 1]
-        head = f"{where}:共{len(items)}{measure}"
+        head = f"{where}:共{_count(items)}{measure}"
+        counts.append(Computed(str(_count(items)), tuple(i.section for i in items), f"共{_count(items)}{measure}"))
         if groups:
             head += "(分列在" + "、".join(_marker(p[0]) for p in parts if p[0]) + "下)"
         lines, cited, n = [head + "。"], [], 0
         for heading, its in parts:
             if heading and len(its) > 1:
-                lines.append(f"{heading}({len(its)}{measure}):")
-                counts.append(Computed(str(len(its)), tuple(i.section for i in its), f"{heading}下{len(its)}{measure}"))
+                lines.append(f"{heading}({_count(its)}{measure}):")
+                counts.append(Computed(str(_count(its)), tuple(i.section for i in its), f"{heading}下{_count(its)}{measure}"))
             for item in its:
                 n += 1
                 lines.append(_line(item, n, budget))
@@ -92,6 +93,12 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
         text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
+
+
+def _count(items: list[TaskItem]) -> int:
+    """Tasks, not paragraphs: a task's second paragraph with its own unit note (八、(二十) 续段) is
+    listed on its own line but is the same task."""
+    return sum(1 for i in items if not i.section.endswith("续段"))
 
 
 def _line(item: TaskItem, n: int, limit: int) -> str:

@@ -86,8 +86,8 @@ def _outline(items: tuple[TaskItem, ...]) -> tuple[Section, ...]:
 
 # --- which section a question means ---------------------------------------------------------------
 # A question about a section asks what is in it or how much.
-ASKS_CONTENTS = re.compile(r"哪些|哪几|几条|几项|几块|几部分|几个方面|多少条|多少项|主要内容|什么内容|讲了?(啥|什么)|说了?(啥|什么)|"
-                           r"写了?(啥|什么)|都是(啥|什么)|有啥|干啥|做啥|打算|概括|总结|措施有|安排了?什么")
+ASKS_CONTENTS = re.compile(r"哪些|哪几|几条|几项|几块|几部分|几个方面|多少条|多少项|主要内容|什么内容|"
+                           r"(讲|说|写|安排|部署|规定|提|列|干|做)了?些?(啥|什么)|都是(啥|什么)|有啥|打算|概括|总结|措施有")
 COUNTS = re.compile(r"几条|几项|多少条|多少项|几个方面|几个部分|几部分|几块|几大块")
 _NUMBERED = re.compile(r"第([一二三四五六七八九十\d]+)(部分|章|大项|大块|块|节)")
 _TOP = re.compile(r"(?<![((一二三四五六七八九十])([一二三四五六七八九十]+)、")

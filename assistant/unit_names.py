@@ -50,16 +50,19 @@ class UnitNames:
         self._by_length = sorted(self.forms, key=len, reverse=True)
 
     def find(self, question: str, localities: tuple[str, ...] = ()) -> UnitMention | None:
-        for text in _readings(question, localities):
-            for form in self._by_length:
-                if form in text:
-                    units = self.forms[form]
-                    if localities:
-                        scoped = {u: locs for u, locs in units.items() if locs & set(localities)}
-                        units = scoped or units
-                    unit = max(units, key=lambda u: (len(units[u]), -len(u), u))
-                    return UnitMention(unit, tuple(sorted(units[unit])), form)
-        return None
+        # The longest form found in any reading (the first reading wins a tie): 市市场监管局绿园分局
+        # has the locality inside it, so the reading without the locality finds only 市市场监管局.
+        found = [next((form for form in self._by_length if form in text), "")
+                 for text in _readings(question, localities)]
+        form = max(found, key=len, default="")
+        if not form:
+            return None
+        units = self.forms[form]
+        if localities:
+            scoped = {u: locs for u, locs in units.items() if locs & set(localities)}
+            units = scoped or units
+        unit = max(units, key=lambda u: (len(units[u]), -len(u), u))
+        return UnitMention(unit, tuple(sorted(units[unit])), form)
 
 
 def short_forms(unit: str) -> set[str]:

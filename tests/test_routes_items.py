@@ -167,3 +167,40 @@ def test_a_units_task_list_says_what_each_task_is_and_who_shares_it(assistant):
     assert "(与县委巡察组共同牵头)" in answer.text
     assert "无缝隙" not in answer.text  # a long item is shown by its start, marked as cut
     assert "各…" in answer.text or "…" in answer.text
+
+
+def test_items_are_counted_by_a_units_role_among_another_units_items(assistant):
+    answer = assistant.answer("乌鲁木齐县应急管理局牵头的那些条目中,有几条把县公安局列为责任单位?")
+    assert answer.text.startswith("2条") and len(answer.citations) == 2
+    assert all("县应急管理局" in c.item.lead_units and "县公安局" in c.item.responsible_units for c in answer.citations)
+
+
+def test_what_is_left_is_the_whole_less_the_part_done(assistant):
+    answer = assistant.answer("伊犁州人民政府2021年收到的行政复议申请中,没受理的有多少件?")
+    assert answer.path == "computed" and "16件 − 11件 = 5件" in answer.text
+
+
+def test_a_tasks_second_paragraph_is_not_counted_as_another_task(assistant):
+    answer = assistant.answer("新密市第八部分都安排了啥?")
+    assert answer.status == "answered" and "共5项" in answer.text
+    assert any(c.item.section.endswith("续段") for c in answer.citations)  # still listed
+
+
+def test_a_jointly_issued_document_names_both_issuers(assistant):
+    answer = assistant.answer("乌鲁木齐县的工作任务分解方案是哪两家联合印发的?")
+    assert answer.intent == "doc_info" and "中共乌鲁木齐县委员会、乌鲁木齐县人民政府" in answer.text
+
+
+def test_a_unit_named_with_its_locality_inside_is_that_unit(assistant):
+    answer = assistant.answer("我们是市市场监管局绿园分局,绿园区方案里我们牵头几项?")
+    assert answer.text.startswith("市市场监管局绿园分局牵头的任务共")
+
+
+def test_an_item_without_a_lead_shows_its_note_as_printed(assistant):
+    answer = assistant.answer("新密市严格落实重大行政决策程序那条谁牵头?")
+    assert "该项未明确牵头单位" in answer.text and "按职责分工负责" in answer.text
+
+
+def test_a_number_answer_opens_with_the_clause_stating_it(assistant):
+    answer = assistant.answer("伊犁州州直有多少名公职律师?")
+    assert answer.path == "extractive" and answer.text.startswith("伊犁州:州直共有公职律师30人")
