@@ -53,9 +53,11 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
         floor = REL_MIN_NAMED if query.localities else REL_MIN
         for item, rel in candidates[want:]:
             weakest = min(range(len(scored)), key=lambda n: scored[n][1])
-            # Other questions: only in place of an item too far off topic to be used at all
-            # ("第一责任人是谁?" ranks two task items above the guarantee measure that says it).
-            if rel > scored[weakest][1] + 0.15 and (query.intent == "number" or scored[weakest][1] < floor <= rel):
+            # Other questions: only when no chosen item could be used at all ("第一责任人是谁?" ranks
+            # two task items above the guarantee measure that says it), so an answer the ranked
+            # items give is never replaced by one from a lexically closer item.
+            usable = any(r >= floor for _, r in scored)
+            if rel > scored[weakest][1] + 0.15 and (query.intent == "number" or (not usable and rel >= floor)):
                 scored[weakest] = (item, rel)
         scored.sort(key=lambda s: -s[1])
     # Prompt tokens dominate latency: when the best item clearly carries the question, the draft
@@ -225,6 +227,9 @@ def _verified_answer(a, query: Query, items: list[TaskItem], verified: list[dict
     yield a.final(query, text, "answered", cited, "llm")
 
 
+_ASKS_OWN = re.compile(r"什么|啥|哪|谁|怎么|如何|咋|吗|是否|能否|能不能|可不可以|干嘛|有没有")
+
+
 def support(a, query: Query, item: TaskItem):
     """(item, supporting sentences in text order, score) for each part of the question.
 
@@ -235,9 +240,10 @@ def support(a, query: Query, item: TaskItem):
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
     for part in parts:
         topic = topic_of(part, query.localities) or query.topic
-        # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a use
-        number = (query.intent == "number" if len(parts) == 1 else detect_intent(part) == "number") \
-            or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
+        # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
+        # use; a part with no asking word of its own ("乡镇呢?") asks what the question asks
+        own = detect_intent(part) == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
+        number = own or (query.intent == "number" and (len(parts) == 1 or not _ASKS_OWN.search(part)))
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
         if number:
             ranked = [r for r in ranked if answers_measure(part, r[1])]
