@@ -24,7 +24,9 @@ _MEASURES = [
      r"\d+个?(工作日|自然日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
     # the day asked: a sentence naming only a year (《…2024年…》) does not say which day
     (re.compile(r"哪天|哪一天|几号|几月几"), r"\d+日|\d+号|月底|月末|月初|年底|年末|上旬|中旬|下旬"),
-    (re.compile(r"什么时候|何时|几月|截止|when|deadline", re.I),
+    # the month asked: 年内 does not say which month
+    (re.compile(r"几月份?|哪个月"), r"\d+月|年底|年末|年初|上半年|下半年|[一二三四1-4]季度"),
+    (re.compile(r"什么时候|何时|截止|when|deadline", re.I),
      r"\d+月|\d+日|月底|年底|年内|\d{4}年|前"),
     # a time limit is a date or a duration: 完成时限 2024年6月底前; 办理时限 0.5个工作日
     (re.compile(r"期限|时限"),

@@ -41,6 +41,9 @@ def route(a, query: Query, hits) -> Callable | None:
     """The computing answer when the question asks for one and the items hold the operands."""
     q = query.original
     items = _candidates(a, query, hits)
+    plan = _doc_gap(a, query, items)  # about two documents, not about their items
+    if plan:
+        return _answer(plan)
     if not items:
         return None
     if _NO_LEAD.search(q):
@@ -226,6 +229,30 @@ def _gap(a, query, items):
     return None
 
 
+# "乌县的方案和新密的工作安排,哪个先出的?差几天?": the two documents' dates
+_DOC_WORDS = re.compile(r"文件|方案|安排|要点|报告|清单|措施|分工表|通知|材料")
+_WHICH_FIRST = re.compile(r"(哪个|哪份|谁)(先|早|在前|后|晚)|先出|早出|差(了)?(几|多少)天|(隔|差)了?多(久|长时间)|相隔|前后")
+
+
+def _doc_gap(a, query, items):
+    q = query.original
+    if len(query.localities) != 2 or not _WHICH_FIRST.search(q) or not _DOC_WORDS.search(q):
+        return None
+    docs = []
+    for loc in query.localities:  # each place's document; of several, the one its title says
+        own = [d for d in a.searcher.maps.first_of_doc.values() if d.locality == loc]
+        doc = max(own, key=lambda d: a.evidence.coverage(q, d.title) or 0.0, default=None)
+        when = (compute.dates_in(doc.date) or _iso(doc.date)) if doc and doc.date else []
+        if not when:
+            return None
+        docs.append((doc, when[0]))
+    (d1, t1), (d2, t2) = sorted(docs, key=lambda d: d[1][0])
+    step = compute.days_between(t1, t2)
+    text = (f"{d1.locality}的《{d1.title}》在先({t1[1]}),{d2.locality}的《{d2.title}》在后({t2[1]}),"
+            f"相隔{step.result}天。计算:{step.working}")
+    return d1, text, [step], [], [d2]  # the dates are the documents' own (their citations show them)
+
+
 def _expiry(a, query, items):
     if not _EXPIRY.search(query.original):
         return None
@@ -392,12 +419,14 @@ def _role_filter(a, query: Query):
     """(what the items must have, how to say it) when the question counts the items where a named
     unit holds a role, optionally among the items another unit leads; None otherwise."""
     q = query.original
-    if not re.search(r"(几|多少)[项条]", q):
-        return None
     parts = _SCOPE_SPLIT.split(q, maxsplit=1)
     scope, asked = (parts[0], parts[-1]) if len(parts) > 1 else ("", q)
-    unit = a.unit_names.find(asked, query.localities)
-    role = next((field for field, words in _ROLE_WORDS if words.search(asked)), None)
+    # the count comes first and the unit and its role are what the counted items have:
+    # "有几条把Y列成了责任单位", "有几项的配合单位里有Y" (not "Y负责的工作有几项要求")
+    count = re.search(r"(几|多少)[项条]", asked)
+    filtered = asked[count.end():] if count else ""
+    unit = a.unit_names.find(filtered, query.localities) if filtered else None
+    role = next((field for field, words in _ROLE_WORDS if words.search(filtered)), None)
     if not unit or not role:
         return None
     names = set(a.searcher.maps.names_for(unit.name))

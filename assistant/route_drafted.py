@@ -254,12 +254,14 @@ def support(a, query: Query, item: TaskItem):
         if ranked:
             score, sentence = ranked[0]
             chosen[sentence] = max(chosen.get(sentence, 0.0), score)
-            if number:  # several parts answered by one sentence: the union of their spans
-                span, had = _answering_span(a, topic, part, sentence), trimmed.get(sentence, ())
-                if span is None or had is None:
-                    trimmed[sentence] = None
-                else:
-                    trimmed[sentence] = (min(span[0], had[0]), max(span[1], had[1])) if had else span
+            # several parts answered by one sentence: the union of their spans; a part that asks
+            # no value has no span (which clause answers "由谁审核?" is not known): the whole sentence
+            span = _answering_span(a, topic, part, sentence) if number else None
+            had = trimmed.get(sentence, ())
+            if span is None or had is None:
+                trimmed[sentence] = None
+            else:
+                trimmed[sentence] = (min(span[0], had[0]), max(span[1], had[1])) if had else span
             if _ASKS_FOR_LIST.search(part):  # "哪些…": a close runner-up announcing a list is the answer
                 for other_score, other in ranked[1:2]:
                     if _ANNOUNCES_LIST.search(other) and other_score >= 0.6 * score:

@@ -69,8 +69,12 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     cited = []
     many = len(keep) > 1
     for n, (item, _) in enumerate(keep, start=1):
-        lines.append(fields.unit_sentence(item, n, query.intent, query.lang, with_locality=True))
-        cited.append((item, a.quote(query, item)))
+        line = fields.unit_sentence(item, n, query.intent, query.lang, with_locality=True)
+        quote = a.quote(query, item)
+        if item.kind == "point" and not item.lead_units and not item.responsible_units and query.lang != "en":
+            line += f"报告中的相关内容:“{quote}”[{n}]"  # what the report says it did, in its words
+        lines.append(line)
+        cited.append((item, quote))
     other = _other_part(query)
     if other is not None and not many and query.lang != "en":
         # "…是咋要求的?这条谁牵头?": the unit, then the sentences that answer the other part

@@ -91,8 +91,19 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
                 lines.append(_line(item, n, budget))
                 cited.append((item, _quote(item)))
         text = "\n".join(lines)
+    if _cut_inside(a, items):
+        text += "\n(该文件文本在这一部分中途截断,后面的内容不在资料中,这部分的条目可能不全。)"
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
+
+
+def _cut_inside(a, items: list[TaskItem]) -> bool:
+    """The document's text breaks off in this section: it holds the last item of a truncated text."""
+    doc = [i for i in a.items if i.doc_id == items[0].doc_id]
+    if not any(i.truncated for i in doc):
+        return False
+    last = max((i for i in doc if i.kind in ("task", "point")), key=lambda i: i.span[0])
+    return any(i.item_id == last.item_id for i in items)
 
 
 def _count(items: list[TaskItem]) -> int:

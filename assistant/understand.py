@@ -74,7 +74,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
     # "哪个单位要是拖了后腿,会有什么后果?" asks what follows, not who: no unit intent
     ("other", re.compile(r"(什么|啥|哪些)(后果|处理|处分)|会(怎么样|怎样|如何)|(怎么|如何)(处理|问责|追责)")),
     ("lead", re.compile(rf"{_LEAD_WORDS}|谁(来)?负责|由谁|归谁|落到谁|谁头上|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
-                        r"哪个(单位|部门|科室?|股室?|处室?|机构)|哪家|主管|\blead|in charge|who (is )?responsible|"
+                        r"哪个(单位|部门|科室?|股室?|处室?|机构)|哪家(?!的(材料|文件|方案|报告|要点|安排))|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
     ("doc_info", re.compile(r"(文件|工作要点|要点|方案|报告|工作安排|清单|措施|分工表)(是|为)?(哪一年|哪年|哪个年度)|"
                             r"(文件|工作要点|要点|方案|报告|工作安排|清单|措施|分工表)是什么时候(的|发的|印发的|出的)|(文件|材料)的?(标题|名称|全称|题目)|"

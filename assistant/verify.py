@@ -24,7 +24,9 @@ def is_empty(sentence: str) -> bool:
 
 def item_haystack(item: TaskItem) -> str:
     units = "".join((item.lead_units or ()) + item.responsible_units + item.participating_units)
-    return normalize(f"{item.locality}{item.title}{item.section}{item.text}{units}{item.units_raw}")
+    from assistant.fields import cn_date  # the document's date, as its citation shows it
+
+    return normalize(f"{item.locality}{item.title}{item.section}{item.text}{units}{item.units_raw}{cn_date(item.date)}")
 
 
 @dataclass(frozen=True)
