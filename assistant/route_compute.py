@@ -127,7 +127,7 @@ _NOT_DONE = re.compile(r"(?P<whole>[^,，]+?)(里|中|当中|之中)[,，]?(其�
 
 def _remainder(a, query, items):
     m = _NOT_DONE.search(query.original)
-    if not m:
+    if not m or len(query.localities) > 1:
         return None
     whole, done = _clean(m.group("whole"), query), _clean(m.group("done"), query)
     unit = _asked_unit(query.original[m.end() - 2:])
@@ -163,7 +163,7 @@ def _difference(a, query, items):
         chosen = _pick(a, item, parts, unit, query)
         if chosen and chosen[0].unit == chosen[1].unit:
             return _difference_plan([(item, n) for n in chosen])
-    found = _pick_across(a, items, parts, unit)
+    found = _pick_across(a, items, parts, unit, query)
     return _difference_plan(found) if found else None
 
 
@@ -201,7 +201,7 @@ def _sum(a, query, items):
         if chosen and len({n.unit for n in chosen}) == 1:
             step = compute.total(chosen)
             return item, f"合计{step.result}{chosen[0].unit}。计算:{step.working}", [step], [n.sentence for n in chosen]
-    found = _pick_across(a, items, parts, unit)
+    found = _pick_across(a, items, parts, unit, query)
     if not found or len({n.unit for _, n in found}) != 1:
         return None
     step = compute.total([n for _, n in found])
@@ -231,7 +231,9 @@ def _gap(a, query, items):
 
 # "乌县的方案和新密的工作安排,哪个先出的?差几天?": the two documents' dates
 _DOC_WORDS = re.compile(r"文件|方案|安排|要点|报告|清单|措施|分工表|通知|材料")
-_WHICH_FIRST = re.compile(r"(哪个|哪份|谁)(先|早|在前|后|晚)|先出|早出|差(了)?(几|多少)天|(隔|差)了?多(久|长时间)|相隔|前后")
+# asked of the documents' issue, not of a task's deadline ("哪个年度报告先公布" is a task's)
+_WHICH_FIRST = re.compile(r"(先|早|后|晚)(出|发|印发|发布|出台|制定)|(出|发|印发|发布|出台|制定)(得)?(早|晚|先|后)|"
+                          r"(印发|发布|出台|发文)(时间|日期)?.{0,6}(差|隔)")
 
 
 def _doc_gap(a, query, items):
@@ -305,11 +307,15 @@ def _pick(a, item: TaskItem, phrases: list[str], unit: str | None, query: Query)
     return chosen
 
 
-def _pick_across(a, items: list[TaskItem], phrases: list[str], unit: str | None) -> list[tuple[TaskItem, Number]] | None:
+def _pick_across(a, items: list[TaskItem], phrases: list[str], unit: str | None,
+                 query: Query) -> list[tuple[TaskItem, Number]] | None:
     """One number for each phrase from any item of the best item's document, when no single item
     holds them all: a report states each result under its own point ("人民调解…成功率98.7%" in one,
     "行政调解…成功率95.8%" in another). A number's item heading counts as its label, since the point
-    names its subject once, in the heading."""
+    names its subject once, in the heading. Only for a question about one place: two places
+    named ("霁川县和鹤汀市一共…") mean one operand from each, never two from one of them."""
+    if len(query.localities) > 1:
+        return None
     same_doc = [i for i in items if i.doc_id == items[0].doc_id]
     chosen: list[tuple[TaskItem, Number]] = []
     for phrase in phrases:
@@ -424,7 +430,7 @@ def _role_filter(a, query: Query):
     # the count comes first and the unit and its role are what the counted items have:
     # "有几条把Y列成了责任单位", "有几项的配合单位里有Y" (not "Y负责的工作有几项要求")
     count = re.search(r"(几|多少)[项条]", asked)
-    filtered = asked[count.end():] if count else ""
+    filtered = re.split(r"[?;]", asked[count.end():])[0] if count else ""  # within the counting clause
     unit = a.unit_names.find(filtered, query.localities) if filtered else None
     role = next((field for field, words in _ROLE_WORDS if words.search(filtered)), None)
     if not unit or not role:

@@ -65,6 +65,8 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             return
         yield a.not_found(query, hits)
         return
+    keep = [pair for item, rel in keep
+            for pair in sorted([(item, rel), *_siblings(a, query, item, rel)], key=lambda p: p[0].span[0])]
     lines = []
     cited = []
     many = len(keep) > 1
@@ -91,14 +93,34 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         note = "(该文件文本不完整)" if loc in a.truncated_localities else ""
         lines.append(f"{loc}:收录的文件中没有找到这项任务{note}。" if query.lang != "en"
                      else f"{loc}: no such task in the documents.")
-    if many and not query.localities:
+    places = len({i.locality for i, _ in keep})
+    if many and not query.localities and places > 1:
         head = ("The documents differ by locality:" if query.lang == "en"
                 else "不同地方的文件分工不同,请按您所在地区查看:")
+        text = head + "\n" + "\n".join(f"- {line}" for line in lines)
+    elif many and places == 1 and query.lang != "en":
+        head = f"这个问题对应{keep[0][0].locality}文件中的{len(keep)}项任务,分工各不相同:"
         text = head + "\n" + "\n".join(f"- {line}" for line in lines)
     else:
         text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields")
+
+
+def _siblings(a, query: Query, item: TaskItem, rel: float) -> list[tuple[TaskItem, float]]:
+    """Items under the same subheading that the question fits exactly as well, with other leads:
+    "政务诚信建设谁牵头?" names a subheading whose two items have different leads, and naming one
+    of them would be half the answer."""
+    parent = item.section_path.rsplit(" > ", 1)[0]
+    if parent == item.section_path:
+        return []
+    out = []
+    for other in a.searcher.select(doc=item.doc_id):
+        if (other.item_id != item.item_id and other.section_path.rsplit(" > ", 1)[0] == parent
+                and set(other.lead_units or ()) != set(item.lead_units or ())
+                and a.relevance(query, other) >= rel - 0.01):
+            out.append((other, rel))
+    return sorted(out, key=lambda p: p[0].span[0])[:3]
 
 
 _SAYS_WHO = re.compile(r"牵头|负责|责任人|责任主体|主管|单位|部门|机关|机构")

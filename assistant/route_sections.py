@@ -24,8 +24,10 @@ SINGLE_ITEM_CHARS = 600
 
 
 def route(a, query: Query, hits) -> Callable | None:
-    if query.intent in ("unit_tasks", "doc_info") or query.lang == "en":
+    if query.intent == "doc_info" or query.lang == "en":
         return None
+    if query.intent == "unit_tasks" and not sections.NUMBERED.search(query.original):
+        return None  # a unit's tasks in a section named by its number: that section's list, then the unit's
     if not sections.asks_contents(query.original):
         return None
     asks_units = query.intent in ("lead", "responsible") or _ASKS_UNITS.search(query.original)
@@ -80,7 +82,9 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
         head = f"{where}:共{_count(items)}{measure}"
         counts.append(Computed(str(_count(items)), tuple(i.section for i in items), f"共{_count(items)}{measure}"))
         if groups:
-            head += "(分列在" + "、".join(_marker(p[0]) for p in parts if p[0]) + "下)"
+            heads = [_marker(p[0]) for p in parts if p[0]]
+            head += f"(分列在{len(heads)}个小标题下:" + "、".join(heads) + ")"
+            counts.append(Computed(str(len(heads)), tuple(heads), f"{len(heads)}个小标题"))
         lines, cited, n = [head + "。"], [], 0
         for heading, its in parts:
             if heading and len(its) > 1:
@@ -91,6 +95,12 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
                 lines.append(_line(item, n, budget))
                 cited.append((item, _quote(item)))
         text = "\n".join(lines)
+    if query.intent == "unit_tasks" and query.unit:
+        names = set(a.searcher.maps.names_for(query.unit))
+        led = [n for n, (i, _) in enumerate(cited, start=1) if names & set(i.lead_units or ())]
+        text += (f"\n其中{query.unit}牵头的有{len(led)}{measure}:" + "、".join(f"[{n}]" for n in led) + "。"
+                 if led else f"\n其中没有{query.unit}牵头的{measure}目。")
+        counts.append(Computed(str(len(led)), tuple(cited[n - 1][0].section for n in led), f"{len(led)}{measure}"))
     if _cut_inside(a, items):
         text += "\n(该文件文本在这一部分中途截断,后面的内容不在资料中,这部分的条目可能不全。)"
     yield {"type": "delta", "text": text}

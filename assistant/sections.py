@@ -89,7 +89,7 @@ def _outline(items: tuple[TaskItem, ...]) -> tuple[Section, ...]:
 ASKS_CONTENTS = re.compile(r"哪些|哪几|几条|几项|几块|几部分|几个方面|多少条|多少项|主要内容|什么内容|"
                            r"(讲|说|写|安排|部署|规定|提|列|干|做)了?些?(啥|什么)|都是(啥|什么)|有啥|打算|概括|总结|措施有")
 COUNTS = re.compile(r"几条|几项|多少条|多少项|几个方面|几个部分|几部分|几块|几大块")
-_NUMBERED = re.compile(r"第([一二三四五六七八九十\d]+)(部分|章|大项|大块|块|节)")
+NUMBERED = re.compile(r"第([一二三四五六七八九十\d]+)(部分|章|大项|大块|块|节)")
 _TOP = re.compile(r"(?<![((一二三四五六七八九十])([一二三四五六七八九十]+)、")
 _SUB = re.compile(r"[((]([一二三四五六七八九十]+)[))]")
 _YEAR = re.compile(r"(20\d\d)年")
@@ -134,7 +134,7 @@ def find(question: str, sections: list[Section], coverage, doc_ids: tuple[str, .
 
 def _by_number(q: str, candidates: list[Section], doc_ids) -> Match | None:
     wanted: list[str] = []
-    m = _NUMBERED.search(q)
+    m = NUMBERED.search(q)
     if m:
         n = m.group(1)
         wanted.append((int_to_cn(int(n)) if n.isdigit() else n) + "、")

@@ -252,3 +252,16 @@ def test_whose_material_is_a_which_document_question():
 
     assert detect_intent("搞帮办代办的,是哪家的材料?") == "which_doc"
     assert detect_intent("政务诚信建设哪家牵头?") == "lead"
+
+
+def test_a_section_says_how_many_subheadings_and_which_items_a_unit_leads_in_it(assistant):
+    answer = assistant.answer("乌鲁木齐县方案第八部分一共几条?县政府办公室牵头的是哪几条?")
+    assert "共10条(分列在5个小标题下" in answer.text
+    led = [c for c in answer.citations if "县政府办公室" in (c.item.lead_units or ())]
+    assert f"其中县政府办公室牵头的有{len(led)}条" in answer.text and len(led) == 3
+
+
+def test_a_subheading_whose_items_have_different_leads_names_each(assistant):
+    answer = assistant.answer("乌鲁木齐县政务诚信建设谁牵头?")
+    assert "县委依法治县办牵头" in answer.text and "县发改委牵头" in answer.text
+    assert [c.item.section for c in answer.citations] == ["八、(二十六) •[61]", "八、(二十六) •[62]"]
