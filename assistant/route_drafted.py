@@ -227,6 +227,16 @@ def _verified_answer(a, query: Query, items: list[TaskItem], verified: list[dict
     yield a.final(query, text, "answered", cited, "llm")
 
 
+def _question_parts(question: str) -> list[tuple[str, bool]]:
+    """The question's clauses, each with whether it asks something: in "檀峰这份措施发下来,各单位要
+    先拿出个啥?最晚哪天报?" the first clause asks nothing. Its sentence is quoted with the others,
+    but it is not a part the answer must cover ("信访事项按期办结率,两地各定的多少?" keeps its topic
+    clause, whose sentence holds the figures)."""
+    pieces = [p for p in re.split(r"[?;]|,(?=[^,]*\?)", question) if len(p.strip()) > 3] or [question]
+    return [(p, n == len(pieces) - 1 or bool(_ASKS_ANY.search(p))) for n, p in enumerate(pieces)]
+
+
+_ASKS_ANY = re.compile(r"什么|啥|哪|谁|怎|如何|咋|吗|呢|是否|能否|能不能|可不可以|干嘛|有没有|多少|几|多久|何时|\?")
 _ASKS_OWN = re.compile(r"什么|啥|哪|谁|怎么|如何|咋|吗|是否|能否|能不能|可不可以|干嘛|有没有")
 
 
@@ -235,10 +245,11 @@ def support(a, query: Query, item: TaskItem):
 
     A question may ask two things ("至少多长时间?每年几号前报?"): each part gets its own
     best sentence, and a number part only accepts a sentence with the kind of value asked."""
-    parts = [p for p in re.split(r"[?;]|,(?=[^,]*\?)", query.original) if len(p.strip()) > 3] or [query.original]
+    parts = _question_parts(query.original)
     chosen: dict[str, float] = {}
+    asked: set[str] = set()  # sentences chosen by a part that asks something
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
-    for part in parts:
+    for part, asks in parts:
         topic = topic_of(part, query.localities) or query.topic
         # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
         # use; a part with no asking word of its own ("乡镇呢?") asks what the question asks
@@ -247,6 +258,14 @@ def support(a, query: Query, item: TaskItem):
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
         if number:
             ranked = [r for r in ranked if answers_measure(part, r[1])]
+            # "…拿出个啥?最晚哪天报给谁?": a part whose words are all asking ones is about what
+            # the part before it found; that sentence answers it when it holds the value asked
+            held = [(chosen[c], c) for c in chosen if answers_measure(part, c)]
+            if held and (not ranked or ranked[0][0] < SENTENCE_MIN):
+                ranked = [max(held)]
+        if ranked and _ASKS_FOR_LIST.search(part):  # "哪些环节?": of equals, the one listing most
+            ties = [r for r in ranked if r[0] >= ranked[0][0] - 0.05]
+            ranked = [max(ties, key=lambda r: r[1].count("、"))] + [r for r in ranked if r not in ties]
         if query.phrases:  # a sentence holding the words the asker quoted answers that part
             quoting = [s.strip() for s in sentences(item.text) if all(normalize(p) in normalize(s) for p in query.phrases)
                        and (not number or answers_measure(part, s))]
@@ -254,6 +273,8 @@ def support(a, query: Query, item: TaskItem):
         if ranked:
             score, sentence = ranked[0]
             chosen[sentence] = max(chosen.get(sentence, 0.0), score)
+            if asks:
+                asked.add(sentence)
             # several parts answered by one sentence: the union of their spans; a part that asks
             # no value has no span (which clause answers "由谁审核?" is not known): the whole sentence
             span = _answering_span(a, topic, part, sentence) if number else None
@@ -272,7 +293,8 @@ def support(a, query: Query, item: TaskItem):
     keep = {n for n, s in enumerate(in_order) if s in chosen}
     keep = _cover(a, query, in_order, keep)
     keep = _with_announced_lists(in_order, keep)
-    return item, "".join(_quoted(in_order[n], trimmed.get(in_order[n])) for n in sorted(keep)), min(chosen.values())
+    return item, "".join(_quoted(in_order[n], trimmed.get(in_order[n])) for n in sorted(keep)), \
+        min(chosen[c] for c in (asked or chosen))  # a sentence chosen by several parts counts its best
 
 
 _CLAUSE = re.compile(r"[^,，;；]+[,，;；]?")

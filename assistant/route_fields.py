@@ -108,12 +108,13 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
 
 
 def _siblings(a, query: Query, item: TaskItem, rel: float) -> list[tuple[TaskItem, float]]:
-    """Items under the same subheading that the question fits exactly as well, with other leads:
-    "政务诚信建设谁牵头?" names a subheading whose two items have different leads, and naming one
-    of them would be half the answer."""
+    """Items under the same subheading that the question fits exactly as well, with other leads,
+    when it is the subheading that matches: "政务诚信建设谁牵头?" names a subheading whose two items
+    have different leads, and naming one of them would be half the answer."""
     parent = item.section_path.rsplit(" > ", 1)[0]
-    if parent == item.section_path:
-        return []
+    own = a.evidence.coverage(query.topic, f"{item.heading}{item.text}")
+    if parent == item.section_path or own is None or own >= 0.5:
+        return []  # the item's own words answer the question: it is the one meant ("…那条")
     out = []
     for other in a.searcher.select(doc=item.doc_id):
         if (other.item_id != item.item_id and other.section_path.rsplit(" > ", 1)[0] == parent

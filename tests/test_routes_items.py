@@ -265,3 +265,22 @@ def test_a_subheading_whose_items_have_different_leads_names_each(assistant):
     answer = assistant.answer("乌鲁木齐县政务诚信建设谁牵头?")
     assert "县委依法治县办牵头" in answer.text and "县发改委牵头" in answer.text
     assert [c.item.section for c in answer.citations] == ["八、(二十六) •[61]", "八、(二十六) •[62]"]
+    one = assistant.answer("乌鲁木齐县健全政府守信践诺机制那条谁牵头?")  # its own words: that item alone
+    assert "县发改委牵头" in one.text and "县委依法治县办" not in one.text
+
+
+def test_a_clause_that_asks_nothing_sets_the_scene_and_a_bare_asking_part_uses_the_sentence_found(assistant):
+    from dataclasses import replace as with_text
+
+    from assistant.gates import SENTENCE_MIN
+    from assistant.route_drafted import _question_parts, support
+    from assistant.understand import understand
+
+    question = "阜康这份要点发下来,各主办单位要先拿出个啥?最晚哪天报给谁?"
+    assert [asks for _, asks in _question_parts(question)] == [False, True, True]
+    base = next(i for i in assistant.items if i.locality == "阜康市" and i.kind == "task")
+    item = with_text(base, heading="", text="各主办单位要会同协办单位制定具体落实方案，于2021年10月31日前报市司法局。"
+                                            "各协办单位要主动配合，按时报送工作进展。")
+    query = understand(question, None, 2000, assistant.unit_names, tuple(assistant.searcher.localities))
+    _, quoted, score = support(assistant, query, item)
+    assert "落实方案" in quoted and "10月31日" in quoted and score >= SENTENCE_MIN
