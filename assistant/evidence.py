@@ -24,6 +24,8 @@ _MEASURES = [
      r"\d+个?(工作日|自然日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
     # the day asked: a sentence naming only a year (《…2024年…》) does not say which day
     (re.compile(r"哪天|哪一天|几号|几月几"), r"\d+日|\d+号|月底|月末|月初|年底|年末|上旬|中旬|下旬"),
+    # the year asked: a year, not the year inside a 文号 (新密办〔2023〕9号)
+    (re.compile(r"哪年|哪一年|哪个年份|什么年份"), r"\d{4}年(?!度)|年底|年内|年末"),
     # the month asked: 年内 does not say which month
     (re.compile(r"几月份?|哪个月"), r"\d+月|年底|年末|年初|上半年|下半年|[一二三四1-4]季度"),
     (re.compile(r"什么时候|何时|截止|when|deadline", re.I),

@@ -13,8 +13,21 @@ from corpus.types import TaskItem
 SEP = "、"
 
 
-def _names(units) -> str:
-    return SEP.join(units)
+def _names(units, item: TaskItem | None = None) -> str:
+    return SEP.join(_as_printed(u, item) for u in units) if item else SEP.join(units)
+
+
+def _as_printed(unit: str, item: TaskItem) -> str:
+    """The unit as this item prints it, with the full name when that differs: "县卫健委(即县卫生
+    健康委)". The asker checks the answer against the document, which says 县卫健委."""
+    from corpus.units import variants
+
+    printed = item.units_raw or item.text
+    if not printed or unit in printed:
+        return unit
+    shown = next((v for v in sorted(variants(unit, item.locality), key=len, reverse=True)
+                  if v != unit and v in printed), "")
+    return f"{shown}(即{unit})" if shown else unit
 
 
 def short_heading(item: TaskItem, limit: int = 28) -> str:
@@ -42,19 +55,19 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
     if lead is None:
         text = f"{prefix}无法确定牵头单位:{where}的单位信息在原文中缺失(文本不完整)"
         if resp:
-            text += f";可辨认的单位有{_names(resp)}"
+            text += f";可辨认的单位有{_names(resp, item)}"
         return text + f"[{n}]。"
     if intent == "responsible" and resp:  # with none listed, the answer starts with who leads
-        text = f"{prefix}{_names(resp)}负责"
+        text = f"{prefix}{_names(resp, item)}负责"
         if part:
-            text += f",{_names(part)}参加"
-        text += f";{_names(lead)}牵头" if lead else ";该项未明确牵头单位"
+            text += f",{_names(part, item)}参加"
+        text += f";{_names(lead, item)}牵头" if lead else ";该项未明确牵头单位"
         return f"{text}。{source}"
-    text = f"{prefix}{_names(lead)}牵头" if lead else f"{prefix}该项未明确牵头单位{_rule(item)}"
+    text = f"{prefix}{_names(lead, item)}牵头" if lead else f"{prefix}该项未明确牵头单位{_rule(item)}"
     if resp:
-        text += f",{_names(resp)}负责"
+        text += f",{_names(resp, item)}负责"
     if part:
-        text += f",{_names(part)}参加"
+        text += f",{_names(part, item)}参加"
     if not lead and item.units_raw:  # no lead: the note as printed says how the work is shared
         text += f"(原文:“{item.units_raw}”)"
     return f"{text}。{source}"

@@ -28,7 +28,7 @@ _EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什�
 _GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|相隔|间隔|相距")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
 _AVERAGE = re.compile(r"平均每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
-_DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)(了|出)?(多少|几)")
+_DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|加在一起|共计|总计|之和")
 _JOIN = re.compile(r"和|与|及|以及|加上|加|、|跟")
 _ASKED_UNIT = [(re.compile(r"百分点|(几|多少)个?点|比例|比重|百分之|率"), "%"), (re.compile(r"(几|多少)件"), "件"),
@@ -153,7 +153,7 @@ def _difference(a, query, items):
                  for loc in query.localities]  # each locality searched on its own: one may rank low
         return _difference_plan(found) if all(found) else None
     if q[m.start()] == "比":  # "A比B少多少": A is before 比, B after it
-        parts = [_clean(q[:m.start()], query), _clean(re.sub(r"(多|少|高|低)(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
+        parts = [_clean(q[:m.start()], query), _clean(re.sub(r"(多|少|高|低)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
     else:
         parts = _phrases(q[:m.start()], query)
     parts = [p for p in parts if p]
@@ -195,6 +195,11 @@ def _sum(a, query, items):
     parts = _phrases(q[:m.start()], query)
     if len(parts) < 2:
         return None
+    # "A和B加起来,一共调解成功了多少件?": what is summed is named after the sum word
+    tail = q[[x.end() for x in _SUM.finditer(q)][-1]:]  # after the last sum word
+    measure = _clean(re.sub(r"(了)?(多少|几).*$", "", tail), query)
+    if measure:
+        parts = [f"{p}{measure}" for p in parts]
     unit = _asked_unit(q[m.start():])
     for item in items:
         chosen = _pick(a, item, parts, unit, query)
@@ -299,7 +304,8 @@ def _pick(a, item: TaskItem, phrases: list[str], unit: str | None, query: Query)
         nums = [n for n in nums if n.unit == unit]
     chosen: list[Number] = []
     for phrase in phrases:
-        scored = sorted(((_score(a, phrase, n), k, n) for k, n in enumerate(nums) if n not in chosen),
+        scored = sorted(((_score(a, phrase, n), k, n) for k, n in enumerate(nums) if n not in chosen
+                         and _tells_apart(a, phrase, phrases, f"{item.heading}{n.context}")),
                         key=lambda t: (-t[0], t[1]))
         if not scored or scored[0][0] < MIN_MATCH:
             return None
@@ -321,7 +327,8 @@ def _pick_across(a, items: list[TaskItem], phrases: list[str], unit: str | None,
     for phrase in phrases:
         scored = [(max(_score(a, phrase, n), _score_in_item(a, phrase, n, item)), -k, item, n)
                   for k, item in enumerate(same_doc) for s in sentences(item.text)
-                  for n in compute.numbers_in(s) if (not unit or n.unit == unit) and all(n != c for _, c in chosen)]
+                  for n in compute.numbers_in(s) if (not unit or n.unit == unit) and all(n != c for _, c in chosen)
+                  and _tells_apart(a, phrase, phrases, f"{item.heading}{n.context}")]
         if not scored:
             return None
         score, _, item, n = max(scored, key=lambda t: (t[0], t[1]))
@@ -329,6 +336,20 @@ def _pick_across(a, items: list[TaskItem], phrases: list[str], unit: str | None,
             return None
         chosen.append((item, n))
     return chosen if len({id(i) for i, _ in chosen}) > 1 else None
+
+
+def _tells_apart(a, phrase: str, phrases: list[str], text: str) -> bool:
+    """Of "人民调解调解成功" and "行政调解调解成功", a number whose words hold what sets another apart
+    (人民) and nothing of this one's (行政) is not this one's: what they share says nothing of which."""
+    from assistant.evidence import bigrams
+
+    text = normalize(text)
+    others = [o for o in phrases if o != phrase]
+    shared = {g for o in others for g in bigrams(o)}
+    own = [g for g in bigrams(phrase) if g not in shared and g in a.evidence.idf]
+    theirs = [g for o in others for g in bigrams(o) if g not in bigrams(phrase) and g in a.evidence.idf]
+    # a number whose words name another operand's subject, and not this one's, is that one's
+    return any(g in text for g in own) or not any(g in text for g in theirs)
 
 
 def _score_in_item(a, phrase: str, n: Number, item: TaskItem) -> float:
@@ -433,10 +454,12 @@ def _role_filter(a, query: Query):
     filtered = re.split(r"[?;]", asked[count.end():])[0] if count else ""  # within the counting clause
     unit = a.unit_names.find(filtered, query.localities) if filtered else None
     role = next((field for field, words in _ROLE_WORDS if words.search(filtered)), None)
+    if not role and re.search(r"单位|部门|列|出现|涉及", filtered):
+        role = "all_units"  # "有几条把县人民法院列进了单位里?": in any role
     if not unit or not role:
         return None
     names = set(a.searcher.maps.names_for(unit.name))
-    said = f"{unit.name}为{ {'lead_units': '牵头单位', 'responsible_units': '责任单位', 'participating_units': '配合单位'}[role]}"
+    said = f"{unit.name}为{ {'lead_units': '牵头单位', 'responsible_units': '责任单位', 'participating_units': '配合单位', 'all_units': '单位(牵头、负责或参加)'}[role]}"
     leader = a.unit_names.find(scope, query.localities) if scope and "牵头" in scope else None
     lead_names = set(a.searcher.maps.names_for(leader.name)) if leader else set()
     if leader:
@@ -446,7 +469,8 @@ def _role_filter(a, query: Query):
         has_role = bool(names & set(getattr(item, role) or ()))
         return has_role and (not leader or bool(lead_names & set(item.lead_units or ())))
 
-    return keep, said
+    # with every role counted, which of them it leads ("有它牵头的吗?")
+    return (keep, said, "", None, (unit.name, names)) if role == "all_units" else (keep, said)
 
 
 def _counter(question: str) -> str:
@@ -454,7 +478,7 @@ def _counter(question: str) -> str:
 
 
 def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
-                     unreadable=None) -> Callable:
+                     unreadable=None, leads=None) -> Callable:
     """The items of the document that `keep` picks, counted and listed in document order.
     `unreadable`: items whose field cannot be read (truncated text), said so after the list."""
     docs = list(dict.fromkeys(i.doc_id for i in items))[:1]
@@ -471,11 +495,18 @@ def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, em
         names = "、".join(f"{i.section}“{_short(i)}”[{n}]" for n, i in enumerate(found, start=1))
         word = _counter(query.original)
         text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"
+        extra = ()
+        if leads:  # (the unit, its stored names): which of the items it leads
+            name, names = leads
+            led = [(n, i) for n, i in enumerate(found, start=1) if names & set(i.lead_units or ())]
+            text += (f"其中{name}牵头的有{len(led)}{word}:{'、'.join(f'[{n}]' for n, _ in led)}。" if led
+                     else f"其中没有{name}牵头的。")
+            extra = (Computed(str(len(led)), tuple(i.section for _, i in led), f"{len(led)}{word}"),)
         if unreadable and any(unreadable(i) for i in pool):
             text += "另有任务的单位信息因文本不完整无法辨认。"
         yield {"type": "delta", "text": text}
         yield a.final(query, text, "answered", [(i, i.units_raw or i.deadline or i.text[:60]) for i in found], "fields",
-                      computed=(Computed(str(len(found)), tuple(i.section for i in found), f"{len(found)}{_counter(query.original)}"),))
+                      computed=(Computed(str(len(found)), tuple(i.section for i in found), f"{len(found)}{word}"), *extra))
 
     return answer
 

@@ -277,9 +277,12 @@ def support(a, query: Query, item: TaskItem):
                 asked.add(sentence)
             # several parts answered by one sentence: the union of their spans; a part that asks
             # no value has no span (which clause answers "由谁审核?" is not known): the whole sentence
+            # a clause that asks nothing ("伊犁跨省通办那块,") leaves the quoting to the parts that ask
             span = _answering_span(a, topic, part, sentence) if number else None
             had = trimmed.get(sentence, ())
-            if span is None or had is None:
+            if not asks:
+                pass
+            elif span is None or had is None:
                 trimmed[sentence] = None
             else:
                 trimmed[sentence] = (min(span[0], had[0]), max(span[1], had[1])) if had else span
@@ -314,7 +317,12 @@ def _answering_span(a, topic: str, part: str, sentence: str) -> tuple[int, int] 
     answering = [n for n, c in enumerate(clauses) if answers_measure(part, c)]
     if not answering or max(cover[n] for n in answering) <= 0:
         return None
-    best = max(answering, key=lambda n: cover[n])  # the first of equals: document order
+    # of equal cover, the clause holding more of the question's own words (线下 of "线下办理了多少件"
+    # against 共办理…6927件); then the first, in document order
+    from assistant.evidence import jieba_module
+
+    words = {w for w in jieba_module().lcut(topic, HMM=False) if len(w) >= 2}
+    best = max(answering, key=lambda n: (round(cover[n], 2), sum(w in clauses[n] for w in words), -n))
     keys = a.evidence.key_grams(topic)
     marked = [n for n in answering if any(k in normalize(clauses[n]) for k in keys)]
     lo, hi = min([best, *marked]), max([best, *marked])

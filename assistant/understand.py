@@ -89,7 +89,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|(出自|来自|是)(谁家|哪家|哪里|哪儿)|谁家的(文件|材料)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),
-    ("number", re.compile(r"多少|(?<!哪)几[个项次年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|多久|多长|(什么|啥)时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
+    ("number", re.compile(r"多少|(?<!哪)几[个项次年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|哪一?年(?!度)|多久|多长|(什么|啥)时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
                           r"how (many|much|long|often)|when|deadline|percent", re.I)),
 ]
 
@@ -191,7 +191,12 @@ def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
     for loc in localities:
         for variant in _variants(loc):
             text = text.replace(variant, " ")
+    # a date is a word of its own: "11月底线下办理" is 11月底 + 线下办理, not …底线…
+    text = _DATE_WORD.sub(lambda m: f"{m.group(0)} ", text)
     return _without_asking(text)
+
+
+_DATE_WORD = re.compile(r"\d+(年|月|日|号)(底|初|末|中旬|上旬|下旬)?(前|后|起)?")
 
 
 # One-character function words of _ASKING: removed only where they stand as a word.

@@ -60,7 +60,8 @@ _UNIT_END = re.compile(
 _PERSON = re.compile(r"(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|同志|领导)[)）]?$")
 # `吴振华（副局长）`: a name with a person's title in brackets is a person, never a unit
 _PERSON_TITLE = re.compile(r"[(（][^()（）]*(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|领导|科长|股长|队长)[)）]$")
-_QUALIFIER_END = re.compile(r"(等部门|等单位|等|按职责分工负责|按职责负责|共同|分别|统一|具体)$")
+# "县建设局等相关部门", "县委组织部等县属部门单位": the unit named, not the group after 等
+_QUALIFIER_END = re.compile(r"(等[^、,，;；]{0,6}?(部门|单位)(单位)?|等|按职责分工负责|按职责负责|共同|分别|统一|具体)$")
 # Names printed with no separator (`市司法局市委巡察办`, `有关部门各乡(镇)`): a unit's last
 # character directly followed by the next unit's level prefix.
 _GLUE = re.compile(r"(?<=[局办院室])(?=[市县区])|(?<=部门)(?=各)")

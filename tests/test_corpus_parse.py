@@ -149,3 +149,10 @@ def test_parsing_is_fast():
     start = time.perf_counter()
     load_corpus()
     assert time.perf_counter() - start < 5  # a guard against a pathological regex, not a benchmark
+
+
+def test_a_unit_followed_by_a_group_after_deng_is_that_unit():
+    from corpus.units import parse_note
+
+    units = parse_note("牵头单位:县政务服务管理局;责任单位:县委网信办、县建设局等相关部门", default_role="responsible")
+    assert "县建设局" in units.responsible and not any("等" in u for u in units.responsible)

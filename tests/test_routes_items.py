@@ -284,3 +284,28 @@ def test_a_clause_that_asks_nothing_sets_the_scene_and_a_bare_asking_part_uses_t
     query = understand(question, None, 2000, assistant.unit_names, tuple(assistant.searcher.localities))
     _, quoted, score = support(assistant, query, item)
     assert "落实方案" in quoted and "10月31日" in quoted and score >= SENTENCE_MIN
+
+
+def test_a_unit_is_shown_as_the_item_prints_it(assistant):
+    answer = assistant.answer("乌鲁木齐县推进智慧县城建设那条,责任单位有哪些?")
+    assert "县卫健委(即县卫生健康委)" in answer.text and "县建设局" in answer.text
+
+
+def test_a_sum_names_what_is_summed_after_the_sum_word_and_each_operand_is_told_apart(assistant):
+    answer = assistant.answer("伊犁州人民调解和行政调解加起来,一共调解成功了多少件?")
+    assert answer.path == "computed" and "5142件 + 1472件 = 6614件" in answer.text
+    more = assistant.answer("伊犁州截至11月底,跨省通办比区内通办多办了多少件?")
+    assert "6927件 − 4117件 = 2810件" in more.text
+
+
+def test_items_naming_a_unit_in_any_role_are_counted_with_those_it_leads(assistant):
+    answer = assistant.answer("乌鲁木齐县方案里有几条把县人民法院列进了单位里?有它牵头的吗?")
+    assert answer.text.startswith("6条") and "其中没有县人民法院牵头的" in answer.text
+
+
+def test_a_date_in_the_question_is_a_word_of_its_own(assistant):
+    from assistant.understand import topic_of
+
+    assert "线下办理" in topic_of("截至11月底线下办理了多少件?")
+    answer = assistant.answer("伊犁州跨省通办那块,截至11月底线下办理了多少件?")
+    assert answer.text.startswith("伊犁州:线下办理3589件")
