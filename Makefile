@@ -8,8 +8,14 @@ export TRANSFORMERS_OFFLINE := 1
 export HF_HUB_DISABLE_PROGRESS_BARS := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
-# llama-cpp-python is built from source, CPU only (flags from shared/stack-notes.md).
-export CMAKE_ARGS := -DLLAVA_BUILD=OFF -DGGML_CUDA=OFF -DGGML_VULKAN=OFF -DGGML_BLAS=OFF
+# llama-cpp-python is built from source, CPU only (flags from shared/stack-notes.md), for a fixed
+# instruction set rather than -march=native: on a Xeon with AMX a native build runs llama.cpp's AMX
+# matmul, which segfaults in the first decode here (gdb: ggml_backend_amx_mul_mat). AVX2/FMA/F16C
+# is what every machine of this kind has.
+LLAMA_CMAKE := -DLLAVA_BUILD=OFF -DGGML_CUDA=OFF -DGGML_VULKAN=OFF -DGGML_BLAS=OFF \
+	-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON \
+	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+export CMAKE_ARGS := $(LLAMA_CMAKE)
 export CMAKE_BUILD_PARALLEL_LEVEL := 2
 
 .PHONY: install run test test-fast browser-deps bench bench-browser bench-scale eval clean
@@ -21,6 +27,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	# torch first and pinned: a looser request pulls a CUDA build.
 	$(PY) -m pip install -q torch==2.13.0
+	# pip's wheel cache does not know CMAKE_ARGS: a wheel built natively by another project (or an
+	# older Makefile) would be reused as is, and an installed one is kept: always build it here.
+	$(PY) -m pip install -q --no-cache-dir --force-reinstall --no-deps "$$(grep -o 'llama-cpp-python\[server\]==[0-9.]*' pyproject.toml)"
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
