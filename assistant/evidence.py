@@ -12,7 +12,7 @@ from functools import lru_cache
 from corpus.text import normalize, sentences
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_NUMBER = re.compile(r"\d|[一二三四五六七八九十百两半]+(个|项|次|年|天|日|期|名|人|学时|小时|家|大项|%)|每[年季月周日天]|季度|月底|年底|年内")
+_NUMBER = re.compile(r"\d|[一二三四五六七八九十百两半]+(个|项|次|轮|届|年|天|日|期|名|人|学时|小时|家|大项|%)|每[年季月周日天]|季度|月底|年底|年内")
 
 # What kind of value a number question asks for: the measure words an answer must carry.
 _MEASURES = [
@@ -22,8 +22,9 @@ _MEASURES = [
     (re.compile(r"几年|多少年|有效期"), r"(?<!\d)\d{1,2}年|[一二三四五六七八九十两半]+年|年内"),
     (re.compile(r"多久|多长|多少天|几天|多少日|几日|多少个工作日|频次|how (long|often)|how many days", re.I),
      r"\d+个?(工作日|自然日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
-    # the day asked: a sentence naming only a year (《…2024年…》) does not say which day
-    (re.compile(r"哪天|哪一天|几号|几月几"), r"\d+日|\d+号|月底|月末|月初|年底|年末|上旬|中旬|下旬"),
+    # the day asked: a sentence naming only a year (《…2024年…》) does not say which day, nor
+    # does the 号 of a document number (霁法委办发〔2023〕3号)
+    (re.compile(r"哪天|哪一天|几号|几月几"), r"\d+日(?!内|以内|之内)|(?<![〕\]\d])\d+号|月底|月末|月初|年底|年末|上旬|中旬|下旬"),
     # the year asked: a year, not the year inside a 文号 (新密办〔2023〕9号)
     (re.compile(r"哪年|哪一年|哪个年份|什么年份"), r"\d{4}年(?!度)|年底|年内|年末"),
     # the month asked: 年内 does not say which month
@@ -172,10 +173,10 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(text))
 
 
-_COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|个?小时|个|项|件|家|名|人|次|期|天|日|批|类|条|户|所|支|场)")
+_COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|个?小时|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场)")
 
 
-_NOUN_CLASSIFIERS = {"项", "件", "家", "户", "所", "支", "场", "批", "类", "条", "期", "大项"}
+_NOUN_CLASSIFIERS = {"项", "件", "家", "户", "所", "支", "场", "批", "类", "条", "期", "大项"}  # not 次/轮/届: events
 
 
 def measure_pattern(question: str) -> re.Pattern | None:
@@ -200,7 +201,16 @@ def measure_pattern(question: str) -> re.Pattern | None:
     return None
 
 
-def answers_measure(question: str, text: str) -> bool:
-    """Does `text` hold the kind of value `question` asks for? (Any number when unclear.)"""
+_ASKS_ISSUE = re.compile(r"印发|发布|下发|签发|出台|落款|成文|发文|(发|出)的")
+
+
+def answers_measure(question: str, text: str, own_date: str = "") -> bool:
+    """Does `text` hold the kind of value `question` asks for? (Any number when unclear.)
+
+    `own_date` is the date of the text's document as its 落款 writes it (2023年4月6日): it dates
+    the document, so it answers only a question about the document's issue, not "第五次会议是
+    哪天开的?" asked of the notice that names the meeting and ends with that date."""
+    if own_date and not _ASKS_ISSUE.search(question):
+        text = text.replace(own_date, "")
     pattern = measure_pattern(question)
     return bool(pattern.search(text)) if pattern else has_number(text)

@@ -15,6 +15,7 @@ from typing import Iterator
 from assistant import prompts
 from assistant.draft import stream_draft
 from assistant.evidence import answers_measure
+from assistant.fields import cn_date
 from assistant.extract import extractive_text, value_first
 from assistant.llm.gate import LLMBusy
 from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
@@ -129,7 +130,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     reason = missing_reason(query.original, [i for i, _ in chosen_context])
     kind = asked_kind(query.original)
-    if not reason and kind and kind.name in ("name", "money", "rank"):
+    if not reason and kind and kind.name in ("name", "money", "rank", "units"):
         # The value must be in the sentence that answers the question, not just somewhere in the
         # item: "2个政府规章叫什么名字?" is not answered by the names of 8 planned projects.
         found = [support(a, query, i) for i, _ in chosen_context[:2]]
@@ -246,6 +247,7 @@ def support(a, query: Query, item: TaskItem):
     A question may ask two things ("至少多长时间?每年几号前报?"): each part gets its own
     best sentence, and a number part only accepts a sentence with the kind of value asked."""
     parts = _question_parts(query.original)
+    dated = cn_date(item.date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.date or "") else ""
     chosen: dict[str, float] = {}
     asked: set[str] = set()  # sentences chosen by a part that asks something
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
@@ -257,10 +259,10 @@ def support(a, query: Query, item: TaskItem):
         number = own or (query.intent == "number" and (len(parts) == 1 or not _ASKS_OWN.search(part)))
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
         if number:
-            ranked = [r for r in ranked if answers_measure(part, r[1])]
+            ranked = [r for r in ranked if answers_measure(part, r[1], dated)]
             # "…拿出个啥?最晚哪天报给谁?": a part whose words are all asking ones is about what
             # the part before it found; that sentence answers it when it holds the value asked
-            held = [(chosen[c], c) for c in chosen if answers_measure(part, c)]
+            held = [(chosen[c], c) for c in chosen if answers_measure(part, c, dated)]
             if held and (not ranked or ranked[0][0] < SENTENCE_MIN):
                 ranked = [max(held)]
         if ranked and _ASKS_FOR_LIST.search(part):  # "哪些环节?": of equals, the one listing most
@@ -268,7 +270,7 @@ def support(a, query: Query, item: TaskItem):
             ranked = [max(ties, key=lambda r: r[1].count("、"))] + [r for r in ranked if r not in ties]
         if query.phrases:  # a sentence holding the words the asker quoted answers that part
             quoting = [s.strip() for s in sentences(item.text) if all(normalize(p) in normalize(s) for p in query.phrases)
-                       and (not number or answers_measure(part, s))]
+                       and (not number or answers_measure(part, s, dated))]
             ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
         if ranked:
             score, sentence = ranked[0]
@@ -351,7 +353,7 @@ def _quoted(sentence: str, span: tuple[int, int] | None) -> str:
     return head + "".join(clauses[span[0]:span[1] + 1]).rstrip(",，;；") + tail
 
 
-_HOW = re.compile(r"怎么|如何|咋|具体|哪些|什么|要求|措施|做法|办法|后果")
+_HOW = re.compile(r"怎么|如何|咋|具体|哪些|哪几|什么|啥|内容|要求|措施|做法|办法|后果")
 COVER_GAIN = 0.15  # a further sentence joins the evidence when it covers this much more of the question
 COVER_CHARS = 320
 

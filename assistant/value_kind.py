@@ -32,11 +32,17 @@ KINDS = (
     # who heads a body: a role ("以政府主要领导为组长") or a person the document names
     ValueKind("head", re.compile(r"(组长|副组长|主任|负责人|牵头领导)(是|由|叫)?谁|谁(当|任|担任|来当)(组长|副组长|主任)"),
               re.compile(r"(为|任|担任|由)[^。;；]{0,12}?(组长|主任)|(组长|主任)(为|由|是)|同志"), "负责人是谁"),
+    # which units were picked for something: a plan often says only "选择部分执法部门开展试点"
+    ValueKind("units", re.compile(r"(选|定|挑|确定|试点)[^,?]{0,4}哪(几|些)个?(部门|单位|乡镇|街道)"),
+              re.compile(r"(县|市|区|州|乡|镇|省|自治区)[\u4e00-\u9fff]{1,10}?(局|委员会|委|办公室|办|院|所|中心|队|站)"),
+              "具体是哪些单位"),
     ValueKind("people", re.compile(r"多少人|几个人|几人|人数|多少名|编制(是|有)?多少|配备了?多少"),
               re.compile(r"\d+\s*(余|多)?\s*(名|人)|[一二三四五六七八九十百千两]+(名|人)"), "人数"),
 )
 # "what was actually done" asked of a plan: a plan states what is to be done
 _ACTUAL = re.compile(r"(实际|已经|目前|现在|截至目前|到目前为止).{0,14}(多少|几[个项家件次名人所天日年月周]|怎么样|如何)|"
+                     # "清理完,最后废止了几件?": what came out of a task, counted
+                     r"(最后|最终|结果)(?!一)[^,?]{0,10}了(多少|几[个项家件次名人所条])|"
                      r"完成了多少|完成得怎么样|落实得怎么样|效果如何|取得了?(哪些|什么)成效|做了多少|办了多少|办结了多少|"
                      # "最后创成…了吗?": whether the target was met
                      r"(最后|最终|到底)(有没有|是否)?.{0,24}(了吗|了没有?|没有)|(有没有|是否已经?)(完成|实现|创成|建成|达到|达标)|"

@@ -22,9 +22,22 @@ from corpus.select import names_of
     ("依申请公开多少个工作日内答复?", "在法定期限20个工作日内答复", True),
     ("调解成功率是多少?", "调解各类矛盾纠纷5208件,调解成功5142件", False),  # a rate asks a percentage
     ("调解成功率是多少?", "成功率达98.7%", True),
+    ("领导大接访搞了几轮?", "州四套班子领导开展大接访三轮", True),  # 轮 counts rounds
+    ("领导大接访搞了几轮?", "开展大接访活动", False),
 ])
 def test_what_a_number_question_is_answered_by(question, text, holds):
     assert answers_measure(question, text) is holds
+
+
+@pytest.mark.parametrize("question,text,holds", [
+    ("第五次会议是哪天开的?", "关于印发《要点》的通知 霁法委办发〔2023〕3号", False),  # the 号 of a 文号
+    ("工作要点哪天开始施行?", "规范性文件自印发之日起15日内报送备案", False),  # 15日内 is a span, not a day
+    ("第五次会议是哪天开的?", "已经第五次会议审议通过,现印发给你们。县委依法治县办 2023年4月6日", False),
+    ("这份要点是哪天印发的?", "已经第五次会议审议通过,现印发给你们。县委依法治县办 2023年4月6日", True),
+    ("听证会是哪天开的?", "听证会于2023年5月8日召开", True),
+])
+def test_a_day_asked_is_a_day_and_the_documents_own_date_dates_only_the_document(question, text, holds):
+    assert answers_measure(question, text, own_date="2023年4月6日") is holds
 
 
 def test_a_document_named_by_its_title():
@@ -47,6 +60,7 @@ def test_a_unit_printed_with_its_other_name():
     ("我们是绿园区政数局,这个实施方案里哪些任务是我们牵头的?", "unit_tasks"),
     ("特种设备排查整治,哪个科负责?", "lead"),
     ("哪个单位要是拖了后腿,会有什么后果?", "other"),
+    ("行政执法三项制度涉及哪些部门?", "responsible"),  # an item's units, whatever their role
 ])
 def test_intent(question, intent):
     assert detect_intent(question) == intent
@@ -56,6 +70,11 @@ def test_what_plans_cannot_say():
     assert asks_actual_result("碧岑县2024年最后创成省级法治政府建设示范项目了吗?")
     assert asked_kind("漱泉县哪个乡镇年终述法得分最高?").name == "rank"
     assert not asks_actual_result("碧岑县要创成几个省级示范项目?")
+    assert asks_actual_result("那批规范性文件清理完,最后废止了几件?")  # what came out of a task
+    assert not asks_actual_result("最后一年要完成多少项?")
+    units = asked_kind("执法岗位手册试点选的是哪几个部门?")  # "选择部分执法部门开展试点" names none
+    assert units.name == "units" and not units.holds.search("选择部分执法部门开展试点")
+    assert units.holds.search("选择县市场监管局、县交通运输局开展试点")
 
 
 def test_dates_as_documents_write_them():

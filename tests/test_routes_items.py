@@ -309,3 +309,8 @@ def test_a_date_in_the_question_is_a_word_of_its_own(assistant):
     assert "线下办理" in topic_of("截至11月底线下办理了多少件?")
     answer = assistant.answer("伊犁州跨省通办那块,截至11月底线下办理了多少件?")
     assert answer.text.startswith("伊犁州:线下办理3589件")
+
+
+def test_a_run_in_heading_asked_for_its_contents_brings_the_sentence_it_heads(assistant):
+    answer = assistant.answer("绿园那个实施方案的主要原则是哪几条?")  # "(二)主要原则。坚持党的全面领导,…"
+    assert "(二)主要原则。" in answer.text and "坚持问题导向" in answer.text

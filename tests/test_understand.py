@@ -33,6 +33,9 @@ def test_language_by_script(text, lang):
     ("伊犁州2021年行政复议申请撤销了几件?", "number"),
     ("阜康市法治政府建设工作要点是哪一年的?", "doc_info"),
     ("收录了哪些文件?", "doc_info"),
+    ("岚峪县的任务清单哪天印发的?", "doc_info"),  # the day of the document, asked with 哪天
+    ("新密市的工作安排几月几号发的?", "doc_info"),
+    ("大接访搞了几轮?", "number"),
     ("年度报告什么时候发布?", "number"),  # about a task, not about a document of the collection
 ])
 def test_intent(text, intent):
