@@ -74,6 +74,21 @@ def dates_in(text: str) -> list[tuple[date, str]]:
     return out
 
 
+_MONTH_DAY = re.compile(r"(?<!\d年)(?<!\d)(\d{1,2})月(\d{1,2})日")
+
+
+def month_days_in(text: str, year: int = 2023) -> list[tuple[date, str]]:
+    """Days a rule names without a year ("每年3月1日前…4月1日前"), in one (common) year: the gap
+    between two of them does not depend on which year, unless it spans a leap day."""
+    out = []
+    for m in _MONTH_DAY.finditer(text):
+        try:
+            out.append((date(year, int(m.group(1)), int(m.group(2))), m.group(0)))
+        except ValueError:
+            continue
+    return out
+
+
 def fmt(value: Decimal, places: int = 2) -> str:
     """At most `places` decimals, no trailing zeros: 36.36… -> '36.36', 12.0 -> '12'."""
     q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

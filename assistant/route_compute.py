@@ -25,7 +25,7 @@ TASK_KINDS = ("task", "point")
 _NO_LEAD = re.compile(r"(几|多少)[项条].{0,8}(没|未|无)有?(写|明确|列明|标明|注明|写明){0,2}(谁|哪个单位)?牵头|"
                       r"(没|未|无)有?(写|明确|列明|写明)?(谁|哪个单位)?牵头(单位)?的.{0,6}(几|多少)[项条]")
 _EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
-_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|相隔|间隔|相距")
+_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|相隔|间隔|相距|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
 _AVERAGE = re.compile(r"平均每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
@@ -221,14 +221,17 @@ def _gap(a, query, items):
     for item in items:
         found = compute.dates_in(item.text)
         extra = []
-        if len(found) == 1 and item.date:  # the other end is the document's own date
+        if not found:  # "每年3月1日前…4月1日前": days of one year, never against a dated document
+            found = compute.month_days_in(item.text)
+        elif len(found) == 1 and item.date:  # the other end is the document's own date
             own = compute.dates_in(item.date) or _iso(item.date)
             holder = _item_stating(a, item, own[0][1]) if own else None
             if holder:
                 found, extra = found + own, [holder]
         if len(found) >= 2:
             step = compute.days_between(found[0], found[1])
-            where = [s for s in sentences(item.text) if found[0][1] in s][:1]
+            both = [s for s in sentences(item.text) if found[0][1] in s or found[1][1] in s][:2]
+            where = ["".join(both) if "".join(both) in item.text else "…".join(both)] if both else []
             where += [s for h in extra for s in sentences(h.text) if found[1][1] in s][:1]
             return item, f"相隔{step.result}天。计算:{step.working}", [step], where, extra
     return None

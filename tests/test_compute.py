@@ -58,3 +58,11 @@ def test_eval_allows_a_computed_number_only_with_cited_operands():
     assert metrics.ungrounded_values(answer) == []
     answer["computed"][1]["operands"] = ["4", "12"]
     assert metrics.ungrounded_values(answer) == ["36.4%", "36.4%"]
+
+
+def test_days_a_rule_names_without_a_year_are_days_of_one_year():
+    from assistant.compute import days_between, month_days_in
+
+    found = month_days_in("每年3月1日前向党委报告,每年4月1日前向社会公开;2023年5月8日印发")
+    assert [t for _, t in found] == ["3月1日", "4月1日"]  # not the 5月8日 of a full date
+    assert days_between(found[0], found[1]).result == "31"

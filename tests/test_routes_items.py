@@ -314,3 +314,9 @@ def test_a_date_in_the_question_is_a_word_of_its_own(assistant):
 def test_a_run_in_heading_asked_for_its_contents_brings_the_sentence_it_heads(assistant):
     answer = assistant.answer("绿园那个实施方案的主要原则是哪几条?")  # "(二)主要原则。坚持党的全面领导,…"
     assert "(二)主要原则。" in answer.text and "坚持问题导向" in answer.text
+
+
+def test_a_gap_between_two_days_of_a_yearly_rule_is_computed_and_both_are_quoted(assistant):
+    answer = assistant.answer("乌县法治政府建设年度报告,向党委人大报告的截止日和向社会公开的截止日,中间隔了几天?")
+    assert answer.path == "computed" and "相隔31天" in answer.text
+    assert "3月1日" in answer.citations[0].quote and "4月1日" in answer.citations[0].quote
