@@ -8,13 +8,19 @@ export TRANSFORMERS_OFFLINE := 1
 export HF_HUB_DISABLE_PROGRESS_BARS := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
-# llama-cpp-python is built from source, CPU only (flags from shared/stack-notes.md), for a fixed
-# instruction set rather than -march=native: on a Xeon with AMX a native build runs llama.cpp's AMX
-# matmul, which segfaults in the first decode here (gdb: ggml_backend_amx_mul_mat). AVX2/FMA/F16C
-# is what every machine of this kind has.
+# llama-cpp-python is built from source, CPU only (flags from shared/stack-notes.md), for the
+# instruction sets this machine's CPU lists, but never AMX and never -march=native: on a Xeon with
+# AMX a native build runs llama.cpp's AMX matmul, which segfaults in the first decode here (gdb:
+# ggml_backend_amx_mul_mat). AVX-512 where the CPU has it (a quarter faster than AVX2 here).
+CPU_FLAGS := $(shell grep -m1 '^flags' /proc/cpuinfo 2>/dev/null)
+cpu_has = $(if $(filter $(1),$(CPU_FLAGS)),ON,OFF)
+AVX512 := $(if $(filter 5,$(words $(filter avx512f avx512cd avx512vl avx512dq avx512bw,$(CPU_FLAGS)))),ON,OFF)
 LLAMA_CMAKE := -DLLAVA_BUILD=OFF -DGGML_CUDA=OFF -DGGML_VULKAN=OFF -DGGML_BLAS=OFF \
 	-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON \
-	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+	-DGGML_AVX512=$(AVX512) -DGGML_AVX512_VBMI=$(if $(filter ON,$(AVX512)),$(call cpu_has,avx512vbmi),OFF) \
+	-DGGML_AVX512_VNNI=$(if $(filter ON,$(AVX512)),$(call cpu_has,avx512_vnni),OFF) \
+	-DGGML_AVX512_BF16=$(if $(filter ON,$(AVX512)),$(call cpu_has,avx512_bf16),OFF) \
+	-DGGML_AVX_VNNI=$(call cpu_has,avx_vnni) -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
 export CMAKE_ARGS := $(LLAMA_CMAKE)
 export CMAKE_BUILD_PARALLEL_LEVEL := 2
 

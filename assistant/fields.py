@@ -119,10 +119,13 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
 
 
 def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh", counter: str = "项",
-                    names: frozenset[str] = frozenset(), elsewhere: list[TaskItem] = ()) -> str:
+                    names: frozenset[str] = frozenset(), elsewhere: list[TaskItem] = (),
+                    list_elsewhere: bool = False) -> str:
     """`counter`: the word the asker counts in (几条 -> 共9条); `names`: the stored forms of the
     unit (its role in each item is read by them); `elsewhere`: items where a unit asked about as
-    lead only takes part, named after the list so the asker sees the whole of its work."""
+    lead only takes part, named after the list so the asker sees the whole of its work, and
+    listed like the led ones when the question asks about that part too (`list_elsewhere`:
+    "…有要我们牵头的吗?当责任单位的又有几条?")."""
     verb = "牵头" if role == "lead" else "参与"
     if lang == "en":
         head = f"{unit} {'leads' if role == 'lead' else 'takes part in'} {len(items)} task item(s):"
@@ -132,7 +135,11 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}):"
     lines = [f"[{n}] {i.section} {_listing(i)}{_role_note(i, names, role) if names else ''}"
              for n, i in enumerate(items, start=1)]
-    if elsewhere:
+    if elsewhere and list_elsewhere:
+        lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{counter}:")
+        lines += [f"[{n}] {i.section} {_listing(i)}{_role_note(i, names, 'any') if names else ''}"
+                  for n, i in enumerate(elsewhere, start=len(items) + 1)]
+    elif elsewhere:
         lines.append(f"另外,{unit}在{len(elsewhere)}{counter}中是责任单位或配合单位:"
                      + SEP.join(f"{i.section}[{n}]" for n, i in enumerate(elsewhere, start=len(items) + 1)) + "。")
     return "\n".join([head, *lines])

@@ -193,7 +193,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         led = {i.item_id for i in items}
         elsewhere = [i for i in a.searcher.select(unit=query.unit, role="any")
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
-    text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere)
+    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助", query.original))  # the other part asked too
+    text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     yield {"type": "delta", "text": text}
     counts = tuple(Computed(str(len(group)), tuple(i.section for i in group), f"{len(group)}{counter}")
                    for group in (items, elsewhere) if group)  # counted from the cited items
