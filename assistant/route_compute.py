@@ -164,7 +164,30 @@ def _difference(a, query, items):
         if chosen and chosen[0].unit == chosen[1].unit:
             return _difference_plan([(item, n) for n in chosen])
     found = _pick_across(a, items, parts, unit, query)
-    return _difference_plan(found) if found else None
+    if found:
+        return _difference_plan(found)
+    return _difference_in_one_sentence(a, query, items[:1], unit) if len(query.localities) <= 1 else None
+
+
+def _difference_in_one_sentence(a, query, items, unit):
+    """"…州里梳理的清单和自治区最后确定的差了几项?" asked of "梳理…事项清单58项,经区级调整并确定
+    实现…事项53项": a sentence about the question that counts exactly two things in the unit asked
+    states the two sides of the difference, even when the question names them in other words."""
+    counted = re.search(r"(几|多少)个?(项|件|家|次|人|名|条|个)", query.original)
+    unit = unit or (counted.group(2) if counted else None)  # 几项 counts 项 here: both sides are in one sentence
+    if not unit or unit == "%":  # rates are told apart by their subjects, never by position
+        return None
+    best = None
+    for item in items:
+        for s in sentences(item.text):
+            nums = [n for n in compute.numbers_in(s) if n.unit == unit]
+            cover = a.evidence.coverage(query.topic, s) or 0.0
+            if len(nums) == 2 and nums[0].value != nums[1].value and cover >= MIN_MATCH and (not best or cover > best[0]):
+                best = (cover, item, nums)
+    if not best:
+        return None
+    _, item, (x, y) = best
+    return _difference_plan([(item, x), (item, y)])
 
 
 def _difference_plan(found: list[tuple[TaskItem, Number]]):

@@ -328,3 +328,10 @@ def test_a_unit_list_asked_about_its_other_part_too_lists_those_items_as_well(as
     assert "智慧县城" in asked_both.text  # the participated item's own words, not only its number
     lead_only = assistant.answer("乌鲁木齐县县建设局牵头哪些任务?")
     assert "另外,县建设局在3项中是责任单位或配合单位" in lead_only.text and "智慧县城" not in lead_only.text
+
+
+def test_a_difference_whose_two_sides_one_sentence_counts_in_the_unit_asked(assistant):
+    answer = assistant.answer("伊犁跨省通办,清单上梳理的事项和最终确定实现的事项相差几项?")
+    assert answer.path == "computed" and "58项 − 53项 = 5项" in answer.text
+    # two different units (49家, 433项) are never subtracted
+    assert assistant.answer("伊犁州政务服务大厅进驻的机构和事项差了多少?").path != "computed"
