@@ -58,19 +58,48 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
             text += f";可辨认的单位有{_names(resp, item)}"
         return text + f"[{n}]。"
     if intent == "responsible" and resp:  # with none listed, the answer starts with who leads
-        text = f"{prefix}{_names(resp, item)}负责"
+        text = f"{prefix}{_names(resp, item)}{resp_word(item)}"
         if part:
-            text += f",{_names(part, item)}参加"
+            text += f",{_names(part, item)}{part_word(item)}"
         text += f";{_names(lead, item)}牵头" if lead else ";该项未明确牵头单位"
         return f"{text}。{source}"
     text = f"{prefix}{_names(lead, item)}牵头" if lead else f"{prefix}该项未明确牵头单位{_rule(item)}"
     if resp:
-        text += f",{_names(resp, item)}负责"
+        text += f",{_names(resp, item)}{resp_word(item)}"
     if part:
-        text += f",{_names(part, item)}参加"
+        text += f",{_names(part, item)}{part_word(item)}"
     if not lead and item.units_raw:  # no lead: the note as printed says how the work is shared
         text += f"(原文:“{item.units_raw}”)"
     return f"{text}。{source}"
+
+
+_PART_LABELS = (("参加单位", "参加"), ("协办单位", "协办"), ("参与单位", "参与"), ("配合单位", "配合"))
+
+
+def part_word(item: TaskItem) -> str:
+    """The supporting role as the document labels it (参加单位 -> 参加, 协办单位 -> 协办); a table
+    column gives no label to read here, and 配合 is what such columns say most often."""
+    return next((word for label, word in _PART_LABELS if label in item.units_raw), "配合")
+
+
+def resp_word(item: TaskItem) -> str:
+    """"按职责分工负责" when that is how the item's note names the role (新密: "…牵头,有关部门按职责
+    分工负责"), else 负责 (a note with a 责任单位 label says who; its 按职责分工 is an aside)."""
+    raw = item.units_raw
+    return "按职责分工负责" if "按职责分工负责" in raw and "责任单位" not in raw else "负责"
+
+
+def role_in(item: TaskItem, names: frozenset[str], unit: str) -> str:
+    """"县发改委是牵头还是配合?": the unit's part in the item, said first and in the item's terms."""
+    lead = item.lead_units or ()
+    if any(u in names for u in lead):
+        others = [u for u in lead if u not in names]
+        return f"{unit}是牵头单位" + (f"(与{_names(others, item)}共同牵头)" if others else "") + "。"
+    if any(u in names for u in item.responsible_units):
+        return f"{unit}是责任单位,不是牵头单位" + (f"(牵头的是{_names(lead, item)})" if lead else "") + "。"
+    if any(u in names for u in item.participating_units):
+        return f"{unit}是{part_word(item)}单位,不是牵头单位" + (f"(牵头的是{_names(lead, item)})" if lead else "") + "。"
+    return f"这项任务没有列{unit}(不是牵头、责任或配合单位)。"
 
 
 def _rule(item: TaskItem) -> str:
@@ -133,6 +162,9 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         return "\n".join([head, *lines])
     localities = SEP.join(dict.fromkeys(i.locality for i in items))
     head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}):"
+    if role == "none_led":  # asked what it leads: it leads none, and takes part in these
+        head = f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}({localities}):"
+        role = "any"
     lines = [f"[{n}] {i.section} {_listing(i)}{_role_note(i, names, role) if names else ''}"
              for n, i in enumerate(items, start=1)]
     if elsewhere and list_elsewhere:

@@ -14,7 +14,7 @@ from typing import Iterator
 from assistant import fields
 from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
-from assistant.understand import LEAD_ASK, Query, detect_intent, topic_of
+from assistant.understand import ASKS_ROLE, LEAD_ASK, Query, detect_intent, topic_of
 from corpus.text import normalize
 from corpus.types import TaskItem
 
@@ -77,6 +77,10 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             line += f"报告中的相关内容:“{quote}”[{n}]"  # what the report says it did, in its words
         lines.append(line)
         cited.append((item, quote))
+    if query.unit and not many and query.lang != "en" and ASKS_ROLE.search(query.original):
+        # "县发改委是牵头还是配合?", "我们是县审计局,…我们是牵头吗?": the unit's part comes first
+        names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
+        lines.insert(0, fields.role_in(keep[0][0], names, query.unit))
     other = _other_part(query)
     if other is not None and not many and query.lang != "en":
         # "…是咋要求的?这条谁牵头?": the unit, then the sentences that answer the other part
@@ -146,7 +150,7 @@ def _told_in_prose(a, query: Query, hits, floor: float) -> bool:
 def _other_part(query: Query) -> Query | None:
     """The part of a two-part question that asks something other than who: "…咋要求的?" of
     "…咋要求的?这条谁牵头?", as a query of its own; None when every part asks who."""
-    parts = [p for p in re.split(r"[?;。]", query.original) if len(p.strip()) > 3]
+    parts = [p for p in re.split(r"[?;。]", query.original) if len(p.strip()) > 2]  # "谁牵头?" is a part
     others = [p for p in parts if detect_intent(p) not in ("lead", "responsible", "unit_tasks")]
     if len(parts) < 2 or not others:
         return None
@@ -183,6 +187,11 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     items = a.searcher.select(unit=query.unit, role=role)  # from the unit map, in document order
     if query.localities:
         items = [i for i in items if i.locality in query.localities]
+    if not items and role == "lead":
+        # "县公安局有没有挑头的活?光配合的有几项?": it leads none, and where it takes part is the answer
+        items = [i for i in a.searcher.select(unit=query.unit, role="any")
+                 if not query.localities or i.locality in query.localities]
+        role = "none_led" if items else role
     if not items:
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return

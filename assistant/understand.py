@@ -62,6 +62,11 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                               rf"{_SELF_INTRO}(?=.{{0,50}}({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办|责任单位|配合单位))"
                               r"(?=.{0,50}(哪些|哪几|几项|几条|多少项|多少条))|"
                               r"[牵挑领]了?(哪些|哪几|几|多少)(个|项|条|件)?头|"  # 牵头 split by its object: "牵了哪些头"
+                              # "挂了几项牵头任务", "哪些条款是X挂主办的": the tasks counted or listed by a role
+                              rf"(几|多少|哪些|哪几)[项条个件]?({_LEAD_WORDS}){_TASK_WORDS}|"
+                              rf"{_LIST_ASK}(条款|{_TASK_WORDS})[^?]{{0,20}}({_LEAD_WORDS})的|"
+                              # "跟我们有关的任务是哪几条?"
+                              rf"(跟|和|与)(我们|咱们?|我|本单位|本局)(有关|相关)的{_TASK_WORDS}|"
                               # "哪些活儿点了我们牵头?": the tasks first, the asker's role after
                               rf"{_LIST_ASK}{_TASK_WORDS}[^?]{{0,10}}(我们|咱们?|我|本)(单位|局|部门)?[^?]{{0,4}}({_LEAD_WORDS}|负责|参与|配合)|"
                               r"which tasks|what tasks", re.I)),
@@ -263,6 +268,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         elif query.intent == "unit_tasks" and not _SELF.search(query.text):
             # "…配合的有哪些?" names no unit: it asks who takes part, not what a unit does
             query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
+        elif unit and query.intent in ("lead", "responsible", "other") and ASKS_ROLE.search(query.text):
+            # "…那条,县发改委是牵头还是配合?": one item's units, and the named unit's part in it
+            query = replace(query, unit=unit, intent="responsible" if query.intent == "other" else query.intent)
         elif unit and query.intent in ("other", "summary") and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)(的|了)", query.text):
             query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合|涉及).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
@@ -272,6 +280,11 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "各司法所要干哪些活?"
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
+
+
+# a named unit's part in one item asked: 是牵头还是配合, 算牵头吗, 挂的是什么, 在这条里什么角色
+ASKS_ROLE = re.compile(r"牵头还是|还是牵头|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
+                       r"挂的是|(是|算)(配合|责任单位|参与)(单位)?(吗|么)|负责还是|还是负责")
 
 
 def _previous_question(history) -> str:

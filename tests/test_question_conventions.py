@@ -158,7 +158,7 @@ def test_a_responsible_question_on_an_item_with_only_a_lead_starts_with_the_lead
                     heading="1.全面落实涉企经营许可事项清单管理。", lead_units=("登记注册科",),
                     participating_units=("食品经营安全监管科",))
     text = unit_sentence(item, 1, "responsible")
-    assert text.startswith("某县:登记注册科牵头,食品经营安全监管科参加。")
+    assert text.startswith("某县:登记注册科牵头,食品经营安全监管科配合。")  # a table column: 配合
     assert "2.“1." not in text and "“全面落实" in text  # the cell's own sub-number is not printed after the section's
 
 
@@ -177,3 +177,24 @@ def test_items_counted_by_a_field_value():
     keep, said = _field_filter("绿园方案里牵头单位一栏写了3家的有几项?")
     assert keep(item(lead=("a", "b", "c"))) and not keep(item(lead=("a",))) and said == "牵头单位有三家"
     assert _field_filter("完成时限是什么时候?") is None
+
+
+def _item(**fields):
+    from corpus.types import TaskItem
+
+    base = dict(item_id="x", doc_id="d", doc="d.txt", title="t", locality="岚峪县", section="六、 17.",
+                section_path="六、", text="完善信访事项办理机制。", span=(0, 10))
+    return TaskItem(**{**base, **fields})
+
+
+def test_a_named_units_part_in_an_item_is_said_in_the_items_terms():
+    from assistant.fields import part_word, role_in, unit_sentence
+
+    table_row = _item(lead_units=("县信访局",), participating_units=("县委政法委",))  # a 配合单位 column
+    assert role_in(table_row, frozenset({"县委政法委"}), "县委政法委") == "县委政法委是配合单位,不是牵头单位(牵头的是县信访局)。"
+    assert role_in(table_row, frozenset({"县信访局"}), "县信访局") == "县信访局是牵头单位。"
+    assert "没有列县财政局" in role_in(table_row, frozenset({"县财政局"}), "县财政局")
+    noted = _item(lead_units=("区委编办",), participating_units=("各有关部门",), units_raw="牵头单位:区委编办参加单位:各有关部门")
+    assert part_word(noted) == "参加" and "各有关部门参加" in unit_sentence(noted, 1, "lead")
+    shared = _item(lead_units=("市司法局",), responsible_units=("市财政局",), units_raw="市司法局牵头,市财政局按职责分工负责")
+    assert "市财政局按职责分工负责" in unit_sentence(shared, 1, "lead")

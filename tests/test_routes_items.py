@@ -335,3 +335,20 @@ def test_a_difference_whose_two_sides_one_sentence_counts_in_the_unit_asked(assi
     assert answer.path == "computed" and "58项 − 53项 = 5项" in answer.text
     # two different units (49家, 433项) are never subtracted
     assert assistant.answer("伊犁州政务服务大厅进驻的机构和事项差了多少?").path != "computed"
+
+
+def test_a_units_part_asked_is_said_first(assistant):
+    answer = assistant.answer("乌县行政复议体制改革那条,县委编办算牵头吗?")
+    assert answer.text.startswith("县委编办是责任单位,不是牵头单位(牵头的是县司法局)。")
+    led = assistant.answer("乌县行政复议体制改革那条,县司法局是牵头还是配合?")
+    assert led.text.startswith("县司法局是牵头单位。")
+
+
+def test_a_unit_asked_what_it_leads_that_leads_nothing_is_told_where_it_takes_part(assistant):
+    answer = assistant.answer("县公安局在乌县方案里有没有牵头的任务?配合的有几项?")
+    assert answer.status == "answered" and answer.text.startswith("县公安局在文件中没有牵头的任务;是责任单位或配合单位的共7项")
+
+
+def test_who_leads_asked_after_a_figure_answers_both(assistant):
+    answer = assistant.answer("阜康市各行政执法岗位上至少保证几名执法人员在岗?谁牵头?")
+    assert "市司法局牵头" in answer.text and "3名" in answer.text

@@ -36,6 +36,9 @@ def test_language_by_script(text, lang):
     ("岚峪县的任务清单哪天印发的?", "doc_info"),  # the day of the document, asked with 哪天
     ("新密市的工作安排几月几号发的?", "doc_info"),
     ("大接访搞了几轮?", "number"),
+    ("新密市委依法治市办名下挂了几项牵头任务?", "unit_tasks"),  # tasks counted by a role
+    ("哪些条款是市市场监管局挂主办的?", "unit_tasks"),
+    ("我们是区财政局,跟我们有关的任务是哪几条?", "unit_tasks"),
     ("年度报告什么时候发布?", "number"),  # about a task, not about a document of the collection
 ])
 def test_intent(text, intent):
