@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 
 from assistant import compute
 from assistant.compute import Computed, Number
+from assistant.gates import REL_MIN, REL_MIN_NAMED
 from assistant.understand import Query, topic_of
 from assistant.verify import unsupported_values
 from corpus.text import normalize, sentences
@@ -48,6 +49,9 @@ def route(a, query: Query, hits) -> Callable | None:
         return None
     if _NO_LEAD.search(q):
         return _answer_no_lead(a, query, items)
+    plan = _unit_count(a, query, items)
+    if plan:
+        return _answer(plan)
     by_field = _field_filter(q) or _role_filter(a, query)
     if by_field and len(query.localities) == 1:
         return _answer_by_field(a, query, items, *by_field)
@@ -68,6 +72,31 @@ def _candidates(a, query: Query, hits) -> list[TaskItem]:
 
 
 # --- operations -----------------------------------------------------------------------------
+# "行政调解那条,责任单位一共点名了几家?": the units of one item, counted by role
+_UNIT_COUNT = re.compile(r"(牵头单位|责任单位|配合单位|参加单位|协办单位|单位|部门)[^?,]{0,10}?(几|多少)(家|个)|(几|多少)(家|个)(单位|部门)")
+_ROLE_GROUPS = {"牵头单位": ("lead_units",), "责任单位": ("responsible_units",), "配合单位": ("participating_units",),
+                "参加单位": ("participating_units",), "协办单位": ("participating_units",)}
+# a collective, not a unit named: 各乡镇人民政府, 有关部门, 县属相关部门, 成员单位
+_COLLECTIVE = re.compile(r"^各|有关|相关|成员单位|各部门|各单位|等部门")
+
+
+def _unit_count(a, query, items):
+    m = _UNIT_COUNT.search(query.original)
+    if not m or not items or a.relevance(query, items[0]) < (REL_MIN_NAMED if query.localities else REL_MIN):
+        return None
+    item, counter = items[0], m.group(3) or m.group(5)
+    groups = _ROLE_GROUPS.get(m.group(1) or "", ("lead_units", "responsible_units", "participating_units"))
+    units = [u for g in groups for u in (getattr(item, g) or ())]
+    if not units:
+        return None
+    named = [u for u in units if not _COLLECTIVE.search(u)]
+    rest = [u for u in units if u not in named]
+    role = m.group(1) if m.group(1) in _ROLE_GROUPS else "这一项"
+    step = Computed(str(len(named)), tuple(named), f"{len(named)}{counter}")
+    text = f"{role}共点名{len(named)}{counter}单位:{'、'.join(named)}" + (f"(另有{'、'.join(rest)})" if rest else "")
+    return item, text, [step], [item.units_raw] if item.units_raw and item.units_raw in item.text else []
+
+
 def _share(a, query, items):
     m = _SHARE.search(query.original)
     if not m:

@@ -352,3 +352,9 @@ def test_a_unit_asked_what_it_leads_that_leads_nothing_is_told_where_it_takes_pa
 def test_who_leads_asked_after_a_figure_answers_both(assistant):
     answer = assistant.answer("阜康市各行政执法岗位上至少保证几名执法人员在岗?谁牵头?")
     assert "市司法局牵头" in answer.text and "3名" in answer.text
+
+
+def test_the_units_one_item_names_are_counted_by_role_without_collectives(assistant):
+    answer = assistant.answer("阜康市规范行政执法主体那条,责任单位有几个?")
+    assert answer.path == "computed" and answer.text.startswith("阜康市:责任单位共点名2个单位:天池管委会、街道办事处")
+    assert "另有各行政执法部门、各乡镇人民政府" in answer.text  # collectives are not units named
