@@ -59,22 +59,31 @@ def numbers_in(sentence: str) -> list[Number]:
     return out
 
 
+_MONTH_DAY = re.compile(r"(?<!\d年)(?<!\d)(\d{1,2})月(\d{1,2})日")
+
+
 def _in_date(sentence: str, pos: int) -> bool:
     return any(m.start() <= pos < m.end() for m in _DATE.finditer(sentence)) or \
         bool(re.match(r"\d{4}年", sentence[pos:]))
 
 
 def dates_in(text: str) -> list[tuple[date, str]]:
-    out = []
+    """Full dates, in text order; a day written without its year right after a dated one in the
+    same sentence ("于2024年7月5日和12月5日前") is in that year."""
+    found = []  # (position, date, as written)
     for m in _DATE.finditer(text):
         try:
-            out.append((date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(0)))
+            found.append((m.start(), date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(0)))
         except ValueError:
             continue
-    return out
-
-
-_MONTH_DAY = re.compile(r"(?<!\d年)(?<!\d)(\d{1,2})月(\d{1,2})日")
+    for m in _MONTH_DAY.finditer(text):
+        before = [f for f in found if f[0] < m.start() and not re.search(r"[。;；]", text[f[0]:m.start()])]
+        if before and len(found) and before[-1][2] != m.group(0):
+            try:
+                found.append((m.start(), date(before[-1][1].year, int(m.group(1)), int(m.group(2))), m.group(0)))
+            except ValueError:
+                continue
+    return [(d, t) for _, d, t in sorted(found, key=lambda f: f[0])]
 
 
 def month_days_in(text: str, year: int = 2023) -> list[tuple[date, str]]:

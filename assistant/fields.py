@@ -102,6 +102,15 @@ def role_in(item: TaskItem, names: frozenset[str], unit: str) -> str:
     return f"这项任务没有列{unit}(不是牵头、责任或配合单位)。"
 
 
+# asking when a task is due: answered by its 完成时限 column when the text does not say
+ASKS_WHEN = re.compile(r"(什么|啥)时(候|间)|何时|多会儿?|哪会儿|时限|期限|截止|完成时间|完成日期|几月(底|份)?前|哪天前")
+
+
+def deadline_sentence(item: TaskItem, n: int) -> str:
+    """"…那条什么时候完成?" of a table row whose time limit is a column, not a sentence."""
+    return f"{item.locality}:完成时限为{item.deadline}。依据:{item.section}“{short_heading(item)}”[{n}]。"
+
+
 def _rule(item: TaskItem) -> str:
     """The document's own rule for items without a lead, when it states one."""
     rule = next((w.split(":", 1)[1].strip() for w in item.warnings if w.startswith("文件约定")), "")

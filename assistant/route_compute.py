@@ -73,7 +73,8 @@ def _candidates(a, query: Query, hits) -> list[TaskItem]:
 
 # --- operations -----------------------------------------------------------------------------
 # "行政调解那条,责任单位一共点名了几家?": the units of one item, counted by role
-_UNIT_COUNT = re.compile(r"(牵头单位|责任单位|配合单位|参加单位|协办单位|单位|部门)[^?,]{0,10}?(几|多少)(家|个)|(几|多少)(家|个)(单位|部门)")
+_UNIT_COUNT = re.compile(r"(?P<role>牵头单位|责任单位|配合单位|参加单位|协办单位|(点名|列出|列了|写了|写明)[^?,]{0,10}?(单位|部门))"
+                         r"[^?,]{0,10}?(?<!哪)(几|多少)(?P<counter>家|个)")
 _ROLE_GROUPS = {"牵头单位": ("lead_units",), "责任单位": ("responsible_units",), "配合单位": ("participating_units",),
                 "参加单位": ("participating_units",), "协办单位": ("participating_units",)}
 # a collective, not a unit named: 各乡镇人民政府, 有关部门, 县属相关部门, 成员单位
@@ -84,14 +85,14 @@ def _unit_count(a, query, items):
     m = _UNIT_COUNT.search(query.original)
     if not m or not items or a.relevance(query, items[0]) < (REL_MIN_NAMED if query.localities else REL_MIN):
         return None
-    item, counter = items[0], m.group(3) or m.group(5)
-    groups = _ROLE_GROUPS.get(m.group(1) or "", ("lead_units", "responsible_units", "participating_units"))
+    item, counter = items[0], m.group("counter")
+    groups = _ROLE_GROUPS.get(m.group("role"), ("lead_units", "responsible_units", "participating_units"))
     units = [u for g in groups for u in (getattr(item, g) or ())]
     if not units:
         return None
     named = [u for u in units if not _COLLECTIVE.search(u)]
     rest = [u for u in units if u not in named]
-    role = m.group(1) if m.group(1) in _ROLE_GROUPS else "这一项"
+    role = m.group("role") if m.group("role") in _ROLE_GROUPS else "这一项"
     step = Computed(str(len(named)), tuple(named), f"{len(named)}{counter}")
     text = f"{role}共点名{len(named)}{counter}单位:{'、'.join(named)}" + (f"(另有{'、'.join(rest)})" if rest else "")
     return item, text, [step], [item.units_raw] if item.units_raw and item.units_raw in item.text else []
@@ -272,6 +273,10 @@ def _gap(a, query, items):
         return None
     for item in items:
         found = compute.dates_in(item.text)
+        own_date = _iso(item.date) if item.date else []
+        others = [f for f in found if not own_date or f[0] != own_date[0][0]]
+        if len(found) > 2 and len(others) >= 2:  # the notice's 落款 date is not one of the days asked about
+            found = others
         extra = []
         if not found:  # "每年3月1日前…4月1日前": days of one year, never against a dated document
             found = compute.month_days_in(item.text)

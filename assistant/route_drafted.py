@@ -15,6 +15,7 @@ from typing import Iterator
 from assistant import prompts
 from assistant.draft import stream_draft
 from assistant.evidence import answers_measure
+from assistant import fields
 from assistant.fields import cn_date
 from assistant.extract import extractive_text, value_first
 from assistant.llm.gate import LLMBusy
@@ -130,7 +131,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     reason = missing_reason(query.original, [i for i, _ in chosen_context])
     kind = asked_kind(query.original)
-    if not reason and kind and kind.name in ("name", "money", "rank", "units"):
+    if not reason and kind and kind.name in ("name", "money", "rank", "units", "persons"):
         # The value must be in the sentence that answers the question, not just somewhere in the
         # item: "2个政府规章叫什么名字?" is not answered by the names of 8 planned projects.
         found = [support(a, query, i) for i, _ in chosen_context[:2]]
@@ -144,6 +145,14 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     items = [i for i, _ in chosen_context]
     picks = [p for p in (support(a, query, item) for item in items) if p]
+    top = items[0]
+    if (top.deadline and fields.ASKS_WHEN.search(query.original) and len(query.localities) <= 1
+            and not (picks and picks[0][0] is top and answers_measure(query.original, picks[0][1]))):
+        # a table's 完成时限 column answers when the row's text does not say
+        text = fields.deadline_sentence(top, 1)
+        yield {"type": "delta", "text": text}
+        yield a.final(query, text, "answered", [(top, top.text[:80])], "fields")
+        return
     # The best item must stand on its own; another named locality may come in lower (cross-doc).
     strong = [p for n, p in enumerate(picks)
               if p[2] >= SENTENCE_MIN or (n and len(query.localities) > 1 and p[2] >= SENTENCE_MIN - 0.1)]

@@ -87,9 +87,12 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         from assistant.route_drafted import support
 
         found = support(a, other, keep[0][0])
+        item = keep[0][0]
+        if item.deadline and fields.ASKS_WHEN.search(other.original) and not (found and item.deadline in found[1]):
+            lines.append(f"完成时限:{item.deadline}[1]。")  # "…牵头栏写的谁?多会儿完成?": the column says
         # the item is already chosen by the unit part: its best sentence for the other part needs
         # only to cover it in part (half the gate a sentence must pass to choose an item)
-        if found and found[2] >= SENTENCE_MIN / 2:
+        elif found and found[2] >= SENTENCE_MIN / 2:
             lines.append(f"原文:“{found[1]}”[1]")
             cited[0] = (keep[0][0], found[1])
     missing = [loc for loc in query.localities if loc not in {i.locality for i, _ in keep}]

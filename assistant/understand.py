@@ -94,7 +94,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|(出自|来自|是)(谁家|哪家|哪里|哪儿)|谁家的(文件|材料)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),
-    ("number", re.compile(r"多少|(?<!哪)几[个项次轮届年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|哪一?年(?!度)|多久|多长|(什么|啥)时(候|间)|何时|哪天|[几多]号|比例|百分之|学时|时限|期限|"
+    ("number", re.compile(r"多少|(?<!哪)几[个项次轮届年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|哪一?年(?!度)|多久|多长|(什么|啥)时(候|间)|何时|多会儿?|哪会儿|哪天|[几多]号|比例|百分之|学时|时限|期限|"
                           r"how (many|much|long|often)|when|deadline|percent", re.I)),
 ]
 
@@ -102,7 +102,7 @@ _PUNCTUATION = re.compile(r"[?!。,、:;“”\"'《》()\s]")  # the question i
 
 # Words that say what is asked, not what it is about: removed before measuring relevance.
 _ASKING = re.compile(
-    r"(什么|啥)时(候|间)|何时|啥|"  # asking when: the value asked, never the topic
+    r"(什么|啥)时(候|间)|何时|多会儿?|哪会儿|啥|"  # asking when: the value asked, never the topic
     r"(拿来|拿去|用来)?干(嘛|啥|什么)|咋|哪一?天|几月几[日号]?|几号|"  # colloquial what for / how: 督查结果拿来干嘛; the day asked
     # a count asked with its classifier (办了多少件业务 -> 办业务, not 办件业务), and "actual" /
     # "so far": what kind of value is asked (assistant.value_kind), not what it is about

@@ -66,3 +66,12 @@ def test_days_a_rule_names_without_a_year_are_days_of_one_year():
     found = month_days_in("每年3月1日前向党委报告,每年4月1日前向社会公开;2023年5月8日印发")
     assert [t for _, t in found] == ["3月1日", "4月1日"]  # not the 5月8日 of a full date
     assert days_between(found[0], found[1]).result == "31"
+
+
+def test_a_day_written_after_a_dated_one_is_in_its_year():
+    from assistant.compute import dates_in
+
+    found = dates_in("各牵头单位要于2024年7月5日和12月5日前报送。鹤汀市人民政府 2024年2月27日")
+    assert [(d.isoformat(), t) for d, t in found] == [("2024-07-05", "2024年7月5日"), ("2024-12-05", "12月5日"),
+                                                     ("2024-02-27", "2024年2月27日")]
+    assert [t for _, t in dates_in("2024年7月5日前完成。12月5日前报送")] == ["2024年7月5日"]  # another sentence: no year known

@@ -75,6 +75,10 @@ def test_what_plans_cannot_say():
     units = asked_kind("执法岗位手册试点选的是哪几个部门?")  # "选择部分执法部门开展试点" names none
     assert units.name == "units" and not units.holds.search("选择部分执法部门开展试点")
     assert units.holds.search("选择县市场监管局、县交通运输局开展试点")
+    assert asked_kind("那50名营商环境监督员都有谁?").name == "persons"  # names, which a plan does not give
+    assert asked_kind("法律顾问团都有哪些人?").name == "persons"
+    assert asked_kind("行政执法人员培训都有哪些人参加?") is None  # who attends: a category answers
+    assert asks_actual_result("督查完,最后约谈整改了哪几家单位?")
 
 
 def test_dates_as_documents_write_them():
@@ -198,3 +202,17 @@ def test_a_named_units_part_in_an_item_is_said_in_the_items_terms():
     assert part_word(noted) == "参加" and "各有关部门参加" in unit_sentence(noted, 1, "lead")
     shared = _item(lead_units=("市司法局",), responsible_units=("市财政局",), units_raw="市司法局牵头,市财政局按职责分工负责")
     assert "市财政局按职责分工负责" in unit_sentence(shared, 1, "lead")
+
+
+def test_a_time_limit_column_answers_when_and_the_citation_shows_it():
+    from assistant.fields import ASKS_WHEN, deadline_sentence
+    from ui.render import sources_html
+
+    row = _item(locality="棠川县", section="三、 9.", text="编制公布年度重大行政决策事项目录。", deadline="2024年3月底前",
+                lead_units=("县政府办公室",))
+    assert deadline_sentence(row, 1).startswith("棠川县:完成时限为2024年3月底前。依据:三、 9.")
+    assert all(ASKS_WHEN.search(q) for q in ("那条什么时候完成?", "多会儿完成?", "完成时限是啥?"))
+    assert not ASKS_WHEN.search("这条谁牵头?")
+    card = sources_html({"citations": [{"n": 1, "locality": "棠川县", "section": "三、 9.", "text": row.text,
+                                        "quote": "", "lead_units": ["县政府办公室"], "deadline": "2024年3月底前"}]})
+    assert "完成时限</b>:2024年3月底前" in card

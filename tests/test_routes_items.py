@@ -358,3 +358,8 @@ def test_the_units_one_item_names_are_counted_by_role_without_collectives(assist
     answer = assistant.answer("阜康市规范行政执法主体那条,责任单位有几个?")
     assert answer.path == "computed" and answer.text.startswith("阜康市:责任单位共点名2个单位:天池管委会、街道办事处")
     assert "另有各行政执法部门、各乡镇人民政府" in answer.text  # collectives are not units named
+
+
+def test_a_chain_asking_whether_a_unit_is_in_another_item_says_its_part_there(assistant):
+    answer = assistant.answer("新密牵头行政复议主渠道那条的单位,在行政调解那条里算啥?")
+    assert answer.text.startswith("市司法局是牵头单位。\n市委编办不在其中")
