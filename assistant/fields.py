@@ -13,8 +13,11 @@ from corpus.types import TaskItem
 SEP = "、"
 
 
-def _names(units, item: TaskItem | None = None) -> str:
+def names_as_printed(units, item: TaskItem | None = None) -> str:
     return SEP.join(_as_printed(u, item) for u in units) if item else SEP.join(units)
+
+
+_names = names_as_printed
 
 
 def _as_printed(unit: str, item: TaskItem) -> str:
@@ -100,6 +103,11 @@ def role_in(item: TaskItem, names: frozenset[str], unit: str) -> str:
     if any(u in names for u in item.participating_units):
         return f"{unit}是{part_word(item)}单位,不是牵头单位" + (f"(牵头的是{_names(lead, item)})" if lead else "") + "。"
     return f"这项任务没有列{unit}(不是牵头、责任或配合单位)。"
+
+
+def counter_of(question: str) -> str:
+    """The word the asker counts tasks in: 几条/多少条/哪些条款 -> 条, else 项."""
+    return "条" if re.search(r"[几多少]条|条款", question) else "项"
 
 
 # asking when a task is due: answered by its 完成时限 column when the text does not say

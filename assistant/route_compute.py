@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from assistant import compute
+from assistant import compute, fields
 from assistant.compute import Computed, Number
 from assistant.gates import REL_MIN, REL_MIN_NAMED
 from assistant.understand import Query, topic_of
@@ -478,7 +478,12 @@ _ASKS_COUNT = r"[^?]{0,12}?(几|多少)[项条]"
 _DEADLINE = r"(完成时限|时限|完成时间|时间节点|完成期限)"
 _DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]的?" + _ASKS_COUNT),  # quoted
                 re.compile(_DEADLINE + r"(写的是|写的|写着|写|是|为)(?P<value>[^?,的“”]{1,8})的" + _ASKS_COUNT))
-_LEADS_ARE = re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?的" + _ASKS_COUNT)
+_LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?的" + _ASKS_COUNT),
+              # "两个单位搭伙牵头的是哪几项?"
+              re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?[^?,]{0,6}?牵头的" + _ASKS_COUNT))
+# "限6月底前干完的有几项?": a time limit said as a date, the items due then
+_DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)[^?,]{0,4}?"
+                     r"(干完|完成|办完|做完|办结|完工|到期)的" + _ASKS_COUNT)
 _CN_DIGIT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -488,7 +493,11 @@ def _field_filter(question: str):
     if m:
         value = m.group("value").strip()
         return (lambda i: value in (i.deadline or "")), f"完成时限为“{value}”"
-    m = _LEADS_ARE.search(question)
+    m = _DUE_BY.search(question)
+    if m:  # the column, or the task's own words when the document has no column
+        value = m.group("value")
+        return (lambda i: value in (i.deadline or i.text)), f"完成时限为{value}"
+    m = _LEADS_ARE[0].search(question) or _LEADS_ARE[1].search(question)
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
         # said in words: the count is the asker's filter, not a figure the cited items state
@@ -533,10 +542,6 @@ def _role_filter(a, query: Query):
     return (keep, said, "", None, (unit.name, names)) if role == "all_units" else (keep, said)
 
 
-def _counter(question: str) -> str:
-    return "条" if re.search(r"(几|多少)条", question) else "项"
-
-
 def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
                      unreadable=None, leads=None) -> Callable:
     """The items of the document that `keep` picks, counted and listed in document order.
@@ -552,8 +557,9 @@ def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, em
             yield {"type": "delta", "text": text}
             yield a.final(query, text, "answered", [], "fields")
             return
-        names = "、".join(f"{i.section}“{_short(i)}”[{n}]" for n, i in enumerate(found, start=1))
-        word = _counter(query.original)
+        who = re.search(r"谁|哪(个|些|家)单位|牵头", query.original)  # "…有几项?各是谁牵头?": each item's lead
+        names = "、".join(f"{i.section}“{_short(i)}”{_led_by(i) if who else ''}[{n}]" for n, i in enumerate(found, start=1))
+        word = fields.counter_of(query.original)
         text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"
         extra = ()
         if leads:  # (the unit, its stored names): which of the items it leads
@@ -569,6 +575,10 @@ def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, em
                       computed=(Computed(str(len(found)), tuple(i.section for i in found), f"{len(found)}{word}"), *extra))
 
     return answer
+
+
+def _led_by(item: TaskItem) -> str:
+    return f"({fields.names_as_printed(item.lead_units, item)}牵头)" if item.lead_units else "(未写牵头单位)"
 
 
 def _short(item: TaskItem) -> str:

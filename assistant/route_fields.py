@@ -198,7 +198,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if not items:
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return
-    counter = "条" if re.search(r"[几多少]条", query.original) else "项"
+    counter = fields.counter_of(query.original)
     names = frozenset(a.searcher.maps.names_for(query.unit))
     elsewhere = []
     if role == "lead":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from assistant import sections
+from assistant import fields, sections
 from assistant.compute import Computed
 from assistant.sections import Match, Section
 from assistant.understand import Query
@@ -71,7 +71,7 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
     parts = section.parts()
     first = items[0]
     where = f"{first.locality}《{first.title}》{sections.section_number(section)}{section.title}"
-    measure = "条" if re.search(r"[几多少]条", query.original) else "项"  # in the question's own word
+    measure = fields.counter_of(query.original)  # in the question's own word
     counts: list[Computed] = []
     if len(items) == 1:
         text = f"{where}:共1{measure}[1]。\n{_line(items[0], 1, SINGLE_ITEM_CHARS)}"

@@ -51,11 +51,11 @@ _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.s
                                     key=len, reverse=True))
 _SELF_INTRO = r"(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}[,，]"
 LEAD_ASK = re.compile(rf"{_LEAD_WORDS}|[牵挑领]了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
-_LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|多少项|多少条|多少件|有几个)"
+_LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|几处|多少项|多少条|多少件|多少处|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条)"
 
 INTENT_PATTERNS = [  # order matters: the first match wins
-    ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)(了|干|做|抓|开展|承担|的)?(有|是|都有|都是)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
+    ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)[)”\"]*(了|干|做|抓|开展|承担|的)?(有|是|都有|都是)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
                               rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}|"
                               rf"(我们|我|本|咱)(局|单位|部门|委|办)[^?？]{{0,12}}{_LIST_ASK}|"
                               # "我们是县市场监督管理局,…我们牵头的都有哪些事?": the asker names their unit first

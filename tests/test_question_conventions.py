@@ -216,3 +216,16 @@ def test_a_time_limit_column_answers_when_and_the_citation_shows_it():
     card = sources_html({"citations": [{"n": 1, "locality": "棠川县", "section": "三、 9.", "text": row.text,
                                         "quote": "", "lead_units": ["县政府办公室"], "deadline": "2024年3月底前"}]})
     assert "完成时限</b>:2024年3月底前" in card
+
+
+def test_items_counted_by_a_field_said_in_other_words():
+    from assistant.fields import counter_of
+    from assistant.route_compute import _field_filter
+
+    two_leads = _item(lead_units=("县纪委监委", "县委巡察组"))
+    keep, said = _field_filter("乌县76项里,两个单位搭伙牵头的是哪几项?")
+    assert keep(two_leads) and not keep(_item(lead_units=("县司法局",))) and said == "牵头单位有两家"
+    keep, said = _field_filter("墨川要点里限6月底前干完的有几项?各是谁牵头?")
+    assert keep(_item(text="动态调整区级权责清单,2025年6月底前完成。")) and keep(_item(deadline="2025年6月底前"))
+    assert not keep(_item(text="年底前完成。")) and said == "完成时限为6月底前"
+    assert counter_of("哪些条款是市市场监管局主办的?") == "条" and counter_of("牵头哪些任务?") == "项"

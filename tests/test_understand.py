@@ -39,6 +39,7 @@ def test_language_by_script(text, lang):
     ("新密市委依法治市办名下挂了几项牵头任务?", "unit_tasks"),  # tasks counted by a role
     ("哪些条款是市市场监管局挂主办的?", "unit_tasks"),
     ("我们是区财政局,跟我们有关的任务是哪几条?", "unit_tasks"),
+    ("区政府办公室后面标了(牵头)的有几处?", "unit_tasks"),
     ("年度报告什么时候发布?", "number"),  # about a task, not about a document of the collection
 ])
 def test_intent(text, intent):
