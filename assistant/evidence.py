@@ -14,6 +14,9 @@ from corpus.text import normalize, sentences
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十百两半]+(个|项|次|轮|届|年|天|日|期|名|人|学时|小时|家|大项|%)|每[年季月周日天]|季度|月底|年底|年内")
 
+# "是根据哪个文件制定的?", "是按哪个文件的要求来的?": the document a rule or a plan rests on
+ASKS_BASIS = re.compile(r"(根据|依据|按照|依照|按|贯彻|落实)[^,?]{0,8}?(哪个|哪份|哪一个|什么|啥)(文件|规定|方案|通知|意见|办法|条例|精神)")
+
 # What kind of value a number question asks for: the measure words an answer must carry.
 _MEASURES = [
     (re.compile(r"学时"), r"学时"),
@@ -35,6 +38,8 @@ _MEASURES = [
     (re.compile(r"期限|时限"),
      r"\d+月|\d+日|月底|年底|年内|\d{4}年|前|(\d+(\.\d+)?|[一二三四五六七八九十两半]+)个?(工作日|自然日|日|天|月|年|周|小时)"),
     (re.compile(r"多少名|几名|多少人|几人"), r"\d+(名|人|余人)|[一二三四五六七八九十百千]+(名|人)"),
+    # the document a rule rests on ("是按哪个文件的要求来的?"): a sentence naming one by its title
+    (ASKS_BASIS, r"《[^》]{2,}》"),
     (re.compile(r"多少项|几项|几大项"), r"\d+(大)?项|[一二三四五六七八九十]+(大)?项"),
     (re.compile(r"多少个|几个"), r"\d+个|[一二三四五六七八九十]+个"),
     (re.compile(r"几次|多少次"), r"\d+次|[一二三四五六七八九十]+次|\d+(\.\d+)?"),

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from assistant import prompts
 from assistant.draft import stream_draft
-from assistant.evidence import answers_measure
+from assistant.evidence import ASKS_BASIS, answers_measure
 from assistant import fields
 from assistant.fields import cn_date
 from assistant.extract import extractive_text, value_first
@@ -264,7 +264,8 @@ def support(a, query: Query, item: TaskItem):
         topic = topic_of(part, query.localities) or query.topic
         # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
         # use; a part with no asking word of its own ("乡镇呢?") asks what the question asks
-        own = detect_intent(part) == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
+        own = (detect_intent(part) == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
+               or bool(ASKS_BASIS.search(part)))  # the document it rests on is a value of its own kind
         number = own or (query.intent == "number" and (len(parts) == 1 or not _ASKS_OWN.search(part)))
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
         if number:

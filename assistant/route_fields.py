@@ -13,9 +13,10 @@ from typing import Iterator
 
 from assistant import fields
 from assistant.compute import Computed
+from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.understand import ASKS_ROLE, LEAD_ASK, Query, detect_intent, topic_of
-from corpus.text import normalize
+from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
@@ -162,6 +163,21 @@ def _other_part(query: Query) -> Query | None:
                    topic=topic_of(part, query.localities))
 
 
+_RESTS_ON = re.compile(r"(根据|依据|按照|依照|为(深入)?贯彻落实)[^。]{0,40}?《")  # not a title's 贯彻落实《…》
+
+
+def _basis(a, first: TaskItem) -> tuple[TaskItem, str] | None:
+    """The sentence of a document's opening that names what it rests on ("根据…《…》精神,结合…
+    实际,制定本方案"), searched in the first items of the document, in order."""
+    opening = sorted((i for i in a.items if i.doc_id == first.doc_id), key=lambda i: i.span[0])[:3]
+    for item in opening:
+        for sentence in sentences(item.text):
+            m = _RESTS_ON.search(sentence)
+            if m:  # from 根据…: a heading run into the sentence (the title line) is not quoted
+                return item, sentence[m.start():].strip()
+    return None
+
+
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几|日期|什么时候(印发|发布|发|出)|何时")
 _ASKS_DOC_NO = re.compile(r"文号|字号")
 _ASKS_ISSUER = re.compile(r"谁(发|印发|出)|哪个(单位|部门|机关)(发|印发|出)|发文(单位|机关)|哪个机关|印发机关")
@@ -255,7 +271,9 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     if not docs:
         yield a.not_found(query, hits)
         return
-    missing = _missing_fields(query.original, docs[0]) if len(docs) == 1 else []
+    # "是根据哪个文件制定的?文号多少?": the document it rests on (whose 文号 is the one asked)
+    basis = _basis(a, docs[0]) if len(docs) == 1 and ASKS_BASIS.search(query.original) and query.lang != "en" else None
+    missing = _missing_fields(query.original, docs[0]) if len(docs) == 1 and not basis else []
     if missing and query.lang != "en":
         # every field asked for is absent: the document does not say, which is not an answer
         item = docs[0]
@@ -279,6 +297,10 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
                 extra += f",主送{item.addressee}"
             lines.append(f"{item.locality}:《{item.title}》,{date},{item.doc_kind}{extra}[{n}]。")
         cited.append((item, item.text[:60]))
+    if basis:
+        holder, sentence = basis
+        lines.append(f"制定依据:“{sentence}”[{len(cited) + 1}]。")
+        cited.append((holder, sentence))
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields")

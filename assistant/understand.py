@@ -90,7 +90,9 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                             r"是(个|一份)?(啥|什么)(文件|材料)|(什么|啥)(性质|类型|状态)的(文件|材料)|"
                             # whom a document goes to (主送), asked of the document
                             r"(文件|要点|方案|报告|安排|清单|分工表?|通知)的?(是)?(发|报|送|下发|印发|报送)(给|到)(谁|哪)|主送|"
-                            r"落款", re.I)),
+                            r"落款|"
+                            # "这份要点是依据什么文件制定的?": what the document rests on
+                            r"(文件|要点|方案|报告|安排|清单|措施|分工表)[^?,]{0,6}(根据|依据|按照|依照|按)[^?,]{0,10}(哪个|哪份|什么|啥)(文件|精神|要求)", re.I)),
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|(出自|来自|是)(谁家|哪家|哪里|哪儿)|谁家的(文件|材料)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),

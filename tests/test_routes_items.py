@@ -363,3 +363,15 @@ def test_the_units_one_item_names_are_counted_by_role_without_collectives(assist
 def test_a_chain_asking_whether_a_unit_is_in_another_item_says_its_part_there(assistant):
     answer = assistant.answer("新密牵头行政复议主渠道那条的单位,在行政调解那条里算啥?")
     assert answer.text.startswith("市司法局是牵头单位。\n市委编办不在其中")
+
+
+def test_what_a_document_rests_on_is_quoted_from_its_opening(assistant):
+    answer = assistant.answer("阜康市的工作要点是依据什么文件制定的?")
+    assert answer.intent == "doc_info" and "制定依据:“根据《法治中国建设规划" in answer.text
+    basis = assistant.answer("乌县那个分解方案是根据市里哪个文件定的?文号多少?")
+    assert "乌党发〔2023〕14号" in basis.text and "文件没有写明文号" not in basis.text  # the 文号 asked is the basis's
+
+
+def test_a_rule_asked_which_document_it_follows_is_quoted_with_that_documents_title(assistant):
+    answer = assistant.answer("阜康行政执法三项制度那条是按哪个文件的要求落实的?")
+    assert "阜政办〔2019〕70号" in answer.text
