@@ -15,6 +15,7 @@ from assistant.compute import Computed
 from assistant.route_sections import gist
 from assistant.understand import Query, topic_of
 from corpus.select import filter_items
+from corpus.text import normalize
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
@@ -147,7 +148,8 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     same_doc = [i for i in a.items if i.doc_id == head.doc_id and i.kind in TASK_KINDS and i.item_id != head.item_id]
     ranked = sorted(((_covers(a, b_topic, f"{i.section_path}{i.heading}{_first(i)}"), i) for i in same_doc),
                     key=lambda p: -p[0])
-    if not ranked or ranked[0][0] < MIN_B_HEADING:
+    if not ranked or ranked[0][0] < MIN_B_HEADING or not _names_it(b_topic, f"{ranked[0][1].section_path}{ranked[0][1].text}"):
+        # a unit said absent from the wrong item is a wrong answer: B must be named, not resembled
         yield a.not_found(query, [], extra=f"(没有找到“{b_topic}”那项任务。)")
         return
     target = ranked[0][1]
@@ -192,6 +194,19 @@ def _said(a, unit: str, text: str, locality: str) -> str:
         return unit
     mention = a.unit_names.find(text, (locality,))
     return mention.said if mention and mention.name == unit else ""
+
+
+def _names_it(topic: str, text: str) -> bool:
+    """Does `text` hold a word of `topic` whole (four characters running, or the whole of a
+    shorter piece)? "公共法律服务" resembles "公共服务…法律" by its bigrams but names another task."""
+    from difflib import SequenceMatcher
+
+    text = normalize(text)
+    for piece in normalize(topic).split():
+        match = SequenceMatcher(None, piece, text, autojunk=False).find_longest_match(0, len(piece), 0, len(text))
+        if match.size >= min(4, len(piece)):
+            return True
+    return False
 
 
 def _covers(a, topic: str, text: str) -> float:

@@ -375,3 +375,9 @@ def test_what_a_document_rests_on_is_quoted_from_its_opening(assistant):
 def test_a_rule_asked_which_document_it_follows_is_quoted_with_that_documents_title(assistant):
     answer = assistant.answer("阜康行政执法三项制度那条是按哪个文件的要求落实的?")
     assert "阜政办〔2019〕70号" in answer.text
+
+
+def test_a_chain_never_answers_about_an_item_that_only_resembles_the_one_named(assistant):
+    # no 公共法律服务 item in 乌鲁木齐县: •[2] (公共服务…法律) resembles it by its bigrams only
+    answer = assistant.answer("乌县牵头行政复议体制改革那条的单位,在公共法律服务那条里有它吗?")
+    assert answer.status == "not_found" and "不在其中" not in answer.text
