@@ -69,7 +69,7 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
     return scored
 
 
-MAX_LOCALITIES = 4
+MAX_LOCALITIES = 6  # fifteen documents: a task many places set is answered for each (政府信息公开年度报告: 4+)
 # Stricter than a unit question's REL_SHARE: a quoted sentence from a loosely related item of
 # another place reads as an answer, where a unit list is checked against its item's heading.
 SPREAD_SHARE = 0.8
