@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from corpus.text import normalize
 from corpus.types import TaskItem
 
 SEP = "、"
@@ -139,8 +140,20 @@ def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:
 
 
 def _listing(item: TaskItem, limit: int = 80) -> str:
-    """An item in a list: its heading, and when the heading is a bare title ("深化政务公开"), the
-    start of what follows it, which says what the task is."""
+    """An item in a list, and the names it gives in quotes that the cut leaves out ("一支队伍管执法"):
+    a task is known by its initiatives' names as much as by its first words."""
+    shown = _listing_start(item, limit)
+    said = normalize(shown)
+    names = [n for n in dict.fromkeys(_QUOTED.findall(item.text)) if normalize(n) not in said][:3]
+    return f"{shown}(另含{'、'.join(f'“{n}”' for n in names)})" if names and shown.endswith("…") else shown
+
+
+_QUOTED = re.compile(r"“([^“”]{2,12})”")
+
+
+def _listing_start(item: TaskItem, limit: int) -> str:
+    """Its heading, and when the heading is a bare title ("深化政务公开"), the start of what follows
+    it, which says what the task is."""
     head = short_heading(item, limit)
     cut = item.heading and item.text.startswith(item.heading) and item.text[len(item.heading):][:1] not in ("", *"。.;；:： \n")
     if cut:  # the parser keeps a heading's first words only: list the sentence it cut

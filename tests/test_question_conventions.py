@@ -229,3 +229,14 @@ def test_items_counted_by_a_field_said_in_other_words():
     assert keep(_item(text="动态调整区级权责清单,2025年6月底前完成。")) and keep(_item(deadline="2025年6月底前"))
     assert not keep(_item(text="年底前完成。")) and said == "完成时限为6月底前"
     assert counter_of("哪些条款是市市场监管局主办的?") == "条" and counter_of("牵头哪些任务?") == "项"
+
+
+def test_a_listed_task_keeps_the_names_it_quotes_past_the_cut():
+    from assistant.fields import _listing
+
+    long = _item(text="深化综合行政执法体制改革,按照“权随事转、编随事转、钱随事转”原则,推动执法重心向基层下移,"
+                      "稳步将基层管理迫切需要且能有效承接的行政执法事项下放给乡镇,推进乡镇组建综合行政执法队伍,"
+                      "逐步实现“一支队伍管执法”。")
+    shown = _listing(long)
+    assert shown.endswith("(另含“一支队伍管执法”)") and shown.count("权随事转") == 1  # shown once, in its place
+    assert "另含" not in _listing(_item(text="推进“证照分离”改革。"))  # nothing cut: nothing added
