@@ -78,7 +78,7 @@ def dates_in(text: str) -> list[tuple[date, str]]:
             continue
     for m in _MONTH_DAY.finditer(text):
         before = [f for f in found if f[0] < m.start() and not re.search(r"[。;；]", text[f[0]:m.start()])]
-        if before and len(found) and before[-1][2] != m.group(0):
+        if before:
             try:
                 found.append((m.start(), date(before[-1][1].year, int(m.group(1)), int(m.group(2))), m.group(0)))
             except ValueError:

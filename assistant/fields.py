@@ -18,8 +18,6 @@ def names_as_printed(units, item: TaskItem | None = None) -> str:
     return SEP.join(_as_printed(u, item) for u in units) if item else SEP.join(units)
 
 
-_names = names_as_printed
-
 
 def _as_printed(unit: str, item: TaskItem) -> str:
     """The unit as this item prints it, with the full name when that differs: "县卫健委(即县卫生
@@ -59,19 +57,19 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
     if lead is None:
         text = f"{prefix}无法确定牵头单位:{where}的单位信息在原文中缺失(文本不完整)"
         if resp:
-            text += f";可辨认的单位有{_names(resp, item)}"
+            text += f";可辨认的单位有{names_as_printed(resp, item)}"
         return text + f"[{n}]。"
     if intent == "responsible" and resp:  # with none listed, the answer starts with who leads
-        text = f"{prefix}{_names(resp, item)}{resp_word(item)}"
+        text = f"{prefix}{names_as_printed(resp, item)}{resp_word(item)}"
         if part:
-            text += f",{_names(part, item)}{part_word(item)}"
-        text += f";{_names(lead, item)}牵头" if lead else ";该项未明确牵头单位"
+            text += f",{names_as_printed(part, item)}{part_word(item)}"
+        text += f";{names_as_printed(lead, item)}牵头" if lead else ";该项未明确牵头单位"
         return f"{text}。{source}"
-    text = f"{prefix}{_names(lead, item)}牵头" if lead else f"{prefix}该项未明确牵头单位{_rule(item)}"
+    text = f"{prefix}{names_as_printed(lead, item)}牵头" if lead else f"{prefix}该项未明确牵头单位{_rule(item)}"
     if resp:
-        text += f",{_names(resp, item)}{resp_word(item)}"
+        text += f",{names_as_printed(resp, item)}{resp_word(item)}"
     if part:
-        text += f",{_names(part, item)}{part_word(item)}"
+        text += f",{names_as_printed(part, item)}{part_word(item)}"
     if not lead and item.units_raw:  # no lead: the note as printed says how the work is shared
         text += f"(原文:“{item.units_raw}”)"
     return f"{text}。{source}"
@@ -98,11 +96,11 @@ def role_in(item: TaskItem, names: frozenset[str], unit: str) -> str:
     lead = item.lead_units or ()
     if any(u in names for u in lead):
         others = [u for u in lead if u not in names]
-        return f"{unit}是牵头单位" + (f"(与{_names(others, item)}共同牵头)" if others else "") + "。"
+        return f"{unit}是牵头单位" + (f"(与{names_as_printed(others, item)}共同牵头)" if others else "") + "。"
     if any(u in names for u in item.responsible_units):
-        return f"{unit}是责任单位,不是牵头单位" + (f"(牵头的是{_names(lead, item)})" if lead else "") + "。"
+        return f"{unit}是责任单位,不是牵头单位" + (f"(牵头的是{names_as_printed(lead, item)})" if lead else "") + "。"
     if any(u in names for u in item.participating_units):
-        return f"{unit}是{part_word(item)}单位,不是牵头单位" + (f"(牵头的是{_names(lead, item)})" if lead else "") + "。"
+        return f"{unit}是{part_word(item)}单位,不是牵头单位" + (f"(牵头的是{names_as_printed(lead, item)})" if lead else "") + "。"
     return f"这项任务没有列{unit}(不是牵头、责任或配合单位)。"
 
 
@@ -133,9 +131,9 @@ def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:
         return f"{where}: the report names no lead or responsible unit [{n}]."
     if lead is None:
         return f"{where}: the unit information is missing from the source text (truncated), so the lead unit is unknown [{n}]."
-    parts = [f"lead unit: {_names(lead)}" if lead else "no lead unit is designated"]
+    parts = [f"lead unit: {names_as_printed(lead)}" if lead else "no lead unit is designated"]
     if resp:
-        parts.append(f"responsible units: {_names(resp)}")
+        parts.append(f"responsible units: {names_as_printed(resp)}")
     return f"{where}: " + "; ".join(parts) + f" [{n}]."
 
 
@@ -171,7 +169,7 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
     lead = item.lead_units or ()
     if role == "lead":
         others = [u for u in lead if u not in names]
-        return f"(与{_names(others)}共同牵头)" if others and len(others) < len(lead) else ""
+        return f"(与{names_as_printed(others)}共同牵头)" if others and len(others) < len(lead) else ""
     if any(u in names for u in lead):
         return "(牵头)"
     return "(责任单位)" if any(u in names for u in item.responsible_units) else "(配合)"

@@ -16,7 +16,6 @@ from assistant import prompts
 from assistant.draft import stream_draft
 from assistant.evidence import ASKS_BASIS, answers_measure
 from assistant import fields
-from assistant.fields import cn_date
 from assistant.extract import extractive_text, value_first
 from assistant.llm.gate import LLMBusy
 from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
@@ -256,7 +255,7 @@ def support(a, query: Query, item: TaskItem):
     A question may ask two things ("至少多长时间?每年几号前报?"): each part gets its own
     best sentence, and a number part only accepts a sentence with the kind of value asked."""
     parts = _question_parts(query.original)
-    dated = cn_date(item.date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.date or "") else ""
+    dated = fields.cn_date(item.date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.date or "") else ""
     chosen: dict[str, float] = {}
     asked: set[str] = set()  # sentences chosen by a part that asks something
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
