@@ -129,7 +129,12 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
 
 
-_ROLE_NAMES = (("lead_units", "牵头单位"), ("responsible_units", "责任单位"), ("participating_units", "配合单位"))
+def _role_names(item: TaskItem) -> tuple[tuple[str, str], ...]:
+    """Each unit field and its role as the item's document labels it (参加单位, 协办单位, 配合单位)."""
+    return (("lead_units", "牵头单位"), ("responsible_units", "责任单位"),
+            ("participating_units", f"{fields.part_word(item)}单位"))
+
+
 _ROLE_REST = re.compile(rf"{_ROLE_ASK}|在|那条|那项|这条|这项|里面|里|中|当中|方面|还|也|别的|其他|其它|另外的?|条款|条目|"
                         r"出现过?|没有|没|吗|[?？,，。]")
 
@@ -153,13 +158,10 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
         yield a.not_found(query, [], extra=f"(没有找到“{b_topic}”那项任务。)")
         return
     target = ranked[0][1]
-    lines = []
-    for unit in head.lead_units:
-        roles = [name for field, name in _ROLE_NAMES if unit in getattr(target, field)]
-        role = f"是{'、'.join(roles)}" if roles else "不在其中(没有列为牵头、责任或配合单位)"
-        lines.append(f"{unit}{role}。")
+    lines = [fields.role_in(target, frozenset({unit}), unit) for unit in head.lead_units]
     listed = ",".join(f"{'、'.join(getattr(target, field))}{verb}" for field, verb in
-                      (("lead_units", "牵头"), ("responsible_units", "负责"), ("participating_units", "配合"))
+                      (("lead_units", "牵头"), ("responsible_units", "负责"),
+                       ("participating_units", fields.part_word(target)))
                       if getattr(target, field))
     lines.append(f"依据:{head.locality}{head.section}“{fields.short_heading(head, 30)}”由{'、'.join(head.lead_units)}"
                  f"牵头[1];{target.section}“{fields.short_heading(target, 30)}”:{listed or '未写明单位'}[2]。")
@@ -180,7 +182,7 @@ def _roles_elsewhere(a, query: Query, head: TaskItem) -> Iterator[dict]:
             continue
         lines.append(f"{unit}在其他{len(others)}项里出现:")
         for item in sorted(others, key=lambda i: i.span[0])[:LIST_MAX]:
-            roles = "、".join(name for field, name in _ROLE_NAMES if unit in (getattr(item, field) or ()))
+            roles = "、".join(name for field, name in _role_names(item) if unit in (getattr(item, field) or ()))
             cited.append((item, a.quote(query, item)))
             lines.append(f"[{len(cited)}] {item.section}“{fields.short_heading(item, 30)}”:{roles}")
     text = "\n".join(lines)
