@@ -155,10 +155,21 @@ _NOT_DONE = re.compile(r"(?P<whole>[^,，]+?)(里|中|当中|之中)[,，]?(其�
                        r"[^,，?]{0,6}?(有|是)?(几|多少)")
 
 
+# "人民调解去年没调成的纠纷有多少件?": the whole is not named, the sentence counting it is
+_NOT_DONE_BARE = re.compile(r"(没有?|未|尚未|还没有?)[\u4e00-\u9fff]{1,6}?的[^,，?]{0,8}?(有|是)?(几|多少)|"
+                            r"(还)?剩(下|余)?(了)?[^,，?]{0,4}?(几|多少)")
+
+
 def _remainder(a, query, items):
     m = _NOT_DONE.search(query.original)
-    if not m or len(query.localities) > 1:
+    if len(query.localities) > 1:
         return None
+    if not m:
+        bare = _NOT_DONE_BARE.search(query.original)
+        if not bare:
+            return None
+        unit = _asked_unit(query.original[bare.start():]) or _COUNTS
+        return _remainder_in_one_sentence(a, query, items[:1], unit)
     whole, done = _clean(m.group("whole"), query), _clean(m.group("done"), query)
     unit = _asked_unit(query.original[m.end() - 2:])
     if not whole or not done:
@@ -169,6 +180,21 @@ def _remainder(a, query, items):
             step = compute.difference(*chosen)
             return item, f"{step.result}{step.working.rsplit(step.result, 1)[1]}。计算:{step.working}", [step], [n.sentence for n in chosen]
     return None
+
+
+# "还剩多少没化解?" names no unit: any unit things are counted in, the same on both sides
+_COUNTS = ("件", "项", "家", "次", "人", "名", "条", "个", "户", "所", "场", "批", "类")
+
+
+def _remainder_in_one_sentence(a, query, items, unit):
+    """The whole less the part done, when one sentence about the question counts both in the unit
+    asked ("调解各类矛盾纠纷5208件,调解成功5142件"): the whole is stated first and is the larger."""
+    found = _two_in_one_sentence(a, query, items, unit)
+    if not found or found[1].value <= found[2].value:
+        return None
+    item, whole, done = found
+    step = compute.difference(whole, done)
+    return item, f"{step.result}{step.working.rsplit(step.result, 1)[1]}。计算:{step.working}", [step], [whole.sentence]
 
 
 def _difference(a, query, items):
@@ -203,21 +229,30 @@ def _difference_in_one_sentence(a, query, items, unit):
     """"…州里梳理的清单和自治区最后确定的差了几项?" asked of "梳理…事项清单58项,经区级调整并确定
     实现…事项53项": a sentence about the question that counts exactly two things in the unit asked
     states the two sides of the difference, even when the question names them in other words."""
+    found = _two_in_one_sentence(a, query, items, unit)
+    return _difference_plan([(found[0], found[1]), (found[0], found[2])]) if found else None
+
+
+def _two_in_one_sentence(a, query, items, unit) -> tuple[TaskItem, Number, Number] | None:
+    """The sentence best covering the question that counts exactly two different things in the unit
+    asked (or counted: 几项 counts 项), with its two figures in the order written."""
     counted = re.search(r"(几|多少)个?(项|件|家|次|人|名|条|个)", query.original)
-    unit = unit or (counted.group(2) if counted else None)  # 几项 counts 项 here: both sides are in one sentence
+    unit = unit or (counted.group(2) if counted else None)
     if not unit or unit == "%":  # rates are told apart by their subjects, never by position
         return None
     best = None
     for item in items:
         for s in sentences(item.text):
-            nums = [n for n in compute.numbers_in(s) if n.unit == unit]
+            nums = [n for n in compute.numbers_in(s) if n.unit == unit or (unit == _COUNTS and n.unit in _COUNTS)]
+            if len({n.unit for n in nums}) > 1:
+                continue
             cover = a.evidence.coverage(query.topic, s) or 0.0
             if len(nums) == 2 and nums[0].value != nums[1].value and cover >= MIN_MATCH and (not best or cover > best[0]):
                 best = (cover, item, nums)
     if not best:
         return None
     _, item, (x, y) = best
-    return _difference_plan([(item, x), (item, y)])
+    return item, x, y
 
 
 def _difference_plan(found: list[tuple[TaskItem, Number]]):

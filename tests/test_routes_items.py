@@ -178,6 +178,9 @@ def test_items_are_counted_by_a_units_role_among_another_units_items(assistant):
 def test_what_is_left_is_the_whole_less_the_part_done(assistant):
     answer = assistant.answer("伊犁州人民政府2021年收到的行政复议申请中,没受理的有多少件?")
     assert answer.path == "computed" and "16件 − 11件 = 5件" in answer.text
+    # the whole not named in the question: the sentence counting it and the part done, in the unit asked or none
+    unnamed = assistant.answer("伊犁摸排的信访突出问题,还剩多少没化解?")
+    assert unnamed.path == "computed" and "1183件 − 1005件 = 178件" in unnamed.text
 
 
 def test_a_tasks_second_paragraph_is_not_counted_as_another_task(assistant):
