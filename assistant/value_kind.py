@@ -40,7 +40,12 @@ KINDS = (
     ValueKind("persons", re.compile(r"(员|代表|委员|专家|顾问|律师|成员)[团组队库]?(都|分别)?(有|是)(谁|哪些人)|"
                                     r"(员|代表|委员|专家|顾问|律师|成员)的?名单"),
               re.compile(r"同志|名单(如下|附后)|[\u4e00-\u9fff]{2,3}(先生|女士)"), "具体人员名单"),
-    ValueKind("people", re.compile(r"多少人|几个人|几人|人数|多少名|编制(是|有)?多少|配备了?多少"),
+    # a total of people ("全市持证执法人员一共多少人?"): a figure each post or unit must have ("各执法
+    # 岗位…保证3名", "每个司法所不少于2名") is not a total
+    ValueKind("people_total", re.compile(r"(一共|总共|共有|总数|合计|全[市县州区旗]|全部)[^?？,，]{0,14}(多少|几)(名|个?人)(?!民)|"
+                                         r"(人数|人员)总数(是|有)?(多少|几)"),
+              re.compile(r"(^|[,，;；。:：])[^,，;；。:：各每]*?\d+\s*(余|多)?\s*(名|人)"), "总人数"),
+    ValueKind("people", re.compile(r"(多少|几个?)人(?!民)|人数|多少名|编制(是|有)?多少|配备了?多少"),
               re.compile(r"\d+\s*(余|多)?\s*(名|人)|[一二三四五六七八九十百千两]+(名|人)"), "人数"),
 )
 # "what was actually done" asked of a plan: a plan states what is to be done

@@ -59,3 +59,12 @@ def test_value_kinds_a_plan_cannot_hold():
     assert "排名" in missing_reason("考核排第几?", report)
     rules = [_item("某州", text="制定政府规章2个,并按规定程序报送备案。", doc_kind="年度报告")]
     assert "名称" in missing_reason("制定的2个政府规章叫什么名字?", rules)
+
+
+def test_a_total_of_people_is_not_a_figure_each_post_must_have():
+    per_post = [_item("某市", text="各执法岗位上必须保证3名在编人员在岗,每个司法所不少于2名工作人员。")]
+    total = [_item("某县", text="全年培训执法人员1362名,考试合格率98%。", doc_kind="年度报告")]
+    assert "总人数" in missing_reason("全市持证执法人员一共有多少人?", per_post)
+    assert missing_reason("全县一共培训了多少名执法人员?", total) == ""
+    # "多少个人民调解组织" counts organisations, not people
+    assert missing_reason("一共建了多少个人民调解组织?", per_post) == ""
