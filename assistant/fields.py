@@ -6,6 +6,7 @@ No LLM here: the unit names come from the parsed fields, so they are exactly the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from corpus.text import normalize
@@ -172,7 +173,25 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
         return f"(与{names_as_printed(others)}共同牵头)" if others and len(others) < len(lead) else ""
     if any(u in names for u in lead):
         return "(牵头)"
-    return "(责任单位)" if any(u in names for u in item.responsible_units) else "(配合)"
+    # who leads it says whom the unit works with: "(责任单位,县委编办牵头)"
+    led = f",{names_as_printed(lead, item)}{lead_word(item)}" if lead else (",未写牵头单位" if item.lead_units == () else "")
+    return f"({_part_of(item, names)}{led})"
+
+
+def _part_of(item: TaskItem, names: frozenset[str]) -> str:
+    """A unit's supporting part in an item, in the document's words: 责任单位, 协办, 参加, 配合."""
+    return "责任单位" if any(u in names for u in item.responsible_units) else part_word(item)
+
+
+def lead_word(item: TaskItem) -> str:
+    """The lead role as the document labels it: 主办 where its notes say 主办单位, else 牵头."""
+    return "主办" if "主办" in item.units_raw else "牵头"
+
+
+def _role_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> str:
+    """"其中牵头8项、责任单位3项": how a unit's items divide by its part in them."""
+    parts = Counter("牵头" if any(u in names for u in i.lead_units or ()) else _part_of(i, names) for i in items)
+    return "、".join(f"{part}{n}{counter}" for part, n in parts.most_common()) if len(parts) > 1 else ""
 
 
 def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh", counter: str = "项",
@@ -193,9 +212,13 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     if role == "none_led":  # asked what it leads: it leads none, and takes part in these
         head = f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}({localities}):"
         role = "any"
+    elif role != "lead" and names and _role_counts(items, names, counter):
+        head = f"{head[:-1]},其中{_role_counts(items, names, counter)}:"
     lines = [f"[{n}] {i.section} {_listing(i)}{_role_note(i, names, role) if names else ''}"
              for n, i in enumerate(items, start=1)]
     if elsewhere and list_elsewhere:
+        if role == "lead":  # both parts listed: the whole first ("共涉及3条")
+            head = f"{unit}共涉及{len(items) + len(elsewhere)}{counter}({localities}),其中牵头{len(items)}{counter}:"
         lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{counter}:")
         lines += [f"[{n}] {i.section} {_listing(i)}{_role_note(i, names, 'any') if names else ''}"
                   for n, i in enumerate(elsewhere, start=len(items) + 1)]

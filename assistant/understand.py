@@ -45,7 +45,7 @@ def detect_language(text: str) -> str:
 
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
-_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头"}, key=len, reverse=True))
+_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "领衔", "带头"}, key=len, reverse=True))
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
@@ -75,10 +75,11 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                # "执法大队要参与吗?", "司法所是负责还是配合?": a unit's part in one item
                                r"(要|需要|是否)(参与|参加|配合|协助|协办)(吗|么|[?？]|$)|(要不要|用不用|有没有)(参与|参加|配合|协助|协办)|"
                                r"是(负责|牵头)还是(配合|参与|负责)|"
-                               r"除了牵头|responsible units?|participat", re.I)),
+                               # "除了市司法局,点名要负责的还有谁?": the units besides one named
+                               r"除了牵头|除了[^?]{1,24}还有(谁|哪些|哪几|哪家)|responsible units?|participat", re.I)),
     # "哪个单位要是拖了后腿,会有什么后果?" asks what follows, not who: no unit intent
     ("other", re.compile(r"(什么|啥|哪些)(后果|处理|处分)|会(怎么样|怎样|如何)|(怎么|如何)(处理|问责|追责)")),
-    ("lead", re.compile(rf"{_LEAD_WORDS}|谁(来)?负责|由谁|归谁|落到谁|谁头上|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
+    ("lead", re.compile(rf"{_LEAD_WORDS}|[牵挑领带打]的头|谁(来)?负责|由谁|归谁|落到谁|谁头上|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
                         r"哪个(单位|部门|科室?|股室?|处室?|机构)|哪家(?!的(材料|文件|方案|报告|要点|安排))|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
     ("doc_info", re.compile(r"(文件|工作要点|要点|方案|报告|工作安排|清单|措施|分工表)(是|为)?(哪一年|哪年|哪个年度)|"
@@ -262,7 +263,11 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         query = _merge_follow_up(query, previous, known_localities)
     if query.intent in ("unit_tasks", "lead", "responsible", "other", "summary", "number") and known_units:
         unit = _named_unit(query.text, known_units, query.localities)
-        if query.intent == "unit_tasks" and _ONE_ITEM.search(query.text) and not _SELF_INTRO_RE.search(query.text):
+        if unit and _ASKS_ITEMS.search(query.text) and not _ASKS_UNITS.search(query.text):
+            # "点到市财政局的有哪几条?", "市司法局的名字出现在哪些任务里?", "挂了几个牵头?": a unit
+            # named and the items asked for, not the units, whatever verb joins them
+            query = replace(query, unit=unit, intent="unit_tasks")
+        elif query.intent == "unit_tasks" and _ONE_ITEM.search(query.text) and not _SELF_INTRO_RE.search(query.text):
             # "…兑现那条,配合的有哪些?" is about one item's units, whoever issued the document
             query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
         elif unit and query.intent == "unit_tasks":
@@ -273,7 +278,8 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         elif unit and query.intent in ("lead", "responsible", "other") and ASKS_ROLE.search(query.text):
             # "…那条,县发改委是牵头还是配合?": one item's units, and the named unit's part in it
             query = replace(query, unit=unit, intent="responsible" if query.intent == "other" else query.intent)
-        elif unit and query.intent in ("other", "summary") and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)(的|了)", query.text):
+        elif (unit and query.intent in ("other", "summary") and not _ASKS_UNITS.search(query.text)
+              and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)(的|了)", query.text)):
             query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合|涉及).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
             # "县发改委牵头的一共几项?" counts what a unit does
@@ -283,6 +289,11 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
 
+
+# the items asked for: which or how many tasks (哪几条, 哪些任务, 几个牵头, 多少项)
+_ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几)?个?(条|项)|哪些(任务|事|活|工作|条目|地方)|(几|多少)个?(牵头|头|任务|事)")
+# the units asked for: who, or which units (then a named unit is the one left out: "除了X还有谁")
+_ASKS_UNITS = re.compile(r"谁|哪(个|些|几个|几|家)?(单位|部门|科室|股室|机构)|哪(几)?家")
 
 # a named unit's part in one item asked: 是牵头还是配合, 算牵头吗, 挂的是什么, 在这条里什么角色
 ASKS_ROLE = re.compile(r"牵头还是|还是牵头|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"

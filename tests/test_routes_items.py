@@ -327,10 +327,13 @@ def test_a_gap_between_two_days_of_a_yearly_rule_is_computed_and_both_are_quoted
 
 def test_a_unit_list_asked_about_its_other_part_too_lists_those_items_as_well(assistant):
     asked_both = assistant.answer("我们是县建设局,乌鲁木齐县那个任务分解方案里有要我们牵头的吗?当责任单位的又有几条?")
-    assert "县建设局牵头的任务共1条" in asked_both.text and "县建设局是责任单位或配合单位的共3条" in asked_both.text
+    assert asked_both.text.startswith("县建设局共涉及4条(乌鲁木齐县),其中牵头1条:")
+    assert "县建设局是责任单位或配合单位的共3条" in asked_both.text
     assert "智慧县城" in asked_both.text  # the participated item's own words, not only its number
+    assert "(责任单位,县政务服务管理局牵头)" in asked_both.text  # whom it works with there
     lead_only = assistant.answer("乌鲁木齐县县建设局牵头哪些任务?")
     assert "另外,县建设局在3项中是责任单位或配合单位" in lead_only.text and "智慧县城" not in lead_only.text
+
 
 
 def test_a_difference_whose_two_sides_one_sentence_counts_in_the_unit_asked(assistant):

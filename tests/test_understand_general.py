@@ -24,6 +24,9 @@ def _item(locality, lead=(), resp=(), text="开展工作。", doc_kind="工作�
     ("执法部门负责人任期内至少要参加几次培训?", "number"),  # 参加 here is not a role
     ("这条落到谁头上?", "lead"),
     ("新密那份工作安排的文号是多少?谁发的?", "doc_info"),
+    ("公共法律服务那项是谁领衔的?", "lead"),
+    ("行政复议那条谁带的头?", "lead"),
+    ("那条除了县司法局,还有谁要一起干?", "responsible"),
 ])
 def test_intents(question, intent):
     assert detect_intent(question) == intent
@@ -42,6 +45,24 @@ def test_unit_named_with_its_locality_in_front():
     assert q.intent == "unit_tasks" and q.unit == "市政府办公室"
     q = understand("新密的大数据局(政务服务中心)都牵头了啥?", known_units=names)
     assert q.intent == "unit_tasks" and q.unit == "市大数据局(政务服务中心)"
+
+
+@pytest.mark.parametrize("question", [
+    "某县那份方案里提到县财政局的有哪几条?",
+    "县财政局的名字在哪些任务里出现过?",
+    "县财政局一共挂了几个头?",
+    "县财政局算下来涉及多少项?",
+])
+def test_a_unit_named_with_the_items_asked_for_asks_its_tasks(question):
+    names = UnitNames([_item("某县", lead=["县财政局"])])
+    q = understand(question, known_units=names, known_localities=("某县",))
+    assert q.intent == "unit_tasks" and q.unit == "县财政局"
+
+
+def test_a_unit_named_while_the_units_are_asked_for_is_the_one_left_out():
+    names = UnitNames([_item("某县", lead=["县财政局"])])
+    q = understand("那条除了县财政局,还有哪几个单位负责?", known_units=names)
+    assert q.intent == "responsible"
 
 
 def test_a_list_question_without_a_unit_asks_who_takes_part():
@@ -68,3 +89,12 @@ def test_a_total_of_people_is_not_a_figure_each_post_must_have():
     assert missing_reason("全县一共培训了多少名执法人员?", total) == ""
     # "多少个人民调解组织" counts organisations, not people
     assert missing_reason("一共建了多少个人民调解组织?", per_post) == ""
+
+
+def test_a_units_items_of_every_part_are_counted_by_part():
+    from assistant.fields import unit_tasks_text
+    led = _item("某县", lead=("县司法局",), text="规范性文件备案审查。")
+    helps = _item("某县", lead=("县财政局",), resp=("县司法局",), text="罚没收入全额缴入国库。")
+    text = unit_tasks_text("县司法局", [led, helps], "any", names=frozenset({"县司法局"}))
+    assert text.startswith("县司法局参与的任务共2项(某县),其中牵头1项、责任单位1项:")
+    assert "(责任单位,县财政局牵头)" in text
