@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from assistant import compute, fields
+from assistant import compute, fields, sections
 from assistant.compute import Computed, Number
 from assistant.gates import REL_MIN, REL_MIN_NAMED
 from assistant.understand import Query, topic_of
@@ -47,7 +47,7 @@ def route(a, query: Query, hits) -> Callable | None:
         return _answer(plan)
     if not items:
         return None
-    if _NO_LEAD.search(q):
+    if _NO_LEAD.search(q) and not sections.names_number(q):  # in a numbered section: its list says it
         return _answer_no_lead(a, query, items)
     plan = _unit_count(a, query, items)
     if plan:

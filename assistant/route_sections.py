@@ -17,6 +17,8 @@ from assistant.understand import Query
 from corpus.text import sentences
 from corpus.types import TaskItem
 
+# asking which items have no lead ("哪些没写牵头单位?", "有没有没写牵头的?")
+NO_LEAD = re.compile(r"(没|未|无)有?(写|明确|列明|标明|注明|写明){0,2}(谁|哪个单位)?牵头")
 _ASKS_UNITS = re.compile(r"(单位|部门|机构|机关)(都|还)?(有|是)?(哪些|哪几个|哪几家|谁)|哪些(单位|部门|机构)")
 ANSWER_CHARS = 1100  # the whole list; each item gets its share, at least ITEM_CHARS_MIN
 ITEM_CHARS_MIN = 70
@@ -31,7 +33,7 @@ def route(a, query: Query, hits) -> Callable | None:
     if not sections.asks_contents(query.original):
         return None
     asks_units = query.intent in ("lead", "responsible") or _ASKS_UNITS.search(query.original)
-    if asks_units and not sections.COUNTS.search(query.original):
+    if asks_units and not sections.LISTS_ITEMS.search(query.original):
         return None  # "…有哪些部门负责?", "协办单位都有哪些?" ask for units, not for a section
     # "…那一大块一共几条任务?是不是全归应急局牵头?": the section is named in the part that asks
     # for its contents; the other part is answered from the list (its leads are shown)
@@ -101,6 +103,11 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
         text += (f"\n其中{query.unit}牵头的有{len(led)}{measure}:" + "、".join(f"[{n}]" for n in led) + "。"
                  if led else f"\n其中没有{query.unit}牵头的{measure}目。")
         counts.append(Computed(str(len(led)), tuple(cited[n - 1][0].section for n in led), f"{len(led)}{measure}"))
+    if NO_LEAD.search(query.original):  # "…几项?哪些没写牵头单位?": the list answers, then the ones asked
+        bare = [n for n, (i, _) in enumerate(cited, start=1) if i.lead_units == ()]
+        text += (f"\n其中没有写牵头单位的{len(bare)}{measure}:" + "、".join(f"[{n}]" for n in bare) + "。"
+                 if bare else f"\n这些{measure}目都写明了牵头单位。")
+        counts.append(Computed(str(len(bare)), tuple(cited[n - 1][0].section for n in bare), f"{len(bare)}{measure}"))
     if _cut_inside(a, items):
         text += "\n(该文件文本在这一部分中途截断,后面的内容不在资料中,这部分的条目可能不全。)"
     yield {"type": "delta", "text": text}

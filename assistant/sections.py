@@ -89,6 +89,8 @@ def _outline(items: tuple[TaskItem, ...]) -> tuple[Section, ...]:
 ASKS_CONTENTS = re.compile(r"哪些|哪几|几条|几项|几块|几部分|几个方面|多少条|多少项|主要内容|什么内容|"
                            r"(讲|说|写|安排|部署|规定|提|列|干|做)了?些?(啥|什么)|都是(啥|什么)|有啥|打算|概括|总结|措施有")
 COUNTS = re.compile(r"几条|几项|多少条|多少项|几个方面|几个部分|几部分|几块|几大块")
+# the items listed ("下面挂了哪几条?"): a section's contents even when its leads are asked too
+LISTS_ITEMS = re.compile(rf"{COUNTS.pattern}|哪几[条项点]|哪些(条|项|任务|事项|措施)|几点")
 NUMBERED = re.compile(r"第([一二三四五六七八九十\d]+)(部分|章|大项|大块|块|节)")
 _TOP = re.compile(r"(?<![((一二三四五六七八九十])([一二三四五六七八九十]+)、")
 _SUB = re.compile(r"[((]([一二三四五六七八九十]+)[))]")
@@ -96,7 +98,8 @@ _YEAR = re.compile(r"(20\d\d)年")
 _PLAN = re.compile(r"打算|计划|安排|准备|要干|要做|思路|下一步|将要")
 _DONE = re.compile(r"做了|干了|成效|成绩|完成了|取得|做法|情况")
 # Words that say "a section" or "list it", not what it is about.
-_SECTION_WORDS = re.compile(r"那一大部分|这一大部分|大部分|那一大块|这一大块|大块|那部分|这部分|部分|那一块|这一块|这块|那块|一块|这一类|那一类|一类|这一节|章节|这方面|那方面|方面|"
+_SECTION_WORDS = re.compile(r"第[一二三四五六七八九十\d]+(部分|章|节|块)?|最后|最前|开头|[一二三四五六七八九十]是|那份|这份|小标题|标题|底下|下头|挂了?|排了?|包括|包含|分了?|每条|(各|分别)?是谁|落到谁头上|单位|"
+                            r"那一大部分|这一大部分|大部分|那一大块|这一大块|大块|那部分|这部分|部分|那一块|这一块|这块|那块|一块|这一类|那一类|一类|这一节|章节|这方面|那方面|方面|"
                             r"下面|下边|里面|里头|下有|主要|措施|任务|工作|内容|讲了?|说了?|写了?|都是|啥|什么|哪些|哪几|"
                             r"几条|几项|多少|条|项|打算|干|做|分别|谁牵头|牵头|都谁|分工表|实施方案|工作安排|若干措施|方案|要点|报告|文件|"
                             r"自己|法治政府建设|\d{4}年度?")
@@ -128,8 +131,40 @@ def find(question: str, sections: list[Section], coverage, doc_ids: tuple[str, .
         for variant in locality_variants(loc):
             q = q.replace(normalize(variant), " ")
     candidates = [s for s in sections if s.doc_id in doc_ids]
-    return (_by_number(q, candidates, doc_ids) or _by_heading(q, candidates, coverage, doc_ids)
-            or _by_period(q, candidates, doc_ids))
+    numbered = _by_number(q, candidates, doc_ids)
+    if numbered:  # "第一部分最后一块讲化解矛盾纠纷": a heading's words may name a part of it
+        return _part_named(q, numbered, candidates, coverage, doc_ids)
+    return _by_quote(q, candidates, doc_ids) or _by_heading(q, candidates, coverage, doc_ids) or _by_period(q, candidates, doc_ids)
+
+
+def _part_named(q: str, numbered: Match, candidates: list[Section], coverage, doc_ids) -> Match:
+    """The part of a numbered section whose heading the question's words say, when they say it
+    better than the numbered section's own heading ("第八部分权力制约监督那块" restates 八's)."""
+    path = numbered.section.path
+    inner = _by_heading(q, [s for s in candidates if s.path[:len(path)] == path and len(s.path) > len(path)],
+                        coverage, doc_ids)
+    if not inner:
+        return numbered
+    topic = _heading_topic(q)
+    own = coverage(topic, numbered.section.title) or 0.0
+    return Match(inner.section, "number", 1.0) if (coverage(topic, inner.section.title) or 0.0) > own + 0.2 else numbered
+
+
+def names_number(question: str) -> bool:
+    """Does the question name a section by its number (第四部分, 三、, (二))?"""
+    q = normalize(question)
+    return bool(NUMBERED.search(q) or _TOP.search(q) or _SUB.search(q))
+
+
+def _by_quote(q: str, candidates: list[Section], doc_ids) -> Match | None:
+    """A heading the asker quotes (“深化放管服改革”这个小标题): the section whose title holds it."""
+    quoted = [normalize(p) for p in re.findall(r"[“\"]([^”\"]{4,40})[”\"]", q)]
+    for doc in doc_ids:
+        found = [s for s in candidates if s.doc_id == doc and len(s.items) > 1
+                 and any(p in normalize(re.sub(r"[“”\"]", "", s.title)) for p in quoted)]
+        if found:
+            return Match(min(found, key=lambda s: len(s.path)), "heading", 1.0)
+    return None
 
 
 def _by_number(q: str, candidates: list[Section], doc_ids) -> Match | None:
@@ -171,11 +206,16 @@ def _by_period(q: str, candidates: list[Section], doc_ids) -> Match | None:
     return None
 
 
-def _by_heading(q: str, candidates: list[Section], coverage, doc_ids) -> Match | None:
+def _heading_topic(q: str) -> str:
+    """What the question says a heading is about: its words minus those that say "a section"."""
     topic = q
     for asked, written in _HEADING_WORDS:
         topic = topic.replace(asked, written)
-    topic = _SECTION_WORDS.sub(" ", topic)
+    return _SECTION_WORDS.sub(" ", topic)
+
+
+def _by_heading(q: str, candidates: list[Section], coverage, doc_ids) -> Match | None:
+    topic = _heading_topic(q)
     if len(re.sub(r"\W", "", topic)) < 2:
         return None
     scored = []
@@ -191,7 +231,10 @@ def _by_heading(q: str, candidates: list[Section], coverage, doc_ids) -> Match |
     if not scored:
         return None
     score, cover, back, best = max(scored, key=lambda t: (t[0], len(t[3].items)))
-    if cover < 0.6 or back < 0.3 or cover + back < 1.1:
+    # the question names the heading (most of its words are the heading's, and it says much of
+    # the heading), or all its words are in a long heading it names a part of ("讲行政决策制度的那一
+    # 大块" of "四、健全行政决策制度体系,不断提升行政决策公信力和执行力")
+    if (cover < 0.6 or back < 0.3 or cover + back < 1.1) and (cover < 0.95 or back < 0.12):
         return None
     return Match(best, "heading", score)
 

@@ -387,3 +387,9 @@ def test_a_chain_never_answers_about_an_item_that_only_resembles_the_one_named(a
     # no 公共法律服务 item in 乌鲁木齐县: •[2] (公共服务…法律) resembles it by its bigrams only
     answer = assistant.answer("乌县牵头行政复议体制改革那条的单位,在公共法律服务那条里有它吗?")
     assert answer.status == "not_found" and "没有列" not in answer.text
+
+
+def test_items_without_a_lead_in_a_numbered_section_are_counted_in_its_list(assistant):
+    answer = assistant.answer("乌县方案第八部分一共几条?哪些没写牵头单位?")
+    assert answer.text.startswith("乌鲁木齐县《") and "八、" in answer.text and "共10条" in answer.text
+    assert answer.text.endswith("其中没有写牵头单位的1条:[2]。")  # of the ten, not of the whole document, not of the whole document

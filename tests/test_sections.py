@@ -58,6 +58,24 @@ def test_a_section_is_named_by_its_heading_words():
     assert find("某县安全生产方面有哪些任务?") is None  # no heading says it
 
 
+def test_a_heading_the_asker_quotes_names_its_section():
+    assert find("某县“严格落实重大行政决策程序”这个小标题底下排了哪几条?牵头的各是谁?") == (
+        "heading", "(一)严格落实重大行政决策程序", 2)
+
+
+def test_a_numbered_section_narrows_to_the_part_its_words_name():
+    assert find("某县第二部分最后一块讲执行和评估的,说了啥?")[:2] == ("number", "(二)加强行政决策执行和评估")
+    # words that restate the numbered section's own heading keep the whole of it
+    assert find("某县第二部分行政决策那块一共几项?") == ("number", "二、健全行政决策制度体系", 3)
+
+
+def test_all_the_words_in_a_long_heading_name_it():
+    long_heading = ITEMS + (item(8, "五、健全依法行政制度体系,加快推进政府治理规范化程序化法治化 > 14"),
+                            item(9, "五、健全依法行政制度体系,加快推进政府治理规范化程序化法治化 > 15"))
+    match = sections.find("某县依法行政制度那一大块包括哪几项?", sections.outline(long_heading), bigram_cover, ("d",), ("某县",))
+    assert match and match.section.marker == "五、"
+
+
 def test_a_section_is_named_by_the_period_it_plans():
     assert find("某县2025年打算干哪些事?") == ("period", "三、2025年工作安排", 2)
     assert find("某县2030年打算干哪些事?") is None
