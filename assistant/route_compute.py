@@ -26,7 +26,7 @@ TASK_KINDS = ("task", "point")
 _NO_LEAD = re.compile(r"(几|多少)[项条].{0,8}(没|未|无)有?(写|明确|列明|标明|注明|写明){0,2}(谁|哪个单位)?牵头|"
                       r"(没|未|无)有?(写|明确|列明|写明)?(谁|哪个单位)?牵头(单位)?的.{0,6}(几|多少)[项条]")
 _EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
-_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|相隔|间隔|相距|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
+_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
 _AVERAGE = re.compile(r"平均每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
@@ -517,8 +517,9 @@ _LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八
               # "两个单位搭伙牵头的是哪几项?"
               re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?[^?,]{0,6}?牵头的" + _ASKS_COUNT))
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
-_DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)[^?,]{0,4}?"
-                     r"(干完|完成|办完|做完|办结|完工|到期)的" + _ASKS_COUNT)
+_DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前)?[^?,]{0,4}?"
+                     r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)
+_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月|(年底|年末)")
 _CN_DIGIT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -531,6 +532,9 @@ def _field_filter(question: str):
     m = _DUE_BY.search(question)
     if m:  # the column, or the task's own words when the document has no column
         value = m.group("value")
+        if m.group("upto"):  # "卡在9月底前(含)的": every limit up to that month, not only that one
+            asked = _month_of(value)
+            return (lambda i: _due_by(i.deadline, asked) if i.deadline else value in i.text), f"完成时限在{value}(含)"
         return (lambda i: value in (i.deadline or i.text)), f"完成时限为{value}"
     m = _LEADS_ARE[0].search(question) or _LEADS_ARE[1].search(question)
     if m:
@@ -538,6 +542,25 @@ def _field_filter(question: str):
         # said in words: the count is the asker's filter, not a figure the cited items state
         return (lambda i: len(i.lead_units or ()) == n), f"牵头单位有{'两三四五六七八九'[n - 2]}家"
     return None
+
+
+def _month_of(text: str) -> tuple[int, int] | None:
+    """(year or 0, month) of the first month a time limit names: "2024年6月底前" -> (2024, 6), "年底前" -> (0, 12)."""
+    m = _MONTH.search(text or "")
+    if not m:
+        return None
+    return (0, 12) if m.group(3) else (int(m.group(1) or 0), int(m.group(2)))
+
+
+def _due_by(deadline: str, asked: tuple[int, int] | None) -> bool:
+    """A time limit column falls on or before the month asked ("全年", "长期坚持" never do); a year
+    not said on one side is the document's own."""
+    due = _month_of(deadline)
+    if not due or not asked:
+        return False
+    if due[0] and asked[0] and due[0] != asked[0]:
+        return due[0] < asked[0]
+    return due[1] <= asked[1]
 
 
 # "X牵头的那几条里,有几条把Y列成了责任单位?", "有几条的配合单位里有Y?": items counted by a unit's role

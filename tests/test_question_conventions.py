@@ -181,6 +181,12 @@ def test_items_counted_by_a_field_value():
     keep, said = _field_filter("绿园方案里牵头单位一栏写了3家的有几项?")
     assert keep(item(lead=("a", "b", "c"))) and not keep(item(lead=("a",))) and said == "牵头单位有三家"
     assert _field_filter("完成时限是什么时候?") is None
+    # "限6月底前干完的" names one limit; "卡在9月底前(含)的" every limit up to it
+    keep, said = _field_filter("墨川限6月底前干完的有几项?")
+    assert keep(item("2025年6月底前")) and not keep(item("2025年3月底前"))
+    keep, said = _field_filter("时间节点卡在9月底前(含)的任务有几项?")
+    assert said == "完成时限在9月底前(含)" and keep(item("2024年6月底前")) and keep(item("2024年9月底前"))
+    assert not keep(item("2024年10月底前")) and not keep(item("全年")) and not keep(item("长期坚持"))
 
 
 def _item(**fields):

@@ -48,6 +48,8 @@ def test_an_average_and_a_date_gap(assistant):
     assert "13396次 ÷ 8510家 ≈ 1.57" in answer.text
     gap = assistant.answer("乌县原来那个县党发〔2022〕13号实施方案,从印发到被新方案替代,隔了多长时间?")
     assert gap.text.split("。")[0].endswith("相隔410天") and len(gap.citations) == 2
+    after = assistant.answer("伊犁那份年度报告落款以后,再过几天州政府就集中行政复议职责了?")
+    assert "2021年12月24日至2022年1月1日,相隔8天" in after.text
 
 
 def test_items_without_a_lead_are_counted_from_the_fields(assistant):
