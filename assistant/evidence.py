@@ -20,6 +20,10 @@ ASKS_BASIS = re.compile(r"(根据|依据|按照|依照|按|贯彻|落实)[^,?]{0
 # What kind of value a number question asks for: the measure words an answer must carry.
 _MEASURES = [
     (re.compile(r"学时"), r"学时"),
+    # a time limit asked ("几月底前要弄完?"): a date the thing is due before, not one it starts
+    # from ("自2022年1月1日起")
+    (re.compile(r"(几月|哪天|几号|什么时候|何时)(底|末|份)?(之|以)?前"),
+     r"(\d+月(底|末|中旬|上旬|下旬|\d+日)?|年底|年末|\d{4}年)(之|以)?前|年内|月底|年底"),
     (re.compile(r"比例|百分|percent|率(是|为|有|能)?(多少|几|多高)", re.I), r"%|％|百分之|[一二三四五六七八九十半\d]成(?!功|立|效|果|本|为|员)"),
     # a duration, not a date: 5年 or 五年, never 2021年
     (re.compile(r"几年|多少年|有效期"), r"(?<!\d)\d{1,2}年|[一二三四五六七八九十两半]+年|年内"),

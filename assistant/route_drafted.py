@@ -14,7 +14,7 @@ from typing import Iterator
 
 from assistant import prompts
 from assistant.draft import stream_draft
-from assistant.evidence import ASKS_BASIS, answers_measure
+from assistant.evidence import ASKS_BASIS, answers_measure, measure_pattern
 from assistant import fields
 from assistant.extract import extractive_text, value_first
 from assistant.llm.gate import LLMBusy
@@ -196,7 +196,8 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
             yield a.not_found(query, hits)
             return
     if not strong:
-        yield a.not_found(query, hits)
+        unstated = _unstated_value(query, top)
+        yield a.not_found(query, hits, nearest_rule=(unstated, top) if unstated else None)
         return
     notes: dict[str, str] = {}
     if len(query.localities) > 1 or spread:
@@ -217,6 +218,19 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         text = f"{unavailable}\n{text}"
     yield {"type": "replace", "text": text}
     yield a.final(query, text, "answered", chosen, "extractive")
+
+
+_ASKS_TIME = re.compile(r"几月|哪天|几号|哪一?年|什么时候|何时|多会儿?|期限|时限|截止")
+
+
+def _unstated_value(query: Query, item: TaskItem) -> str:
+    """"…要求几月底前弄完?" of the item about it that gives no such value: what the reply says the
+    document does not state (then quotes the item as the related rule), or "" to refuse plainly."""
+    if query.intent != "number" or len(query.localities) > 1 or not measure_pattern(query.original):
+        return ""
+    if any(answers_measure(query.original, s) for s in sentences(item.text)):
+        return ""  # it holds such a value; the question's words just do not reach it
+    return "文件没有写明" + ("具体时间" if _ASKS_TIME.search(query.original) else "所问的数字")
 
 
 def _verified_answer(a, query: Query, items: list[TaskItem], verified: list[dict]) -> Iterator[dict]:
@@ -259,6 +273,7 @@ def support(a, query: Query, item: TaskItem):
     chosen: dict[str, float] = {}
     asked: set[str] = set()  # sentences chosen by a part that asks something
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
+    asked_before = False
     for part, asks in parts:
         topic = topic_of(part, query.localities) or query.topic
         # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
@@ -283,9 +298,15 @@ def support(a, query: Query, item: TaskItem):
             ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
         if ranked:
             score, sentence = ranked[0]
+            if asks and asked_before and score >= LATER_PART_MIN:
+                # a later part of a question whose earlier part found its item ("…能不能跟考核挂钩?
+                # 另外还要落实个啥制度?") is asked of that item in few words of its own: a sentence of
+                # the item that has some of them answers it
+                score = max(score, SENTENCE_MIN)
             chosen[sentence] = max(chosen.get(sentence, 0.0), score)
             if asks:
                 asked.add(sentence)
+                asked_before = True
             # several parts answered by one sentence: the union of their spans; a part that asks
             # no value has no span (which clause answers "由谁审核?" is not known): the whole sentence
             # a clause that asks nothing ("伊犁跨省通办那块,") leaves the quoting to the parts that ask
@@ -301,8 +322,8 @@ def support(a, query: Query, item: TaskItem):
                 for other_score, other in ranked[1:2]:
                     if _ANNOUNCES_LIST.search(other) and other_score >= 0.6 * score:
                         chosen[other] = max(chosen.get(other, 0.0), other_score)
-    if not chosen:
-        return None
+    if not chosen or (any(asks for _, asks in parts) and not asked):
+        return None  # no part that asks found a sentence: the clause that only names the topic does not answer
     in_order = _sentences_in_order(item.text)
     keep = {n for n, s in enumerate(in_order) if s in chosen}
     keep = _cover(a, query, in_order, keep)
@@ -311,6 +332,7 @@ def support(a, query: Query, item: TaskItem):
         min(chosen[c] for c in (asked or chosen))  # a sentence chosen by several parts counts its best
 
 
+LATER_PART_MIN = 0.15  # a later part's sentence in the item found by an earlier part covers this much of it
 _CLAUSE = re.compile(r"[^,，;；]+[,，;；]?")
 SPAN_GAIN = 0.1  # a neighbouring clause joins the quoted span when it adds this much coverage
 

@@ -395,3 +395,15 @@ def test_items_without_a_lead_in_a_numbered_section_are_counted_in_its_list(assi
     answer = assistant.answer("乌县方案第八部分一共几条?哪些没写牵头单位?")
     assert answer.text.startswith("乌鲁木齐县《") and "八、" in answer.text and "共10条" in answer.text
     assert answer.text.endswith("其中没有写牵头单位的1条:[2]。")  # of the ten, not of the whole document, not of the whole document
+
+
+def test_a_time_limit_the_item_does_not_give_is_declined_with_the_item_quoted(assistant):
+    answer = assistant.answer("乌县行政裁决事项目录管理要在几月底前完成?")
+    assert answer.status == "not_found" and answer.text.startswith("文件没有写明具体时间")
+    assert [c.item.section for c in answer.citations] == ["七、(十九) 48."]  # the related rule, quoted
+
+
+def test_a_later_part_asked_of_the_item_an_earlier_part_found_is_answered_from_it(assistant):
+    # the second part's own words ("裁决事项…怎么管") are few: the item the first part found answers it
+    answer = assistant.answer("乌县方案里行政裁决在化解民事纠纷上被比作啥？裁决事项打算怎么管？")
+    assert answer.status == "answered" and "分流阀" in answer.text and "实行目录管理" in answer.text
