@@ -53,12 +53,12 @@ _MEASURES = [
 # Fillers of spoken questions: words that say nothing about the policy asked about.
 _FILLER = {"这个", "那个", "这件", "这条", "这项", "那条", "一下", "事情", "地方", "材料", "文件", "里面", "那边",
            "这边", "需要", "应该", "可以", "分别", "一样", "还是", "或者", "现在", "今年", "我们", "你们", "他们",
-           "具体", "相关", "情况", "问题", "规定", "提出", "然后", "告诉", "讲", "说"}
+           "具体", "相关", "情况", "问题", "规定", "提出", "然后", "告诉", "讲", "说", "摊子", "一摊"}
 
 
 # Words that point at something instead of naming it ("那项", "这块", "那几家", "下面"): a
 # demonstrative with a classifier or a place word says which, never what.
-_POINTING = re.compile(r"[这那该此哪本每各](一|几|两)?(个|件|条|项|份|块|些|类|部分|段|次|家|种|样|边|里|儿|位|批|回|句|章|节|款)?"
+_POINTING = re.compile(r"[这那该此哪本每各](一|几|两)?(个|件|条|项|份|块|些|类|部分|段|次|家|种|样|边|里|儿|位|批|回|句|章|节|款|摊子?)?"
                        r"|(上|下|里|外|前|后)(面|边|头)|一共|总共|总之|到底|其中|自己|别的|其他|其它|另外")
 
 

@@ -45,7 +45,7 @@ def detect_language(text: str) -> str:
 
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
-_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "领衔", "带头"}, key=len, reverse=True))
+_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "领衔", "带头", "挑大梁", "唱主角"}, key=len, reverse=True))
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
@@ -116,6 +116,7 @@ _ASKING = re.compile(
     r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
     r"个?小时|学时|[一每]年|全年|分别|各自|"  # units of the value asked and the period: people and documents word them differently
     r"另外|此外|"  # "另外还要落实个啥制度?": a further part, not its topic
+    rf"{_LEAD_WORDS}|"  # the role asked (挑大梁, 领衔, 主办), like 牵头: what is asked, not what about
     r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|啊|吧|呀|"
     + _PUNCTUATION.pattern
 )

@@ -27,7 +27,11 @@ KINDS = (
               re.compile(r"\d+(\.\d+)?\s*(万|亿)?元|[一二三四五六七八九十百千万亿两]+元"), "金额"),
     ValueKind("rank", re.compile(r"排第几|排名|第几名|名次|排在第|排位|位次|得分最|分数最"),
               re.compile(r"第[一二三四五六七八九十\d]+名|排名第|位居|名列|排在第"), "排名"),
-    ValueKind("name", re.compile(r"叫什么(名字)?|什么名字|名称是什么|名称叫|全称是|标题是什么|题目是什么"),
+    # which places ("那12个乡镇都叫啥名?"): a plan counts them ("全县12个乡镇"), it seldom lists them
+    ValueKind("places", re.compile(r"(乡镇|乡|镇|街道|村|社区|县市|县区|园区)[^?,]{0,3}(都|分别|各)?(叫|是)(啥|什么|哪些|哪几个)(名字?)?|"
+                                   r"(哪|哪几|哪些)个?(乡镇|街道|村|社区)"),
+              re.compile(r"[\u4e00-\u9fff]{1,5}(乡|镇|街道|村|社区)[、和][\u4e00-\u9fff]{1,5}(乡|镇|街道|村|社区)"), "具体名称"),
+    ValueKind("name", re.compile(r"叫什么(名字)?|叫啥名字?|什么名字|名称是什么|名称叫|全称是|标题是什么|题目是什么"),
               re.compile(r"《[^》]{2,}》|“[^”]{2,}”"), "名称"),
     # who heads a body: a role ("以政府主要领导为组长") or a person the document names
     ValueKind("head", re.compile(r"(组长|副组长|主任|负责人|牵头领导)(是|由|叫)?谁|谁(当|任|担任|来当)(组长|副组长|主任)"),

@@ -82,6 +82,18 @@ def test_value_kinds_a_plan_cannot_hold():
     assert "名称" in missing_reason("制定的2个政府规章叫什么名字?", rules)
 
 
+def test_places_counted_are_not_places_named():
+    counted = [_item("某县", text="年内完成全县12个乡镇综合行政执法队规范化建设验收。")]
+    named = [_item("某县", text="在城关镇、河口乡开展试点。")]
+    assert "具体名称" in missing_reason("那12个乡镇都叫啥名?", counted)
+    assert missing_reason("试点是哪几个乡镇?", named) == ""
+
+
+def test_the_role_asked_is_not_what_the_question_is_about():
+    assert understand("政务公开这摊子,哪个部门挑大梁?").topic == "政务公开这摊子"
+    assert "领衔" not in understand("统计执法那项谁领衔?").topic
+
+
 def test_a_total_of_people_is_not_a_figure_each_post_must_have():
     per_post = [_item("某市", text="各执法岗位上必须保证3名在编人员在岗,每个司法所不少于2名工作人员。")]
     total = [_item("某县", text="全年培训执法人员1362名,考试合格率98%。", doc_kind="年度报告")]
