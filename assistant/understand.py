@@ -116,7 +116,9 @@ _ASKING = re.compile(
     r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
     r"个?小时|学时|[一每]年|全年|分别|各自|"  # units of the value asked and the period: people and documents word them differently
     r"另外|此外|"  # "另外还要落实个啥制度?": a further part, not its topic
-    rf"{_LEAD_WORDS}|"  # the role asked (挑大梁, 领衔, 主办), like 牵头: what is asked, not what about
+    # the role asked (挑大梁, 领衔, 主办), like 牵头: what is asked, not what about; "各主办单位要…"
+    # names who does something, and stays
+    rf"(?:{_LEAD_WORDS})(?!单位|部门)|"
     r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|啊|吧|呀|"
     + _PUNCTUATION.pattern
 )
