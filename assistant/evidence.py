@@ -131,6 +131,11 @@ class Evidence:
             return self.idf[gram]
         return self.unseen if _is_word(gram) else self.slight
 
+    def has_content(self, topic: str) -> bool:
+        """Does the topic hold a word of its own ("各提" of "新密和阜康各提了什么要求" does not: two
+        halves glued, which no document and no dictionary has)?"""
+        return any(g in self.idf or _is_word(g) for g in bigrams(topic))
+
     def coverage(self, topic: str, text: str, ignore: frozenset = frozenset()) -> float | None:
         """Share of the topic's weight found in `text`, 0..1; None when the topic has no Chinese."""
         grams = [g for g in bigrams(topic) if g not in ignore]

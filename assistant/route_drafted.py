@@ -210,6 +210,14 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
                 notes[item.item_id] = "(没有写明所问的数值)" if query.lang != "en" else " (no such figure given)"
     else:
         chosen = [(strong[0][0], strong[0][1])]
+    if query.lang != "en":
+        for item, quote in chosen:
+            # who leads the task quoted: the unit to call about it (the fields say it exactly)
+            if item.lead_units:
+                notes[item.item_id] = notes.get(item.item_id, "") + f"({fields.names_as_printed(item.lead_units, item)}{fields.lead_word(item)})"
+            if fields.ASKS_WHEN.search(query.original) and item.deadline and item.deadline not in quote:
+                # "…各要搞几个乡镇,期限呢?": a table's 完成时限 column says when
+                notes[item.item_id] = notes.get(item.item_id, "") + f"(完成时限:{item.deadline})"
     text = extractive_text(chosen, query.lang, notes)
     lead = value_first(query.original, chosen[0][1]) if len(chosen) == 1 and query.lang != "en" else ""
     if lead and query.intent == "number":  # the value first, then where it comes from
@@ -275,7 +283,9 @@ def support(a, query: Query, item: TaskItem):
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
     asked_before = False
     for part, asks in parts:
-        topic = topic_of(part, query.localities) or query.topic
+        topic = topic_of(part, query.localities)
+        if not a.evidence.has_content(topic):  # "…各提了什么要求?": the part asks, the question says about what
+            topic = query.topic
         # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
         # use; a part with no asking word of its own ("乡镇呢?") asks what the question asks
         own = (detect_intent(part) == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))

@@ -114,7 +114,8 @@ _ASKING = re.compile(
     # the roles asked about (配合单位有哪些): what is asked, like 牵头单位
     r"(配合|协办|参加|参与|协同)(单位|部门|科室|股室)|"
     r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
-    r"个?小时|学时|[一每]年|全年|分别|各自|"  # units of the value asked and the period: people and documents word them differently
+    r"个?小时|学时|[一每]年|全年|分别|各自|"
+    r"期限|时限|截止(日期|时间)?|完成时间|"  # the time asked for, like 什么时候: never what it is about  # units of the value asked and the period: people and documents word them differently
     r"另外|此外|"  # "另外还要落实个啥制度?": a further part, not its topic
     # the role asked (挑大梁, 领衔, 主办), like 牵头: what is asked, not what about; "各主办单位要…"
     # names who does something, and stays

@@ -407,3 +407,10 @@ def test_a_later_part_asked_of_the_item_an_earlier_part_found_is_answered_from_i
     # the second part's own words ("裁决事项…怎么管") are few: the item the first part found answers it
     answer = assistant.answer("乌县方案里行政裁决在化解民事纠纷上被比作啥？裁决事项打算怎么管？")
     assert answer.status == "answered" and "分流阀" in answer.text and "实行目录管理" in answer.text
+
+
+def test_a_comparison_whose_asking_part_names_nothing_answers_for_both_places_with_their_leads(assistant):
+    # "各提了啥要求" holds no word of its own ("各提" is two halves glued): the question's topic is searched
+    answer = assistant.answer("行政裁量权那块,新密和阜康各提了啥要求?")
+    assert [c.item.locality for c in answer.citations] == ["新密市", "阜康市"]
+    assert answer.text.count("(市司法局牵头)") == 2  # who leads each task quoted
