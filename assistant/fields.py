@@ -6,7 +6,6 @@ No LLM here: the unit names come from the parsed fields, so they are exactly the
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
 from corpus.text import normalize
@@ -188,10 +187,18 @@ def lead_word(item: TaskItem) -> str:
     return "主办" if "主办" in item.units_raw else "牵头"
 
 
+def role_groups(items: list[TaskItem], names: frozenset[str]) -> dict[str, list[TaskItem]]:
+    """A unit's items by its part in them (牵头, 责任单位, 配合 …), the largest group first."""
+    groups: dict[str, list[TaskItem]] = {}
+    for i in items:
+        groups.setdefault("牵头" if any(u in names for u in i.lead_units or ()) else _part_of(i, names), []).append(i)
+    return dict(sorted(groups.items(), key=lambda g: -len(g[1])))
+
+
 def _role_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> str:
     """"其中牵头8项、责任单位3项": how a unit's items divide by its part in them."""
-    parts = Counter("牵头" if any(u in names for u in i.lead_units or ()) else _part_of(i, names) for i in items)
-    return "、".join(f"{part}{n}{counter}" for part, n in parts.most_common()) if len(parts) > 1 else ""
+    groups = role_groups(items, names)
+    return "、".join(f"{part}{len(its)}{counter}" for part, its in groups.items()) if len(groups) > 1 else ""
 
 
 def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh", counter: str = "项",

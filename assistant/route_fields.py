@@ -224,8 +224,11 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助", query.original))  # the other part asked too
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     yield {"type": "delta", "text": text}
+    groups = [items, elsewhere, [*items, *elsewhere]]
+    if role == "any":  # "其中牵头8项、责任单位3项"
+        groups += list(fields.role_groups(items, names).values())
     counts = tuple(Computed(str(len(group)), tuple(i.section for i in group), f"{len(group)}{counter}")
-                   for group in (items, elsewhere) if group)  # counted from the cited items
+                   for group in groups if group)  # counted from the cited items
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in [*items, *elsewhere]], "fields",
                   computed=counts)  # each quote is what the list shows of the item
 

@@ -414,3 +414,11 @@ def test_a_comparison_whose_asking_part_names_nothing_answers_for_both_places_wi
     answer = assistant.answer("行政裁量权那块,新密和阜康各提了啥要求?")
     assert [c.item.locality for c in answer.citations] == ["新密市", "阜康市"]
     assert answer.text.count("(市司法局牵头)") == 2  # who leads each task quoted
+
+
+def test_every_count_a_unit_list_states_is_computed_from_the_items_it_cites(assistant):
+    from assistant.verify import unsupported_values
+    answer = assistant.answer("新密市司法局的名字出现在哪些任务里?分别是牵头还是责任单位?")
+    assert "其中牵头" in answer.text
+    cited = [c.item for c in answer.citations]
+    assert unsupported_values(answer.text, cited, answer.computed) == []
