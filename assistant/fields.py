@@ -171,7 +171,8 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
         others = [u for u in lead if u not in names]
         return f"(与{names_as_printed(others)}共同牵头)" if others and len(others) < len(lead) else ""
     if any(u in names for u in lead):
-        return "(牵头)"
+        others = [u for u in lead if u not in names]
+        return f"(与{names_as_printed(others, item)}共同牵头)" if others else "(牵头)"
     # who leads it says whom the unit works with: "(责任单位,县委编办牵头)"
     led = f",{names_as_printed(lead, item)}{lead_word(item)}" if lead else (",未写牵头单位" if item.lead_units == () else "")
     return f"({_part_of(item, names)}{led})"
