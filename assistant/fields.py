@@ -98,15 +98,24 @@ def role_in(item: TaskItem, names: frozenset[str], unit: str) -> str:
         others = [u for u in lead if u not in names]
         return f"{unit}是牵头单位" + (f"(与{names_as_printed(others, item)}共同牵头)" if others else "") + "。"
     if any(u in names for u in item.responsible_units):
-        return f"{unit}是责任单位,不是牵头单位" + (f"(牵头的是{names_as_printed(lead, item)})" if lead else "") + "。"
+        return f"{unit}是责任单位,不是牵头单位" + _who_leads(item) + "。"
     if any(u in names for u in item.participating_units):
-        return f"{unit}是{part_word(item)}单位,不是牵头单位" + (f"(牵头的是{names_as_printed(lead, item)})" if lead else "") + "。"
+        return f"{unit}是{part_word(item)}单位,不是牵头单位" + _who_leads(item) + "。"
     return f"这项任务没有列{unit}(不是牵头、责任或配合单位)。"
 
 
+def _who_leads(item: TaskItem) -> str:
+    """"(牵头的是X)", or that the item has none: either way the asker learns who does lead."""
+    if item.lead_units:
+        return f"(牵头的是{names_as_printed(item.lead_units, item)})"
+    return "(这一条没有牵头单位)" if item.lead_units == () else ""
+
+
 def counter_of(question: str) -> str:
-    """The word the asker counts tasks in: 几条/多少条/哪些条款 -> 条, else 项."""
-    return "条" if re.search(r"[几多少]条|条款", question) else "项"
+    """The word the asker counts tasks in: 几条/多少条/哪些条款 -> 条, 讲了哪几点 -> 点 (not 几点钟), else 项."""
+    if re.search(r"[几多少]条|条款", question):
+        return "条"
+    return "点" if re.search(r"哪几点|(几|多少)点(要求|内容|意见|措施|做法|经验|成效|任务)|(几|多少)点[?？]?$", question) else "项"
 
 
 # asking when a task is due: answered by its 完成时限 column when the text does not say
@@ -174,7 +183,7 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
         others = [u for u in lead if u not in names]
         return f"(与{names_as_printed(others, item)}共同牵头)" if others else "(牵头)"
     # who leads it says whom the unit works with: "(责任单位,县委编办牵头)"
-    led = f",{names_as_printed(lead, item)}{lead_word(item)}" if lead else (",未写牵头单位" if item.lead_units == () else "")
+    led = f",{names_as_printed(lead, item)}{lead_word(item)}" if lead else (",没有牵头单位" if item.lead_units == () else "")
     return f"({_part_of(item, names)}{led})"
 
 
@@ -188,11 +197,24 @@ def lead_word(item: TaskItem) -> str:
     return "主办" if "主办" in item.units_raw else "牵头"
 
 
+def _counted_part(item: TaskItem, names: frozenset[str]) -> str:
+    """A unit's part in an item as the item's own unit note words it, for counting: 责任单位 where a
+    label says so, 负责 / 按职责分工负责 where the note is "(县司法局负责)", else 责任单位 or 配合."""
+    if any(u in names for u in item.lead_units or ()):
+        return "牵头"
+    if not any(u in names for u in item.responsible_units):
+        return part_word(item)
+    note = item.units_raw or item.text[-60:]
+    if "责任单位" in note or "负责" not in note:
+        return "责任单位"
+    return "按职责分工负责" if "按职责分工负责" in note else "负责"
+
+
 def role_groups(items: list[TaskItem], names: frozenset[str]) -> dict[str, list[TaskItem]]:
     """A unit's items by its part in them (牵头, 责任单位, 配合 …), the largest group first."""
     groups: dict[str, list[TaskItem]] = {}
     for i in items:
-        groups.setdefault("牵头" if any(u in names for u in i.lead_units or ()) else _part_of(i, names), []).append(i)
+        groups.setdefault(_counted_part(i, names), []).append(i)
     return dict(sorted(groups.items(), key=lambda g: -len(g[1])))
 
 
@@ -227,7 +249,8 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     if elsewhere and list_elsewhere:
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")
             head = f"{unit}共涉及{len(items) + len(elsewhere)}{counter}({localities}),其中牵头{len(items)}{counter}:"
-        lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{counter}:")
+        parts = f"(其中{_role_counts(elsewhere, names, counter)})" if names and _role_counts(elsewhere, names, counter) else ""
+        lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{counter}{parts}:")
         lines += [f"[{n}] {i.section} {_listing(i)}{_role_note(i, names, 'any') if names else ''}"
                   for n, i in enumerate(elsewhere, start=len(items) + 1)]
     elif elsewhere:

@@ -636,7 +636,7 @@ def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, em
 
 
 def _led_by(item: TaskItem) -> str:
-    return f"({fields.names_as_printed(item.lead_units, item)}牵头)" if item.lead_units else "(未写牵头单位)"
+    return f"({fields.names_as_printed(item.lead_units, item)}牵头)" if item.lead_units else "(没有牵头单位)"
 
 
 def _short(item: TaskItem) -> str:

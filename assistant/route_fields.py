@@ -227,6 +227,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     groups = [items, elsewhere, [*items, *elsewhere]]
     if role == "any":  # "其中牵头8项、责任单位3项"
         groups += list(fields.role_groups(items, names).values())
+    if elsewhere and asks_part:  # "(其中负责2条、配合1条)"
+        groups += list(fields.role_groups(elsewhere, names).values())
     counts = tuple(Computed(str(len(group)), tuple(i.section for i in group), f"{len(group)}{counter}")
                    for group in groups if group)  # counted from the cited items
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in [*items, *elsewhere]], "fields",

@@ -74,9 +74,10 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
     first = items[0]
     where = f"{first.locality}《{first.title}》{sections.section_number(section)}{section.title}"
     measure = fields.counter_of(query.original)  # in the question's own word
+    when = bool(fields.ASKS_WHEN.search(query.original))
     counts: list[Computed] = []
     if len(items) == 1:
-        text = f"{where}:共1{measure}[1]。\n{_line(items[0], 1, SINGLE_ITEM_CHARS)}"
+        text = f"{where}:共1{measure}[1]。\n{_line(items[0], 1, SINGLE_ITEM_CHARS, when)}"
         cited = [(items[0], _quote(items[0]))]
     else:
         budget = max(ITEM_CHARS_MIN, ANSWER_CHARS // len(items))
@@ -94,7 +95,7 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
                 counts.append(Computed(str(_count(its)), tuple(i.section for i in its), f"{heading}下{_count(its)}{measure}"))
             for item in its:
                 n += 1
-                lines.append(_line(item, n, budget))
+                lines.append(_line(item, n, budget, when))
                 cited.append((item, _quote(item)))
         text = "\n".join(lines)
     if query.intent == "unit_tasks" and query.unit:
@@ -129,9 +130,17 @@ def _count(items: list[TaskItem]) -> int:
     return sum(1 for i in items if not i.section.endswith("续段"))
 
 
-def _line(item: TaskItem, n: int, limit: int) -> str:
-    lead = f"(牵头:{'、'.join(item.lead_units)})" if item.lead_units else ""
-    return f"[{n}] {item.section}{lead}:{gist(item.text, limit)}"
+def _line(item: TaskItem, n: int, limit: int, when: bool = False) -> str:
+    """One item of the list: who leads it (or that nobody is named to), what it says, and its
+    time limit when the question asks when ("都是谁牵头、啥时候完成?")."""
+    if item.lead_units:
+        lead = f"(牵头:{'、'.join(item.lead_units)})"
+    elif item.lead_units == () and item.kind == "task" and item.all_units:
+        lead = f"(没有牵头单位,{fields.names_as_printed(item.all_units, item)}{fields.resp_word(item)})"
+    else:
+        lead = ""
+    due = f"(完成时限:{item.deadline})" if when and item.deadline else ""
+    return f"[{n}] {item.section}{lead}:{gist(item.text, limit)}{due}"
 
 
 def gist(text: str, limit: int) -> str:

@@ -296,7 +296,11 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
 
 
 # the items asked for: which or how many tasks (哪几条, 哪些任务, 几个牵头, 多少项)
-_ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几)?个?(条|项)|哪些(任务|事|活|工作|条目|地方)|(几|多少)个?(牵头|头|任务|事)")
+_ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几)?个?(条|项)|哪些(任务|事|活|工作|条目|地方)|(几|多少)个?(牵头|头|任务|事)|"
+                         # "被点到几次?": how often a unit is named is how many items name it
+                         r"(点到|提到|出现|点名|挂名|露面|涉及)了?(几|多少)次|"
+                         # "是挑头的多还是配合的多?": its items counted by its part in them
+                         rf"({_LEAD_WORDS}|负责|配合|参与|协办)的?(多|少)还是")
 # the units asked for: who, or which units (then a named unit is the one left out: "除了X还有谁")
 _ASKS_UNITS = re.compile(r"谁|哪(个|些|几个|几|家)?(单位|部门|科室|股室|机构)|哪(几)?家")
 

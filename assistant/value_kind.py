@@ -49,6 +49,13 @@ KINDS = (
     ValueKind("people_total", re.compile(r"(一共|总共|共有|总数|合计|全[市县州区旗]|全部)[^?？,，]{0,14}(多少|几)(名|个?人)(?!民)|"
                                          r"(人数|人员)总数(是|有)?(多少|几)"),
               re.compile(r"(^|[,，;；。:：])[^,，;；。:：各每]*?\d+\s*(余|多)?\s*(名|人)"), "总人数"),
+    # the members of a group the document counts ("那26个试点领域具体是哪些?", "“三四五”具体是哪三、
+    # 哪四、哪五?"): answered only by a sentence that lists them (包括…、…, …、…等3个, (…、…)); without a
+    # count, "具体指哪些方面?" asks what a term covers, which a sentence explains without a list
+    ValueKind("members", re.compile(r"(\d+|[两三四五六七八九十]+)个[^?？]{0,20}(具体|分别|都)?(是|指|包括)(哪些|哪几)|"
+                                    r"哪[一二三四五六七八九十]、?哪[一二三四五六七八九十]"),
+              re.compile(r"(包括|包含|分别(是|为)|即|如下|[:：])[^。;；]{0,30}、|、[^。;；、]{1,12}等[\d一二三四五六七八九十]+[个项类种大]|"
+                         r"[(（][^()（）]{0,30}、[^()（）]{0,30}[)）]"), "具体包括哪些"),
     ValueKind("people", re.compile(r"(多少|几个?)人(?!民)|人数|多少名|编制(是|有)?多少|配备了?多少"),
               re.compile(r"\d+\s*(余|多)?\s*(名|人)|[一二三四五六七八九十百千两]+(名|人)"), "人数"),
 )

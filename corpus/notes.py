@@ -45,6 +45,7 @@ def finish(d: Draft, first_is_lead: bool, paragraph: str | None = None) -> None:
         units = parse_note(note, default_role="responsible", first_is_lead=first_is_lead)
         d.deadline = d.deadline or units.deadline
         d.units = units
+        d.notes.append(note)  # kept as printed (units_raw): it says how the document words the roles
         d.end = d.start + len(paragraph[:at].rstrip())
         return
     assignment = assignment_sentence(paragraph, first_is_lead)

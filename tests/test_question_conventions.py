@@ -246,3 +246,40 @@ def test_a_listed_task_keeps_the_names_it_quotes_past_the_cut():
     shown = _listing(long)
     assert shown.endswith("(另含“一支队伍管执法”)") and shown.count("权随事转") == 1  # shown once, in its place
     assert "另含" not in _listing(_item(text="推进“证照分离”改革。"))  # nothing cut: nothing added
+
+
+def test_a_units_parts_are_counted_in_the_words_of_each_items_note():
+    from assistant.fields import role_groups, role_in
+
+    names = frozenset({"县司法局"})
+    led = _item(lead_units=("县司法局",), units_raw="县司法局牵头,各乡镇配合")
+    alone = _item(lead_units=(), responsible_units=("县司法局",), units_raw="县司法局负责")
+    labelled = _item(lead_units=("县委编办",), responsible_units=("县司法局",), units_raw="牵头单位:县委编办;责任单位:县司法局")
+    helping = _item(lead_units=("县市场监管局",), participating_units=("县司法局",), units_raw="县市场监管局牵头,县司法局配合")
+    groups = role_groups([led, alone, labelled, helping], names)
+    assert {k: len(v) for k, v in groups.items()} == {"牵头": 1, "负责": 1, "责任单位": 1, "配合": 1}
+    # its part in an item without a lead says so: the asker learns nobody leads it
+    assert role_in(alone, names, "县司法局") == "县司法局是责任单位,不是牵头单位(这一条没有牵头单位)。"
+
+
+def test_the_members_of_a_counted_group_need_a_sentence_that_lists_them():
+    from assistant.value_kind import KINDS
+
+    members = next(k for k in KINDS if k.name == "members")
+    for q in ("主动公开基本目录要覆盖的26个试点领域,具体是哪些?", "年内新建的3个调解组织,是哪几个领域的?",
+              "那个“三四五”发展工程,具体是哪三、哪四、哪五?"):
+        assert asked_kind(q) is members, q
+    # without a count it asks what a term covers, which a sentence explains without listing
+    assert asked_kind("“督帮结合”具体指啥?") is None and asked_kind("具体指哪些方面的部门岗位?") is None
+    assert not members.holds.search("主动公开基本目录年内覆盖全部26个试点领域。")
+    assert members.holds.search("覆盖教育、医疗、住房等26个领域。") and members.holds.search("试点领域包括教育、医疗和住房。")
+
+
+def test_how_often_a_unit_is_named_asks_for_its_items():
+    from assistant.fields import counter_of
+    from assistant.understand import understand
+
+    for q in ("乌县方案里县人社局被点到几次?", "新密市公安局是挑头的多还是配合的多?"):
+        query = understand(q, known_units={"县人社局", "市公安局"})
+        assert query.intent == "unit_tasks" and query.unit, q
+    assert counter_of("那块讲了哪几点?") == "点" and counter_of("几点开会?") == "项"
