@@ -103,9 +103,14 @@ def _share(a, query, items):
     if not m:
         return None
     head = query.original[:m.start()]
-    # "X里,A和B占…" / "X中A占…": X is the whole, A and B the parts
-    whole_phrase, _, part_text = _rsplit(head, r"[,\uff0c]|里|当中|之中|中(?![心央国期间])")
-    whole_phrase = _clean(whole_phrase, query) if part_text else ""
+    relative = re.search(r"(相当于|是)(?P<whole>[^,，?]{2,30}?)的?$", head)
+    if relative and len(head[:relative.start()].strip(",，")) >= 2:
+        # "A相当于B的百分之几?", "A是B的几成?": A is the part, B the whole
+        part_text, whole_phrase = head[:relative.start()], _clean(relative.group("whole"), query)
+    else:
+        # "X里,A和B占…" / "X中A占…": X is the whole, A and B the parts
+        whole_phrase, _, part_text = _rsplit(head, r"[,\uff0c]|里|当中|之中|中(?![心央国期间])")
+        whole_phrase = _clean(whole_phrase, query) if part_text else ""
     parts = _phrases(part_text or head, query)
     if not parts:
         return None
@@ -151,7 +156,7 @@ def _average(a, query, items):
 
 
 # "收到的申请里,没受理的有几件?": the whole less the part done
-_NOT_DONE = re.compile(r"(?P<whole>[^,，]+?)(里|中|当中|之中)[,，]?(其中)?(?P<neg>没有?|未|尚未|还没有?)(?P<done>[\u4e00-\u9fff]{1,6}?)的"
+_NOT_DONE = re.compile(r"(?P<whole>[^,，]+?)(里|中|当中|之中)[,，]?([^,，?]{0,6}?时|其中)?(?P<neg>没有?|未|尚未|还没有?)(?P<done>[\u4e00-\u9fff]{1,6}?)的"
                        r"[^,，?]{0,6}?(有|是)?(几|多少)")
 
 
@@ -513,6 +518,10 @@ _ASKS_COUNT = r"[^?]{0,12}?(几|多少)[项条]"
 _DEADLINE = r"(完成时限|时限|完成时间|时间节点|完成期限)"
 _DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]的?" + _ASKS_COUNT),  # quoted
                 re.compile(_DEADLINE + r"(写的是|写的|写着|写|是|为)(?P<value>[^?,的“”]{1,8})的" + _ASKS_COUNT))
+# "牵头领导写“县委常委、常务副县长”的有几项?": any field (or the text) holding the quoted words
+# (a field said to be written so, not a heading quoted: "“制度建设”这一类有几项?" is a section)
+_QUOTED_IS = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,6}?)(一栏|栏)?(?P<verb>写的是|写的|写着|写了|写|填的是|填的|填|是|为)"
+                        r"[“\"](?P<value>[^”\"]{1,20})[”\"]的?" + _ASKS_COUNT)
 _LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?的" + _ASKS_COUNT),
               # "两个单位搭伙牵头的是哪几项?"
               re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?[^?,]{0,6}?牵头的" + _ASKS_COUNT))
@@ -529,6 +538,12 @@ def _field_filter(question: str):
     if m:
         value = m.group("value").strip()
         return (lambda i: value in (i.deadline or "")), f"完成时限为“{value}”"
+    m = _QUOTED_IS.search(question)
+    if m and (m.group("verb") not in ("是", "为") or re.search(r"(领导|单位|部门|时限|时间|节点|期限|备注|栏)$", m.group("field"))):
+        # the field as printed (牵头领导：…), its time limit, or the task's own words
+        value = m.group("value").strip()
+        field = re.split(r"里|中|的", m.group("field"))[-1]  # "清单里牵头领导" -> 牵头领导
+        return (lambda i: value in f"{i.units_raw}\n{i.deadline}\n{i.text}"), f"{field}写“{value}”"
     m = _DUE_BY.search(question)
     if m:  # the column, or the task's own words when the document has no column
         value = m.group("value")

@@ -235,6 +235,11 @@ def test_items_counted_by_a_field_said_in_other_words():
     assert keep(_item(text="动态调整区级权责清单,2025年6月底前完成。")) and keep(_item(deadline="2025年6月底前"))
     assert not keep(_item(text="年底前完成。")) and said == "完成时限为6月底前"
     assert counter_of("哪些条款是市市场监管局主办的?") == "条" and counter_of("牵头哪些任务?") == "项"
+    # any field said to be written so, its printed words quoted
+    keep, said = _field_filter("碧岑清单里牵头领导写“县委常委、常务副县长”的有几项?")
+    assert said == "牵头领导写“县委常委、常务副县长”"
+    assert keep(_item(units_raw="牵头领导：县委常委、常务副县长；牵头单位：县应急管理局")) and not keep(_item(units_raw="牵头领导：县长"))
+    assert _field_filter("钧溪方案里“制度建设”这一类有几项?") is None  # a heading quoted: a section
 
 
 def test_a_listed_task_keeps_the_names_it_quotes_past_the_cut():

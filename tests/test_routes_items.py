@@ -183,6 +183,14 @@ def test_what_is_left_is_the_whole_less_the_part_done(assistant):
     # the whole not named in the question: the sentence counting it and the part done, in the unit asked or none
     unnamed = assistant.answer("伊犁摸排的信访突出问题,还剩多少没化解?")
     assert unnamed.path == "computed" and "1183件 − 1005件 = 178件" in unnamed.text
+    # a time said between the whole and what is not done ("…里,到年底时还没受理的")
+    later = assistant.answer("伊犁州人民政府2021年收到的行政复议申请中,到年底时还没受理的有几件?")
+    assert later.path == "computed" and "16件 − 11件 = 5件" in later.text
+
+
+def test_a_share_said_as_what_one_figure_is_of_another(assistant):
+    answer = assistant.answer("伊犁州政府2021年受理的复议案件,相当于收到的复议申请的百分之几?")
+    assert answer.path == "computed" and "11件 ÷ 16件 ≈ 68.8%" in answer.text
 
 
 def test_a_tasks_second_paragraph_is_not_counted_as_another_task(assistant):
