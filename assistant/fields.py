@@ -12,6 +12,9 @@ from corpus.text import normalize
 from corpus.types import TaskItem
 
 SEP = "、"
+# a collective, not a unit named: 各乡镇人民政府, 有关部门, 县属相关部门, 成员单位
+COLLECTIVE = re.compile(r"^各|有关|相关|成员单位|各部门|各单位|等部门")
+LONG_LIST = 4  # a list of this many units named is counted for the reader ("点名的单位共10家")
 
 
 def names_as_printed(units, item: TaskItem | None = None) -> str:

@@ -77,8 +77,7 @@ _UNIT_COUNT = re.compile(r"(?P<role>牵头单位|责任单位|配合单位|参�
                          r"[^?,]{0,10}?(?<!哪)(几|多少)(?P<counter>家|个)")
 _ROLE_GROUPS = {"牵头单位": ("lead_units",), "责任单位": ("responsible_units",), "配合单位": ("participating_units",),
                 "参加单位": ("participating_units",), "协办单位": ("participating_units",)}
-# a collective, not a unit named: 各乡镇人民政府, 有关部门, 县属相关部门, 成员单位
-_COLLECTIVE = re.compile(r"^各|有关|相关|成员单位|各部门|各单位|等部门")
+_COLLECTIVE = fields.COLLECTIVE
 
 
 def _unit_count(a, query, items):

@@ -82,26 +82,37 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         # "县发改委是牵头还是配合?", "我们是县审计局,…我们是牵头吗?": the unit's part comes first
         names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
         lines.insert(0, fields.role_in(keep[0][0], names, query.unit))
+    places = len({i.locality for i, _ in keep})
+    counts = ()
+    if query.intent == "responsible" and not many and query.lang != "en":
+        # a long list of units is counted, the collectives ("有关部门", "各乡(镇)") apart
+        item = keep[0][0]
+        listed = [*item.responsible_units, *item.participating_units]
+        named = [u for u in listed if not fields.COLLECTIVE.search(u)]
+        if len(named) >= fields.LONG_LIST:
+            rest = [u for u in listed if u not in named]
+            lines.append(f"点名的单位共{len(named)}家" + (f"(另有{fields.SEP.join(rest)})" if rest else "") + "。")
+            counts = (Computed(str(len(named)), tuple(named), f"{len(named)}家"),)
     other = _other_part(query)
-    if other is not None and not many and query.lang != "en":
-        # "…是咋要求的?这条谁牵头?": the unit, then the sentences that answer the other part
+    if other is not None and (not many or places == len(keep)) and query.lang != "en":
+        # "…是咋要求的?这条谁牵头?": the unit, then the sentences that answer the other part, for
+        # each place compared ("乌县和新密各要干啥、谁牵头?")
         from assistant.route_drafted import support
 
-        found = support(a, other, keep[0][0])
-        item = keep[0][0]
-        if item.deadline and fields.ASKS_WHEN.search(other.original) and not (found and item.deadline in found[1]):
-            lines.append(f"完成时限:{item.deadline}[1]。")  # "…牵头栏写的谁?多会儿完成?": the column says
-        # the item is already chosen by the unit part: its best sentence for the other part needs
-        # only to cover it in part (half the gate a sentence must pass to choose an item)
-        elif found and found[2] >= SENTENCE_MIN / 2:
-            lines.append(f"原文:“{found[1]}”[1]")
-            cited[0] = (keep[0][0], found[1])
+        for n, (item, _) in enumerate(keep):
+            found = support(a, other, item)
+            if item.deadline and fields.ASKS_WHEN.search(other.original) and not (found and item.deadline in found[1]):
+                lines[n] += f"完成时限:{item.deadline}[{n + 1}]。"  # "…牵头栏写的谁?多会儿完成?": the column says
+            # the item is already chosen by the unit part: its best sentence for the other part needs
+            # only to cover it in part (half the gate a sentence must pass to choose an item)
+            elif found and found[2] >= SENTENCE_MIN / 2:
+                lines[n] += f"\n原文:“{found[1]}”[{n + 1}]"
+                cited[n] = (item, found[1])
     missing = [loc for loc in query.localities if loc not in {i.locality for i, _ in keep}]
     for loc in missing:
         note = "(该文件文本不完整)" if loc in a.truncated_localities else ""
         lines.append(f"{loc}:收录的文件中没有找到这项任务{note}。" if query.lang != "en"
                      else f"{loc}: no such task in the documents.")
-    places = len({i.locality for i, _ in keep})
     if many and not query.localities and places > 1:
         head = ("The documents differ by locality:" if query.lang == "en"
                 else "不同地方的文件分工不同,请按您所在地区查看:")
@@ -112,7 +123,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     else:
         text = "\n".join(lines)
     yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", cited, "fields")
+    yield a.final(query, text, "answered", cited, "fields", computed=counts)
 
 
 def _siblings(a, query: Query, item: TaskItem, rel: float) -> list[tuple[TaskItem, float]]:
@@ -154,7 +165,8 @@ def _told_in_prose(a, query: Query, hits, floor: float) -> bool:
 def _other_part(query: Query) -> Query | None:
     """The part of a two-part question that asks something other than who: "…咋要求的?" of
     "…咋要求的?这条谁牵头?", as a query of its own; None when every part asks who."""
-    parts = [p for p in re.split(r"[?;。]", query.original) if len(p.strip()) > 2]  # "谁牵头?" is a part
+    # "谁牵头?" is a part, also after a comma: "…各要干啥、谁牵头?"
+    parts = [p for p in re.split(r"[?;。]|[,、](?=由?(?:谁|哪个(?:单位|部门))[^,、“”?]{0,8}(?:[?]|$))", query.original) if len(p.strip()) > 2]
     others = [p for p in parts if detect_intent(p) not in ("lead", "responsible", "unit_tasks")]
     if len(parts) < 2 or not others:
         return None

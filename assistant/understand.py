@@ -76,7 +76,9 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                r"(要|需要|是否)(参与|参加|配合|协助|协办)(吗|么|[?？]|$)|(要不要|用不用|有没有)(参与|参加|配合|协助|协办)|"
                                r"是(负责|牵头)还是(配合|参与|负责)|"
                                # "除了市司法局,点名要负责的还有谁?": the units besides one named
-                               r"除了牵头|除了[^?]{1,24}还有(谁|哪些|哪几|哪家)|responsible units?|participat", re.I)),
+                               r"除了牵头|除了[^?]{1,24}还有(谁|哪些|哪几|哪家)|responsible units?|participat|"
+                               # "…按职责分工负责的有哪些单位?": the units of an item, several asked
+                               r"(负责|点名|列了|写了)的?(有|是|包括)(哪些|哪几个?|哪几家)(单位|部门|机构)", re.I)),
     # "哪个单位要是拖了后腿,会有什么后果?" asks what follows, not who: no unit intent
     ("other", re.compile(r"(什么|啥|哪些)(后果|处理|处分)|会(怎么样|怎样|如何)|(怎么|如何)(处理|问责|追责)")),
     ("lead", re.compile(rf"{_LEAD_WORDS}|[牵挑领带打]的头|谁(来)?负责|由谁|归谁|落到谁|谁头上|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"

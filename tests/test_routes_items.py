@@ -430,3 +430,16 @@ def test_every_count_a_unit_list_states_is_computed_from_the_items_it_cites(assi
     assert "其中牵头" in answer.text
     cited = [c.item for c in answer.citations]
     assert unsupported_values(answer.text, cited, answer.computed) == []
+
+
+def test_a_long_list_of_units_is_counted_without_its_collectives(assistant):
+    answer = assistant.answer("新密加大重点领域执法力度那条,按职责分工负责的有哪些单位?")
+    assert answer.intent == "responsible" and "点名的单位共10家(另有" in answer.text
+    # the count is declared as computed from the units it names, so the grounding check accepts it
+    assert [c.result for c in answer.computed] == ["10"] and "市教育局" in answer.computed[0].operands
+
+
+def test_what_each_place_does_and_who_leads_it_are_both_answered(assistant):
+    answer = assistant.answer("信用信息平台这块,乌县和新密各要干啥、谁牵头?")
+    assert "县政务服务管理局牵头" in answer.text and answer.text.count("原文:“") >= 2
+    assert "信用信息共享平台" in answer.text and "国家企业信用信息公示系统" in answer.text
