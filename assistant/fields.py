@@ -114,11 +114,16 @@ def _who_leads(item: TaskItem) -> str:
     return "(这一条没有牵头单位)" if item.lead_units == () else ""
 
 
-def counter_of(question: str) -> str:
-    """The word the asker counts tasks in: 几条/多少条/哪些条款 -> 条, 讲了哪几点 -> 点 (not 几点钟), else 项."""
+def counter_of(question: str, items=()) -> str:
+    """The word the asker counts tasks in: 几条/多少条/哪些条款 -> 条, 讲了哪几点 -> 点 (not 几点钟);
+    when the question has none, points numbered 一是、二是 are counted as 点, anything else in 项."""
     if re.search(r"[几多少]条|条款", question):
         return "条"
-    return "点" if re.search(r"哪几点|(几|多少)点(要求|内容|意见|措施|做法|经验|成效|任务)|(几|多少)点[?？]?$", question) else "项"
+    if re.search(r"哪几点|(几|多少)点(要求|内容|意见|措施|做法|经验|成效|任务)|(几|多少)点[?？]?$", question):
+        return "点"
+    if re.search(r"[几多少]项", question):
+        return "项"
+    return "点" if items and all(i.item_number.endswith("是") for i in items) else "项"
 
 
 # asking when a task is due: answered by its 完成时限 column when the text does not say

@@ -73,7 +73,7 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
     parts = section.parts()
     first = items[0]
     where = f"{first.locality}《{first.title}》{sections.section_number(section)}{section.title}"
-    measure = fields.counter_of(query.original)  # in the question's own word
+    measure = fields.counter_of(query.original, items)  # in the question's own word, else the document's
     when = bool(fields.ASKS_WHEN.search(query.original))
     counts: list[Computed] = []
     if len(items) == 1:

@@ -288,3 +288,7 @@ def test_how_often_a_unit_is_named_asks_for_its_items():
         query = understand(q, known_units={"县人社局", "市公安局"})
         assert query.intent == "unit_tasks" and query.unit, q
     assert counter_of("那块讲了哪几点?") == "点" and counter_of("几点开会?") == "项"
+    points = [_item(item_number="一是"), _item(item_number="二是")]
+    # no word in the question: a report's 一是、二是 are points, a plan's numbered tasks are 项
+    assert counter_of("里面一是二是都说了啥?", points) == "点" and counter_of("都说了啥?", [_item(item_number="3")]) == "项"
+    assert counter_of("有几项?", points) == "项"
