@@ -351,6 +351,12 @@ def _named_unit(text: str, known_units, localities: tuple[str, ...] = ()) -> str
     text = unicodedata.normalize("NFKC", text)
     if hasattr(known_units, "find"):
         mention = known_units.find(text, localities)
+        # (said after the county's name, "苕岙交通局", the form found is "县交通局": its level goes)
+        owner = re.search(re.escape(mention.said[1:] if mention.said[0] in "县市区州旗" else mention.said)
+                          + r"(?=(这|那)份)", text) if mention else None
+        if owner:  # "苕岙交通局这份分解里执法大队要配合哪几项?": the issuer names the document
+            other = known_units.find(text[:owner.start()] + text[owner.end():], localities)
+            mention = other or mention
         return mention.name if mention else ""
     best = ""
     for unit in known_units:

@@ -46,10 +46,21 @@ class UnitNames:
         for unit in {u for units in self.forms.values() for u in units}:
             for n in range(MIN_TAIL, len(unit) - 1):
                 tails.setdefault(unit[-n:], set()).add(unit)
+        where = {u: set().union(*(f[u] for f in self.forms.values() if u in f))
+                 for u in {u for units in self.forms.values() for u in units}}
         for tail, owners in tails.items():
             if len(owners) == 1 and tail not in self.forms and _UNIT_TAIL.search(tail):
                 unit = next(iter(owners))
-                self.forms[tail] = {unit: set().union(*(f[unit] for f in self.forms.values() if unit in f))}
+                self.forms[tail] = {unit: where[unit]}
+        # A tail shared with units of other places still names one unit when the question names
+        # the place: 苕岙's 执法大队 is its 县交通运输综合行政执法大队, whatever 执法大队 other counties have.
+        self.local_tails: dict[str, dict[str, str]] = {}
+        for tail, owners in tails.items():
+            if len(owners) > 1 and tail not in self.forms and _UNIT_TAIL.search(tail):
+                for loc in set().union(*(where[u] for u in owners)):
+                    here = [u for u in owners if loc in where[u]]
+                    if len(here) == 1:
+                        self.local_tails.setdefault(loc, {})[tail] = here[0]
         self._by_length = sorted(self.forms, key=len, reverse=True)
 
     def find(self, question: str, localities: tuple[str, ...] = ()) -> UnitMention | None:
@@ -58,6 +69,11 @@ class UnitNames:
         found = [next((form for form in self._by_length if form in text), "")
                  for text in _readings(question, localities)]
         form = max(found, key=len, default="")
+        local = max(((tail, unit, loc) for loc in localities for tail, unit in self.local_tails.get(loc, {}).items()
+                     if any(tail in text for text in _readings(question, localities))),
+                    key=lambda t: len(t[0]), default=None)
+        if local and len(local[0]) > len(form):
+            return UnitMention(local[1], (local[2],), local[0])
         if not form:
             return None
         units = self.forms[form]

@@ -292,3 +292,17 @@ def test_how_often_a_unit_is_named_asks_for_its_items():
     # no word in the question: a report's 一是、二是 are points, a plan's numbered tasks are 项
     assert counter_of("里面一是二是都说了啥?", points) == "点" and counter_of("都说了啥?", [_item(item_number="3")]) == "项"
     assert counter_of("有几项?", points) == "项"
+
+
+def test_a_tail_shared_by_places_names_the_named_places_unit_and_an_issuer_names_the_document():
+    from assistant.understand import _named_unit
+    from assistant.unit_names import UnitNames
+
+    ours = _item(locality="苕岙县", participating_units=("县交通运输综合行政执法大队", "县交通运输局"))
+    theirs = _item(locality="鹤汀市", participating_units=("市综合行政执法大队",))
+    names = UnitNames([ours, theirs])
+    assert names.find("执法大队要配合哪几项?") is None  # two places' 执法大队: none without the place
+    assert names.find("苕岙执法大队要配合哪几项?", ("苕岙县",)).name == "县交通运输综合行政执法大队"
+    # "苕岙交通局这份分解里…": the bureau issues the document; the unit asked comes after
+    assert _named_unit("苕岙交通局这份分解里执法大队要配合哪几项?", names, ("苕岙县",)) == "县交通运输综合行政执法大队"
+    assert _named_unit("苕岙交通局这份分解里我们牵头哪几项?", names, ("苕岙县",)) == "县交通运输局"
