@@ -14,6 +14,7 @@ from corpus.types import TaskItem
 SEP = "、"
 # a collective, not a unit named: 各乡镇人民政府, 有关部门, 县属相关部门, 成员单位
 COLLECTIVE = re.compile(r"^各|有关|相关|成员单位|各部门|各单位|等部门")
+LIST_CHARS, LISTING_MIN, LISTING_MAX = 1000, 80, 180  # a unit's task list: its length, and each task's share
 LONG_LIST = 4  # a list of this many units named is counted for the reader ("点名的单位共10家")
 
 
@@ -252,14 +253,16 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         role = "any"
     elif role != "lead" and names and _role_counts(items, names, counter):
         head = f"{head[:-1]},其中{_role_counts(items, names, counter)}:"
-    lines = [f"[{n}] {i.section} {_listing(i)}{_role_note(i, names, role) if names else ''}"
+    # a short list shows more of each task: the asker checks it by what it says, not by its number
+    limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(items) + (len(elsewhere) if list_elsewhere else 0))))
+    lines = [f"[{n}] {i.section} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"
              for n, i in enumerate(items, start=1)]
     if elsewhere and list_elsewhere:
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")
             head = f"{unit}共涉及{len(items) + len(elsewhere)}{counter}({localities}),其中牵头{len(items)}{counter}:"
         parts = f"(其中{_role_counts(elsewhere, names, counter)})" if names and _role_counts(elsewhere, names, counter) else ""
         lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{counter}{parts}:")
-        lines += [f"[{n}] {i.section} {_listing(i)}{_role_note(i, names, 'any') if names else ''}"
+        lines += [f"[{n}] {i.section} {_listing(i, limit)}{_role_note(i, names, 'any') if names else ''}"
                   for n, i in enumerate(elsewhere, start=len(items) + 1)]
     elif elsewhere:
         lines.append(f"另外,{unit}在{len(elsewhere)}{counter}中是责任单位或配合单位:"

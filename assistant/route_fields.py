@@ -233,7 +233,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         led = {i.item_id for i in items}
         elsewhere = [i for i in a.searcher.select(unit=query.unit, role="any")
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
-    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助", query.original))  # the other part asked too
+    # the other part asked too: "…哪些挂了我们?哪项是我们牵头?" asks every item that names the unit
+    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|挂了?(我们|咱|名)|点到|点了|涉及|有关", query.original))
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     yield {"type": "delta", "text": text}
     groups = [items, elsewhere, [*items, *elsewhere]]
