@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 from assistant import fields
 from assistant.compute import Computed
 from assistant.route_sections import gist
-from assistant.understand import Query, topic_of
+from assistant.understand import Query, quoted_phrases, topic_of
 from corpus.select import filter_items
 from corpus.text import normalize
 from corpus.types import TaskItem
@@ -27,7 +27,8 @@ _LEAD_VERB = r"(牵头|负责|主抓|主办)"
 # "…在B那条里是什么角色?" / "…是牵头还是配合?": the unit's role in another item
 _ROLE_ASK = (r"(是|算|当|担任)(的|个)?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|什么身份|"
              # "…在B那条里有它吗?", "…算啥?", "…还挂牵头吗?": whether and how it is named in B
-             r"有(没有)?它(吗|么|没有?)?|有没有(这个|该)?(单位|部门|局)|算(啥|什么)|(还|也)?(挂|是|算)牵头(吗|么|没有?)")
+             r"有(没有)?它(吗|么|没有?)?|有没有(这个|该)?(单位|部门|局)|算(啥|什么)|(还|也)?(挂|是|算)牵头(吗|么|没有?)|"
+             r"是不是(也|还)?(牵头|负责)|(也|还)(牵头|负责)(吗|么|没有?)")
 _ASK_MORE = r"(还|也|同时|另外|又|此外)(在)?(牵头|负责|主抓|抓|管|领着?干?|带头)"
 ROLE_PATTERN = re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，]?(?P<rest>.*?({_ROLE_ASK}).*)$")
 PATTERNS = (
@@ -65,15 +66,20 @@ def route(a, query: Query, hits) -> Callable | None:
 
 def _resolve(a, query: Query, first: str) -> list[tuple[float, TaskItem]]:
     topic = topic_of(first, query.localities)
-    found = a.searcher.search(first, k=8, localities=list(query.localities) or None)
+    found = [hit.item for hit in a.searcher.search(first, k=8, localities=list(query.localities) or None)]
+    phrases = [normalize(p) for p in quoted_phrases(first)]
+    if phrases:  # A quoted ("牵头“139”工作模式那家单位") is the item that says it, wherever it ranks
+        says = [i for i in a.items if all(p in normalize(i.text) for p in phrases)
+                and (not query.localities or i.locality in query.localities)]
+        found = [i for i in found if i in says] + [i for i in says if i not in found] or found
     scored = []
-    for rank, hit in enumerate(found):
-        item = hit.item
+    for rank, item in enumerate(found):
         if item.kind not in TASK_KINDS or not item.lead_units:
             continue
         head = a.evidence.coverage(topic, f"{item.section_path}{item.heading}") or 0.0
         whole = a.relevance(Query(**{**query.__dict__, "topic": topic}), item)
-        scored.append((HEADING_WEIGHT * head + (1 - HEADING_WEIGHT) * whole - 0.01 * rank, item))
+        pinned = 1.0 if phrases and all(p in normalize(item.text) for p in phrases) else 0.0
+        scored.append((pinned + HEADING_WEIGHT * head + (1 - HEADING_WEIGHT) * whole - 0.01 * rank, item))
     return sorted(scored, key=lambda s: -s[0])
 
 
@@ -151,16 +157,16 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
         yield from _roles_elsewhere(a, query, head)
         return
     same_doc = [i for i in a.items if i.doc_id == head.doc_id and i.kind in TASK_KINDS and i.item_id != head.item_id]
-    ranked = sorted(((_covers(a, b_topic, f"{i.section_path}{i.heading}{_first(i)}"), i) for i in same_doc),
-                    key=lambda p: -p[0])
-    if not ranked or ranked[0][0] < MIN_B_HEADING or not _names_it(b_topic, f"{ranked[0][1].section_path}{ranked[0][1].text}"):
-        # a unit said absent from the wrong item is a wrong answer: B must be named, not resembled
+    # a unit said absent from the wrong item is a wrong answer: B must be named, not resembled
+    named = [i for i in same_doc if _names_it(b_topic, f"{i.section_path}{i.text}")]
+    ranked = sorted(((_b_score(a, b_topic, i), i) for i in named), key=lambda p: -p[0])
+    if not ranked or ranked[0][0] < MIN_B_HEADING:
         yield a.not_found(query, [], extra=f"(没有找到“{b_topic}”那项任务。)")
         return
     target = ranked[0][1]
     lines = [fields.role_in(target, frozenset({unit}), unit) for unit in head.lead_units]
     listed = ",".join(f"{'、'.join(getattr(target, field))}{verb}" for field, verb in
-                      (("lead_units", "牵头"), ("responsible_units", "负责"),
+                      (("lead_units", "牵头"), ("responsible_units", fields.resp_word(target)),
                        ("participating_units", fields.part_word(target)))
                       if getattr(target, field))
     lines.append(f"依据:{head.locality}{head.section}“{fields.short_heading(head, 30)}”由{'、'.join(head.lead_units)}"
@@ -168,6 +174,14 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", [(head, a.quote(query, head)), (target, a.quote(query, target))], "fields")
+
+
+def _b_score(a, topic: str, item: TaskItem) -> float:
+    """How well an item is the one B names: by its heading and first sentence, or by its whole text
+    when that covers B almost fully ("加强基层司法所建设那条" is the second sentence of its item)."""
+    head = _covers(a, topic, f"{item.section_path}{item.heading}{_first(item)}")
+    whole = _covers(a, topic, item.text)
+    return max(head, whole - 0.01 if whole >= MIN_B_TEXT else 0.0)  # a tie goes to the heading
 
 
 def _roles_elsewhere(a, query: Query, head: TaskItem) -> Iterator[dict]:

@@ -444,3 +444,11 @@ def test_what_each_place_does_and_who_leads_it_are_both_answered(assistant):
     answer = assistant.answer("信用信息平台这块,乌县和新密各要干啥、谁牵头?")
     assert "县政务服务管理局牵头" in answer.text and answer.text.count("原文:“") >= 2
     assert "信用信息共享平台" in answer.text and "国家企业信用信息公示系统" in answer.text
+
+
+def test_a_chain_pins_a_quoted_first_item_and_finds_the_second_past_its_first_sentence(assistant):
+    # “139” is deep in its item's text; 加强基层司法所建设 is the second sentence of its item
+    answer = assistant.answer("乌鲁木齐县牵头“139”工作模式的那个单位,在加强基层司法所建设那条里算什么角色?")
+    assert answer.text.startswith("县委编办是责任单位,不是牵头单位(牵头的是县委依法治县办)")
+    also = assistant.answer("新密牵头服务型行政执法那条的单位,在“互联网+监管执法”那条里是不是也牵头?")
+    assert "市司法局是责任单位,不是牵头单位" in also.text and "按职责分工负责" in also.text
