@@ -53,7 +53,9 @@ _MEASURES = [
 # Fillers of spoken questions: words that say nothing about the policy asked about.
 _FILLER = {"这个", "那个", "这件", "这条", "这项", "那条", "一下", "事情", "地方", "材料", "文件", "里面", "那边",
            "这边", "需要", "应该", "可以", "分别", "一样", "还是", "或者", "现在", "今年", "我们", "你们", "他们",
-           "具体", "相关", "情况", "问题", "规定", "提出", "然后", "告诉", "讲", "说", "摊子", "一摊"}
+           "具体", "相关", "情况", "问题", "规定", "提出", "然后", "告诉", "讲", "说", "摊子", "一摊",
+           # the document's own year said relative to now, and estimates: "去年摸排出来的…大概多少"
+           "去年", "明年", "前年", "当年", "出来", "大概", "大约", "左右", "差不多"}
 
 
 # Words that point at something instead of naming it ("那项", "这块", "那几家", "下面"): a

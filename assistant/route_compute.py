@@ -12,6 +12,7 @@ the source sentences. When no item holds every operand, the question goes the or
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterator
 
 from assistant import compute, fields, sections
@@ -55,11 +56,37 @@ def route(a, query: Query, hits) -> Callable | None:
     by_field = _field_filter(q) or _role_filter(a, query)
     if by_field and len(query.localities) == 1:
         return _answer_by_field(a, query, items, *by_field)
-    for op in (_expiry, _gap, _share, _average, _difference, _remainder, _sum):
+    both = _parts_answer(a, query, items)  # two computations asked: both, or the usual way
+    if both:
+        return both
+    for op in _ops():
         plan = op(a, query, items)
         if plan:
             return _answer(plan)  # None when the answer would state a value it cannot support
     return None
+
+
+def _ops():
+    return (_expiry, _gap, _share, _average, _difference, _remainder, _sum)
+
+
+def _parts_answer(a, query: Query, items: list[TaskItem]) -> Callable | None:
+    """"…化解比例大概多少?还剩多少没化解?": each part a computation of its own, on the items the
+    whole question found and about its topic; answered only when every part is computed."""
+    parts = [p for p in re.split(r"[?？;；]", query.original) if p.strip()]
+    if len(parts) < 2:
+        return None
+    # the first part names what the later ones ask about: "伊犁…信访突出问题,化解比例多少?还剩多少?"
+    subject = re.split(r"[,，]", parts[0])[0] if re.search(r"[,，]", parts[0]) else ""
+    plans = []
+    for n, part in enumerate(parts):
+        text = f"{subject}里,{part}" if n and subject and subject not in part else part  # the whole it is of
+        sub = replace(query, original=text, text=text, topic=topic_of(text, query.localities))
+        plan = next((p for p in (op(a, sub, items) for op in _ops()) if p), None)
+        if plan is None:
+            return None
+        plans.append(plan)
+    return _answer_all(plans)
 
 
 def _candidates(a, query: Query, hits) -> list[TaskItem]:
@@ -487,13 +514,30 @@ def _item_stating(a, item: TaskItem, value: str) -> TaskItem | None:
 
 # --- answers --------------------------------------------------------------------------------
 def _answer(plan) -> Callable | None:
-    item, text, steps, quotes, *rest = plan
-    cited = [(item, quotes[0] if quotes else item.text[:80])]
-    cited += [(other, quotes[n] if len(quotes) > n else other.text[:80]) for n, other in enumerate(rest[0] if rest else [], start=1)]
-    marks = "".join(f"[{n}]" for n in range(1, len(cited) + 1))
-    place = f"{item.locality}:" if len({c.locality for c, _ in cited}) == 1 else ""
-    lines = [f"{place}{text}{marks}。"]
-    for quote in dict.fromkeys(quotes):
+    return _answer_all([plan])
+
+
+def _answer_all(plans) -> Callable | None:
+    """One answer for one or more computations: each result with its citation marks, then the
+    sentences its operands come from."""
+    cited: list[tuple[TaskItem, str]] = []
+    lines, quoted, steps = [], [], []
+    for item, text, plan_steps, quotes, *rest in plans:
+        own = [(item, quotes[0] if quotes else item.text[:80])]
+        own += [(other, quotes[n] if len(quotes) > n else other.text[:80]) for n, other in enumerate(rest[0] if rest else [], start=1)]
+        marks = ""
+        for pair in own:
+            known = next((k for k, (c, _) in enumerate(cited, start=1) if c.item_id == pair[0].item_id), 0)
+            if not known:
+                cited.append(pair)
+                known = len(cited)
+            marks += f"[{known}]"
+        lines.append(f"{text}{marks}。")
+        quoted += quotes
+        steps += plan_steps
+    if len({c.locality for c, _ in cited}) == 1:
+        lines[0] = f"{cited[0][0].locality}:{lines[0]}"
+    for quote in dict.fromkeys(quoted):
         owner = next((k for k, (c, _) in enumerate(cited, start=1) if quote in c.text), 1)
         lines.append(f"原文:“{' '.join(quote.split())}”[{owner}]")
     body = "\n".join(lines)

@@ -452,3 +452,9 @@ def test_a_chain_pins_a_quoted_first_item_and_finds_the_second_past_its_first_se
     assert answer.text.startswith("县委编办是责任单位,不是牵头单位(牵头的是县委依法治县办)")
     also = assistant.answer("新密牵头服务型行政执法那条的单位,在“互联网+监管执法”那条里是不是也牵头?")
     assert "市司法局是责任单位,不是牵头单位" in also.text and "按职责分工负责" in also.text
+
+
+def test_two_computations_asked_are_both_computed(assistant):
+    answer = assistant.answer("伊犁州人民政府2021年收到的行政复议申请,受理的占多大比例?没受理的有多少件?")
+    assert answer.path == "computed" and "11件 ÷ 16件 ≈ 68.8%" in answer.text and "16件 − 11件 = 5件" in answer.text
+    assert len(answer.computed) == 2 and len(answer.citations) == 1  # one sentence holds every operand
