@@ -48,7 +48,8 @@ def numbers_in(sentence: str) -> list[Number]:
     for m in _NUM.finditer(sentence):
         text, unit = m.group(1), (m.group(2) or "").replace("％", "%")
         after = sentence[m.end():m.end() + 1]
-        if unit == "年" and len(text) == 4 or (after == "月" and not unit) or _in_date(sentence, m.start()):
+        if unit == "年" and len(text) == 4 or (after == "月" and not unit) or _in_date(sentence, m.start()) \
+                or _in_doc_no(sentence, m.start()):
             continue
         before = sentence[:m.start()]
         label = _CLAUSE_BREAK.split(before)[-1]
@@ -60,6 +61,14 @@ def numbers_in(sentence: str) -> list[Number]:
 
 
 _MONTH_DAY = re.compile(r"(?<!\d年)(?<!\d)(\d{1,2})月(\d{1,2})日")
+
+
+# a document number (阜政办〔2019〕70号, 国办发[2022]27号): its year and serial are no quantities
+_DOC_NO = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+
+
+def _in_doc_no(sentence: str, pos: int) -> bool:
+    return any(m.start() <= pos < m.end() for m in _DOC_NO.finditer(sentence))
 
 
 def _in_date(sentence: str, pos: int) -> bool:

@@ -22,7 +22,7 @@ _MEASURES = [
     (re.compile(r"学时"), r"学时"),
     # a time limit asked ("几月底前要弄完?"): a date the thing is due before, not one it starts
     # from ("自2022年1月1日起")
-    (re.compile(r"(几月|哪天|几号|什么时候|何时)(底|末|份)?(之|以)?前"),
+    (re.compile(r"(几月|哪天|几号|(什么|啥)时候|何时)(底|末|份)?(之|以)?前"),
      r"(\d+月(底|末|中旬|上旬|下旬|\d+日)?|年底|年末|\d{4}年)(之|以)?前|年内|月底|年底"),
     (re.compile(r"比例|百分|percent|率(是|为|有|能)?(多少|几|多高)", re.I), r"%|％|百分之|[一二三四五六七八九十半\d]成(?!功|立|效|果|本|为|员)"),
     # a duration, not a date: 5年 or 五年, never 2021年
@@ -36,7 +36,7 @@ _MEASURES = [
     (re.compile(r"哪年|哪一年|哪个年份|什么年份"), r"\d{4}年(?!度)|年底|年内|年末"),
     # the month asked: 年内 does not say which month
     (re.compile(r"几月份?|哪个月"), r"\d+月|年底|年末|年初|上半年|下半年|[一二三四1-4]季度"),
-    (re.compile(r"什么时候|何时|截止|when|deadline", re.I),
+    (re.compile(r"(什么|啥)时候|多会儿?|何时|截止|when|deadline", re.I),
      r"\d+月|\d+日|月底|年底|年内|\d{4}年|前"),
     # a time limit is a date or a duration: 完成时限 2024年6月底前; 办理时限 0.5个工作日
     (re.compile(r"期限|时限"),

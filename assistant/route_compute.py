@@ -27,7 +27,7 @@ TASK_KINDS = ("task", "point")
 _NO_LEAD = re.compile(r"(几|多少)[项条].{0,8}(没|未|无)有?(写|明确|列明|标明|注明|写明){0,2}(谁|哪个单位)?牵头|"
                       r"(没|未|无)有?(写|明确|列明|写明)?(谁|哪个单位)?牵头(单位)?的.{0,6}(几|多少)[项条]")
 _EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
-_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
+_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|(印发|发布|下发|出台)(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
 _AVERAGE = re.compile(r"平均每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
@@ -565,9 +565,10 @@ _DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,1
 # (a field said to be written so, not a heading quoted: "“制度建设”这一类有几项?" is a section)
 _QUOTED_IS = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,6}?)(一栏|栏)?(?P<verb>写的是|写的|写着|写了|写|填的是|填的|填|是|为)"
                         r"[“\"](?P<value>[^”\"]{1,20})[”\"]的?" + _ASKS_COUNT)
-_LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?的" + _ASKS_COUNT),
+_AT_LEAST = r"(?P<more>及以上|以上|或以上|或更多|往上)?"  # "五家及以上的": that many or more
+_LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?" + _AT_LEAST + "的" + _ASKS_COUNT),
               # "两个单位搭伙牵头的是哪几项?"
-              re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?[^?,]{0,6}?牵头的" + _ASKS_COUNT))
+              re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的" + _ASKS_COUNT))
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
 _DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前)?[^?,]{0,4}?"
                      r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)
@@ -598,6 +599,8 @@ def _field_filter(question: str):
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
         # said in words: the count is the asker's filter, not a figure the cited items state
+        if m.group("more"):
+            return (lambda i: len(i.lead_units or ()) >= n), f"牵头单位有{'两三四五六七八九'[n - 2]}家及以上"
         return (lambda i: len(i.lead_units or ()) == n), f"牵头单位有{'两三四五六七八九'[n - 2]}家"
     return None
 

@@ -123,8 +123,11 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     unavailable = ""
     floor = REL_MIN_NAMED if query.localities else REL_MIN
     years = re.findall(r"(?:19|20)\d\d(?=年)", query.original)
+    # 2022 ≠ 2021; two places compared may each be asked of its own year ("漱泉2025年的目标和岚峪
+    # 2024年清单里的要求"): then an item needs one of them
+    has_year = any if len(query.localities) > 1 and years else all  # (any([]) is False)
     chosen_context = [(i, r) for i, r in context(a, query, hits) if r >= floor
-                      and all(y in f"{i.title}{i.section_path}{i.text}" for y in years)]  # 2022 ≠ 2021
+                      and has_year(y in f"{i.title}{i.section_path}{i.text}" for y in years)]
     if not chosen_context:
         yield a.not_found(query, hits)
         return
@@ -228,7 +231,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     yield a.final(query, text, "answered", chosen, "extractive")
 
 
-_ASKS_TIME = re.compile(r"几月|哪天|几号|哪一?年|什么时候|何时|多会儿?|期限|时限|截止")
+_ASKS_TIME = re.compile(r"几月|哪天|几号|哪一?年|(什么|啥)时候|何时|多会儿?|期限|时限|截止")
 
 
 def _unstated_value(query: Query, item: TaskItem) -> str:
@@ -284,7 +287,8 @@ def support(a, query: Query, item: TaskItem):
     asked_before = False
     for part, asks in parts:
         topic = topic_of(part, query.localities)
-        if not a.evidence.has_content(topic):  # "…各提了什么要求?": the part asks, the question says about what
+        own_words = a.evidence.has_content(topic)
+        if not own_words:  # "…各提了什么要求?": the part asks, the question says about what
             topic = query.topic
         # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
         # use; a part with no asking word of its own ("乡镇呢?") asks what the question asks
@@ -302,8 +306,14 @@ def support(a, query: Query, item: TaskItem):
         if ranked and _ASKS_FOR_LIST.search(part):  # "哪些环节?": of equals, the one listing most
             ties = [r for r in ranked if r[0] >= ranked[0][0] - 0.05]
             ranked = [max(ties, key=lambda r: r[1].count("、"))] + [r for r in ranked if r not in ties]
-        if query.phrases:  # a sentence holding the words the asker quoted answers that part
-            quoting = [s.strip() for s in sentences(item.text) if all(normalize(p) in normalize(s) for p in query.phrases)
+        # the quoted words answer the part that quotes them, and a part about the question's topic
+        # ("“一号响应”这个提法,出自谁家的文件?"), not a part whose own words find their own sentence
+        # ("…“一业一证”改革要达到什么效果?12345热线又要实现啥?")
+        own_found = own_words and ranked and ranked[0][0] >= SENTENCE_MIN
+        quoted = (query.phrases if len(parts) == 1 or not own_found
+                  else [p for p in query.phrases if normalize(p) in normalize(part)])
+        if quoted:  # a sentence holding the words the asker quoted answers the part that quotes them
+            quoting = [s.strip() for s in sentences(item.text) if all(normalize(p) in normalize(s) for p in quoted)
                        and (not number or answers_measure(part, s, dated))]
             ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
         if ranked:

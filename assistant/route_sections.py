@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 from assistant import fields, sections
 from assistant.compute import Computed
 from assistant.sections import Match, Section
-from assistant.understand import Query
+from assistant.understand import Query, topic_of
 from corpus.text import sentences
 from corpus.types import TaskItem
 
@@ -38,6 +38,8 @@ def route(a, query: Query, hits) -> Callable | None:
     # "…那一大块一共几条任务?是不是全归应急局牵头?": the section is named in the part that asks
     # for its contents; the other part is answered from the list (its leads are shown)
     asking = next((p for p in re.split(r"[?;]", query.original) if sections.asks_contents(p)), query.original)
+    # a clause that only asks ("一共几条", "分别要求啥") says nothing of which section
+    asking = ",".join(c for c in re.split(r"[,，]", asking) if topic_of(c, query.localities).strip()) or asking
     match = sections.find(asking, _outline(a), a.evidence.coverage, _doc_order(a, query, hits),
                           query.localities)
     if match is None:

@@ -306,3 +306,29 @@ def test_a_tail_shared_by_places_names_the_named_places_unit_and_an_issuer_names
     # "苕岙交通局这份分解里…": the bureau issues the document; the unit asked comes after
     assert _named_unit("苕岙交通局这份分解里执法大队要配合哪几项?", names, ("苕岙县",)) == "县交通运输综合行政执法大队"
     assert _named_unit("苕岙交通局这份分解里我们牵头哪几项?", names, ("苕岙县",)) == "县交通运输局"
+
+
+def test_a_document_number_holds_no_quantity_and_a_when_asked_colloquially_needs_a_date():
+    from assistant.compute import numbers_in
+
+    assert [n.text for n in numbers_in("按照《实施方案》(阜政办〔2019〕70号)的要求,审核人员不少于5%")] == ["5"]
+    assert not answers_measure("名录库要求啥时候建好?", "名录库不少于80人。")
+    assert answers_measure("名录库要求啥时候建好?", "名录库于2024年6月底前建成。")
+
+
+def test_counted_members_asked_by_their_count_and_listed_before_their_count():
+    from assistant.value_kind import KINDS
+
+    members = next(k for k in KINDS if k.name == "members")
+    assert asked_kind("要30项高频事项实现“跨省通办”,是哪30项?") is members
+    assert asked_kind("那30名公职律师分别在哪些单位?") is members
+    assert members.holds.search("建立不予处罚事项清单、从轻处罚事项清单、减轻处罚事项清单等行政执法四项清单制度")
+
+
+def test_items_counted_by_at_least_so_many_leads_and_a_gap_from_issue_to_a_due_day():
+    from assistant.route_compute import _GAP, _field_filter
+
+    keep, said = _field_filter("新密工作安排里,牵头单位一口气写了五家及以上的有几项?")
+    assert said == "牵头单位有五家及以上"
+    assert keep(_item(lead_units=tuple("ABCDE"))) and keep(_item(lead_units=tuple("ABCDEF"))) and not keep(_item(lead_units=tuple("ABCD")))
+    assert _GAP.search("那个分工方案印发后,到全年完成情况报送的截止日,一共多少天?")

@@ -458,3 +458,8 @@ def test_two_computations_asked_are_both_computed(assistant):
     answer = assistant.answer("伊犁州人民政府2021年收到的行政复议申请,受理的占多大比例?没受理的有多少件?")
     assert answer.path == "computed" and "11件 ÷ 16件 ≈ 68.8%" in answer.text and "16件 − 11件 = 5件" in answer.text
     assert len(answer.computed) == 2 and len(answer.citations) == 1  # one sentence holds every operand
+
+
+def test_a_section_named_by_heading_words_before_clauses_that_only_ask(assistant):
+    answer = assistant.answer("乌鲁木齐县方案里讲行政决策制度的那一大块,一共几项,分别要求啥?")
+    assert answer.status == "answered" and "健全行政决策制度体系" in answer.text and "共" in answer.text
