@@ -133,7 +133,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     reason = missing_reason(query.original, [i for i, _ in chosen_context])
     kind = asked_kind(query.original)
-    if not reason and kind and kind.name in ("name", "money", "rank", "units", "persons", "places", "members"):
+    if not reason and kind and kind.name in ("name", "money", "rank", "units", "persons", "places", "members", "contact"):
         # The value must be in the sentence that answers the question, not just somewhere in the
         # item: "2个政府规章叫什么名字?" is not answered by the names of 8 planned projects.
         found = [support(a, query, i) for i, _ in chosen_context[:2]]

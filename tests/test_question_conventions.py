@@ -332,3 +332,12 @@ def test_items_counted_by_at_least_so_many_leads_and_a_gap_from_issue_to_a_due_d
     assert said == "牵头单位有五家及以上"
     assert keep(_item(lead_units=tuple("ABCDE"))) and keep(_item(lead_units=tuple("ABCDEF"))) and not keep(_item(lead_units=tuple("ABCD")))
     assert _GAP.search("那个分工方案印发后,到全年完成情况报送的截止日,一共多少天?")
+
+
+def test_contact_details_asked_need_a_sentence_that_gives_them():
+    from assistant.value_kind import KINDS
+
+    contact = next(k for k in KINDS if k.name == "contact")
+    assert asked_kind("新密市司法局行政复议的联系电话是多少?") is contact
+    assert not contact.holds.search("畅通12345政务服务热线,实现企业群众诉求“一号响应”。")
+    assert contact.holds.search("咨询电话:0991-1234567。")
