@@ -103,6 +103,9 @@ def excerpt(a, query: Query, item: TaskItem, limit: int) -> str:
 
 _ANNOUNCES_LIST = re.compile(r"下列|以下|如下")
 _ASKS_FOR_LIST = re.compile(r"哪些|哪几|哪方面|which|what")
+# asking what is required or laid down about a topic, as a whole: answered by all it says of it
+_ASKS_RULES = re.compile(r"(什么|啥|哪些)(要求|规定|安排|措施)|(怎么|咋|如何)(规定|要求|安排|说)的?|要求(是|有)?(什么|啥|哪些)")
+RULES_SHARE = 0.8  # a further sentence joins the answer when it covers this share of the best one's cover
 _ENUMERATED = re.compile(r"^\s*(\d+[.、．]|[(\uff08]\d+[)\uff09]|[一二三四五六七八九十]+、)")
 
 
@@ -342,6 +345,13 @@ def support(a, query: Query, item: TaskItem):
                 for other_score, other in ranked[1:2]:
                     if _ANNOUNCES_LIST.search(other) and other_score >= 0.6 * score:
                         chosen[other] = max(chosen.get(other, 0.0), other_score)
+            if asks and not number and _ASKS_RULES.search(part):
+                # "…这块,各提了什么要求?": every sentence of the item about the topic is a requirement
+                # asked for, not only the best one (up to two more, each nearly as good)
+                for other_score, other in ranked[1:3]:
+                    if other_score >= max(SENTENCE_MIN, RULES_SHARE * ranked[0][0]):
+                        chosen[other] = max(chosen.get(other, 0.0), other_score)
+                        trimmed[other] = None
     if not chosen or (any(asks for _, asks in parts) and not asked):
         return None  # no part that asks found a sentence: the clause that only names the topic does not answer
     in_order = _sentences_in_order(item.text)

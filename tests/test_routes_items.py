@@ -463,3 +463,8 @@ def test_two_computations_asked_are_both_computed(assistant):
 def test_a_section_named_by_heading_words_before_clauses_that_only_ask(assistant):
     answer = assistant.answer("乌鲁木齐县方案里讲行政决策制度的那一大块,一共几项,分别要求啥?")
     assert answer.status == "answered" and "健全行政决策制度体系" in answer.text and "共" in answer.text
+
+
+def test_what_is_required_about_a_topic_quotes_every_sentence_of_the_item_about_it(assistant):
+    answer = assistant.answer("阜康市对行政执法裁量权制度有什么要求?")
+    assert answer.status == "answered" and "214号" in answer.text and "报市司法局备案" in answer.text
