@@ -205,6 +205,10 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         unstated = _unstated_value(query, top)
         yield a.not_found(query, hits, nearest_rule=(unstated, top) if unstated else None)
         return
+    if len(query.localities) <= 1 and _counts_not_split(query.original, strong[0][1]):
+        # "那12件里,撤销的几件、变更的几件?" of "撤销、变更、确认违法等纠错12件": one figure for them all
+        yield a.not_found(query, hits, nearest_rule=("文件没有分别写明各自的数字", strong[0][0]))
+        return
     notes: dict[str, str] = {}
     if len(query.localities) > 1 or spread:
         chosen = [(i, s) for i, s, _ in strong]
@@ -232,6 +236,20 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         text = f"{unavailable}\n{text}"
     yield {"type": "replace", "text": text}
     yield a.final(query, text, "answered", chosen, "extractive")
+
+
+_COUNT_ASKED = re.compile(r"(几|多少)(个|件|项|名|家|次|人|条|所|户)")
+
+
+def _counts_not_split(question: str, quoted: str) -> bool:
+    """Several counts asked of one kind ("撤销的几件、变更的几件") while the quoted sentences give
+    fewer figures of that kind: the document counts them together, not each."""
+    asked = _COUNT_ASKED.findall(question)
+    if len(asked) < 2 or len({unit for _, unit in asked}) != 1:
+        return False
+    unit = asked[0][1]
+    given = re.findall(rf"\d+(?:\.\d+)?\s*{unit}", quoted)
+    return 0 < len(given) < len(asked)
 
 
 _ASKS_TIME = re.compile(r"几月|哪天|几号|哪一?年|(什么|啥)时候|何时|多会儿?|期限|时限|截止")

@@ -341,3 +341,12 @@ def test_contact_details_asked_need_a_sentence_that_gives_them():
     assert asked_kind("新密市司法局行政复议的联系电话是多少?") is contact
     assert not contact.holds.search("畅通12345政务服务热线,实现企业群众诉求“一号响应”。")
     assert contact.holds.search("咨询电话:0991-1234567。")
+
+
+def test_several_counts_asked_of_one_figure_for_them_all_are_not_split():
+    from assistant.route_drafted import _counts_not_split
+
+    together = "其中撤销、变更、确认违法等纠错12件,纠错率14.8%"
+    assert _counts_not_split("那12件纠错案子里,撤销的几件、变更的几件?", together)
+    assert not _counts_not_split("撤销的几件、变更的几件?", "撤销3件,变更2件")
+    assert not _counts_not_split("纠错了几件?", together)  # one count asked: the figure answers
