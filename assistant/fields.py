@@ -14,7 +14,7 @@ from corpus.types import TaskItem
 SEP = "、"
 # a collective, not a unit named: 各乡镇人民政府, 有关部门, 县属相关部门, 成员单位
 COLLECTIVE = re.compile(r"^各|有关|相关|成员单位|各部门|各单位|等部门")
-LIST_CHARS, LISTING_MIN, LISTING_MAX = 1000, 80, 180  # a unit's task list: its length, and each task's share
+LIST_CHARS, LISTING_MIN, LISTING_MAX = 1200, 80, 320  # a unit's task list: its length, and each task's share
 LONG_LIST = 4  # a list of this many units named is counted for the reader ("点名的单位共10家")
 
 
