@@ -175,10 +175,12 @@ def _listing_start(item: TaskItem, limit: int) -> str:
     if cut:  # the parser keeps a heading's first words only: list the sentence it cut
         return short_heading(replace(item, heading=""), limit)
     rest = item.text[len(item.heading):].lstrip("。.;；:： \n") if item.heading and item.text.startswith(item.heading) else ""
-    if len(head) >= 30 or not rest:
+    room = limit - len(head) - 1
+    if not rest or head.endswith("…") or room < 10:
         return head
-    room = limit - len(head)
-    return f"{head}:{rest[:room]}…" if len(rest) > room else f"{head}:{rest}"
+    # a long first sentence is a sentence, not a title: what follows it goes on after "。"
+    glue = "。" if len(head) >= 30 else ":"
+    return f"{head}{glue}{rest[:room]}…" if len(rest) > room else f"{head}{glue}{rest}"
 
 
 def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:

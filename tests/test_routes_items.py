@@ -167,9 +167,12 @@ def test_who_is_said_in_words_outside_any_task_item(assistant):
 def test_a_units_task_list_says_what_each_task_is_and_who_shares_it(assistant):
     answer = assistant.answer("乌鲁木齐县县纪委监委牵头哪些任务?")
     assert "(与县委巡察组共同牵头)" in answer.text
-    # a long item is shown by its start, marked as cut; a short list shows more of each (up to 320)
-    assert "无缝隙" in answer.text and "…" in answer.text
+    # a short list shows up to 320 characters of each task, past its first sentence
+    assert "无缝隙" in answer.text and "容错纠错" in answer.text
     assert all(len(line) < 420 for line in answer.text.splitlines())
+    # a long list shows less of each, marked as cut
+    many = assistant.answer("乌鲁木齐县县司法局牵头哪些任务?")
+    assert "…" in many.text and max(len(line) for line in many.text.splitlines()) < 240
 
 
 def test_items_are_counted_by_a_units_role_among_another_units_items(assistant):
