@@ -176,6 +176,7 @@ def detect_intent(text: str, skip: tuple[str, ...] = ()) -> str:
 
 _ASKS_WHO = re.compile(r"谁|哪(个|些|家|几|一)|(几|多少)(家|个)(单位|部门|科室|股室)|有没有牵头|有牵头|是不是.{0,8}牵头|什么(单位|部门|科室|股室)|啥(单位|部门)|打头|\bwho\b|which (unit|department)", re.I)
 _ASKS_VALUE = re.compile(r"(啥|什么)时(候|间)|何时|几号|哪天|多少|(?<!哪)几[个项次天年月日条件]|多久|多长|比例|干嘛|怎么办")
+_RECIPIENT = re.compile(r"(报|报送|上报|交|送|发|抄送|提交)(给|到|至)?(谁|哪个(单位|部门))")
 _ONE_ITEM = re.compile(r"(那|这|该)(条|项|个任务|件事)")
 _SELF_INTRO_RE = re.compile(_SELF_INTRO)
 _SELF = re.compile(rf"(我们|我|本|咱们?)(局|单位|部门|委|办)|(我们|咱们)[\u4e00-\u9fff]{{0,8}}(局|办|部|委|科|股|所|队|中心)|{_SELF_INTRO}|which tasks|what tasks", re.I)
@@ -258,7 +259,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         from index.glossary import expand
         searchable = expand(searchable)
     intent = detect_intent(searchable)
-    if intent in ("lead", "responsible") and _ASKS_VALUE.search(searchable) and not _ASKS_WHO.search(searchable):
+    # whom something is reported to ("最晚哪天报给谁?") is a recipient, not who does the task
+    whose = _RECIPIENT.sub("", searchable)
+    if intent in ("lead", "responsible") and _ASKS_VALUE.search(searchable) and not _ASKS_WHO.search(whose):
         # "牵头单位半年的进展要啥时候报、报到哪?": a role named as the subject of a date or a
         # figure asked, not a unit asked for
         intent = detect_intent(searchable, skip=("lead", "responsible", "unit_tasks"))

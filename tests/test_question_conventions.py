@@ -350,3 +350,10 @@ def test_several_counts_asked_of_one_figure_for_them_all_are_not_split():
     assert _counts_not_split("那12件纠错案子里,撤销的几件、变更的几件?", together)
     assert not _counts_not_split("撤销的几件、变更的几件?", "撤销3件,变更2件")
     assert not _counts_not_split("纠错了几件?", together)  # one count asked: the figure answers
+
+
+def test_whom_something_is_reported_to_is_not_who_does_the_task():
+    from assistant.understand import understand
+
+    assert understand("各主办单位要先拿出个啥?最晚哪天报给谁?").intent not in ("lead", "responsible")
+    assert understand("这条谁牵头?最晚哪天完成?").intent == "lead"  # who does it, asked with a date
