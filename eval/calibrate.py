@@ -16,8 +16,8 @@ import itertools
 import sys
 from pathlib import Path
 
-SETS = ("dev", "own", "eval/data/tune.jsonl", "eval/data/tune2.jsonl", "eval/data/tune3.jsonl", "eval/data/tune4.jsonl",
-        "eval/data/tune5.jsonl", "eval/data/sections.jsonl",
+SETS = ("dev", "own", "eval/data/sections.jsonl",
+        *(f"eval/data/tune{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)),
         "eval/data/newdocs-tune.jsonl", "eval/data/newdocs2-tune.jsonl")
 GRID = {
     "rel_min": [0.30, 0.35, 0.40, 0.45, 0.50, 0.55],
