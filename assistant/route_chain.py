@@ -25,7 +25,7 @@ _UNIT_WORD = rf"{_THAT}?(单位|部门|机关|机构|局|委|办|科)?(里|中|�
 _WHO = rf"(的{_UNIT_WORD}|{_THAT}(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?)"
 _LEAD_VERB = r"(牵头|负责|主抓|主办)"
 # "…在B那条里是什么角色?" / "…是牵头还是配合?": the unit's role in another item
-_ROLE_ASK = (r"(是|算|当|担任)(的|个)?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|什么身份|"
+_ROLE_ASK = (r"(是|算|当|担任)(的|个)?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|(什么|啥)身份|"
              # "…在B那条里有它吗?", "…算啥?", "…还挂牵头吗?": whether and how it is named in B
              r"有(没有)?它(吗|么|没有?)?|有没有(这个|该)?(单位|部门|局)|算(啥|什么)|(还|也)?(挂|是|算)牵头(吗|么|没有?)|"
              r"是不是(也|还)?(牵头|负责)|(也|还)(牵头|负责)(吗|么|没有?)")
@@ -141,12 +141,17 @@ def _role_names(item: TaskItem) -> tuple[tuple[str, str], ...]:
             ("participating_units", f"{fields.part_word(item)}单位"))
 
 
+_PARTNER = re.compile(r"(跟|和|与|同)(?P<unit>[^,，?？]{2,20}?)(一块儿?|一起|共同|联合|搭伙)")
 _ROLE_REST = re.compile(rf"{_ROLE_ASK}|在|那条|那项|这条|这项|里面|里|中|当中|方面|还|也|别的|其他|其它|另外的?|条款|条目|"
                         r"出现过?|没有|没|吗|[?？,，。]")
 
 
 def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     """"牵头A的那个局,在B那条里是什么角色?": A's lead unit, then its role in the item about B."""
+    partner = _PARTNER.search(first)  # "跟县纪委监委一块儿牵头A的那个单位": A's other lead
+    said_partner = partner.group("unit") if partner else ""
+    if partner:
+        first = first[:partner.start()] + first[partner.end():]
     scored = [s for s in _resolve(a, query, first) if s[0] >= MIN_A]
     b_topic = topic_of(_ROLE_REST.sub(" ", rest), query.localities).strip()
     if not scored:
@@ -164,7 +169,9 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
         yield a.not_found(query, [], extra=f"(没有找到“{b_topic}”那项任务。)")
         return
     target = ranked[0][1]
-    lines = [fields.role_in(target, frozenset({unit}), unit) for unit in head.lead_units]
+    partners = {u for u in head.lead_units if said_partner and _said(a, u, said_partner, head.locality)}
+    asked = [u for u in head.lead_units if u not in partners] or list(head.lead_units)
+    lines = [fields.role_in(target, frozenset({unit}), unit) for unit in asked]
     listed = ",".join(f"{'、'.join(getattr(target, field))}{verb}" for field, verb in
                       (("lead_units", "牵头"), ("responsible_units", fields.resp_word(target)),
                        ("participating_units", fields.part_word(target)))

@@ -471,3 +471,9 @@ def test_a_section_named_by_heading_words_before_clauses_that_only_ask(assistant
 def test_what_is_required_about_a_topic_quotes_every_sentence_of_the_item_about_it(assistant):
     answer = assistant.answer("阜康市对行政执法裁量权制度有什么要求?")
     assert answer.status == "answered" and "214号" in answer.text and "报市司法局备案" in answer.text
+
+
+def test_a_chain_through_a_co_lead_asks_the_other_lead(assistant):
+    # "跟X一块儿牵头A的那个单位" is A's lead other than X
+    answer = assistant.answer("乌鲁木齐县和县纪委监委一起牵头推动党内监督与各类监督有机贯通的那个单位,在决策程序纳入巡察考核那条里是什么身份?")
+    assert answer.text.startswith("县委巡察组是责任单位,不是牵头单位(牵头的是县委依法治县办)")
