@@ -151,6 +151,13 @@ def days_between(first: tuple[date, str], second: tuple[date, str]) -> Computed:
     return Computed(str(days), (t1, t2), f"{t1}至{t2},相隔{days}天{about}")
 
 
+def months_between(first: tuple[int, int, str], second: tuple[int, int, str]) -> Computed:
+    """Two time limits named by month ("2021年8月底前", "10月底前"): (year, month, as written)."""
+    (y1, m1, t1), (y2, m2, t2) = sorted([first, second])
+    months = (y2 - y1) * 12 + (m2 - m1)
+    return Computed(str(months), (t1, t2), f"{t1}至{t2},相差{months}个月")
+
+
 def add_years(start: tuple[date, str], years: int, years_text: str) -> Computed:
     d, text = start
     try:

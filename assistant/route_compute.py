@@ -67,7 +67,41 @@ def route(a, query: Query, hits) -> Callable | None:
 
 
 def _ops():
-    return (_expiry, _gap, _share, _average, _difference, _remainder, _sum)
+    return (_expiry, _gap, _month_gap, _share, _average, _difference, _remainder, _sum)
+
+
+_MONTH_GAP = re.compile(r"(差|隔|相差|相隔|间隔)了?[^?]{0,3}(几|多少)个?月")
+_MONTH_LIMIT = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:底|末|\d{1,2}日)?(?:之|以)?前")
+
+
+def _month_gap(a, query, items):
+    """"A要8月底前报,B要10月底前公布,这两个期限差几个月?": each thing's time limit, from the
+    sentence of the document that best says it, and the months between (a year not written is
+    the one written before it in the same document)."""
+    if not _MONTH_GAP.search(query.original) or len(query.localities) > 1 or not items:
+        return None
+    parts = [_clean(p, query) for p in re.split(r"[,;]", query.original) if not _MONTH_GAP.search(p)]
+    parts = [p for p in parts if a.evidence.has_content(p)][:2]
+    if len(parts) != 2:
+        return None
+    doc = [i for i in a.items if i.doc_id == items[0].doc_id]
+    found = []
+    for phrase in parts:
+        scored = [(a.evidence.coverage(phrase, sent) or 0.0, item, sent, m)
+                  for item in doc for sent in sentences(item.text) for m in _MONTH_LIMIT.finditer(sent)]
+        if not scored:
+            return None
+        cover, item, sent, m = max(scored, key=lambda t: t[0])
+        if cover < MIN_MATCH:
+            return None
+        year = int(m.group(1)) if m.group(1) else int((re.search(r"(\d{4})年", item.title) or re.search(r"(\d{4})", item.date or "0")).group(1))
+        found.append((item, sent, (year, int(m.group(2)), m.group(0))))
+    if found[0][1] == found[1][1] and found[0][2] == found[1][2]:
+        return None  # one limit found for both
+    step = compute.months_between(found[0][2], found[1][2])
+    (first, s1, _), (second, s2, _) = found
+    others = [second] if second.item_id != first.item_id else []
+    return first, f"相差{step.result}个月。计算:{step.working}", [step], [s1, s2] if others else [s1 if s1 == s2 else s1 + s2], others
 
 
 def _parts_answer(a, query: Query, items: list[TaskItem]) -> Callable | None:

@@ -477,3 +477,9 @@ def test_a_chain_through_a_co_lead_asks_the_other_lead(assistant):
     # "跟X一块儿牵头A的那个单位" is A's lead other than X
     answer = assistant.answer("乌鲁木齐县和县纪委监委一起牵头推动党内监督与各类监督有机贯通的那个单位,在决策程序纳入巡察考核那条里是什么身份?")
     assert answer.text.startswith("县委巡察组是责任单位,不是牵头单位(牵头的是县委依法治县办)")
+
+
+def test_months_between_two_time_limits_of_one_document(assistant):
+    answer = assistant.answer("阜康的重大执法决定法制审核目录清单报司法局备案,和“一单、两库、一细则”公布到政府网站,两个期限相差几个月?")
+    assert answer.path == "computed" and "2021年8月底前至2021年10月底前,相差2个月" in answer.text
+    assert len(answer.citations) == 2
