@@ -34,8 +34,13 @@ class UnitMention:
 class UnitNames:
     def __init__(self, items):
         self.forms: dict[str, dict[str, set[str]]] = {}  # form -> canonical -> localities
+        # collectives (各乡镇(管委会), 县属相关部门) name no one unit; asked for word for word, they
+        # are still what the question names ("把各乡镇(管委会)写进单位栏的有多少条?")
+        self.collectives: dict[str, set[str]] = {}
         for item in items:
             for unit in item.all_units:
+                if _GENERIC.match(unit) and len(unit) >= 4:
+                    self.collectives.setdefault(unit, set()).add(item.locality)
                 if _GENERIC.match(unit) or len(unit) < 3:
                     continue
                 for form in short_forms(unit):
@@ -75,7 +80,8 @@ class UnitNames:
         if local and len(local[0]) > len(form):
             return UnitMention(local[1], (local[2],), local[0])
         if not form:
-            return None
+            said = max((c for c in self.collectives if c in question), key=len, default="")
+            return UnitMention(said, tuple(sorted(self.collectives[said])), said) if said else None
         units = self.forms[form]
         if localities:
             scoped = {u: locs for u, locs in units.items() if locs & set(localities)}

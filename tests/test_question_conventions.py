@@ -357,3 +357,12 @@ def test_whom_something_is_reported_to_is_not_who_does_the_task():
 
     assert understand("各主办单位要先拿出个啥?最晚哪天报给谁?").intent not in ("lead", "responsible")
     assert understand("这条谁牵头?最晚哪天完成?").intent == "lead"  # who does it, asked with a date
+
+
+def test_a_collective_named_word_for_word_is_the_unit_asked_when_no_unit_is():
+    from assistant.unit_names import UnitNames
+
+    names = UnitNames([_item(locality="乌鲁木齐县", responsible_units=("各乡镇(管委会)", "县司法局"))])
+    assert names.find("有多少条把各乡镇(管委会)写进了单位栏?").name == "各乡镇(管委会)"
+    assert names.find("县司法局和各乡镇(管委会)都在的有几条?").name == "县司法局"  # a unit named wins
+    assert names.find("乡镇有哪些任务?") is None  # a collective is found only as printed
