@@ -193,7 +193,11 @@ def _by_leaves(lines: list[Line], first_is_lead: bool) -> list[Draft]:
         has_child = nxt is not None and nxt.marker is not None and nxt.marker.rank > m.rank
         while path and path[-1][0] >= m.rank:
             path.pop()
-        if has_child or (heading_only(ln) and nxt is not None and nxt.marker is None):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        # "二、…情况" over a paragraph of run-in points ("…职责。一是…二是…"): the heading is theirs
+        points_follow = (heading_only(ln) and following is not None and following.marker is None
+                         and not following.label and _has_shi(following.text))
+        if has_child or points_follow or (heading_only(ln) and nxt is not None and nxt.marker is None):
             path.append((m.rank, m.token, ln.text))
             if not has_child and not heading_only(ln):
                 counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, first_is_lead)

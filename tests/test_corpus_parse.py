@@ -156,3 +156,17 @@ def test_a_unit_followed_by_a_group_after_deng_is_that_unit():
 
     units = parse_note("牵头单位:县政务服务管理局;责任单位:县委网信办、县建设局等相关部门", default_role="responsible")
     assert "县建设局" in units.responsible and not any("等" in u for u in units.responsible)
+
+
+def test_a_heading_over_a_paragraph_of_run_in_points_is_their_section(tmp_path):
+    from corpus.pipeline import read_document
+
+    text = ("某县人民政府关于2024年度法治政府建设情况的报告\n\n一、主要举措和成效\n（一）加强组织领导。一是建立机制。二是开展督察。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+            "　　县政府主要负责同志认真履行职责。一是带头尊法学法。全年讲授党课2次。二是带头依法决策。研究涉法议题31项。\n"
+            "三、存在的不足和原因\n　　仍存在一些不足。\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, "utf-8")
+    points = [i for i in read_document(str(path), locality="某县").items if "带头" in i.text]
+    assert [i.section for i in points] == ["二、 一是", "二、 二是"]
+    assert all(i.section_path.startswith("二、党政主要负责人") for i in points)
