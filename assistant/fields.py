@@ -253,8 +253,8 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     if role == "none_led":  # asked what it leads: it leads none, and takes part in these
         head = f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}({localities}):"
         role = "any"
-    elif role != "lead" and names and _role_counts(items, names, counter):
-        head = f"{head[:-1]},其中{_role_counts(items, names, counter)}:"
+    elif role != "lead" and names and (counts := _role_counts(items, names, counter)):
+        head = f"{head[:-1]},其中{counts}:"
     # a short list shows more of each task: the asker checks it by what it says, not by its number
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(items) + (len(elsewhere) if list_elsewhere else 0))))
     lines = [f"[{n}] {i.section} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"
@@ -262,7 +262,8 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     if elsewhere and list_elsewhere:
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")
             head = f"{unit}共涉及{len(items) + len(elsewhere)}{counter}({localities}),其中牵头{len(items)}{counter}:"
-        parts = f"(其中{_role_counts(elsewhere, names, counter)})" if names and _role_counts(elsewhere, names, counter) else ""
+        counts = _role_counts(elsewhere, names, counter) if names else ""
+        parts = f"(其中{counts})" if counts else ""
         lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{counter}{parts}:")
         lines += [f"[{n}] {i.section} {_listing(i, limit)}{_role_note(i, names, 'any') if names else ''}"
                   for n, i in enumerate(elsewhere, start=len(items) + 1)]

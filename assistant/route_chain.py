@@ -68,17 +68,19 @@ def _resolve(a, query: Query, first: str) -> list[tuple[float, TaskItem]]:
     topic = topic_of(first, query.localities)
     found = [hit.item for hit in a.searcher.search(first, k=8, localities=list(query.localities) or None)]
     phrases = [normalize(p) for p in quoted_phrases(first)]
-    if phrases:  # A quoted ("牵头“139”工作模式那家单位") is the item that says it, wherever it ranks
-        says = [i for i in a.items if all(p in normalize(i.text) for p in phrases)
-                and (not query.localities or i.locality in query.localities)]
-        found = [i for i in found if i in says] + [i for i in says if i not in found] or found
+    says: set[str] = set()  # A quoted ("牵头“139”工作模式那家单位") is the item that says it, wherever it ranks
+    if phrases:
+        says = {i.item_id for i in a.items if all(p in normalize(i.text) for p in phrases)
+                and (not query.localities or i.locality in query.localities)}
+        ranked = {i.item_id for i in found}
+        found = ([i for i in found if i.item_id in says] + [i for i in a.items if i.item_id in says - ranked]) or found
     scored = []
     for rank, item in enumerate(found):
         if item.kind not in TASK_KINDS or not item.lead_units:
             continue
         head = a.evidence.coverage(topic, f"{item.section_path}{item.heading}") or 0.0
         whole = a.relevance(Query(**{**query.__dict__, "topic": topic}), item)
-        pinned = 1.0 if phrases and all(p in normalize(item.text) for p in phrases) else 0.0
+        pinned = 1.0 if item.item_id in says else 0.0
         scored.append((pinned + HEADING_WEIGHT * head + (1 - HEADING_WEIGHT) * whole - 0.01 * rank, item))
     return sorted(scored, key=lambda s: -s[0])
 

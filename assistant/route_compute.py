@@ -92,16 +92,25 @@ def _month_gap(a, query, items):
         if not scored:
             return None
         cover, item, sent, m = max(scored, key=lambda t: t[0])
-        if cover < MIN_MATCH:
+        year = m.group(1) or _year_of(item)
+        if cover < MIN_MATCH or not year:
             return None
-        year = int(m.group(1)) if m.group(1) else int((re.search(r"(\d{4})年", item.title) or re.search(r"(\d{4})", item.date or "0")).group(1))
-        found.append((item, sent, (year, int(m.group(2)), m.group(0))))
-    if found[0][1] == found[1][1] and found[0][2] == found[1][2]:
+        found.append((item, sent, (int(year), int(m.group(2)), m.group(0))))
+    (first, s1, limit1), (second, s2, limit2) = found
+    if limit1 == limit2:
         return None  # one limit found for both
-    step = compute.months_between(found[0][2], found[1][2])
-    (first, s1, _), (second, s2, _) = found
+    step = compute.months_between(limit1, limit2)
     others = [second] if second.item_id != first.item_id else []
-    return first, f"相差{step.result}个月。计算:{step.working}", [step], [s1, s2] if others else [s1 if s1 == s2 else s1 + s2], others
+    return first, f"相差{step.result}个月。计算:{step.working}", [step], list(dict.fromkeys([s1, s2])), others
+
+
+def _year_of(item: TaskItem) -> str:
+    """The year of the document an item is in: its title's, else its date's; "" when neither says."""
+    titled = re.search(r"(\d{4})年", item.title)
+    if titled:
+        return titled.group(1)
+    dated = re.search(r"\d{4}", item.date or "")
+    return dated.group(0) if dated else ""
 
 
 def _parts_answer(a, query: Query, items: list[TaskItem]) -> Callable | None:

@@ -71,11 +71,11 @@ class UnitNames:
     def find(self, question: str, localities: tuple[str, ...] = ()) -> UnitMention | None:
         # The longest form found in any reading (the first reading wins a tie): 市市场监管局绿园分局
         # has the locality inside it, so the reading without the locality finds only 市市场监管局.
-        found = [next((form for form in self._by_length if form in text), "")
-                 for text in _readings(question, localities)]
+        readings = _readings(question, localities)
+        found = [next((form for form in self._by_length if form in text), "") for text in readings]
         form = max(found, key=len, default="")
         local = max(((tail, unit, loc) for loc in localities for tail, unit in self.local_tails.get(loc, {}).items()
-                     if any(tail in text for text in _readings(question, localities))),
+                     if any(tail in text for text in readings)),
                     key=lambda t: len(t[0]), default=None)
         if local and len(local[0]) > len(form):
             return UnitMention(local[1], (local[2],), local[0])

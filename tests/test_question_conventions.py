@@ -366,3 +366,11 @@ def test_a_collective_named_word_for_word_is_the_unit_asked_when_no_unit_is():
     assert names.find("有多少条把各乡镇(管委会)写进了单位栏?").name == "各乡镇(管委会)"
     assert names.find("县司法局和各乡镇(管委会)都在的有几条?").name == "县司法局"  # a unit named wins
     assert names.find("乡镇有哪些任务?") is None  # a collective is found only as printed
+
+
+def test_a_month_limit_without_its_year_takes_the_documents_or_none():
+    from assistant.route_compute import _year_of
+
+    assert _year_of(_item(title="阜康市2021年法治政府建设工作要点", date="2021-03-01")) == "2021"
+    assert _year_of(_item(title="工作要点", date="2023-04-06")) == "2023"
+    assert _year_of(_item(title="工作要点")) == ""  # no year anywhere: no months are computed
