@@ -244,27 +244,32 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     listed like the led ones when the question asks about that part too (`list_elsewhere`:
     "…有要我们牵头的吗?当责任单位的又有几条?")."""
     verb = "牵头" if role == "lead" else "参与"
+    # Plans number tasks as 项 and askers count them in 条 (or the other way round): the summary
+    # counts in the asker's word, each list says its length in the other, so either reads true.
+    each = {"条": "项", "项": "条"}.get(counter, counter)
     if lang == "en":
         head = f"{unit} {'leads' if role == 'lead' else 'takes part in'} {len(items)} task item(s):"
         lines = [f"[{n}] {i.locality} {i.section} {short_heading(i, 40)}" for n, i in enumerate(items, start=1)]
         return "\n".join([head, *lines])
     localities = SEP.join(dict.fromkeys(i.locality for i in items))
-    head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}):"
+    head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),即以下{len(items)}{each}:"
     if role == "none_led":  # asked what it leads: it leads none, and takes part in these
-        head = f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}({localities}):"
+        head = (f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}({localities}),"
+                f"即以下{len(items)}{each}:")
         role = "any"
     elif role != "lead" and names and (counts := _role_counts(items, names, counter)):
-        head = f"{head[:-1]},其中{counts}:"
+        head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{counts}。以下{len(items)}{each}:"
     # a short list shows more of each task: the asker checks it by what it says, not by its number
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(items) + (len(elsewhere) if list_elsewhere else 0))))
     lines = [f"[{n}] {i.section} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"
              for n, i in enumerate(items, start=1)]
     if elsewhere and list_elsewhere:
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")
-            head = f"{unit}共涉及{len(items) + len(elsewhere)}{counter}({localities}),其中牵头{len(items)}{counter}:"
+            head = (f"{unit}共涉及{len(items) + len(elsewhere)}{counter}({localities}),其中牵头{len(items)}{counter}、"
+                    f"是责任单位或配合单位{len(elsewhere)}{counter}。牵头的{len(items)}{each}:")
         counts = _role_counts(elsewhere, names, counter) if names else ""
         parts = f"(其中{counts})" if counts else ""
-        lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{counter}{parts}:")
+        lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{each}{parts}:")
         lines += [f"[{n}] {i.section} {_listing(i, limit)}{_role_note(i, names, 'any') if names else ''}"
                   for n, i in enumerate(elsewhere, start=len(items) + 1)]
     elif elsewhere:

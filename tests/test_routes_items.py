@@ -341,8 +341,8 @@ def test_a_gap_between_two_days_of_a_yearly_rule_is_computed_and_both_are_quoted
 
 def test_a_unit_list_asked_about_its_other_part_too_lists_those_items_as_well(assistant):
     asked_both = assistant.answer("我们是县建设局,乌鲁木齐县那个任务分解方案里有要我们牵头的吗?当责任单位的又有几条?")
-    assert asked_both.text.startswith("县建设局共涉及4条(乌鲁木齐县),其中牵头1条:")
-    assert "县建设局是责任单位或配合单位的共3条" in asked_both.text
+    assert asked_both.text.startswith("县建设局共涉及4条(乌鲁木齐县),其中牵头1条、是责任单位或配合单位3条。牵头的1项:")
+    assert "县建设局是责任单位或配合单位的共3项" in asked_both.text  # each list in the other word
     assert "智慧县城" in asked_both.text  # the participated item's own words, not only its number
     assert "(责任单位,县政务服务管理局牵头)" in asked_both.text  # whom it works with there
     lead_only = assistant.answer("乌鲁木齐县县建设局牵头哪些任务?")

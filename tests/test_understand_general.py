@@ -108,5 +108,5 @@ def test_a_units_items_of_every_part_are_counted_by_part():
     led = _item("某县", lead=("县司法局",), text="规范性文件备案审查。")
     helps = _item("某县", lead=("县财政局",), resp=("县司法局",), text="罚没收入全额缴入国库。")
     text = unit_tasks_text("县司法局", [led, helps], "any", names=frozenset({"县司法局"}))
-    assert text.startswith("县司法局参与的任务共2项(某县),其中牵头1项、责任单位1项:")
+    assert text.startswith("县司法局参与的任务共2项(某县),其中牵头1项、责任单位1项。以下2条:")
     assert "(责任单位,县财政局牵头)" in text
