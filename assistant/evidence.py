@@ -85,28 +85,69 @@ def jieba_module():
     return jieba
 
 
-def _words(text: str) -> list[str]:
-    jieba = jieba_module()
+# Parts of speech that frame a question, never name its topic: adverbs, place and time words
+# (之前, 以后), numerals, pronouns, prepositions, conjunctions, particles. "要在什么时候之前全部督察
+# 一遍" is about 督察: 之前 and 一遍, words no document uses, would otherwise weigh as an absent
+# topic. Those the documents use (依据, 不少于, 日常) stay: there they tell items apart.
+_FRAME_POS = ("d", "f", "m", "r", "p", "c", "u", "y", "e", "o")
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    jieba_module()
+    import jieba.posseg
+
+    return jieba.posseg
+
+
+def _frames(word: str, flag: str, idf: dict[str, float]) -> bool:
+    return flag.startswith(_FRAME_POS) and not any(word[i:i + 2] in idf for i in range(len(word) - 1))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """The text's words with their part of speech, fillers and pointing words left out."""
     words = []
     for part in text.split():  # a space in a topic stands for a separator the asker wrote (、，)
-        words += [w for w in jieba.lcut(_variants(normalize(part)))
-                  if _CJK_RUN.fullmatch(w) and w not in _FILLER and not _POINTING.fullmatch(w)]
-    return words
+        words += [(p.word, p.flag) for p in _posseg().lcut(_variants(normalize(part)))
+                  if _CJK_RUN.fullmatch(p.word) and p.word not in _FILLER and not _POINTING.fullmatch(p.word)]
+    return tuple(words)
 
 
-@lru_cache(maxsize=4096)  # the same topic is scored against every item and sentence of a question
+@lru_cache(maxsize=8192)
+def _abbreviation(word: str) -> re.Pattern:
+    """A short name's characters in order, a few apart, inside one phrase: 综合执法局 in
+    综合行政执法局, 镇街 in 镇（街道）, 市场监管局 in 市场监督管理局."""
+    return re.compile("[^，。；、,;]{0,3}?".join(map(re.escape, word)))
+
+
+def _may_abbreviate(word: str, flag: str) -> bool:
+    """Names are shortened (市场监管局, 镇街: jieba tags short names j, places ns, bodies nt); a
+    loose match of any other two-character word finds too much (不少 in 不得少于, 证件 in 证…件)."""
+    return len(word) >= 3 or flag in ("j", "ns", "nt")
+
+
+def _word_grams(text: str, idf: dict[str, float] | None) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """Each word of `text` with its bigrams and whether it may be a short name; with `idf`, words
+    that only frame the question are left out. A lone one-character word stands for itself only
+    when it is the whole text."""
+    out = []
+    for word, flag in _words(text):
+        if idf is not None and _frames(word, flag, idf):
+            continue
+        if len(word) == 1:
+            if "".join(_CJK_RUN.findall(text)) == word:
+                out.append((word, (word,), False))
+            continue
+        out.append((word, tuple(word[i: i + 2] for i in range(len(word) - 1)), _may_abbreviate(word, flag)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
 def bigrams(text: str) -> tuple[str, ...]:
     """Character bigrams inside each content word of `text` (jieba words), never across two
     words: '督查这个事' gives 督查, not 查这 / 这个 / 个事, which no document would contain."""
-    out: list[str] = []
-    words = _words(text)
-    for word in words:
-        if len(word) == 1:
-            if len(words) == 1:
-                out.append(word)
-            continue
-        out.extend(word[i : i + 2] for i in range(len(word) - 1))
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(g for _, grams, _ in _word_grams(text, None) for g in grams))
 
 
 @lru_cache(maxsize=8192)
@@ -122,6 +163,7 @@ def _title_text(title: str) -> str:
 class Evidence:
     def __init__(self, idf: dict[str, float]):
         self.idf = idf
+        self._topics: dict[str, tuple] = {}  # topic -> its words (a question scores every item)
         self.unseen = max(idf.values(), default=1.0) * 1.2
         self.slight = min(idf.values(), default=0.1)
 
@@ -133,23 +175,38 @@ class Evidence:
             return self.idf[gram]
         return self.unseen if _is_word(gram) else self.slight
 
+    def word_grams(self, topic: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+        """The topic's words that say what it is about, with their bigrams."""
+        if topic not in self._topics:
+            if len(self._topics) > 4096:
+                self._topics.clear()
+            self._topics[topic] = _word_grams(topic, self.idf)
+        return self._topics[topic]
+
+    def grams(self, topic: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(g for _, own, _ in self.word_grams(topic) for g in own))
+
     def has_content(self, topic: str) -> bool:
         """Does the topic hold a word of its own ("各提" of "新密和阜康各提了什么要求" does not: two
         halves glued, which no document and no dictionary has)?"""
-        return any(g in self.idf or _is_word(g) for g in bigrams(topic))
+        return any(g in self.idf or _is_word(g) for g in self.grams(topic))
 
     def coverage(self, topic: str, text: str, ignore: frozenset = frozenset()) -> float | None:
         """Share of the topic's weight found in `text`, 0..1; None when the topic has no Chinese."""
-        grams = [g for g in bigrams(topic) if g not in ignore]
+        grams = [g for g in self.grams(topic) if g not in ignore]
         if not grams:
             return None
         hay = _variants(normalize(text))
+        found = {g for g in grams if g in hay}
+        for word, own, short in self.word_grams(topic):  # a short name found as its full form counts whole
+            if short and not set(own) <= found and _abbreviation(word).search(hay):
+                found.update(own)
         total = sum(self.weight(g) for g in grams)
-        return sum(self.weight(g) for g in grams if g in hay) / total
+        return sum(self.weight(g) for g in grams if g in found) / total
 
     def key_grams(self, topic: str, n: int = 2, ignore: frozenset = frozenset()) -> list[str]:
         """The topic's rarest bigrams that the corpus uses at all: what the question is about."""
-        known = [g for g in bigrams(topic) if g in self.idf and g not in ignore]
+        known = [g for g in self.grams(topic) if g in self.idf and g not in ignore]
         return sorted(known, key=lambda g: -self.idf[g])[:n]
 
     def item_relevance(self, topic: str, item) -> float | None:
@@ -159,8 +216,8 @@ class Evidence:
         # words of the document's own title (交通局, 营商环境若干措施) say which document is meant,
         # as a locality does, not which of its items: they are left out when others remain
         title = _title_text(item.title or "")
-        ignore = frozenset(g for g in bigrams(topic) if g in title)
-        if len(ignore) == len(bigrams(topic)):
+        ignore = frozenset(g for g in self.grams(topic) if g in title)
+        if len(ignore) == len(self.grams(topic)):
             ignore = frozenset()
         score = self.coverage(topic, text, ignore)
         if score is None:

@@ -374,3 +374,15 @@ def test_a_month_limit_without_its_year_takes_the_documents_or_none():
     assert _year_of(_item(title="阜康市2021年法治政府建设工作要点", date="2021-03-01")) == "2021"
     assert _year_of(_item(title="工作要点", date="2023-04-06")) == "2023"
     assert _year_of(_item(title="工作要点")) == ""  # no year anywhere: no months are computed
+
+
+def test_a_short_name_counts_as_its_full_form_and_framing_words_weigh_nothing():
+    from assistant.evidence import Evidence
+    ev = Evidence({"综合": 2.0, "执法": 1.0, "法局": 1.0, "镇街": 5.0, "联合": 3.0, "督察": 3.0, "一般": 1.0,
+                   "不少": 2.0})
+    text = "推进区综合行政执法局与镇（街道）综合行政执法队执法协作，年内开展联合执法行动不少于12次。"
+    assert ev.coverage("综合执法局镇街执法队联合执法", text) == 1.0  # 综合行政执法局, 镇（街道）
+    # 之前 and 一遍 are words no document uses: they frame the question, they are not its topic
+    assert ev.coverage("督察之前一遍", "2025年前实现督察全覆盖") == 1.0
+    # only names are shortened: 不少 is not found in 不得少于
+    assert ev.coverage("一般不少于", "期限一般不得少于7个工作日") < 1.0
