@@ -21,8 +21,20 @@ _CHROME = re.compile(
     r"打印本页|【?打印】?\s*【?关闭|关闭窗口|【关闭】|分享到|.*分享至朋友圈|微信“?扫一扫|扫一扫在手机|"
     r"相关文件\s*[:：]|相关链接|上一篇|下一篇|主办单位\s*[:：].*(地址|邮编|电话|备案|网站标识码)|"
     r"版权所有|网站标识码|.*ICP备|浏览次数|阅读次数\s*[:：]?\s*$|【字体|【字号|"
-    r"发布时间\s*[:：].*(来源|浏览|阅读|点击))"
+    r"发布时间\s*[:：].*(来源|浏览|阅读|点击)|"
+    # a copied WeChat article: picture placeholders, captions, the follow prompt
+    r"\[(图片|视频|音频)\]\s*$|▲|点击上方.{0,8}关注|"
+    # a web page printed by a browser: the URL and page count at the foot, the time and the page's
+    # title at the head of every sheet
+    r"https?://\S+(\s+\d+\s*/\s*\d+)?\s*$|\d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}\s)"
 )
+# Zero-width characters: WeChat articles fill blank lines with U+200B and put one before numbers.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# A decoration before a heading's number (`▌一、…`, `■（三）…`) hides the number from the outline.
+_BULLET = re.compile(r"(?m)^[ \t\u3000]*[▌▍▎■□●◆◇▶►★☆◼▪]+[ \t\u3000]*"
+                     r"(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])")
+# Where a copied WeChat article's own matter ends and the account's trailer begins.
+_ARTICLE_END = re.compile(r"^([-—–~=\s]*END[-—–~=\s]*|往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
 _NAV = re.compile(r"^(\s*\S{2,6}\s*[|｜])+\s*\S{2,6}\s*$|^(\S{2,6}\s{2,}){3,}\S{0,6}\s*$")
 _PAGE_NO = re.compile(r"^\s*(?:[—－\-–]\s*\d{1,3}\s*[—－\-–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _CONTINUED = re.compile(r"^\s*[(（]\s*续表?\s*\d*\s*[)）]\s*$|^\s*续表\s*\d*\s*$")
@@ -63,8 +75,12 @@ def fix_radicals(text: str) -> str:
 
 
 def clean(raw: str) -> str:
-    text = fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", ""))
+    text = fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE.sub("", text)
+    text = _BULLET.sub("", text)
     lines = text.split("\n")
+    end = next((n for n, ln in enumerate(lines) if _ARTICLE_END.match(ln.strip())), None)
+    lines = lines[:end]  # a copied article's trailer: its own credits, links to other posts
     lines = _join_paged_preview(lines)
     lines = _markdown(lines)
     lines = _unflatten_table(lines)

@@ -125,6 +125,9 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool) -
                 current.notes.append(ln.text)
                 in_units = True
             continue
+        if m is None and in_units and current is not None and _wraps_note(current):
+            current.notes[-1] = current.notes[-1].rstrip() + ln.text.strip()  # a unit list wrapped
+            continue
         is_item = m is not None and (m.family == family or (m.family == "bullet" and path_ok(path, rank)))
         if m is not None and not is_item and m.rank < rank and m.family != "bullet":
             close()
@@ -180,6 +183,10 @@ def _by_leaves(lines: list[Line], first_is_lead: bool) -> list[Draft]:
                 drafts[-1].notes.append(ln.text)
                 finish(drafts[-1], first_is_lead)
             continue
+        if m is None and drafts and drafts[-1].kind == "task" and _wraps_note(drafts[-1]):
+            drafts[-1].notes[-1] = drafts[-1].notes[-1].rstrip() + ln.text.strip()  # a unit list wrapped
+            finish(drafts[-1], first_is_lead)
+            continue
         if m is None:
             cur = [(t, h) for _, t, h in path]
             if drafts and drafts[-1].path == cur and drafts[-1].end >= ln.start - 2 and drafts[-1].kind != "task":
@@ -204,6 +211,11 @@ def _by_leaves(lines: list[Line], first_is_lead: bool) -> list[Draft]:
             continue
         counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, first_is_lead, marker=m)
     return drafts
+
+
+def _wraps_note(d: Draft) -> bool:
+    """The item's last unit line stops on a separator (`…、各乡镇人民政府、`): the next line goes on."""
+    return bool(d.notes) and d.notes[-1].rstrip().endswith(("、", "，", ","))
 
 
 def _has_shi(text: str) -> bool:

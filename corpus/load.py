@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus.docx_numbers import ListNumbers
 from corpus.errors import DocumentError
 
 TABLE_SEP = "\t"
@@ -107,16 +108,16 @@ def _docx(data: bytes, name: str) -> str:
     except Exception as exc:  # a broken zip, an encrypted file, not a docx
         hint = "加密的文件请先解除密码 (encrypted?)" if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" else "文件已损坏或不是 .docx"
         raise DocumentError(f"{name}: not a readable .docx file ({exc.__class__.__name__}; {hint}).") from exc
-    text = "\n".join(_docx_blocks(document.element.body, document))
+    text = "\n".join(_docx_blocks(document.element.body, document, ListNumbers(document)))
     if not text.strip():
         raise DocumentError(f"{name}: the .docx has no text.")
     return text
 
 
-def _docx_blocks(element, parent) -> list[str]:
+def _docx_blocks(element, parent, numbers: ListNumbers) -> list[str]:
     """Paragraphs and tables in document order, also inside content controls (w:sdt), and a
     table used for layout (a cell holding a table) read cell by cell, so the table inside it is
-    read as a table."""
+    read as a table. A paragraph Word numbers itself gets its number back (`numbers`)."""
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -124,7 +125,7 @@ def _docx_blocks(element, parent) -> list[str]:
     lines: list[str] = []
     for child in element.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(Paragraph(child, parent).text)
+            lines.append(numbers.label(child) + Paragraph(child, parent).text)
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
             if child.find(".//" + qn("w:tc") + "/" + qn("w:tbl")) is not None:
@@ -133,13 +134,13 @@ def _docx_blocks(element, parent) -> list[str]:
                     for cell in row.cells:
                         if cell._tc not in seen:
                             seen.add(cell._tc)
-                            lines.extend(_docx_blocks(cell._tc, cell))
+                            lines.extend(_docx_blocks(cell._tc, cell, numbers))
             else:
                 lines.extend(_docx_table(table))
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                lines.extend(_docx_blocks(content, parent))
+                lines.extend(_docx_blocks(content, parent, numbers))
     return lines
 
 

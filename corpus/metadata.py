@@ -153,8 +153,14 @@ def _title(lines: list[str]) -> str:
             same = _bracket_blind(quoted)
             own = next((x for x in lines[:80] if x != ln and _bracket_blind(x) == same), "")
             return own or quoted
+    for ln in lines[:40]:  # a report of the issue (`…印发《X》（…号）`) above the plan's own title line X
+        for quoted in re.findall(r"印发(?:了)?《([^《》]{6,70})》", ln):
+            if any(_bracket_blind(x) == _bracket_blind(quoted) for x in lines[:80] if x != ln):
+                return quoted
     for ln in lines[:40]:
         clean = re.sub(r"【.*?】$", "", ln).strip().strip("*#").strip()
+        if re.search(r"[！!？?→↓]", clean):
+            continue  # a headline (`重磅！…来了→`), not a document's title
         if 6 <= len(clean) <= 70 and "。" not in clean and "，" not in clean and _TITLE_HINT.search(clean):
             if not clean.startswith(("附件", "根据", "为")) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", clean):
                 return clean

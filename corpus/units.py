@@ -38,9 +38,10 @@ LABELS["leader"] = ("牵头领导", "责任领导", "分管领导", "牵头县�
                     "牵头人", "联系领导", "包抓领导")
 LABELS["deadline"] = ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "办结时限", "时间要求")
 ROLE_OF_LABEL = {w: role for role, words in LABELS.items() for w in words}
-# `牵头单位：A`, and the bracketed form portals print, with or without a colon: `【牵头单位】A`.
+# `牵头单位：A` (`牵头单位丨A` in WeChat articles), and the bracketed form portals print, with or without
+# a colon: `【牵头单位】A`.
 LABEL_RE = re.compile("[【\\[]?(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True))
-                      + r")(?:\s*[】\]]\s*[:：]?|\s*[:：])")
+                      + r")(?:\s*[】\]]\s*[:：]?|\s*[:：丨|｜])")  # 丨: WeChat articles' separator
 UNIT_ROLES = ("lead", "responsible", "participating")
 
 # A role word closing a clause, or a marker right after one name.
@@ -78,7 +79,7 @@ class Units:
     def add(self, role: str, names: list[str]) -> None:
         bucket = getattr(self, role)
         for n in names:
-            if n and not self.holds(n):
+            if any(c.isalnum() for c in n) and not self.holds(n):  # a stray bracket is no unit
                 bucket.append(n)
 
     def holds(self, name: str) -> bool:
@@ -142,9 +143,21 @@ _ADVERB = re.compile(r"(要|应当|应|须|需)?(各司其职[，,]?|积极|主�
                      r"|(要|应当|应|须|需)(?=各司其职)|各司其职[，,]?")
 
 
+# `A、B、C（A牵头）`: a list, then which of its names lead
+_NAMED_LEAD = re.compile(r"(?P<list>[^()（）]+?)[(（](?P<named>[^()（）]+?)(牵头|主办)[)）]")
+
+
 def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
     if role == "lead":
         out.has_lead_marker = True
+    listed = _NAMED_LEAD.fullmatch(segment)
+    if listed:
+        names, leads = split_names(listed.group("list")), split_names(listed.group("named"))
+        if leads and len(names) > len(leads) and all(n in names for n in leads):
+            out.has_lead_marker = True
+            out.add("lead", leads)
+            out.add("responsible" if role == "lead" else role, [n for n in names if n not in leads])
+            return
     segment = _SUBJECT.sub("", segment)
     segment = re.sub(r"^(由|其中|请)", "", segment)
     segment = _ADVERB.sub("", segment)

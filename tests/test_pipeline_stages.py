@@ -36,6 +36,11 @@ from corpus.units import parse_note, split_names
     # 主责单位 / 责任主体 are responsible, 协同单位 participating
     ("主责单位：县委编办；协同单位：县司法局、各乡镇人民政府", [], ["县委编办"], ["县司法局", "各乡镇人民政府"]),
     ("牵头单位：县司法局；责任主体：县直各行政执法部门", ["县司法局"], ["县直各行政执法部门"], []),
+    # a WeChat article's separator 丨 after the label
+    ("牵头单位丨县委编办；配合单位丨县司法局、各乡镇人民政府", ["县委编办"], [], ["县司法局", "各乡镇人民政府"]),
+    # a list, then which of its names lead, in a bracket after it
+    ("责任单位：县政府办公室、县司法局、县委组织部（县政府办公室牵头）", ["县政府办公室"], ["县司法局", "县委组织部"], []),
+    ("责任单位：县委编办、县司法局、各乡镇人民政府（县委编办、县司法局牵头）", ["县委编办", "县司法局"], ["各乡镇人民政府"], []),
 ])
 def test_unit_grammar(note, lead, resp, part):
     units = parse_note(note)
@@ -327,3 +332,42 @@ def test_a_note_may_stand_on_its_own_line_or_be_a_sentence():
     assert [(i.lead_units, i.responsible_units, i.participating_units) for i in tasks] == [
         (("县司法局",), ("县直各行政执法部门",), ()), ((), ("县委依法治县办",), ("县委组织部",)),
         (("县委编办",), ("县司法局", "各乡镇人民政府"), ())]
+
+
+def test_a_copied_wechat_article_and_a_printed_web_page_lose_their_wrapping():
+    raw = "\n".join([
+        "重磅！某县2025年法治政府建设重点工作任务来了→", "\u200b", "点击上方蓝字 关注我们",
+        "近日，县委依法治县办印发《某县2025年法治政府建设重点工作任务》（某法治办〔2025〕3号）。", "[图片]",
+        "某县2025年法治政府建设重点工作任务", "▌一、加强党的领导",
+        "\u200b（一）压实第一责任人职责。年底前组织现场述法。", "牵头单位丨县委依法治县办", "责任单位丨县委组织部",
+        "2025/4/9 15:42 某县人民政府关于印发…的通知_某县人民政府",
+        "（二）深化政务公开。全年主动公开政府信息不少于1800条。",
+        "责任单位：县政府办公室牵头，县直各部门、各乡镇人民政府、", "县属各公共企事业单位按职责分工负责",
+        "http://www.example.gov.cn/zwgk/t20250407_1.html 2/3",
+        "- END -", "往期推荐", "◆ 某县召开全面依法治县工作会议"])
+    parsed = parse_text(raw, file="x.txt")
+    assert parsed.doc.title == "某县2025年法治政府建设重点工作任务"  # the plan's, not the headline
+    tasks = [i for i in parsed.items if i.kind == "task"]
+    assert [i.section for i in tasks] == ["一、(一)", "一、(二)"]  # ▌ and the zero-width space hid them
+    assert tasks[0].lead_units == ("县委依法治县办",) and tasks[0].responsible_units == ("县委组织部",)
+    assert tasks[1].lead_units == ("县政府办公室",)  # the wrapped unit list reads on
+    assert tasks[1].responsible_units == ("县直各部门", "各乡镇人民政府", "县属各公共企事业单位")
+    assert not any(x in parsed.doc.text for x in ("http", "15:42", "往期推荐", "召开", "[图片]", "\u200b"))
+
+
+def test_word_automatic_list_numbers_are_read_back(tmp_path):
+    """Word draws 1．2．… itself (numbering.xml): python-docx's text lacks them; the loader adds them."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE  # noqa: F401  (python-docx's default template has List Number)
+
+    document = docx.Document()
+    document.add_paragraph("某县2025年法治政府建设工作要点")
+    document.add_paragraph("一、加强党的领导")
+    for text in ("深入学习贯彻习近平法治思想。全年会前学法不少于12次。", "压实第一责任人职责。组织年终述法。"):
+        document.add_paragraph(text, style="List Number")
+        document.add_paragraph("牵头部门：县司法局；责任部门：县直各部门")
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    tasks = [i for i in read_document(path, locality="某县").items if i.kind == "task"]
+    assert [i.item_number for i in tasks] == ["1", "2"]
+    assert all(i.lead_units == ("县司法局",) for i in tasks)
