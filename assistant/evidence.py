@@ -12,6 +12,7 @@ from functools import lru_cache
 from corpus.text import normalize, sentences
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_YEAR = re.compile(r"(?:19|20)\d{2}年")
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十百两半]+(个|项|次|轮|届|年|天|日|期|名|人|学时|小时|家|大项|%)|每[年季月周日天]|季度|月底|年底|年内")
 
 # "是根据哪个文件制定的?", "是按哪个文件的要求来的?": the document a rule or a plan rests on
@@ -55,7 +56,9 @@ _FILLER = {"这个", "那个", "这件", "这条", "这项", "那条", "一下",
            "这边", "需要", "应该", "可以", "分别", "一样", "还是", "或者", "现在", "今年", "我们", "你们", "他们",
            "具体", "相关", "情况", "问题", "规定", "提出", "然后", "告诉", "讲", "说", "摊子", "一摊",
            # the document's own year said relative to now, and estimates: "去年摸排出来的…大概多少"
-           "去年", "明年", "前年", "当年", "出来", "大概", "大约", "左右", "差不多"}
+           "去年", "明年", "前年", "当年", "出来", "大概", "大约", "左右", "差不多",
+           # how the document is printed, not what it is about: "括号里列了三家,按通知的说法…"
+           "括号", "说法", "原文", "字样", "写法", "一栏", "表格", "表里"}
 
 
 # Words that point at something instead of naming it ("那项", "这块", "那几家", "下面"): a
@@ -230,9 +233,12 @@ class Evidence:
     def best_sentences(self, topic: str, item, want_number: bool = False, n: int = 1) -> list[tuple[float, str]]:
         scored = []
         heading = (getattr(item, "heading", "") or "").rstrip("。")
+        years = set(_YEAR.findall(topic))  # "伊犁2021年…各是啥结果?": the sentence about that year
         for sentence in sentences(item.text):
             cover = self.coverage(topic, sentence)
             score = 0.5 if cover is None else cover  # no Chinese topic (English): rank decides
+            if years & set(_YEAR.findall(sentence)):
+                score += 0.1
             if want_number and _NUMBER.search(sentence):
                 score += 0.15
             if heading and sentence.strip().rstrip("。") == heading:

@@ -36,6 +36,12 @@ def _as_printed(unit: str, item: TaskItem) -> str:
     return f"{shown}(即{unit})" if shown else unit
 
 
+def listed_section(item: TaskItem) -> str:
+    """The item's place as printed, and as people cite it: "二、 5." reads "二、 5.(第5项)" (askers
+    and plans alike say 第5项); other numbers as printed."""
+    return re.sub(r"(?<=\s)(\d{1,3})[.．]$", r"\g<0>(第\1项)", item.section)
+
+
 def short_heading(item: TaskItem, limit: int = 28) -> str:
     from assistant.understand import INSTRUCTION
 
@@ -261,7 +267,7 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{counts}。以下{len(items)}{each}:"
     # a short list shows more of each task: the asker checks it by what it says, not by its number
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(items) + (len(elsewhere) if list_elsewhere else 0))))
-    lines = [f"[{n}] {i.section} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"
+    lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"
              for n, i in enumerate(items, start=1)]
     if elsewhere and list_elsewhere:
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")
@@ -270,7 +276,7 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         counts = _role_counts(elsewhere, names, counter) if names else ""
         parts = f"(其中{counts})" if counts else ""
         lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{each}{parts}:")
-        lines += [f"[{n}] {i.section} {_listing(i, limit)}{_role_note(i, names, 'any') if names else ''}"
+        lines += [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, 'any') if names else ''}"
                   for n, i in enumerate(elsewhere, start=len(items) + 1)]
     elif elsewhere:
         lines.append(f"另外,{unit}在{len(elsewhere)}{counter}中是责任单位或配合单位:"

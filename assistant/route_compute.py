@@ -12,6 +12,7 @@ the source sentences. When no item holds every operand, the question goes the or
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import replace
 from typing import Callable, Iterator
 
@@ -27,9 +28,9 @@ TASK_KINDS = ("task", "point")
 _NO_LEAD = re.compile(r"(几|多少)[项条].{0,8}(没|未|无)有?(写|明确|列明|标明|注明|写明){0,2}(谁|哪个单位)?牵头|"
                       r"(没|未|无)有?(写|明确|列明|写明)?(谁|哪个单位)?牵头(单位)?的.{0,6}(几|多少)[项条]")
 _EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
-_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|(印发|发布|下发|出台)(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
+_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|(印发|发布|下发|出台|落款|发文)(日期|时间)?(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
-_AVERAGE = re.compile(r"平均每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
+_AVERAGE = re.compile(r"平均(下来|算下来|算来|起来|算)?[,，]?每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|加在一起|共计|总计|之和")
 _JOIN = re.compile(r"和|与|及|以及|加上|加|、|跟")
@@ -67,7 +68,31 @@ def route(a, query: Query, hits) -> Callable | None:
 
 
 def _ops():
-    return (_expiry, _gap, _month_gap, _share, _average, _difference, _remainder, _sum)
+    return (_expiry, _gap, _month_gap, _change_rate, _share, _average, _difference, _remainder, _sum)
+
+
+# "由5个工作日压缩至3个工作日…压缩了百分之几?": the change over where it started
+_CHANGE_ASK = re.compile(r"(压缩|减少|下降|降低|缩短|缩减|提高|增加|增长|提升|上升)了?(约|大约)?(百分之几|百分之多少|多少百分比|几成|多少%|多大比例|多少比例|的?幅度)")
+_CHANGE = re.compile(r"(由|从)(?P<a>\d+(?:\.\d+)?)(?P<ua>个工作日|个月|%|[\u4e00-\u9fff]{0,2}?)[^，,。；;\d]{0,4}?"
+                     r"(压缩|减少|下降|降低|缩短|缩减|减|降|提高|增加|增长|提升|上升|升)(至|到|为)(?P<b>\d+(?:\.\d+)?)(?P<ub>个工作日|个月|%|[\u4e00-\u9fff]{0,2})")
+
+
+def _change_rate(a, query, items):
+    if not _CHANGE_ASK.search(query.original) or "百分点" in query.original:
+        return None
+    topic = topic_of(query.original, query.localities)
+    found = [(a.evidence.coverage(topic, s) or 0.0, item, s, m) for item in items for s in sentences(item.text)
+             for m in _CHANGE.finditer(s) if Decimal(m.group("a")) > 0]
+    if not found:
+        return None
+    _, item, sentence, m = max(found, key=lambda f: f[0])
+    numbers = {n.text: n for n in compute.numbers_in(sentence)}
+    start, end = numbers.get(m.group("a")), numbers.get(m.group("b"))
+    if start is None or end is None:
+        return None
+    change = compute.difference(start, end)
+    step = compute.share(change, start)
+    return item, f"约{step.result}%。计算:{change.working};{step.working}", [change, step], [sentence]
 
 
 _MONTH_GAP = re.compile(r"(差|隔|相差|相隔|间隔)了?[^?]{0,3}(几|多少)个?月")
@@ -611,12 +636,14 @@ _QUOTED_IS = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,6}?)(一栏|栏)?(?P<verb>
 _AT_LEAST = r"(?P<more>及以上|以上|或以上|或更多|往上)?"  # "五家及以上的": that many or more
 _LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?" + _AT_LEAST + "的" + _ASKS_COUNT),
               # "两个单位搭伙牵头的是哪几项?"
-              re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的" + _ASKS_COUNT))
+              re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的" + _ASKS_COUNT),
+              # "括注里只写了一家牵头单位的有几项?"
+              re.compile(r"(?P<n>[一两二三四五六七八九1-9])(家|个)牵头(单位|部门)" + _AT_LEAST + "的" + _ASKS_COUNT))
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
 _DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前)?[^?,]{0,4}?"
                      r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月|(年底|年末)")
-_CN_DIGIT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _field_filter(question: str):
@@ -638,13 +665,13 @@ def _field_filter(question: str):
             asked = _month_of(value)
             return (lambda i: _due_by(i.deadline, asked) if i.deadline else value in i.text), f"完成时限在{value}(含)"
         return (lambda i: value in (i.deadline or i.text)), f"完成时限为{value}"
-    m = _LEADS_ARE[0].search(question) or _LEADS_ARE[1].search(question)
+    m = next((found for pattern in _LEADS_ARE if (found := pattern.search(question))), None)
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
         # said in words: the count is the asker's filter, not a figure the cited items state
         if m.group("more"):
-            return (lambda i: len(i.lead_units or ()) >= n), f"牵头单位有{'两三四五六七八九'[n - 2]}家及以上"
-        return (lambda i: len(i.lead_units or ()) == n), f"牵头单位有{'两三四五六七八九'[n - 2]}家"
+            return (lambda i: len(i.lead_units or ()) >= n), f"牵头单位有{'一两三四五六七八九'[n - 1]}家及以上"
+        return (lambda i: len(i.lead_units or ()) == n), f"牵头单位{'只' if n == 1 else ''}有{'一两三四五六七八九'[n - 1]}家"
     return None
 
 
@@ -677,6 +704,8 @@ def _role_filter(a, query: Query):
     """(what the items must have, how to say it) when the question counts the items where a named
     unit holds a role, optionally among the items another unit leads; None otherwise."""
     q = query.original
+    if re.search(r"(哪些|哪几|几项|几条|多少)[^?？]*[?？,，;；]\s*其中", q):
+        return None  # "…被点名的条目有哪些?其中哪几条是它牵头?": its whole list, by part (unit_tasks)
     parts = _SCOPE_SPLIT.split(q, maxsplit=1)
     scope, asked = (parts[0], parts[-1]) if len(parts) > 1 else ("", q)
     # the count comes first and the unit and its role are what the counted items have:

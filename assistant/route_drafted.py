@@ -313,7 +313,8 @@ def support(a, query: Query, item: TaskItem):
             topic = query.topic
         # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
         # use; a part with no asking word of its own ("乡镇呢?") asks what the question asks
-        own = (detect_intent(part) == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候", part))
+        # a target asked ("各定了什么目标?") is a figure or a date to reach: a number part too
+        own = (detect_intent(part) == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候|(什么|啥|哪些)(目标|指标)", part))
                or bool(ASKS_BASIS.search(part)))  # the document it rests on is a value of its own kind
         number = own or (query.intent == "number" and (len(parts) == 1 or not _ASKS_OWN.search(part)))
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)

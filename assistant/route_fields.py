@@ -82,6 +82,10 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         # "县发改委是牵头还是配合?", "我们是县审计局,…我们是牵头吗?": the unit's part comes first
         names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
         lines.insert(0, fields.role_in(keep[0][0], names, query.unit))
+    if not many and query.lang != "en" and _ASKS_LEADER.search(query.original):
+        leader = _LEADER_LINE.search(keep[0][0].units_raw or "")
+        if leader:  # "…是不是县长挂帅?": the leader is a person's post, printed apart from the units
+            lines.append(f"{leader.group(1)}:{leader.group(2).strip()}(领导职务,不是单位)[1]。")
     places = len({i.locality for i, _ in keep})
     counts = ()
     if query.intent == "responsible" and not many and query.lang != "en":
@@ -206,6 +210,11 @@ def _missing_fields(question: str, item: TaskItem) -> list[str]:
     return [name for name, _ in asked] if asked and not any(value for _, value in asked) else []
 
 
+# a leader asked about with the units: 牵头领导, who heads it (挂帅), a post (县长, 分管副县长)
+_ASKS_LEADER = re.compile(r"领导|挂帅|[县市区州]长|分管")
+_LEADER_LINE = re.compile(r"(牵头领导|责任领导|分管领导|牵头[县市区]领导|联系领导|包抓领导)\s*[:：]\s*([^；;\n]+)")
+
+
 def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if not query.unit:
         text = ("Which unit? Give its full name, e.g. 县司法局." if query.lang == "en"
@@ -234,7 +243,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         elsewhere = [i for i in a.searcher.select(unit=query.unit, role="any")
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
     # the other part asked too: "…哪些挂了我们?哪项是我们牵头?" asks every item that names the unit
-    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|挂了?(我们|咱|名)|点到|点了|涉及|有关", query.original))
+    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|挂了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关",
+                               query.original))
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     yield {"type": "delta", "text": text}
     groups = [items, elsewhere, [*items, *elsewhere]]

@@ -84,12 +84,14 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
     else:
         budget = max(ITEM_CHARS_MIN, ANSWER_CHARS // len(items))
         groups = [p for p in parts if p[0] and len(p[1]) > 1]
+        each = {"条": "项", "项": "条"}.get(measure, measure)  # either word reads true (see fields)
         head = f"{where}:共{_count(items)}{measure}"
         counts.append(Computed(str(_count(items)), tuple(i.section for i in items), f"共{_count(items)}{measure}"))
         if groups:
             heads = [_marker(p[0]) for p in parts if p[0]]
             head += f"(分列在{len(heads)}个小标题下:" + "、".join(heads) + ")"
             counts.append(Computed(str(len(heads)), tuple(heads), f"{len(heads)}个小标题"))
+        head += f",即下列{_count(items)}{each}" if each != measure else ""
         lines, cited, n = [head + "。"], [], 0
         for heading, its in parts:
             if heading and len(its) > 1:
@@ -142,7 +144,7 @@ def _line(item: TaskItem, n: int, limit: int, when: bool = False) -> str:
     else:
         lead = ""
     due = f"(完成时限:{item.deadline})" if when and item.deadline else ""
-    return f"[{n}] {item.section}{lead}:{gist(item.text, limit)}{due}"
+    return f"[{n}] {fields.listed_section(item)}{lead}:{gist(item.text, limit)}{due}"
 
 
 def gist(text: str, limit: int) -> str:

@@ -119,6 +119,9 @@ _ASKING = re.compile(
     r"个?小时|学时|[一每]年|全年|分别|各自|"
     r"期限|时限|截止(日期|时间)?|完成时间|"  # the time asked for, like 什么时候: never what it is about  # units of the value asked and the period: people and documents word them differently
     r"另外|此外|"  # "另外还要落实个啥制度?": a further part, not its topic
+    # "各定了什么目标?", "各是啥结果?": the kind of thing asked, not what it is about (工作目标 as a
+    # heading stays)
+    r"(?<=什么)(目标|指标|结果|效果)|(?<=啥)(目标|指标|结果|效果)|(?<=哪些)(目标|指标)|"
     # the role asked (挑大梁, 领衔, 主办), like 牵头: what is asked, not what about; "各主办单位要…"
     # names who does something, and stays
     rf"(?:{_LEAD_WORDS})(?!单位|部门)|"
@@ -301,7 +304,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
 
 
 # the items asked for: which or how many tasks (哪几条, 哪些任务, 几个牵头, 多少项)
-_ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几)?个?(条|项)|哪些(任务|事|活|工作|条目|地方)|(几|多少)个?(牵头|头|任务|事)|"
+_ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几)?个?(条|项)|哪些(任务|事|活|工作|条目|地方)|"
+                         # "分到了哪些要它挑头的活?": the tasks asked, a clause between
+                         r"哪些(?:(?!单位|部门|机构|科室)[^?？，,]){1,8}的(任务|事|活|工作|条目)|(几|多少)个?(牵头|头|任务|事)|"
                          # "被点到几次?": how often a unit is named is how many items name it
                          r"(点到|提到|出现|点名|挂名|露面|涉及)了?(几|多少)次|"
                          # "是挑头的多还是配合的多?": its items counted by its part in them

@@ -11,6 +11,7 @@ to do with the file.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from corpus.docx_numbers import ListNumbers
@@ -270,7 +271,57 @@ def _pdf_page(page) -> list[str]:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     body = page.filter(lambda obj: obj.get("object_type") != "char" or outside(obj))
-    for line in body.extract_text_lines(return_chars=False):
+    for line in _unwrapped(body.extract_text_lines(return_chars=False)):
         placed.append((line["top"], 0, [line["text"]]))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [ln for _, _, chunk in placed for ln in chunk]
+
+
+# A line that starts something of its own: a heading or list number, a bracket (a unit note, a
+# sub-point), or a unit label.
+_STARTS_OWN = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（〔【\[]|\d{1,3}\s*[.、．](?!\d)|"
+                         r"[①-⑳]|第[一二三四五六七八九十百\d]+[条项章节部分]|[【\[]?(牵头|责任|配合|参加|协办|主办|完成)"
+                         r"|附件|[—–-]\s*\d)")
+# Unit lines are left as printed: the item parser reads their labels line by line, wraps included.
+_UNIT_WORDS = re.compile(r"(牵头|责任|配合|参加|协办|主办|参与)(单位|部门|科室|股室)|牵头|配合|按职责分工")
+_ENDS_SENTENCE = tuple("。；;：:！!？?）)”】")
+
+
+def _mode(values: list[float], step: float) -> tuple[float, int]:
+    """The most common value, to within `step`, and how many share it."""
+    from collections import Counter
+
+    value, count = Counter(round(v / step) for v in values).most_common(1)[0]
+    return value * step, count
+
+
+def _unwrapped(lines: list[dict]) -> list[dict]:
+    """A paragraph wrapped into visual lines is one line again ("…在执法决定作出之日起20个工" +
+    "作日内公开"), so a figure, a name or a sentence cut by the wrap reads whole. A line wraps when it
+    runs to the text's right edge and does not end a sentence; the next line then continues it
+    unless it starts something of its own (a number, a unit label). A line set to the right (a 文号,
+    a date) or centred (a title) does not span the width, and never wraps."""
+    if not lines:
+        return lines
+    widths = sorted((ln["x1"] - ln["x0"]) / max(1, len(ln["text"])) for ln in lines if ln["text"].strip())
+    char = widths[len(widths) // 2] if widths else 10.0
+    # the body's margins: where most lines end and start (a printed page's header and footer
+    # lines run wider, a short last line of a paragraph ends early)
+    (right, filled), (left, _) = _mode([ln["x1"] for ln in lines], char), _mode([ln["x0"] for ln in lines], char)
+    if filled < 3 or (right - left) / char < 12:
+        return lines  # too little running text on the page to tell a margin
+    out: list[dict] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.get("wraps") and ln["text"].strip() and not _STARTS_OWN.match(ln["text"])
+                and not _UNIT_WORDS.search(ln["text"]) and ln["top"] - prev["bottom"] < 2.5 * char):
+            prev = {**prev, "text": prev["text"] + ln["text"].strip(), "x1": ln["x1"], "bottom": ln["bottom"]}
+            out[-1] = prev
+        else:
+            out.append(dict(ln))
+        last = out[-1]
+        last["wraps"] = (abs(right - last["x1"]) < 1.5 * char and last["x0"] - left < 3 * char  # spans the width
+                         and len(last["text"]) >= 0.8 * (right - left) / char  # in body type, not a red head,
+                         and not last["text"].rstrip().endswith(_ENDS_SENTENCE)  # not a right-set 文号 or date
+                         and not _UNIT_WORDS.search(last["text"]))
+    return out

@@ -371,3 +371,15 @@ def test_word_automatic_list_numbers_are_read_back(tmp_path):
     tasks = [i for i in read_document(path, locality="某县").items if i.kind == "task"]
     assert [i.item_number for i in tasks] == ["1", "2"]
     assert all(i.lead_units == ("县司法局",) for i in tasks)
+
+
+def test_a_pdf_paragraph_wrapped_into_lines_reads_whole_and_its_header_does_not():
+    """A figure cut by the wrap ("20个工" / "作日内公开") is one again; a red-head issuer, the 文号
+    below it and a centred two-line title stay lines of their own (round-2/4 tune documents)."""
+    from pathlib import Path
+    layouts = Path(__file__).resolve().parents[1] / "eval" / "layouts"
+    report = read_document(layouts / "round4" / "tune" / "r4doc05.pdf")
+    assert "在执法决定作出之日起20个工作日内公开" in report.doc.text
+    assert any(i.lead_units == ("县司法局",) for i in report.items)  # unit lines are left as printed
+    notice = read_document(layouts / "round2" / "tune" / "r2doc03.pdf")
+    assert notice.doc.title == "苌泽区2024年法治政府建设重点任务清单" and notice.doc.doc_no == "苌法治办〔2024〕3号"

@@ -386,3 +386,21 @@ def test_a_short_name_counts_as_its_full_form_and_framing_words_weigh_nothing():
     assert ev.coverage("督察之前一遍", "2025年前实现督察全覆盖") == 1.0
     # only names are shortened: 不少 is not found in 不得少于
     assert ev.coverage("一般不少于", "期限一般不得少于7个工作日") < 1.0
+
+
+def test_items_with_a_single_lead_are_counted():
+    from assistant.route_compute import _field_filter
+    keep, said = _field_filter("新密工作安排34项里，括注里只写了一家牵头单位的有几项？")
+    assert said == "牵头单位只有一家"
+    assert keep(_item(lead_units=("市司法局",))) and not keep(_item(lead_units=("市司法局", "市法院"))) \
+        and not keep(_item(lead_units=()))
+
+
+def test_days_counted_from_the_signature_and_a_leader_read_apart_from_the_units():
+    from assistant.route_compute import _GAP
+    from assistant.route_fields import _ASKS_LEADER, _LEADER_LINE
+    assert _GAP.search("那份措施从落款到各主办单位报落实方案的截止日，中间给了多少天？")
+    assert not _GAP.search("落款是哪个单位?")
+    assert _ASKS_LEADER.search("牵头单位栏写的谁?是不是县长挂帅?")
+    leader = _LEADER_LINE.search("牵头领导：县政府分管副县长；牵头单位：县司法局；责任单位：县直各行政执法部门")
+    assert leader.group(2) == "县政府分管副县长"

@@ -483,3 +483,15 @@ def test_months_between_two_time_limits_of_one_document(assistant):
     answer = assistant.answer("阜康的重大执法决定法制审核目录清单报司法局备案,和“一单、两库、一细则”公布到政府网站,两个期限相差几个月?")
     assert answer.path == "computed" and "2021年8月底前至2021年10月底前,相差2个月" in answer.text
     assert len(answer.citations) == 2
+
+
+def test_an_average_asked_with_words_between_is_computed(assistant):
+    answer = assistant.answer("伊犁建的那些人民调解组织,平均下来每个调解了多少件纠纷?")
+    assert answer.path == "computed" and "5208件 ÷ 1122个 ≈ 4.64" in answer.text
+
+
+def test_a_units_whole_list_asked_before_its_led_part_lists_every_part(assistant):
+    answer = assistant.answer("新密市检察院在2023年度工作安排里被点名的条目有哪些?其中哪几条是检察院牵头?")
+    assert answer.text.startswith("市检察院共涉及4条(新密市),其中牵头2条")
+    tasks = assistant.answer("乌鲁木齐县县建设局在方案里分到了哪些要它挑头的活？")
+    assert tasks.text.startswith("县建设局牵头的任务共1项(乌鲁木齐县)")

@@ -2,6 +2,8 @@
 role words from the documents' own labels, unit names in their short forms, value kinds."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.understand import detect_intent, understand
@@ -110,3 +112,26 @@ def test_a_units_items_of_every_part_are_counted_by_part():
     text = unit_tasks_text("县司法局", [led, helps], "any", names=frozenset({"县司法局"}))
     assert text.startswith("县司法局参与的任务共2项(某县),其中牵头1项、责任单位1项。以下2条:")
     assert "(责任单位,县财政局牵头)" in text
+
+
+def test_a_change_asked_as_a_percentage_is_computed_over_where_it_started():
+    from types import SimpleNamespace
+
+    from assistant.evidence import Evidence
+    from assistant.route_compute import _change_rate
+    item = _item("某市", lead=("市司法局",), text="开辟涉企行政复议绿色通道。涉企行政复议申请受理审查时间由5个工作日压缩至3个工作日。")
+    a = SimpleNamespace(evidence=Evidence({"复议": 3.0, "受理": 2.0, "审查": 2.0}))
+    query = SimpleNamespace(original="涉企行政复议受理审查从5个工作日压到3个工作日,等于压缩了百分之几?", localities=())
+    _, text, steps, quotes = _change_rate(a, query, [item])
+    assert text.startswith("约40%。") and "5个工作日 − 3个工作日 = 2个工作日" in text
+    assert quotes == ["涉企行政复议申请受理审查时间由5个工作日压缩至3个工作日。"]
+    # a difference of two rates is asked in 百分点, not as a change over the start
+    assert _change_rate(a, SimpleNamespace(original="降低了多少个百分点?", localities=()), [item]) is None
+
+
+def test_a_listed_item_gives_its_number_as_printed_and_as_cited():
+    from assistant.fields import listed_section, unit_tasks_text
+    led = replace(_item("某县", lead=("县司法局",), text="规范性文件备案审查。"), section="二、 5.")
+    assert listed_section(led) == "二、 5.(第5项)"
+    assert listed_section(replace(led, section="七、(二十)")) == "七、(二十)"
+    assert "[1] 二、 5.(第5项) " in unit_tasks_text("县司法局", [led], "lead")
