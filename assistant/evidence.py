@@ -40,7 +40,7 @@ _MEASURES = [
     (re.compile(r"(什么|啥)时候|多会儿?|何时|截止|when|deadline", re.I),
      r"\d+月|\d+日|月底|年底|年内|\d{4}年|前"),
     # a time limit is a date or a duration: 完成时限 2024年6月底前; 办理时限 0.5个工作日
-    (re.compile(r"期限|时限"),
+    (re.compile(r"期限|时限|时间节点|时间安排|进度安排"),
      r"\d+月|\d+日|月底|年底|年内|\d{4}年|前|(\d+(\.\d+)?|[一二三四五六七八九十两半]+)个?(工作日|自然日|日|天|月|年|周|小时)"),
     (re.compile(r"多少名|几名|多少人|几人"), r"\d+(名|人|余人)|[一二三四五六七八九十百千]+(名|人)"),
     # the document a rule rests on ("是按哪个文件的要求来的?"): a sentence naming one by its title

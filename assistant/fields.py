@@ -19,7 +19,17 @@ LONG_LIST = 4  # a list of this many units named is counted for the reader ("点
 
 
 def names_as_printed(units, item: TaskItem | None = None) -> str:
-    return SEP.join(_as_printed(u, item) for u in units) if item else SEP.join(units)
+    if not item:
+        return SEP.join(units)
+    shown = [_as_printed(u, item) for u in units]
+    printed = item.units_raw or item.text or ""
+    merged: list[str] = []
+    for name in shown:  # two names the document glues ("各部门各单位") are shown glued, as printed
+        if merged and merged[-1].startswith("各") and name.startswith("各") and merged[-1] + name in printed:
+            merged[-1] += name
+        else:
+            merged.append(name)
+    return SEP.join(merged)
 
 
 

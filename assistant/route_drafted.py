@@ -371,6 +371,13 @@ def support(a, query: Query, item: TaskItem):
                     if other_score >= max(SENTENCE_MIN, RULES_SHARE * ranked[0][0]):
                         chosen[other] = max(chosen.get(other, 0.0), other_score)
                         trimmed[other] = None
+        if asks and _ASKS_SCHEDULE.search(part) and (chosen or ranked):
+            # "…时间节点是怎么排的?": every step of the item that has a time, in its order
+            for other in sentences(item.text):
+                if _STEP_TIME.search(other):
+                    chosen[other.strip()] = max(chosen.get(other.strip(), 0.0), SENTENCE_MIN)
+                    trimmed[other.strip()] = None
+                    asked.add(other.strip())
     if not chosen or (any(asks for _, asks in parts) and not asked):
         return None  # no part that asks found a sentence: the clause that only names the topic does not answer
     in_order = _sentences_in_order(item.text)
@@ -381,6 +388,9 @@ def support(a, query: Query, item: TaskItem):
         min(chosen[c] for c in (asked or chosen))  # a sentence chosen by several parts counts its best
 
 
+# a schedule asked: its steps are the sentences with a time ("3月底前…；6月底前…；每季度…")
+_ASKS_SCHEDULE = re.compile(r"时间节点|时间安排|进度安排|怎么排|如何安排|分几步|几个阶段|哪几步")
+_STEP_TIME = re.compile(r"\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?(之|以)?前|年底前|年内|每(季度|月|年|半年)|\d{4}年\d{1,2}月")
 LATER_PART_MIN = 0.15  # a later part's sentence in the item found by an earlier part covers this much of it
 _CLAUSE = re.compile(r"[^,，;；]+[,，;；]?")
 SPAN_GAIN = 0.1  # a neighbouring clause joins the quoted span when it adds this much coverage

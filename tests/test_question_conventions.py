@@ -404,3 +404,16 @@ def test_days_counted_from_the_signature_and_a_leader_read_apart_from_the_units(
     assert _ASKS_LEADER.search("牵头单位栏写的谁?是不是县长挂帅?")
     leader = _LEADER_LINE.search("牵头领导：县政府分管副县长；牵头单位：县司法局；责任单位：县直各行政执法部门")
     assert leader.group(2) == "县政府分管副县长"
+
+
+def test_the_kind_asked_is_not_the_topic_and_a_year_named_picks_its_sentence():
+    from types import SimpleNamespace
+
+    from assistant.evidence import Evidence
+    from assistant.understand import topic_of
+    assert "结果" not in topic_of("行政应诉的情况,伊犁2021年和漱泉2024年各是啥结果?")
+    assert "目标" not in topic_of("公职律师这块,乌县和墨川各定了什么目标?")
+    assert "目标" in topic_of("工作目标那部分讲了啥?")  # a heading's word stays
+    ev = Evidence({"应诉": 3.0})
+    item = SimpleNamespace(heading="", text="认真履行出庭应诉等职责。2021年,本级行政应诉案件4件,均得到维持判决。")
+    assert ev.best_sentences("行政应诉 2021年", item)[0][1].startswith("2021年")

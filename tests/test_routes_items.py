@@ -495,3 +495,8 @@ def test_a_units_whole_list_asked_before_its_led_part_lists_every_part(assistant
     assert answer.text.startswith("市检察院共涉及4条(新密市),其中牵头2条")
     tasks = assistant.answer("乌鲁木齐县县建设局在方案里分到了哪些要它挑头的活？")
     assert tasks.text.startswith("县建设局牵头的任务共1项(乌鲁木齐县)")
+
+
+def test_a_schedule_asked_quotes_every_step_with_a_time(assistant):
+    answer = assistant.answer("乌县法治政府建设年度报告制度,时间节点是怎么排的?")
+    assert "每年3月1日前" in answer.text and "每年4月1日前" in answer.text

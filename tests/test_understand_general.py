@@ -135,3 +135,11 @@ def test_a_listed_item_gives_its_number_as_printed_and_as_cited():
     assert listed_section(led) == "二、 5.(第5项)"
     assert listed_section(replace(led, section="七、(二十)")) == "七、(二十)"
     assert "[1] 二、 5.(第5项) " in unit_tasks_text("县司法局", [led], "lead")
+
+
+def test_collectives_the_document_glues_are_shown_glued():
+    from assistant.fields import names_as_printed
+    item = replace(_item("某县", resp=("县司法局", "各部门", "各单位")), units_raw="责任单位:县司法局、各部门各单位")
+    assert names_as_printed(item.responsible_units, item) == "县司法局、各部门各单位"
+    apart = replace(item, units_raw="责任单位:县司法局、各部门、各单位")
+    assert names_as_printed(apart.responsible_units, apart) == "县司法局、各部门、各单位"
