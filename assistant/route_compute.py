@@ -88,8 +88,8 @@ def _change_rate(a, query, items):
     _, item, sentence, m = max(found, key=lambda f: f[0])
     numbers = {n.text: n for n in compute.numbers_in(sentence)}
     start, end = numbers.get(m.group("a")), numbers.get(m.group("b"))
-    if start is None or end is None:
-        return None
+    if start is None or end is None or start.unit == "%":
+        return None  # a rate that moved ("由96%降至91%") moved by points: the difference says it
     change = compute.difference(start, end)
     step = compute.share(change, start)
     return item, f"约{step.result}%。计算:{change.working};{step.working}", [change, step], [sentence]

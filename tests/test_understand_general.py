@@ -127,6 +127,8 @@ def test_a_change_asked_as_a_percentage_is_computed_over_where_it_started():
     assert quotes == ["涉企行政复议申请受理审查时间由5个工作日压缩至3个工作日。"]
     # a difference of two rates is asked in 百分点, not as a change over the start
     assert _change_rate(a, SimpleNamespace(original="降低了多少个百分点?", localities=()), [item]) is None
+    rate = _item("某市", text="行政复议纠错率由14.8%下降至10%。")
+    assert _change_rate(a, SimpleNamespace(original="纠错率下降了百分之几?", localities=()), [rate]) is None
 
 
 def test_a_listed_item_gives_its_number_as_printed_and_as_cited():
