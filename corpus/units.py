@@ -79,7 +79,7 @@ class Units:
     def add(self, role: str, names: list[str]) -> None:
         bucket = getattr(self, role)
         for n in names:
-            if any(c.isalnum() for c in n) and not self.holds(n):  # a stray bracket is no unit
+            if n and not self.holds(n):
                 bucket.append(n)
 
     def holds(self, name: str) -> bool:
