@@ -135,7 +135,31 @@ def find(question: str, sections: list[Section], coverage, doc_ids: tuple[str, .
     numbered = _by_number(q, candidates, doc_ids)
     if numbered:  # "第一部分最后一块讲化解矛盾纠纷": a heading's words may name a part of it
         return _part_named(q, numbered, candidates, coverage, doc_ids)
-    return _by_quote(q, candidates, doc_ids) or _by_heading(q, candidates, coverage, doc_ids) or _by_period(q, candidates, doc_ids)
+    return (_by_members(q, candidates, coverage, doc_ids) or _by_quote(q, candidates, doc_ids)
+            or _by_heading(q, candidates, coverage, doc_ids) or _by_period(q, candidates, doc_ids))
+
+
+# "政务公开、审计、统计那几项所在的那一部分": the section named by the items it holds
+_MEMBERS = re.compile(r"(?P<named>[^,，?？]{2,60}?)(那|这)?(几|一|两)?(项|条|块)?所在的?(那|这)?一?(部分|块|大块|章|节|大项)")
+
+
+def _by_members(q: str, candidates: list[Section], coverage, doc_ids) -> Match | None:
+    m = _MEMBERS.search(q)
+    if not m:
+        return None
+    phrases = [p for p in re.split(r"[、和及与]|以及", m.group("named")) if len(re.sub(r"\W", "", p)) >= 2]
+    for doc in doc_ids:
+        sections = [s for s in candidates if s.doc_id == doc and len(s.items) > 1]
+        items = list(dict.fromkeys(i for s in sections for i in s.items))
+        if not items or not phrases:
+            continue
+        found = [max(items, key=lambda i: coverage(p, i.text) or 0.0) for p in phrases]
+        if any((coverage(p, i.text) or 0.0) < 0.5 for p, i in zip(phrases, found)):
+            continue  # a named item the document does not hold
+        holding = [s for s in sections if all(i in s.items for i in found)]
+        if holding:
+            return Match(max(holding, key=lambda s: len(s.path)), "heading", 1.0)
+    return None
 
 
 def _part_named(q: str, numbered: Match, candidates: list[Section], coverage, doc_ids) -> Match:

@@ -500,3 +500,8 @@ def test_a_units_whole_list_asked_before_its_led_part_lists_every_part(assistant
 def test_a_schedule_asked_quotes_every_step_with_a_time(assistant):
     answer = assistant.answer("乌县法治政府建设年度报告制度,时间节点是怎么排的?")
     assert "每年3月1日前" in answer.text and "每年4月1日前" in answer.text
+
+
+def test_a_section_named_by_the_items_it_holds(assistant):
+    answer = assistant.answer("乌县方案里行政复议体制改革、行政机关负责人出庭应诉那几项所在的那一部分,一共几条?")
+    assert "七、健全社会矛盾纠纷行政预防调处化解体系:共7条" in answer.text

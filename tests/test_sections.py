@@ -86,3 +86,4 @@ def test_only_questions_about_contents_ask_for_a_section():
     assert sections.asks_contents("第三部分下面有几条任务?")
     assert sections.asks_contents("2022年有啥打算?")
     assert not sections.asks_contents("行政复议体制改革由哪个单位牵头?")
+
