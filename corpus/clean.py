@@ -51,6 +51,8 @@ def _spaces(text: str) -> str:
         return len(name) >= 3 and bool(_UNIT_TAIL.search(name))
 
     def repl(m: re.Match) -> str:
+        if LABEL_RE.match(text, m.end()):
+            return "；"  # `牵头：A　配合：B`: the space ends one label's units
         left = re.split(r"[\s:：、，,；;（(]", text[: m.start()])[-1]
         right = re.split(r"[\s:：、，,；;（(]", text[m.end():])[0]
         return "、" if whole_unit(left) and whole_unit(right) else ""
@@ -220,6 +222,10 @@ def _markdown(lines: list[str]) -> list[str]:
             continue
         s = re.sub(r"^#{1,6}\s+", "", s)
         s = re.sub(r"\*\*(.+?)\*\*", r"\1", s).replace("**", "")
+        s = re.sub(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])", r"\1", s)  # *italic* (a units line)
+        s = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", s)  # pandoc's escapes: `1\.` is `1.`
+        if re.fullmatch(r"[-*_]{3,}", s):
+            s = ""  # a horizontal rule
         s = re.sub(r"^[-*+]\s+(?=\S)", "", s)
         out.append(s)
     return out

@@ -241,19 +241,43 @@ def _pdf(data: bytes, name: str) -> str:
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower() or "Password" in kind:
             raise DocumentError(f"{name}: 这个PDF有密码保护,请提供未加密的版本 (encrypted PDF).") from exc
         raise DocumentError(f"{name}: not a readable .pdf file ({kind}; 文件已损坏?).") from exc
-    lines: list[str] = []
     try:
-        for page in pages:
-            lines.extend(_pdf_page(page))
+        sheets = [_pdf_page(page) for page in pages]
     except Exception as exc:
         raise DocumentError(f"{name}: the PDF could not be read ({exc.__class__.__name__}).") from exc
     finally:
         pdf.close()
-    text = "\n".join(lines)
+    text = "\n".join(line for sheet in _without_running_lines(sheets) for line in sheet)
     if not text.strip():
         raise DocumentError(f"{name}: 这个PDF没有文字层,请提供可复制文字的版本 "
                             "(the PDF has no text layer: a scan? OCR it or send the original).")
     return text
+
+
+def _without_running_lines(sheets: list[list[str]]) -> list[list[str]]:
+    """A running header or footer (the same first or last line on two pages or more, `XX县人民政府规范
+    性文件 X政发〔2025〕11号`) is no part of the text: left in, it lands inside the item a page break
+    cuts, even inside its unit list."""
+    from collections import Counter
+
+    from corpus.units import LABEL_RE
+
+    def running(line: str, seen: Counter) -> bool:
+        # what a running header carries (a 文号, 文件, 规范性文件); a line repeated at the top of
+        # every page that names a task (a task card's title) stays, and so does a table's header row
+        return (seen[line.strip()] >= 2 and TABLE_SEP not in line and not LABEL_RE.search(line)
+                and bool(re.search(r"〔\d{4}〕\d+号|文件", line)))
+
+    firsts = Counter(s[0].strip() for s in sheets if s)
+    lasts = Counter(s[-1].strip() for s in sheets if s)
+    out = []
+    for sheet in sheets:
+        if len(sheet) > 1 and running(sheet[0], firsts):
+            sheet = sheet[1:]
+        if len(sheet) > 1 and running(sheet[-1], lasts):
+            sheet = sheet[:-1]
+        out.append(sheet)
+    return out
 
 
 def _pdf_page(page) -> list[str]:

@@ -38,14 +38,30 @@ LABELS["leader"] = ("牵头领导", "责任领导", "分管领导", "牵头县�
                     "牵头人", "联系领导", "包抓领导")
 LABELS["deadline"] = ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "办结时限", "时间要求")
 ROLE_OF_LABEL = {w: role for role, words in LABELS.items() for w in words}
-# `牵头单位：A` (`牵头单位丨A` in WeChat articles), and the bracketed form portals print, with or without
-# a colon: `【牵头单位】A`.
-LABEL_RE = re.compile("[【\\[]?(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True))
-                      + r")(?:\s*[】\]]\s*[:：]?|\s*[:：丨|｜])")  # 丨: WeChat articles' separator
+# The role word alone as a label, where a document says so: `【牵头】A【配合】B【时限】…`, `牵头/A；配合/B`,
+# `牵头：A　配合：B` in a table cell.
+_BARE_LABELS = {"牵头": "lead", "主办": "lead", "配合": "participating", "协办": "participating",
+                "参加": "participating", "参与": "participating", "协同": "participating",
+                "责任": "responsible", "主责": "responsible", "时限": "deadline"}
+ROLE_OF_LABEL.update({w: r for w, r in _BARE_LABELS.items() if w not in ROLE_OF_LABEL})
+_BARE = "|".join(_BARE_LABELS)
+# `牵头单位：A` (`牵头单位丨A` in WeChat articles), the bracketed form portals print, with or without a
+# colon (`【牵头单位】A`), and a bare role word in brackets or before a colon or slash. The label is
+# `label_of(match)`.
+_FULL = "|".join(sorted((k for k in ROLE_OF_LABEL if k not in _BARE_LABELS), key=len, reverse=True))
+LABEL_RE = re.compile("[【\\[]?(" + _FULL
+                      + r")(?:\s*[】\]]\s*[:：]?|\s*[:：丨|｜])"  # 丨: WeChat articles' separator
+                      + rf"|[【\[]({_BARE})[】\]]\s*[:：]?|(?<![\u4e00-\u9fff])({_BARE})\s*[:：/丨]")
+
+
+def label_of(m: re.Match) -> str:
+    return m.group(1) or m.group(2) or m.group(3)
+
+
 UNIT_ROLES = ("lead", "responsible", "participating")
 
 # A role word closing a clause, or a marker right after one name.
-_MARKER = re.compile(r"[(（]\s*(牵头|配合|负责|参加|协办|主办)\s*[)）]")
+_MARKER = re.compile(r"[(（]\s*(牵头|配合|负责|参加|协办|主办|按职责分工负责|按照职责分工负责)\s*[)）]")
 _ROLE_WORD = re.compile(
     r"(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能负责|分别负责|共同负责|具体负责|具体落实|抓好落实|"
     r"负责落实|负责|牵头|配合|协助|参与|参加|协同|会同)"
@@ -104,7 +120,7 @@ def parse_note(text: str, default_role: str = "responsible", first_is_lead: bool
         segments.append((default_role, text[: labels[0].start()] if labels else text))
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        segments.append((ROLE_OF_LABEL[m.group(1)], text[m.end():end]))
+        segments.append((ROLE_OF_LABEL[label_of(m)], text[m.end():end]))
     for role, segment in segments:
         segment = segment.strip(" ;；,，。.")
         if not segment or segment in ("/", "—", "-", "无", "——"):
@@ -170,7 +186,10 @@ def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
                        if not _inside_marker(segment, m.start()) and not _inside_name(segment, m)])
     for start, end, kind, word in tokens:
         names = split_names(segment[pos:start])
-        if kind == "marker":
+        if kind == "marker" and "按" in word:  # `A、B（按职责分工负责）`: every name before it, in order
+            out.add("responsible", pending + names)
+            pending = []
+        elif kind == "marker":
             pending += names[:-1]
             if names:
                 out.has_lead_marker |= word in ("牵头", "主办")

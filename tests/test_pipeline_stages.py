@@ -41,6 +41,12 @@ from corpus.units import parse_note, split_names
     # a list, then which of its names lead, in a bracket after it
     ("责任单位：县政府办公室、县司法局、县委组织部（县政府办公室牵头）", ["县政府办公室"], ["县司法局", "县委组织部"], []),
     ("责任单位：县委编办、县司法局、各乡镇人民政府（县委编办、县司法局牵头）", ["县委编办", "县司法局"], ["各乡镇人民政府"], []),
+    # the role word alone as a label: bracketed, or before a colon or a slash
+    ("【牵头】县政务服务中心【配合】县发展改革局、县司法局【时限】2025年6月底前", ["县政务服务中心"], [],
+     ["县发展改革局", "县司法局"]),
+    ("牵头/市委编办；责任/各镇人民政府；配合/市司法局", ["市委编办"], ["各镇人民政府"], ["市司法局"]),
+    ("牵头：县审计局；配合：县财政局", ["县审计局"], [], ["县财政局"]),
+    ("县司法局、各行政执法部门（按职责分工负责）", [], ["县司法局", "各行政执法部门"], []),
 ])
 def test_unit_grammar(note, lead, resp, part):
     units = parse_note(note)
@@ -383,3 +389,29 @@ def test_a_pdf_paragraph_wrapped_into_lines_reads_whole_and_its_header_does_not(
     assert any(i.lead_units == ("县司法局",) for i in report.items)  # unit lines are left as printed
     notice = read_document(layouts / "round2" / "tune" / "r2doc03.pdf")
     assert notice.doc.title == "苌泽区2024年法治政府建设重点任务清单" and notice.doc.doc_no == "苌法治办〔2024〕3号"
+
+
+def test_a_bare_label_after_a_space_starts_its_own_units_and_a_deadline_tag_is_read():
+    assert "县审计局；配合：县财政局" in clean("牵头：县审计局\u3000配合：县财政局")
+    assert parse_note("【牵头】县司法局【时限】2025年9月底前").deadline == "2025年9月底前"
+
+
+def test_pandoc_markdown_escapes_and_italic_unit_lines():
+    raw = "\n".join(["# 某市2025年法治政府建设工作要点", "", "### 一、推进政府治理规范化", "",
+                     "1\\. **完善权责清单制度。**动态调整权责清单。", "", "*牵头/市委编办；配合/市司法局*", "", "-----"])
+    tasks = [i for i in parse_text(raw, file="x.md", locality="某市").items if i.kind == "task"]
+    assert [i.item_number for i in tasks] == ["1"]
+    assert tasks[0].lead_units == ("市委编办",) and tasks[0].participating_units == ("市司法局",)
+
+
+def test_a_pdfs_running_header_is_dropped_and_a_wrapped_notice_title_is_read():
+    from corpus.load import _without_running_lines
+    from corpus.metadata import read_metadata
+    header = "某县人民政府规范性文件 某政发〔2025〕11号"
+    sheets = [["某县人民政府文件", "正文"], [header, "牵头单位：县委编办 责任单位：县人社局、"],
+              [header, "各乡镇人民政府"], ["重点任务卡", "一"], ["重点任务卡", "二"]]
+    kept = _without_running_lines(sheets)
+    assert kept[1][0].startswith("牵头单位") and kept[2] == ["各乡镇人民政府"]
+    assert kept[3][0] == "重点任务卡"  # a repeated line that is no header (no 文号, no 文件) stays
+    meta = read_metadata("某县人民政府\n关于印发《某县法治政府建设实施方案\n（2025—2027年）》的通知\n各乡镇：")
+    assert meta.title == "某县法治政府建设实施方案（2025—2027年）"
