@@ -275,6 +275,19 @@ def test_layout_zoo_gate():
     assert all(s.recall >= 0.90 and s.f1() >= 0.90 for s in scores), parse_bench.render(scores, True)
 
 
+@pytest.mark.parametrize("folder", ["tune", "round2/tune", "round3/tune", "round4/tune", "round5/tune"])
+def test_every_tune_layout_folder_still_parses_in_full(folder):
+    """The tune halves of the helpers' layout rounds (eval/layouts) keep the scores their conventions
+    reached: a parser change that loses one shows here, not only in `policyqa eval --layouts`."""
+    from pathlib import Path
+
+    from eval import parse_bench
+
+    scores = parse_bench.run(Path(__file__).resolve().parents[1] / "eval" / "layouts" / folder)
+    totals = parse_bench.totals(scores)
+    assert totals["item_recall"] >= 0.99 and totals["unit_f1"] >= 0.99, parse_bench.render(scores, True)
+
+
 def test_docx_horizontal_merge_keeps_columns_under_their_headers(tmp_path):
     import docx
 
