@@ -166,7 +166,7 @@ def _title_text(title: str) -> str:
 class Evidence:
     def __init__(self, idf: dict[str, float]):
         self.idf = idf
-        self._topics: dict[str, tuple] = {}  # topic -> its words (a question scores every item)
+        self._topics: dict[str, tuple] = {}  # topic -> (its words, its grams): a question scores every sentence
         self.unseen = max(idf.values(), default=1.0) * 1.2
         self.slight = min(idf.values(), default=0.1)
 
@@ -178,16 +178,20 @@ class Evidence:
             return self.idf[gram]
         return self.unseen if _is_word(gram) else self.slight
 
-    def word_grams(self, topic: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
-        """The topic's words that say what it is about, with their bigrams."""
+    def _topic(self, topic: str) -> tuple:
         if topic not in self._topics:
             if len(self._topics) > 4096:
                 self._topics.clear()
-            self._topics[topic] = _word_grams(topic, self.idf)
+            words = _word_grams(topic, self.idf)
+            self._topics[topic] = (words, tuple(dict.fromkeys(g for _, own, _ in words for g in own)))
         return self._topics[topic]
 
+    def word_grams(self, topic: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+        """The topic's words that say what it is about, with their bigrams."""
+        return self._topic(topic)[0]
+
     def grams(self, topic: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(g for _, own, _ in self.word_grams(topic) for g in own))
+        return self._topic(topic)[1]
 
     def has_content(self, topic: str) -> bool:
         """Does the topic hold a word of its own ("各提" of "新密和阜康各提了什么要求" does not: two

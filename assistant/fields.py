@@ -143,6 +143,12 @@ def counter_of(question: str, items=()) -> str:
     return "点" if items and all(i.item_number.endswith("是") for i in items) else "项"
 
 
+def other_counter(counter: str) -> str:
+    """Plans number tasks as 项 and askers count them in 条, or the other way round: a summary
+    counts in the asker's word and says a list's length in this one, so either reads true."""
+    return {"条": "项", "项": "条"}.get(counter, counter)
+
+
 # asking when a task is due: answered by its 完成时限 column when the text does not say
 ASKS_WHEN = re.compile(r"(什么|啥)时(候|间)|何时|多会儿?|哪会儿|时限|期限|截止|完成时间|完成日期|几月(底|份)?前|哪天前")
 
@@ -260,9 +266,7 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     listed like the led ones when the question asks about that part too (`list_elsewhere`:
     "…有要我们牵头的吗?当责任单位的又有几条?")."""
     verb = "牵头" if role == "lead" else "参与"
-    # Plans number tasks as 项 and askers count them in 条 (or the other way round): the summary
-    # counts in the asker's word, each list says its length in the other, so either reads true.
-    each = {"条": "项", "项": "条"}.get(counter, counter)
+    each = other_counter(counter)
     if lang == "en":
         head = f"{unit} {'leads' if role == 'lead' else 'takes part in'} {len(items)} task item(s):"
         lines = [f"[{n}] {i.locality} {i.section} {short_heading(i, 40)}" for n, i in enumerate(items, start=1)]

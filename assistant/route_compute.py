@@ -12,7 +12,6 @@ the source sentences. When no item holds every operand, the question goes the or
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from dataclasses import replace
 from typing import Callable, Iterator
 
@@ -73,8 +72,8 @@ def _ops():
 
 # "由5个工作日压缩至3个工作日…压缩了百分之几?": the change over where it started
 _CHANGE_ASK = re.compile(r"(压缩|减少|下降|降低|缩短|缩减|提高|增加|增长|提升|上升)了?(约|大约)?(百分之几|百分之多少|多少百分比|几成|多少%|多大比例|多少比例|的?幅度)")
-_CHANGE = re.compile(r"(由|从)(?P<a>\d+(?:\.\d+)?)(?P<ua>个工作日|个月|%|[\u4e00-\u9fff]{0,2}?)[^，,。；;\d]{0,4}?"
-                     r"(压缩|减少|下降|降低|缩短|缩减|减|降|提高|增加|增长|提升|上升|升)(至|到|为)(?P<b>\d+(?:\.\d+)?)(?P<ub>个工作日|个月|%|[\u4e00-\u9fff]{0,2})")
+_CHANGE = re.compile(r"(由|从)(?P<a>\d+(?:\.\d+)?)(个工作日|个月|%|[\u4e00-\u9fff]{0,2}?)[^，,。；;\d]{0,4}?"
+                     r"(压缩|减少|下降|降低|缩短|缩减|减|降|提高|增加|增长|提升|上升|升)(至|到|为)(?P<b>\d+(?:\.\d+)?)")
 
 
 def _change_rate(a, query, items):
@@ -82,7 +81,7 @@ def _change_rate(a, query, items):
         return None
     topic = topic_of(query.original, query.localities)
     found = [(a.evidence.coverage(topic, s) or 0.0, item, s, m) for item in items for s in sentences(item.text)
-             for m in _CHANGE.finditer(s) if Decimal(m.group("a")) > 0]
+             for m in _CHANGE.finditer(s) if float(m.group("a")) > 0]
     if not found:
         return None
     _, item, sentence, m = max(found, key=lambda f: f[0])

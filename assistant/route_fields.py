@@ -17,6 +17,7 @@ from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.understand import ASKS_ROLE, LEAD_ASK, Query, detect_intent, topic_of
 from corpus.text import normalize, sentences
+from corpus.units import LABELS
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
@@ -212,7 +213,7 @@ def _missing_fields(question: str, item: TaskItem) -> list[str]:
 
 # a leader asked about with the units: 牵头领导, who heads it (挂帅), a post (县长, 分管副县长)
 _ASKS_LEADER = re.compile(r"领导|挂帅|[县市区州]长|分管")
-_LEADER_LINE = re.compile(r"(牵头领导|责任领导|分管领导|牵头[县市区]领导|联系领导|包抓领导)\s*[:：]\s*([^；;\n]+)")
+_LEADER_LINE = re.compile("(" + "|".join(w for w in LABELS["leader"] if "领导" in w) + r")\s*[:：]\s*([^；;\n]+)")
 
 
 def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:

@@ -84,7 +84,7 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
     else:
         budget = max(ITEM_CHARS_MIN, ANSWER_CHARS // len(items))
         groups = [p for p in parts if p[0] and len(p[1]) > 1]
-        each = {"条": "项", "项": "条"}.get(measure, measure)  # either word reads true (see fields)
+        each = fields.other_counter(measure)
         head = f"{where}:共{_count(items)}{measure}"
         counts.append(Computed(str(_count(items)), tuple(i.section for i in items), f"共{_count(items)}{measure}"))
         if groups:

@@ -12,10 +12,12 @@ to do with the file.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from corpus.docx_numbers import ListNumbers
 from corpus.errors import DocumentError
+from corpus.units import LABEL_RE
 
 TABLE_SEP = "\t"
 CELL_BREAK = "<br>"  # paragraphs inside one table cell (the Markdown exports write the same)
@@ -258,10 +260,6 @@ def _without_running_lines(sheets: list[list[str]]) -> list[list[str]]:
     """A running header or footer (the same first or last line on two pages or more, `XX县人民政府规范
     性文件 X政发〔2025〕11号`) is no part of the text: left in, it lands inside the item a page break
     cuts, even inside its unit list."""
-    from collections import Counter
-
-    from corpus.units import LABEL_RE
-
     def running(line: str, seen: Counter) -> bool:
         # what a running header carries (a 文号, 文件, 规范性文件); a line repeated at the top of
         # every page that names a task (a task card's title) stays, and so does a table's header row
@@ -313,8 +311,6 @@ _ENDS_SENTENCE = tuple("。；;：:！!？?）)”】")
 
 def _mode(values: list[float], step: float) -> tuple[float, int]:
     """The most common value, to within `step`, and how many share it."""
-    from collections import Counter
-
     value, count = Counter(round(v / step) for v in values).most_common(1)[0]
     return value * step, count
 
