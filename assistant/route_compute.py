@@ -3,7 +3,7 @@
 - difference ("受理的比收到的少了多少件?", "…成功率相差几个百分点?"),
 - sum ("建议和提案一共多少件?"), share ("撤销加确认违法的占多大比例?"),
 - ratio ("平均每家被检查了几次?"), time between two dates, the day a validity period ends,
-- items counted from their fields ("几项没写牵头单位?").
+- items counted from their fields ("几项没写牵头单位?"): assistant.route_counts.
 Operands are chosen by rule: each thing the question names is matched to the number whose label
 (the words before it in its clause) and sentence cover it best, with the unit the question asks
 for; all operands come from one item. The answer gives the result first, then the working, then
@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from assistant import compute, fields, sections
+from assistant import compute, fields, route_counts, sections
 from assistant.compute import Computed, Number
 from assistant.gates import REL_MIN, REL_MIN_NAMED
 from assistant.understand import Query, topic_of
@@ -24,8 +24,6 @@ from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-_NO_LEAD = re.compile(r"(几|多少)[项条].{0,8}(没|未|无)有?(写|明确|列明|标明|注明|写明){0,2}(谁|哪个单位)?牵头|"
-                      r"(没|未|无)有?(写|明确|列明|写明)?(谁|哪个单位)?牵头(单位)?的.{0,6}(几|多少)[项条]")
 _EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
 _GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|(印发|发布|下发|出台|落款|发文)(日期|时间)?(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
@@ -48,14 +46,14 @@ def route(a, query: Query, hits) -> Callable | None:
         return _answer(plan)
     if not items:
         return None
-    if _NO_LEAD.search(q) and not sections.names_number(q):  # in a numbered section: its list says it
-        return _answer_no_lead(a, query, items)
+    if route_counts.NO_LEAD.search(q) and not sections.names_number(q):  # in a numbered section: its list says it
+        return route_counts.answer_no_lead(a, query, items)
     plan = _unit_count(a, query, items)
     if plan:
         return _answer(plan)
-    by_field = _field_filter(q) or _role_filter(a, query)
+    by_field = route_counts.field_filter(q) or route_counts.role_filter(a, query)
     if by_field and len(query.localities) == 1:
-        return _answer_by_field(a, query, items, *by_field)
+        return route_counts.answer_by_field(a, query, items, *by_field)
     both = _parts_answer(a, query, items)  # two computations asked: both, or the usual way
     if both:
         return both
@@ -616,162 +614,3 @@ def _answer_all(plans) -> Callable | None:
         yield a.final(query, body, "answered", cited, "computed", computed=tuple(steps))
 
     return answer
-
-
-def _answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
-    return _answer_by_field(a, query, items, lambda i: i.lead_units == (), "没有写牵头单位",
-                            empty="的任务都写明了牵头单位", unreadable=lambda i: i.lead_units is None)
-
-
-# "完成时限写的是“长期坚持”的有几项?", "牵头单位一栏写了三家的有几项?": items counted by a field
-_ASKS_COUNT = r"[^?]{0,12}?(几|多少)[项条]"
-_DEADLINE = r"(完成时限|时限|完成时间|时间节点|完成期限)"
-_DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]的?" + _ASKS_COUNT),  # quoted
-                re.compile(_DEADLINE + r"(写的是|写的|写着|写|是|为)(?P<value>[^?,的“”]{1,8})的" + _ASKS_COUNT))
-# "牵头领导写“县委常委、常务副县长”的有几项?": any field (or the text) holding the quoted words
-# (a field said to be written so, not a heading quoted: "“制度建设”这一类有几项?" is a section)
-_QUOTED_IS = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,6}?)(一栏|栏)?(?P<verb>写的是|写的|写着|写了|写|填的是|填的|填|是|为)"
-                        r"[“\"](?P<value>[^”\"]{1,20})[”\"]的?" + _ASKS_COUNT)
-_AT_LEAST = r"(?P<more>及以上|以上|或以上|或更多|往上)?"  # "五家及以上的": that many or more
-_LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?" + _AT_LEAST + "的" + _ASKS_COUNT),
-              # "两个单位搭伙牵头的是哪几项?"
-              re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的" + _ASKS_COUNT),
-              # "括注里只写了一家牵头单位的有几项?"
-              re.compile(r"(?P<n>[一两二三四五六七八九1-9])(家|个)牵头(单位|部门)" + _AT_LEAST + "的" + _ASKS_COUNT))
-# "限6月底前干完的有几项?": a time limit said as a date, the items due then
-_DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前)?[^?,]{0,4}?"
-                     r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)
-_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月|(年底|年末)")
-_CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _field_filter(question: str):
-    """(what the items must have, how to say it), or None."""
-    m = _DEADLINE_IS[0].search(question) or _DEADLINE_IS[1].search(question)
-    if m:
-        value = m.group("value").strip()
-        return (lambda i: value in (i.deadline or "")), f"完成时限为“{value}”"
-    m = _QUOTED_IS.search(question)
-    if m and (m.group("verb") not in ("是", "为") or re.search(r"(领导|单位|部门|时限|时间|节点|期限|备注|栏)$", m.group("field"))):
-        # the field as printed (牵头领导：…), its time limit, or the task's own words
-        value = m.group("value").strip()
-        field = re.split(r"里|中|的", m.group("field"))[-1]  # "清单里牵头领导" -> 牵头领导
-        return (lambda i: value in f"{i.units_raw}\n{i.deadline}\n{i.text}"), f"{field}写“{value}”"
-    m = _DUE_BY.search(question)
-    if m:  # the column, or the task's own words when the document has no column
-        value = m.group("value")
-        if m.group("upto"):  # "卡在9月底前(含)的": every limit up to that month, not only that one
-            asked = _month_of(value)
-            return (lambda i: _due_by(i.deadline, asked) if i.deadline else value in i.text), f"完成时限在{value}(含)"
-        return (lambda i: value in (i.deadline or i.text)), f"完成时限为{value}"
-    m = next((found for pattern in _LEADS_ARE if (found := pattern.search(question))), None)
-    if m:
-        n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
-        # said in words: the count is the asker's filter, not a figure the cited items state
-        if m.group("more"):
-            return (lambda i: len(i.lead_units or ()) >= n), f"牵头单位有{'一两三四五六七八九'[n - 1]}家及以上"
-        return (lambda i: len(i.lead_units or ()) == n), f"牵头单位{'只' if n == 1 else ''}有{'一两三四五六七八九'[n - 1]}家"
-    return None
-
-
-def _month_of(text: str) -> tuple[int, int] | None:
-    """(year or 0, month) of the first month a time limit names: "2024年6月底前" -> (2024, 6), "年底前" -> (0, 12)."""
-    m = _MONTH.search(text or "")
-    if not m:
-        return None
-    return (0, 12) if m.group(3) else (int(m.group(1) or 0), int(m.group(2)))
-
-
-def _due_by(deadline: str, asked: tuple[int, int] | None) -> bool:
-    """A time limit column falls on or before the month asked ("全年", "长期坚持" never do); a year
-    not said on one side is the document's own."""
-    due = _month_of(deadline)
-    if not due or not asked:
-        return False
-    if due[0] and asked[0] and due[0] != asked[0]:
-        return due[0] < asked[0]
-    return due[1] <= asked[1]
-
-
-# "X牵头的那几条里,有几条把Y列成了责任单位?", "有几条的配合单位里有Y?": items counted by a unit's role
-_ROLE_WORDS = (("lead_units", re.compile(r"牵头")), ("responsible_units", re.compile(r"责任单位|责任部门|负责")),
-               ("participating_units", re.compile(r"配合|参加|参与|协办|协同")))
-_SCOPE_SPLIT = re.compile(r"(里|中|当中|之中)[,，]?(?=[^,，]*(几|多少)[项条])")
-
-
-def _role_filter(a, query: Query):
-    """(what the items must have, how to say it) when the question counts the items where a named
-    unit holds a role, optionally among the items another unit leads; None otherwise."""
-    q = query.original
-    if re.search(r"(哪些|哪几|几项|几条|多少)[^?？]*[?？,，;；]\s*其中", q):
-        return None  # "…被点名的条目有哪些?其中哪几条是它牵头?": its whole list, by part (unit_tasks)
-    parts = _SCOPE_SPLIT.split(q, maxsplit=1)
-    scope, asked = (parts[0], parts[-1]) if len(parts) > 1 else ("", q)
-    # the count comes first and the unit and its role are what the counted items have:
-    # "有几条把Y列成了责任单位", "有几项的配合单位里有Y" (not "Y负责的工作有几项要求")
-    count = re.search(r"(几|多少)[项条]", asked)
-    filtered = re.split(r"[?;]", asked[count.end():])[0] if count else ""  # within the counting clause
-    unit = a.unit_names.find(filtered, query.localities) if filtered else None
-    role = next((field for field, words in _ROLE_WORDS if words.search(filtered)), None)
-    if not role and re.search(r"单位|部门|列|出现|涉及", filtered):
-        role = "all_units"  # "有几条把县人民法院列进了单位里?": in any role
-    if not unit or not role:
-        return None
-    names = set(a.searcher.maps.names_for(unit.name))
-    said = f"{unit.name}为{ {'lead_units': '牵头单位', 'responsible_units': '责任单位', 'participating_units': '配合单位', 'all_units': '单位(牵头、负责或参加)'}[role]}"
-    leader = a.unit_names.find(scope, query.localities) if scope and "牵头" in scope else None
-    lead_names = set(a.searcher.maps.names_for(leader.name)) if leader else set()
-    if leader:
-        said = f"{leader.name}牵头、{said}"
-
-    def keep(item: TaskItem) -> bool:
-        has_role = bool(names & set(getattr(item, role) or ()))
-        return has_role and (not leader or bool(lead_names & set(item.lead_units or ())))
-
-    # with every role counted, which of them it leads ("有它牵头的吗?")
-    return (keep, said, "", None, (unit.name, names)) if role == "all_units" else (keep, said)
-
-
-def _answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
-                     unreadable=None, leads=None) -> Callable:
-    """The items of the document that `keep` picks, counted and listed in document order.
-    `unreadable`: items whose field cannot be read (truncated text), said so after the list."""
-    docs = list(dict.fromkeys(i.doc_id for i in items))[:1]
-
-    def answer(a, query: Query, hits, timings) -> Iterator[dict]:
-        pool = sorted((i for i in a.items if i.doc_id in docs and i.kind in TASK_KINDS), key=lambda i: i.span[0])
-        found = [i for i in pool if keep(i)]
-        head = pool[0] if pool else items[0]
-        if not found:
-            text = f"{head.locality}《{head.title}》{empty or f'中没有{said}的任务'}。"
-            yield {"type": "delta", "text": text}
-            yield a.final(query, text, "answered", [], "fields")
-            return
-        who = re.search(r"谁|哪(个|些|家)单位|牵头", query.original)  # "…有几项?各是谁牵头?": each item's lead
-        names = "、".join(f"{i.section}“{_short(i)}”{_led_by(i) if who else ''}[{n}]" for n, i in enumerate(found, start=1))
-        word = fields.counter_of(query.original)
-        text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"
-        extra = ()
-        if leads:  # (the unit, its stored names): which of the items it leads
-            name, names = leads
-            led = [(n, i) for n, i in enumerate(found, start=1) if names & set(i.lead_units or ())]
-            text += (f"其中{name}牵头的有{len(led)}{word}:{'、'.join(f'[{n}]' for n, _ in led)}。" if led
-                     else f"其中没有{name}牵头的。")
-            extra = (Computed(str(len(led)), tuple(i.section for _, i in led), f"{len(led)}{word}"),)
-        if unreadable and any(unreadable(i) for i in pool):
-            text += "另有任务的单位信息因文本不完整无法辨认。"
-        yield {"type": "delta", "text": text}
-        yield a.final(query, text, "answered", [(i, i.units_raw or i.deadline or i.text[:60]) for i in found], "fields",
-                      computed=(Computed(str(len(found)), tuple(i.section for i in found), f"{len(found)}{word}"), *extra))
-
-    return answer
-
-
-def _led_by(item: TaskItem) -> str:
-    return f"({fields.names_as_printed(item.lead_units, item)}牵头)" if item.lead_units else "(没有牵头单位)"
-
-
-def _short(item: TaskItem) -> str:
-    from assistant.fields import short_heading
-
-    return short_heading(item, 20)

@@ -168,7 +168,7 @@ def test_a_responsible_question_on_an_item_with_only_a_lead_starts_with_the_lead
 
 
 def test_items_counted_by_a_field_value():
-    from assistant.route_compute import _field_filter
+    from assistant.route_counts import field_filter as _field_filter
     from corpus.types import TaskItem
 
     def item(deadline="", lead=()):
@@ -226,7 +226,7 @@ def test_a_time_limit_column_answers_when_and_the_citation_shows_it():
 
 def test_items_counted_by_a_field_said_in_other_words():
     from assistant.fields import counter_of
-    from assistant.route_compute import _field_filter
+    from assistant.route_counts import field_filter as _field_filter
 
     two_leads = _item(lead_units=("县纪委监委", "县委巡察组"))
     keep, said = _field_filter("乌县76项里,两个单位搭伙牵头的是哪几项?")
@@ -326,7 +326,8 @@ def test_counted_members_asked_by_their_count_and_listed_before_their_count():
 
 
 def test_items_counted_by_at_least_so_many_leads_and_a_gap_from_issue_to_a_due_day():
-    from assistant.route_compute import _GAP, _field_filter
+    from assistant.route_compute import _GAP
+    from assistant.route_counts import field_filter as _field_filter
 
     keep, said = _field_filter("新密工作安排里,牵头单位一口气写了五家及以上的有几项?")
     assert said == "牵头单位有五家及以上"
@@ -389,7 +390,7 @@ def test_a_short_name_counts_as_its_full_form_and_framing_words_weigh_nothing():
 
 
 def test_items_with_a_single_lead_are_counted():
-    from assistant.route_compute import _field_filter
+    from assistant.route_counts import field_filter as _field_filter
     keep, said = _field_filter("新密工作安排34项里，括注里只写了一家牵头单位的有几项？")
     assert said == "牵头单位只有一家"
     assert keep(_item(lead_units=("市司法局",))) and not keep(_item(lead_units=("市司法局", "市法院"))) \
