@@ -37,8 +37,7 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
     ranked = [h.item for h in hits]
     spread = _per_locality(a, query, ranked) if not query.localities and query.intent != "summary" else []
     if len(query.localities) > 1:
-        scored = [(i, a.relevance(query, i))
-                  for loc in query.localities for i in [i for i in ranked if i.locality == loc][:1]]
+        scored = [best for loc in query.localities if (best := _best_of_place(a, query, ranked, loc))]
     elif len(spread) > 1:
         scored = spread  # no place named and several places' documents cover it: each answers
     else:
@@ -72,6 +71,19 @@ MAX_LOCALITIES = 6  # fifteen documents: a task many places set is answered for 
 # Stricter than a unit question's REL_SHARE: a quoted sentence from a loosely related item of
 # another place reads as an answer, where a unit list is checked against its item's heading.
 SPREAD_SHARE = 0.8
+
+
+def _best_of_place(a, query: Query, ranked: list[TaskItem], locality: str) -> tuple[TaskItem, float] | None:
+    """A question naming several places asks each the same thing: the most relevant of the place's
+    three best-ranked items. The place gets its own search when the shared ranking holds fewer
+    than three of its items, so one place's document cannot crowd the other's out of eight hits."""
+    own = [i for i in ranked if i.locality == locality][:3]
+    if len(own) < 3:
+        seen = {i.item_id for i in own}
+        own += [h.item for h in a.searcher.search(query.text, k=3, localities=[locality], locality=locality)
+                if h.item.item_id not in seen][:3 - len(own)]
+    scored = [(i, a.relevance(query, i)) for i in own]
+    return max(scored, key=lambda p: p[1], default=None)  # ties: the better-ranked
 
 
 def _per_locality(a, query: Query, ranked: list[TaskItem]) -> list[tuple[TaskItem, float]]:
@@ -214,10 +226,16 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         chosen = [(i, s) for i, s, _ in strong]
         # A place whose document covers the task but gives no value of the kind asked is still
         # named, with what it says: "统计执法检查几次?" — one county says 2次, another only a rate.
+        # A place the question names is answered from its item even when no one sentence covers
+        # the question well: the asker compares the places, and the item passed the item gate.
         for item in items:
-            if query.intent == "number" and item.locality not in {i.locality for i, _ in chosen}:
+            if item.locality in {i.locality for i, _ in chosen}:
+                continue
+            if query.intent == "number":
                 chosen.append((item, a.quote(query, item)))
                 notes[item.item_id] = "(没有写明所问的数值)" if query.lang != "en" else " (no such figure given)"
+            elif item.locality in query.localities:
+                chosen.append((item, a.quote(query, item)))
     else:
         chosen = [(strong[0][0], strong[0][1])]
     if query.lang != "en":
