@@ -22,7 +22,7 @@ from corpus.units import LABEL_RE
 TABLE_SEP = "\t"
 CELL_BREAK = "<br>"  # paragraphs inside one table cell (the Markdown exports write the same)
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm"}
+SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx"}
 MAX_BYTES = 20 * 1024 * 1024
 _OLD_OFFICE = {".doc": "Word 97-2003 (.doc)", ".wps": "WPS (.wps)", ".et": "WPS 表格", ".xls": "Excel 97-2003"}
 
@@ -62,11 +62,12 @@ def load(path: str | Path) -> str:
         raise DocumentError(f"{path} is a folder; give the files inside it.")
     suffix = path.suffix.lower()
     if suffix in _OLD_OFFICE:
-        raise DocumentError(f"{path.name}: {_OLD_OFFICE[suffix]} 格式无法读取,请另存为 .docx 后再上传 "
-                            "(save it as .docx and retry).")
+        modern = ".xlsx" if suffix in (".et", ".xls") else ".docx"
+        raise DocumentError(f"{path.name}: {_OLD_OFFICE[suffix]} 格式无法读取,请另存为 {modern} 后再上传 "
+                            f"(save it as {modern} and retry).")
     if suffix not in SUPPORTED:
         raise DocumentError(f"{path.name}: unsupported file type {suffix!r}. "
-                            "Supported: .txt .md .html .docx .pdf")
+                            "Supported: .txt .md .html .docx .pdf .xlsx")
     if path.stat().st_size > MAX_BYTES:
         raise DocumentError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB.")
     data = path.read_bytes()
@@ -74,10 +75,12 @@ def load(path: str | Path) -> str:
         return _docx(data, path.name)
     if suffix == ".pdf":
         return _pdf(data, path.name)
+    if suffix == ".xlsx":
+        return _xlsx(data, path.name)
     text = decode(data, path.name)
     if suffix in (".html", ".htm") or _looks_like_html(text):
         return _html(text, path.name)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _spreadsheet_rows(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def read_text(path: str | Path) -> str:  # the name the rest of the code knew
@@ -97,6 +100,70 @@ def _row_line(cells: list[str]) -> str:
 
 def _cell_text(paragraphs: list[str]) -> str:
     return CELL_BREAK.join(p.strip() for p in paragraphs if p.strip())
+
+
+# --- rows copied out of a spreadsheet ------------------------------------------------------------
+
+def _spreadsheet_rows(text: str) -> str:
+    """A task table copied out of Excel or WPS into plain text: cells separated by tabs, and a cell
+    holding a line break wrapped in double quotes ("" for a quote inside). Read with the csv
+    module between the first and the last line holding a tab (and on while a quoted cell is still
+    open), each row becomes one line and a cell's own lines are joined by CELL_BREAK, as a Word
+    table's are; the prose around the table is left as it is."""
+    lines = text.split("\n")
+    tabbed = [n for n, line in enumerate(lines) if "\t" in line]
+    if not tabbed or not any(cell.startswith('"') for n in tabbed for cell in lines[n].split("\t")):
+        return text  # no quoted cell: each row is one line already
+    first, last = tabbed[0], tabbed[-1]
+    while last + 1 < len(lines) and "\n".join(lines[first:last + 1]).count('"') % 2:
+        last += 1  # the table's last cell is quoted and its closing line has no tab
+    import csv
+    import io
+
+    block = io.StringIO("\n".join(lines[first:last + 1]), newline="")
+    rows = csv.reader(block, delimiter="\t", quotechar='"', doublequote=True, strict=False)
+    table = [_row_line([_cell_text(cell.split("\n")) for cell in row]) for row in rows]
+    return "\n".join(lines[:first] + table + lines[last + 1:])
+
+
+def _xlsx(data: bytes, name: str) -> str:
+    """A 分工表 kept as an Excel workbook (openpyxl): each sheet's rows as table rows, its name
+    first. A merged cell holds its value in its top-left cell only; as in a Word table, the value
+    reaches every row a vertical merge spans (a category over several tasks) and stays in the
+    first column of a horizontal one (a section row across the table)."""
+    import io
+
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(data), data_only=True)  # formulas as their computed values
+    except Exception as exc:  # a damaged or encrypted workbook: say so, never a traceback
+        raise DocumentError(f"{name}: 无法读取这个 Excel 文件 (cannot read the workbook: {exc}).") from exc
+    lines: list[str] = []
+    for sheet in book.worksheets:
+        grid = [[_xlsx_value(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        for merged in sheet.merged_cells.ranges:
+            top, left = merged.min_row - 1, merged.min_col - 1
+            for r in range(merged.min_row, merged.max_row):
+                if r < len(grid) and left < len(grid[r]):
+                    grid[r][left] = grid[top][left]
+        rows = [_row_line([_cell_text(c.split("\n")) for c in row]).rstrip("\t") for row in grid]
+        rows = [r for r in rows if r.strip()]
+        if rows:
+            lines += [sheet.title, *rows] if len(book.worksheets) > 1 else rows
+    return "\n".join(lines)
+
+
+def _xlsx_value(value) -> str:
+    import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 序号 1.0 is "1"
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value).strip()
 
 
 # --- Word -------------------------------------------------------------------------------------

@@ -158,3 +158,54 @@ def test_docx_that_is_one_table_with_title_and_signature_rows(tmp_path):
     tasks = [i for i in parsed.items if i.kind == "task"]
     assert len(tasks) == 1 and tasks[0].lead_units == ("政策法规股",)
     assert "分解表" not in tasks[0].section  # the title row is a caption, not a section heading
+
+
+def test_xlsx_task_table_with_merged_category_and_wrapped_cells(tmp_path):
+    """A 分工表 kept as an Excel workbook: a title row merged across the table, a category merged
+    down over its tasks, a cell with a line break, an empty 配合单位 cell."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    rows = [["栎阳县2025年法治政府建设重点任务分工表", None, None, None, None],
+            ["序号", "任务类别", "工作任务", "牵头单位", "配合单位"],
+            [1, "依法行政", "推进行政规范性文件合法性审核全覆盖", "县司法局", "县直各部门\n各乡镇"],
+            [2, None, "开展行政执法案卷评查", "县司法局", None],
+            [3, "普法宣传", "落实“谁执法谁普法”责任制", "县委宣传部", "县司法局"]]
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("A1:E1")
+    sheet.merge_cells("B3:B4")
+    path = tmp_path / "分工表.xlsx"
+    book.save(path)
+    items = [i for i in parse_document(document_from_file(path, locality="栎阳县")) if i.kind == "task"]
+    assert [i.text[:8] for i in items] == ["推进行政规范性文", "开展行政执法案卷", "落实“谁执法谁普"]
+    first, second, third = items
+    assert first.lead_units == ("县司法局",) and first.participating_units == ("县直各部门", "各乡镇")
+    assert second.lead_units == ("县司法局",) and second.participating_units == ()
+    assert "依法行政" in second.section_path  # the merged category reaches its second task
+    assert third.lead_units == ("县委宣传部",)
+
+
+def test_rows_copied_out_of_excel_into_text(tmp_path):
+    """Excel copies a cell holding a line break in double quotes ("" inside): each row is still
+    one task, its cell's lines joined, and the notice above the table is kept."""
+    text = ("关于印发任务分工的通知\n各乡镇、县直各部门：现将分工表印发给你们。\n"
+            "序号\t工作任务\t牵头单位\t配合单位\n"
+            '1\t"推行""一网通办""改革\n年内事项全覆盖"\t县政务服务中心\t"县司法局\n县财政局"\n'
+            "2\t规范涉企行政检查\t县司法局\t\n")
+    path = tmp_path / "分工表.txt"
+    path.write_text(text, encoding="utf-8")
+    items = [i for i in parse_document(document_from_file(path, locality="栎阳县")) if i.kind == "task"]
+    assert len(items) == 2
+    assert '推行"一网通办"改革' in items[0].text and "年内事项全覆盖" in items[0].text
+    assert items[0].lead_units == ("县政务服务中心",)
+    assert items[0].participating_units == ("县司法局", "县财政局")
+    assert items[1].lead_units == ("县司法局",) and items[1].participating_units == ()
+
+
+def test_damaged_xlsx_is_a_message(tmp_path):
+    path = tmp_path / "分工表.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a workbook")
+    with pytest.raises(DocumentError, match="Excel"):
+        document_from_file(path)

@@ -253,7 +253,7 @@ def test_old_office_formats_and_broken_files_get_a_message(tmp_path):
 
     for name, data, words in [("a.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"), ("b.wps", b"x", "另存为 .docx"),
                               ("c.docx", b"PK\x03\x04broken", "not a readable .docx"),
-                              ("d.pdf", b"%PDF-1.4 garbage", ".pdf")]:
+                              ("d.pdf", b"%PDF-1.4 garbage", ".pdf"), ("e.xls", b"x", "另存为 .xlsx")]:
         path = tmp_path / name
         path.write_bytes(data)
         with pytest.raises(DocumentError, match=words):
