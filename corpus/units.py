@@ -153,7 +153,7 @@ def _unwrap(text: str) -> str:
 
 # What a sentence puts around its units: the task as subject (`此项工作由A负责`) and the modal
 # or manner words before a role word (`A要会同B`, `B积极配合`, `A、B要各司其职，按职责分工负责`).
-TASK_SUBJECT = r"(?:此|该|这|本|上述|以上)(?:项|些)?(?:工作|任务|事项)"
+TASK_SUBJECT = r"(?:此|该|这|本|上述|以上)(?:(?:项|些)(?:工作|任务|事项)?|工作|任务|事项)"  # 此项工作, 该任务, 此项
 _SUBJECT = re.compile("^" + TASK_SUBJECT)
 _ADVERB = re.compile(r"(要|应当|应|须|需)?(各司其职[，,]?|积极|主动|认真|切实|全力|密切)?(?=会同|配合|参与|参加|协助|协同|负责|牵头|抓好落实|按职责|按照职责)"
                      r"|(要|应当|应|须|需)(?=各司其职)|各司其职[，,]?")

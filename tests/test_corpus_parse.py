@@ -170,3 +170,44 @@ def test_a_heading_over_a_paragraph_of_run_in_points_is_their_section(tmp_path):
     points = [i for i in read_document(str(path), locality="某县").items if "带头" in i.text]
     assert [i.section for i in points] == ["二、 一是", "二、 二是"]
     assert all(i.section_path.startswith("二、党政主要负责人") for i in points)
+
+
+def test_units_assigned_by_item_number_in_a_passage_of_their_own():
+    """Tasks printed without notes, then a passage per section assigning them by number: ranges,
+    lists, 分别 (the n-th item, the n-th unit), a later 其中 clause adding to an item; numbers that
+    restart in every section go to the section's own items; the passage is not an item's text."""
+    from corpus.pipeline import parse_text
+
+    text = "\n".join([
+        "栎阳县2025年依法行政工作要点",
+        "一、完善依法行政制度体系",
+        "1.开展规范性文件清理。9月底前公布清理结果。",
+        "2.推进合法性审核全覆盖。",
+        "3.编制重大行政决策目录。",
+        "分工：第一至二项由县司法局牵头，县直各部门配合；第三项由县政府办公室负责。",
+        "二、严格规范公正文明执法",
+        "1.推行涉企检查扫码入企。",
+        "2.开展执法案卷评查。",
+        "3.落实轻微违法免罚清单。",
+        "责任分工：第1项、第2项分别由县市场监管局、县司法局牵头，县直各执法部门按职责分工负责，其中第2项由县公安局配合；第3项：县司法局负责。",
+    ])
+    items = [i for i in parse_text(text, file="plan.txt", locality="栎阳县").items if i.kind == "task"]
+    assert len(items) == 6
+    a1, a2, a3, b1, b2, b3 = items
+    assert a1.lead_units == ("县司法局",) and a2.participating_units == ("县直各部门",)
+    assert a3.responsible_units == ("县政府办公室",) and a3.lead_units == ()
+    assert b1.lead_units == ("县市场监管局",) and b1.participating_units == ()
+    assert b2.lead_units == ("县司法局",) and b2.participating_units == ("县公安局",)
+    assert b2.responsible_units == ("县直各执法部门",)
+    assert b3.responsible_units == ("县司法局",) and b3.lead_units == ()
+    assert all("分工" not in i.text for i in items)  # the passages are notes of their own
+
+
+def test_item_numbers_of_an_assignment_reference():
+    from corpus.assignments import numbers
+
+    assert numbers("第4—5项") == [4, 5]
+    assert numbers("第9至12项") == [9, 10, 11, 12]
+    assert numbers("第13、14项") == [13, 14]
+    assert numbers("第2项、第3项") == [2, 3]
+    assert numbers("第（三）项") == [3]

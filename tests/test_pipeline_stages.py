@@ -275,7 +275,7 @@ def test_layout_zoo_gate():
     assert all(s.recall >= 0.90 and s.f1() >= 0.90 for s in scores), parse_bench.render(scores, True)
 
 
-@pytest.mark.parametrize("folder", ["tune", "round2/tune", "round3/tune", "round4/tune", "round5/tune"])
+@pytest.mark.parametrize("folder", ["tune", "round2/tune", "round3/tune", "round4/tune", "round5/tune", "round6/tune"])
 def test_every_tune_layout_folder_still_parses_in_full(folder):
     """The tune halves of the helpers' layout rounds (eval/layouts) keep the scores their conventions
     reached: a parser change that loses one shows here, not only in `policyqa eval --layouts`."""

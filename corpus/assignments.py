@@ -1,0 +1,152 @@
+"""Units assigned apart from the items, by item number.
+
+Some plans print their tasks without unit notes and assign them in a passage of their own, at the
+end of a section or of the document:
+
+    责任分工：第1项由县委编办牵头，县司法局配合；第2项、第3项分别由县政务服务中心、县发展改革局牵头，
+    县直有关部门配合；第4—5项由县司法局负责；第9至12项由县司法局牵头，…，其中第10项由县市场监管局配合。
+
+A passage is a paragraph made of such clauses (a label such as 责任分工： may open it). Each clause
+names items (第N项, 第N、M项, 第N—M项, 第N至M项, （N）) and says who does them in the words a unit
+note uses (parse_note); `分别由A、B牵头` gives the n-th item the n-th unit. The passage is cut from
+the item it follows (it is not that item's text) and kept as a note of its own, and each item it
+names gets its units, nearest section first when numbers restart in every section.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.drafts import Draft
+from corpus.text import cn_to_int
+from corpus.units import Units, nfkc, parse_note
+
+_NUM = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"
+_ONE = rf"第?[(（]?(?:{_NUM})[)）]?(?:项|条)?"
+_REFS = rf"{_ONE}(?:\s*(?:[、,，和及与—–\-~～至到]|或)\s*{_ONE})*\s*(?:项|条)?"
+# a clause: the items it names, then who does them (由… / ：…)
+# the body runs to the clause's end: a ；, a 。, or the next clause (其中第10项…, ，第5项…)
+_CLAUSE = re.compile(rf"(?:其中|以上)?(?P<refs>第\s*{_REFS})(?:任务|工作)?\s*(?P<how>分别)?\s*(?:由|[:：])\s*"
+                     r"(?P<body>(?:(?!其中第|[，,]\s*第\s*[0-9一二三四五六七八九十(（])[^；;。])+)")
+_LABEL = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*)?(?:责任分工|任务分工|分工|职责分工|责任落实|牵头及责任单位|责任单位)\s*[:：]\s*")
+_RANGE = re.compile(rf"(?P<a>{_NUM})\s*[)）]?(?:项|条)?\s*(?:[—–\-~～至到])\s*第?[(（]?(?P<b>{_NUM})")
+_ROLE_AT_END = re.compile(r"(牵头|负责|配合|参与|协办|承办|主办)[^，,]*$")
+
+
+def _int(token: str) -> int | None:
+    return int(token) if token.isdigit() else cn_to_int(token)
+
+
+def numbers(refs: str) -> list[int]:
+    """The item numbers a reference names: 第1项 -> [1], 第2项、第3项 -> [2, 3], 第4—5项 -> [4, 5],
+    第9至12项 -> [9, 10, 11, 12], 第（3）项 -> [3]."""
+    refs = nfkc(refs)
+    out: list[int] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE.finditer(refs):
+        a, b = _int(m.group("a")), _int(m.group("b"))
+        if a and b and a < b <= a + 60:
+            out += range(a, b + 1)
+            taken.append(m.span())
+    for m in re.finditer(_NUM, refs):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        n = _int(m.group(0))
+        if n and n not in out:
+            out.append(n)
+    return sorted(set(out), key=out.index)
+
+
+def clauses(paragraph: str) -> list[tuple[list[int], Units, str]]:
+    """(item numbers, their units, the clause as printed) for each clause of an assignment passage."""
+    text = _LABEL.sub("", nfkc(paragraph).strip())
+    out = []
+    for m in _CLAUSE.finditer(text):
+        nums = numbers(m.group("refs"))
+        body = m.group("body").strip(" ，,")
+        if not nums or not _ROLE_AT_END.search(body) and not re.search(r"牵头|负责|配合|参与|协办|承办|主办", body):
+            continue
+        clause = m.group(0).strip(" ，,")
+        if m.group("how"):  # 分别由A、B牵头，C配合: the n-th item, the n-th unit
+            first, _, rest = body.partition("，") if "，" in body else body.partition(",")
+            each = parse_note(first)
+            shared = parse_note(rest) if rest else Units()
+            for role in ("lead", "responsible", "participating"):
+                names = getattr(each, role)
+                if len(names) == len(nums):
+                    for n, name in zip(nums, names):
+                        units = Units()
+                        units.add(role, [name])
+                        for r in ("lead", "responsible", "participating"):
+                            units.add(r, getattr(shared, r))
+                        units.has_lead_marker = bool(units.lead)
+                        out.append(([n], units, clause))
+                    break
+            continue
+        out.append((nums, parse_note(body), clause))
+    return out
+
+
+def is_passage(paragraph: str) -> bool:
+    """A paragraph that assigns units by item number: clauses make up most of it."""
+    text = _LABEL.sub("", nfkc(paragraph).strip())
+    found = list(_CLAUSE.finditer(text))
+    if not found or found[0].start() > 4:
+        return False
+    covered = sum(len(m.group(0)) for m in found)
+    return covered >= 0.6 * len(text.rstrip("。；; "))
+
+
+def apply(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Cut each assignment passage out of the item it follows and give the items it names their
+    units. Items that already carry units keep them."""
+    passages = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped and is_passage(stripped):
+            start = pos + raw.index(stripped[0])
+            passages.append((start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+    if not passages:
+        return drafts
+    tasks = [d for d in drafts if d.kind == "task"]
+    out = list(drafts)
+    assigned: set[int] = set()  # items given units here: a later clause adds to them (其中第10项…)
+    for start, end, paragraph in passages:
+        owner = next((d for d in tasks if d.start <= start < d.end), None)
+        section = owner.path[:1] if owner else []
+        if owner:
+            owner.end = start  # the passage is not that item's text
+            out.insert(out.index(owner) + 1, Draft("closing", start, end, list(owner.path)))
+        before = [d for d in tasks if d.start < start]
+        for nums, units, clause in clauses(paragraph):
+            for n in nums:
+                # the nearest item numbered n before the passage, in its own section first
+                same = [d for d in before if _printed(d) == n and d.path[:1] == section]
+                target = (same or [d for d in before if _printed(d) == n] or [None])[-1]
+                if target is None or (target.units is not None and not target.units.empty
+                                      and id(target) not in assigned):
+                    continue
+                assigned.add(id(target))
+                target.units = _merged(target.units, units)
+                target.notes.append(clause)
+    return out
+
+
+def _printed(d: Draft) -> int | None:
+    """The number the document prints on the item (numbers may restart in every section, where the
+    draft's ordinal does not)."""
+    m = re.search(_NUM, nfkc(d.number or ""))
+    return _int(m.group(0)) if m else d.number_int
+
+
+def _merged(old: Units | None, new: Units) -> Units:
+    units = Units()
+    for source in (old, new):
+        if source is None:
+            continue
+        for role in ("lead", "responsible", "participating"):
+            units.add(role, getattr(source, role))
+        units.deadline = units.deadline or source.deadline
+        units.has_lead_marker = units.has_lead_marker or source.has_lead_marker
+    return units
