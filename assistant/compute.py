@@ -107,6 +107,27 @@ def month_days_in(text: str, year: int = 2023) -> list[tuple[date, str]]:
     return out
 
 
+_MONTH_END = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:底|末)")
+
+
+def month_ends_in(text: str, year: int) -> list[tuple[date, str]]:
+    """A time limit said as a month's end ("2024年3月底前"): that month's last day."""
+    out = []
+    for m in _MONTH_END.finditer(text):
+        y, month = int(m.group(1) or year), int(m.group(2))
+        if 1 <= month <= 12:
+            last = (date(y + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+            out.append((last, m.group(0)))
+    return out
+
+
+def product(base: Number, rate: Number) -> Computed:
+    """A count times a rate of it: 420卷 × 83.1% ≈ 349卷."""
+    result = fmt(base.value * rate.value / 100, 1)
+    return Computed(result, (base.text, rate.text),
+                    f"{base.text}{base.unit} × {rate.text}% ≈ {result}{base.unit}")
+
+
 def fmt(value: Decimal, places: int = 2) -> str:
     """At most `places` decimals, no trailing zeros: 36.36… -> '36.36', 12.0 -> '12'."""
     q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

@@ -81,7 +81,7 @@ class Assistant:
             yield self.final(query, text, "not_found", [], "refusal")
             return
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
-        hits = self._quoted_first(query, hits)
+        hits = self._numbered_first(query, self._quoted_first(query, hits))
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None
         route = (route_chain.route(self, query, hits) or route_compute.route(self, query, hits)
@@ -116,11 +116,38 @@ class Assistant:
     # --- helpers the routes share -------------------------------------------------------------
     def final(self, query: Query, text: str, status: str, cited: list[tuple[TaskItem, str]],
               path: str, hits=None, computed: tuple = ()) -> dict:
+        cited = self._with_assignments(cited)
         citations = tuple(Citation(n, item, _verbatim(quote, item)) for n, (item, quote) in enumerate(cited, start=1))
         suggestions = tuple(h.item.item_id for h in (hits or [])[:3]) if status == "not_found" else ()
         return {"type": "final", "answer": Answer(query.original, text, status, query.lang, citations,
                                                   query.intent, path, suggestions=suggestions,
                                                   computed=computed)}
+
+    def _with_assignments(self, cited: list[tuple[TaskItem, str]]) -> list[tuple[TaskItem, str]]:
+        """An item whose units a separate passage assigns (责任分工：第4—5项由A牵头…) is cited with
+        that passage too: it is where the unit named comes from, and what the reader checks."""
+        extra = []
+        for item, _ in cited:
+            note = self._assigned_in.get(item.item_id)
+            if note and all(note.item_id != c.item_id for c, _ in cited + extra):
+                extra.append((note, item.units_raw.split("；")[0]))
+        return cited + extra if extra else cited
+
+    @cached_property
+    def _assigned_in(self) -> dict[str, TaskItem]:
+        """{task item id: the passage of the document that assigns its units}."""
+        from corpus.assignments import is_passage
+
+        passages = [i for i in self.items if i.kind == "closing" and is_passage(i.text)]
+        out = {}
+        for item in self.items:
+            if item.kind not in route_fields.TASK_KINDS or not item.units_raw:
+                continue
+            clauses = [c for c in item.units_raw.split("；") if c]
+            owner = next((p for p in passages if p.doc_id == item.doc_id and all(c in p.text for c in clauses)), None)
+            if owner and not all(c in item.text for c in clauses):
+                out[item.item_id] = owner
+        return out
 
     def relevance(self, query: Query, item: TaskItem) -> float:
         if query.phrases and self._quotes(query, item):
@@ -163,6 +190,23 @@ class Assistant:
             holding = [Hit(rank=0, score=1.0, item=i, chunk_id=f"{i.item_id}#0") for i in extra]
         rest = [h for h in hits if h.item.item_id not in {x.item.item_id for x in holding}]
         return holding + rest
+
+    def _numbered_first(self, query: Query, hits):
+        """"第9项…", "第十一条…": the item the question cites by its number, in the best-ranked
+        document (of the named place), comes first; people cite items as the plan numbers them."""
+        n = fields.cited_number(query.original)
+        if n is None or not hits:
+            return hits
+        doc = hits[0].item.doc_id
+        numbered = [i for i in self.items if i.doc_id == doc and i.kind in route_fields.TASK_KINDS
+                    and fields.printed_number(i) == n]
+        if len(numbered) != 1:
+            return hits  # numbers restart in every section: the number alone does not say which
+        from index.search import Hit
+
+        first = next((h for h in hits if h.item.item_id == numbered[0].item_id), None)
+        first = first or Hit(rank=0, score=1.0, item=numbered[0], chunk_id=f"{numbered[0].item_id}#0")
+        return [first] + [h for h in hits if h.item.item_id != numbered[0].item_id]
 
     def quote(self, query: Query, item: TaskItem) -> str:
         best = self.evidence.best_sentences(query.topic, item, want_number=query.intent == "number")

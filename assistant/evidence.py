@@ -32,7 +32,7 @@ _MEASURES = [
      r"\d+个?(工作日|自然日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
     # the day asked: a sentence naming only a year (《…2024年…》) does not say which day, nor
     # does the 号 of a document number (霁法委办发〔2023〕3号)
-    (re.compile(r"哪天|哪一天|几号|几月几"), r"\d+日(?!内|以内|之内)|(?<![〕\]\d])\d+号|月底|月末|月初|年底|年末|上旬|中旬|下旬"),
+    (re.compile(r"哪天|哪一天|几号|几月几"), r"\d+日(?!内|以内|之内)|(?<![〔〕\[\]\d])\d+号|月底|月末|月初|年底|年末|上旬|中旬|下旬"),
     # the year asked: a year, not the year inside a 文号 (新密办〔2023〕9号)
     (re.compile(r"哪年|哪一年|哪个年份|什么年份"), r"\d{4}年(?!度)|年底|年内|年末"),
     # the month asked: 年内 does not say which month
@@ -67,8 +67,9 @@ _POINTING = re.compile(r"[这那该此哪本每各](一|几|两)?(个|件|条|�
                        r"|(上|下|里|外|前|后)(面|边|头)|一共|总共|总之|到底|其中|自己|别的|其他|其它|另外")
 
 
-# Two spellings of one word: a question and a document may use either.
-_VARIANT = {"截止": "截至", "其它": "其他", "帐": "账"}
+# Two spellings of one word: a question and a document may use either; and the spoken name staff
+# use for what the documents write formally (一把手 is a unit's 主要负责人).
+_VARIANT = {"截止": "截至", "其它": "其他", "帐": "账", "一把手": "主要负责人"}
 _VARIANT_RE = re.compile("|".join(_VARIANT))
 
 
@@ -135,8 +136,20 @@ def _word_grams(text: str, idf: dict[str, float] | None) -> tuple[tuple[str, tup
     that only frame the question are left out. A lone one-character word stands for itself only
     when it is the whole text."""
     out = []
-    for word, flag in _words(text):
-        if idf is not None and _frames(word, flag, idf):
+    words = list(_words(text))
+    # two one-character words the documents write as one term: 述 + 法 = 述法 (年终述法). Only
+    # where one half is a bound morpheme (jieba tags vg, ng, …, or j) that cannot stand alone:
+    # 会 + 有 are two words, whatever the corpus prints side by side.
+    glued = set()
+    for n in range(len(words) - 1):
+        pair = words[n][0] + words[n + 1][0]
+        bound = any(f.endswith("g") or f == "j" for _, f in words[n:n + 2])
+        if (idf is not None and len(pair) == 2 and bound and pair in idf and n not in glued
+                and not _is_word(pair) and pair in text):
+            glued |= {n, n + 1}
+            out.append((pair, (pair,), False))
+    for n, (word, flag) in enumerate(words):
+        if n in glued or idf is not None and _frames(word, flag, idf):
             continue
         if len(word) == 1:
             if "".join(_CJK_RUN.findall(text)) == word:
@@ -259,6 +272,7 @@ def has_number(text: str) -> bool:
 _COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|个?小时|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场)")
 
 
+_DURATION = "工作日|自然日|月|小时|季度|星期|百分点"
 _NOUN_CLASSIFIERS = {"项", "件", "家", "户", "所", "支", "场", "批", "类", "条", "期", "大项"}  # not 次/轮/届: events
 
 
@@ -274,7 +288,7 @@ def measure_pattern(question: str) -> re.Pattern | None:
         word = {"名": "(名|人)", "人": "(人|名)", "天": days, "日": days, "个工作日": "个?工作日", "学时": hours,
                 "小时": hours, "个小时": hours}.get(word, word)
         if word in _NOUN_CLASSIFIERS:  # 多少户 is answered "示范户1905个": 个 counts any thing
-            word = f"({word}|个)"
+            word = f"({word}|个(?!{_DURATION}))"  # (but 20个工作日 is a span of time, not 20 things)
         # a count of days is never the day of a date: not the 31日 of 1月31日
         not_a_date = r"(?<![\d月])" if "日" in word else ""
         return re.compile(rf"{not_a_date}(\d+(\.\d+)?|[一二三四五六七八九十百千万两]+)余?{word}")
@@ -287,7 +301,7 @@ def measure_pattern(question: str) -> re.Pattern | None:
 _ASKS_ISSUE = re.compile(r"印发|发布|下发|签发|出台|落款|成文|发文|(发|出)的")
 
 
-def answers_measure(question: str, text: str, own_date: str = "") -> bool:
+def answers_measure(question: str, text: str, own_date: str = "", whole: str = "") -> bool:
     """Does `text` hold the kind of value `question` asks for? (Any number when unclear.)
 
     `own_date` is the date of the text's document as its 落款 writes it (2023年4月6日): it dates
@@ -296,4 +310,49 @@ def answers_measure(question: str, text: str, own_date: str = "") -> bool:
     if own_date and not _ASKS_ISSUE.search(question):
         text = text.replace(own_date, "")
     pattern = measure_pattern(question)
-    return bool(pattern.search(text)) if pattern else has_number(text)
+    if not pattern:
+        return has_number(text)
+    whole = whole or question  # `question` may be one part of it ("…120项,里面…占几项?")
+    if not _CHECKS.search(whole):
+        # a figure the question itself states is what it starts from, not the answer: "清单不少于
+        # 120项,里面市场监管领域占几项?" is not answered by the sentence saying 120项
+        for said in set(re.findall(r"\d+(?:\.\d+)?[^\d\s,，。?？、]?", whole)):
+            text = text.replace(said, " ")
+    counted = _counted(question)
+    if not counted:
+        return bool(pattern.search(text))
+    # people or bodies counted ("法律顾问总数是多少人?"): the number must count them, in a clause
+    # that names them, not "公职律师30人" beside "…聘用专业法律顾问"
+    return any(_names(counted, clause) for clause in re.split(r"[，,；;。]", text) if pattern.search(clause))
+
+
+# a yes/no check of a figure the asker states ("是不是120项?"): the figure is the answer
+_CHECKS = re.compile(r"是不是|是否|对不对|对吗|吗[?？]?$|没错吧|吧[?？]?$")
+
+
+# What a count of people or bodies counts: the noun after 多少名/几家 ("多少名执法人员"), else the
+# words before it, without the words that frame the count ("…法律顾问总数是多少人")
+_COUNT_ASKED = re.compile(r"(?:多少|几)个?(?:名|人|户|家)(?P<after>[\u4e00-\u9fff]{2,8})?")
+_COUNT_FRAME = re.compile(r"(总数|总人数|人数|户数|数量|总共|一共|共|合计|累计|大概|大约|不少于|不低于|至少|达到|超过|"
+                          r"有|是|为|要|能|会|的)+$")
+_NOT_NOUN = re.compile(r"^(吗|呢|了|啊|左右|以上|以内|次|呀)")
+
+
+def _counted(question: str) -> str:
+    m = _COUNT_ASKED.search(question)
+    if not m:
+        return ""
+    after = m.group("after") or ""
+    if after and not _NOT_NOUN.match(after):
+        return re.split(r"[吗呢了啊呀]", after)[0]
+    before = re.split(r"[,，、;；?？]|里|中|的(?=.)", question[:m.start()])[-1]
+    before = _COUNT_FRAME.sub("", before)
+    if not before or before.endswith("了"):  # "培训了多少人": a verb, not what is counted
+        return ""
+    return before[-8:] if len(before) >= 2 else ""
+
+
+def _names(counted: str, clause: str) -> bool:
+    """Does the clause name what is counted? Half of its character pairs (执法人员 ~ 行政执法人员)."""
+    pairs = {counted[n:n + 2] for n in range(len(counted) - 1)}
+    return sum(p in clause for p in pairs) >= max(1, len(pairs) / 2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from corpus.text import normalize
+from corpus.text import cn_to_int, normalize
 from corpus.types import TaskItem
 
 SEP = "、"
@@ -44,6 +44,24 @@ def _as_printed(unit: str, item: TaskItem) -> str:
     shown = next((v for v in sorted(variants(unit, item.locality), key=len, reverse=True)
                   if v != unit and v in printed), "")
     return f"{shown}(即{unit})" if shown else unit
+
+
+# an item cited by its number: 第9项, 第十一条 (not a range, 第9至12项, nor a part, 第三部分)
+_ITEM_CITED = re.compile(r"第([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:项|条)(?![至到—\-~、和及与])")
+
+
+def cited_number(question: str) -> int | None:
+    """The item number a question cites ("第9项…"), or None."""
+    m = _ITEM_CITED.search(question)
+    return None if not m else int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+
+
+def printed_number(item: TaskItem) -> int | None:
+    """The number the document prints on the item (3 for "3.", "（3）", "第三条")."""
+    m = re.search(r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}", item.item_number or "")
+    if not m:
+        return item.item_no
+    return int(m.group(0)) if m.group(0).isdigit() else cn_to_int(m.group(0))
 
 
 def listed_section(item: TaskItem) -> str:
@@ -140,6 +158,8 @@ def counter_of(question: str, items=()) -> str:
         return "点"
     if re.search(r"[几多少]项", question):
         return "项"
+    if re.search(r"\d+条", question) or items and all(re.fullmatch(r"第.+条", i.item_number or "") for i in items):
+        return "条"  # "那17条措施里…": the asker's own word; articles (第八条) are counted as 条
     return "点" if items and all(i.item_number.endswith("是") for i in items) else "项"
 
 

@@ -25,7 +25,7 @@ from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
 _EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
-_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|(印发|发布|下发|出台|落款|发文)(日期|时间)?(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
+_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|中间[^?]{0,4}?(多少|几)天|过去了?(多少|几)天|(给|留)了?(多少|几)天|(印发|发布|下发|出台|落款|发文)(日期|时间)?(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
 _AVERAGE = re.compile(r"平均(下来|算下来|算来|起来|算)?[,，]?每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
@@ -51,7 +51,8 @@ def route(a, query: Query, hits) -> Callable | None:
     plan = _unit_count(a, query, items)
     if plan:
         return _answer(plan)
-    by_field = route_counts.field_filter(q) or route_counts.role_filter(a, query)
+    by_field = (route_counts.field_filter(q) or route_counts.role_filter(a, query)
+                or route_counts.value_filter(a, query, items))
     if by_field and len(query.localities) == 1:
         return route_counts.answer_by_field(a, query, items, *by_field)
     both = _parts_answer(a, query, items)  # two computations asked: both, or the usual way
@@ -65,7 +66,50 @@ def route(a, query: Query, hits) -> Callable | None:
 
 
 def _ops():
-    return (_expiry, _gap, _month_gap, _change_rate, _share, _average, _difference, _remainder, _sum)
+    return (_expiry, _gap, _month_gap, _change_rate, _share, _average, _times, _scaled, _difference, _remainder, _sum)
+
+
+_ISSUE = re.compile(r"印发|发布|下发|出台|落款|发文|发出|成文")
+# "政府投资项目的时限是社会投资项目的几倍?": A is B times what
+_TIMES = re.compile(r"(?P<a>[^,，?？]{2,40}?)(是|为|相当于)(?P<b>[^,，?？]{2,40}?)的(几|多少)倍")
+# "按优秀率折算,优秀的大概有多少卷?": a count times a rate of it, both in one sentence
+_SCALED = re.compile(r"(按|以|照)(照)?(?P<rate>[\u4e00-\u9fff]{1,8}?率)(来)?(折算|算|计算|推算|换算)")
+
+
+def _times(a, query, items):
+    m = _TIMES.search(query.original)
+    if not m:
+        return None
+    parts = [_clean(m.group("a"), query), _clean(m.group("b"), query)]
+    if not all(parts):
+        return None
+    for item in items:
+        chosen = _pick(a, item, parts, None, query)
+        if chosen and chosen[0].unit == chosen[1].unit and chosen[1].value:
+            step = compute.ratio(chosen[0], chosen[1])
+            return item, f"是{step.result}倍。计算:{step.working}", [step], [n.sentence for n in chosen]
+    return None
+
+
+def _scaled(a, query, items):
+    q = query.original
+    m = _SCALED.search(q)
+    asked = re.search(r"(几|多少)(?P<unit>[\u4e00-\u9fff])", q[m.end():]) if m else None
+    if not m or not asked:
+        return None
+    rate_word = m.group("rate")
+    for item in items[:2]:
+        for sentence in sentences(item.text):
+            nums = compute.numbers_in(sentence)
+            rates = [n for n in nums if n.unit == "%" and rate_word in f"{n.label}{n.context}"]
+            if not rates:
+                continue
+            rate = rates[0]
+            bases = [n for n in nums if n.unit == asked.group("unit") and sentence.find(n.text) < sentence.find(rate.text)]
+            if bases:
+                step = compute.product(bases[-1], rate)
+                return item, f"约{step.result}{bases[-1].unit}。计算:{step.working}", [step], [sentence]
+    return None
 
 
 # "由5个工作日压缩至3个工作日…压缩了百分之几?": the change over where it started
@@ -160,6 +204,9 @@ def _candidates(a, query: Query, hits) -> list[TaskItem]:
     pool = [h.item for h in hits if not query.localities or h.item.locality in query.localities]
     if len(query.localities) > 1:
         pool = [i for loc in query.localities for i in [i for i in pool if i.locality == loc][:2]]
+    n = fields.cited_number(query.original)
+    if pool and n is not None and fields.printed_number(pool[0]) == n:
+        return [pool[0]] + sorted(pool[1:4], key=lambda i: -a.relevance(query, i))  # "第9项…": that item
     return sorted(pool[:4], key=lambda i: -a.relevance(query, i))
 
 
@@ -409,6 +456,12 @@ def _gap(a, query, items):
         if len(found) > 2 and len(others) >= 2:  # the notice's 落款 date is not one of the days asked about
             found = others
         extra = []
+        if not found and _ISSUE.search(query.original) and item.date:
+            # "4月6日印发,…11月30日前报,中间给了多少天?": a day of the document's own year, or a
+            # month's end ("3月底前"), against the day the document was issued
+            year = int(item.date[:4])
+            found = (compute.month_days_in(item.text, year) or compute.month_ends_in(item.text, year)
+                     or compute.month_ends_in(item.deadline or "", year))[:1]
         if not found:  # "每年3月1日前…4月1日前": days of one year, never against a dated document
             found = compute.month_days_in(item.text)
         elif len(found) == 1 and item.date:  # the other end is the document's own date
@@ -417,6 +470,7 @@ def _gap(a, query, items):
             if holder:
                 found, extra = found + own, [holder]
         if len(found) >= 2:
+            found = sorted(found[:2], key=lambda f: f[0])
             step = compute.days_between(found[0], found[1])
             both = [s for s in sentences(item.text) if found[0][1] in s or found[1][1] in s][:2]
             where = ["".join(both) if "".join(both) in item.text else "…".join(both)] if both else []

@@ -40,10 +40,25 @@ _LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八
               # "括注里只写了一家牵头单位的有几项?"
               re.compile(r"(?P<n>[一两二三四五六七八九1-9])(家|个)牵头(单位|部门)" + _AT_LEAST + "的" + _ASKS_COUNT))
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
-_DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前)?[^?,]{0,4}?"
+_DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前|及更早|或更早)?[^?,]{0,4}?"
                      r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月|(年底|年末)")
 _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def value_filter(a, query: Query, items: list[TaskItem]):
+    """(what the items must have, how to say it) when the question counts items and names, word
+    for word, a value of the document's 完成时限 column ("只写了长期坚持的有几项?"): the column's
+    own values say what the asker may filter on, whatever words frame them."""
+    if not re.search(r"(几|多少)[项条]", query.original) or not items:
+        return None
+    doc = items[0].doc_id
+    values = {i.deadline.strip() for i in a.items if i.doc_id == doc and i.kind in TASK_KINDS and i.deadline}
+    said = [v for v in values if len(v) >= 3 and v in query.original]
+    if not said:
+        return None
+    value = max(said, key=len)
+    return (lambda i: (i.deadline or "").strip() == value), f"完成时限为“{value}”"
 
 
 def field_filter(question: str):

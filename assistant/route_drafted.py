@@ -134,6 +134,15 @@ def _with_announced_lists(parts: list[str], keep: set[int]) -> set[int]:
     return keep
 
 
+def _other_years_heading(item: TaskItem, years: list[str]) -> bool:
+    """The item sits under a heading that names other years than those asked: a report's
+    "四、2025年工作打算" does not answer a question about 2024, whatever the report's title says."""
+    if not years:
+        return False
+    named = set(re.findall(r"(?:19|20)\d\d(?=年)", item.section_path.replace(item.text, "")))
+    return bool(named) and not named & set(years)
+
+
 def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     unavailable = ""
     floor = REL_MIN_NAMED if query.localities else REL_MIN
@@ -142,7 +151,8 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     # 2024年清单里的要求"): then an item needs one of them
     has_year = any if len(query.localities) > 1 and years else all  # (any([]) is False)
     chosen_context = [(i, r) for i, r in context(a, query, hits) if r >= floor
-                      and has_year(y in f"{i.title}{i.section_path}{i.text}" for y in years)]
+                      and has_year(y in f"{i.title}{i.section_path}{i.text}" for y in years)
+                      and not _other_years_heading(i, years)]
     if not chosen_context:
         yield a.not_found(query, hits)
         return
@@ -337,10 +347,10 @@ def support(a, query: Query, item: TaskItem):
         number = own or (query.intent == "number" and (len(parts) == 1 or not _ASKS_OWN.search(part)))
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
         if number:
-            ranked = [r for r in ranked if answers_measure(part, r[1], dated)]
+            ranked = [r for r in ranked if answers_measure(part, r[1], dated, query.original)]
             # "…拿出个啥?最晚哪天报给谁?": a part whose words are all asking ones is about what
             # the part before it found; that sentence answers it when it holds the value asked
-            held = [(chosen[c], c) for c in chosen if answers_measure(part, c, dated)]
+            held = [(chosen[c], c) for c in chosen if answers_measure(part, c, dated, query.original)]
             if held and (not ranked or ranked[0][0] < SENTENCE_MIN):
                 ranked = [max(held)]
         if ranked and _ASKS_FOR_LIST.search(part):  # "哪些环节?": of equals, the one listing most
@@ -354,7 +364,7 @@ def support(a, query: Query, item: TaskItem):
                   else [p for p in query.phrases if normalize(p) in normalize(part)])
         if quoted:  # a sentence holding the words the asker quoted answers the part that quotes them
             quoting = [s.strip() for s in sentences(item.text) if all(normalize(p) in normalize(s) for p in quoted)
-                       and (not number or answers_measure(part, s, dated))]
+                       and (not number or answers_measure(part, s, dated, query.original))]
             ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
         if ranked:
             score, sentence = ranked[0]

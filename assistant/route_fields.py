@@ -236,7 +236,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if not items:
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return
-    counter = fields.counter_of(query.original)
+    counter = fields.counter_of(query.original, items)
     names = frozenset(a.searcher.maps.names_for(query.unit))
     elsewhere = []
     if role == "lead":

@@ -135,7 +135,7 @@ def find(question: str, sections: list[Section], coverage, doc_ids: tuple[str, .
     numbered = _by_number(q, candidates, doc_ids)
     if numbered:  # "第一部分最后一块讲化解矛盾纠纷": a heading's words may name a part of it
         return _part_named(q, numbered, candidates, coverage, doc_ids)
-    return (_by_members(q, candidates, coverage, doc_ids) or _by_quote(q, candidates, doc_ids)
+    return (_by_members(q, candidates, coverage, doc_ids) or _by_quote(question, candidates, doc_ids)
             or _by_heading(q, candidates, coverage, doc_ids) or _by_period(q, candidates, doc_ids))
 
 
@@ -181,9 +181,10 @@ def names_number(question: str) -> bool:
     return bool(NUMBERED.search(q) or _TOP.search(q) or _SUB.search(q))
 
 
-def _by_quote(q: str, candidates: list[Section], doc_ids) -> Match | None:
-    """A heading the asker quotes (“深化放管服改革”这个小标题): the section whose title holds it."""
-    quoted = [normalize(p) for p in re.findall(r"[“\"]([^”\"]{4,40})[”\"]", q)]
+def _by_quote(question: str, candidates: list[Section], doc_ids) -> Match | None:
+    """A heading the asker quotes (“深化放管服改革”这个小标题): the section whose title holds it.
+    Read from the question as typed (normalize drops the quotation marks)."""
+    quoted = [normalize(p) for p in re.findall(r"[“\"「]([^”\"」]{3,40})[”\"」]", question)]
     for doc in doc_ids:
         found = [s for s in candidates if s.doc_id == doc and len(s.items) > 1
                  and any(p in normalize(re.sub(r"[“”\"]", "", s.title)) for p in quoted)]

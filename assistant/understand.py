@@ -308,7 +308,9 @@ _ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几)?个?(条|项)|哪些(任务
                          # "分到了哪些要它挑头的活?": the tasks asked, a clause between
                          r"哪些(?:(?!单位|部门|机构|科室)[^?？，,]){1,8}的(任务|事|活|工作|条目)|(几|多少)个?(牵头|头|任务|事)|"
                          # "被点到几次?": how often a unit is named is how many items name it
-                         r"(点到|提到|出现|点名|挂名|露面|涉及)了?(几|多少)次|"
+                         r"(点到|提到|出现|点名|挂名|露面|涉及)[了过]?(几|多少)次|"
+                         # "给我们派了啥活?": the tasks handed to a unit
+                         r"(派|分|安排|布置|交)[了给]*(我们|咱们?|我|它|他们)?(哪些|什么|啥)(活|事|工作|任务)|"
                          # "是挑头的多还是配合的多?": its items counted by its part in them
                          rf"({_LEAD_WORDS}|负责|配合|参与|协办)的?(多|少)还是")
 # the units asked for: who, or which units (then a named unit is the one left out: "除了X还有谁")

@@ -67,6 +67,13 @@ class UnitNames:
                     if len(here) == 1:
                         self.local_tails.setdefault(loc, {})[tail] = here[0]
         self._by_length = sorted(self.forms, key=len, reverse=True)
+        # A collective asked by what each of its members is: "我们乡镇政府", "镇政府" for 各乡镇人民政府
+        # / 各镇人民政府 (only names that end like a body, so 乡镇 alone stays a topic word)
+        self.collective_forms: dict[str, set[str]] = {}
+        for unit in self.collectives:
+            if unit.startswith("各"):
+                for form in member_forms(unit):
+                    self.collective_forms.setdefault(form, set()).add(unit)
 
     def find(self, question: str, localities: tuple[str, ...] = ()) -> UnitMention | None:
         # The longest form found in any reading (the first reading wins a tie): 市市场监管局绿园分局
@@ -81,13 +88,36 @@ class UnitNames:
             return UnitMention(local[1], (local[2],), local[0])
         if not form:
             said = max((c for c in self.collectives if c in question), key=len, default="")
-            return UnitMention(said, tuple(sorted(self.collectives[said])), said) if said else None
+            if said:
+                return UnitMention(said, tuple(sorted(self.collectives[said])), said)
+            return self._member_of_collective(readings, localities)
         units = self.forms[form]
         if localities:
             scoped = {u: locs for u, locs in units.items() if locs & set(localities)}
             units = scoped or units
         unit = max(units, key=lambda u: (len(units[u]), -len(u), u))
         return UnitMention(unit, tuple(sorted(units[unit])), form)
+
+
+    def _member_of_collective(self, readings: list[str], localities: tuple[str, ...]) -> UnitMention | None:
+        said = max((f for f in self.collective_forms if any(f in text for text in readings)), key=len, default="")
+        if not said:
+            return None
+        units = sorted(self.collective_forms[said], key=lambda u: (-len(self.collectives[u] & set(localities)), u))
+        if localities and not self.collectives[units[0]] & set(localities):
+            return None  # the place named has no such collective
+        return UnitMention(units[0], tuple(sorted(self.collectives[units[0]])), said)
+
+
+_BODY = re.compile(r"(政府|办事处|街道办|司法所|管委会)$")
+
+
+def member_forms(collective: str) -> set[str]:
+    """How one member of a collective is said: 各乡镇人民政府 -> 乡镇人民政府, 乡镇政府, 镇政府."""
+    base = re.sub(r"\([^)]*\)", "", collective[1:])
+    forms = {base} | short_forms(base)
+    forms |= {f[1:] for f in forms if f.startswith("乡镇")}
+    return {f for f in forms if len(f) >= 3 and _BODY.search(f)}
 
 
 def short_forms(unit: str) -> set[str]:

@@ -129,8 +129,16 @@ def apply(text: str, drafts: list[Draft]) -> list[Draft]:
                     continue
                 assigned.add(id(target))
                 target.units = _merged(target.units, units)
-                target.notes.append(clause)
+                target.notes.append(_as_printed(clause, paragraph))
     return out
+
+
+def _as_printed(clause: str, paragraph: str) -> str:
+    """The clause as the document prints it (clauses are read from the NFKC form: ，→,)."""
+    at = nfkc(paragraph).find(clause)
+    if at >= 0 and len(nfkc(paragraph)) == len(paragraph):
+        return paragraph[at:at + len(clause)]
+    return clause
 
 
 def _printed(d: Draft) -> int | None:

@@ -135,6 +135,11 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool) -
                 path.pop()
             path.append((m.rank, m.token, ln.text))
             in_units = False
+            if not heading_only(ln):
+                # "（四）行政权力制约监督持续加强。全年收到行政复议申请138件…": a run-in heading with
+                # its paragraph (a report's results above its plans); the paragraph stays
+                # searchable as prose under that heading, not only as a heading of the path
+                current = Draft("prose", ln.start, ln.end, [(t, h) for _, t, h in path])
             continue
         if is_item:
             close()

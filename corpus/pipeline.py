@@ -184,7 +184,7 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         item_id=f"{doc.doc_id}-{local_id}", doc_id=doc.doc_id, doc=doc.file, title=doc.title,
         locality=doc.locality, section=section, section_path=full or section, text=text,
         span=(start, end), item_no=d.number_int if d.kind in ("task", "point") else None,
-        item_no_inferred=d.inferred, heading=first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", text)),
+        item_no_inferred=d.inferred, heading=first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", text).split("\t")[0]),  # a row: its first text cell
         lead_units=lead, responsible_units=resp, participating_units=part,
         units_raw="；".join(d.notes), doc_kind=doc.kind, date=doc.date, kind=d.kind,
         deadline=d.deadline, item_number=d.number, warnings=tuple(warnings),

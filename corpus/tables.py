@@ -59,7 +59,9 @@ def header_roles(cells: list[str]) -> dict[int, str]:
     units = [i for i, r in roles.items() if r in ("lead", "responsible", "participating")]
     if not texts or not units or known < max(3, (len(cells) + 1) // 2):
         return {}
-    if len(texts) >= 2:
+    if len(texts) >= 2 and "category" not in roles.values():
+        # (beside a column that names the category, 任务类别, the first text column is the task's
+        # own name: 任务类别 / 重点任务 / 具体内容)
         roles[texts[0]] = "category"
     return {i: r for i, r in roles.items() if r}
 

@@ -164,7 +164,7 @@ def _add_documents(settings, folder: str) -> None:
     from index.service import open_store
 
     files = [p for p in sorted(Path(folder).iterdir())
-             if p.suffix.lower() in (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+             if p.suffix.lower() in (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".xlsx")
              and not p.name.upper().startswith("README")]
     add_files(settings.data_dir, files)
     store = open_store(settings.data_dir, settings.chroma_url, settings.embed_model, settings.threads)

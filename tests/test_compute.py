@@ -75,3 +75,12 @@ def test_a_day_written_after_a_dated_one_is_in_its_year():
     assert [(d.isoformat(), t) for d, t in found] == [("2024-07-05", "2024年7月5日"), ("2024-12-05", "12月5日"),
                                                      ("2024-02-27", "2024年2月27日")]
     assert [t for _, t in dates_in("2024年7月5日前完成。12月5日前报送")] == ["2024年7月5日"]  # another sentence: no year known
+
+
+def test_a_count_times_a_rate_of_it_and_a_months_end():
+    base, rate = compute.numbers_in("评查行政执法案卷420卷，优秀率83.1%")
+    step = compute.product(base, rate)
+    assert step.result == "349" and step.working == "420卷 × 83.1% ≈ 349卷"
+    assert compute.month_ends_in("2024年3月底前", 2023) == [(date(2024, 3, 31), "2024年3月底")]
+    assert compute.month_ends_in("12月底前完成", 2024) == [(date(2024, 12, 31), "12月底")]
+    assert compute.month_ends_in("2月底前", 2024)[0][0] == date(2024, 2, 29)

@@ -211,3 +211,36 @@ def test_item_numbers_of_an_assignment_reference():
     assert numbers("第13、14项") == [13, 14]
     assert numbers("第2项、第3项") == [2, 3]
     assert numbers("第（三）项") == [3]
+
+
+def test_a_reports_run_in_results_stay_searchable_under_their_heading():
+    """"（四）行政权力制约监督持续加强。全年收到行政复议申请138件…" above the numbered plans: the
+    paragraph is prose under its heading (not only a heading of the path), the plans are the items."""
+    from corpus.pipeline import parse_text
+
+    text = "\n".join([
+        "栎阳县2024年度法治政府建设情况的报告",
+        "一、2024年度主要举措和成效",
+        "（一）行政执法质量持续提升。全年办理行政处罚案件4218件，评查案卷480卷。",
+        "（二）行政权力制约监督持续加强。全年收到行政复议申请138件，纠错率14.8%。",
+        "二、2025年工作打算",
+        "（一）提高依法决策水平",
+        "1.规范重大行政决策程序。年度目录于3月底前向社会公布。（县政府办公室牵头，县司法局配合）",
+        "2.提升执法人员素质。全年组织执法人员轮训不少于2轮。（县司法局牵头）",
+        "3.加强规范性文件备案审查。报备率保持100%。（县司法局负责）",
+    ])
+    items = parse_text(text, file="report.txt", locality="栎阳县").items
+    prose = [i for i in items if i.kind == "prose" and "纠错率14.8%" in i.text]
+    assert len(prose) == 1 and "2024年度" in prose[0].section_path
+    plans = [i for i in items if i.kind in ("task", "point")]
+    assert [i.lead_units for i in plans] == [("县政府办公室",), ("县司法局",), ()]
+
+
+def test_a_category_column_beside_the_tasks_own_name():
+    """任务类别 / 重点任务 / 具体内容: the category groups the rows; 重点任务 is the task's own name."""
+    from corpus.tables import header_roles
+
+    roles = header_roles("序号	任务类别	重点任务	具体内容	牵头单位	责任单位	完成时限".split("\t"))
+    assert roles[1] == "category" and roles[2] == "text" and roles[3] == "text"
+    # without a category column, 工作任务 beside 具体措施 is the group's category
+    assert header_roles("序号	工作任务	具体措施	牵头单位".split("\t"))[1] == "category"

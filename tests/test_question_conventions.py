@@ -24,6 +24,15 @@ from corpus.select import names_of
     ("调解成功率是多少?", "成功率达98.7%", True),
     ("领导大接访搞了几轮?", "州四套班子领导开展大接访三轮", True),  # 轮 counts rounds
     ("领导大接访搞了几轮?", "开展大接访活动", False),
+    ("年度抽查计划要抽多少户市场主体?", "抽查结果在20个工作日内公示", False),  # 20个工作日 counts days, not things
+    # people counted: the number must count them, in a clause that names them
+    ("州直聘的法律顾问总数是多少人?", "州直共有公职律师30人,党政机关普遍聘用专业法律顾问", False),
+    ("州直有多少名公职律师?", "州直共有公职律师30人,党政机关普遍聘用专业法律顾问", True),
+    ("乡镇在编执法人员不少于几名?", "每个乡镇在编执法人员不少于5名", True),
+    # a figure the question states is where it starts, not the answer (unless it is checked)
+    ("不予处罚清单不少于120项,里面市场监管领域占几项?", "年内清单事项不少于120项", False),
+    ("不予处罚清单是不是不少于120项?", "年内清单事项不少于120项", True),
+    ("推进会是哪天开的?", "(新密办〔20239号)确定的各项职责", False),  # the 号 of a garbled 文号
 ])
 def test_what_a_number_question_is_answered_by(question, text, holds):
     assert answers_measure(question, text) is holds
@@ -418,3 +427,77 @@ def test_the_kind_asked_is_not_the_topic_and_a_year_named_picks_its_sentence():
     ev = Evidence({"应诉": 3.0})
     item = SimpleNamespace(heading="", text="认真履行出庭应诉等职责。2021年,本级行政应诉案件4件,均得到维持判决。")
     assert ev.best_sentences("行政应诉 2021年", item)[0][1].startswith("2021年")
+
+
+def test_a_heading_naming_other_years_than_asked_does_not_answer():
+    """A report's "四、2025年工作打算" does not answer a question about 2024, whatever its title says."""
+    from assistant.route_drafted import _other_years_heading
+
+    plan = SimpleNamespace(section_path="四、2025年工作打算 > (四)加强监督 > 11", text="复议调解和解率35%")
+    done = SimpleNamespace(section_path="一、2024年度主要举措和成效 > (四)", text="纠错率14.8%")
+    assert _other_years_heading(plan, ["2024"]) and not _other_years_heading(done, ["2024"])
+    assert not _other_years_heading(plan, [])  # no year asked: every heading may answer
+
+
+def test_a_count_by_a_value_of_the_time_limit_column():
+    """"只写了长期坚持的有几项?": the column's own values say what may be filtered on."""
+    from assistant.route_counts import value_filter
+
+    item = lambda n, due: SimpleNamespace(doc_id="d", kind="task", deadline=due, item_id=str(n))
+    items = [item(1, "长期坚持"), item(2, "2025年6月底前"), item(3, "长期坚持"), item(4, "")]
+    a = SimpleNamespace(items=items)
+    query = SimpleNamespace(original="那张分工表有多少项的时限没写具体月份、只写了长期坚持?")
+    keep, said = value_filter(a, query, items)
+    assert [i.item_id for i in items if keep(i)] == ["1", "3"] and "长期坚持" in said
+    assert value_filter(a, SimpleNamespace(original="长期坚持的任务由谁牵头?"), items) is None  # no count asked
+
+
+def test_a_heading_the_asker_quotes_names_its_section():
+    from assistant.sections import Section, find
+
+    item = lambda n: SimpleNamespace(item_id=str(n), doc_id="d", text="任务", span=(n, n + 1))
+    sections = [Section("d", ("二、重点任务", "依法履职"), (item(1), item(2))),
+                Section("d", ("二、重点任务", "制度建设"), (item(3), item(4), item(5)))]
+    match = find("任务清单“制度建设”这一类下面都有哪些任务?", sections, lambda t, x: 0.0, ("d",))
+    assert match is not None and match.section.path[-1] == "制度建设"
+
+
+def test_an_item_cited_by_its_number():
+    from assistant.fields import cited_number, printed_number
+
+    assert cited_number("第9项重大决策事项目录的完成时限") == 9
+    assert cited_number("第十一条讲的是什么?") == 11
+    assert cited_number("第9至12项由谁牵头?") is None and cited_number("第三部分有几条?") is None
+    assert printed_number(SimpleNamespace(item_number="（3）", item_no=7)) == 3
+    assert printed_number(SimpleNamespace(item_number="第十一条", item_no=11)) == 11
+    assert printed_number(SimpleNamespace(item_number="", item_no=5)) == 5
+
+
+def test_a_collective_asked_by_what_each_member_is():
+    """"我们是钧溪的镇政府", "碧岑的乡镇政府": the collective 各镇人民政府 / 各乡镇人民政府 of that place."""
+    from assistant.unit_names import UnitNames, member_forms
+
+    assert {"乡镇政府", "乡镇人民政府", "镇政府"} <= member_forms("各乡镇人民政府")
+    assert member_forms("各有关部门") == set()  # 有关部门 is no body of its own
+    item = lambda loc, units: SimpleNamespace(locality=loc, all_units=units)
+    names = UnitNames([item("碧岑县", ("县司法局", "各乡镇人民政府")), item("钧溪市", ("市司法局", "各镇人民政府"))])
+    assert names.find("碧岑的乡镇政府要承担几项?", ("碧岑县",)).name == "各乡镇人民政府"
+    assert names.find("我们是钧溪的镇政府,哪些把我们列进了责任单位?", ("钧溪市",)).name == "各镇人民政府"
+    assert names.find("碧岑县司法局牵头几项?", ("碧岑县",)).name == "县司法局"
+
+
+def test_money_counted_by_what_it_pays():
+    assert asked_kind("今年根治欠薪要帮农民工追回多少欠薪?").name == "money"
+
+
+@pytest.mark.parametrize("question", [
+    "我是新密市商务局的,今年这份安排给我们派了啥活?是挑头还是跟着干?",
+    "市商务局在新密那份安排里出现过几次?当的牵头还是配合?",
+])
+def test_a_named_unit_and_the_tasks_handed_to_it(question):
+    from assistant.understand import understand
+    from assistant.unit_names import UnitNames
+
+    names = UnitNames([SimpleNamespace(locality="新密市", all_units=("市商务局", "市司法局"))])
+    query = understand(question, known_units=names, known_localities=("新密市",))
+    assert (query.intent, query.unit) == ("unit_tasks", "市商务局")
