@@ -188,12 +188,19 @@ def _parts_answer(a, query: Query, items: list[TaskItem]) -> Callable | None:
     # the first part names what the later ones ask about: "伊犁…信访突出问题,化解比例多少?还剩多少?"
     subject = re.split(r"[,，]", parts[0])[0] if re.search(r"[,，]", parts[0]) else ""
     plans = []
+    compared = ""  # "A是B的几倍?差几个工作日?": the later part compares the same two things
     for n, part in enumerate(parts):
         text = f"{subject}里,{part}" if n and subject and subject not in part else part  # the whole it is of
         sub = replace(query, original=text, text=text, topic=topic_of(text, query.localities))
         plan = next((p for p in (op(a, sub, items) for op in _ops()) if p), None)
+        if plan is None and n and compared:
+            text = f"{compared}{part}"
+            sub = replace(query, original=text, text=text, topic=topic_of(text, query.localities))
+            plan = next((p for p in (op(a, sub, items) for op in _ops()) if p), None)
         if plan is None:
             return None
+        pair = _TIMES.search(part)
+        compared = f"{pair.group('a')}和{pair.group('b')}" if pair else compared
         plans.append(plan)
     return _answer_all(plans)
 

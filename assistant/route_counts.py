@@ -42,6 +42,8 @@ _LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
 _DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前|及更早|或更早)?[^?,]{0,4}?"
                      r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)
+# "完成时限落在2024年12月的有几项?": a month, not a time limit before it (12月底前 is _DUE_BY's)
+_IN_MONTH = re.compile(r"(落在|定在|在|为|是)(?P<value>(\d{4}年)?\d{1,2}月)(?![底末\d]|份?[前内])[^?？]{0,16}?的" + _ASKS_COUNT)
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月|(年底|年末)")
 _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -73,6 +75,10 @@ def field_filter(question: str):
         value = m.group("value").strip()
         field = re.split(r"里|中|的", m.group("field"))[-1]  # "清单里牵头领导" -> 牵头领导
         return (lambda i: value in f"{i.units_raw}\n{i.deadline}\n{i.text}"), f"{field}写“{value}”"
+    m = _IN_MONTH.search(question)
+    if m:  # "完成时限落在2024年12月(含“12月底前”)的有几项": every limit in that month
+        asked = _month_of(m.group("value"))
+        return (lambda i: _in_month(i.deadline, asked)), f"完成时限在{m.group('value')}"
     m = _DUE_BY.search(question)
     if m:  # the column, or the task's own words when the document has no column
         value = m.group("value")
@@ -88,6 +94,11 @@ def field_filter(question: str):
             return (lambda i: len(i.lead_units or ()) >= n), f"牵头单位有{'一两三四五六七八九'[n - 1]}家及以上"
         return (lambda i: len(i.lead_units or ()) == n), f"牵头单位{'只' if n == 1 else ''}有{'一两三四五六七八九'[n - 1]}家"
     return None
+
+
+def _in_month(deadline: str, asked: tuple[int, int] | None) -> bool:
+    due = _month_of(deadline)
+    return bool(due and asked) and due[1] == asked[1] and (not due[0] or not asked[0] or due[0] == asked[0])
 
 
 def _month_of(text: str) -> tuple[int, int] | None:

@@ -501,3 +501,14 @@ def test_a_named_unit_and_the_tasks_handed_to_it(question):
     names = UnitNames([SimpleNamespace(locality="新密市", all_units=("市商务局", "市司法局"))])
     query = understand(question, known_units=names, known_localities=("新密市",))
     assert (query.intent, query.unit) == ("unit_tasks", "市商务局")
+
+
+def test_a_count_of_time_limits_falling_in_a_month():
+    """"完成时限落在2024年12月(含“12月底前”)的有几项": every limit in that month, whatever its day."""
+    from assistant.route_counts import field_filter
+
+    keep, said = field_filter("岚峪那20项任务,完成时限落在2024年12月(含“12月底前”)的有几项?")
+    due = lambda d: SimpleNamespace(deadline=d, text="")
+    assert [keep(due(d)) for d in ("2024年12月", "2024年12月底前", "2024年11月", "长期坚持", "")] == \
+        [True, True, False, False, False]
+    assert "2024年12月" in said
