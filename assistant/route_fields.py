@@ -49,6 +49,13 @@ def agreed(hits, item: TaskItem) -> bool:
     return any(h.item.item_id == item.item_id and h.bm25_rank == 1 and h.dense_rank == 1 for h in hits)
 
 
+def _names_no_unit(item: TaskItem) -> bool:
+    """A task item whose note names no unit (a report's points never do: a report is answered
+    "not stated" with what it reports, corpus-notes 002)."""
+    return (item.kind == "task" and item.lead_units == () and not item.responsible_units and not item.participating_units
+            and not any(w.startswith("文件约定") for w in item.warnings))
+
+
 def units(a, query: Query, hits, timings) -> Iterator[dict]:
     picks = pick_per_locality(a, query, hits)
     top = max((rel for _, rel in picks), default=0.0)
@@ -69,6 +76,12 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     keep = [pair for item, rel in keep
             for pair in sorted([(item, rel), *_siblings(a, query, item, rel)], key=lambda p: p[0].span[0])]
+    if len(keep) == 1 and query.lang != "en" and _names_no_unit(keep[0][0]) and not query.unit:
+        # the item asked about names no unit at all, and the document states no rule for such
+        # items: who does it is not in the documents, and the reply says so, quoting the item
+        reason = "文件没有写明这一项由哪个单位牵头或负责(该项没有列出任何单位)"
+        yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))
+        return
     lines = []
     cited = []
     many = len(keep) > 1

@@ -505,3 +505,11 @@ def test_a_schedule_asked_quotes_every_step_with_a_time(assistant):
 def test_a_section_named_by_the_items_it_holds(assistant):
     answer = assistant.answer("乌县方案里行政复议体制改革、行政机关负责人出庭应诉那几项所在的那一部分,一共几条?")
     assert "七、健全社会矛盾纠纷行政预防调处化解体系:共7条" in answer.text
+
+
+def test_an_item_naming_no_unit_is_declined_with_the_item_quoted(assistant):
+    """新密 (一) has no unit note and the document states no rule for such items: who leads it is
+    not in the documents. The reply says so (not_found) and quotes the item, citing it."""
+    answer = assistant.answer("新密工作安排第一部分开头“坚持以习近平法治思想为推进法治政府建设的根本遵循”那段,谁牵头?")
+    assert answer.status == "not_found" and "没有列出任何单位" in answer.text
+    assert [c.item.locality for c in answer.citations] == ["新密市"]
