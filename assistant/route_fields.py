@@ -115,7 +115,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     if other is not None and (not many or places == len(keep)) and query.lang != "en":
         # "…是咋要求的?这条谁牵头?": the unit, then the sentences that answer the other part, for
         # each place compared ("乌县和新密各要干啥、谁牵头?")
-        from assistant.route_drafted import support
+        from assistant.support import support
 
         for n, (item, _) in enumerate(keep):
             found = support(a, other, item)
@@ -168,7 +168,7 @@ def _told_in_prose(a, query: Query, hits, floor: float) -> bool:
     """A text that is no task item (the notice, the guarantee measures) is the best-ranked
     relevant hit, and its sentence that answers the question says who: the answer is there, in
     words rather than in a unit field."""
-    from assistant.route_drafted import support
+    from assistant.support import support
 
     for h in hits[:3]:
         if a.relevance(query, h.item) >= floor:

@@ -28,7 +28,7 @@ GRID = {
 
 
 def features(a, gold) -> dict | None:
-    from assistant.route_drafted import context, support
+    from assistant.support import context, support
     from assistant.route_fields import agreed, pick_per_locality
     from assistant.understand import understand
 

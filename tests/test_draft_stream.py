@@ -121,7 +121,7 @@ def test_a_sentence_announcing_a_list_brings_the_list(searcher):
 
 
 def test_excerpt_keeps_an_announced_list(searcher, by_id):
-    from assistant.route_drafted import excerpt
+    from assistant.support import excerpt
     from assistant.understand import understand
 
     assistant = Assistant(searcher, llm=None)

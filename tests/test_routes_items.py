@@ -227,7 +227,7 @@ def test_a_part_asking_no_value_is_quoted_with_its_whole_sentence(assistant):
     # the date part trims the sentence to its clause; the who part must not lose its clause to that
     from dataclasses import replace as with_text
 
-    from assistant.route_drafted import support
+    from assistant.support import support
     from assistant.understand import understand
 
     base = next(i for i in assistant.items if i.locality == "阜康市" and i.kind == "task")
@@ -290,7 +290,7 @@ def test_a_clause_that_asks_nothing_sets_the_scene_and_a_bare_asking_part_uses_t
     from dataclasses import replace as with_text
 
     from assistant.gates import SENTENCE_MIN
-    from assistant.route_drafted import _question_parts, support
+    from assistant.support import _question_parts, support
     from assistant.understand import understand
 
     question = "阜康这份要点发下来,各主办单位要先拿出个啥?最晚哪天报给谁?"
