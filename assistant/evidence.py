@@ -298,7 +298,8 @@ def measure_pattern(question: str) -> re.Pattern | None:
     return None
 
 
-_ASKS_ISSUE = re.compile(r"印发|发布|下发|签发|出台|落款|成文|发文|(发|出)的")
+# asked of a document's issue (印发, 落款…): its own date answers only this
+ASKS_ISSUE = re.compile(r"印发|发布|下发|签发|出台|落款|成文|发文|(发|出)的")
 
 
 def answers_measure(question: str, text: str, own_date: str = "", whole: str = "") -> bool:
@@ -307,17 +308,13 @@ def answers_measure(question: str, text: str, own_date: str = "", whole: str = "
     `own_date` is the date of the text's document as its 落款 writes it (2023年4月6日): it dates
     the document, so it answers only a question about the document's issue, not "第五次会议是
     哪天开的?" asked of the notice that names the meeting and ends with that date."""
-    if own_date and not _ASKS_ISSUE.search(question):
+    if own_date and not ASKS_ISSUE.search(question):
         text = text.replace(own_date, "")
     pattern = measure_pattern(question)
     if not pattern:
         return has_number(text)
-    whole = whole or question  # `question` may be one part of it ("…120项,里面…占几项?")
-    if not _CHECKS.search(whole):
-        # a figure the question itself states is what it starts from, not the answer: "清单不少于
-        # 120项,里面市场监管领域占几项?" is not answered by the sentence saying 120项
-        for said in set(re.findall(r"\d+(?:\.\d+)?[^\d\s,，。?？、]?", whole)):
-            text = text.replace(said, " ")
+    for said in _stated(whole or question):  # `question` may be one part of it ("…120项,里面…占几项?")
+        text = text.replace(said, " ")
     counted = _counted(question)
     if not counted:
         return bool(pattern.search(text))
@@ -330,6 +327,16 @@ def answers_measure(question: str, text: str, own_date: str = "", whole: str = "
 _CHECKS = re.compile(r"是不是|是否|对不对|对吗|吗[?？]?$|没错吧|吧[?？]?$")
 
 
+@lru_cache(maxsize=1024)
+def _stated(question: str) -> tuple[str, ...]:
+    """The figures a question itself states, with their unit ("120项"): what it starts from, not
+    its answer ("清单不少于120项,里面市场监管领域占几项?" is not answered by the sentence saying
+    120项), unless the question checks one of them. Cached: answers_measure runs per sentence."""
+    if _CHECKS.search(question):
+        return ()
+    return tuple(set(re.findall(r"\d+(?:\.\d+)?[^\d\s,，。?？、]?", question)))
+
+
 # What a count of people or bodies counts: the noun after 多少名/几家 ("多少名执法人员"), else the
 # words before it, without the words that frame the count ("…法律顾问总数是多少人")
 _COUNT_ASKED = re.compile(r"(?:多少|几)个?(?:名|人|户|家)(?P<after>[\u4e00-\u9fff]{2,8})?")
@@ -338,6 +345,7 @@ _COUNT_FRAME = re.compile(r"(总数|总人数|人数|户数|数量|总共|一共
 _NOT_NOUN = re.compile(r"^(吗|呢|了|啊|左右|以上|以内|次|呀)")
 
 
+@lru_cache(maxsize=1024)
 def _counted(question: str) -> str:
     m = _COUNT_ASKED.search(question)
     if not m:

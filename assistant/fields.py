@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from corpus.text import cn_to_int, normalize
+from corpus.text import normalize, number_in
 from corpus.types import TaskItem
 
 SEP = "、"
@@ -53,15 +53,13 @@ _ITEM_CITED = re.compile(r"第([0-9]{1,3}|[一二三四五六七八九十]{1,3})
 def cited_number(question: str) -> int | None:
     """The item number a question cites ("第9项…"), or None."""
     m = _ITEM_CITED.search(question)
-    return None if not m else int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+    return number_in(m.group(1)) if m else None
 
 
 def printed_number(item: TaskItem) -> int | None:
     """The number the document prints on the item (3 for "3.", "（3）", "第三条")."""
-    m = re.search(r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}", item.item_number or "")
-    if not m:
-        return item.item_no
-    return int(m.group(0)) if m.group(0).isdigit() else cn_to_int(m.group(0))
+    n = number_in(item.item_number)
+    return item.item_no if n is None else n
 
 
 def listed_section(item: TaskItem) -> str:

@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 
 from assistant import compute, fields, route_counts, sections
 from assistant.compute import Computed, Number
+from assistant.evidence import ASKS_ISSUE
 from assistant.gates import REL_MIN, REL_MIN_NAMED
 from assistant.understand import Query, topic_of
 from assistant.verify import unsupported_values
@@ -69,7 +70,6 @@ def _ops():
     return (_expiry, _gap, _month_gap, _change_rate, _share, _average, _times, _scaled, _difference, _remainder, _sum)
 
 
-_ISSUE = re.compile(r"印发|发布|下发|出台|落款|发文|发出|成文")
 # "政府投资项目的时限是社会投资项目的几倍?": A is B times what
 _TIMES = re.compile(r"(?P<a>[^,，?？]{2,40}?)(是|为|相当于)(?P<b>[^,，?？]{2,40}?)的(几|多少)倍")
 # "按优秀率折算,优秀的大概有多少卷?": a count times a rate of it, both in one sentence
@@ -463,7 +463,7 @@ def _gap(a, query, items):
         if len(found) > 2 and len(others) >= 2:  # the notice's 落款 date is not one of the days asked about
             found = others
         extra = []
-        if not found and _ISSUE.search(query.original) and item.date:
+        if not found and ASKS_ISSUE.search(query.original) and item.date:
             # "4月6日印发,…11月30日前报,中间给了多少天?": a day of the document's own year, or a
             # month's end ("3月底前"), against the day the document was issued
             year = int(item.date[:4])

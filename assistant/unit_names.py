@@ -98,7 +98,6 @@ class UnitNames:
         unit = max(units, key=lambda u: (len(units[u]), -len(u), u))
         return UnitMention(unit, tuple(sorted(units[unit])), form)
 
-
     def _member_of_collective(self, readings: list[str], localities: tuple[str, ...]) -> UnitMention | None:
         said = max((f for f in self.collective_forms if any(f in text for text in readings)), key=len, default="")
         if not said:

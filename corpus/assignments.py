@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from corpus.drafts import Draft
-from corpus.text import cn_to_int
+from corpus.text import number_in
 from corpus.units import Units, nfkc, parse_note
 
 _NUM = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"
@@ -29,11 +29,7 @@ _CLAUSE = re.compile(rf"(?:其中|以上)?(?P<refs>第\s*{_REFS})(?:任务|工�
                      r"(?P<body>(?:(?!其中第|[，,]\s*第\s*[0-9一二三四五六七八九十(（])[^；;。])+)")
 _LABEL = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*)?(?:责任分工|任务分工|分工|职责分工|责任落实|牵头及责任单位|责任单位)\s*[:：]\s*")
 _RANGE = re.compile(rf"(?P<a>{_NUM})\s*[)）]?(?:项|条)?\s*(?:[—–\-~～至到])\s*第?[(（]?(?P<b>{_NUM})")
-_ROLE_AT_END = re.compile(r"(牵头|负责|配合|参与|协办|承办|主办)[^，,]*$")
-
-
-def _int(token: str) -> int | None:
-    return int(token) if token.isdigit() else cn_to_int(token)
+_ROLE = re.compile(r"牵头|负责|配合|参与|协办|承办|主办")
 
 
 def numbers(refs: str) -> list[int]:
@@ -43,14 +39,14 @@ def numbers(refs: str) -> list[int]:
     out: list[int] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE.finditer(refs):
-        a, b = _int(m.group("a")), _int(m.group("b"))
+        a, b = number_in(m.group("a")), number_in(m.group("b"))
         if a and b and a < b <= a + 60:
             out += range(a, b + 1)
             taken.append(m.span())
     for m in re.finditer(_NUM, refs):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        n = _int(m.group(0))
+        n = number_in(m.group(0))
         if n and n not in out:
             out.append(n)
     return sorted(set(out), key=out.index)
@@ -63,7 +59,7 @@ def clauses(paragraph: str) -> list[tuple[list[int], Units, str]]:
     for m in _CLAUSE.finditer(text):
         nums = numbers(m.group("refs"))
         body = m.group("body").strip(" ，,")
-        if not nums or not _ROLE_AT_END.search(body) and not re.search(r"牵头|负责|配合|参与|协办|承办|主办", body):
+        if not nums or not _ROLE.search(body):
             continue
         clause = m.group(0).strip(" ，,")
         if m.group("how"):  # 分别由A、B牵头，C配合: the n-th item, the n-th unit
@@ -144,8 +140,8 @@ def _as_printed(clause: str, paragraph: str) -> str:
 def _printed(d: Draft) -> int | None:
     """The number the document prints on the item (numbers may restart in every section, where the
     draft's ordinal does not)."""
-    m = re.search(_NUM, nfkc(d.number or ""))
-    return _int(m.group(0)) if m else d.number_int
+    n = number_in(nfkc(d.number or ""))
+    return d.number_int if n is None else n
 
 
 def _merged(old: Units | None, new: Units) -> Units:

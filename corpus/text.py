@@ -48,6 +48,19 @@ def cn_to_int(s: str) -> int:
     return CN_DIGITS[s]
 
 
+_FIRST_NUMBER = re.compile(r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}")
+
+
+def number_in(token: str) -> int | None:
+    """The first number a printed token holds, arabic or Chinese: '3.' -> 3, '（三）' -> 3,
+    '第十一条' -> 11; None when it holds none (or an odd numeral such as 一二)."""
+    m = _FIRST_NUMBER.search(token or "")
+    try:
+        return cn_to_int(m.group(0)) if m else None
+    except (KeyError, ValueError):
+        return None
+
+
 def int_to_cn(n: int) -> str:
     digits = "零一二三四五六七八九"
     if n < 10:

@@ -471,6 +471,7 @@ def test_an_item_cited_by_its_number():
     assert printed_number(SimpleNamespace(item_number="（3）", item_no=7)) == 3
     assert printed_number(SimpleNamespace(item_number="第十一条", item_no=11)) == 11
     assert printed_number(SimpleNamespace(item_number="", item_no=5)) == 5
+    assert printed_number(SimpleNamespace(item_number="一二", item_no=4)) == 4  # no numeral: the ordinal
 
 
 def test_a_collective_asked_by_what_each_member_is():
