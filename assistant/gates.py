@@ -30,3 +30,6 @@ SENTENCE_MIN = float(_VALUES["sentence_min"])  # a quoted sentence must cover th
 # sets of ambiguous questions list the localities of the corpus they were written for, so on a
 # larger index (the zoo added) they undercount, and fitting would learn that.
 REL_SHARE = float(_VALUES["rel_share"])
+# A number stands for a phrase of the question when its label and sentence cover this much of it
+# (hand-set: route_compute and route_dates pick operands with it).
+OPERAND_MIN = 0.5

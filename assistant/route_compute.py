@@ -15,18 +15,15 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from assistant import compute, fields, route_counts, sections
+from assistant import compute, fields, route_counts, route_dates, sections
 from assistant.compute import Computed, Number
-from assistant.evidence import ASKS_ISSUE
-from assistant.gates import REL_MIN, REL_MIN_NAMED
-from assistant.understand import Query, topic_of
+from assistant.gates import OPERAND_MIN, REL_MIN, REL_MIN_NAMED
+from assistant.understand import Query, operand_topic, topic_of
 from assistant.verify import unsupported_values
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-_EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
-_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|中间[^?]{0,4}?(多少|几)天|过去了?(多少|几)天|(给|留)了?(多少|几)天|(印发|发布|下发|出台|落款|发文)(日期|时间)?(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
 _AVERAGE = re.compile(r"平均(下来|算下来|算来|起来|算)?[,，]?每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
@@ -35,14 +32,13 @@ _JOIN = re.compile(r"和|与|及|以及|加上|加|、|跟")
 _ASKED_UNIT = [(re.compile(r"百分点|(几|多少)个?点|比例|比重|百分之|率"), "%"), (re.compile(r"(几|多少)件"), "件"),
                (re.compile(r"(几|多少)次"), "次"), (re.compile(r"(几|多少)家"), "家"),
                (re.compile(r"(几|多少)(个|项)"), None), (re.compile(r"(几|多少)(人|名)"), "人")]
-MIN_MATCH = 0.5  # a number's label and sentence must cover this much of what it stands for
 
 
 def route(a, query: Query, hits) -> Callable | None:
     """The computing answer when the question asks for one and the items hold the operands."""
     q = query.original
     items = _candidates(a, query, hits)
-    plan = _doc_gap(a, query, items)  # about two documents, not about their items
+    plan = route_dates.doc_gap(a, query, items)  # about two documents, not about their items
     if plan:
         return _answer(plan)
     if not items:
@@ -67,7 +63,7 @@ def route(a, query: Query, hits) -> Callable | None:
 
 
 def _ops():
-    return (_expiry, _gap, _month_gap, _change_rate, _share, _average, _times, _scaled, _difference, _remainder, _sum)
+    return (route_dates.expiry, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled, _difference, _remainder, _sum)
 
 
 # "政府投资项目的时限是社会投资项目的几倍?": A is B times what
@@ -80,7 +76,7 @@ def _times(a, query, items):
     m = _TIMES.search(query.original)
     if not m:
         return None
-    parts = [_clean(m.group("a"), query), _clean(m.group("b"), query)]
+    parts = [operand_topic(m.group("a"), query), operand_topic(m.group("b"), query)]
     if not all(parts):
         return None
     for item in items:
@@ -134,49 +130,6 @@ def _change_rate(a, query, items):
     change = compute.difference(start, end)
     step = compute.share(change, start)
     return item, f"约{step.result}%。计算:{change.working};{step.working}", [change, step], [sentence]
-
-
-_MONTH_GAP = re.compile(r"(差|隔|相差|相隔|间隔)了?[^?]{0,3}(几|多少)个?月")
-_MONTH_LIMIT = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:底|末|\d{1,2}日)?(?:之|以)?前")
-
-
-def _month_gap(a, query, items):
-    """"A要8月底前报,B要10月底前公布,这两个期限差几个月?": each thing's time limit, from the
-    sentence of the document that best says it, and the months between (a year not written is
-    the one written before it in the same document)."""
-    if not _MONTH_GAP.search(query.original) or len(query.localities) > 1 or not items:
-        return None
-    parts = [_clean(p, query) for p in re.split(r"[,;]", query.original) if not _MONTH_GAP.search(p)]
-    parts = [p for p in parts if a.evidence.has_content(p)][:2]
-    if len(parts) != 2:
-        return None
-    doc = [i for i in a.items if i.doc_id == items[0].doc_id]
-    found = []
-    for phrase in parts:
-        scored = [(a.evidence.coverage(phrase, sent) or 0.0, item, sent, m)
-                  for item in doc for sent in sentences(item.text) for m in _MONTH_LIMIT.finditer(sent)]
-        if not scored:
-            return None
-        cover, item, sent, m = max(scored, key=lambda t: t[0])
-        year = m.group(1) or _year_of(item)
-        if cover < MIN_MATCH or not year:
-            return None
-        found.append((item, sent, (int(year), int(m.group(2)), m.group(0))))
-    (first, s1, limit1), (second, s2, limit2) = found
-    if limit1 == limit2:
-        return None  # one limit found for both
-    step = compute.months_between(limit1, limit2)
-    others = [second] if second.item_id != first.item_id else []
-    return first, f"相差{step.result}个月。计算:{step.working}", [step], list(dict.fromkeys([s1, s2])), others
-
-
-def _year_of(item: TaskItem) -> str:
-    """The year of the document an item is in: its title's, else its date's; "" when neither says."""
-    titled = re.search(r"(\d{4})年", item.title)
-    if titled:
-        return titled.group(1)
-    dated = re.search(r"\d{4}", item.date or "")
-    return dated.group(0) if dated else ""
 
 
 def _parts_answer(a, query: Query, items: list[TaskItem]) -> Callable | None:
@@ -251,11 +204,11 @@ def _share(a, query, items):
     relative = re.search(r"(相当于|是)(?P<whole>[^,，?]{2,30}?)的?$", head)
     if relative and len(head[:relative.start()].strip(",，")) >= 2:
         # "A相当于B的百分之几?", "A是B的几成?": A is the part, B the whole
-        part_text, whole_phrase = head[:relative.start()], _clean(relative.group("whole"), query)
+        part_text, whole_phrase = head[:relative.start()], operand_topic(relative.group("whole"), query)
     else:
         # "X里,A和B占…" / "X中A占…": X is the whole, A and B the parts
         whole_phrase, _, part_text = _rsplit(head, r"[,\uff0c]|里|当中|之中|中(?![心央国期间])")
-        whole_phrase = _clean(whole_phrase, query) if part_text else ""
+        whole_phrase = operand_topic(whole_phrase, query) if part_text else ""
     parts = _phrases(part_text or head, query)
     if not parts:
         return None
@@ -320,7 +273,7 @@ def _remainder(a, query, items):
             return None
         unit = _asked_unit(query.original[bare.start():]) or _COUNTS
         return _remainder_in_one_sentence(a, query, items[:1], unit)
-    whole, done = _clean(m.group("whole"), query), _clean(m.group("done"), query)
+    whole, done = operand_topic(m.group("whole"), query), operand_topic(m.group("done"), query)
     unit = _asked_unit(query.original[m.end() - 2:])
     if not whole or not done:
         return None
@@ -354,12 +307,12 @@ def _difference(a, query, items):
         return None
     unit = _asked_unit(q[m.start():])
     if len(query.localities) == 2:  # "墨川区和钧溪市的败诉率目标差几个百分点?": the same thing in each
-        topic = _clean(q[:m.start()], query)
+        topic = operand_topic(q[:m.start()], query)
         found = [_best(a, [h.item for h in a.searcher.search(topic, k=4, localities=[loc])], topic, unit)
                  for loc in query.localities]  # each locality searched on its own: one may rank low
         return _difference_plan(found) if all(found) else None
     if q[m.start()] == "比":  # "A比B少多少": A is before 比, B after it
-        parts = [_clean(q[:m.start()], query), _clean(re.sub(r"(多|少|高|低)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
+        parts = [operand_topic(q[:m.start()], query), operand_topic(re.sub(r"(多|少|高|低)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
     else:
         parts = _phrases(q[:m.start()], query)
     parts = [p for p in parts if p]
@@ -397,7 +350,7 @@ def _two_in_one_sentence(a, query, items, unit) -> tuple[TaskItem, Number, Numbe
             if len({n.unit for n in nums}) > 1:
                 continue
             cover = a.evidence.coverage(query.topic, s) or 0.0
-            if len(nums) == 2 and nums[0].value != nums[1].value and cover >= MIN_MATCH and (not best or cover > best[0]):
+            if len(nums) == 2 and nums[0].value != nums[1].value and cover >= OPERAND_MIN and (not best or cover > best[0]):
                 best = (cover, item, nums)
     if not best:
         return None
@@ -422,7 +375,7 @@ def _best(a, items: list[TaskItem], phrase: str, unit: str | None) -> tuple[Task
     if not scored:
         return None
     score, _, item, n = max(scored, key=lambda t: (t[0], t[1]))
-    return (item, n) if score >= MIN_MATCH else None
+    return (item, n) if score >= OPERAND_MIN else None
 
 
 def _sum(a, query, items):
@@ -435,7 +388,7 @@ def _sum(a, query, items):
         return None
     # "A和B加起来,一共调解成功了多少件?": what is summed is named after the sum word
     tail = q[[x.end() for x in _SUM.finditer(q)][-1]:]  # after the last sum word
-    measure = _clean(re.sub(r"(了)?(多少|几).*$", "", tail), query)
+    measure = operand_topic(re.sub(r"(了)?(多少|几).*$", "", tail), query)
     if measure:
         parts = [f"{p}{measure}" for p in parts]
     unit = _asked_unit(q[m.start():])
@@ -453,80 +406,6 @@ def _sum(a, query, items):
             [n.sentence for _, n in found], holders[1:])
 
 
-def _gap(a, query, items):
-    if not _GAP.search(query.original):
-        return None
-    for item in items:
-        found = compute.dates_in(item.text)
-        own_date = _iso(item.date) if item.date else []
-        others = [f for f in found if not own_date or f[0] != own_date[0][0]]
-        if len(found) > 2 and len(others) >= 2:  # the notice's 落款 date is not one of the days asked about
-            found = others
-        extra = []
-        if not found and ASKS_ISSUE.search(query.original) and item.date:
-            # "4月6日印发,…11月30日前报,中间给了多少天?": a day of the document's own year, or a
-            # month's end ("3月底前"), against the day the document was issued
-            year = int(item.date[:4])
-            found = (compute.month_days_in(item.text, year) or compute.month_ends_in(item.text, year)
-                     or compute.month_ends_in(item.deadline or "", year))[:1]
-        if not found:  # "每年3月1日前…4月1日前": days of one year, never against a dated document
-            found = compute.month_days_in(item.text)
-        elif len(found) == 1 and item.date:  # the other end is the document's own date
-            own = compute.dates_in(item.date) or _iso(item.date)
-            holder = _item_stating(a, item, own[0][1]) if own else None
-            if holder:
-                found, extra = found + own, [holder]
-        if len(found) >= 2:
-            found = sorted(found[:2], key=lambda f: f[0])
-            step = compute.days_between(found[0], found[1])
-            both = [s for s in sentences(item.text) if found[0][1] in s or found[1][1] in s][:2]
-            where = ["".join(both) if "".join(both) in item.text else "…".join(both)] if both else []
-            where += [s for h in extra for s in sentences(h.text) if found[1][1] in s][:1]
-            return item, f"相隔{step.result}天。计算:{step.working}", [step], where, extra
-    return None
-
-
-# "乌县的方案和新密的工作安排,哪个先出的?差几天?": the two documents' dates
-_DOC_WORDS = re.compile(r"文件|方案|安排|要点|报告|清单|措施|分工表|通知|材料")
-# asked of the documents' issue, not of a task's deadline ("哪个年度报告先公布" is a task's)
-_WHICH_FIRST = re.compile(r"(先|早|后|晚)(出|发|印发|发布|出台|制定)|(出|发|印发|发布|出台|制定)(得)?(早|晚|先|后)|"
-                          r"(印发|发布|出台|发文)(时间|日期)?.{0,6}(差|隔)")
-
-
-def _doc_gap(a, query, items):
-    q = query.original
-    if len(query.localities) != 2 or not _WHICH_FIRST.search(q) or not _DOC_WORDS.search(q):
-        return None
-    docs = []
-    for loc in query.localities:  # each place's document; of several, the one its title says
-        own = [d for d in a.searcher.maps.first_of_doc.values() if d.locality == loc]
-        doc = max(own, key=lambda d: a.evidence.coverage(q, d.title) or 0.0, default=None)
-        when = (compute.dates_in(doc.date) or _iso(doc.date)) if doc and doc.date else []
-        if not when:
-            return None
-        docs.append((doc, when[0]))
-    (d1, t1), (d2, t2) = sorted(docs, key=lambda d: d[1][0])
-    step = compute.days_between(t1, t2)
-    text = (f"{d1.locality}的《{d1.title}》在先({t1[1]}),{d2.locality}的《{d2.title}》在后({t2[1]}),"
-            f"相隔{step.result}天。计算:{step.working}")
-    return d1, text, [step], [], [d2]  # the dates are the documents' own (their citations show them)
-
-
-def _expiry(a, query, items):
-    if not _EXPIRY.search(query.original):
-        return None
-    for item in items:
-        for s in sentences(item.text):
-            years = re.search(r"有效期(为)?(\d+|[一二两三四五六七八九十])年", s)
-            found = compute.dates_in(s)
-            if years and found:
-                n = years.group(2)
-                n = int(n) if n.isdigit() else "一二三四五六七八九十".index(n) + 1 if n != "两" else 2
-                step = compute.add_years(found[0], n, years.group(0))
-                return item, f"到{step.result}。计算:{step.working}(含首日,满{n}年的前一天)", [step], [s]
-    return None
-
-
 # --- matching phrases to numbers ------------------------------------------------------------
 def _phrases(text: str, query: Query) -> list[str]:
     """'行政调解和人民调解的成功率' -> ['行政调解成功率', '人民调解成功率']."""
@@ -536,11 +415,7 @@ def _phrases(text: str, query: Query) -> list[str]:
     if len(parts) > 1 and "的" in parts[-1]:
         last, _, shared = parts[-1].rpartition("的")
         parts = [p + shared for p in parts[:-1]] + [last + shared]
-    return [c for c in (_clean(p, query) for p in parts) if c]
-
-
-def _clean(text: str, query: Query) -> str:
-    return topic_of(re.sub(r"(一共|合计|总共|加起来|相差|差距|平均).*$", "", text), query.localities)
+    return [c for c in (operand_topic(p, query) for p in parts) if c]
 
 
 def _score(a, phrase: str, n: Number) -> float:
@@ -559,7 +434,7 @@ def _pick(a, item: TaskItem, phrases: list[str], unit: str | None, query: Query)
         scored = sorted(((_score(a, phrase, n), k, n) for k, n in enumerate(nums) if n not in chosen
                          and _tells_apart(a, phrase, phrases, f"{item.heading}{n.context}")),
                         key=lambda t: (-t[0], t[1]))
-        if not scored or scored[0][0] < MIN_MATCH:
+        if not scored or scored[0][0] < OPERAND_MIN:
             return None
         chosen.append(scored[0][2])
     return chosen
@@ -584,7 +459,7 @@ def _pick_across(a, items: list[TaskItem], phrases: list[str], unit: str | None,
         if not scored:
             return None
         score, _, item, n = max(scored, key=lambda t: (t[0], t[1]))
-        if score < MIN_MATCH:
+        if score < OPERAND_MIN:
             return None
         chosen.append((item, n))
     return chosen if len({id(i) for i, _ in chosen}) > 1 else None
@@ -627,15 +502,6 @@ def _rsplit(text: str, pattern: str) -> tuple[str, str, str]:
     if len(pieces) < 3:
         return text, "", ""
     return "".join(pieces[:-2]), pieces[-2], pieces[-1]
-
-
-def _iso(text: str):
-    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    return compute.dates_in(f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日") if m else []
-
-
-def _item_stating(a, item: TaskItem, value: str) -> TaskItem | None:
-    return next((i for i in a.items if i.doc_id == item.doc_id and normalize(value) in normalize(i.text)), None)
 
 
 # --- answers --------------------------------------------------------------------------------

@@ -218,6 +218,12 @@ def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
 _DATE_WORD = re.compile(r"\d+(年|月|日|号)(底|初|末|中旬|上旬|下旬)?(前|后|起)?")
 
 
+def operand_topic(text: str, query: Query) -> str:
+    """What a phrase naming an operand of a computation is about: its topic, the computing words
+    (一共, 相差, 平均…) and what follows them dropped."""
+    return topic_of(re.sub(r"(一共|合计|总共|加起来|相差|差距|平均).*$", "", text), query.localities)
+
+
 # One-character function words of _ASKING: removed only where they stand as a word.
 _FUNCTION_CHARS = set("是的在和都也还要归由把对搞为与及")
 

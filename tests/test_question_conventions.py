@@ -335,7 +335,7 @@ def test_counted_members_asked_by_their_count_and_listed_before_their_count():
 
 
 def test_items_counted_by_at_least_so_many_leads_and_a_gap_from_issue_to_a_due_day():
-    from assistant.route_compute import _GAP
+    from assistant.route_dates import _GAP
     from assistant.route_counts import field_filter as _field_filter
 
     keep, said = _field_filter("新密工作安排里,牵头单位一口气写了五家及以上的有几项?")
@@ -379,11 +379,11 @@ def test_a_collective_named_word_for_word_is_the_unit_asked_when_no_unit_is():
 
 
 def test_a_month_limit_without_its_year_takes_the_documents_or_none():
-    from assistant.route_compute import _year_of
+    from assistant.route_dates import year_of
 
-    assert _year_of(_item(title="阜康市2021年法治政府建设工作要点", date="2021-03-01")) == "2021"
-    assert _year_of(_item(title="工作要点", date="2023-04-06")) == "2023"
-    assert _year_of(_item(title="工作要点")) == ""  # no year anywhere: no months are computed
+    assert year_of(_item(title="阜康市2021年法治政府建设工作要点", date="2021-03-01")) == "2021"
+    assert year_of(_item(title="工作要点", date="2023-04-06")) == "2023"
+    assert year_of(_item(title="工作要点")) == ""  # no year anywhere: no months are computed
 
 
 def test_a_short_name_counts_as_its_full_form_and_framing_words_weigh_nothing():
@@ -407,7 +407,7 @@ def test_items_with_a_single_lead_are_counted():
 
 
 def test_days_counted_from_the_signature_and_a_leader_read_apart_from_the_units():
-    from assistant.route_compute import _GAP
+    from assistant.route_dates import _GAP
     from assistant.route_fields import _ASKS_LEADER, _LEADER_LINE
     assert _GAP.search("那份措施从落款到各主办单位报落实方案的截止日，中间给了多少天？")
     assert not _GAP.search("落款是哪个单位?")

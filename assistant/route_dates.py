@@ -1,0 +1,152 @@
+"""Computations on dates, each answered from dates written in the items or on the documents:
+
+- days between two dates of an item, or between a document's issue and a date it sets
+  ("4月6日印发,…11月30日前报,中间给了多少天?"),
+- months between two time limits ("A要8月底前报,B要10月底前公布,差几个月?"),
+- days between two documents' issue dates ("乌县的方案和新密的工作安排,哪个先出的?差几天?"),
+- the day a validity period ends ("有效期5年,哪天到期?").
+Each returns a plan for route_compute's answer, or None when the question is not of its kind
+or the items do not hold the dates.
+"""
+from __future__ import annotations
+
+import re
+
+from assistant import compute
+from assistant.evidence import ASKS_ISSUE
+from assistant.gates import OPERAND_MIN
+from assistant.understand import Query, operand_topic
+from corpus.text import normalize, sentences
+from corpus.types import TaskItem
+
+_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|中间[^?]{0,4}?(多少|几)天|过去了?(多少|几)天|(给|留)了?(多少|几)天|(印发|发布|下发|出台|落款|发文)(日期|时间)?(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
+
+_EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
+
+_MONTH_GAP = re.compile(r"(差|隔|相差|相隔|间隔)了?[^?]{0,3}(几|多少)个?月")
+_MONTH_LIMIT = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:底|末|\d{1,2}日)?(?:之|以)?前")
+
+
+def month_gap(a, query, items):
+    """"A要8月底前报,B要10月底前公布,这两个期限差几个月?": each thing's time limit, from the
+    sentence of the document that best says it, and the months between (a year not written is
+    the one written before it in the same document)."""
+    if not _MONTH_GAP.search(query.original) or len(query.localities) > 1 or not items:
+        return None
+    parts = [operand_topic(p, query) for p in re.split(r"[,;]", query.original) if not _MONTH_GAP.search(p)]
+    parts = [p for p in parts if a.evidence.has_content(p)][:2]
+    if len(parts) != 2:
+        return None
+    doc = [i for i in a.items if i.doc_id == items[0].doc_id]
+    found = []
+    for phrase in parts:
+        scored = [(a.evidence.coverage(phrase, sent) or 0.0, item, sent, m)
+                  for item in doc for sent in sentences(item.text) for m in _MONTH_LIMIT.finditer(sent)]
+        if not scored:
+            return None
+        cover, item, sent, m = max(scored, key=lambda t: t[0])
+        year = m.group(1) or year_of(item)
+        if cover < OPERAND_MIN or not year:
+            return None
+        found.append((item, sent, (int(year), int(m.group(2)), m.group(0))))
+    (first, s1, limit1), (second, s2, limit2) = found
+    if limit1 == limit2:
+        return None  # one limit found for both
+    step = compute.months_between(limit1, limit2)
+    others = [second] if second.item_id != first.item_id else []
+    return first, f"相差{step.result}个月。计算:{step.working}", [step], list(dict.fromkeys([s1, s2])), others
+
+
+def year_of(item: TaskItem) -> str:
+    """The year of the document an item is in: its title's, else its date's; "" when neither says."""
+    titled = re.search(r"(\d{4})年", item.title)
+    if titled:
+        return titled.group(1)
+    dated = re.search(r"\d{4}", item.date or "")
+    return dated.group(0) if dated else ""
+
+
+
+def gap(a, query, items):
+    if not _GAP.search(query.original):
+        return None
+    for item in items:
+        found = compute.dates_in(item.text)
+        own_date = _iso(item.date) if item.date else []
+        others = [f for f in found if not own_date or f[0] != own_date[0][0]]
+        if len(found) > 2 and len(others) >= 2:  # the notice's 落款 date is not one of the days asked about
+            found = others
+        extra = []
+        if not found and ASKS_ISSUE.search(query.original) and item.date:
+            # "4月6日印发,…11月30日前报,中间给了多少天?": a day of the document's own year, or a
+            # month's end ("3月底前"), against the day the document was issued
+            year = int(item.date[:4])
+            found = (compute.month_days_in(item.text, year) or compute.month_ends_in(item.text, year)
+                     or compute.month_ends_in(item.deadline or "", year))[:1]
+        if not found:  # "每年3月1日前…4月1日前": days of one year, never against a dated document
+            found = compute.month_days_in(item.text)
+        elif len(found) == 1 and item.date:  # the other end is the document's own date
+            own = compute.dates_in(item.date) or _iso(item.date)
+            holder = _item_stating(a, item, own[0][1]) if own else None
+            if holder:
+                found, extra = found + own, [holder]
+        if len(found) >= 2:
+            found = sorted(found[:2], key=lambda f: f[0])
+            step = compute.days_between(found[0], found[1])
+            both = [s for s in sentences(item.text) if found[0][1] in s or found[1][1] in s][:2]
+            where = ["".join(both) if "".join(both) in item.text else "…".join(both)] if both else []
+            where += [s for h in extra for s in sentences(h.text) if found[1][1] in s][:1]
+            return item, f"相隔{step.result}天。计算:{step.working}", [step], where, extra
+    return None
+
+
+# "乌县的方案和新密的工作安排,哪个先出的?差几天?": the two documents' dates
+_DOC_WORDS = re.compile(r"文件|方案|安排|要点|报告|清单|措施|分工表|通知|材料")
+# asked of the documents' issue, not of a task's deadline ("哪个年度报告先公布" is a task's)
+_WHICH_FIRST = re.compile(r"(先|早|后|晚)(出|发|印发|发布|出台|制定)|(出|发|印发|发布|出台|制定)(得)?(早|晚|先|后)|"
+                          r"(印发|发布|出台|发文)(时间|日期)?.{0,6}(差|隔)")
+
+
+def doc_gap(a, query, items):
+    q = query.original
+    if len(query.localities) != 2 or not _WHICH_FIRST.search(q) or not _DOC_WORDS.search(q):
+        return None
+    docs = []
+    for loc in query.localities:  # each place's document; of several, the one its title says
+        own = [d for d in a.searcher.maps.first_of_doc.values() if d.locality == loc]
+        doc = max(own, key=lambda d: a.evidence.coverage(q, d.title) or 0.0, default=None)
+        when = (compute.dates_in(doc.date) or _iso(doc.date)) if doc and doc.date else []
+        if not when:
+            return None
+        docs.append((doc, when[0]))
+    (d1, t1), (d2, t2) = sorted(docs, key=lambda d: d[1][0])
+    step = compute.days_between(t1, t2)
+    text = (f"{d1.locality}的《{d1.title}》在先({t1[1]}),{d2.locality}的《{d2.title}》在后({t2[1]}),"
+            f"相隔{step.result}天。计算:{step.working}")
+    return d1, text, [step], [], [d2]  # the dates are the documents' own (their citations show them)
+
+
+def expiry(a, query, items):
+    if not _EXPIRY.search(query.original):
+        return None
+    for item in items:
+        for s in sentences(item.text):
+            years = re.search(r"有效期(为)?(\d+|[一二两三四五六七八九十])年", s)
+            found = compute.dates_in(s)
+            if years and found:
+                n = years.group(2)
+                n = int(n) if n.isdigit() else "一二三四五六七八九十".index(n) + 1 if n != "两" else 2
+                step = compute.add_years(found[0], n, years.group(0))
+                return item, f"到{step.result}。计算:{step.working}(含首日,满{n}年的前一天)", [step], [s]
+    return None
+
+
+
+
+def _iso(text: str):
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    return compute.dates_in(f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日") if m else []
+
+
+def _item_stating(a, item: TaskItem, value: str) -> TaskItem | None:
+    return next((i for i in a.items if i.doc_id == item.doc_id and normalize(value) in normalize(i.text)), None)
