@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from corpus.load import CELL_BREAK, TABLE_SEP
+from corpus.rewrap import unwrap
 from corpus.tables import HEADER_WORDS, header_roles
 from corpus.units import LABEL_RE
 
@@ -76,13 +77,17 @@ def fix_radicals(text: str) -> str:
     return text.translate(_RADICALS_SUPPLEMENT)
 
 
-def clean(raw: str) -> str:
+def clean(raw: str, plain_text: bool = True) -> str:
+    """`plain_text`: the lines are a text file's own, where a PDF's wrapped lines may have been
+    pasted (a page's or a Word file's lines are its elements, never wrapped lines)."""
     text = fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = _INVISIBLE.sub("", text)
     text = _BULLET.sub("", text)
     lines = text.split("\n")
     end = next((n for n, ln in enumerate(lines) if _ARTICLE_END.match(ln.strip())), None)
     lines = lines[:end]  # a copied article's trailer: its own credits, links to other posts
+    if plain_text:
+        lines = unwrap(lines, _PAGE_NO)  # text copied out of a PDF viewer, one visual line per line
     lines = _join_paged_preview(lines)
     lines = _markdown(lines)
     lines = _unflatten_table(lines)

@@ -368,12 +368,12 @@ def _pdf_page(page) -> list[str]:
 
 # A line that starts something of its own: a heading or list number, a bracket (a unit note, a
 # sub-point), or a unit label.
-_STARTS_OWN = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（〔【\[]|\d{1,3}\s*[.、．](?!\d)|"
+STARTS_OWN = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（〔【\[]|\d{1,3}\s*[.、．](?!\d)|"
                          r"[①-⑳]|第[一二三四五六七八九十百\d]+[条项章节部分]|[【\[]?(牵头|责任|配合|参加|协办|主办|完成)"
                          r"|附件|[—–-]\s*\d)")
 # Unit lines are left as printed: the item parser reads their labels line by line, wraps included.
 _UNIT_WORDS = re.compile(r"(牵头|责任|配合|参加|协办|主办|参与)(单位|部门|科室|股室)|牵头|配合|按职责分工")
-_ENDS_SENTENCE = tuple("。；;：:！!？?）)”】")
+ENDS_SENTENCE = tuple("。；;：:！!？?）)”】")
 
 
 def _mode(values: list[float], step: float) -> tuple[float, int]:
@@ -400,7 +400,7 @@ def _unwrapped(lines: list[dict]) -> list[dict]:
     out: list[dict] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if (prev is not None and prev.get("wraps") and ln["text"].strip() and not _STARTS_OWN.match(ln["text"])
+        if (prev is not None and prev.get("wraps") and ln["text"].strip() and not STARTS_OWN.match(ln["text"])
                 and not _UNIT_WORDS.search(ln["text"]) and ln["top"] - prev["bottom"] < 2.5 * char):
             prev = {**prev, "text": prev["text"] + ln["text"].strip(), "x1": ln["x1"], "bottom": ln["bottom"]}
             out[-1] = prev
@@ -409,6 +409,6 @@ def _unwrapped(lines: list[dict]) -> list[dict]:
         last = out[-1]
         last["wraps"] = (abs(right - last["x1"]) < 1.5 * char and last["x0"] - left < 3 * char  # spans the width
                          and len(last["text"]) >= 0.8 * (right - left) / char  # in body type, not a red head,
-                         and not last["text"].rstrip().endswith(_ENDS_SENTENCE)  # not a right-set 文号 or date
+                         and not last["text"].rstrip().endswith(ENDS_SENTENCE)  # not a right-set 文号 or date
                          and not _UNIT_WORDS.search(last["text"]))
     return out

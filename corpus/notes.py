@@ -34,7 +34,7 @@ def finish(d: Draft, first_is_lead: bool, paragraph: str | None = None) -> None:
     """Attach the item's unit note: label lines collected, a note at the end of its text, or an
     assignment sentence inside it — the first that names anyone."""
     if d.notes:
-        d.units = parse_note("；".join(d.notes), default_role="responsible")
+        d.units = parse_note("；".join(d.notes), default_role="responsible", first_is_lead=first_is_lead)
         d.deadline = d.units.deadline
         if not d.units.empty or d.units.has_lead_marker:
             return

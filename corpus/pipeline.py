@@ -18,7 +18,7 @@ from corpus import assignments
 from corpus import clean as cleaning
 from corpus import items as itemizing
 from corpus import table_items
-from corpus.load import load
+from corpus.load import TEXT_SUFFIXES, load
 from corpus.metadata import read_metadata
 from corpus.text import first_sentence
 from corpus.types import PolicyDoc, TaskItem
@@ -64,7 +64,7 @@ def document_of(raw: str, *, file: str, locality: str = "", title: str = "", doc
                 overrides: dict | None = None) -> tuple[PolicyDoc, int, bool]:
     """The stages up to metadata: (the document, the line where its notice ends, whether its
     locality is known). For callers that want the document and build its items later."""
-    text = cleaning.clean(raw)
+    text = cleaning.clean(raw, plain_text=Path(file).suffix.lower() in TEXT_SUFFIXES)
     meta = read_metadata(text)
     fields = {
         "doc_id": doc_id or hashlib.sha256(raw.encode("utf-8")).hexdigest()[:10],
