@@ -135,10 +135,11 @@ class Assistant:
 
     @cached_property
     def _assigned_in(self) -> dict[str, TaskItem]:
-        """{task item id: the passage of the document that assigns its units}."""
+        """{task item id: the passage of the document that assigns its units}: a 责任分工 passage,
+        or the row of an attached 分工表 (corpus.division_table)."""
         from corpus.assignments import is_passage
 
-        passages = [i for i in self.items if i.kind == "closing" and is_passage(i.text)]
+        passages = [i for i in self.items if i.kind == "closing" and ("\t" in i.text or is_passage(i.text))]
         out = {}
         for item in self.items:
             if item.kind not in route_fields.TASK_KINDS or not item.units_raw:

@@ -18,16 +18,17 @@ import re
 
 from corpus.drafts import Draft
 from corpus.text import number_in
-from corpus.units import Units, nfkc, parse_note
+from corpus.units import Units, looks_like_unit, nfkc, parse_note
 
 _NUM = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"
 _ONE = rf"第?[(（]?(?:{_NUM})[)）]?(?:项|条)?"
 _REFS = rf"{_ONE}(?:\s*(?:[、,，和及与—–\-~～至到]|或)\s*{_ONE})*\s*(?:项|条)?"
 # a clause: the items it names, then who does them (由… / ：…)
 # the body runs to the clause's end: a ；, a 。, or the next clause (其中第10项…, ，第5项…)
-_CLAUSE = re.compile(rf"(?:其中|以上)?(?P<refs>第\s*{_REFS})(?:任务|工作)?\s*(?P<how>分别)?\s*(?:由|[:：])\s*"
+# (the items' titles may follow their numbers: 第17项“落实述法和年度报告制度”由…)
+_CLAUSE = re.compile(rf"(?:其中|以上)?(?P<refs>第\s*{_REFS})(?:“[^”]{{1,40}}”|《[^》]{{1,40}}》)?(?:任务|工作)?\s*(?P<how>分别)?\s*(?:由|[:：])\s*"
                      r"(?P<body>(?:(?!其中第|[，,]\s*第\s*[0-9一二三四五六七八九十(（])[^；;。])+)")
-_LABEL = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*)?(?:责任分工|任务分工|分工|职责分工|责任落实|牵头及责任单位|责任单位)\s*[:：]\s*")
+_LABEL = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*)?(?:责任分工|任务分工|分工|职责分工|责任落实|牵头及责任单位|责任单位|注|备注|说明)\s*[:：]\s*")
 _RANGE = re.compile(rf"(?P<a>{_NUM})\s*[)）]?(?:项|条)?\s*(?:[—–\-~～至到])\s*第?[(（]?(?P<b>{_NUM})")
 _ROLE = re.compile(r"牵头|负责|配合|参与|协办|承办|主办")
 
@@ -78,8 +79,15 @@ def clauses(paragraph: str) -> list[tuple[list[int], Units, str]]:
                         out.append(([n], units, clause))
                     break
             continue
-        out.append((nums, parse_note(body), clause))
+        out.append((nums, _units_only(parse_note(body)), clause))
     return out
+
+
+def _units_only(units: Units) -> Units:
+    """A clause's body may run on past its units (…按职责分工负责，不列入本表): names only."""
+    for role in ("lead", "responsible", "participating"):
+        setattr(units, role, [n for n in getattr(units, role) if looks_like_unit(n) or n.startswith(("各", "有关", "相关"))])
+    return units
 
 
 def is_passage(paragraph: str) -> bool:
@@ -118,13 +126,13 @@ def apply(text: str, drafts: list[Draft]) -> list[Draft]:
         for nums, units, clause in clauses(paragraph):
             for n in nums:
                 # the nearest item numbered n before the passage, in its own section first
-                same = [d for d in before if _printed(d) == n and d.path[:1] == section]
-                target = (same or [d for d in before if _printed(d) == n] or [None])[-1]
+                same = [d for d in before if printed(d) == n and d.path[:1] == section]
+                target = (same or [d for d in before if printed(d) == n] or [None])[-1]
                 if target is None or (target.units is not None and not target.units.empty
                                       and id(target) not in assigned):
                     continue
                 assigned.add(id(target))
-                target.units = _merged(target.units, units)
+                target.units = merged(target.units, units)
                 target.notes.append(_as_printed(clause, paragraph))
     return out
 
@@ -137,14 +145,14 @@ def _as_printed(clause: str, paragraph: str) -> str:
     return clause
 
 
-def _printed(d: Draft) -> int | None:
+def printed(d: Draft) -> int | None:
     """The number the document prints on the item (numbers may restart in every section, where the
     draft's ordinal does not)."""
     n = number_in(nfkc(d.number or ""))
     return d.number_int if n is None else n
 
 
-def _merged(old: Units | None, new: Units) -> Units:
+def merged(old: Units | None, new: Units) -> Units:
     units = Units()
     for source in (old, new):
         if source is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from corpus import division_table
 from corpus.drafts import Draft, Line, heading_only, lines_of
 from corpus.notes import finish, trailing_note
 from corpus.outline import RANK, Marker, marker_of, shi_points
@@ -30,10 +31,19 @@ _CLOSING = re.compile(r"(自.{0,20}起施行|起施行|负责解释|同时废止
 
 def build(text: str, body_start: int, first_is_lead: bool) -> list[Draft]:
     lines = lines_of(text, body_start)
-    if any(ln.row and header_roles(ln.row) for ln in lines):
-        return items_from_tables(lines, text, first_is_lead)
+    header = next((k for k, ln in enumerate(lines) if ln.row and header_roles(ln.row)), None)
+    if header is not None:
+        table = items_from_tables(lines, text, first_is_lead)
+        # a plan before the table, whose units the table gives by pointing back to its items
+        plan = _from_lines(lines[:header], text, first_is_lead) if header >= 3 else []
+        return (plan and division_table.join(plan, table, text)) or table
     if is_records(lines):
         return items_from_records(lines, text, first_is_lead)
+    return _from_lines(lines, text, first_is_lead)
+
+
+def _from_lines(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft]:
+    """Items of running text: by the family that owns the notes, else by the leaves."""
     lines = _run_in_points(lines, first_is_lead)
     owners = _note_owners(lines, first_is_lead)
     markers = [ln for ln in lines if ln.marker]

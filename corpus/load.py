@@ -368,7 +368,7 @@ def _pdf_page(page) -> list[str]:
 
 # A line that starts something of its own: a heading or list number, a bracket (a unit note, a
 # sub-point), or a unit label.
-STARTS_OWN = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（〔【\[]|\d{1,3}\s*[.、．](?!\d)|"
+STARTS_OWN = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（〔【\[]|\d{1,3}\s*[.、．](?!\d)|\d{1,3}\s*[.、．](?=\d{1,2}\s*[月日]|\d{4}\s*年)|"
                          r"[①-⑳]|第[一二三四五六七八九十百\d]+[条项章节部分]|[【\[]?(牵头|责任|配合|参加|协办|主办|完成)"
                          r"|附件|[—–-]\s*\d)")
 # Unit lines are left as printed: the item parser reads their labels line by line, wraps included.

@@ -145,7 +145,8 @@ def _addressee(head: list[str]) -> str:
 def _title(lines: list[str]) -> str:
     """The plan's title: the 《X》 a notice 印发s, or the first short title-like line."""
     for n, ln in enumerate(lines[:40]):
-        if "关于印发《" in ln and "》" not in ln and n + 1 < len(lines):
+        if n + 1 < len(lines) and (("关于印发《" in ln and "》" not in ln) or (
+                "关于印发" in ln and "的通知" not in ln and lines[n + 1].strip().endswith("的通知"))):
             ln += lines[n + 1].strip()  # a title wrapped onto a second line: "…实施方案" / "（2025—2027年）》的通知"
         m = re.search(r"关于印发(?:《(.+)》|(.+?))的通知", ln)
         if m:

@@ -24,7 +24,8 @@ _PATTERNS = [
     ("cnparen", re.compile(rf"^[(（]\s*([{CN}]+|-)\s*[)）]\s*")),
     ("arabicparen", re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*")),
     ("task", re.compile(r"^(?:任务|事项)\s*(\d{1,3})\s*[:：.．、]\s*")),
-    ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.．、](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")),
+    # a decimal (1.5倍) is no number, but a date may follow one ("1．3月底前编制…", "2．2025年…")
+    ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.．、](?!\d)|[.．、](?=\d{1,2}\s*[月日]|\d{4}\s*年)|\s(?=[\u4e00-\u9fff]))\s*")),
     ("circled", re.compile(rf"^([{CIRCLED}])\s*")),
     ("bullet", re.compile(r"^[•·●▪◆]\s*")),
     ("shi", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"])")),

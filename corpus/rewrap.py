@@ -28,6 +28,7 @@ _HEADING_FULL = 0.95  # a heading alone on its line must fill it: most headings 
 _OPEN = "（(〔【《“"
 # a line a notice sets on its own: its 文号, its date
 _OWN_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号\s*$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_TITLE_END = re.compile(r"(方案|要点|计划|清单|通知|意见|办法|报告|细则|规划|措施|分工表)([(（][^)）]{0,16}[)）])?$")
 _PUNCTUATION = re.compile(r"[，,。；;、：:]")
 _NOTE_WORDS = re.compile(r"[、，,；;：:]|牵头|负责|配合|参与|协办|主办")
 _ROLE_WORD = re.compile(r"^[【\[]?(牵头|责任|配合|参加|协办|主办|完成)")
@@ -65,7 +66,9 @@ def unwrap(lines: list[str], page_number: re.Pattern) -> list[str]:
 
 
 def _reaches_edge(line: str, page: float) -> bool:
-    heading = STARTS_OWN.match(line.strip()) and not _PUNCTUATION.search(line)
+    """A line that runs to the page's edge. A heading or a title alone on its line (no sentence
+    punctuation) must fill it all: most are short, and one that ends near the edge ends there."""
+    heading = (STARTS_OWN.match(line.strip()) or _TITLE_END.search(line.rstrip())) and not _PUNCTUATION.search(line)
     return width(line) >= (_HEADING_FULL if heading else _FULL) * page
 
 

@@ -3,6 +3,8 @@ row of one cell (`一、…`) or a merged category cell is a heading; unit cells
 grammar in the role their column names."""
 from __future__ import annotations
 
+import re
+
 from corpus.drafts import Draft, Line, heading_only
 from corpus.load import TABLE_SEP
 from corpus.outline import RANK, marker_of
@@ -53,6 +55,9 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
     return drafts
 
 
+_TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计)\s*$")
+
+
 def _push_heading(path, heading: str) -> None:
     m = marker_of(heading)
     rank = m.rank if m else 9
@@ -71,8 +76,8 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead):
     if cat:
         category = cat
     texts = [(i, c) for i, c in by_role.get("text", []) if c]
-    if not texts:
-        return None, category
+    if not texts or any(_TOTAL.match(c) for c in cells):
+        return None, category  # a 合计 row sums the table; it is no task
     no_cell = next((c for _, c in by_role.get("no", []) if c), "")
     number_int = int(no_cell) if no_cell.isdigit() else counter + 1
     # the span: from the first text cell to the last (cells are tab-separated on this line)

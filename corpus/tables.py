@@ -12,16 +12,21 @@ from corpus.units import LABELS
 
 _ROLE_WORDS = {
     "no": ("序号", "编号", "序"),
-    "category": ("任务类别", "类别", "工作类别", "领域", "板块", "重点领域", "任务分类", "工作板块", "项目类别"),
+    "category": ("任务类别", "类别", "工作类别", "领域", "板块", "重点领域", "任务分类", "工作板块", "项目类别",
+                 # a 考核评价指标 table: its items are the second-level indicators under the first
+                 "一级指标", "考核项目", "考核类别", "评价项目", "考核维度", "评价维度"),
     "text": ("工作任务", "任务", "任务内容", "具体措施", "主要任务", "重点任务", "工作内容", "工作措施",
              "具体任务", "工作举措", "目标任务", "具体工作", "主要内容", "任务事项", "工作要求",
              "具体内容", "改革任务", "措施", "工作目标", "任务名称", "主要措施", "重点工作",
-             "具体举措", "主要举措", "推进措施", "落实措施", "工作事项"),
+             "具体举措", "主要举措", "推进措施", "落实措施", "工作事项",
+             "二级指标", "三级指标", "考核内容", "考核指标", "指标内容", "评价内容", "考核要点", "指标名称",
+             "评分标准", "评分细则", "考核标准", "评价标准", "评分办法", "计分方法"),
     "lead": LABELS["lead"] + ("牵头",),
     "responsible": LABELS["responsible"],
     "participating": LABELS["participating"],
     "deadline": LABELS["deadline"] + ("时限", "时间安排", "进度安排"),
-    "ignore": LABELS["leader"] + ("联系人", "备注", "完成情况", "进展情况"),
+    "ignore": LABELS["leader"] + ("联系人", "备注", "完成情况", "进展情况", "分值", "分数", "标准分", "权重", "考核方式",
+                                  "考核方法", "佐证材料", "评分方式"),
 }
 HEADER_WORDS = {w for words in _ROLE_WORDS.values() for w in words}
 _WORD_ROLE = {w: role for role, words in _ROLE_WORDS.items() for w in words}

@@ -1,0 +1,108 @@
+"""Layout families of round 7: units in an attached 分工表, tasks grouped under their lead unit,
+a 考核评价指标 table. Small made-up snippets, not the round-7 documents."""
+from __future__ import annotations
+
+from corpus.pipeline import parse_text
+from corpus.tables import header_roles
+from corpus.unit_headings import heading_units
+
+NOTICE = """泽宁县人民政府办公室关于印发泽宁县2025年法治政府建设实施方案的通知
+泽政办发〔2025〕6号
+各乡镇人民政府，县政府各部门：
+现将《泽宁县2025年法治政府建设实施方案》印发给你们，请认真贯彻落实。
+泽宁县人民政府办公室
+2025年3月12日
+"""
+
+
+def _tasks(text: str, name: str = "plan.txt"):
+    return [i for i in parse_text(text, file=name).items if i.kind == "task"]
+
+
+def test_an_attached_division_table_gives_the_plan_items_their_units():
+    text = NOTICE + """泽宁县2025年法治政府建设实施方案
+一、重点任务
+1．动态调整权责清单。6月底前完成县级部门权责清单调整。
+2．深化“高效办成一件事”改革。年内新增“一件事”不少于6项。
+3．规范涉企行政检查。涉企行政检查总量同比下降20%以上。
+4．推行包容审慎监管。不予处罚事项不少于120项。
+5．落实述法制度。主要负责人年终述法实现全覆盖。
+二、保障措施
+（一）加强组织领导。各部门主要负责人切实履行第一责任人职责。
+附件
+泽宁县2025年法治政府建设重点任务分工表
+序号\t重点任务\t牵头单位\t配合单位\t完成时限
+1\t第1项　动态调整权责清单\t县委编办\t县司法局\t2025年6月底前
+2\t第2、3项\t县司法局\t县直各部门\t长期坚持
+3\t包容审慎监管\t县市场监管局\t县直各行政执法部门\t2025年12月底前
+注：方案第5项“落实述法制度”由各乡镇人民政府、县直各部门按职责分工负责，不列入本表。
+"""
+    items = parse_text(text, file="plan.txt").items
+    tasks = {i.item_no: i for i in items if i.kind == "task"}
+    assert sorted(tasks) == [1, 2, 3, 4, 5]  # the plan's items; 保障措施 and the rows are not tasks
+    assert tasks[1].lead_units == ("县委编办",) and tasks[1].deadline == "2025年6月底前"
+    assert tasks[2].lead_units == tasks[3].lead_units == ("县司法局",)  # one row, two items
+    assert tasks[4].lead_units == ("县市场监管局",)  # by its title (推行包容审慎监管)
+    assert tasks[5].responsible_units == ("各乡镇人民政府", "县直各部门")  # the 注 under the table
+    rows = [i for i in items if i.kind == "closing" and "\t" in i.text]
+    assert len(rows) == 3 and tasks[1].units_raw in rows[0].text  # the row is cited as where the unit is
+
+
+def test_a_task_table_that_points_back_to_nothing_is_its_own_list():
+    text = NOTICE + """一、工作要求
+各单位要高度重视。
+二、任务分工
+序号\t工作任务\t牵头单位\t完成时限
+1\t修订权责清单\t县委编办\t6月底前
+2\t开展案卷评查\t县司法局\t11月底前
+3\t推进政务公开\t县政府办公室\t12月底前
+"""
+    assert [i.lead_units for i in _tasks(text)] == [("县委编办",), ("县司法局",), ("县政府办公室",)]
+
+
+def test_a_heading_that_names_units_leads_the_tasks_under_it():
+    assert heading_units("四、区委编办、区司法局（共同牵头1项）") == ["区委编办", "区司法局"]
+    assert heading_units("八、各街道办事处（牵头2项）") == ["各街道办事处"]
+    assert heading_units("一、加强党对法治政府建设的领导") == []
+    assert heading_units("（二）强化督查考核") == []
+    text = NOTICE + """泽宁县2025年法治政府建设重点任务清单
+一、县司法局（牵头2项）
+1．严格规范性文件合法性审核，审核率达到100%。（县政府办公室配合）
+2．推进社区法律顾问全覆盖。
+责任单位：各乡镇人民政府
+二、县委编办、县司法局（共同牵头1项）
+1．推进乡镇综合行政执法队伍规范化建设，持证上岗率100%。
+"""
+    tasks = _tasks(text)
+    assert [t.lead_units for t in tasks] == [("县司法局",), ("县司法局",), ("县委编办", "县司法局")]
+    assert tasks[0].participating_units == ("县政府办公室",)
+    assert tasks[1].responsible_units == ("各乡镇人民政府",)
+
+
+def test_an_assessment_table_reads_its_indicators_as_items():
+    header = ["序号", "一级指标", "二级指标", "评分标准", "分值", "责任单位"]
+    assert header_roles(header) == {0: "no", 1: "category", 2: "text", 3: "text", 4: "ignore", 5: "responsible"}
+    text = NOTICE + "\t".join(header) + """
+1\t加强党的领导\t领导干部学法用法\t会前学法不少于4次，每少1次扣0.5分。\t4\t县委组织部（牵头）、县司法局
+2\t加强党的领导\t年终述法\t述法覆盖率达到100%。\t3\t县委依法治县办（牵头）
+合计\t\t\t\t100\t
+"""
+    tasks = _tasks(text)
+    assert len(tasks) == 2  # the 合计 row is no task
+    assert tasks[0].lead_units == ("县委组织部",) and tasks[0].responsible_units == ("县司法局",)
+    assert tasks[0].section.startswith("加强党的领导")
+
+
+def test_a_number_followed_by_a_date_still_numbers_an_item():
+    text = NOTICE + """一、县政府办公室（牵头2项）
+1．3月底前编制公布年度重大行政决策事项目录。（县司法局配合）
+2．2025年底前完成政务公开标准目录修订。（县直各部门配合）
+"""
+    assert [t.item_no for t in _tasks(text)] == [1, 2]
+
+
+def test_a_notice_title_wrapped_before_its_years_is_whole():
+    text = NOTICE.replace("泽宁县人民政府办公室关于印发泽宁县2025年法治政府建设实施方案的通知",
+                          "泽宁县人民政府关于印发泽宁县法治政府建设三年行动方案\n（2025—2027年）的通知")
+    doc = parse_text(text + "一、重点任务\n1．修订权责清单。（县委编办负责）\n", file="plan.txt").doc
+    assert doc.title == "泽宁县法治政府建设三年行动方案（2025—2027年）"
