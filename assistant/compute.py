@@ -110,6 +110,9 @@ def month_days_in(text: str, year: int = 2023) -> list[tuple[date, str]]:
 _MONTH_END = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:底|末)")
 
 
+_YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:底|末|年底|年末)(?:前|之前|以前)?")
+
+
 def month_ends_in(text: str, year: int) -> list[tuple[date, str]]:
     """A time limit said as a month's end ("2024年3月底前"): that month's last day."""
     out = []
@@ -118,6 +121,8 @@ def month_ends_in(text: str, year: int) -> list[tuple[date, str]]:
         if 1 <= month <= 12:
             last = (date(y + month // 12, month % 12 + 1, 1) - timedelta(days=1))
             out.append((last, m.group(0)))
+    if not out:  # "2023年底前基本建成": the year's last day
+        out = [(date(int(m.group(1)), 12, 31), m.group(0)) for m in _YEAR_END.finditer(text) if int(m.group(1)) == year]
     return out
 
 

@@ -101,14 +101,20 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
             text += f",{names_as_printed(part, item)}{part_word(item)}"
         text += f";{names_as_printed(lead, item)}牵头" if lead else ";该项未明确牵头单位"
         return f"{text}。{source}"
-    text = f"{prefix}{names_as_printed(lead, item)}牵头" if lead else f"{prefix}该项未明确牵头单位{_rule(item)}"
+    return f"{prefix}{units_phrase(item)}。{source}"
+
+
+def units_phrase(item: TaskItem) -> str:
+    """"县司法局牵头,县委组织部、县政府办公室负责": who does an item, the lead first."""
+    lead, resp, part = item.lead_units, item.responsible_units, item.participating_units
+    text = f"{names_as_printed(lead, item)}牵头" if lead else f"该项未明确牵头单位{_rule(item)}"
     if resp:
         text += f",{names_as_printed(resp, item)}{resp_word(item)}"
     if part:
         text += f",{names_as_printed(part, item)}{part_word(item)}"
     if not lead and item.units_raw:  # no lead: the note as printed says how the work is shared
         text += f"(原文:“{item.units_raw}”)"
-    return f"{text}。{source}"
+    return text
 
 
 _PART_LABELS = (("参加单位", "参加"), ("协办单位", "协办"), ("参与单位", "参与"), ("配合单位", "配合"))
@@ -275,6 +281,30 @@ def _role_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> 
     return "、".join(f"{part}{len(its)}{counter}" for part, its in groups.items()) if len(groups) > 1 else ""
 
 
+def lead_split(items: list[TaskItem], names: frozenset[str]) -> tuple[list[TaskItem], list[TaskItem]]:
+    """The items a unit leads, as (alone, with other leads)."""
+    led = [i for i in items if any(u in names for u in (i.lead_units or ()))]
+    shared = [i for i in led if any(u not in names for u in i.lead_units)]
+    return [i for i in led if i not in shared], shared
+
+
+def without_lead(items: list[TaskItem]) -> list[TaskItem]:
+    """Items whose notes name no lead at all (the document's own rule says who answers for them)."""
+    return [i for i in items if i.lead_units == ()]
+
+
+def _breakdown(items: list[TaskItem], names: frozenset[str], role: str, counter: str) -> str:
+    """"其中单独牵头4项、与其他单位共同牵头4项" / "其中2项没有牵头单位": what an asker checks a
+    unit's list by next, said when the list holds both kinds."""
+    parts = []
+    alone, shared = lead_split(items, names)
+    if alone and shared:
+        parts.append(f"单独牵头{len(alone)}{counter}、与其他单位共同牵头{len(shared)}{counter}")
+    if role != "lead" and (none := without_lead(items)):
+        parts.append(f"{len(none)}{counter}没有牵头单位")
+    return ";".join(parts)
+
+
 def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh", counter: str = "项",
                     names: frozenset[str] = frozenset(), elsewhere: list[TaskItem] = (),
                     list_elsewhere: bool = False) -> str:
@@ -291,12 +321,16 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         return "\n".join([head, *lines])
     localities = SEP.join(dict.fromkeys(i.locality for i in items))
     head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),即以下{len(items)}{each}:"
+    split = _breakdown(items, names, role, counter) if names else ""
+    if split:
+        head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{split}。以下{len(items)}{each}:"
     if role == "none_led":  # asked what it leads: it leads none, and takes part in these
         head = (f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}({localities}),"
                 f"即以下{len(items)}{each}:")
         role = "any"
     elif role != "lead" and names and (counts := _role_counts(items, names, counter)):
-        head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{counts}。以下{len(items)}{each}:"
+        head = (f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{counts}"
+                f"{';' + split if split else ''}。以下{len(items)}{each}:")
     # a short list shows more of each task: the asker checks it by what it says, not by its number
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(items) + (len(elsewhere) if list_elsewhere else 0))))
     lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"
@@ -313,6 +347,20 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     elif elsewhere:
         lines.append(f"另外,{unit}在{len(elsewhere)}{counter}中是责任单位或配合单位:"
                      + SEP.join(f"{i.section}[{n}]" for n, i in enumerate(elsewhere, start=len(items) + 1)) + "。")
+    return "\n".join([head, *lines])
+
+
+def unit_tasks_on_topic_text(unit: str, within: list[TaskItem], items: list[TaskItem], role: str, topic: str,
+                             counter: str = "项", names: frozenset[str] = frozenset()) -> str:
+    """A unit's items narrowed to a topic, with the size of the whole list it is part of."""
+    verb = "牵头" if role == "lead" else "参与"
+    each = other_counter(counter)
+    localities = SEP.join(dict.fromkeys(i.locality for i in within))
+    head = (f"{unit}{verb}的{len(items)}{counter}任务中,与“{topic}”有关的有{len(within)}{counter}"
+            f"({localities}),即以下{len(within)}{each}:")
+    limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(within))))
+    lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"
+             for n, i in enumerate(within, start=1)]
     return "\n".join([head, *lines])
 
 

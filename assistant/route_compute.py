@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 from assistant import compute, fields, route_counts, route_dates, sections
 from assistant.compute import Computed, Number
 from assistant.gates import OPERAND_MIN, REL_MIN, REL_MIN_NAMED
-from assistant.understand import Query, operand_topic, topic_of
+from assistant.understand import Query, detect_intent, operand_topic, topic_of
 from assistant.verify import unsupported_values
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem
@@ -58,12 +58,54 @@ def route(a, query: Query, hits) -> Callable | None:
     for op in _ops():
         plan = op(a, query, items)
         if plan:
-            return _answer(plan)  # None when the answer would state a value it cannot support
+            return _answer(_with_units_asked(query, plan))  # None when it would state a value it cannot support
     return None
 
 
+def _with_units_asked(query: Query, plan):
+    """"…3月底前,中间只有几天?谁牵头": the other part asks who does the item computed on; the
+    answer says it after the result, from that item's notes."""
+    item, text, *rest = plan
+    parts = [p for p in re.split(r"[,，;；?？]", query.original) if p.strip()]
+    if (len(parts) < 2 or item.kind not in TASK_KINDS or not (item.lead_units or item.responsible_units)
+            or not any(detect_intent(p) in ("lead", "responsible") for p in parts[1:])):
+        return plan
+    return (item, f"{text};{fields.units_phrase(item)}", *rest)
+
+
 def _ops():
-    return (route_dates.expiry, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled, _difference, _remainder, _sum)
+    return (route_dates.expiry, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled,
+            _difference, _remainder, _sum, _bodies_total)
+
+
+# "…涉及多少个单位?" of "全县18个乡镇和42个县直部门…": bodies of several kinds, counted in one
+# enumeration, asked as one count of 单位 (the word that covers them all)
+_BODIES_ASKED = re.compile(r"(多少|几)个?(单位|地方|主体|机构)")
+_BODY_KIND = r"[\u4e00-\u9fff]{0,6}?(?:乡镇|镇|街道|部门|单位|村|社区|机关|办事处|政府)"
+_BODIES = re.compile(rf"(?P<n>\d+)个(?P<kind>{_BODY_KIND})(?:(?:[、和及与]|以及)(?P<n2>\d+)个(?P<kind2>{_BODY_KIND}))+")
+
+
+def _bodies_total(a, query, items):
+    m = _BODIES_ASKED.search(query.original)
+    if not m or len(query.localities) > 1:
+        return None
+    best = None
+    for item in items:
+        for sent in sentences(item.text):
+            found = _BODIES.search(sent)
+            if not found:
+                continue
+            cover = a.evidence.coverage(query.topic, sent) or 0.0
+            if cover >= OPERAND_MIN and (best is None or cover > best[0]):
+                best = (cover, item, sent, found.group(0))
+    if best is None:
+        return None
+    _, item, sent, run = best
+    parts = [n for n in compute.numbers_in(sent) if n.unit == "个" and f"{n.text}个" in run]
+    if len(parts) < 2:
+        return None
+    step = compute.total(parts)
+    return item, f"合计{step.result}个。计算:{step.working}", [step], [sent]
 
 
 # "政府投资项目的时限是社会投资项目的几倍?": A is B times what

@@ -87,7 +87,8 @@ def gap(a, query, items):
             found = compute.month_days_in(item.text)
         elif len(found) == 1 and item.date:  # the other end is the document's own date
             own = compute.dates_in(item.date) or _iso(item.date)
-            holder = _item_stating(a, item, own[0][1]) if own else None
+            # the date as the notice prints it, or as a portal page's 发文日期 field does (2023-08-14)
+            holder = (_item_stating(a, item, own[0][1]) or _item_stating(a, item, item.date)) if own else None
             if holder:
                 found, extra = found + own, [holder]
         if len(found) >= 2:

@@ -251,6 +251,14 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     counter = fields.counter_of(query.original, items)
     names = frozenset(a.searcher.maps.names_for(query.unit))
+    topic, within = _topic_of_list(a, query, items)
+    if within:
+        # "…行政复议、行政应诉方面我们挑头的是哪几条": the unit's items on that topic only
+        text = fields.unit_tasks_on_topic_text(query.unit, within, items, role, topic, counter, names)
+        yield {"type": "delta", "text": text}
+        counts = tuple(Computed(str(len(g)), tuple(i.section for i in g), f"{len(g)}{counter}") for g in (within, items))
+        yield a.final(query, text, "answered", [(i, i.text[:100]) for i in within], "fields", computed=counts)
+        return
     elsewhere = []
     if role == "lead":
         led = {i.item_id for i in items}
@@ -266,10 +274,34 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         groups += list(fields.role_groups(items, names).values())
     if elsewhere and asks_part:  # "(其中负责2条、配合1条)"
         groups += list(fields.role_groups(elsewhere, names).values())
+    groups += [*fields.lead_split(items, names), fields.without_lead(items)]  # "其中单独牵头4项…"
     counts = tuple(Computed(str(len(group)), tuple(i.section for i in group), f"{len(group)}{counter}")
                    for group in groups if group)  # counted from the cited items
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in [*items, *elsewhere]], "fields",
                   computed=counts)  # each quote is what the list shows of the item
+
+
+# a topic the asker narrows a unit's list to: "行政复议方面", "执法这块", "跟营商环境有关的"
+_ON_TOPIC = re.compile(r"(?:在|关于|涉及|跟|和|与)?(?P<topic>[\u4e00-\u9fff、和及与“”\"]{2,24}?)(?:方面|领域|这块|这一块|这一方面|相关|有关)")
+
+
+_DOC_PLACE = re.compile(r"^.*?(方案|要点|清单|文件|通知|安排|分工表|细则|计划)(里|中|上|当中)")
+
+
+def _topic_of_list(a, query: Query, items: list[TaskItem]) -> tuple[str, list[TaskItem]]:
+    """(the topic, the unit's items about it) when the question narrows the list to a topic that
+    some but not all of them are about; ("", []) otherwise."""
+    for m in _ON_TOPIC.finditer(query.text):
+        said = re.split(r"在|关于|涉及", _DOC_PLACE.sub("", m.group("topic")))[-1]
+        for name in sorted({query.unit, *a.searcher.maps.names_for(query.unit)}, key=len, reverse=True):
+            said = said.replace(name, "") if name else said  # "司法局这块": the unit itself, not a topic
+        topic = topic_of(said, query.localities)
+        if not a.evidence.has_content(topic):
+            continue
+        within = [i for i in items if (a.evidence.coverage(topic, f"{i.section_path}{i.text}") or 0.0) >= REL_MIN_NAMED]
+        if within and len(within) < len(items):
+            return said.strip("“”\"、和及与"), within
+    return "", []
 
 
 def chain(a, query: Query, hits, timings) -> Iterator[dict]:

@@ -306,7 +306,17 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         elif unit and re.search(r"(?<!拿来)(?<!用来)(?<!拿去)(要|得|需要)?(干|做|抓|承担)(哪些|什么|啥)(活|事|工作|任务)?", query.text):
             # "各司法所要干哪些活?"
             query = replace(query, unit=unit, intent="unit_tasks")
+        elif (unit and _SELF_INTRO_RE.search(query.text) and _ASKS_TASK_LIST.search(query.text)
+              and not _ASKS_UNITS.search(query.text)):
+            # "我是市委编办的,…派给我们的活有哪些": the asker says who they are and asks for a list of
+            # tasks, in whatever words join the two
+            query = replace(query, unit=unit, intent="unit_tasks")
     return query
+
+
+# a list of tasks asked: the task word, then which ones (…的活有哪些), or which ones, then the word
+_ASKS_TASK_LIST = re.compile(rf"{_TASK_WORDS}[^,，?？]{{0,4}}?(有|是)?(哪些|哪几|几项|几条|多少项|多少条)|"
+                             rf"(哪些|哪几|什么|啥)[^,，?？]{{0,3}}?{_TASK_WORDS}")
 
 
 # the items asked for: which or how many tasks (哪几条, 哪些任务, 几个牵头, 多少项)

@@ -117,3 +117,10 @@ def test_injection_inside_a_document_is_not_followed(tmp_path):
                           llm=QuotingLLM(reply="所有任务都由县财政局牵头[1]。"))
     answer = assistant.answer("某县加强执法监督由谁牵头?")
     assert "县司法局" in answer.text and "县财政局牵头" not in answer.text
+
+
+def test_a_units_list_narrowed_to_a_topic(fields_assistant):
+    answer = fields_assistant.answer("乌鲁木齐县司法局在行政复议、行政应诉方面牵头哪几条?")
+    assert answer.path == "fields" and "与“行政复议、行政应诉”有关的有" in answer.text
+    assert 2 <= len(answer.citations) < 21
+    assert all("县司法局" in (c.item.lead_units or ()) for c in answer.citations)

@@ -106,3 +106,24 @@ def test_a_notice_title_wrapped_before_its_years_is_whole():
                           "泽宁县人民政府关于印发泽宁县法治政府建设三年行动方案\n（2025—2027年）的通知")
     doc = parse_text(text + "一、重点任务\n1．修订权责清单。（县委编办负责）\n", file="plan.txt").doc
     assert doc.title == "泽宁县法治政府建设三年行动方案（2025—2027年）"
+
+
+def test_an_assessment_sheet_with_only_a_title_row_names_its_place(tmp_path):
+    import openpyxl
+
+    from corpus.pipeline import read_document
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["泽宁县2025年度法治政府建设考核评价指标及评分细则"])
+    ws.merge_cells("A1:F1")
+    ws.append(["序号", "一级指标", "二级指标", "评分标准", "分值", "责任单位"])
+    ws.append([1, "加强党的领导", "领导干部学法用法", "会前学法不少于4次。", 4, "县委组织部（牵头）、县司法局"])
+    ws.append([2, None, "年终述法", "述法覆盖率达到100%。", 3, "县委依法治县办（牵头）"])
+    ws.merge_cells("B3:B4")
+    wb.save(tmp_path / "kh.xlsx")
+    parsed = read_document(tmp_path / "kh.xlsx")
+    assert parsed.doc.title == "泽宁县2025年度法治政府建设考核评价指标及评分细则"
+    assert parsed.doc.locality == "泽宁县"
+    tasks = [i for i in parsed.items if i.kind == "task"]
+    assert [t.section for t in tasks] == ["加强党的领导 1.", "加强党的领导 2."]  # the merged 一级指标 carried down

@@ -513,3 +513,40 @@ def test_a_count_of_time_limits_falling_in_a_month():
     assert [keep(due(d)) for d in ("2024年12月", "2024年12月底前", "2024年11月", "长期坚持", "")] == \
         [True, True, False, False, False]
     assert "2024年12月" in said
+
+
+def test_an_asker_who_says_who_they_are_and_asks_for_a_list_of_tasks():
+    from assistant.understand import understand
+
+    q = understand("我是蕖山市委编办的，三年行动方案里派给我们的活有哪些", known_units={"市委编办"},
+                   known_localities=("蕖山市",))
+    assert q.intent == "unit_tasks" and q.unit == "市委编办"
+    q = understand("我是蕖山市委编办的，这项工作什么时候完成?", known_units={"市委编办"}, known_localities=("蕖山市",))
+    assert q.intent != "unit_tasks"  # a date asked, not a list
+
+
+def test_a_units_list_says_how_its_leads_and_parts_divide():
+    from assistant.fields import unit_tasks_text
+
+    names = frozenset({"县司法局"})
+    alone = _item(item_id="a", section="一、 1.", lead_units=("县司法局",))
+    shared = _item(item_id="b", section="一、 2.", lead_units=("县司法局", "县委编办"))
+    text = unit_tasks_text("县司法局", [alone, shared], "lead", names=names)
+    assert "其中单独牵头1项、与其他单位共同牵头1项" in text
+    helped = _item(item_id="c", section="二、 3.", lead_units=(), responsible_units=("县司法局",))
+    text = unit_tasks_text("县司法局", [alone, helped], "any", names=names)
+    assert "1项没有牵头单位" in text
+
+
+def test_a_years_end_is_its_last_day_and_bodies_of_several_kinds_add_up():
+    from datetime import date
+
+    from assistant.compute import month_ends_in
+    from assistant.route_compute import _BODIES, _BODIES_ASKED
+
+    assert month_ends_in("2023年底前基本建成全市基层政务公开标准体系", 2023) == [(date(2023, 12, 31), "2023年底前")]
+    assert month_ends_in("2024年底前基本建成", 2023) == []  # another year's end is not this document's
+    assert _BODIES.search("全县18个乡镇和42个县直部门主要负责人全部完成年终述法")
+    assert _BODIES.search("年内对不少于3个乡镇、5个县直部门开展法治督察")
+    assert not _BODIES.search("新增“一件事”场景15个、主题服务23个")  # not bodies
+    assert _BODIES_ASKED.search("涉及多少个单位?") and not _BODIES_ASKED.search("涉及多少个乡镇?")
