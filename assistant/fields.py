@@ -174,6 +174,30 @@ def other_counter(counter: str) -> str:
 
 
 # asking when a task is due: answered by its 完成时限 column when the text does not say
+# points asked: 多少分, 几分, 分值, 占多少分 (an assessment's indicators)
+ASKS_POINTS = re.compile(r"(多少|几)分(?!之)|分值|分数|满分")
+
+
+def points_sentence(item: TaskItem, n: int) -> str:
+    return f"{item.locality}:{short_heading(item)}分值{item.score}分。依据:{item.section}[{n}]。"
+
+
+def points_total(items: list[TaskItem]):
+    """(the sentence, the computation) adding up the items' points, when every item has points
+    that may be added (corpus.table_items: no cell shared by two indicators); else ("", None)."""
+    from assistant.compute import Computed
+
+    if not items or not all(i.score for i in items):
+        return "", None
+    if not all(i.score_checked for i in items):
+        shared = "、".join(i.section for i in items if not i.score_checked)
+        return f"(分值合计未计算:{shared}的分值与相邻指标相同,可能是合并单元格共用一个分值。)", None
+    values = [float(i.score) for i in items]
+    total = f"{sum(values):g}"
+    working = " + ".join(i.score for i in items) + f" = {total}"
+    return f"分值合计{total}分({working})。", Computed(total, tuple(i.score for i in items), working)
+
+
 ASKS_WHEN = re.compile(r"(什么|啥)时(候|间)|何时|多会儿?|哪会儿|时限|期限|截止|完成时间|完成日期|几月(底|份)?前|哪天前")
 
 
@@ -281,6 +305,10 @@ def _role_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> 
     return "、".join(f"{part}{len(its)}{counter}" for part, its in groups.items()) if len(groups) > 1 else ""
 
 
+def _points(item: TaskItem) -> str:
+    return f"({item.score}分)" if item.score else ""
+
+
 def lead_split(items: list[TaskItem], names: frozenset[str]) -> tuple[list[TaskItem], list[TaskItem]]:
     """The items a unit leads, as (alone, with other leads)."""
     led = [i for i in items if any(u in names for u in (i.lead_units or ()))]
@@ -325,15 +353,16 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     if split:
         head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{split}。以下{len(items)}{each}:"
     if role == "none_led":  # asked what it leads: it leads none, and takes part in these
+        split = _breakdown(items, names, "any", counter) if names else ""
         head = (f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}({localities}),"
-                f"即以下{len(items)}{each}:")
+                + (f"其中{split}。以下{len(items)}{each}:" if split else f"即以下{len(items)}{each}:"))
         role = "any"
     elif role != "lead" and names and (counts := _role_counts(items, names, counter)):
         head = (f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{counts}"
                 f"{';' + split if split else ''}。以下{len(items)}{each}:")
     # a short list shows more of each task: the asker checks it by what it says, not by its number
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(items) + (len(elsewhere) if list_elsewhere else 0))))
-    lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"
+    lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}{_points(i)}"
              for n, i in enumerate(items, start=1)]
     if elsewhere and list_elsewhere:
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")

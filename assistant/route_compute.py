@@ -37,6 +37,8 @@ _ASKED_UNIT = [(re.compile(r"百分点|(几|多少)个?点|比例|比重|百分�
 def route(a, query: Query, hits) -> Callable | None:
     """The computing answer when the question asks for one and the items hold the operands."""
     q = query.original
+    if query.intent == "which_doc":
+        return None  # "哪个县把优秀等次比例卡在20%以内?" asks where a figure is said, not to compute one
     items = _candidates(a, query, hits)
     plan = route_dates.doc_gap(a, query, items)  # about two documents, not about their items
     if plan:

@@ -70,6 +70,12 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     items = [i for i, _ in chosen_context]
     picks = [p for p in (support(a, query, item) for item in items) if p]
     top = items[0]
+    if top.score and fields.ASKS_POINTS.search(query.original) and len(query.localities) <= 1:
+        # an indicator's 分值 column answers "这项多少分?"
+        text = fields.points_sentence(top, 1)
+        yield {"type": "delta", "text": text}
+        yield a.final(query, text, "answered", [(top, top.text[:80])], "fields")
+        return
     if (top.deadline and fields.ASKS_WHEN.search(query.original) and len(query.localities) <= 1
             and not (picks and picks[0][0] is top and answers_measure(query.original, picks[0][1]))):
         # a table's 完成时限 column answers when the row's text does not say

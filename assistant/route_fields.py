@@ -268,6 +268,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|挂了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关",
                                query.original))
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
+    points, step = fields.points_total(items) if fields.ASKS_POINTS.search(query.original) else ("", None)
+    text += f"\n{points}" if points else ""  # "…挂牵头的指标,分值加起来多少?"
     yield {"type": "delta", "text": text}
     groups = [items, elsewhere, [*items, *elsewhere]]
     if role == "any":  # "其中牵头8项、责任单位3项"
@@ -276,7 +278,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         groups += list(fields.role_groups(elsewhere, names).values())
     groups += [*fields.lead_split(items, names), fields.without_lead(items)]  # "其中单独牵头4项…"
     counts = tuple(Computed(str(len(group)), tuple(i.section for i in group), f"{len(group)}{counter}")
-                   for group in groups if group)  # counted from the cited items
+                   for group in groups if group) + ((step,) if step else ())  # counted from the cited items
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in [*items, *elsewhere]], "fields",
                   computed=counts)  # each quote is what the list shows of the item
 

@@ -113,6 +113,10 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
         text += (f"\n其中没有写牵头单位的{len(bare)}{measure}:" + "、".join(f"[{n}]" for n in bare) + "。"
                  if bare else f"\n这些{measure}目都写明了牵头单位。")
         counts.append(Computed(str(len(bare)), tuple(cited[n - 1][0].section for n in bare), f"{len(bare)}{measure}"))
+    if fields.ASKS_POINTS.search(query.original):  # "这一块总共多少分?"
+        said, step = fields.points_total([i for i, _ in cited])
+        text += f"\n{said}" if said else ""
+        counts += [step] if step else []
     if _cut_inside(a, items):
         text += "\n(该文件文本在这一部分中途截断,后面的内容不在资料中,这部分的条目可能不全。)"
     yield {"type": "delta", "text": text}
@@ -144,7 +148,8 @@ def _line(item: TaskItem, n: int, limit: int, when: bool = False) -> str:
     else:
         lead = ""
     due = f"(完成时限:{item.deadline})" if when and item.deadline else ""
-    return f"[{n}] {fields.listed_section(item)}{lead}:{gist(item.text, limit)}{due}"
+    points = f"({item.score}分)" if item.score else ""
+    return f"[{n}] {fields.listed_section(item)}{lead}{points}:{gist(item.text, limit)}{due}"
 
 
 def gist(text: str, limit: int) -> str:

@@ -86,9 +86,10 @@ def _outline(items: tuple[TaskItem, ...]) -> tuple[Section, ...]:
 
 # --- which section a question means ---------------------------------------------------------------
 # A question about a section asks what is in it or how much.
-ASKS_CONTENTS = re.compile(r"哪些|哪几|几条|几项|几块|几部分|几个方面|多少条|多少项|主要内容|什么内容|"
+ASKS_CONTENTS = re.compile(r"哪些|哪几|几条|几项|几块|几部分|几个方面|多少条|多少项|(几|多少)个(二级|三级)?指标|主要内容|什么内容|"
                            r"(讲|说|写|安排|部署|规定|提|列|干|做)了?些?(啥|什么)|都是(啥|什么)|有啥|打算|概括|总结|措施有")
-COUNTS = re.compile(r"几条|几项|多少条|多少项|几个方面|几个部分|几部分|几块|几大块")
+# (an assessment's items are its 指标: "下面有几个二级指标?")
+COUNTS = re.compile(r"几条|几项|多少条|多少项|几个方面|几个部分|几部分|几块|几大块|(几|多少)个(二级|三级)?指标")
 # the items listed ("下面挂了哪几条?"): a section's contents even when its leads are asked too
 LISTS_ITEMS = re.compile(rf"{COUNTS.pattern}|哪几[条项点]|哪些(条|项|任务|事项|措施)|几点|"
                          r"(安排|部署|讲|写|列)了?些?(啥|什么)|(?<!部门)(?<!单位)(?<!机构)都有(啥|什么|哪些)(?!部门|单位|机构)")

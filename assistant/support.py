@@ -45,12 +45,31 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
             usable = any(r >= floor for _, r in scored)
             if rel > scored[weakest][1] + 0.15 and (query.intent == "number" or (not usable and rel >= floor)):
                 scored[weakest] = (item, rel)
+        if query.intent == "number":
+            scored = _holding_the_value(a, query, scored, candidates)
         scored.sort(key=lambda s: -s[1])
     # Prompt tokens dominate latency: when the best item clearly carries the question, the draft
     # gets it alone.
     if len(scored) > 1 and len(query.localities) <= 1 and scored[0][1] >= scored[1][1] + 0.25:
         scored = scored[:1]
     return scored
+
+
+def _holding_the_value(a, query: Query, scored, candidates):
+    """A number asked: a chosen item with no sentence holding it gives its place to one as close to
+    the question that has one ("漱泉2024年行政复议纠错了多少件?": the 2025 plan and the problems
+    section rank with the point that says 纠错12件)."""
+    held = {i.item_id for i, _ in candidates if support(a, query, i)}
+    if not held or all(i.item_id in held for i, _ in scored):
+        return scored
+    spare = [(i, r) for i, r in candidates if i.item_id in held and all(i.item_id != s.item_id for s, _ in scored)]
+    out = []
+    for item, rel in scored:
+        if item.item_id not in held and spare and spare[0][1] >= rel - 0.15:
+            out.append(spare.pop(0))
+        else:
+            out.append((item, rel))
+    return out
 
 
 MAX_LOCALITIES = 6  # fifteen documents: a task many places set is answered for each (政府信息公开年度报告: 4+)

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from assistant.fields import ASKS_POINTS
 from assistant.script import to_simplified
 from corpus.errors import BadQuestionError, QuestionTooLongError
 from corpus.units import LABELS
@@ -49,10 +50,12 @@ _LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
-_SELF_INTRO = r"(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}[,，]"
+# "我们是县市场监督管理局,", "我是市委编办的,", "我们苡林县政府办,": the asker names their unit first
+_SELF_INTRO = (r"(?:(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}|"
+               r"(我们|咱们?)[^,，。?？]{2,20}?(局|办|委|院|部|中心|政府|办事处|所|队|科|股))的?[,，]")
 LEAD_ASK = re.compile(rf"{_LEAD_WORDS}|[牵挑领]了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|几处|多少项|多少条|多少件|多少处|有几个)"
-_TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条)"
+_TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条|指标)"  # 指标: an assessment's items
 
 INTENT_PATTERNS = [  # order matters: the first match wins
     ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)[)”\"]*(了|干|做|抓|开展|承担|的)?(有|是|都有|都是)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
@@ -119,6 +122,8 @@ _ASKING = re.compile(
     r"个?小时|学时|[一每]年|全年|分别|各自|"
     r"期限|时限|截止(日期|时间)?|完成时间|"  # the time asked for, like 什么时候: never what it is about  # units of the value asked and the period: people and documents word them differently
     r"另外|此外|"  # "另外还要落实个啥制度?": a further part, not its topic
+    # "各列了哪些?有啥不同?": each place asked, and a comparison asked, not what it is about
+    r"(?:各自?|分别)(?:列|写|提|定|规定|安排|部署)了?|有(?:啥|什么)(?:不同|区别|差别|差异|两样)|"
     # "各定了什么目标?", "各是啥结果?": the kind of thing asked, not what it is about (工作目标 as a
     # heading stays)
     r"(?<=什么)(目标|指标|结果|效果)|(?<=啥)(目标|指标|结果|效果)|(?<=哪些)(目标|指标)|"
@@ -209,12 +214,14 @@ def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
     text = without_instructions(text)
     for loc in localities:
         for variant in _variants(loc):
-            text = text.replace(variant, " ")
+            # "乌县方案和新密安排": a place and its document's kind name the document, not the topic
+            text = re.sub(re.escape(variant) + _PLACES_DOC, " ", text)
     # a date is a word of its own: "11月底线下办理" is 11月底 + 线下办理, not …底线…
     text = _DATE_WORD.sub(lambda m: f"{m.group(0)} ", text)
     return _without_asking(text)
 
 
+_PLACES_DOC = r"(?:的)?(?:这份|那份|那个|这个)?(?:方案|工作安排|安排|要点|清单|报告|文件|细则|分工表)?"
 _DATE_WORD = re.compile(r"\d+(年|月|日|号)(底|初|末|中旬|上旬|下旬)?(前|后|起)?")
 
 
@@ -305,6 +312,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and re.search(r"(?<!拿来)(?<!用来)(?<!拿去)(要|得|需要)?(干|做|抓|承担)(哪些|什么|啥)(活|事|工作|任务)?", query.text):
             # "各司法所要干哪些活?"
+            query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)的{_TASK_WORDS}", query.text) and ASKS_POINTS.search(query.text):
+            # "县司法局挂牵头的指标,分值加起来多少?": the points of the unit's items, added up
             query = replace(query, unit=unit, intent="unit_tasks")
         elif (unit and _SELF_INTRO_RE.search(query.text) and _ASKS_TASK_LIST.search(query.text)
               and not _ASKS_UNITS.search(query.text)):

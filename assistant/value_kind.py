@@ -27,7 +27,9 @@ KINDS = (
     ValueKind("money", re.compile(r"多少钱|经费|资金|预算|拨款|拨付|投入了?多少|花了?多少|金额|多少万|补贴多少|奖励多少|"
                                   r"多少(欠薪|工资|罚款|罚没款|赔偿金?|补偿款?|奖金|税款|费用)"),
               re.compile(r"\d+(\.\d+)?\s*(万|亿)?元|[一二三四五六七八九十百千万亿两]+元"), "金额"),
-    ValueKind("rank", re.compile(r"排第几|排名|第几名|名次|排在第|排位|位次|得分最|分数最"),
+    ValueKind("rank", re.compile(r"排第几|排名|第几名|名次|排在第|排位|位次|得分最|分数最|"
+                               # who came first ("考核谁排第一?"); "排第一的有几条" counts units listed first
+                               r"(谁|哪个[\u4e00-\u9fff]{0,4}|哪家)排在?第[一二三\d]|第一名|头名|拿了?第一|(最高|最低)分"),
               re.compile(r"第[一二三四五六七八九十\d]+名|排名第|位居|名列|排在第"), "排名"),
     # which places ("那12个乡镇都叫啥名?"): a plan counts them ("全县12个乡镇"), it seldom lists them
     ValueKind("places", re.compile(r"(乡镇|乡|镇|街道|村|社区|县市|县区|园区)[^?,]{0,3}(都|分别|各)?(叫|是)(啥|什么|哪些|哪几个)(名字?)?|"
@@ -74,7 +76,9 @@ _ACTUAL = re.compile(r"(实际|已经|目前|现在|截至目前|到目前为止
                      r"(最后|最终|到底)(有没有|是否)?.{0,24}(了吗|了没有?|没有)|(有没有|是否已经?)(完成|实现|创成|建成|达到|达标)|"
                      # "评上…了吗?": whether an honour aimed at was won
                      r"(评上|评为|获评|获得|拿到|入选|创成|建成|通过验收|验收通过).{0,24}(了吗|了没有?)[?？]?$|"
-                     r"(有没有|是否)(评上|获评|入选|拿到)")
+                     r"(有没有|是否)(评上|获评|入选|拿到)|"
+                     # "一共查处了多少案件?": a count of what was done (a plan's items only set targets)
+                     r"(查处|处理|办理|调解|培训|清理|审核|评查|受理|审结|检查|公开|化解|立案|处罚)了(多少|几)")
 _REPORT_KINDS = ("报告", "总结", "情况")
 
 
@@ -94,7 +98,14 @@ def holds(kind: ValueKind, items) -> bool:
 
 
 def is_plan(item) -> bool:
-    return item.kind in ("task", "point") and not any(k in (item.doc_kind or item.title) for k in _REPORT_KINDS)
+    """A task of a plan, or a report's point under its plans for the coming year (四、2025年度…主要安排)."""
+    if item.kind not in ("task", "point"):
+        return False
+    return not any(k in (item.doc_kind or item.title) for k in _REPORT_KINDS) or bool(_PLANS.search(item.section_path))
+
+
+# a report's section of plans: 工作打算, 主要安排, 工作计划, 下一步工作 (not 安排落实情况)
+_PLANS = re.compile(r"(打算|安排|计划|思路|下一步)(?![^>]{0,8}(情况|成效|落实))")
 
 
 def missing_reason(question: str, items) -> str:

@@ -38,6 +38,8 @@ class Draft:
     units: Units | None = None
     deadline: str = ""
     notes_rule: str = ""  # the document's rule for items without a lead, when this one has none
+    score: str = ""  # an assessment indicator's points, as printed (分值 column)
+    score_checked: bool = False  # the table's 合计 equals the sum of its rows' points (no cell shared)
 
 
 def lines_of(text: str, start: int = 0) -> list[Line]:

@@ -187,7 +187,8 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         item_no_inferred=d.inferred, heading=first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", text).split("\t")[0]),  # a row: its first text cell
         lead_units=lead, responsible_units=resp, participating_units=part,
         units_raw="；".join(d.notes), doc_kind=doc.kind, date=doc.date, kind=d.kind,
-        deadline=d.deadline, item_number=d.number, warnings=tuple(warnings),
+        deadline=d.deadline, score=d.score, score_checked=d.score_checked, item_number=d.number,
+        warnings=tuple(warnings),
         doc_no=doc.doc_no, issuer=doc.issuer, addressee=doc.addressee,
     )
 

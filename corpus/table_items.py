@@ -18,9 +18,12 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
     roles: dict[int, str] = {}
     category = ""
     counter = 0
+    totals: list[str] = []  # the points a 合计 row gives
     for ln in lines:
         if ln.row is not None:
             cells = ln.row
+            if roles and any(_TOTAL.match(c) for c in cells):
+                totals += [c for i, c in enumerate(cells) if roles.get(i) == "score" and _POINTS.match(c)]
             header = header_roles(cells)
             if header:
                 roles, category = header, ""
@@ -52,9 +55,22 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
             drafts[-1].end = ln.end
         else:
             drafts.append(Draft(kind, ln.start, ln.end, cur))
+    _check_points([d for d in drafts if d.score], totals)
     return drafts
 
 
+def _check_points(scored: list[Draft], totals: list[str]) -> None:
+    """Which rows' points may be added up. A cell merged over two indicators (one 12 for both) is
+    carried to each row and would count twice; it shows as a run of equal points in rows next to
+    each other. A row in no such run is safe; a row in one is safe only when the table's 合计
+    equals the sum of all its rows (then no cell was shared)."""
+    consistent = len(totals) == 1 and sum(float(d.score) for d in scored) == float(totals[0])
+    for k, d in enumerate(scored):
+        run = any(0 <= j < len(scored) and scored[j].score == d.score for j in (k - 1, k + 1))
+        d.score_checked = consistent or not run
+
+
+_POINTS = re.compile(r"^\d{1,3}(\.\d)?$")
 _TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计)\s*$")
 
 
@@ -106,6 +122,7 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead):
                 units.add(r, getattr(note, r))
     d.units = units
     d.deadline = next((c for _, c in by_role.get("deadline", []) if c and c not in "/—-"), "")
+    d.score = next((c for _, c in by_role.get("score", []) if _POINTS.match(c)), "")
     return d, category
 
 

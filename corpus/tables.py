@@ -25,7 +25,9 @@ _ROLE_WORDS = {
     "responsible": LABELS["responsible"],
     "participating": LABELS["participating"],
     "deadline": LABELS["deadline"] + ("时限", "时间安排", "进度安排"),
-    "ignore": LABELS["leader"] + ("联系人", "备注", "完成情况", "进展情况", "分值", "分数", "标准分", "权重", "考核方式",
+    # an assessment's points for an indicator (考核评价指标): a field of its own, like a time limit
+    "score": ("分值", "分数", "标准分", "满分", "基本分"),
+    "ignore": LABELS["leader"] + ("联系人", "备注", "完成情况", "进展情况", "权重", "考核方式",
                                   "考核方法", "佐证材料", "评分方式"),
 }
 HEADER_WORDS = {w for words in _ROLE_WORDS.values() for w in words}

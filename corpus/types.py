@@ -62,6 +62,8 @@ class TaskItem:
     # belongs to no item but can still answer a question, e.g. a repeal clause)
     kind: str = "task"
     deadline: str = ""  # as written in a 完成时限 / 时间节点 field or column; "" when none
+    score: str = ""  # an assessment indicator's points, as printed in its 分值 column; "" when none
+    score_checked: bool = False  # its table's 合计 equals the sum of the rows' points: they may be added
     item_number: str = ""  # the number as printed: "12", "(三)", "第五条", "①", "二是"
     warnings: tuple[str, ...] = ()  # what the parser doubts about this item (no units, …)
     doc_no: str = ""  # the document's 文号 and issuer, carried so a citation can name them

@@ -81,7 +81,7 @@ def test_a_heading_that_names_units_leads_the_tasks_under_it():
 
 def test_an_assessment_table_reads_its_indicators_as_items():
     header = ["序号", "一级指标", "二级指标", "评分标准", "分值", "责任单位"]
-    assert header_roles(header) == {0: "no", 1: "category", 2: "text", 3: "text", 4: "ignore", 5: "responsible"}
+    assert header_roles(header) == {0: "no", 1: "category", 2: "text", 3: "text", 4: "score", 5: "responsible"}
     text = NOTICE + "\t".join(header) + """
 1\t加强党的领导\t领导干部学法用法\t会前学法不少于4次，每少1次扣0.5分。\t4\t县委组织部（牵头）、县司法局
 2\t加强党的领导\t年终述法\t述法覆盖率达到100%。\t3\t县委依法治县办（牵头）
@@ -91,6 +91,19 @@ def test_an_assessment_table_reads_its_indicators_as_items():
     assert len(tasks) == 2  # the 合计 row is no task
     assert tasks[0].lead_units == ("县委组织部",) and tasks[0].responsible_units == ("县司法局",)
     assert tasks[0].section.startswith("加强党的领导")
+    assert [t.score for t in tasks] == ["4", "3"]
+    assert all(t.score_checked for t in tasks)  # no two rows next to each other share points
+
+
+def test_points_may_be_added_only_where_no_cell_is_shared():
+    from corpus.drafts import Draft
+    from corpus.table_items import _check_points
+
+    rows = [Draft("task", 0, 1, [], score=s) for s in ("5", "12", "12", "4")]
+    _check_points(rows, [])  # 12, 12: one merged cell carried to two rows, or two indicators of 12
+    assert [r.score_checked for r in rows] == [True, False, False, True]
+    _check_points(rows, ["33"])  # the 合计 says each row has its own points
+    assert all(r.score_checked for r in rows)
 
 
 def test_a_number_followed_by_a_date_still_numbers_an_item():

@@ -78,6 +78,8 @@ def test_intent(question, intent):
 def test_what_plans_cannot_say():
     assert asks_actual_result("碧岑县2024年最后创成省级法治政府建设示范项目了吗?")
     assert asked_kind("漱泉县哪个乡镇年终述法得分最高?").name == "rank"
+    assert asked_kind("苡林去年法治政府考核谁排第一?").name == "rank"
+    assert asked_kind("市场监管局在依法行政要点里排第一的有几条?") is None  # listed first in a bracket: a count
     assert not asks_actual_result("碧岑县要创成几个省级示范项目?")
     assert asks_actual_result("那批规范性文件清理完,最后废止了几件?")  # what came out of a task
     assert not asks_actual_result("最后一年要完成多少项?")
@@ -550,3 +552,20 @@ def test_a_years_end_is_its_last_day_and_bodies_of_several_kinds_add_up():
     assert _BODIES.search("年内对不少于3个乡镇、5个县直部门开展法治督察")
     assert not _BODIES.search("新增“一件事”场景15个、主题服务23个")  # not bodies
     assert _BODIES_ASKED.search("涉及多少个单位?") and not _BODIES_ASKED.search("涉及多少个乡镇?")
+
+
+def test_a_reports_plans_for_next_year_are_plans_and_what_was_done_is_not_in_them():
+    from assistant.value_kind import is_plan, missing_reason
+
+    plan_point = _item(kind="point", doc_kind="情况报告", title="漱泉县人民政府关于2024年度法治政府建设情况的报告",
+                       section_path="四、2025年度推进法治政府建设的主要安排 > 四是",
+                       text="力争创成市级法治政府建设示范县。")
+    result_point = _item(kind="point", doc_kind="情况报告", title=plan_point.title,
+                         section_path="一、2024年法治政府建设工作情况 > （五）多元化解矛盾纠纷 > 一是",
+                         text="全年收到行政复议申请97件，纠错12件。")
+    assert is_plan(plan_point) and not is_plan(result_point)
+    assert not is_plan(_item(kind="point", doc_kind="情况报告", title=plan_point.title,
+                             section_path="二、2023年工作安排落实情况 > 一是"))  # what became of the plans
+    assert missing_reason("那个示范县评上了吗?", [plan_point]).startswith("文件是工作计划")
+    assert missing_reason("8个领域的监管执法一共查处了多少案件?", [plan_point]).startswith("文件是工作计划")
+    assert missing_reason("行政复议纠错了多少件?", [result_point]) == ""

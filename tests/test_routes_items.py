@@ -513,3 +513,32 @@ def test_an_item_naming_no_unit_is_declined_with_the_item_quoted(assistant):
     answer = assistant.answer("新密工作安排第一部分开头“坚持以习近平法治思想为推进法治政府建设的根本遵循”那段,谁牵头?")
     assert answer.status == "not_found" and "没有列出任何单位" in answer.text
     assert [c.item.locality for c in answer.citations] == ["新密市"]
+
+
+def test_a_chain_whose_second_part_points_back_in_other_words(assistant):
+    answer = assistant.answer("新密政务诚信建设那项是哪家牵头的，这家单位还牵头了啥?")
+    assert answer.status == "answered" and answer.text.startswith("市发展改革委。")
+    assert len(answer.citations) >= 2
+
+
+def test_points_of_an_assessments_indicators(tmp_path):
+    """A 考核评价指标 table read with its 分值 column: one indicator's points, a section's total."""
+    from index.ingest import document_from_file, ingest
+    from index.service import open_searcher, open_store
+
+    doc = tmp_path / "kh.txt"
+    doc.write_text("泽宁县2025年度法治政府建设考核评价指标及评分细则\n"
+                   "序号\t一级指标\t二级指标\t评分标准\t分值\t责任单位\n"
+                   "1\t严格规范公正文明执法\t行政执法“三项制度”\t重大执法决定法制审核率达到100%。\t7\t县司法局（牵头）\n"
+                   "2\t严格规范公正文明执法\t涉企行政检查\t同一企业年度现场检查原则上不超过2次。\t6\t县市场监管局（牵头）\n"
+                   "3\t强化监督\t行政复议\t行政复议案件按期办结率达到100%。\t12\t县司法局（牵头）\n"
+                   "4\t强化监督\t行政应诉\t行政机关负责人出庭应诉率达到100%。\t12\t县司法局（牵头）\n", "utf-8")
+    store = open_store(str(tmp_path / "data"), embed_model="hash")
+    ingest(store, store.embedder, [document_from_file(doc)], progress=False)
+    a = Assistant(open_searcher(tmp_path / "data", embed_model="hash"), llm=None)
+    answer = a.answer("泽宁考核里涉企行政检查这项多少分?")
+    assert "分值6分" in answer.text
+    answer = a.answer("泽宁细则“严格规范公正文明执法”下面有几个指标?总共多少分?")
+    assert "分值合计13分" in answer.text
+    answer = a.answer("泽宁县司法局牵头的指标,分值加起来多少?")  # 12, 12: perhaps one merged cell
+    assert "分值合计未计算" in answer.text and "分值合计19分" not in answer.text and "31分" not in answer.text
