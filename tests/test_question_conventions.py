@@ -569,3 +569,12 @@ def test_a_reports_plans_for_next_year_are_plans_and_what_was_done_is_not_in_the
     assert missing_reason("那个示范县评上了吗?", [plan_point]).startswith("文件是工作计划")
     assert missing_reason("8个领域的监管执法一共查处了多少案件?", [plan_point]).startswith("文件是工作计划")
     assert missing_reason("行政复议纠错了多少件?", [result_point]) == ""
+
+
+def test_a_place_with_its_documents_kind_and_a_comparison_asked_are_not_the_topic():
+    from assistant.understand import topic_of
+
+    topic = topic_of("行政调解要依法加强的领域，乌县方案和新密安排各列了哪些？有啥不同", ("乌鲁木齐县", "新密市"))
+    assert "行政调解" in topic
+    assert not any(w in topic for w in ("方案", "安排", "各列", "不同"))
+    assert "应急预案" in topic_of("新密的应急预案怎么修订?", ("新密市",))  # a document word that is the topic stays
