@@ -44,6 +44,8 @@ def unit_lines(item: TaskItem) -> str:
         parts.append("参加单位:" + "、".join(item.participating_units))
     if item.deadline:
         parts.append("完成时限:" + item.deadline)
+    if item.score:
+        parts.append(f"分值:{item.score}分")
     return ";".join(parts)
 
 
