@@ -86,6 +86,7 @@ def clean(raw: str, plain_text: bool = True) -> str:
     lines = text.split("\n")
     end = next((n for n, ln in enumerate(lines) if _ARTICLE_END.match(ln.strip())), None)
     lines = lines[:end]  # a copied article's trailer: its own credits, links to other posts
+    lines = _single_spaced(lines)
     if plain_text:
         lines = unwrap(lines, _PAGE_NO)  # text copied out of a PDF viewer, one visual line per line
     lines = _join_paged_preview(lines)
@@ -110,6 +111,23 @@ def clean(raw: str, plain_text: bool = True) -> str:
             continue
         out.append(_spaces(line.rstrip()) if not _is_indent_only(line) else "")
     return "\n".join(out)
+
+
+def _single_spaced(lines: list[str]) -> list[str]:
+    """A page copied with a blank line after every line (a web page's <p>s, a viewer's paragraph
+    spacing): the single blank lines mean nothing and go, so a table flattened one cell per line
+    reads as one again; a run of several blank lines stays as one."""
+    filled = [n for n, ln in enumerate(lines) if ln.strip()]
+    if len(filled) < 10:
+        return lines
+    spaced = sum(1 for a, b in zip(filled, filled[1:]) if b == a + 2)
+    if spaced < 0.8 * (len(filled) - 1):
+        return lines
+    out: list[str] = []
+    for n, ln in enumerate(lines):
+        if ln.strip() or (out and out[-1].strip() and n + 1 < len(lines) and not lines[n + 1].strip()):
+            out.append(ln)  # a filled line, or the first of several blank ones
+    return out
 
 
 _COLUMN_GAP = re.compile(r"[\u3000 \u00a0]{2,}")

@@ -79,3 +79,14 @@ def test_run_in_points_go_on_only_where_they_ran_in():
     assert any(ln.startswith("（一）多元化解") and "二是提升行政应诉水平" in ln for ln in lines)
     # the plans each started a line of their own: they stay apart
     assert sum(ln.startswith(("一是持续", "二是提升乡镇", "三是加强")) for ln in lines) == 3
+
+
+def test_a_page_copied_with_a_blank_line_after_every_line_reads_as_single_spaced():
+    from corpus.clean import _single_spaced
+
+    lines = [f"第{n}行" for n in range(12)]
+    spaced = [x for ln in lines for x in (ln, "")]
+    assert _single_spaced(spaced) == lines
+    with_break = spaced[:8] + ["", ""] + spaced[8:]  # a paragraph break: several blank lines stay as one
+    assert _single_spaced(with_break) == lines[:4] + [""] + lines[4:]
+    assert _single_spaced(lines[:6] + [""] + lines[6:]) == lines[:6] + [""] + lines[6:]  # single-spaced: as is
