@@ -19,6 +19,7 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
     category = ""
     counter = 0
     totals: list[str] = []  # the points a 合计 row gives
+    legend = marks_legend(text)
     for ln in lines:
         if ln.row is not None:
             cells = ln.row
@@ -37,7 +38,7 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
                 continue
             if not roles:
                 continue
-            d, category = _row_item(ln, cells, roles, path, category, counter, first_is_lead)
+            d, category = _row_item(ln, cells, roles, path, category, counter, first_is_lead, legend)
             if d:
                 counter = d.number_int or counter
                 drafts.append(d)
@@ -70,6 +71,31 @@ def _check_points(scored: list[Draft], totals: list[str]) -> None:
         d.score_checked = consistent or not run
 
 
+# "●为牵头单位，○为配合单位", "★牵头 ☆参与": what a matrix's marks mean, as the document says
+_LEGEND = re.compile(r"(?P<mark>[●○◎★☆▲△■□◆◇√✓✔▲])\s*(?:为|表示|代表|是|指)?\s*[:：]?\s*(?P<word>牵头|主办|配合|协办|参与|参加|协同|责任|负责)")
+_WORD_PART = (("牵头", "lead"), ("主办", "lead"), ("配合", "participating"), ("协办", "participating"),
+              ("参与", "participating"), ("参加", "participating"), ("协同", "participating"),
+              ("责任", "responsible"), ("负责", "responsible"))
+
+
+def marks_legend(text: str) -> dict[str, str]:
+    """{mark: role} from the document's own key to its matrix."""
+    parts = dict(_WORD_PART)
+    return {m.group("mark"): parts[m.group("word")] for m in _LEGEND.finditer(text)}
+
+
+def _marked_part(cell: str, legend: dict[str, str]) -> str:
+    """The part a matrix cell marks: its word, its mark by the legend, any other mark as 责任单位."""
+    cell = cell.strip()
+    if not cell or cell in "—-/／×✗无":
+        return ""
+    word = next((role for w, role in _WORD_PART if w in cell), "")
+    if word:
+        return word
+    mark = next((role for m, role in legend.items() if m in cell), "")
+    return mark or ("responsible" if len(cell) <= 2 else "")
+
+
 _POINTS = re.compile(r"^\d{1,3}(\.\d)?$")
 _TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计)\s*$")
 
@@ -83,7 +109,7 @@ def _push_heading(path, heading: str) -> None:
     path.append((rank, token, heading))
 
 
-def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead):
+def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead, legend=None):
     by_role: dict[str, list[tuple[int, str]]] = {}
     for i, c in enumerate(cells):
         if i in roles:
@@ -120,6 +146,12 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead):
             units.has_lead_marker |= role == "lead" or note.has_lead_marker
             for r in ("lead", "responsible", "participating"):
                 units.add(r, getattr(note, r))
+    for i, c in enumerate(cells):  # a responsibility matrix: the unit's column, its part marked
+        role = roles.get(i, "")
+        part = _marked_part(c, legend or {}) if role.startswith("unit:") else ""
+        if part:
+            units.add(part, [role[5:]])
+            units.has_lead_marker |= part == "lead"
     d.units = units
     d.deadline = next((c for _, c in by_role.get("deadline", []) if c and c not in "/—-"), "")
     d.score = next((c for _, c in by_role.get("score", []) if _POINTS.match(c)), "")

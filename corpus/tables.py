@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from corpus.units import LABELS
+from corpus.units import LABELS, looks_like_unit
 
 _ROLE_WORDS = {
     "no": ("序号", "编号", "序"),
@@ -64,6 +64,10 @@ def header_roles(cells: list[str]) -> dict[int, str]:
     known = sum(1 for r in roles.values() if r)
     texts = [i for i, r in roles.items() if r == "text"]
     units = [i for i, r in roles.items() if r in ("lead", "responsible", "participating")]
+    if texts and not units:
+        matrix = _matrix(cells, roles)
+        if matrix:
+            return matrix
     if not texts or not units or known < max(3, (len(cells) + 1) // 2):
         return {}
     if len(texts) >= 2 and "category" not in roles.values():
@@ -71,6 +75,18 @@ def header_roles(cells: list[str]) -> dict[int, str]:
         # own name: 任务类别 / 重点任务 / 具体内容)
         roles[texts[0]] = "category"
     return {i: r for i, r in roles.items() if r}
+
+
+def _matrix(cells: list[str], roles: dict[int, str]) -> dict[int, str]:
+    """A responsibility matrix: beside the task, a column per unit (县司法局 | 县委编办 | 各乡镇人民政府),
+    its cells marking the unit's part (●/○, 牵头/配合). Each such column maps to `unit:<name>`; every
+    other cell of the header must be a known header word."""
+    names = {i: _norm(c) for i, c in enumerate(cells) if not roles[i] and c.strip()}
+    if len(names) < 2 or not all(looks_like_unit(n) or n.startswith("各") for n in names.values()):
+        return {}
+    out = {i: r for i, r in roles.items() if r}
+    out.update({i: f"unit:{cells[i].strip()}" for i in names})
+    return out
 
 
 def unmapped_columns(cells: list[str]) -> list[str]:

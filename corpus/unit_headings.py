@@ -1,4 +1,4 @@
-"""Task lists grouped by unit: a section's heading names the unit that leads its tasks.
+"""Tasks led by the unit named before them: a section's heading, or the task's own opening.
 
     一、区司法局（牵头7项）
     1．严格行政规范性文件合法性审核……（区政府办公室配合）
@@ -6,7 +6,10 @@
 
 A heading that is nothing but unit names (a count of its tasks in brackets allowed) gives every
 task under it those units as leads, unless the task names a lead of its own; the units a task
-names itself (配合, 参与, 责任单位) are kept beside them.
+names itself (配合, 参与, 责任单位) are kept beside them. So does a task that opens with its unit:
+
+    1．【县司法局】推进……（县委编办配合）
+    3．县委编办、县司法局：推进……。配合单位：各乡镇人民政府
 """
 from __future__ import annotations
 
@@ -33,12 +36,24 @@ def heading_units(heading: str) -> list[str]:
     return names if names and all(looks_like_unit(n) or n.startswith("各") for n in names) else []
 
 
-def apply(drafts: list[Draft]) -> list[Draft]:
-    """Give the tasks under a unit heading their lead."""
+# the task's opening: its number, then 【units】 or units followed by a colon
+_OPENING = re.compile(r"^\s*(?:\d{1,3}\s*[.．、]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)?\s*"
+                      r"(?:【(?P<bracketed>[^】]{2,40})】|(?P<said>[^，,。；;：:（(【]{2,40})[：:])")
+
+
+def opening_units(text: str) -> list[str]:
+    """The units a task opens with, or []."""
+    m = _OPENING.match(nfkc(text))
+    return heading_units(m.group("bracketed") or m.group("said")) if m else []
+
+
+def apply(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Give the tasks under a unit heading, or opening with their unit, their lead."""
     for d in drafts:
         if d.kind != "task":
             continue
-        leads = next((u for _, heading in reversed(d.path) if (u := heading_units(heading))), [])
+        leads = (opening_units(text[d.start:d.end])
+                 or next((u for _, heading in reversed(d.path) if (u := heading_units(heading))), []))
         if not leads or (d.units is not None and d.units.lead):
             continue
         units = Units()

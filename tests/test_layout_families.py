@@ -140,3 +140,45 @@ def test_an_assessment_sheet_with_only_a_title_row_names_its_place(tmp_path):
     assert parsed.doc.locality == "泽宁县"
     tasks = [i for i in parsed.items if i.kind == "task"]
     assert [t.section for t in tasks] == ["加强党的领导 1.", "加强党的领导 2."]  # the merged 一级指标 carried down
+
+
+def test_a_note_after_a_section_assigns_every_task_above_it():
+    text = NOTICE + """一、深化行政执法体制改革
+1．推进乡镇综合行政执法规范化建设，年内完成42项执法事项承接评估。
+2．规范涉企行政检查，涉企现场检查次数同比下降15%以上。
+以上任务由县司法局牵头，县直各行政执法部门按职责分工负责。
+二、加强行政复议工作
+3．发挥行政复议主渠道作用，审结率达到100%。
+4．提高行政应诉质量，出庭应诉率保持100%。（县信访局负责）
+（本部分任务牵头单位：县政府办公室；责任单位：县直各部门）
+"""
+    items = parse_text(text, file="plan.txt").items
+    tasks = [i for i in items if i.kind == "task"]
+    assert [t.lead_units for t in tasks] == [("县司法局",), ("县司法局",), ("县政府办公室",), ()]
+    assert tasks[3].responsible_units == ("县信访局",)  # its own note, not the section's
+    assert "以上任务" not in tasks[1].text  # the note is not the last item's text
+    assert sum(1 for i in items if i.kind == "closing" and "以上任务" in i.text) == 1
+
+
+def test_a_task_that_opens_with_its_unit_is_led_by_it():
+    text = NOTICE + """一、重点任务
+1．【县司法局】推进法治宣传教育，年内开展活动不少于20场。（县委宣传部配合）
+2．县委编办、县司法局：完成权责清单调整。配合单位：各乡镇人民政府
+3．推进政务公开，依申请公开按期答复率100%。
+"""
+    tasks = _tasks(text)
+    assert [t.lead_units for t in tasks] == [("县司法局",), ("县委编办", "县司法局"), ()]
+    assert tasks[0].participating_units == ("县委宣传部",) and tasks[1].participating_units == ("各乡镇人民政府",)
+
+
+def test_a_responsibility_matrix_marks_each_units_part():
+    text = NOTICE + """泽宁县2025年法治政府建设重点任务分工表
+说明：●为牵头单位，○为配合单位。
+序号\t重点任务\t县司法局\t县委编办\t县财政局\t各乡镇人民政府\t完成时限
+1\t动态调整权责清单\t○\t●\t\t○\t6月底前
+2\t规范涉企行政检查\t●\t\t○\t\t12月底前
+3\t推进乡镇综合执法\t牵头\t牵头\t\t配合\t长期坚持
+"""
+    tasks = _tasks(text)
+    assert [t.lead_units for t in tasks] == [("县委编办",), ("县司法局",), ("县司法局", "县委编办")]
+    assert tasks[0].participating_units == ("县司法局", "各乡镇人民政府") and tasks[1].deadline == "12月底前"
