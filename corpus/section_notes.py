@@ -41,9 +41,12 @@ def apply(text: str, drafts: list[Draft], first_is_lead: bool) -> list[Draft]:
     for start, end, line in notes:
         units = _units_of(line)
         owner = next((d for d in tasks if d.start <= start < d.end), None)
+        # (a bracketed note alone under the last item was taken as that item's note)
+        owner = owner or next((d for d in reversed(tasks) if d.start < start and any(
+            nfkc(n) in nfkc(line) for n in d.notes)), None)
         if owner is None or units.empty:
             continue
-        owner.end = start  # the note is not that item's text: its own units are read again
+        owner.end = min(owner.end, start)  # the note is not that item's text: its own units are read again
         owner.notes = [n for n in owner.notes if nfkc(n) not in nfkc(line)]
         owner.units = None
         finish(owner, first_is_lead, text[owner.start:owner.end])

@@ -72,7 +72,7 @@ def _check_points(scored: list[Draft], totals: list[str]) -> None:
 
 
 # "●为牵头单位，○为配合单位", "★牵头 ☆参与": what a matrix's marks mean, as the document says
-_LEGEND = re.compile(r"(?P<mark>[●○◎★☆▲△■□◆◇√✓✔▲])\s*(?:为|表示|代表|是|指)?\s*[:：]?\s*(?P<word>牵头|主办|配合|协办|参与|参加|协同|责任|负责)")
+_LEGEND = re.compile(r"(?P<mark>[●○◎★☆▲△■□◆◇√✓✔])[”\"」』）)]?\s*(?:为|表示|代表|是|指)?\s*[:：]?\s*(?P<word>牵头|主办|配合|协办|参与|参加|协同|责任|负责)")
 _WORD_PART = (("牵头", "lead"), ("主办", "lead"), ("配合", "participating"), ("协办", "participating"),
               ("参与", "participating"), ("参加", "participating"), ("协同", "participating"),
               ("责任", "responsible"), ("负责", "responsible"))

@@ -19,6 +19,8 @@ from corpus.drafts import Draft
 from corpus.outline import marker_of
 from corpus.units import Units, looks_like_unit, nfkc, split_names
 
+# what an organ's name ends with (a heading like 一、推进政府职能依法全面履行 names none)
+_ORGAN = re.compile(r"(局|委|办|院|部|中心|政府|办事处|所|队|处|科|股|室|委员会|小组|厅|站|人民政府|管委会)$")
 # the bracket after the names: how many tasks the unit leads (（牵头7项）, （共同牵头1项）, （共3项）)
 _COUNT = re.compile(r"[(（](共同)?(牵头|负责|共)?\s*[0-9一二三四五六七八九十]+\s*项[)）]\s*$")
 
@@ -33,7 +35,7 @@ def heading_units(heading: str) -> list[str]:
     if not text or re.search(r"[。；;，,：:]", text):
         return []
     names = split_names(text)
-    return names if names and all(looks_like_unit(n) or n.startswith("各") for n in names) else []
+    return names if names and all(_ORGAN.search(re.sub(r"\([^)]*\)$", "", n)) and looks_like_unit(n) for n in names) else []
 
 
 # the task's opening: its number, then 【units】 or units followed by a colon

@@ -65,6 +65,7 @@ def test_a_heading_that_names_units_leads_the_tasks_under_it():
     assert heading_units("八、各街道办事处（牵头2项）") == ["各街道办事处"]
     assert heading_units("一、加强党对法治政府建设的领导") == []
     assert heading_units("（二）强化督查考核") == []
+    assert heading_units("一、推进政府职能依法全面履行") == []  # no organ's name ends so
     text = NOTICE + """泽宁县2025年法治政府建设重点任务清单
 一、县司法局（牵头2项）
 1．严格规范性文件合法性审核，审核率达到100%。（县政府办公室配合）
@@ -150,11 +151,13 @@ def test_a_note_after_a_section_assigns_every_task_above_it():
 二、加强行政复议工作
 3．发挥行政复议主渠道作用，审结率达到100%。
 4．提高行政应诉质量，出庭应诉率保持100%。（县信访局负责）
+5．推进政务公开，依申请公开按期答复率100%。
 （本部分任务牵头单位：县政府办公室；责任单位：县直各部门）
 """
     items = parse_text(text, file="plan.txt").items
     tasks = [i for i in items if i.kind == "task"]
-    assert [t.lead_units for t in tasks] == [("县司法局",), ("县司法局",), ("县政府办公室",), ()]
+    # (a bracketed note alone under the last item is the section's, not that item's)
+    assert [t.lead_units for t in tasks] == [("县司法局",), ("县司法局",), ("县政府办公室",), (), ("县政府办公室",)]
     assert tasks[3].responsible_units == ("县信访局",)  # its own note, not the section's
     assert "以上任务" not in tasks[1].text  # the note is not the last item's text
     assert sum(1 for i in items if i.kind == "closing" and "以上任务" in i.text) == 1
@@ -173,7 +176,7 @@ def test_a_task_that_opens_with_its_unit_is_led_by_it():
 
 def test_a_responsibility_matrix_marks_each_units_part():
     text = NOTICE + """泽宁县2025年法治政府建设重点任务分工表
-说明：●为牵头单位，○为配合单位。
+说明：表中“●”为牵头单位，“○”为配合单位。
 序号\t重点任务\t县司法局\t县委编办\t县财政局\t各乡镇人民政府\t完成时限
 1\t动态调整权责清单\t○\t●\t\t○\t6月底前
 2\t规范涉企行政检查\t●\t\t○\t\t12月底前
