@@ -38,7 +38,10 @@ _LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八
               # "两个单位搭伙牵头的是哪几项?"
               re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的" + _ASKS_COUNT),
               # "括注里只写了一家牵头单位的有几项?"
-              re.compile(r"(?P<n>[一两二三四五六七八九1-9])(家|个)牵头(单位|部门)" + _AT_LEAST + "的" + _ASKS_COUNT))
+              re.compile(r"(?P<n>[一两二三四五六七八九1-9])(家|个)牵头(单位|部门)" + _AT_LEAST + "的" + _ASKS_COUNT),
+              # the count asked first: "有几项是两家单位一起牵头的?"
+              re.compile(r"(几|多少)[项条](是|为)?(由)?(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST
+                         + r"[^?,，]{0,6}?牵头"))
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
 _DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前|及更早|或更早)?[^?,]{0,4}?"
                      r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)

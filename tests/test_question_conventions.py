@@ -578,3 +578,10 @@ def test_a_place_with_its_documents_kind_and_a_comparison_asked_are_not_the_topi
     assert "行政调解" in topic
     assert not any(w in topic for w in ("方案", "安排", "各列", "不同"))
     assert "应急预案" in topic_of("新密的应急预案怎么修订?", ("新密市",))  # a document word that is the topic stays
+
+
+def test_items_counted_by_their_number_of_leads_with_the_count_asked_first():
+    from assistant.route_counts import _LEADS_ARE
+
+    assert any(p.search("有几项是两家单位一起牵头的？") for p in _LEADS_ARE)
+    assert any(p.search("牵头单位写了三家及以上的有几条?") for p in _LEADS_ARE)
