@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.drafts import Draft
+from corpus.drafts import Draft, lines_where
 from corpus.text import number_in
 from corpus.units import Units, looks_like_unit, nfkc, parse_note
 
@@ -103,14 +103,7 @@ def is_passage(paragraph: str) -> bool:
 def apply(text: str, drafts: list[Draft]) -> list[Draft]:
     """Cut each assignment passage out of the item it follows and give the items it names their
     units. Items that already carry units keep them."""
-    passages = []
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped and is_passage(stripped):
-            start = pos + raw.index(stripped[0])
-            passages.append((start, start + len(stripped), stripped))
-        pos += len(raw) + 1
+    passages = lines_where(text, is_passage)
     if not passages:
         return drafts
     tasks = [d for d in drafts if d.kind == "task"]

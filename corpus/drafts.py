@@ -42,6 +42,18 @@ class Draft:
     score_checked: bool = False  # the table's 合计 equals the sum of its rows' points (no cell shared)
 
 
+def lines_where(text: str, keep) -> list[tuple[int, int, str]]:
+    """(start, end, the line stripped) of every line of `text` that `keep` accepts (stripped)."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped and keep(stripped):
+            start = pos + raw.index(stripped[0])
+            out.append((start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
 def lines_of(text: str, start: int = 0) -> list[Line]:
     out, pos = [], 0
     for raw in text.split("\n"):

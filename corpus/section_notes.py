@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.drafts import Draft
+from corpus.drafts import Draft, lines_where
 from corpus.notes import finish
 from corpus.units import Units, nfkc, parse_note
 
@@ -25,14 +25,7 @@ def is_note(line: str) -> bool:
 
 
 def apply(text: str, drafts: list[Draft], first_is_lead: bool) -> list[Draft]:
-    notes = []
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped and is_note(stripped):
-            start = pos + raw.index(stripped[0])
-            notes.append((start, start + len(stripped), stripped))
-        pos += len(raw) + 1
+    notes = lines_where(text, is_note)
     if not notes:
         return drafts
     out = list(drafts)
