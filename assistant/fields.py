@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
+from assistant import compute
 from corpus.text import normalize, number_in
 from corpus.types import TaskItem
 
@@ -185,17 +187,13 @@ def points_sentence(item: TaskItem, n: int) -> str:
 def points_total(items: list[TaskItem]):
     """(the sentence, the computation) adding up the items' points, when every item has points
     that may be added (corpus.table_items: no cell shared by two indicators); else ("", None)."""
-    from assistant.compute import Computed
-
     if not items or not all(i.score for i in items):
         return "", None
     if not all(i.score_checked for i in items):
         shared = "、".join(i.section for i in items if not i.score_checked)
         return f"(分值合计未计算:{shared}的分值与相邻指标相同,可能是合并单元格共用一个分值。)", None
-    values = [float(i.score) for i in items]
-    total = f"{sum(values):g}"
-    working = " + ".join(i.score for i in items) + f" = {total}"
-    return f"分值合计{total}分({working})。", Computed(total, tuple(i.score for i in items), working)
+    step = compute.total([compute.Number(Decimal(i.score), i.score, "分", "", "", "") for i in items])
+    return f"分值合计{step.result}分({step.working})。", step
 
 
 ASKS_WHEN = re.compile(r"(什么|啥)时(候|间)|何时|多会儿?|哪会儿|时限|期限|截止|完成时间|完成日期|几月(底|份)?前|哪天前")

@@ -30,7 +30,8 @@ def join(plan: list[Draft], table: list[Draft], text: str) -> list[Draft] | None
     """The plan's drafts with units from the table's rows, or None when the table is not an
     attachment that points back to the plan (it is then read as a task table of its own)."""
     tasks = [d for d in plan if d.kind == "task"]
-    rows = [d for d in table if d.kind == "task" and d.start >= (plan[-1].end if plan else 0)]
+    end_of_plan = plan[-1].end if plan else 0
+    rows = [d for d in table if d.kind == "task" and d.start >= end_of_plan]
     if len(tasks) < 3 or not rows or sum(1 for d in tasks if d.units is not None and not d.units.empty) > len(tasks) // 5:
         return None
     links = [(row, _targets(row, tasks, text)) for row in rows]
@@ -42,7 +43,6 @@ def join(plan: list[Draft], table: list[Draft], text: str) -> list[Draft] | None
         if id(d) not in linked and _shape(d.number) not in shapes:
             d.kind = "prose"
     out = list(plan)
-    end_of_plan = plan[-1].end if plan else 0
     after = [d for d in table if d.start >= end_of_plan and d.kind != "task"]
     where = [(_attachment_title(text, rows[0].start),) * 2]
     for row, found in links:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
+from corpus.assignments import merged
 from corpus.drafts import Draft, lines_where
 from corpus.notes import finish
 from corpus.units import Units, nfkc, parse_note
 
-_NOTE = re.compile(r"^[（(]?\s*(?:以上|上述|本部分|本节|本章|本方面|以上各项|上述各项)(?:各项|所列)?(?:任务|工作|措施|事项|内容)?"
-                   r"(?:均|统一|的)?\s*(?:由|牵头单位\s*[:：为]|责任单位\s*[:：为]|[:：])")
+# what the note is about: all the tasks above it (以上任务, 本部分任务, 上述各项工作均…)
+_ABOVE = r"(?:以上|上述|本部分|本节|本章|本方面|以上各项|上述各项)(?:各项|所列)?(?:任务|工作|措施|事项|内容)?(?:均|统一|的)?\s*"
+_NOTE = re.compile(rf"^[（(]?\s*{_ABOVE}(?:由|牵头单位\s*[:：为]|责任单位\s*[:：为]|[:：])")
 
 
 def is_note(line: str) -> bool:
@@ -47,7 +49,7 @@ def apply(text: str, drafts: list[Draft], first_is_lead: bool) -> list[Draft]:
         section = owner.path[:1]
         for d in tasks:
             if done <= d.start < start and d.path[:1] == section and (d.units is None or d.units.empty):
-                d.units = _copy(units)
+                d.units = merged(None, units)  # a copy each
                 d.notes.append(line)
         done = end
     return out
@@ -55,13 +57,6 @@ def apply(text: str, drafts: list[Draft], first_is_lead: bool) -> list[Draft]:
 
 def _units_of(line: str) -> Units:
     body = re.sub(r"^[（(]?\s*", "", nfkc(line).strip()).rstrip("）)。 ")
-    body = re.sub(r"^(?:以上|上述|本部分|本节|本章|本方面|以上各项|上述各项)(?:各项|所列)?(?:任务|工作|措施|事项|内容)?(?:均|统一|的)?\s*(?:由)?", "", body)
+    body = re.sub(rf"^{_ABOVE}(?:由)?", "", body)
     return parse_note(body.lstrip(":： "), default_role="responsible")
 
-
-def _copy(units: Units) -> Units:
-    out = Units()
-    for role in ("lead", "responsible", "participating"):
-        out.add(role, getattr(units, role))
-    out.has_lead_marker = units.has_lead_marker
-    return out
