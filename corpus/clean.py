@@ -207,11 +207,11 @@ def _cell(cell: str) -> str:
     if CELL_BREAK not in cell:
         return cell
     parts = [p.strip() for p in cell.split(CELL_BREAK) if p.strip()]
-    if all(len(p) <= 25 and "。" not in p for p in parts):
+    if all(len(p) <= 25 and "。" not in p and not p.endswith(("，", ",", "：")) for p in parts):
         return "、".join(parts)
     out = parts[0]
-    for p in parts[1:]:
-        out += p if out.endswith(("。", "；", ";", "！", "？")) else "；" + p
+    for p in parts[1:]:  # a sentence broken after a comma goes on; a new paragraph after a ；
+        out += p if out.endswith(("。", "；", ";", "！", "？", "，", ",", "：")) else "；" + p
     return out
 
 

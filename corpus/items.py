@@ -50,6 +50,9 @@ def _from_lines(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft
     if owners and sum(owners.values()) >= min(3, max(1, len(markers))) and (
             sum(owners.values()) >= 0.3 * len(markers) or "para" in owners):
         family = max(owners, key=lambda f: (owners[f], RANK[f]))
+        measures = _measures_under_noted_headings(lines, family, first_is_lead)
+        if measures:
+            return _by_family(lines, text, measures, first_is_lead, inherit=True)
         return _by_family(lines, text, family, first_is_lead)
     drafts = _by_leaves(lines, first_is_lead)
     if not any(d.kind == "task" for d in drafts):
@@ -110,12 +113,59 @@ def _note_owners(lines: list[Line], first_is_lead: bool) -> dict[str, int]:
     return counts
 
 
+def _measures_under_noted_headings(lines: list[Line], family: str, first_is_lead: bool) -> str | None:
+    """Units stated once on a heading for the measures below it:
+
+        （一）深化行政执法体制改革（牵头单位：县司法局；配合单位：县委编办）
+        1．推进综合行政执法改革……
+        2．完善行政执法协调机制……
+
+    When most entries of the note-owning family are short headings whose note (in the line, or
+    label lines right under it) comes *before* two or more numbered measures that mostly carry no
+    note, the measures are the items and inherit their heading's units. (A note after the
+    sub-points, 004's （十三） 1.–3., stays the entry's own.) The measures' family, or None."""
+    rank = RANK[family]
+    heads, noted, below_families = 0, 0, {}
+    for i, ln in enumerate(lines):
+        if not ln.marker or ln.marker.family != family or ln.row is not None:
+            continue
+        at, note = trailing_note(ln.text, first_is_lead)
+        j = i + 1
+        while j < len(lines) and lines[j].label:
+            j += 1
+        if not note and j == i + 1:
+            continue
+        heads += 1
+        title = ln.text[ln.marker.end:at]
+        if len(title) > 40 or "。" in title.rstrip("。"):
+            continue
+        measures = []
+        for x in lines[j:]:
+            if x.marker and x.marker.rank <= rank:
+                break
+            if x.marker and not x.label:
+                measures.append(x)
+        if not measures:
+            continue
+        child = max({x.marker.family for x in measures}, key=lambda f: sum(x.marker.family == f for x in measures))
+        mine = [x for x in measures if x.marker.family == child]
+        if len(mine) >= 2 and sum(bool(trailing_note(x.text, first_is_lead)[1]) for x in mine) < len(mine) / 2:
+            noted += 1
+            below_families[child] = below_families.get(child, 0) + 1
+    if heads and noted >= max(2, 0.6 * heads):
+        return max(below_families, key=below_families.get)
+    return None
+
+
 # --- items by the family that owns notes ----------------------------------------------------------
 
-def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool) -> list[Draft]:
+def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
+               inherit: bool = False) -> list[Draft]:
+    """Items of `family`; with `inherit`, an item naming no unit takes its heading's note."""
     rank = RANK[family]
     drafts: list[Draft] = []
     path: list[tuple[int, str, str]] = []  # (rank, token, heading)
+    heading_notes: dict[int, list[str]] = {}  # rank -> the note of the heading at that rank
     current: Draft | None = None
     counter = 0
     in_units = False
@@ -125,6 +175,10 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool) -
         if current is not None:
             if current.kind == "task":
                 finish(current, first_is_lead, text[current.start:current.end])
+                inherited = [n for r, _, _ in path for n in heading_notes.get(r, [])]
+                if inherit and inherited and (current.units is None or current.units.empty):
+                    current.notes = inherited
+                    finish(current, first_is_lead)
             drafts.append(current)
         current = None
 
@@ -134,6 +188,8 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool) -
             if current is not None and current.kind == "task":
                 current.notes.append(ln.text)
                 in_units = True
+            elif inherit and path:
+                heading_notes.setdefault(path[-1][0], []).append(ln.text)  # under its heading
             continue
         if m is None and in_units and current is not None and _wraps_note(current):
             current.notes[-1] = current.notes[-1].rstrip() + ln.text.strip()  # a unit list wrapped
@@ -142,9 +198,13 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool) -
         if m is not None and not is_item and m.rank < rank and m.family != "bullet":
             close()
             while path and path[-1][0] >= m.rank:
-                path.pop()
+                heading_notes.pop(path.pop()[0], None)
             path.append((m.rank, m.token, ln.text))
             in_units = False
+            if inherit:
+                note = trailing_note(ln.text, first_is_lead)[1]
+                heading_notes[m.rank] = [note] if note else []
+                continue
             if not heading_only(ln):
                 # "（四）行政权力制约监督持续加强。全年收到行政复议申请138件…": a run-in heading with
                 # its paragraph (a report's results above its plans); the paragraph stays

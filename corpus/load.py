@@ -22,7 +22,7 @@ from corpus.units import LABEL_RE
 TABLE_SEP = "\t"
 CELL_BREAK = "<br>"  # paragraphs inside one table cell (the Markdown exports write the same)
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx"}
+SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv"}
 MAX_BYTES = 20 * 1024 * 1024
 _OLD_OFFICE = {".doc": "Word 97-2003 (.doc)", ".wps": "WPS (.wps)", ".et": "WPS 表格", ".xls": "Excel 97-2003"}
 
@@ -67,7 +67,7 @@ def load(path: str | Path) -> str:
                             f"(save it as {modern} and retry).")
     if suffix not in SUPPORTED:
         raise DocumentError(f"{path.name}: unsupported file type {suffix!r}. "
-                            "Supported: .txt .md .html .docx .pdf .xlsx")
+                            "Supported: .txt .md .html .docx .pdf .xlsx .csv")
     if path.stat().st_size > MAX_BYTES:
         raise DocumentError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB.")
     data = path.read_bytes()
@@ -78,6 +78,8 @@ def load(path: str | Path) -> str:
     if suffix == ".xlsx":
         return _xlsx(data, path.name)
     text = decode(data, path.name)
+    if suffix == ".csv":
+        return _csv(text)
     if suffix in (".html", ".htm") or _looks_like_html(text):
         return _html(text, path.name)
     return _spreadsheet_rows(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -124,6 +126,22 @@ def _spreadsheet_rows(text: str) -> str:
     rows = csv.reader(block, delimiter="\t", quotechar='"', doublequote=True, strict=False)
     table = [_row_line([_cell_text(cell.split("\n")) for cell in row]) for row in rows]
     return "\n".join(lines[:first] + table + lines[last + 1:])
+
+
+def _csv(text: str) -> str:
+    """A task list saved by Excel or an OA system as CSV (GBK or UTF-8 with a BOM, `decode` reads
+    both): each record a table row, a quoted cell's commas and line breaks kept inside it (its
+    lines joined by CELL_BREAK), the empty columns Excel leaves at the right dropped, so a title
+    row (the title in the first cell, commas after it) is a line of text. A file that is really
+    tab-separated is read with tabs."""
+    import csv
+    import io
+
+    sample = text[:4096]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=False)
+    lines = [_row_line([_cell_text(cell.split("\n")) for cell in row]).rstrip("\t") for row in rows]
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _xlsx(data: bytes, name: str) -> str:

@@ -15,7 +15,10 @@ from corpus.text import cn_to_int
 CN = "一二三四五六七八九十百零〇"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 RANK = {"chapter": 0, "cn": 1, "cnparen": 2, "article": 3, "arabic": 4, "task": 4, "bullet": 4,
+        "decimal": 4.4, "decimal3": 4.6,  # 1.1 / 1-1 under 1, and 1.1.1 under 1.1
         "arabicparen": 5, "circled": 6, "shi": 7, "para": 8}  # para: an unnumbered paragraph
+# a measure after a decimal (1.5倍, 2.5万元, 1.5小时) makes it a number, not a 1.5 marker
+_MEASURE = "倍万亿千百元个%％小天日年月周次件名人米公分秒克吨亩户家项条"
 
 _PATTERNS = [
     ("chapter", re.compile(rf"^第([{CN}]+)(?:章|部分)\s*")),
@@ -24,6 +27,9 @@ _PATTERNS = [
     ("cnparen", re.compile(rf"^[(（]\s*([{CN}]+|-)\s*[)）]\s*")),
     ("arabicparen", re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*")),
     ("task", re.compile(r"^(?:任务|事项)\s*(\d{1,3})\s*[:：.．、]\s*")),
+    # tasks numbered by chapter: 1.1 / 1．2 / 1-1 / 2.1.3, the chapter itself numbered 1 or 一、
+    ("decimal3", re.compile(rf"^(\d{{1,2}}[.．-]\d{{1,2}}[.．-]\d{{1,2}})(?![.．-]?\d)\s*[、.．]?\s*(?![{_MEASURE}])(?=[\u4e00-\u9fff“\"【(（])")),
+    ("decimal", re.compile(rf"^(\d{{1,2}}[.．-]\d{{1,2}})(?![.．-]?\d)\s*[、.．]?\s*(?![{_MEASURE}])(?=[\u4e00-\u9fff“\"【(（])")),
     # a decimal (1.5倍) is no number, but a date may follow one ("1．3月底前编制…", "2．2025年…")
     ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.．、](?!\d)|[.．、](?=\d{1,2}\s*[月日]|\d{4}\s*年)|\s(?=[\u4e00-\u9fff]))\s*")),
     ("circled", re.compile(rf"^([{CIRCLED}])\s*")),
@@ -56,7 +62,7 @@ def marker_of(line: str) -> Marker | None:
         if family == "cn" and number is None:
             continue
         token = m.group(0).strip()
-        if family == "arabic":
+        if family in ("arabic", "decimal", "decimal3"):
             token = m.group(1)
         elif family == "cn":
             token = f"{m.group(1)}、"
@@ -67,8 +73,8 @@ def marker_of(line: str) -> Marker | None:
 
 
 def _number(family: str, raw: str) -> int | None:
-    if family == "bullet":
-        return None
+    if family in ("bullet", "decimal", "decimal3"):
+        return None  # counted in document order: 2.1 is the item after 1.4
     if family == "circled":
         return CIRCLED.index(raw) + 1
     if raw == "-":

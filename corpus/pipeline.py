@@ -17,7 +17,7 @@ from pathlib import Path
 from corpus import assignments
 from corpus import clean as cleaning
 from corpus import items as itemizing
-from corpus import section_notes, table_items, unit_headings
+from corpus import section_notes, table_items, unit_division, unit_headings
 from corpus.load import TEXT_SUFFIXES, load
 from corpus.metadata import read_metadata
 from corpus.text import first_sentence
@@ -112,6 +112,7 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
     first_is_lead = bool(_FIRST_IS_LEAD.search(nfkc(text)))
     body_start = _offset_of_line(text, header_end_line)
     drafts = assignments.apply(text, itemizing.build(text, body_start, first_is_lead))
+    drafts = unit_division.apply(text, drafts)
     drafts = unit_headings.apply(text, section_notes.apply(text, drafts, first_is_lead))
     out: list[TaskItem] = []
     if body_start > 0 and text[:body_start].strip():

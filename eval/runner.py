@@ -160,11 +160,12 @@ def layouts_main(args) -> int:
 
 def _add_documents(settings, folder: str) -> None:
     """Add every document in `folder` (not its gold files) to the data dir and re-index."""
+    from corpus.load import SUPPORTED
     from index.ingest import add_files, corpus_documents, ingest
     from index.service import open_store
 
     files = [p for p in sorted(Path(folder).iterdir())
-             if p.suffix.lower() in (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".xlsx")
+             if p.suffix and p.suffix.lower() in SUPPORTED
              and not p.name.upper().startswith("README")]
     add_files(settings.data_dir, files)
     store = open_store(settings.data_dir, settings.chroma_url, settings.embed_model, settings.threads)

@@ -1,8 +1,11 @@
-"""Layout families of round 7: units in an attached 分工表, tasks grouped under their lead unit,
-a 考核评价指标 table. Small made-up snippets, not the round-7 documents."""
+"""Layout families of rounds 7–9: units in an attached 分工表, tasks grouped under their lead unit,
+a 考核评价指标 table, section notes, a responsibility matrix, a task list saved as CSV, tasks numbered
+1.1 / 1-1, a division of labour listed by unit, units stated once on a heading. Small made-up
+snippets, not the documents of those rounds."""
 from __future__ import annotations
 
-from corpus.pipeline import parse_text
+from corpus.outline import marker_of
+from corpus.pipeline import parse_text, read_document
 from corpus.tables import header_roles
 from corpus.unit_headings import heading_units
 
@@ -185,3 +188,88 @@ def test_a_responsibility_matrix_marks_each_units_part():
     tasks = _tasks(text)
     assert [t.lead_units for t in tasks] == [("县委编办",), ("县司法局",), ("县司法局", "县委编办")]
     assert tasks[0].participating_units == ("县司法局", "各乡镇人民政府") and tasks[1].deadline == "12月底前"
+
+
+def test_a_task_list_saved_as_csv_reads_as_a_table(tmp_path):
+    import csv
+    import io
+
+    rows = [["泽宁县2025年法治政府建设重点任务分工表", "", "", "", "", "", ""],
+            ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限", "备注"],
+            ["1", "一、依法全面履行政府职能", "动态调整权责清单，年内完成", "县委编办", "县司法局、县直各部门", "6月底前", ""],
+            ["2", "", "推进“一网通办”，网上可办率达到95%以上", "县政务服务中心", "县数据局,各乡镇人民政府", "12月底前", ""],
+            ["3", "二、健全依法行政制度体系", "严格落实重大行政决策程序，\n合法性审查率100%", "县司法局", "", "长期坚持", ""]]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "分工表.csv"
+    path.write_bytes(buf.getvalue().encode("gbk"))  # what Chinese Windows Excel saves
+    parsed = read_document(path)
+    tasks = [i for i in parsed.items if i.kind == "task"]
+    assert parsed.doc.title == "泽宁县2025年法治政府建设重点任务分工表" and parsed.doc.locality == "泽宁县"
+    assert [t.lead_units for t in tasks] == [("县委编办",), ("县政务服务中心",), ("县司法局",)]
+    assert tasks[1].participating_units == ("县数据局", "各乡镇人民政府")  # a comma inside a quoted cell
+    assert "程序，合法性审查率100%" in tasks[2].text  # a line break inside a cell, no 、 added
+    assert tasks[2].deadline == "长期坚持"
+
+
+def test_decimal_numbers_are_markers_but_decimal_figures_are_not():
+    assert marker_of("1.1 深化行政审批制度改革").token == "1.1"
+    assert marker_of("2-3 推进政务公开").family == "decimal"
+    assert marker_of("2.1.3建立执法争议协调制度").family == "decimal3"
+    for figure in ("1.5倍以上", "2.5 万元", "12.5%的案件", "2025-12"):
+        assert marker_of(figure) is None, figure
+
+
+def test_tasks_numbered_by_chapter_are_items():
+    text = NOTICE + """1 依法全面履行政府职能
+1.1 深化行政审批制度改革，全面推行告知承诺制。（牵头单位：县政务服务中心；配合单位：县直各部门）
+1.2 动态调整权责清单，9月底前完成。（牵头单位：县委编办）
+2 健全行政决策制度体系
+2.1 严格执行重大行政决策程序，合法性审查率达到100%。
+牵头单位：县司法局
+配合单位：县政府办公室
+"""
+    tasks = _tasks(text)
+    assert [t.section.split()[-1] for t in tasks] == ["1.1", "1.2", "2.1"]
+    assert [t.lead_units for t in tasks] == [("县政务服务中心",), ("县委编办",), ("县司法局",)]
+
+
+def test_a_division_of_labour_listed_by_unit_assigns_the_items():
+    text = NOTICE + """一、深化行政执法体制改革
+1.推进综合行政执法改革，整合执法队伍。
+2.完善行政执法协调机制，建立执法争议协调制度。
+二、健全行政复议体制
+3.规范行政复议案件办理，案件办结率达到98%以上。
+4.加强行政复议宣传，每年开展宣传活动不少于2次。
+三、加强法治宣传
+5.落实“谁执法谁普法”普法责任制。
+6.开展法治宣传进乡村活动。
+四、责任分工
+（一）县司法局：牵头第1、3、4项，配合第5项。
+（二）县委编办、县财政局：共同牵头第2项任务；配合第1项。
+（三）县委宣传部负责第5—6项任务。
+（四）县教育局：配合第三部分全部任务。
+"""
+    tasks = _tasks(text)
+    assert len(tasks) == 6  # the division's lines are notes, not tasks
+    assert [t.lead_units for t in tasks] == [("县司法局",), ("县委编办", "县财政局"), ("县司法局",), ("县司法局",), (), ()]
+    assert tasks[0].participating_units == ("县委编办", "县财政局")
+    assert tasks[4].responsible_units == ("县委宣传部",)
+    assert tasks[4].participating_units == ("县司法局", "县教育局") and tasks[5].participating_units == ("县教育局",)
+
+
+def test_units_stated_once_on_a_heading_go_to_the_measures_below_it():
+    text = NOTICE + """（一）深化行政执法体制改革（牵头单位：县司法局；配合单位：县委编办、县财政局）
+1.推进综合行政执法改革，整合执法队伍。
+2.完善行政执法协调机制，建立执法争议协调制度。
+3.推行行政执法三项制度，执法全过程记录率100%。（牵头单位：县市场监管局）
+（二）加强行政复议工作
+牵头单位：县司法局　责任单位：县直各行政机关
+4.规范行政复议案件办理，案件办结率达到98%以上。
+5.加强行政复议宣传，每年开展宣传活动不少于2次。
+"""
+    tasks = _tasks(text)
+    assert len(tasks) == 5
+    assert [t.lead_units for t in tasks] == [("县司法局",), ("县司法局",), ("县市场监管局",), ("县司法局",), ("县司法局",)]
+    assert tasks[1].participating_units == ("县委编办", "县财政局") and tasks[2].participating_units == ()
+    assert tasks[4].responsible_units == ("县直各行政机关",)
