@@ -114,6 +114,7 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
     drafts = assignments.apply(text, itemizing.build(text, body_start, first_is_lead))
     drafts = unit_division.apply(text, drafts)
     drafts = unit_headings.apply(text, section_notes.apply(text, drafts, first_is_lead))
+    drafts = _safeguards_are_prose(drafts)
     out: list[TaskItem] = []
     if body_start > 0 and text[:body_start].strip():
         start = len(text[:body_start]) - len(text[:body_start].lstrip())
@@ -133,6 +134,28 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
         else:
             out.append(_item(doc, f"{d.kind[0]}{d.start}", d, 0))
     return [i for i in out if i.text]
+
+
+_SAFEGUARDS = re.compile(r"保障|组织实施|工作要求|组织领导|有关要求|实施步骤|工作步骤")
+
+
+def _safeguards_are_prose(drafts: list[itemizing.Draft]) -> list[itemizing.Draft]:
+    """A plan's closing 保障措施 / 组织实施 / 工作要求 section says how the tasks are to be carried out
+    (压实工作责任, 强化督查考核); where the plan's tasks name their units and none of that section's
+    entries does, its entries are prose, not tasks to count or to assign."""
+    tasks = [d for d in drafts if d.kind == "task"]
+    has_units = [d for d in tasks if d.units is not None and not d.units.empty]
+    if len(has_units) < max(3, 0.6 * len(tasks)):
+        return drafts
+    sections: dict[tuple, list[itemizing.Draft]] = {}
+    for d in tasks:
+        if d.path and _SAFEGUARDS.search(nfkc(d.path[0][1])[:16]):
+            sections.setdefault(tuple(d.path[0]), []).append(d)
+    for entries in sections.values():
+        if all(d.units is None or d.units.empty for d in entries):
+            for d in entries:
+                d.kind = "prose"
+    return drafts
 
 
 def _offset_of_line(text: str, line_index: int) -> int:

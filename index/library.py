@@ -30,7 +30,8 @@ from corpus.types import TaskItem
 from index import overrides as ov
 from index.ingest import IngestReport, corpus_documents, ingest_items
 
-SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".html", ".htm")
+# what an admin may upload: every format corpus.load reads (.xlsx and .csv 分工表 included)
+SUFFIXES = (".docx", ".pdf", ".xlsx", ".csv", ".txt", ".md", ".html", ".htm")
 META_FIELDS = ("title", "locality", "level", "date", "doc_no")
 PREVIEW_TTL_S = 24 * 3600
 
@@ -172,7 +173,7 @@ class Library:
         name = safe_name(name)
         suffix = Path(name).suffix.lower()
         if suffix not in SUFFIXES:
-            raise PolicyQAError(f"{name}: 不支持的文件类型 {suffix or '(无扩展名)'}。支持 .docx .pdf .txt .md .html")
+            raise PolicyQAError(f"{name}: 不支持的文件类型 {suffix or '(无扩展名)'}。支持 " + " ".join(SUFFIXES[:-1]))
         if replaces:  # a new version keeps the old one's locality unless told otherwise
             locality = locality or self._row(replaces).get("locality") or ""
         self._expire_previews()

@@ -219,3 +219,15 @@ def test_a_bundled_document_can_be_replaced_and_still_not_deleted(admin):
     assert client.delete(f"/api/admin/documents/{target['doc_id']}", headers=AUTH).status_code == 409
     r = client.put("/api/admin/documents/nosuch", headers=AUTH, files={"file": ("x.txt", body)})
     assert r.status_code == 404
+
+
+def test_a_task_list_saved_as_csv_can_be_uploaded(admin):
+    client, _ = admin
+    rows = ("沅水县2025年法治政府建设重点任务分工表,,,,\r\n序号,重点任务,牵头单位,配合单位,完成时限\r\n"
+            "1,\"动态调整权责清单，年内完成\",县委编办,\"县司法局,县财政局\",6月底前\r\n"
+            "2,推进行政执法三项制度,县司法局,,12月底前\r\n")
+    r = client.post("/api/admin/documents/preview", headers=AUTH,
+                    files={"file": ("分工表.csv", rows.encode("gbk"), "text/csv")})
+    assert r.status_code == 200, r.text
+    tasks = [i for i in r.json()["items"] if i["lead_units"]]
+    assert [i["lead_units"] for i in tasks] == [["县委编办"], ["县司法局"]]
