@@ -47,12 +47,13 @@ def _from_lines(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft
     lines = _run_in_points(lines, first_is_lead)
     owners = _note_owners(lines, first_is_lead)
     markers = [ln for ln in lines if ln.marker]
+    family = max(owners, key=lambda f: (owners[f], RANK[f])) if owners else None
+    # headings that carry the notes of the many measures under them (those own none themselves)
+    measures = family and _measures_under_noted_headings(lines, family, first_is_lead)
+    if measures:
+        return _by_family(lines, text, measures, first_is_lead, inherit=True)
     if owners and sum(owners.values()) >= min(3, max(1, len(markers))) and (
             sum(owners.values()) >= 0.3 * len(markers) or "para" in owners):
-        family = max(owners, key=lambda f: (owners[f], RANK[f]))
-        measures = _measures_under_noted_headings(lines, family, first_is_lead)
-        if measures:
-            return _by_family(lines, text, measures, first_is_lead, inherit=True)
         return _by_family(lines, text, family, first_is_lead)
     drafts = _by_leaves(lines, first_is_lead)
     if not any(d.kind == "task" for d in drafts):
@@ -166,6 +167,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
     drafts: list[Draft] = []
     path: list[tuple[int, str, str]] = []  # (rank, token, heading)
     heading_notes: dict[int, list[str]] = {}  # rank -> the note of the heading at that rank
+    titled = _titled_families(lines, first_is_lead) if family == "para" else set()
     current: Draft | None = None
     counter = 0
     in_units = False
@@ -182,7 +184,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             drafts.append(current)
         current = None
 
-    for ln in lines:
+    for k, ln in enumerate(lines):
         m = ln.marker
         if ln.label:
             if current is not None and current.kind == "task":
@@ -227,10 +229,19 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
         close()
         at, note = trailing_note(ln.text, first_is_lead)
         kind = "task" if note and path else ("prose" if path else "preamble")
+        if kind == "prose" and family == "para" and _under_title(lines, k, path) in titled:
+            kind = "task"  # 5.2 做好普法总结验收。 over a paragraph with no note: still a task
         if kind == "task":
             counter += 1
             current = Draft("task", ln.start, ln.end, [(t, h) for _, t, h in path],
                             number_int=counter, inferred=True)
+            if family == "para" and _under_title(lines, k, path) and _titles(lines, k, path):
+                # "3.1 深化街道综合行政执法改革。" on its own line over the one paragraph that
+                # carries the note: the title's number is the item's (not an inferred •[7])
+                title = lines[k - 1]
+                current.path, current.number = current.path[:-1], path[-1][1]
+                current.start, current.heading = title.start + title.marker.end, title.text[title.marker.end:]
+                current.inferred = False
         else:
             if drafts and drafts[-1].kind == kind and drafts[-1].path == [(t, h) for _, t, h in path]:
                 drafts[-1].end = ln.end
@@ -239,6 +250,39 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
         in_units = False
     close()
     return drafts
+
+
+def _under_title(lines: list[Line], k: int, path) -> str | None:
+    """The numbering family of the title alone on the line before paragraph `k` (the last heading
+    of `path`), or None."""
+    if k == 0 or lines[k - 1].marker is None or not heading_only(lines[k - 1]):
+        return None
+    if path and lines[k - 1].text != path[-1][2]:
+        return None
+    return lines[k - 1].marker.family
+
+
+def _titled_families(lines: list[Line], first_is_lead: bool) -> set[str]:
+    """Families whose titles stand on their own line over a paragraph carrying the note, three
+    times or more: under such a title a paragraph with no note is a task too."""
+    counts: dict[str, int] = {}
+    for k, ln in enumerate(lines):
+        if ln.marker is None and not ln.label and ln.row is None and trailing_note(ln.text, first_is_lead)[1]:
+            family = _under_title(lines, k, None)
+            if family:
+                counts[family] = counts.get(family, 0) + 1
+    return {f for f, n in counts.items() if n >= 3}
+
+
+def _titles(lines: list[Line], k: int, path) -> bool:
+    """No other paragraph under the title before paragraph `k` carries a note: the title and the
+    paragraph are one item."""
+    for ln in lines[k + 1:]:
+        if ln.marker or ln.row is not None:
+            return True
+        if not ln.label and trailing_note(ln.text, False)[1]:
+            return False  # a second paragraph with a note of its own: the title is a heading
+    return True
 
 
 def path_ok(path, rank) -> bool:

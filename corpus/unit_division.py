@@ -27,19 +27,21 @@ _ROLES = {"牵头": "lead", "主办": "lead", "负责": "responsible", "承办":
           "配合": "participating", "参与": "participating", "协助": "participating", "协办": "participating"}
 _ROLE = "|".join(_ROLES)
 _NUM = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"
-_REF = rf"第?\s*(?:{_NUM})\s*(?:项|条)?"
-_REFS = rf"第\s*(?:{_NUM})\s*(?:项|条)?(?:\s*(?:[、,，和及与—–\-~～至到])\s*{_REF})*\s*(?:项|条)?"
+_REF = rf"第?\s*(?:{_NUM})(?![一二三四五六七八九十]|\s*(?:部分|章|节|大项|方面))\s*(?:项|条)?"  # 第三部分 is a section
+_REFS = rf"{_REF}(?:\s*(?:[、,，和及与—–\-~～至到])\s*{_REF})*\s*(?:项|条)?"
 _SECTION = r"第(?P<sec>[一二三四五六七八九十]{1,3})(?:部分|章|节|大项|方面)"
 _OPENING = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?P<units>[^：:。；;，,]{2,60}?)\s*"
                       rf"(?:[:：]\s*|(?=(?:共同|主要|具体)?(?:{_ROLE})))(?P<rest>.+)$")
-_CLAUSE = re.compile(rf"(?:共同|主要|具体|协同)?(?P<role>{_ROLE})(?:实施|落实|完成|推进)?\s*"
+_CLAUSE = re.compile(rf"(?:(?:共同|主要|具体|协同)?(?P<role>{_ROLE})(?:实施|落实|完成|推进)?)?\s*"
                      rf"(?:{_SECTION}(?:的)?\s*)?(?P<refs>{_REFS})?\s*(?:中的)?(?:全部|所有|各项)?(?:的)?"
                      r"(?:重点)?(?:任务|工作|事项)?")
+_BETWEEN = re.compile(r"(?:[\s，,；;]|以及|及|和)*")
 
 
 def clauses(line: str) -> list[tuple[list[str], str, int | None, list[int]]]:
     """(units, role, section number or None, item numbers) for each clause of a by-unit line; []
-    when the line is not one (no unit names first, or text that is not role-and-items clauses)."""
+    when the line is not one (no unit names first, or text that is not role-and-items clauses).
+    A clause without a role word goes on with the role before it (牵头第5项，第13—14项及第三部分…)."""
     m = _OPENING.match(nfkc(line).strip())
     if not m:
         return []
@@ -47,17 +49,22 @@ def clauses(line: str) -> list[tuple[list[str], str, int | None, list[int]]]:
     if not names or not all(looks_like_unit(n) or n.startswith(("各", "有关")) for n in names):
         return []
     rest = m.group("rest").strip().rstrip("。；;")
-    out, pos = [], 0
-    for c in _CLAUSE.finditer(rest):
-        if c.start() != pos and rest[pos:c.start()].strip(" ，,；;") != "":
+    out, pos, role = [], 0, None
+    while pos < len(rest):
+        pos = _BETWEEN.match(rest, pos).end()
+        c = _CLAUSE.match(rest, pos)
+        if pos >= len(rest):
+            break
+        if not c or c.end() == pos:
             return []  # words that are not clauses: a sentence about the unit, not a division
+        role = _ROLES[c.group("role")] if c.group("role") else role
         section = number_in(c.group("sec")) if c.group("sec") else None
         refs = numbers(c.group("refs")) if c.group("refs") else []
-        if section is None and not refs:
+        if role is None or (section is None and not refs):
             return []
-        out.append((names, _ROLES[c.group("role")], section, refs))
+        out.append((names, role, section, refs))
         pos = c.end()
-    return out if out and not rest[pos:].strip(" ，,；;") else []
+    return out
 
 
 def apply(text: str, drafts: list[Draft]) -> list[Draft]:
