@@ -128,26 +128,38 @@ class Assistant:
         that passage too: it is where the unit named comes from, and what the reader checks."""
         extra = []
         for item, _ in cited:
-            note = self._assigned_in.get(item.item_id)
-            if note and all(note.item_id != c.item_id for c, _ in cited + extra):
-                extra.append((note, item.units_raw.split("；")[0]))
+            for note, clause in self._assigned_in.get(item.item_id, []):
+                if all(note.item_id != c.item_id for c, _ in cited + extra):
+                    extra.append((note, clause))
         return cited + extra if extra else cited
 
     @cached_property
-    def _assigned_in(self) -> dict[str, TaskItem]:
-        """{task item id: the passage of the document that assigns its units}: a 责任分工 passage,
-        or the row of an attached 分工表 (corpus.division_table)."""
-        from corpus.assignments import is_passage
-
-        passages = [i for i in self.items if i.kind == "closing" and ("\t" in i.text or is_passage(i.text))]
+    def _assigned_in(self) -> dict[str, list[tuple[TaskItem, str]]]:
+        """{task item id: [(a passage of the document that assigns its units, the clause)]}: a 责任分工
+        passage, the row of an attached 分工表 (corpus.division_table), the line of each unit in a
+        division listed by unit, a section's note, or the heading whose note its measures share.
+        Only when the passages together hold every clause of the item's note."""
+        passages: dict[str, list[TaskItem]] = {}
+        for i in self.items:
+            if i.kind == "closing":
+                passages.setdefault(i.doc_id, []).append(i)
         out = {}
         for item in self.items:
             if item.kind not in route_fields.TASK_KINDS or not item.units_raw:
                 continue
             clauses = [c for c in item.units_raw.split("；") if c]
-            owner = next((p for p in passages if p.doc_id == item.doc_id and all(c in p.text for c in clauses)), None)
-            if owner and not all(c in item.text for c in clauses):
-                out[item.item_id] = owner
+            if all(c in item.text for c in clauses):
+                continue
+            found: list[tuple[TaskItem, str]] = []
+            for c in clauses:
+                owner = next((p for p in passages.get(item.doc_id, []) if c in p.text), None)
+                if owner is None:
+                    found = []
+                    break
+                if all(owner.item_id != f.item_id for f, _ in found):
+                    found.append((owner, c))
+            if found:
+                out[item.item_id] = found
         return out
 
     def relevance(self, query: Query, item: TaskItem) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from dataclasses import replace
 from typing import Iterator
 
 from assistant import prompts
@@ -21,7 +22,7 @@ from assistant.llm.gate import LLMBusy
 from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
 from assistant.support import context, excerpt, sentences_in_order, support
-from assistant.understand import Query
+from assistant.understand import Query, detect_intent, topic_of
 from assistant.value_kind import asked_kind, missing_reason
 from corpus.errors import PolicyQAError
 from corpus.text import sentences
@@ -80,8 +81,11 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
             and not (picks and picks[0][0] is top and answers_measure(query.original, picks[0][1]))):
         # a table's 完成时限 column answers when the row's text does not say
         text = fields.deadline_sentence(top, 1)
+        value = _value_part(a, query, top)
+        if value:  # "…压到多少?这项啥时候要完成?": the value asked first, then the time limit
+            text = f"{top.locality}:“{value}”[1]。\n" + text
         yield {"type": "delta", "text": text}
-        yield a.final(query, text, "answered", [(top, top.text[:80])], "fields")
+        yield a.final(query, text, "answered", [(top, value or top.text[:80])], "fields")
         return
     # The best item must stand on its own; another named locality may come in lower (cross-doc).
     strong = [p for n, p in enumerate(picks)
@@ -258,3 +262,18 @@ def _parent(section: str) -> str:
 
 def _lead_note(item: TaskItem) -> str:
     return f"(牵头:{'、'.join(item.lead_units)})" if item.lead_units else ""
+
+
+def _value_part(a, query: Query, item: TaskItem) -> str:
+    """The sentence of `item` answering the part of a two-part question that asks a value, not
+    when ("…兑现时限要压到多少?这项啥时候要完成?"), or ""."""
+    parts = [p for p in re.split(r"[?;。!]", query.original) if len(p.strip()) > 2]
+    for part in parts:
+        # (a part asking 多少 asks a value even when its topic is a 时限: 兑现时限要压到多少)
+        if (fields.ASKS_WHEN.search(part) and not re.search(r"多少|几", part)) or detect_intent(part) != "number":
+            continue
+        sub = replace(query, original=part, text=part, intent="number", topic=topic_of(part, query.localities))
+        found = support(a, sub, item)
+        if found and answers_measure(part, found[1]):
+            return found[1]
+    return ""

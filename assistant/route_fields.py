@@ -82,11 +82,18 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         reason = "文件没有写明这一项由哪个单位牵头或负责(该项没有列出任何单位)"
         yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))
         return
+    # "哪些单位配合?" of an item that names its lead but no supporting unit: the reply says first
+    # that none is listed, then who is (question writers differ on whether that is a refusal)
+    no_support = (len(keep) == 1 and query.lang != "en" and not query.unit and _ASKS_SUPPORT.search(query.original)
+                  and not LEAD_ASK.search(query.original) and "负责" not in query.original
+                  and not keep[0][0].participating_units and not _names_no_unit(keep[0][0]))
     lines = []
     cited = []
     many = len(keep) > 1
     for n, (item, _) in enumerate(keep, start=1):
         line = fields.unit_sentence(item, n, query.intent, query.lang, with_locality=True)
+        if no_support:
+            line = line.replace(f"{item.locality}:", f"{item.locality}:文件没有写这一项的配合单位;", 1)
         quote = a.quote(query, item)
         if item.kind == "point" and not item.lead_units and not item.responsible_units and query.lang != "en":
             line += f"报告中的相关内容:“{quote}”[{n}]"  # what the report says it did, in its words
@@ -226,6 +233,9 @@ def _missing_fields(question: str, item: TaskItem) -> list[str]:
 
 # a leader asked about with the units: 牵头领导, who heads it (挂帅), a post (县长, 分管副县长)
 _ASKS_LEADER = re.compile(r"领导|挂帅|[县市区州]长|分管")
+# the supporting units asked for, and nothing else (哪些单位配合? 配合单位有哪些? 谁来协助?)
+_ASKS_SUPPORT = re.compile(r"(配合|协办|协助|协同|参与|参加)(单位|部门|方|的|者)?(是|有)?(谁|哪)|"
+                           r"(单位|部门|谁)(来|去|要)?(配合|协办|协助|协同|参与|参加)")
 _LEADER_LINE = re.compile("(" + "|".join(w for w in LABELS["leader"] if "领导" in w) + r")\s*[:：]\s*([^；;\n]+)")
 
 

@@ -192,6 +192,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
                 in_units = True
             elif inherit and path:
                 heading_notes.setdefault(path[-1][0], []).append(ln.text)  # under its heading
+                drafts.append(Draft("closing", ln.start, ln.end, [(t, h) for _, t, h in path]))  # citable
             continue
         if m is None and in_units and current is not None and _wraps_note(current):
             current.notes[-1] = current.notes[-1].rstrip() + ln.text.strip()  # a unit list wrapped
@@ -206,6 +207,8 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             if inherit:
                 note = trailing_note(ln.text, first_is_lead)[1]
                 heading_notes[m.rank] = [note] if note else []
+                if note:  # the heading is where its measures' units are written: citable
+                    drafts.append(Draft("closing", ln.start + m.end, ln.end, [(t, h) for _, t, h in path[:-1]]))
                 continue
             if not heading_only(ln):
                 # "（四）行政权力制约监督持续加强。全年收到行政复议申请138件…": a run-in heading with

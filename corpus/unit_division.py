@@ -30,6 +30,7 @@ _NUM = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"
 _REF = rf"第?\s*(?:{_NUM})(?![一二三四五六七八九十]|\s*(?:部分|章|节|大项|方面))\s*(?:项|条)?"  # 第三部分 is a section
 _REFS = rf"{_REF}(?:\s*(?:[、,，和及与—–\-~～至到])\s*{_REF})*\s*(?:项|条)?"
 _SECTION = r"第(?P<sec>[一二三四五六七八九十]{1,3})(?:部分|章|节|大项|方面)"
+_MARKER = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)")
 _OPENING = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?P<units>[^：:。；;，,]{2,60}?)\s*"
                       rf"(?:[:：]\s*|(?=(?:共同|主要|具体)?(?:{_ROLE})))(?P<rest>.+)$")
 _CLAUSE = re.compile(rf"(?:(?:共同|主要|具体|协同)?(?P<role>{_ROLE})(?:实施|落实|完成|推进)?)?\s*"
@@ -90,8 +91,9 @@ def apply(text: str, drafts: list[Draft]) -> list[Draft]:
                 units.add(role, names)
                 units.has_lead_marker = role == "lead"
                 target.units = merged(target.units, units)
-                if line not in target.notes:
-                    target.notes.append(line)
+                note = _MARKER.sub("", line)  # as the note's own item prints it, without （一）
+                if note not in target.notes:
+                    target.notes.append(note)
     return out
 
 

@@ -542,3 +542,34 @@ def test_points_of_an_assessments_indicators(tmp_path):
     assert "分值合计13分" in answer.text
     answer = a.answer("泽宁县司法局牵头的指标,分值加起来多少?")  # 12, 12: perhaps one merged cell
     assert "分值合计未计算" in answer.text and "分值合计19分" not in answer.text and "31分" not in answer.text
+
+
+def test_supporting_units_a_value_with_its_time_limit_and_a_division_cited(tmp_path):
+    """Supporting units asked of an item naming none are declined with who is named; a value and
+    a time limit asked together are both answered; a unit's line of a division listed by unit is
+    cited with the items it assigns."""
+    from index.ingest import document_from_file, ingest
+    from index.service import open_searcher, open_store
+
+    table = tmp_path / "qd.txt"
+    table.write_text("泽宁县2025年法治政府建设重点任务清单\n"
+                     "序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+                     "1\t优化营商环境\t建立涉企政策“免申即享”清单，兑现时限压缩至20个工作日以内。\t县发展改革局\t县财政局\t2025年9月30日\n"
+                     "2\t提升行政复议质效\t推进行政复议“繁简分流”，简易案件30日内审结。\t县司法局\t\t长期坚持\n"
+                     "3\t加强行政应诉\t行政机关负责人出庭应诉率达到100%。\t县司法局\t县直各部门\t12月底前\n", "utf-8")
+    plan = tmp_path / "fa.txt"
+    plan.write_text("沅水县2025年推进依法行政工作方案\n一、依法行政\n"
+                    "1.动态调整权责清单，年内完成乡镇履职事项清单编制。\n"
+                    "2.深化“高效办成一件事”改革，推出特色“一件事”不少于5项。\n"
+                    "二、责任分工\n（一）县委编办：牵头第1项；配合第2项。\n（二）县政务服务中心：牵头第2项。\n", "utf-8")
+    store = open_store(str(tmp_path / "data"), embed_model="hash")
+    ingest(store, store.embedder, [document_from_file(table), document_from_file(plan)], progress=False)
+    a = Assistant(open_searcher(tmp_path / "data", embed_model="hash"), llm=None)
+    answer = a.answer("泽宁行政复议繁简分流那项，哪些单位配合？")
+    assert answer.text.startswith("泽宁县:文件没有写这一项的配合单位;县司法局牵头")
+    answer = a.answer("泽宁涉企政策兑现时限要压到多少？这项啥时候要完成？")
+    assert "20个工作日" in answer.text and "2025年9月30日" in answer.text
+    assert answer.text.index("20个工作日") < answer.text.index("完成时限")  # the value first
+    answer = a.answer("沅水一件事改革谁挂帅？")
+    assert answer.text.startswith("沅水县:县政务服务中心牵头,县委编办配合")
+    assert any("县政务服务中心：牵头第2项" in c.item.text for c in answer.citations)  # where it is written
