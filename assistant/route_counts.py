@@ -53,12 +53,21 @@ _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 
 
 def value_filter(a, query: Query, items: list[TaskItem]):
     """(what the items must have, how to say it) when the question counts items and names, word
-    for word, a value of the document's 完成时限 column ("只写了长期坚持的有几项?"): the column's
-    own values say what the asker may filter on, whatever words frame them."""
-    if not re.search(r"(几|多少)[项条]", query.original) or not items:
+    for word, a value of the document's 完成时限 column ("只写了长期坚持的有几项?"), or lists or
+    counts them by a value of a ledger's 完成状态 column ("哪些任务滞后?", "已完成的有几项?"): the
+    columns' own values say what the asker may filter on, whatever words frame them."""
+    if not items:
         return None
     doc = items[0].doc_id
-    values = {i.deadline.strip() for i in a.items if i.doc_id == doc and i.kind in TASK_KINDS and i.deadline}
+    tasks = [i for i in a.items if i.doc_id == doc and i.kind in TASK_KINDS]
+    statuses = {i.status.strip() for i in tasks if i.status}
+    said = [v for v in statuses if len(v) >= 2 and v in query.original]
+    if said and re.search(r"几|多少|哪些|哪几|哪项|哪条|有啥|有什么|列一下|都有", query.original):
+        value = max(said, key=len)
+        return (lambda i: (i.status or "").strip() == value), f"完成状态为“{value}”"
+    if not re.search(r"(几|多少)[项条]", query.original):
+        return None
+    values = {i.deadline.strip() for i in tasks if i.deadline}
     said = [v for v in values if len(v) >= 3 and v in query.original]
     if not said:
         return None

@@ -24,7 +24,7 @@ class Citation:
             "participating_units": list(i.participating_units),
             "text": i.text, "quote": self.quote, "span": list(i.span),
             "date": i.date, "doc_no": i.doc_no, "issuer": i.issuer, "addressee": i.addressee, "deadline": i.deadline,
-            "score": f"{i.score}分" if i.score else "",
+            "score": f"{i.score}分" if i.score else "", "status": i.status,
             "truncated": i.truncated, "damaged": i.damaged,
         }
 

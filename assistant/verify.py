@@ -26,7 +26,7 @@ def item_haystack(item: TaskItem) -> str:
     units = "".join((item.lead_units or ()) + item.responsible_units + item.participating_units)
     from assistant.fields import cn_date  # the document's date, as its citation shows it
 
-    return normalize(f"{item.locality}{item.title}{item.section}{item.text}{units}{item.units_raw}{item.deadline}{item.score + '分' if item.score else ''}{cn_date(item.date)}")
+    return normalize(f"{item.locality}{item.title}{item.section}{item.text}{units}{item.units_raw}{item.deadline}{item.score + '分' if item.score else ''}{item.status}{cn_date(item.date)}")
 
 
 @dataclass(frozen=True)

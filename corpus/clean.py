@@ -239,12 +239,15 @@ def _markdown(lines: list[str]) -> list[str]:
     out = []
     for ln in lines:
         s = ln.strip()
-        if s.startswith("|") and s.endswith("|"):
-            cells = [c.strip() for c in s.strip("|").split("|")]
+        if s.startswith("|") and s.endswith("|") and not s.endswith("\\|"):
+            # cells split at pipes the export did not escape (`\|` is a pipe inside a cell)
+            cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s[1:-1])]
             if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
                 continue
-            out.append(TABLE_SEP.join(c.replace("<br/>", CELL_BREAK).replace("<br />", CELL_BREAK) for c in cells))
+            cells = [_markdown_inline(c.replace("<br/>", CELL_BREAK).replace("<br />", CELL_BREAK)) for c in cells]
+            out.append(TABLE_SEP.join(cells))
             continue
+        s = re.sub(r"^>\s?", "", s)  # a quoted block (an online document's note under its title)
         s = re.sub(r"^#{1,6}\s+", "", s)
         s = re.sub(r"\*\*(.+?)\*\*", r"\1", s).replace("**", "")
         s = re.sub(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])", r"\1", s)  # *italic* (a units line)
@@ -254,6 +257,12 @@ def _markdown(lines: list[str]) -> list[str]:
         s = re.sub(r"^[-*+]\s+(?=\S)", "", s)
         out.append(s)
     return out
+
+
+def _markdown_inline(cell: str) -> str:
+    """A table cell's own Markdown: **bold** and pandoc's escapes dropped."""
+    cell = re.sub(r"\*\*(.+?)\*\*", r"\1", cell).replace("**", "")
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", cell)
 
 
 # --- a table flattened to one cell per line -------------------------------------------------

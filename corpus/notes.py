@@ -9,6 +9,9 @@ from corpus.drafts import Draft
 from corpus.units import LABEL_RE, TASK_SUBJECT, Units, looks_like_unit, looks_like_unit_list, parse_note
 
 _TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（][^()（）]*[)）][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
+# a note after a dash at the end of the paragraph: "……。——县市场监管局牵头，县司法局配合"
+_DASHED = re.compile(r"(?:——|—|--|－－)\s*(?P<note>[^—]{2,80}?)\s*[。.;；]?\s*$")
+_TIME_BRACKET = re.compile(r"[(（]((?:完成时限|时间节点|完成时间|时限)\s*[:：][^()（）]{1,20})[)）]\s*[。.;；]?\s*$")
 _ROLE_HINT = re.compile(r"牵头|配合|负责|协办|主办|参加|责任单位|牵头单位")
 
 
@@ -18,6 +21,15 @@ def trailing_note(paragraph: str, first_is_lead: bool) -> tuple[int, str]:
     if m and m.start() > 0:
         inner = m.group(1)
         if LABEL_RE.search(inner) or _ROLE_HINT.search(inner) or looks_like_unit_list(inner):
+            return m.start(), inner
+    m = _DASHED.search(paragraph)
+    if m and m.start() > 0:
+        inner = m.group("note")
+        if LABEL_RE.search(inner) or _ROLE_HINT.search(inner) or looks_like_unit_list(inner):
+            # "……（完成时限：9月底前）——责任单位：县财政局": the bracket's time limit is the note's too
+            before = _TIME_BRACKET.search(paragraph[:m.start()])
+            if before:
+                return before.start(), before.group(1) + "；" + inner
             return m.start(), inner
     label = None
     for lm in LABEL_RE.finditer(paragraph):

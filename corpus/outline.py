@@ -27,6 +27,10 @@ _PATTERNS = [
     ("cnparen", re.compile(rf"^[(（]\s*([{CN}]+|-)\s*[)）]\s*")),
     ("arabicparen", re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*")),
     ("task", re.compile(r"^(?:任务|事项)\s*(\d{1,3})\s*[:：.．、]\s*")),
+    # tasks labelled by ordinal words: 任务一： / 【任务3】 / 重点任务（五） / ▶任务7 / 第一项： / 第3项任务：
+    ("task", re.compile(rf"^[▶►▸◆■●]?\s*【?\s*(?:重点|主要)?(?:任务|事项)\s*[(（]?\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*[)）]?\s*"
+                        r"(?:】\s*[:：]?|[:：.．、]|\s+|(?<=[)）]))\s*(?=\S)")),
+    ("task", re.compile(rf"^[▶►▸◆■●]?\s*第\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*项(?:任务|工作)?\s*(?:[:：.．、]|\s+)\s*(?=\S)")),
     # tasks numbered by chapter: 1.1 / 1．2 / 1-1 / 2.1.3, the chapter itself numbered 1 or 一、
     ("decimal3", re.compile(rf"^(\d{{1,2}}[.．-]\d{{1,2}}[.．-]\d{{1,2}})(?![.．-]?\d)\s*[、.．]?\s*(?![{_MEASURE}])(?=[\u4e00-\u9fff“\"【(（])")),
     ("decimal", re.compile(rf"^(\d{{1,2}}[.．-]\d{{1,2}})(?![.．-]?\d)\s*[、.．]?\s*(?![{_MEASURE}])(?=[\u4e00-\u9fff“\"【(（])")),
@@ -68,6 +72,8 @@ def marker_of(line: str) -> Marker | None:
             token = f"{m.group(1)}、"
         elif family == "shi":
             token = m.group(0)
+        elif family == "task":
+            token = token.lstrip("▶►▸◆■● ").rstrip(":：.．、 ")  # 任务一, 【任务3】, 第3项任务
         return Marker(family, number, token, lead + m.end())
     return None
 

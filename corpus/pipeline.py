@@ -170,6 +170,14 @@ def _offset_of_line(text: str, line_index: int) -> int:
     return pos
 
 
+def _joined(tokens: list[str]) -> str:
+    """Heading numbers run together (四、(十三)), apart where two would read as one (1 1.2)."""
+    out = ""
+    for t in tokens:
+        out += (" " if out and out[-1].isdigit() and t[:1].isdigit() else "") + t
+    return out
+
+
 def _short(token: str) -> str:
     return nfkc(token).strip()
 
@@ -180,17 +188,19 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         start += 1
     while end > start and doc.text[end - 1] in " \t\n\u00a0\u3000":
         end -= 1
-    text = doc.text[start:end]
+    text = row_text = doc.text[start:end]
+    if d.progress:  # a ledger row's progress is said with the task: it answers what was done so far
+        text += f"\n进展情况:{d.progress}"
     tokens = [_short(t) for t, _ in d.path]
     if d.kind in ("task", "point"):
         own = _short(d.number) if d.number else (f"•[{d.number_int}]" if d.inferred else "")
         if own and re.fullmatch(r"\d+", own):
             own += "."
-        parents = "".join(t for t in tokens if not t.endswith("是"))
+        parents = _joined([t for t in tokens if not t.endswith("是")])
         glue = "" if own.startswith("(") else " "  # 四、(十三) but 七、(二十) 49. and 一、(九) 三是
         section = (parents + glue + own).strip() or "正文"
     else:
-        section = "".join(tokens) or ("前言" if d.kind == "preamble" else "正文")
+        section = _joined(tokens) or ("前言" if d.kind == "preamble" else "正文")
     full = " > ".join([h for _, h in d.path] + ([d.number] if d.number else []))
     units = d.units
     lead: tuple[str, ...] | None = ()
@@ -209,10 +219,10 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         item_id=f"{doc.doc_id}-{local_id}", doc_id=doc.doc_id, doc=doc.file, title=doc.title,
         locality=doc.locality, section=section, section_path=full or section, text=text,
         span=(start, end), item_no=d.number_int if d.kind in ("task", "point") else None,
-        item_no_inferred=d.inferred, heading=first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", text).split("\t")[0]),  # a row: its first text cell
+        item_no_inferred=d.inferred, heading=first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", row_text).split("\t")[0]),  # a row: its first text cell
         lead_units=lead, responsible_units=resp, participating_units=part,
         units_raw="；".join(d.notes), doc_kind=doc.kind, date=doc.date, kind=d.kind,
-        deadline=d.deadline, score=d.score, score_checked=d.score_checked, item_number=d.number,
+        deadline=d.deadline, score=d.score, score_checked=d.score_checked, status=d.status, item_number=d.number,
         warnings=tuple(warnings),
         doc_no=doc.doc_no, issuer=doc.issuer, addressee=doc.addressee,
     )

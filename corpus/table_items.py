@@ -155,6 +155,8 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead, le
     d.units = units
     d.deadline = next((c for _, c in by_role.get("deadline", []) if c and c not in "/—-"), "")
     d.score = next((c for _, c in by_role.get("score", []) if _POINTS.match(c)), "")
+    d.progress = "；".join(c for _, c in by_role.get("progress", []) if c and c not in "/—-")
+    d.status = next((c for _, c in by_role.get("status", []) if c and c not in "/—-"), "")
     return d, category
 
 

@@ -27,7 +27,10 @@ _ROLE_WORDS = {
     "deadline": LABELS["deadline"] + ("时限", "时间安排", "进度安排"),
     # an assessment's points for an indicator (考核评价指标): a field of its own, like a time limit
     "score": ("分值", "分数", "标准分", "满分", "基本分"),
-    "ignore": LABELS["leader"] + ("联系人", "备注", "完成情况", "进展情况", "权重", "考核方式",
+    # a progress ledger (推进情况台账): what was done so far, and the state it puts the task in
+    "progress": ("进展情况", "工作进展", "推进情况", "落实情况", "完成情况", "进度情况", "工作完成情况", "目前进展"),
+    "status": ("完成状态", "进展状态", "推进状态", "任务状态", "状态", "是否完成", "完成进度"),
+    "ignore": LABELS["leader"] + ("联系人", "备注", "权重", "考核方式",
                                   "考核方法", "佐证材料", "评分方式"),
 }
 HEADER_WORDS = {w for words in _ROLE_WORDS.values() for w in words}

@@ -64,6 +64,7 @@ class TaskItem:
     deadline: str = ""  # as written in a 完成时限 / 时间节点 field or column; "" when none
     score: str = ""  # an assessment indicator's points, as printed in its 分值 column; "" when none
     score_checked: bool = False  # its table's 合计 equals the sum of the rows' points: they may be added
+    status: str = ""  # a progress ledger's 完成状态 (已完成 / 序时推进 / 滞后 …); "" when none
     item_number: str = ""  # the number as printed: "12", "(三)", "第五条", "①", "二是"
     warnings: tuple[str, ...] = ()  # what the parser doubts about this item (no units, …)
     doc_no: str = ""  # the document's 文号 and issuer, carried so a citation can name them

@@ -46,6 +46,8 @@ def unit_lines(item: TaskItem) -> str:
         parts.append("完成时限:" + item.deadline)
     if item.score:
         parts.append(f"分值:{item.score}分")
+    if item.status:
+        parts.append(f"完成状态:{item.status}")
     return ";".join(parts)
 
 

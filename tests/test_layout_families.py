@@ -273,3 +273,59 @@ def test_units_stated_once_on_a_heading_go_to_the_measures_below_it():
     assert [t.lead_units for t in tasks] == [("县司法局",), ("县司法局",), ("县市场监管局",), ("县司法局",), ("县司法局",)]
     assert tasks[1].participating_units == ("县委编办", "县财政局") and tasks[2].participating_units == ()
     assert tasks[4].responsible_units == ("县直各行政机关",)
+
+
+def test_a_markdown_table_from_an_online_document():
+    text = NOTICE + """| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |
+|---|---|---|---|---|
+| **一、依法全面履行政府职能** | | | | |
+| 1 | 动态调整权责清单 | 县委编办 | 县司法局<br>县直各部门 | 2025年6月 |
+| 2 | 推进“一网通办” | 县政务服务中心<br>县数据局 | - | 2025年12月 |
+| 3 | 清理规范性文件（“立改废释”\\|备案审查） | 县司法局 |  | 2025年9月 |
+"""
+    tasks = _tasks(text, "qd.md")
+    assert [t.lead_units for t in tasks] == [("县委编办",), ("县政务服务中心", "县数据局"), ("县司法局",)]
+    assert tasks[0].section.startswith("一、") and "**" not in tasks[0].section_path
+    assert "“立改废释”|备案审查" in tasks[2].text and tasks[2].participating_units == ()
+
+
+def test_a_progress_ledger_keeps_what_was_done_and_the_state():
+    text = NOTICE + """泽宁县法治政府建设重点任务推进情况台账（截至2025年6月30日）
+序号\t重点任务\t牵头单位\t责任人\t完成时限\t进展情况\t完成状态\t备注
+1\t动态调整权责清单\t县委编办\t王明（副主任）\t2025年6月底\t已公布事项3120项。\t已完成\t
+2\t规范涉企行政检查\t县市场监管局\t赵强（局长）\t2025年9月底\t尚未出台检查计划。\t滞后\t需加快
+"""
+    tasks = _tasks(text)
+    assert [t.status for t in tasks] == ["已完成", "滞后"]
+    assert tasks[0].text.endswith("进展情况:已公布事项3120项。") and tasks[0].heading == "动态调整权责清单"
+    assert tasks[1].lead_units == ("县市场监管局",) and not tasks[1].responsible_units  # 责任人 is a person
+
+
+def test_tasks_labelled_by_ordinal_words():
+    text = NOTICE + """一、推进政府职能转变
+任务一：动态调整权责清单，年内完成乡镇履职事项清单编制。
+责任单位：县委编办（牵头）、县司法局
+第二项：深化“高效办成一件事”改革。
+牵头：县政务服务中心　配合：县数据局
+二、严格规范执法
+【任务3】推进乡镇综合行政执法规范化建设。
+重点任务（四）规范涉企行政检查，检查总量同比下降20%。
+牵头单位：县市场监管局
+"""
+    tasks = _tasks(text)
+    assert [t.section for t in tasks] == ["一、 任务一", "一、 第二项", "二、 【任务3】", "二、 重点任务(四)"]
+    assert [t.lead_units for t in tasks] == [("县委编办",), ("县政务服务中心",), (), ("县市场监管局",)]
+
+
+def test_units_before_the_task_or_after_a_dash():
+    text = NOTICE + """一、重点任务
+1．（县司法局牵头，县法院配合）推进行政复议体制改革，案件办结率达到98%。
+2．规范涉企行政检查，检查总量同比下降20%。——县市场监管局牵头，县司法局配合
+3．推进政务公开，依申请公开按期答复率100%（完成时限：9月底前）——责任单位：县政府办公室
+4．开展法治宣传进乡村活动，覆盖2023—2025年。
+"""
+    tasks = _tasks(text)
+    assert [t.lead_units for t in tasks] == [("县司法局",), ("县市场监管局",), (), ()]
+    assert tasks[1].participating_units == ("县司法局",) and "——" not in tasks[1].text
+    assert tasks[2].responsible_units == ("县政府办公室",) and tasks[2].deadline == "9月底前"
+    assert not tasks[3].responsible_units  # a dash inside a year span is no note

@@ -67,7 +67,7 @@ def test_split_names_keeps_brackets_and_township_groups():
     ("一、总体要求", "cn", "一、"), ("（十三）实行备案制度。", "cnparen", "（十三）"),
     ("(-)指导思想", "cnparen", "(-)"), ("12．加强审计监督。", "arabic", "12"), ("1 .完善制度", "arabic", "1"),
     ("第五条　推行清单", "article", "第五条"), ("③开展评估", "circled", "③"), ("（2）加强培训", "arabicparen", "（2）"),
-    ("任务3：推进公开", "task", "任务3："), ("二是持续优化营商环境", "shi", "二是"),
+    ("任务3：推进公开", "task", "任务3"), ("【任务3】推进公开", "task", "【任务3】"), ("二是持续优化营商环境", "shi", "二是"),
 ])
 def test_markers(line, family, token):
     m = marker_of(line)

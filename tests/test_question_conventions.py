@@ -445,13 +445,19 @@ def test_a_count_by_a_value_of_the_time_limit_column():
     """"只写了长期坚持的有几项?": the column's own values say what may be filtered on."""
     from assistant.route_counts import value_filter
 
-    item = lambda n, due: SimpleNamespace(doc_id="d", kind="task", deadline=due, item_id=str(n))
+    item = lambda n, due, status="": SimpleNamespace(doc_id="d", kind="task", deadline=due, item_id=str(n), status=status)
     items = [item(1, "长期坚持"), item(2, "2025年6月底前"), item(3, "长期坚持"), item(4, "")]
     a = SimpleNamespace(items=items)
     query = SimpleNamespace(original="那张分工表有多少项的时限没写具体月份、只写了长期坚持?")
     keep, said = value_filter(a, query, items)
     assert [i.item_id for i in items if keep(i)] == ["1", "3"] and "长期坚持" in said
     assert value_filter(a, SimpleNamespace(original="长期坚持的任务由谁牵头?"), items) is None  # no count asked
+    # a progress ledger's 完成状态 column: listed or counted by the value said
+    items = [item(1, "6月底前", "已完成"), item(2, "9月底前", "滞后"), item(3, "长期", "序时推进"), item(4, "", "滞后")]
+    a = SimpleNamespace(items=items)
+    keep, said = value_filter(a, SimpleNamespace(original="台账里哪些任务滞后了?"), items)
+    assert [i.item_id for i in items if keep(i)] == ["2", "4"] and "滞后" in said
+    assert value_filter(a, SimpleNamespace(original="滞后的那项谁牵头?"), items) is None  # neither listed nor counted
 
 
 def test_a_heading_the_asker_quotes_names_its_section():

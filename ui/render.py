@@ -41,6 +41,7 @@ def sources_html(answer: dict | None) -> str:
             + _units("参加单位", c.get("participating_units"))
             + (f"<div class='pq-units'><b>完成时限</b>:{escape(c['deadline'])}</div>" if c.get("deadline") else "")
             + (f"<div class='pq-units'><b>分值</b>:{escape(c['score'])}</div>" if c.get("score") else "")
+            + (f"<div class='pq-units'><b>完成状态</b>:{escape(c['status'])}</div>" if c.get("status") else "")
             + f"<div class='pq-text'>{highlight(c.get('text') or '', c.get('quote') or '')}</div>"
             f"<div class='pq-doc'>{escape(c.get('doc') or '')}</div></details>"
         )

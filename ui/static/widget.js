@@ -77,7 +77,7 @@
       d.appendChild(el("div", "units", "牵头:" + (c.lead_units == null ? "未知" : (c.lead_units.join("、") || "—")) +
         "  责任:" + ((c.responsible_units || []).join("、") || "—") +
         ((c.participating_units || []).length ? "  配合:" + c.participating_units.join("、") : "") +
-        (c.deadline ? "  时限:" + c.deadline : "")));
+        (c.deadline ? "  时限:" + c.deadline : "") + (c.status ? "  状态:" + c.status : "")));
       d.appendChild(el("div", "units", c.title || ""));
       d.appendChild(marked(c.text || "", c.quote || ""));
       src.appendChild(d);
