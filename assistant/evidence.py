@@ -281,8 +281,12 @@ def measure_pattern(question: str) -> re.Pattern | None:
     count = _COUNT.search(question)
     if count and not re.search(r"多久|多长|几号|几月", question):
         word = count.group(2)
-        if word == "个":  # 几个 X: the number may be followed by 个 or directly by X
-            return re.compile(r"(\d+|[一二三四五六七八九十百千两]+)个")
+        if word == "个":  # 几个 X: the number may be followed by 个, or by X's own classifier
+            # (几个“法律明白人” is answered "不少于5名“法律明白人”"; people only for people, not
+            # 多少个部门 by "3名人员"), never by a span of time
+            noun = question[count.end():count.end() + 10]
+            people = "|名|人|位" if re.match(r"[“\"]?[\u4e00-\u9fff]{0,6}(人|员|者|师|官|干部|代表|委员)", noun) else ""
+            return re.compile(rf"(\d+|[一二三四五六七八九十百千两]+)(个(?!{_DURATION})|家|所|支|处|户|套|台|座{people})")
         hours = "(学时|个?小时)"  # training is counted in 学时; people ask in 小时
         days = "(个?(工作|自然)?日|天)"  # 多少天 is answered in 日, 工作日 or 自然日 as often as in 天
         word = {"名": "(名|人)", "人": "(人|名)", "天": days, "日": days, "个工作日": "个?工作日", "学时": hours,

@@ -45,6 +45,9 @@ def route(a, query: Query, hits) -> Callable | None:
         return _answer(plan)
     if not items:
         return None
+    overall = route_counts.status_breakdown(a, query, items)  # a ledger asked how it stands overall
+    if overall:
+        return overall
     if route_counts.NO_LEAD.search(q) and not sections.names_number(q):  # in a numbered section: its list says it
         return route_counts.answer_no_lead(a, query, items)
     plan = _unit_count(a, query, items)

@@ -214,3 +214,36 @@ def _short(item: TaskItem) -> str:
     from assistant.fields import short_heading
 
     return short_heading(item, 20)
+
+
+# "上半年任务总体推进得怎么样?", "整体完成情况如何?": the ledger's states counted, not one task's progress
+ASKS_OVERALL = re.compile(r"(总体|整体|总的|全部|所有|各项|这些|上半年|全年)[^?,，]{0,10}(推进|进展|完成|落实)(得|的)?(怎么样|咋样|如何|情况|进度)|"
+                          r"(推进|进展|完成|落实)(情况|进度)?(总体|整体)(怎么样|咋样|如何)")
+
+
+def status_breakdown(a, query: Query, items: list[TaskItem]) -> Callable | None:
+    """A progress ledger asked how it stands overall: its tasks counted by 完成状态, in the order the
+    states first appear, the tasks behind (滞后, 未启动…) named. None when the document has no states."""
+    if not items or not ASKS_OVERALL.search(query.original):
+        return None
+    doc = items[0].doc_id
+    pool = sorted((i for i in a.items if i.doc_id == doc and i.kind in TASK_KINDS), key=lambda i: i.span[0])
+    states = [i.status for i in pool if i.status]
+    if len(states) < 3:
+        return None
+    order = list(dict.fromkeys(states))
+
+    def answer(a, query: Query, hits, timings) -> Iterator[dict]:
+        head = pool[0]
+        parts = "、".join(f"{s}{states.count(s)}项" for s in order)
+        behind = [i for i in pool if re.search(r"滞后|未启动|未完成|暂缓|逾期", i.status or "")]
+        names = "、".join(f"{i.section}“{_short(i)}”({i.status})[{n}]" for n, i in enumerate(behind, start=1))
+        text = f"{head.locality}《{head.title}》共{len(pool)}项任务:{parts}。" + (f"未按进度的是:{names}。" if behind else "")
+        yield {"type": "delta", "text": text}
+        # every task counted is cited (the counts are checked against what is cited), those behind first
+        cited = [(i, i.text[:60]) for i in behind] + [(i, i.text[:60]) for i in pool if i.status and i not in behind]
+        yield a.final(query, text, "answered", cited, "fields",
+                      computed=tuple(Computed(str(states.count(s)), tuple(i.section for i in pool if i.status == s),
+                                              f"{states.count(s)}项") for s in order))
+
+    return answer

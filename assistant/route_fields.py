@@ -106,7 +106,8 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     if not many and query.lang != "en" and _ASKS_LEADER.search(query.original):
         leader = _LEADER_LINE.search(keep[0][0].units_raw or "")
         if leader:  # "…是不是县长挂帅?": the leader is a person's post, printed apart from the units
-            lines.append(f"{leader.group(1)}:{leader.group(2).strip()}(领导职务,不是单位)[1]。")
+            kind = "领导职务" if "领导" in leader.group(1) else "个人"
+            lines.append(f"{leader.group(1)}:{leader.group(2).strip()}({kind},不是单位)[1]。")
     places = len({i.locality for i, _ in keep})
     counts = ()
     if query.intent == "responsible" and not many and query.lang != "en":
@@ -232,11 +233,11 @@ def _missing_fields(question: str, item: TaskItem) -> list[str]:
 
 
 # a leader asked about with the units: 牵头领导, who heads it (挂帅), a post (县长, 分管副县长)
-_ASKS_LEADER = re.compile(r"领导|挂帅|[县市区州]长|分管")
+_ASKS_LEADER = re.compile(r"领导|挂帅|[县市区州]长|分管|责任人|牵头人")
 # the supporting units asked for, and nothing else (哪些单位配合? 配合单位有哪些? 谁来协助?)
 _ASKS_SUPPORT = re.compile(r"(配合|协办|协助|协同|参与|参加)(单位|部门|方|的|者)?(是|有)?(谁|哪)|"
                            r"(单位|部门|谁)(来|去|要)?(配合|协办|协助|协同|参与|参加)")
-_LEADER_LINE = re.compile("(" + "|".join(w for w in LABELS["leader"] if "领导" in w) + r")\s*[:：]\s*([^；;\n]+)")
+_LEADER_LINE = re.compile("(" + "|".join(sorted(LABELS["leader"], key=len, reverse=True)) + r")\s*[:：]\s*([^；;\n]+)")
 
 
 def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:

@@ -100,7 +100,7 @@ _YEAR = re.compile(r"(20\d\d)年")
 _PLAN = re.compile(r"打算|计划|安排|准备|要干|要做|思路|下一步|将要")
 _DONE = re.compile(r"做了|干了|成效|成绩|完成了|取得|做法|情况")
 # Words that say "a section" or "list it", not what it is about.
-_SECTION_WORDS = re.compile(r"第[一二三四五六七八九十\d]+(部分|章|节|块)?|最后|最前|开头|[一二三四五六七八九十]是|那份|这份|小标题|标题|底下|下头|挂了?|排了?|包括|包含|分了?|每条|(各|分别)?是谁|落到谁头上|单位|"
+_SECTION_WORDS = re.compile(r"(方案|要点|报告|文件|清单|安排|台账|措施)里|(哪些|啥|什么)事(情|儿)?|事情|都|第[一二三四五六七八九十\d]+(部分|章|节|块)?|最后|最前|开头|[一二三四五六七八九十]是|那份|这份|小标题|标题|底下|下头|挂了?|排了?|包括|包含|分了?|每条|(各|分别)?是谁|落到谁头上|单位|"
                             r"那一大部分|这一大部分|大部分|那一大块|这一大块|大块|那部分|这部分|部分|那一块|这一块|这块|那块|一块|这一类|那一类|一类|这一节|章节|这方面|那方面|方面|"
                             r"下面|下边|里面|里头|下有|主要|措施|任务|工作|内容|讲了?|说了?|写了?|都是|啥|什么|哪些|哪几|"
                             r"几条|几项|多少|条|项|打算|干|做|分别|谁牵头|牵头|都谁|分工表|实施方案|工作安排|若干措施|方案|要点|报告|文件|"
@@ -233,6 +233,9 @@ def _by_period(q: str, candidates: list[Section], doc_ids) -> Match | None:
     return None
 
 
+_A_PART = re.compile(r"部分|大块|那块|这块|板块|方面|章|节")
+
+
 def _heading_topic(q: str) -> str:
     """What the question says a heading is about: its words minus those that say "a section"."""
     topic = q
@@ -263,6 +266,11 @@ def _by_heading(q: str, candidates: list[Section], coverage, doc_ids) -> Match |
     # 大块" of "四、健全行政决策制度体系,不断提升行政决策公信力和执行力")
     if (cover < 0.6 or back < 0.3 or cover + back < 1.1) and (cover < 0.95 or back < 0.12):
         return None
+    whole = [t for t in scored if t[1] >= 0.95]
+    if _A_PART.search(q) and cover >= 0.95 and whole:
+        # "执法那部分": of the headings holding every word asked, the part with the most items
+        # (三、严格规范公正文明执法), not an item whose own title has the word (加强行政执法监督)
+        score, cover, back, best = max(whole, key=lambda t: (len(t[3].items), t[0]))
     return Match(best, "heading", score)
 
 

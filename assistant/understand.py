@@ -326,7 +326,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
 
 # a list of tasks asked: the task word, then which ones (…的活有哪些), or which ones, then the word
 _ASKS_TASK_LIST = re.compile(rf"{_TASK_WORDS}[^,，?？]{{0,4}}?(有|是)?(哪些|哪几|几项|几条|多少项|多少条)|"
-                             rf"(哪些|哪几|什么|啥)[^,，?？]{{0,3}}?{_TASK_WORDS}")
+                             rf"(哪些|哪几|什么|啥)[^,，?？]{{0,3}}?{_TASK_WORDS}|"
+                             # "…有我们的活吗?", "有没有咱们的任务?": whether there are any, and which
+                             rf"有(没有)?(我们|咱们?|我)(单位|局|这边)?的?{_TASK_WORDS}")
 
 
 # the items asked for: which or how many tasks (哪几条, 哪些任务, 几个牵头, 多少项)

@@ -29,7 +29,7 @@ def trailing_note(paragraph: str, first_is_lead: bool) -> tuple[int, str]:
             # "……（完成时限：9月底前）——责任单位：县财政局": the bracket's time limit is the note's too
             before = _TIME_BRACKET.search(paragraph[:m.start()])
             if before:
-                return before.start(), before.group(1) + "；" + inner
+                return before.start(), inner + "；" + before.group(1)  # the limit last: it ends the note
             return m.start(), inner
     label = None
     for lm in LABEL_RE.finditer(paragraph):

@@ -31,8 +31,8 @@ _NOTE_ROLES = (*UNIT_ROLES, "deadline")
 
 def _field(ln: Line) -> tuple[str, str, str] | None:
     """(name, role, value) of a `名称：值` line, or None."""
-    if ln.row is not None:
-        return None
+    if ln.row is not None or (ln.marker is not None and ln.marker.family == "task"):
+        return None  # 任务一：深化… is a task's label, not a field named 任务一
     m = _FIELD.match(ln.text)
     if not m:
         return None

@@ -30,7 +30,9 @@ _ROLE_WORDS = {
     # a progress ledger (推进情况台账): what was done so far, and the state it puts the task in
     "progress": ("进展情况", "工作进展", "推进情况", "落实情况", "完成情况", "进度情况", "工作完成情况", "目前进展"),
     "status": ("完成状态", "进展状态", "推进状态", "任务状态", "状态", "是否完成", "完成进度"),
-    "ignore": LABELS["leader"] + ("联系人", "备注", "权重", "考核方式",
+    # a person (牵头领导, 责任人): never a unit; kept with the row, said when asked who the person is
+    "leader": LABELS["leader"],
+    "ignore": ("联系人", "备注", "权重", "考核方式",
                                   "考核方法", "佐证材料", "评分方式"),
 }
 HEADER_WORDS = {w for words in _ROLE_WORDS.values() for w in words}
@@ -77,7 +79,7 @@ def header_roles(cells: list[str]) -> dict[int, str]:
         # (beside a column that names the category, 任务类别, the first text column is the task's
         # own name: 任务类别 / 重点任务 / 具体内容)
         roles[texts[0]] = "category"
-    return {i: r for i, r in roles.items() if r}
+    return {i: (f"leader:{_norm(cells[i])}" if r == "leader" else r) for i, r in roles.items() if r}
 
 
 def _matrix(cells: list[str], roles: dict[int, str]) -> dict[int, str]:

@@ -72,7 +72,7 @@ def ungrounded_values(answer: dict, unit_names: set[str] | None = None) -> list[
         c.get("text", "") + "".join(c.get("lead_units") or []) + "".join(c.get("responsible_units") or [])
         + "".join(c.get("participating_units") or []) + c.get("section", "") + c.get("section_path", "")
         + c.get("title", "") + c.get("date", "") + c.get("doc_no", "") + c.get("issuer", "")
-        + c.get("deadline", "") + c.get("score", "")
+        + c.get("deadline", "") + c.get("score", "") + c.get("status", "")
         + c.get("locality", "") for c in answer.get("citations") or []))
     body = re.sub(r"\[\d+\]", "", answer.get("answer", ""))
     # A count of the cited items ("共21项") is grounded in the citations themselves.

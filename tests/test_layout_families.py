@@ -323,9 +323,13 @@ def test_units_before_the_task_or_after_a_dash():
 2．规范涉企行政检查，检查总量同比下降20%。——县市场监管局牵头，县司法局配合
 3．推进政务公开，依申请公开按期答复率100%（完成时限：9月底前）——责任单位：县政府办公室
 4．开展法治宣传进乡村活动，覆盖2023—2025年。
+5．规范行政应诉，出庭应诉率保持100%。（完成时限：长期坚持）——县司法局牵头，县直各部门配合
+6．推进政务公开标准化规范化。
+——县政府办公室牵头，县数据局配合
 """
     tasks = _tasks(text)
-    assert [t.lead_units for t in tasks] == [("县司法局",), ("县市场监管局",), (), ()]
+    assert [t.lead_units for t in tasks] == [("县司法局",), ("县市场监管局",), (), (), ("县司法局",), ("县政府办公室",)]
+    assert tasks[4].deadline == "长期坚持" and tasks[4].participating_units == ("县直各部门",)
     assert tasks[1].participating_units == ("县司法局",) and "——" not in tasks[1].text
     assert tasks[2].responsible_units == ("县政府办公室",) and tasks[2].deadline == "9月底前"
     assert not tasks[3].responsible_units  # a dash inside a year span is no note

@@ -33,6 +33,9 @@ from corpus.select import names_of
     ("不予处罚清单不少于120项,里面市场监管领域占几项?", "年内清单事项不少于120项", False),
     ("不予处罚清单是不是不少于120项?", "年内清单事项不少于120项", True),
     ("推进会是哪天开的?", "(新密办〔20239号)确定的各项职责", False),  # the 号 of a garbled 文号
+    # 几个 X counts X in X's own classifier: people in 名, but never departments in 名
+    ("每个村要培养几个“法律明白人”?", "每个村（社区）培养不少于5名“法律明白人”", True),
+    ("一共有多少个行政执法部门?", "执法岗位上必须保证3名在职在编人员", False),
 ])
 def test_what_a_number_question_is_answered_by(question, text, holds):
     assert answers_measure(question, text) is holds

@@ -15,6 +15,20 @@ def assistant(hash_index):
     return Assistant(open_searcher(hash_index, embed_model="hash"), llm=None)
 
 
+def _assistant_over(tmp_path, **files: str) -> Assistant:
+    """An assistant over small documents of its own (name -> text), hash-embedded, no LLM."""
+    from index.ingest import document_from_file, ingest
+    from index.service import open_searcher, open_store
+
+    docs = []
+    for name, text in files.items():
+        (tmp_path / name.replace("_", ".")).write_text(text, "utf-8")
+        docs.append(document_from_file(tmp_path / name.replace("_", ".")))
+    store = open_store(str(tmp_path / "data"), embed_model="hash")
+    ingest(store, store.embedder, docs, progress=False)
+    return Assistant(open_searcher(tmp_path / "data", embed_model="hash"), llm=None)
+
+
 def test_a_section_by_number_lists_its_items_with_leads(assistant):
     answer = assistant.answer("乌鲁木齐县方案第九部分有几项任务?")
     assert answer.status == "answered" and answer.path == "fields"
@@ -523,19 +537,12 @@ def test_a_chain_whose_second_part_points_back_in_other_words(assistant):
 
 def test_points_of_an_assessments_indicators(tmp_path):
     """A 考核评价指标 table read with its 分值 column: one indicator's points, a section's total."""
-    from index.ingest import document_from_file, ingest
-    from index.service import open_searcher, open_store
-
-    doc = tmp_path / "kh.txt"
-    doc.write_text("泽宁县2025年度法治政府建设考核评价指标及评分细则\n"
-                   "序号\t一级指标\t二级指标\t评分标准\t分值\t责任单位\n"
-                   "1\t严格规范公正文明执法\t行政执法“三项制度”\t重大执法决定法制审核率达到100%。\t7\t县司法局（牵头）\n"
-                   "2\t严格规范公正文明执法\t涉企行政检查\t同一企业年度现场检查原则上不超过2次。\t6\t县市场监管局（牵头）\n"
-                   "3\t强化监督\t行政复议\t行政复议案件按期办结率达到100%。\t12\t县司法局（牵头）\n"
-                   "4\t强化监督\t行政应诉\t行政机关负责人出庭应诉率达到100%。\t12\t县司法局（牵头）\n", "utf-8")
-    store = open_store(str(tmp_path / "data"), embed_model="hash")
-    ingest(store, store.embedder, [document_from_file(doc)], progress=False)
-    a = Assistant(open_searcher(tmp_path / "data", embed_model="hash"), llm=None)
+    a = _assistant_over(tmp_path, kh_txt="泽宁县2025年度法治政府建设考核评价指标及评分细则\n"
+                        "序号\t一级指标\t二级指标\t评分标准\t分值\t责任单位\n"
+                        "1\t严格规范公正文明执法\t行政执法“三项制度”\t重大执法决定法制审核率达到100%。\t7\t县司法局（牵头）\n"
+                        "2\t严格规范公正文明执法\t涉企行政检查\t同一企业年度现场检查原则上不超过2次。\t6\t县市场监管局（牵头）\n"
+                        "3\t强化监督\t行政复议\t行政复议案件按期办结率达到100%。\t12\t县司法局（牵头）\n"
+                        "4\t强化监督\t行政应诉\t行政机关负责人出庭应诉率达到100%。\t12\t县司法局（牵头）\n")
     answer = a.answer("泽宁考核里涉企行政检查这项多少分?")
     assert "分值6分" in answer.text
     answer = a.answer("泽宁细则“严格规范公正文明执法”下面有几个指标?总共多少分?")
@@ -548,23 +555,15 @@ def test_supporting_units_a_value_with_its_time_limit_and_a_division_cited(tmp_p
     """Supporting units asked of an item naming none are declined with who is named; a value and
     a time limit asked together are both answered; a unit's line of a division listed by unit is
     cited with the items it assigns."""
-    from index.ingest import document_from_file, ingest
-    from index.service import open_searcher, open_store
-
-    table = tmp_path / "qd.txt"
-    table.write_text("泽宁县2025年法治政府建设重点任务清单\n"
+    a = _assistant_over(tmp_path, qd_txt="泽宁县2025年法治政府建设重点任务清单\n"
                      "序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
                      "1\t优化营商环境\t建立涉企政策“免申即享”清单，兑现时限压缩至20个工作日以内。\t县发展改革局\t县财政局\t2025年9月30日\n"
                      "2\t提升行政复议质效\t推进行政复议“繁简分流”，简易案件30日内审结。\t县司法局\t\t长期坚持\n"
-                     "3\t加强行政应诉\t行政机关负责人出庭应诉率达到100%。\t县司法局\t县直各部门\t12月底前\n", "utf-8")
-    plan = tmp_path / "fa.txt"
-    plan.write_text("沅水县2025年推进依法行政工作方案\n一、依法行政\n"
+                     "3\t加强行政应诉\t行政机关负责人出庭应诉率达到100%。\t县司法局\t县直各部门\t12月底前\n",
+                        fa_txt="沅水县2025年推进依法行政工作方案\n一、依法行政\n"
                     "1.动态调整权责清单，年内完成乡镇履职事项清单编制。\n"
                     "2.深化“高效办成一件事”改革，推出特色“一件事”不少于5项。\n"
-                    "二、责任分工\n（一）县委编办：牵头第1项；配合第2项。\n（二）县政务服务中心：牵头第2项。\n", "utf-8")
-    store = open_store(str(tmp_path / "data"), embed_model="hash")
-    ingest(store, store.embedder, [document_from_file(table), document_from_file(plan)], progress=False)
-    a = Assistant(open_searcher(tmp_path / "data", embed_model="hash"), llm=None)
+                    "二、责任分工\n（一）县委编办：牵头第1项；配合第2项。\n（二）县政务服务中心：牵头第2项。\n")
     answer = a.answer("泽宁行政复议繁简分流那项，哪些单位配合？")
     assert answer.text.startswith("泽宁县:文件没有写这一项的配合单位;县司法局牵头")
     answer = a.answer("泽宁涉企政策兑现时限要压到多少？这项啥时候要完成？")
@@ -573,3 +572,23 @@ def test_supporting_units_a_value_with_its_time_limit_and_a_division_cited(tmp_p
     answer = a.answer("沅水一件事改革谁挂帅？")
     assert answer.text.startswith("沅水县:县政务服务中心牵头,县委编办配合")
     assert any("县政务服务中心：牵头第2项" in c.item.text for c in answer.citations)  # where it is written
+
+
+def test_a_progress_ledger_by_state_and_its_responsible_person(tmp_path):
+    """A ledger's 完成状态 answers how it stands overall and which tasks are behind; its 责任人 is a
+    person, said when asked, never a unit."""
+    a = _assistant_over(tmp_path, tz_txt="泽宁县法治政府建设重点任务推进情况台账（截至2025年6月30日）\n"
+                      "序号\t重点任务\t牵头单位\t责任人\t完成时限\t进展情况\t完成状态\n"
+                      "1\t动态调整权责清单\t县委编办\t王明（副主任）\t6月底\t已公布事项3120项。\t已完成\n"
+                      "2\t推进“一网通办”\t县政务服务中心\t李华（主任）\t12月底\t网上可办率达到91%。\t序时推进\n"
+                      "3\t规范涉企行政检查\t县市场监管局\t赵强（局长）\t9月底\t尚未出台检查计划。\t滞后\n"
+                      "4\t建设矛盾纠纷调处化解中心\t县委政法委\t韩宇（副书记）\t6月底\t13个乡镇建成9个。\t滞后\n")
+    answer = a.answer("泽宁上半年任务总体推进得怎么样?")
+    assert "共4项任务:已完成1项、序时推进1项、滞后2项" in answer.text and len(answer.citations) == 4
+    assert {c.item.status for c in answer.citations[:2]} == {"滞后"}  # those behind first, as numbered
+    answer = a.answer("泽宁台账里哪些任务滞后了?")
+    assert answer.text.startswith("2项") and {c.item.status for c in answer.citations} == {"滞后"}
+    answer = a.answer("泽宁矛盾纠纷调处化解中心那项谁牵头?台账上的责任人是谁?")
+    assert answer.text.startswith("泽宁县:县委政法委牵头") and "韩宇（副书记）(个人,不是单位)" in answer.text
+    answer = a.answer("泽宁权责清单调整公布了多少事项?")
+    assert "3120项" in answer.text

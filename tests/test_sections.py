@@ -87,3 +87,11 @@ def test_only_questions_about_contents_ask_for_a_section():
     assert sections.asks_contents("2022年有啥打算?")
     assert not sections.asks_contents("行政复议体制改革由哪个单位牵头?")
 
+
+
+def test_a_part_named_by_one_word_is_the_heading_with_most_items_holding_it():
+    items = (item(1, "三、严格规范公正文明执法 > 8"), item(2, "三、严格规范公正文明执法 > 9"),
+             item(3, "三、严格规范公正文明执法 > 11"), item(4, "四、强化监督 > 12"))
+    items = items[:2] + (TaskItem(**{**vars(items[2]), "heading": "加强行政执法监督"}),) + items[3:]
+    match = sections.find("某县要点里执法那部分都讲了哪些事?", sections.outline(items), bigram_cover, ("d",), ("某县",))
+    assert match and match.section.path == ("三、严格规范公正文明执法",) and len(match.section.items) == 3
