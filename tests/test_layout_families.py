@@ -333,3 +333,20 @@ def test_units_before_the_task_or_after_a_dash():
     assert tasks[1].participating_units == ("县司法局",) and "——" not in tasks[1].text
     assert tasks[2].responsible_units == ("县政府办公室",) and tasks[2].deadline == "9月底前"
     assert not tasks[3].responsible_units  # a dash inside a year span is no note
+
+
+def test_a_range_in_a_division_line_is_no_dash_note():
+    """第5—6项 is a range: the by-unit line stays whole, so it can be cited for the items it assigns."""
+    text = NOTICE + """一、重点任务
+1.推进综合行政执法改革。
+2.完善行政执法协调机制。
+3.规范行政复议案件办理。
+二、责任分工
+（一）县司法局：牵头第1—2项，配合第3项。
+（二）县财政局：牵头第3项，配合第1—2项。
+"""
+    items = parse_text(text, file="plan.txt").items
+    lines = [i.text for i in items if i.kind == "closing"]
+    assert "县司法局：牵头第1—2项，配合第3项。" in lines and "县财政局：牵头第3项，配合第1—2项。" in lines
+    tasks = [i for i in items if i.kind == "task"]
+    assert [t.lead_units for t in tasks] == [("县司法局",), ("县司法局",), ("县财政局",)]
