@@ -51,6 +51,11 @@ _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月|(年底|年末)")
 _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+def doc_tasks(a, doc_id: str) -> list[TaskItem]:
+    """A document's tasks (and report points) in text order."""
+    return sorted((i for i in a.items if i.doc_id == doc_id and i.kind in TASK_KINDS), key=lambda i: i.span[0])
+
+
 def value_filter(a, query: Query, items: list[TaskItem]):
     """(what the items must have, how to say it) when the question counts items and names, word
     for word, a value of the document's 完成时限 column ("只写了长期坚持的有几项?"), or lists or
@@ -59,7 +64,7 @@ def value_filter(a, query: Query, items: list[TaskItem]):
     if not items:
         return None
     doc = items[0].doc_id
-    tasks = [i for i in a.items if i.doc_id == doc and i.kind in TASK_KINDS]
+    tasks = [i for i in a.items if i.doc_id == doc and i.kind in TASK_KINDS]  # (which, not in what order)
     statuses = {i.status.strip() for i in tasks if i.status}
     said = [v for v in statuses if len(v) >= 2 and v in query.original]
     if said and re.search(r"几|多少|哪些|哪几|哪项|哪条|有啥|有什么|列一下|都有", query.original):
@@ -178,7 +183,7 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
     docs = list(dict.fromkeys(i.doc_id for i in items))[:1]
 
     def answer(a, query: Query, hits, timings) -> Iterator[dict]:
-        pool = sorted((i for i in a.items if i.doc_id in docs and i.kind in TASK_KINDS), key=lambda i: i.span[0])
+        pool = doc_tasks(a, docs[0]) if docs else []
         found = [i for i in pool if keep(i)]
         head = pool[0] if pool else items[0]
         if not found:
@@ -226,8 +231,7 @@ def status_breakdown(a, query: Query, items: list[TaskItem]) -> Callable | None:
     states first appear, the tasks behind (滞后, 未启动…) named. None when the document has no states."""
     if not items or not ASKS_OVERALL.search(query.original):
         return None
-    doc = items[0].doc_id
-    pool = sorted((i for i in a.items if i.doc_id == doc and i.kind in TASK_KINDS), key=lambda i: i.span[0])
+    pool = doc_tasks(a, items[0].doc_id)
     states = [i.status for i in pool if i.status]
     if len(states) < 3:
         return None

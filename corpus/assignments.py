@@ -20,8 +20,8 @@ from corpus.drafts import Draft, lines_where
 from corpus.text import number_in
 from corpus.units import Units, looks_like_unit, nfkc, parse_note
 
-_NUM = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"
-_ONE = rf"第?[(（]?(?:{_NUM})[)）]?(?:项|条)?"
+NUM = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"  # an item's number in a clause: 7, 十二
+_ONE = rf"第?[(（]?(?:{NUM})[)）]?(?:项|条)?"
 _REFS = rf"{_ONE}(?:\s*(?:[、,，和及与—–\-~～至到]|或)\s*{_ONE})*\s*(?:项|条)?"
 # a clause: the items it names, then who does them (由… / ：…)
 # the body runs to the clause's end: a ；, a 。, or the next clause (其中第10项…, ，第5项…)
@@ -29,7 +29,7 @@ _REFS = rf"{_ONE}(?:\s*(?:[、,，和及与—–\-~～至到]|或)\s*{_ONE})*\s
 _CLAUSE = re.compile(rf"(?:其中|以上)?(?P<refs>第\s*{_REFS})(?:“[^”]{{1,40}}”|《[^》]{{1,40}}》)?(?:任务|工作)?\s*(?P<how>分别)?\s*(?:由|[:：])\s*"
                      r"(?P<body>(?:(?!其中第|[，,]\s*第\s*[0-9一二三四五六七八九十(（])[^；;。])+)")
 _LABEL = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*)?(?:责任分工|任务分工|分工|职责分工|责任落实|牵头及责任单位|责任单位|注|备注|说明)\s*[:：]\s*")
-_RANGE = re.compile(rf"(?P<a>{_NUM})\s*[)）]?(?:项|条)?\s*(?:[—–\-~～至到])\s*第?[(（]?(?P<b>{_NUM})")
+_RANGE = re.compile(rf"(?P<a>{NUM})\s*[)）]?(?:项|条)?\s*(?:[—–\-~～至到])\s*第?[(（]?(?P<b>{NUM})")
 _ROLE = re.compile(r"牵头|负责|配合|参与|协办|承办|主办")
 
 
@@ -44,7 +44,7 @@ def numbers(refs: str) -> list[int]:
         if a and b and a < b <= a + 60:
             out += range(a, b + 1)
             taken.append(m.span())
-    for m in re.finditer(_NUM, refs):
+    for m in re.finditer(NUM, refs):
         if any(s <= m.start() < e for s, e in taken):
             continue
         n = number_in(m.group(0))

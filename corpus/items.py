@@ -238,7 +238,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             counter += 1
             current = Draft("task", ln.start, ln.end, [(t, h) for _, t, h in path],
                             number_int=counter, inferred=True)
-            if family == "para" and _under_title(lines, k, path) and _titles(lines, k, path):
+            if family == "para" and _under_title(lines, k, path) and _titles(lines, k, first_is_lead):
                 # "3.1 深化街道综合行政执法改革。" on its own line over the one paragraph that
                 # carries the note: the title's number is the item's (not an inferred •[7])
                 title = lines[k - 1]
@@ -277,13 +277,13 @@ def _titled_families(lines: list[Line], first_is_lead: bool) -> set[str]:
     return {f for f, n in counts.items() if n >= 3}
 
 
-def _titles(lines: list[Line], k: int, path) -> bool:
+def _titles(lines: list[Line], k: int, first_is_lead: bool) -> bool:
     """No other paragraph under the title before paragraph `k` carries a note: the title and the
     paragraph are one item."""
     for ln in lines[k + 1:]:
         if ln.marker or ln.row is not None:
             return True
-        if not ln.label and trailing_note(ln.text, False)[1]:
+        if not ln.label and trailing_note(ln.text, first_is_lead)[1]:
             return False  # a second paragraph with a note of its own: the title is a heading
     return True
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from corpus.drafts import Draft
-from corpus.units import LABEL_RE, TASK_SUBJECT, Units, looks_like_unit, looks_like_unit_list, parse_note
+from corpus.units import LABEL_RE, LABELS, TASK_SUBJECT, Units, looks_like_unit, looks_like_unit_list, parse_note
 
 _TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（][^()（）]*[)）][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
 # a note after a dash at the end of the paragraph: "……。——县市场监管局牵头，县司法局配合"
 # (a single dash only after a sentence's end: 第5—7项 and 2023—2025年 are ranges, not notes)
 _DASHED = re.compile(r"(?:——|(?<=[。；;）)])\s*—(?!\d)|--|－－)\s*(?P<note>[^—]{2,80}?)\s*[。.;；]?\s*$")
-_TIME_BRACKET = re.compile(r"[(（]((?:完成时限|时间节点|完成时间|时限)\s*[:：][^()（）]{1,20})[)）]\s*[。.;；]?\s*$")
+_TIME_BRACKET = re.compile(r"[(（]((?:" + "|".join(LABELS["deadline"]) + r"|时限)\s*[:：][^()（）]{1,20})[)）]\s*[。.;；]?\s*$")
 _ROLE_HINT = re.compile(r"牵头|配合|负责|协办|主办|参加|责任单位|牵头单位")
 
 

@@ -146,11 +146,11 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead, le
             units.has_lead_marker |= role == "lead" or note.has_lead_marker
             for r in ("lead", "responsible", "participating"):
                 units.add(r, getattr(note, r))
-    for i, c in enumerate(cells):  # a person beside the units (责任人：韩宇（副书记）): a note, never a unit
-        if roles.get(i, "").startswith("leader:") and c and c not in "/—-":
-            d.notes.append(f"{roles[i][7:]}：{c}")
-    for i, c in enumerate(cells):  # a responsibility matrix: the unit's column, its part marked
+    for i, c in enumerate(cells):
         role = roles.get(i, "")
+        if role.startswith("leader:") and c and c not in "/—-":
+            d.notes.append(f"{role[7:]}：{c}")  # a person beside the units (责任人：韩宇（副书记）), never a unit
+        # a responsibility matrix: the unit's column, its part marked
         part = _marked_part(c, legend or {}) if role.startswith("unit:") else ""
         if part:
             units.add(part, [role[5:]])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.assignments import NUM
 from corpus.assignments import merged, numbers, printed
 from corpus.drafts import Draft, lines_where
 from corpus.text import number_in
@@ -26,8 +27,7 @@ from corpus.units import Units, looks_like_unit, nfkc
 _ROLES = {"牵头": "lead", "主办": "lead", "负责": "responsible", "承办": "responsible",
           "配合": "participating", "参与": "participating", "协助": "participating", "协办": "participating"}
 _ROLE = "|".join(_ROLES)
-_NUM = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"
-_REF = rf"第?\s*(?:{_NUM})(?![一二三四五六七八九十]|\s*(?:部分|章|节|大项|方面))\s*(?:项|条)?"  # 第三部分 is a section
+_REF = rf"第?\s*(?:{NUM})(?![一二三四五六七八九十]|\s*(?:部分|章|节|大项|方面))\s*(?:项|条)?"  # 第三部分 is a section
 _REFS = rf"{_REF}(?:\s*(?:[、,，和及与—–\-~～至到])\s*{_REF})*\s*(?:项|条)?"
 _SECTION = r"第(?P<sec>[一二三四五六七八九十]{1,3})(?:部分|章|节|大项|方面)"
 _MARKER = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)")

@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from corpus.errors import PolicyQAError
+from corpus.load import SUPPORTED
 from corpus.parse import parse_document
 from corpus.pipeline import ParsedDocument, read_document
 from corpus.types import TaskItem
@@ -31,7 +32,7 @@ from index import overrides as ov
 from index.ingest import IngestReport, corpus_documents, ingest_items
 
 # what an admin may upload: every format corpus.load reads (.xlsx and .csv 分工表 included)
-SUFFIXES = (".docx", ".pdf", ".xlsx", ".csv", ".txt", ".md", ".html", ".htm")
+SUFFIXES = tuple(sorted(s for s in SUPPORTED if s))
 META_FIELDS = ("title", "locality", "level", "date", "doc_no")
 PREVIEW_TTL_S = 24 * 3600
 
@@ -173,7 +174,7 @@ class Library:
         name = safe_name(name)
         suffix = Path(name).suffix.lower()
         if suffix not in SUFFIXES:
-            raise PolicyQAError(f"{name}: 不支持的文件类型 {suffix or '(无扩展名)'}。支持 " + " ".join(SUFFIXES[:-1]))
+            raise PolicyQAError(f"{name}: 不支持的文件类型 {suffix or '(无扩展名)'}。支持 " + " ".join(SUFFIXES))
         if replaces:  # a new version keeps the old one's locality unless told otherwise
             locality = locality or self._row(replaces).get("locality") or ""
         self._expire_previews()

@@ -13,6 +13,7 @@ from pathlib import Path
 import gradio as gr
 
 from corpus.errors import PolicyQAError
+from index.library import SUFFIXES
 from ui.admin import feedback_csv
 
 ROLES = {"牵头单位": "lead_units", "责任单位": "responsible_units", "配合/参加单位": "participating_units"}
@@ -197,7 +198,7 @@ def admin_tab(services) -> None:
         with gr.Column(visible=False, elem_id="pq-admin-panel") as panel:
             gr.Markdown("### 上传文件\n.docx .pdf .xlsx .csv .txt .md .html,可一次拖入多个;先预览、核对,再确认入库。"
                         "填写“替换的文件编号”即上传新版本替换该文件(新版本入库前旧版本照常提供)。")
-            files = gr.File(file_count="multiple", file_types=[".docx", ".pdf", ".xlsx", ".csv", ".txt", ".md", ".html", ".htm"],
+            files = gr.File(file_count="multiple", file_types=list(SUFFIXES),
                             label="文件", elem_id="pq-admin-upload")
             with gr.Row():
                 up_loc = gr.Textbox(label="地区(可选,文件里没写时填)", elem_id="pq-admin-up-locality")
