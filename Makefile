@@ -37,6 +37,8 @@ $(STAMP): pyproject.toml
 	# older Makefile) would be reused as is, and an installed one is kept: always build it here.
 	$(PY) -m pip install -q --no-cache-dir --force-reinstall --no-deps "$$(grep -o 'llama-cpp-python\[server\]==[0-9.]*' pyproject.toml)"
 	$(PY) -m pip install -q -e '.[test]'
+	# OCR for scanned PDFs; its dependencies (headless OpenCV) are in pyproject.toml
+	$(PY) -m pip install -q --no-deps rapidocr-onnxruntime==1.4.4
 	touch $(STAMP)
 
 # Debian packages for the real-browser tests (Chromium and CJK fonts).

@@ -22,6 +22,7 @@ from corpus import assignments
 from corpus.drafts import Draft
 from corpus.units import Units, nfkc
 
+_ATTACHMENT_LINE = re.compile(r"\n[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?[^\n]*")
 MIN_LINKED = 0.6  # this share of the rows must point back to the plan for the table to be its 分工表
 _REFS = re.compile(r"^\s*第\s*[0-9一二三四五六七八九十]{1,3}(?:\s*(?:[、,，和及与—–\-~～至到])\s*第?\s*[0-9一二三四五六七八九十]{1,3})*\s*项")
 
@@ -42,6 +43,7 @@ def join(plan: list[Draft], table: list[Draft], text: str) -> list[Draft] | None
     for d in tasks:  # a plan's 保障措施 (（一）加强组织领导…) is no task the table could assign
         if id(d) not in linked and _shape(d.number) not in shapes:
             d.kind = "prose"
+    _end_before_attachment(plan[-1], text)
     out = list(plan)
     after = [d for d in table if d.start >= end_of_plan and d.kind != "task"]
     where = [(_attachment_title(text, rows[0].start),) * 2]
@@ -58,6 +60,14 @@ def join(plan: list[Draft], table: list[Draft], text: str) -> list[Draft] | None
             item.notes.append(text[line_start:line_end].strip())
     out += after
     return sorted(out, key=lambda d: d.start)
+
+
+def _end_before_attachment(last: Draft, text: str) -> None:
+    """The plan's last item ends where the attachment begins: its `附件` line and title are the
+    table's, not the task's."""
+    head = _ATTACHMENT_LINE.search(text, last.start, last.end)
+    if head and head.start() > last.start:
+        last.end = head.start()
 
 
 def _targets(row: Draft, tasks: list[Draft], text: str) -> list[Draft]:

@@ -6,7 +6,8 @@ table and a tab-separated .txt alike. Merged cells are carried to every row they
 holding several paragraphs keeps them, joined by `CELL_BREAK`.
 
 Libraries: python-docx (Word body order, real tables), pdfplumber (PDF text lines and tables by
-position), BeautifulSoup with lxml (portal pages). Every failure is a `DocumentError` saying what
+position; a scanned page is recognised by `scan`, RapidOCR), `ofd` (OFD 版式文档: zipfile and
+the standard XML parser), BeautifulSoup with lxml (portal pages). Every failure is a `DocumentError` saying what
 to do with the file.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from corpus import ofd, placed, scan
 from corpus.docx_numbers import ListNumbers
 from corpus.errors import DocumentError
 from corpus.units import LABEL_RE
@@ -22,7 +24,7 @@ from corpus.units import LABEL_RE
 TABLE_SEP = "\t"
 CELL_BREAK = "<br>"  # paragraphs inside one table cell (the Markdown exports write the same)
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv"}
+SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv", ".ofd"}
 MAX_BYTES = 20 * 1024 * 1024
 _OLD_OFFICE = {".doc": "Word 97-2003 (.doc)", ".wps": "WPS (.wps)", ".et": "WPS 表格", ".xls": "Excel 97-2003"}
 
@@ -67,7 +69,7 @@ def load(path: str | Path) -> str:
                             f"(save it as {modern} and retry).")
     if suffix not in SUPPORTED:
         raise DocumentError(f"{path.name}: unsupported file type {suffix!r}. "
-                            "Supported: .txt .md .html .docx .pdf .xlsx .csv")
+                            "Supported: .txt .md .html .docx .pdf .ofd .xlsx .csv")
     if path.stat().st_size > MAX_BYTES:
         raise DocumentError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB.")
     data = path.read_bytes()
@@ -77,6 +79,8 @@ def load(path: str | Path) -> str:
         return _pdf(data, path.name)
     if suffix == ".xlsx":
         return _xlsx(data, path.name)
+    if suffix == ".ofd":
+        return _ofd(data, path.name)
     text = decode(data, path.name)
     if suffix == ".csv":
         return _csv(text)
@@ -365,6 +369,8 @@ def _without_running_lines(sheets: list[list[str]]) -> list[list[str]]:
 
 def _pdf_page(page) -> list[str]:
     """Text lines outside tables and table rows, merged by their vertical position."""
+    if scan.is_scanned(page):
+        return _placed_page(scan.read_page(page))
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     placed: list[tuple[float, int, list[str]]] = []
@@ -382,6 +388,21 @@ def _pdf_page(page) -> list[str]:
         placed.append((line["top"], 0, [line["text"]]))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [ln for _, _, chunk in placed for ln in chunk]
+
+
+def _placed_page(page: placed.Page) -> list[str]:
+    """A page read by position (a scan, an OFD page): its lines unwrapped, its table rows in place."""
+    lines = [(top, 1, row) for top, row in page.rows]
+    lines += [(line["top"], 0, line["text"]) for line in _unwrapped(page.lines)]
+    return [text for _, _, text in sorted(lines, key=lambda p: (p[0], p[1]))]
+
+
+def _ofd(data: bytes, name: str) -> str:
+    pages = [_placed_page(page) for page in ofd.read(data, name)]
+    text = "\n".join(line for sheet in _without_running_lines(pages) for line in sheet)
+    if not text.strip():
+        raise DocumentError(f"{name}: 这个OFD文件里没有文字 (the OFD file holds no text: a scan?).")
+    return text
 
 
 # A line that starts something of its own: a heading or list number, a bracket (a unit note, a
@@ -419,7 +440,8 @@ def _unwrapped(lines: list[dict]) -> list[dict]:
     for ln in lines:
         prev = out[-1] if out else None
         if (prev is not None and prev.get("wraps") and ln["text"].strip() and not STARTS_OWN.match(ln["text"])
-                and not _UNIT_WORDS.search(ln["text"]) and ln["top"] - prev["bottom"] < 2.5 * char):
+                and (_unclosed(prev["text"]) or not _UNIT_WORDS.search(_first_sentence(ln["text"])))
+                and ln["top"] - prev["bottom"] < 2.5 * char):
             prev = {**prev, "text": prev["text"] + ln["text"].strip(), "x1": ln["x1"], "bottom": ln["bottom"]}
             out[-1] = prev
         else:
@@ -428,5 +450,16 @@ def _unwrapped(lines: list[dict]) -> list[dict]:
         last["wraps"] = (abs(right - last["x1"]) < 1.5 * char and last["x0"] - left < 3 * char  # spans the width
                          and len(last["text"]) >= 0.8 * (right - left) / char  # in body type, not a red head,
                          and not last["text"].rstrip().endswith(ENDS_SENTENCE)  # not a right-set 文号 or date
-                         and not _UNIT_WORDS.search(last["text"]))
+                         and (not _UNIT_WORDS.search(last["text"]) or _unclosed(last["text"])))
     return out
+
+
+def _first_sentence(text: str) -> str:
+    """Up to the first sentence end: a wrapped sentence's tail with its unit note after it
+    (`结果向社会公布。（县委编办牵头）`) continues the line above; a unit line does not."""
+    return re.split(r"[。；;]", text, maxsplit=1)[0]
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket opened and not closed by the line's end (a unit note cut by the wrap)."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")

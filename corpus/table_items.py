@@ -1,6 +1,8 @@
 """Items from task tables: a row under a header mapped to roles (corpus.tables) is an item; a
 row of one cell (`一、…`) or a merged category cell is a heading; unit cells are read by the unit
-grammar in the role their column names."""
+grammar in the role their column names. A table with no lead column whose caption names a unit
+(a workbook's sheet per unit: `县司法局` / `县司法局牵头任务` / `牵头单位：县市场监管局` above the
+header) gives every row that unit as its lead."""
 from __future__ import annotations
 
 import re
@@ -9,7 +11,8 @@ from corpus.drafts import Draft, Line, heading_only
 from corpus.load import TABLE_SEP
 from corpus.outline import RANK, marker_of
 from corpus.tables import header_roles, unmapped_columns
-from corpus.units import Units, parse_note
+from corpus.unit_headings import heading_units
+from corpus.units import Units, nfkc, parse_note
 
 
 def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft]:
@@ -20,7 +23,16 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
     counter = 0
     totals: list[str] = []  # the points a 合计 row gives
     legend = marks_legend(text)
+    caption: tuple[str, list[str]] = ("", [])  # the last line naming a table's lead (a sheet's title)
+    caption_lead: list[str] = []
     for ln in lines:
+        if ln.row is None or len([c for c in ln.row if c]) == 1:
+            found = _lead_caption(ln.text)
+            if found[1]:
+                caption = found
+                if roles and "lead" not in roles.values():  # the next sheet, its header dropped as a repeat
+                    caption_lead = _caption_heading(path, caption)
+                    continue
         if ln.row is not None:
             cells = ln.row
             if roles and any(_TOTAL.match(c) for c in cells):
@@ -28,6 +40,7 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
             header = header_roles(cells)
             if header:
                 roles, category = header, ""
+                caption_lead = [] if "lead" in header.values() or not caption[1] else _caption_heading(path, caption)
                 continue
             nonempty = [c for c in cells if c]
             if len(nonempty) == 1 and not roles and not marker_of(nonempty[0]):
@@ -39,6 +52,9 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
             if not roles:
                 continue
             d, category = _row_item(ln, cells, roles, path, category, counter, first_is_lead, legend)
+            if d and caption_lead and not d.units.lead:
+                d.units.add("lead", caption_lead)
+                d.units.has_lead_marker = True
             if d:
                 counter = d.number_int or counter
                 drafts.append(d)
@@ -97,6 +113,27 @@ def _marked_part(cell: str, legend: dict[str, str]) -> str:
 
 
 _POINTS = re.compile(r"^\d{1,3}(\.\d)?$")
+# a caption naming the lead of every task in the table below it
+_LEAD_CAPTION = re.compile(r"^(?:牵头(?:单位|部门)\s*[：:]\s*(?P<labelled>.+)|(?P<named>.+?)\s*(?:[（(]牵头[)）])?\s*"
+                           r"(?:牵头|负责)的?(?:重点)?(?:任务|事项|工作)(?:清单|表)?(?:[（(]\s*(?:共\s*)?\d+\s*项\s*[)）])?)$")
+
+
+def _lead_caption(line: str) -> tuple[str, list[str]]:
+    """(the line, the lead units it names) when a line is a table's caption naming its lead."""
+    text = nfkc(line).strip()
+    m = _LEAD_CAPTION.match(text)
+    units = heading_units(m.group("labelled") or m.group("named")) if m else heading_units(text)
+    return (line.strip(), units) if units else ("", [])
+
+
+def _caption_heading(path, caption: tuple[str, list[str]]) -> list[str]:
+    """The caption becomes the heading of the rows under it (in place of the previous sheet's)."""
+    while path and path[-1][0] >= 9:
+        path.pop()
+    _push_heading(path, caption[0])
+    return caption[1]
+
+
 _TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计)\s*$")
 
 

@@ -52,13 +52,14 @@ class DocScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_document(doc_path: Path, gold: dict) -> DocScore:
+def score_document(doc_path: Path, gold: dict, doc=None) -> DocScore:
+    """`doc`: the document as read with the files beside it (a plan and its attachment)."""
     from corpus.errors import PolicyQAError
-    from corpus.pipeline import read_document
+    from corpus.pipeline import ParsedDocument, items_of, read_document
 
     s = DocScore(doc_path.name, len(gold["items"]))
     try:
-        parsed = read_document(doc_path)
+        parsed = read_document(doc_path) if doc is None else ParsedDocument(doc, items_of(doc), [])
     except PolicyQAError as exc:
         s.error = str(exc)
         return s
@@ -103,11 +104,31 @@ def score_document(doc_path: Path, gold: dict) -> DocScore:
 
 def run(folder: str | Path, verbose: bool = False) -> list[DocScore]:
     folder = Path(folder)
+    read_together = _documents(folder)
     scores = []
     for gold_path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text("utf-8"))
-        scores.append(score_document(folder / gold["file"], gold))
+        scores.append(score_document(folder / gold["file"], gold, read_together.get(gold["file"])))
     return scores
+
+
+def _documents(folder: Path) -> dict:
+    """The folder's documents as `policyqa ingest` reads a set of files: an attachment published
+    as a file of its own (附件1 …任务分工表) read with the plan it names."""
+    from corpus.attachments import paired
+    from corpus.errors import PolicyQAError
+    from corpus.load import SUPPORTED
+    from corpus.parse import document_from_file
+
+    docs = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in SUPPORTED and path.suffix and not path.name.endswith(".json") \
+                and path.name.lower() != "readme.md":
+            try:
+                docs.append(document_from_file(path))
+            except PolicyQAError:
+                continue  # scored (as an error) by its own gold
+    return {d.file: d for d in paired(docs)}
 
 
 def totals(scores: list[DocScore]) -> dict:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.attachments import paired
 from corpus.parse import bundled_documents, document_from_file, parse_document
 from corpus.types import PolicyDoc, TaskItem
 from index.bm25 import KeywordIndex, drop_except, save_beside
@@ -66,7 +67,8 @@ def add_files(data_dir, paths, locality: str = "", title: str = "") -> list[Poli
 
 
 def corpus_documents(data_dir) -> list[PolicyDoc]:
-    """The bundled documents plus every file added to this data dir."""
+    """The bundled documents plus every file added to this data dir (an attachment added as a file
+    of its own read with the plan it names: `corpus.attachments`)."""
     docs = bundled_documents()
     bundled = {d.file for d in docs}
     folder = added_dir(data_dir)
@@ -77,7 +79,7 @@ def corpus_documents(data_dir) -> list[PolicyDoc]:
             sidecar = folder / f"{path.name}.meta.json"
             meta = json.loads(sidecar.read_text("utf-8")) if sidecar.exists() else {}
             docs.append(document_from_file(path, locality=meta.get("locality", ""), title=meta.get("title", "")))
-    return docs
+    return paired(docs)
 
 
 def _progress(total: int, enabled: bool):

@@ -4,7 +4,10 @@ a 考核评价指标 table, section notes, a responsibility matrix, a task list 
 snippets, not the documents of those rounds."""
 from __future__ import annotations
 
+import pytest
+
 from corpus.outline import marker_of
+from corpus.parse import parse_document
 from corpus.pipeline import parse_text, read_document
 from corpus.tables import header_roles
 from corpus.unit_headings import heading_units
@@ -350,3 +353,55 @@ def test_a_range_in_a_division_line_is_no_dash_note():
     assert "县司法局：牵头第1—2项，配合第3项。" in lines and "县财政局：牵头第3项，配合第1—2项。" in lines
     tasks = [i for i in items if i.kind == "task"]
     assert [t.lead_units for t in tasks] == [("县司法局",), ("县司法局",), ("县财政局",)]
+
+
+# --- a plan and its 分工表 published as two files (round 11) ---------------------------------------
+_PLAN = """梧桐县人民政府办公室关于印发《梧桐县2025年法治政府建设工作要点》的通知
+梧政办发〔2025〕9号
+各乡镇人民政府，县政府各部门：
+　　现将《梧桐县2025年法治政府建设工作要点》印发给你们，请认真贯彻落实。
+　　附件：梧桐县2025年法治政府建设工作要点任务分工表
+梧桐县人民政府办公室
+2025年3月20日
+梧桐县2025年法治政府建设工作要点
+　　一、依法全面履行政府职能
+　　1．动态调整权责清单。年内完成一次集中调整，调整结果及时向社会公布。
+　　2．深化“放管服”改革。政务服务事项网上可办率达到95%以上。
+　　二、严格规范公正文明执法
+　　3．加强执法人员培训。行政执法人员每年培训不少于60学时。
+　　4．推行“首违不罚”清单制度。对轻微违法行为依法不予处罚。
+"""
+_DIVISION = ("序号,重点任务,牵头单位,配合单位,完成时限\n"
+             "1,动态调整权责清单,县委编办,县司法局,2025年12月底前\n"
+             "2,深化“放管服”改革,县政务服务中心,县数据局,2025年10月底前\n"
+             "3,加强执法人员培训,县司法局,各乡镇人民政府,长期坚持\n"
+             "4,推行“首违不罚”清单制度,县市场监管局,\"县交通运输局、县文旅局\",2025年6月底前\n")
+
+
+@pytest.mark.parametrize("head", ["附件\n梧桐县2025年法治政府建设工作要点任务分工表",
+                                  "附件1：《梧桐县2025年法治政府建设工作要点》重点任务分工表",
+                                  "附件2\n梧桐县2025年法治政府建设工作要点责任分工"])
+def test_an_attachment_published_as_its_own_file_gives_the_plan_its_units(tmp_path, head):
+    from corpus.attachments import named_plan
+    from index.ingest import add_files, corpus_documents
+
+    (tmp_path / "P0202503.txt").write_text(_PLAN, "utf-8")
+    (tmp_path / "P0202504.csv").write_text(head + "\n" + _DIVISION, "utf-8")  # names say nothing
+    add_files(tmp_path / "data", [tmp_path / "P0202504.csv", tmp_path / "P0202503.txt"])
+    added = [d for d in corpus_documents(tmp_path / "data") if d.file.startswith("P02025")]
+    assert [d.file for d in added] == ["P0202503.txt"]  # one document: the plan, its attachment in it
+    assert named_plan(head + "\n" + _DIVISION) == "梧桐县2025年法治政府建设工作要点"
+    items = {it.item_no: it for it in parse_document(added[0]) if it.kind == "task"}
+    assert items[1].lead_units == ("县委编办",) and items[1].deadline == "2025年12月底前"
+    assert items[4].participating_units == ("县交通运输局", "县文旅局")
+    assert items[4].text.endswith("依法不予处罚。")  # the attachment's head is not the last task's
+
+
+def test_an_attachment_without_its_plan_is_a_document_of_its_own(tmp_path):
+    from index.ingest import add_files, corpus_documents
+
+    (tmp_path / "fj.csv").write_text("附件\n梧桐县2025年法治政府建设工作要点任务分工表\n" + _DIVISION, "utf-8")
+    add_files(tmp_path / "data", [tmp_path / "fj.csv"])
+    added = [d for d in corpus_documents(tmp_path / "data") if d.file == "fj.csv"]
+    assert len(added) == 1
+    assert any(it.lead_units == ("县委编办",) for it in parse_document(added[0]))

@@ -1,0 +1,74 @@
+"""A plan and its 附件 published as two files.
+
+Portals publish a notice's attachments as separate downloads: the plan (工作要点, 实施方案) numbers
+its tasks and names no unit, and `附件1` — a 任务分工表 — gives each task its units. The attachment
+says which plan it divides: its head is `附件` (or `附件1`, `附件2：`) and then a title that names the
+plan, in 《》 or followed by 任务分工(表) / 责任分工 / 分工方案 / 任务清单. Read together, the pair is
+one document: the plan's text with the attachment after it, which is how an attachment printed
+at the end of the same file is already read (`division_table`). File names are no help (portals
+name downloads by number), so only the attachment's own words pair it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from corpus.types import PolicyDoc
+
+_HEAD = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*(?P<rest>.*)$")
+_QUOTED = re.compile(r"《([^》]{6,})》")
+# what an attachment's title adds to the plan's title
+_SUFFIX = re.compile(r"(的)?(重点)?(工作)?(任务|责任)?(分工|清单|台账)(表|方案|一览表)?$|(重点)?任务(分解)?表$")
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def named_plan(text: str) -> str:
+    """The title of the plan an attachment belongs to, from its head; "" when it is no attachment."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:4]
+    if not lines:
+        return ""
+    head = _HEAD.match(_SPACES.sub("", lines[0]))
+    if not head:
+        return ""
+    title = head.group("rest") or (lines[1] if len(lines) > 1 else "")
+    title = _SPACES.sub("", title)
+    quoted = _QUOTED.search(title)
+    if quoted:
+        return quoted.group(1)
+    plan = _SUFFIX.sub("", title)
+    return plan if len(plan) >= 6 and plan != title else ""
+
+
+def _key(title: str) -> str:
+    return re.sub(r"[《》“”\"\s\u3000（）()]", "", title)
+
+
+def plan_of(attachment: PolicyDoc, docs: list[PolicyDoc]) -> PolicyDoc | None:
+    """The one document among `docs` whose title is the plan the attachment names."""
+    named = _key(named_plan(attachment.text))
+    if not named:
+        return None
+    matches = [d for d in docs if d is not attachment and _key(d.title) and
+               (_key(d.title) == named or _key(d.title) in named or named in _key(d.title))]
+    exact = [d for d in matches if _key(d.title) == named]
+    found = exact or matches
+    return found[0] if len(found) == 1 else None
+
+
+def paired(docs: list[PolicyDoc]) -> list[PolicyDoc]:
+    """The documents with each attachment read as the last part of its plan (and not on its own).
+    An attachment whose plan is not among them stays a document of its own."""
+    attached: dict[int, list[PolicyDoc]] = {}
+    absorbed: set[int] = set()
+    for doc in docs:
+        plan = plan_of(doc, docs)
+        if plan is not None and id(plan) not in absorbed:
+            attached.setdefault(id(plan), []).append(doc)
+            absorbed.add(id(doc))
+    out = []
+    for doc in docs:
+        if id(doc) in absorbed:
+            continue
+        extra = attached.get(id(doc), [])
+        out.append(replace(doc, text="\n".join([doc.text, *(a.text for a in extra)])) if extra else doc)
+    return out

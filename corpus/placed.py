@@ -1,0 +1,119 @@
+"""Text placed on a page by position — pieces recognised from a scan, text objects of an OFD file —
+put back in reading order: pieces on one visual line joined left to right, and a ruled table's
+pieces gathered by the cell their rules enclose, each row one tab-separated line as every loader
+gives a table row. Positions are in any unit, y growing downwards."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+TABLE_SEP = "\t"
+
+
+@dataclass
+class Page:
+    lines: list[dict] = field(default_factory=list)  # text outside tables, one dict per visual line
+    rows: list[tuple[float, str]] = field(default_factory=list)  # a table row: its top, its cells
+
+
+def piece(x0: float, top: float, x1: float, bottom: float, text: str) -> dict:
+    """A piece of text and its box, in pdfplumber's keys (the PDF loader's unwrapping reads them)."""
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "text": text}
+
+
+def lines_of(pieces: list[dict]) -> list[dict]:
+    """Pieces on one visual line joined left to right: a piece belongs to a line when most of its
+    height overlaps the line's. A wide gap (a full-width space between two labels) stays a space."""
+    lines: list[list[dict]] = []
+    for p in sorted(pieces, key=lambda p: (p["top"], p["x0"])):
+        for line in lines:
+            top, bottom = min(q["top"] for q in line), max(q["bottom"] for q in line)
+            overlap = min(bottom, p["bottom"]) - max(top, p["top"])
+            if overlap > 0.5 * min(bottom - top, p["bottom"] - p["top"]):
+                line.append(p)
+                break
+        else:
+            lines.append([p])
+    out = []
+    for line in lines:
+        line.sort(key=lambda p: p["x0"])
+        text = line[0]["text"]
+        for prev, p in zip(line, line[1:]):
+            char = prev["bottom"] - prev["top"]
+            text += ("　" if p["x0"] - prev["x1"] > 0.8 * char else "") + p["text"]
+        out.append(piece(line[0]["x0"], min(p["top"] for p in line), line[-1]["x1"],
+                         max(p["bottom"] for p in line), text))
+    out.sort(key=lambda ln: ln["top"])
+    return out
+
+
+@dataclass
+class Table:
+    ys: list[float]  # the horizontal rules, top to bottom
+    xs: list[float]  # the vertical rules, left to right
+
+    def holds(self, p: dict) -> bool:
+        x, y = (p["x0"] + p["x1"]) / 2, (p["top"] + p["bottom"]) / 2
+        return self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]
+
+    def cell_box(self, r: int, c: int) -> tuple[float, float, float, float]:
+        return self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1]
+
+    def rows(self, pieces: list[dict], empty_cell: Callable[[tuple], str] | None = None
+             ) -> list[tuple[float, str]]:
+        """(top, tab-separated cells) per row; `empty_cell(box)` may read a cell no piece fell in."""
+        cells: dict[tuple[int, int], list[dict]] = {}
+        for p in pieces:
+            x, y = (p["x0"] + p["x1"]) / 2, (p["top"] + p["bottom"]) / 2
+            r = next(i for i in range(len(self.ys) - 1) if y <= self.ys[i + 1])
+            c = next(i for i in range(len(self.xs) - 1) if x <= self.xs[i + 1])
+            cells.setdefault((r, c), []).append(p)
+        out = []
+        for r in range(len(self.ys) - 1):
+            texts = ["".join(line["text"] for line in lines_of(cells.get((r, c), [])))
+                     or (empty_cell(self.cell_box(r, c)) if empty_cell else "")
+                     for c in range(len(self.xs) - 1)]
+            if any(texts):
+                out.append((float(self.ys[r]), TABLE_SEP.join(texts)))
+        return out
+
+
+def merged(positions: list[float], gap: float) -> list[float]:
+    """Positions closer than `gap` (the two edges of one thick rule) as one."""
+    groups: list[list[float]] = []
+    for p in sorted(positions):
+        if groups and p - groups[-1][-1] <= gap:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return [sum(g) / len(g) for g in groups]
+
+
+def tables(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]],
+           gap: float) -> list[Table]:
+    """Ruled tables from rules — horizontal (y, x0, x1), vertical (x, y0, y1): vertical rules that
+    stand side by side over the same rows, and the horizontal rules between them. A lone horizontal
+    rule (the red rule under a 红头) is no table."""
+    if len(vertical) < 2:
+        return []
+    groups: list[list[tuple[float, float, float]]] = []
+    for v in sorted(vertical, key=lambda v: v[1]):
+        for g in groups:
+            if min(v[2], max(u[2] for u in g)) - max(v[1], min(u[1] for u in g)) > 0:
+                g.append(v)
+                break
+        else:
+            groups.append([v])
+    found = []
+    for g in groups:
+        xs = merged([v[0] for v in g], gap)
+        if len(xs) < 2:
+            continue
+        y0, y1 = min(v[1] for v in g), max(v[2] for v in g)
+        # a rule under a merged cell (a category over several rows) starts a column later
+        ys = merged([y for y, a, b in horizontal
+                     if y0 - gap <= y <= y1 + gap and a >= xs[0] - gap and b <= xs[-1] + gap
+                     and b - a >= 0.6 * (xs[-1] - xs[0])], gap)
+        if len(ys) >= 3:
+            found.append(Table(ys, xs))
+    return found

@@ -1,0 +1,123 @@
+"""Text out of a scanned page: a PDF page that is one picture and no text layer (a 红头文件 printed,
+stamped and scanned, as portals often publish them).
+
+The recogniser is RapidOCR (PP-OCRv4 detection and recognition, run by onnxruntime); its models
+ship inside the `rapidocr-onnxruntime` wheel, so nothing is downloaded. The page is straightened
+first (a scan sits a little askew, which also hides a table's ruled lines from a row count), then
+recognised once. Ruled tables are read from their lines: the rules cut the page into cells, and the
+pieces of text in one cell, wrapped or not, are that cell's text; a row becomes one tab-separated
+line, as every other loader gives a table row. Text outside tables comes back as positioned lines
+for the PDF loader to unwrap like any other page.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from corpus import placed
+from corpus.errors import DocumentError
+
+RESOLUTION = 200  # dpi the page is rendered at; the recogniser scales its input to 2000 px anyway
+MIN_SCORE = 0.5  # below this a piece is noise: the curved text of a red seal, a speck
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError as exc:  # the product's install puts it in; a bare `pip install` may not
+        raise DocumentError("这个PDF是扫描件,识别文字需要 rapidocr-onnxruntime,请运行 make install "
+                            "(a scanned PDF needs OCR: run `make install`).") from exc
+    return RapidOCR()
+
+
+def is_scanned(page) -> bool:
+    """A page with pictures and not one character of text."""
+    return not page.chars and bool(page.images)
+
+
+def read_page(page) -> placed.Page:
+    """The pdfplumber page's text, recognised from its picture."""
+    image = page.to_image(resolution=RESOLUTION).original.convert("RGB")
+    image = straightened(image)
+    gray = np.asarray(image.convert("L"))
+    result, _ = _engine()(np.asarray(image)[:, :, ::-1], use_cls=False)  # the engine wants BGR
+    pieces = [_piece(box, text) for box, text, score in (result or []) if score >= MIN_SCORE and text.strip()]
+    scale = 72 / RESOLUTION  # back to PDF points, the unit the PDF loader's margins are in
+    out = placed.Page()
+    for table in _tables(gray):
+        inside = [p for p in pieces if table.holds(p)]
+        pieces = [p for p in pieces if not table.holds(p)]
+        rows = table.rows(inside, empty_cell=lambda box: _alone(image, gray, box))
+        out.rows += [(top * scale, row) for top, row in rows]
+    for line in placed.lines_of(pieces):
+        out.lines.append({k: (v * scale if k != "text" else v) for k, v in line.items()})
+    return out
+
+
+def straightened(image, max_degrees: float = 2.0, step: float = 0.1):
+    """The page turned so its lines of text run level: the angle whose row profile is sharpest
+    (text lines and blank leading alternate most strongly when level), searched on a small copy."""
+    small = image.convert("L").resize((image.width // 4, image.height // 4))
+    ink = lambda im: (np.asarray(im) < 128).sum(axis=1).astype(float)  # noqa: E731 - dark pixels per row
+    best, best_score = 0.0, -1.0
+    for i in range(int(-max_degrees / step), int(max_degrees / step) + 1):
+        angle = i * step
+        profile = ink(small.rotate(angle, fillcolor=255))
+        score = float(np.square(np.diff(profile)).sum())
+        if score > best_score:
+            best, best_score = angle, score
+    if abs(best) < step / 2:
+        return image
+    return image.rotate(best, fillcolor=(255, 255, 255), resample=3)  # bicubic
+
+
+def _piece(box, text: str) -> dict:
+    xs, ys = [p[0] for p in box], [p[1] for p in box]
+    return placed.piece(min(xs), min(ys), max(xs), max(ys), text.strip())
+
+
+def _alone(image, gray: np.ndarray, box: tuple) -> str:
+    """A cell the detector found empty though it has ink: a lone character (a row's number `7`)
+    is too small for the detector to find, so the cell is read as one piece."""
+    pad = 6  # clear of the rules
+    x0, y0, x1, y1 = (round(box[0]) + pad, round(box[1]) + pad, round(box[2]) - pad, round(box[3]) - pad)
+    if x1 - x0 < 8 or y1 - y0 < 8 or (gray[y0:y1, x0:x1] < 140).sum() < 20:
+        return ""
+    result, _ = _engine()(np.asarray(image.crop((x0, y0, x1, y1)))[:, :, ::-1], use_det=False, use_cls=False)
+    text, score = (result or [("", 0.0)])[0][:2]
+    return text.strip() if score >= MIN_SCORE else ""
+
+
+def _runs(mask: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
+    """Per row of a boolean mask, the longest run of True if it reaches min_length: (row, start, end)."""
+    found = []
+    for i, row in enumerate(mask):
+        if row.sum() < min_length:
+            continue
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], row.astype(np.int8), [0]))))
+        starts, ends = edges[::2], edges[1::2]
+        k = int(np.argmax(ends - starts))
+        if ends[k] - starts[k] >= min_length:
+            found.append((i, int(starts[k]), int(ends[k])))
+    return found
+
+
+def _thickened(mask: np.ndarray, by: int = 3) -> np.ndarray:
+    """Each row ORed with its neighbours `by` rows away."""
+    out = mask.copy()
+    for k in range(1, by + 1):
+        out[k:] |= mask[:-k]
+        out[:-k] |= mask[k:]
+    return out
+
+
+def _tables(gray: np.ndarray) -> list[placed.Table]:
+    """The page's ruled tables, from its long dark runs (a rule left a pixel or two off level by
+    the straightening still reads as one run)."""
+    dark = gray < 140
+    height, width = dark.shape
+    vertical = _runs(_thickened(dark.T), max(40, height // 40))  # (x, y0, y1)
+    horizontal = _runs(_thickened(dark), width // 4)  # (y, x0, x1)
+    return placed.tables(horizontal, vertical, gap=8)

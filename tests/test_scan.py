@@ -1,0 +1,117 @@
+"""A scanned PDF (pages that are pictures, no text layer) read by OCR: a page printed askew with
+noise and a red seal, and a ruled table whose cells wrap and hold lone characters. The pages are
+drawn here with PIL and a CJK font, so nothing of a real document is needed."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from corpus.load import load
+from corpus.pipeline import read_document
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+pytestmark = pytest.mark.skipif(not FONT.exists(), reason="needs fonts-noto-cjk (make test installs it)")
+W, H = 1654, 2339  # A4 at 200 dpi
+
+PLAN = [
+    "　　一、依法全面履行政府职能",
+    "　　1．动态调整县级政府部门权责清单，年内完成一次集中调整，调整结果及时向社会公布。（县委编办牵头，县司法局配合）",
+    "　　2．深化“放管服”改革，政务服务事项网上可办率达到95%以上，推动更多事项掌上办、就近办。（县政务服务中心牵头）",
+    "　　二、严格规范公正文明执法",
+    "　　3．行政执法人员每年培训不少于60学时，新任执法人员岗前培训不少于40学时。",
+    "　　牵头单位：县司法局　配合单位：各乡镇人民政府",
+    "　　4．推行“首违不罚”清单制度，适时调整清单，对轻微违法行为依法不予处罚。（县市场监管局、县交通运输局负责）",
+]
+TABLE = [("序号", "重点任务", "牵头单位", "配合单位"),
+         ("1", "完善行政复议案件审理机制", "县司法局", "县法院"),
+         ("2", "开展规范性文件清理，清理结果向社会公布", "县政府办公室", "县司法局、县财政局"),
+         ("3", "推进公共法律服务平台建设", "县司法局", "")]
+
+
+def _page():
+    from PIL import Image, ImageDraw
+    image = Image.new("RGB", (W, H), (238, 237, 233))
+    return image, ImageDraw.Draw(image)
+
+
+def _font(size: int):
+    from PIL import ImageFont
+    return ImageFont.truetype(str(FONT), size)
+
+
+def _scanned(image, angle: float, seed: int):
+    """Specks of grey, and the sheet a little askew on the glass."""
+    rnd = random.Random(seed)
+    px = image.load()
+    for _ in range(20000):
+        g = rnd.randint(150, 225)
+        px[rnd.randrange(W), rnd.randrange(H)] = (g, g, g)
+    return image.rotate(angle, fillcolor=(238, 237, 233), resample=3)
+
+
+def _plan_page(angle: float):
+    image, d = _page()
+    d.text((W // 2, 160), "梧桐县人民政府办公室文件", font=_font(78), fill=(200, 20, 20), anchor="mm")
+    d.text((W // 2, 300), "梧政办发〔2025〕7号", font=_font(40), fill=(10, 10, 10), anchor="mm")
+    d.line((150, 350, W - 150, 350), fill=(200, 20, 20), width=5)
+    d.text((W // 2, 430), "梧桐县2025年法治政府建设工作要点", font=_font(40), fill=(15, 15, 15), anchor="mm")
+    y, per_line = 520, 32  # justified: every full line reaches the right margin
+    for paragraph in PLAN:
+        for i in range(0, len(paragraph), per_line):
+            for k, ch in enumerate(paragraph[i:i + per_line]):
+                d.text((170 + k * 41, y), ch, font=_font(40), fill=(15, 15, 15))
+            y += 72
+    d.text((W - 260, 1900), "梧桐县人民政府办公室", font=_font(40), fill=(15, 15, 15), anchor="mm")
+    d.text((W - 260, 1970), "2025年3月12日", font=_font(40), fill=(15, 15, 15), anchor="mm")
+    d.ellipse((W - 420, 1780, W - 100, 2100), outline=(210, 30, 30), width=8)  # the seal over the date
+    d.text((W - 260, 1940), "★", font=_font(80), fill=(210, 30, 30), anchor="mm")
+    d.text((W // 2, 2230), "—1—", font=_font(36), fill=(15, 15, 15), anchor="mm")
+    return _scanned(image, angle, 1)
+
+
+def _table_page(angle: float):
+    image, d = _page()
+    d.text((W // 2, 180), "梧桐县2025年依法行政重点任务清单", font=_font(44), fill=(15, 15, 15), anchor="mm")
+    cols, ys = [150, 260, 900, 1200, 1504], [260, 340, 420, 570, 650]
+    for y in ys:
+        d.line((cols[0], y, cols[-1], y), fill=(20, 20, 20), width=3)
+    for x in cols:
+        d.line((x, ys[0], x, ys[-1]), fill=(20, 20, 20), width=3)
+    for r, row in enumerate(TABLE):
+        for c, text in enumerate(row):
+            per_line = (cols[c + 1] - cols[c] - 20) // 36  # a long cell wraps inside its cell
+            for k in range(0, len(text), per_line):
+                d.text((cols[c] + 10, ys[r] + 14 + k // per_line * 46), text[k:k + per_line],
+                       font=_font(34), fill=(15, 15, 15))
+    return _scanned(image, angle, 2)
+
+
+def _pdf(path: Path, *pages) -> Path:
+    pages[0].save(path, save_all=True, append_images=list(pages[1:]), resolution=200)
+    return path
+
+
+def test_a_scanned_plan_is_read_by_ocr_and_split_into_items(tmp_path):
+    parsed = read_document(_pdf(tmp_path / "scan.pdf", _plan_page(0.7)))
+    assert parsed.doc.title == "梧桐县2025年法治政府建设工作要点"
+    assert parsed.doc.date == "2025-03-12"
+    tasks = {it.text[:6]: it for it in parsed.items if it.lead_units or it.responsible_units}
+    assert len(tasks) == 4
+    first = next(it for it in parsed.items if "动态调整" in it.text)
+    assert "调整结果及时向社会公布" in first.text  # the line the page wrapped is one sentence again
+    assert first.lead_units == ("县委编办",) and first.participating_units == ("县司法局",)
+    third = next(it for it in parsed.items if "60学时" in it.text)
+    assert third.lead_units == ("县司法局",) and third.participating_units == ("各乡镇人民政府",)
+    fourth = next(it for it in parsed.items if "首违不罚" in it.text)
+    assert fourth.responsible_units == ("县市场监管局", "县交通运输局") and not fourth.lead_units
+
+
+def test_a_scanned_ruled_table_keeps_its_rows_and_cells(tmp_path):
+    lines = load(_pdf(tmp_path / "table.pdf", _table_page(-0.5))).split("\n")
+    rows = [ln.split("\t") for ln in lines if "\t" in ln]
+    assert rows[0] == ["序号", "重点任务", "牵头单位", "配合单位"]
+    # a cell wrapped onto two lines reads whole; a lone number the detector misses is still read
+    assert rows[2] == ["2", "开展规范性文件清理，清理结果向社会公布", "县政府办公室", "县司法局、县财政局"]
+    assert rows[3][:3] == ["3", "推进公共法律服务平台建设", "县司法局"] and rows[3][3] == ""
