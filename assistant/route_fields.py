@@ -53,7 +53,14 @@ def _names_no_unit(item: TaskItem) -> bool:
     """A task item whose note names no unit (a report's points never do: a report is answered
     "not stated" with what it reports, corpus-notes 002)."""
     return (item.kind == "task" and item.lead_units == () and not item.responsible_units and not item.participating_units
-            and not any(w.startswith("文件约定") for w in item.warnings))
+            and not any(w.startswith("文件约定") and _rule_names_a_unit(w) for w in item.warnings))
+
+
+def _rule_names_a_unit(rule: str) -> bool:
+    """The document's rule for items without a lead names who leads them (`未明确牵头单位的，由县司法局
+    牵头`); a rule that hands them to the units each lists (`由所列责任单位各自落实`) gives an item that
+    lists none nobody."""
+    return "所列" not in rule and "列明" not in rule and bool(re.search(r"(局|办公室|办|委|院|政府|中心)(牵头|负责)", rule))
 
 
 def units(a, query: Query, hits, timings) -> Iterator[dict]:

@@ -23,6 +23,7 @@ from corpus.drafts import Draft
 from corpus.units import Units, nfkc
 
 _ATTACHMENT_LINE = re.compile(r"\n[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?[^\n]*")
+_SERIAL_RANGE = re.compile(r"^\d{1,3}\s*[—–\-~～、,，]\s*\d{1,3}$")
 MIN_LINKED = 0.6  # this share of the rows must point back to the plan for the table to be its 分工表
 _REFS = re.compile(r"^\s*第\s*[0-9一二三四五六七八九十]{1,3}(?:\s*(?:[、,，和及与—–\-~～至到])\s*第?\s*[0-9一二三四五六七八九十]{1,3})*\s*项")
 
@@ -73,6 +74,12 @@ def _end_before_attachment(last: Draft, text: str) -> None:
 def _targets(row: Draft, tasks: list[Draft], text: str) -> list[Draft]:
     """The plan items a row names: by the numbers it cites, else by its title."""
     cell = nfkc(text[row.start:row.end].split("\t")[0]).strip()
+    covered = _SERIAL_RANGE.match(nfkc(row.number or ""))
+    if covered:  # 序号 `12—13`: a serial is one number, so a range is the items the row covers
+        wanted = assignments.numbers(f"第{covered.group(0)}项")
+        found = [d for n in wanted for d in tasks if assignments.printed(d) == n]
+        if len(found) == len(wanted):
+            return found
     refs = _REFS.match(cell)
     if refs:
         wanted = assignments.numbers(refs.group(0))

@@ -10,7 +10,7 @@ import re
 from corpus.drafts import Draft, Line, heading_only
 from corpus.load import TABLE_SEP
 from corpus.outline import RANK, marker_of
-from corpus.tables import header_roles, unmapped_columns
+from corpus.tables import header_roles, role_of, unmapped_columns
 from corpus.unit_headings import heading_units
 from corpus.units import Units, nfkc, parse_note
 
@@ -25,11 +25,13 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
     legend = marks_legend(text)
     caption: tuple[str, list[str]] = ("", [])  # the last line naming a table's lead (a sheet's title)
     caption_lead: list[str] = []
+    caption_age = 9  # lines since it: a caption stands right above its table (a title row between)
     for ln in lines:
+        caption_age += 1
         if ln.row is None or len([c for c in ln.row if c]) == 1:
             found = _lead_caption(ln.text)
             if found[1]:
-                caption = found
+                caption, caption_age = found, 0
                 if roles and "lead" not in roles.values():  # the next sheet, its header dropped as a repeat
                     caption_lead = _caption_heading(path, caption)
                     continue
@@ -40,7 +42,8 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
             header = header_roles(cells)
             if header:
                 roles, category = header, ""
-                caption_lead = [] if "lead" in header.values() or not caption[1] else _caption_heading(path, caption)
+                caption_lead = ([] if "lead" in header.values() or not caption[1] or caption_age > 2
+                                else _caption_heading(path, caption))
                 continue
             nonempty = [c for c in cells if c]
             if len(nonempty) == 1 and not roles and not marker_of(nonempty[0]):
@@ -52,8 +55,8 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
             if not roles:
                 continue
             d, category = _row_item(ln, cells, roles, path, category, counter, first_is_lead, legend)
-            if d and caption_lead and not d.units.lead:
-                d.units.add("lead", caption_lead)
+            if d and caption_lead:  # the sheet's unit first, beside any a remark names (与X共同牵头)
+                d.units.lead[:0] = [u for u in caption_lead if u not in d.units.lead]
                 d.units.has_lead_marker = True
             if d:
                 counter = d.number_int or counter
@@ -113,6 +116,21 @@ def _marked_part(cell: str, legend: dict[str, str]) -> str:
 
 
 _POINTS = re.compile(r"^\d{1,3}(\.\d)?$")
+# a row that only points to a task listed in another table or sheet
+_POINTER = re.compile(r"[（(]\s*(?:具体(?:任务|内容|措施)?|详)?见[^（()）]{0,16}第\s*[0-9一二三四五六七八九十]+\s*[项条][^（()）]{0,6}[)）]\s*$")
+# a remark naming a joint lead (与市委编办共同牵头); any other remark (牵头单位待明确, 已完成,
+# 牵头汇总) is no unit note
+_JOINT_LEAD = re.compile(r"^(?:与|和|同)?(?P<units>[^，,。；;：:]{2,40}?)(?:共同|联合)牵头[。.]?$")
+
+
+def _remark_units(cell: str) -> Units:
+    m = _JOINT_LEAD.match(nfkc(cell or "").strip())
+    names = heading_units(m.group("units")) if m else []
+    out = Units()
+    out.add("lead", names)
+    return out
+
+
 # a caption naming the lead of every task in the table below it
 _LEAD_CAPTION = re.compile(r"^(?:牵头(?:单位|部门)\s*[：:]\s*(?P<labelled>.+)|(?P<named>.+?)\s*(?:[（(]牵头[)）])?\s*"
                            r"(?:牵头|负责)的?(?:重点)?(?:任务|事项|工作)(?:清单|表)?(?:[（(]\s*(?:共\s*)?\d+\s*项\s*[)）])?)$")
@@ -127,9 +145,9 @@ def _lead_caption(line: str) -> tuple[str, list[str]]:
 
 
 def _caption_heading(path, caption: tuple[str, list[str]]) -> list[str]:
-    """The caption becomes the heading of the rows under it (in place of the previous sheet's)."""
-    while path and path[-1][0] >= 9:
-        path.pop()
+    """The caption becomes the heading of the rows under it: a part of its own (a sheet), in place
+    of the previous caption and of whatever numbered notes stood above it."""
+    path.clear()
     _push_heading(path, caption[0])
     return caption[1]
 
@@ -157,6 +175,10 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead, le
     texts = [(i, c) for i, c in by_role.get("text", []) if c]
     if not texts or any(_TOTAL.match(c) for c in cells):
         return None, category  # a 合计 row sums the table; it is no task
+    if all(re.fullmatch(r"[\d.%％\s]+", c) for _, c in texts) or all(role_of(c) for c in cells if c):
+        return None, category  # a count (a 汇总 sheet's 牵头任务数) or a header of its own, not a task
+    if _POINTER.search(texts[-1][1]):
+        return None, category  # a row pointing to a task listed elsewhere (具体任务见“X”表第3项)
     no_cell = next((c for _, c in by_role.get("no", []) if c), "")
     number_int = int(no_cell) if no_cell.isdigit() else counter + 1
     # the span: from the first text cell to the last (cells are tab-separated on this line)
@@ -192,6 +214,10 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead, le
         if part:
             units.add(part, [role[5:]])
             units.has_lead_marker |= part == "lead"
+    for _, c in by_role.get("remark", []):
+        note = _remark_units(c)
+        for r in ("lead", "responsible", "participating"):
+            units.add(r, getattr(note, r))
     d.units = units
     d.deadline = next((c for _, c in by_role.get("deadline", []) if c and c not in "/—-"), "")
     d.score = next((c for _, c in by_role.get("score", []) if _POINTS.match(c)), "")

@@ -32,7 +32,8 @@ _ROLE_WORDS = {
     "status": ("完成状态", "进展状态", "推进状态", "任务状态", "状态", "是否完成", "完成进度"),
     # a person (牵头领导, 责任人): never a unit; kept with the row, said when asked who the person is
     "leader": LABELS["leader"],
-    "ignore": ("联系人", "备注", "权重", "考核方式",
+    "remark": ("备注",),
+    "ignore": ("联系人", "权重", "考核方式",
                                   "考核方法", "佐证材料", "评分方式"),
 }
 HEADER_WORDS = {w for words in _ROLE_WORDS.values() for w in words}

@@ -202,8 +202,8 @@ def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
             target = _WORD_ROLE.get(word, "responsible" if role != "participating" else role)
             if target == "lead":
                 out.has_lead_marker = True
-            if target == "responsible" and role in ("lead", "participating"):
-                target = role  # 牵头单位：A负责 — the label decides
+            if target == "responsible" and role in ("lead", "participating") and "按" not in word:
+                target = role  # 牵头单位：A负责 — the label decides; 按职责分工负责 says responsible
             out.add(target, pending + names)
             pending, after_huitong = [], False
         pos = end

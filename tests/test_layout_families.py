@@ -405,3 +405,62 @@ def test_an_attachment_without_its_plan_is_a_document_of_its_own(tmp_path):
     added = [d for d in corpus_documents(tmp_path / "data") if d.file == "fj.csv"]
     assert len(added) == 1
     assert any(it.lead_units == ("县委编办",) for it in parse_document(added[0]))
+
+
+def _sheets(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "说明"
+    for r in (["梧桐县2025年法治政府建设重点任务清单"], ["梧桐县人民政府办公室"], ["2025年4月2日"],
+              ["1．本清单按牵头单位分表列出，每表序号单独编排。"]):
+        ws.append(r)
+    sheets = [("县司法局", "县司法局牵头任务",
+               [[1, "完善行政复议案件审理机制，审理期限压缩至45日以内", "县法院", "2025年12月底前", ""],
+                [2, "深化乡镇综合行政执法改革，执法人员持证率达到95%", "各乡镇人民政府", "2025年10月底前", "与县委编办共同牵头"]]),
+              ("县委编办", "牵头单位：县委编办",
+               [[1, "动态调整权责清单，调整情况向社会公布", "县司法局", "2025年6月底前", ""],
+                [2, "深化乡镇综合行政执法改革（具体任务见“县司法局”表第2项）", "各乡镇人民政府", "2025年10月底前", "与县司法局共同牵头"]]),
+              ("市场监管局", "县市场监管局牵头任务",
+               [[1, "推行“首违不罚”清单制度，适时调整清单", "县交通运输局", "2025年6月底前", "牵头单位待明确"]])]
+    for name, title, rows in sheets:
+        ws = wb.create_sheet(name)
+        ws.append([title])
+        ws.append(["序号", "重点任务", "配合单位", "完成时限", "备注"])
+        for r in rows:
+            ws.append(r)
+    ws = wb.create_sheet("汇总")
+    ws.append(["牵头单位", "牵头任务数（项）"])
+    for r in (["县司法局", 2], ["县委编办", 2], ["县市场监管局", 1]):
+        ws.append(r)
+    wb.save(tmp_path / "sheets.xlsx")
+    return tmp_path / "sheets.xlsx"
+
+
+def test_a_workbook_with_a_sheet_per_lead_unit(tmp_path):
+    tasks = [it for it in read_document(_sheets(tmp_path)).items if it.kind == "task"]
+    # the 汇总 sheet's counts and the row pointing to another sheet's task are no tasks
+    assert len(tasks) == 4
+    by_text = {it.text[:6]: it for it in tasks}
+    assert by_text["完善行政复议"].lead_units == ("县司法局",)
+    assert by_text["完善行政复议"].section.startswith("县司法局牵头任务")
+    assert by_text["深化乡镇综合"].lead_units == ("县司法局", "县委编办")  # the sheet's, and the remark's
+    assert by_text["动态调整权责"].lead_units == ("县委编办",)
+    # a remark that names no joint lead is no unit note
+    assert by_text["推行“首违不"].lead_units == ("县市场监管局",)
+    assert by_text["推行“首违不"].participating_units == ("县交通运输局",)
+
+
+def test_a_division_row_numbered_as_a_range_covers_those_items():
+    plan = _PLAN.replace("　　4．推行“首违不罚”清单制度。", "　　4．规范行政应诉工作。出庭应诉率保持100%。\n　　5．推行“首违不罚”清单制度。")
+    table = ("附件\n梧桐县2025年法治政府建设工作要点任务分工表\n"
+             "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+             "1\t动态调整权责清单\t县委编办\t县司法局\t2025年12月底前\n"
+             "2\t深化“放管服”改革\t县政务服务中心\t县数据局\t2025年10月底前\n"
+             "3—4\t加强执法人员培训；规范行政应诉工作\t县司法局\t县直各部门\t长期\n"
+             "5\t推行“首违不罚”清单制度\t县直各行政执法部门按职责分工负责\t—\t2025年6月底前\n")
+    items = {it.item_no: it for it in parse_text(plan + table, file="p.txt").items if it.kind == "task"}
+    assert items[3].lead_units == items[4].lead_units == ("县司法局",) and items[4].deadline == "长期"
+    # 按职责分工负责 says responsible, whatever the column
+    assert items[5].responsible_units == ("县直各行政执法部门",) and not items[5].lead_units
