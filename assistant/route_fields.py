@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from typing import Iterator
 
-from assistant import fields
+from assistant import compute, fields, route_counts
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
@@ -288,6 +289,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     points, step = fields.points_total(items) if fields.ASKS_POINTS.search(query.original) else ("", None)
     text += f"\n{points}" if points else ""  # "…挂牵头的指标,分值加起来多少?"
+    whole, whole_steps = _whole_document(a, query, items, role, counter)
+    text = f"{whole}\n{text}" if whole else text
     yield {"type": "delta", "text": text}
     groups = [items, elsewhere, [*items, *elsewhere]]
     if role == "any":  # "其中牵头8项、责任单位3项"
@@ -296,9 +299,34 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         groups += list(fields.role_groups(elsewhere, names).values())
     groups += [*fields.lead_split(items, names), fields.without_lead(items)]  # "其中单独牵头4项…"
     counts = tuple(Computed(str(len(group)), tuple(i.section for i in group), f"{len(group)}{counter}")
-                   for group in groups if group) + ((step,) if step else ())  # counted from the cited items
-    yield a.final(query, text, "answered", [(i, i.text[:100]) for i in [*items, *elsewhere]], "fields",
+                   for group in groups if group) + ((step,) if step else ()) + whole_steps  # from the cited items
+    cited = [*items, *elsewhere]
+    if whole:  # the whole count is over every task of the document: each is cited, the unit's first
+        cited += [i for i in route_counts.doc_tasks(a, items[0].doc_id) if i not in cited]
+    yield a.final(query, text, "answered", [(i, i.text[:100]) for i in cited], "fields",
                   computed=counts)  # each quote is what the list shows of the item
+
+
+# the asker wants the unit's share of the whole list too: "一共多少项?市司法局牵头的占几项?"
+_ASKS_WHOLE = re.compile(r"一共|总共|共有|共计|总数|合计|全部(任务)?(有)?(多少|几)|占(了)?(几|多少|比|百分之)|比例|比重")
+
+
+def _whole_document(a, query: Query, items: list[TaskItem], role: str, counter: str) -> tuple[str, tuple]:
+    """("荪汀市《…》共16项任务,市司法局牵头7项,占43.8%。", the counts) when the question asks how many
+    tasks the list has in all, or the unit's share of it, and the unit's items are in one document."""
+    if not _ASKS_WHOLE.search(query.original) or len({i.doc_id for i in items}) != 1:
+        return "", ()
+    tasks = route_counts.doc_tasks(a, items[0].doc_id)
+    if len(tasks) <= len(items):
+        return "", ()
+    total = Computed(str(len(tasks)), tuple(i.section for i in tasks), f"{len(tasks)}{counter}")
+    part = Computed(str(len(items)), tuple(i.section for i in items), f"{len(items)}{counter}")
+    pct = compute.share(part, compute.Number(Decimal(len(tasks)), str(len(tasks)), counter, "", "", ""))
+    doing = "牵头" if role == "lead" else "承担"
+    doc = items[0]
+    text = (f"{doc.locality}《{doc.title}》共{len(tasks)}{counter}任务,{query.unit}{doing}{len(items)}{counter},"
+            f"占{pct.result}%({len(items)}{counter} ÷ {len(tasks)}{counter} ≈ {pct.result}%)。")
+    return text, (total, part, pct)
 
 
 # a topic the asker narrows a unit's list to: "行政复议方面", "执法这块", "跟营商环境有关的"

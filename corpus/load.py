@@ -415,6 +415,15 @@ _UNIT_WORDS = re.compile(r"(牵头|责任|配合|参加|协办|主办|参与)(�
 ENDS_SENTENCE = tuple("。；;：:！!？?）)”】")
 
 
+def _ends_sentence(line: str) -> bool:
+    """A closing quote ends a sentence only after a sentence's end (`…。”`); after a quoted name
+    (`组织开展“宪法宣传周”` + `“民法典宣传月”等活动`) the line runs on."""
+    line = line.rstrip()
+    if line.endswith("”") and not line[:-1].endswith(("。", "！", "？", "!", "?", "；")):
+        return False
+    return line.endswith(ENDS_SENTENCE)
+
+
 def _mode(values: list[float], step: float) -> tuple[float, int]:
     """The most common value, to within `step`, and how many share it."""
     value, count = Counter(round(v / step) for v in values).most_common(1)[0]
@@ -449,7 +458,7 @@ def _unwrapped(lines: list[dict]) -> list[dict]:
         last = out[-1]
         last["wraps"] = (abs(right - last["x1"]) < 1.5 * char and last["x0"] - left < 3 * char  # spans the width
                          and len(last["text"]) >= 0.8 * (right - left) / char  # in body type, not a red head,
-                         and not last["text"].rstrip().endswith(ENDS_SENTENCE)  # not a right-set 文号 or date
+                         and not _ends_sentence(last["text"])  # not a right-set 文号 or date
                          and (not _UNIT_WORDS.search(last["text"]) or _unclosed(last["text"])))
     return out
 

@@ -40,7 +40,7 @@ def is_scanned(page) -> bool:
 def read_page(page) -> placed.Page:
     """The pdfplumber page's text, recognised from its picture."""
     image = page.to_image(resolution=RESOLUTION).original.convert("RGB")
-    image = straightened(image)
+    image = without_seals(straightened(image))
     gray = np.asarray(image.convert("L"))
     result, _ = _engine()(np.asarray(image)[:, :, ::-1], use_cls=False)  # the engine wants BGR
     pieces = [_piece(box, text) for box, text, score in (result or []) if score >= MIN_SCORE and text.strip()]
@@ -71,6 +71,31 @@ def straightened(image, max_degrees: float = 2.0, step: float = 0.1):
     if abs(best) < step / 2:
         return image
     return image.rotate(best, fillcolor=(255, 255, 255), resample=3)  # bicubic
+
+
+def without_seals(image):
+    """The page with the red of its seals taken out: a round seal stamped over the signature and
+    the date hides them from the recogniser, which reads through it once only the black is left.
+    A seal is a red blob about as tall as it is wide and a few centimetres across; the red of a
+    红头 (a wide band of large characters) and of a rule is kept."""
+    import cv2  # opencv-python-headless, which the recogniser needs anyway
+
+    rgb = np.asarray(image).astype(np.int16)
+    red = (rgb[:, :, 0] > 120) & (rgb[:, :, 0] - rgb[:, :, 1] > 50) & (rgb[:, :, 0] - rgb[:, :, 2] > 50)
+    if red.sum() < 500:
+        return image
+    step = 4  # components on a quarter-size mask, the seal's ring and star joined by a dilation
+    small = cv2.dilate(red[::step, ::step].astype(np.uint8), np.ones((7, 7), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(small)
+    out = np.asarray(image).copy()
+    background = np.median(out.reshape(-1, 3), axis=0).astype(np.uint8)
+    for x, y, w, h, _area in stats[1:count]:
+        if 0.7 <= w / max(h, 1) <= 1.4 and min(w, h) * step >= 0.08 * image.width:
+            box = (slice(y * step, (y + h) * step), slice(x * step, (x + w) * step))
+            out[box][red[box]] = background
+    from PIL import Image
+
+    return Image.fromarray(out)
 
 
 def _piece(box, text: str) -> dict:

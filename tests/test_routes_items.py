@@ -592,3 +592,19 @@ def test_a_progress_ledger_by_state_and_its_responsible_person(tmp_path):
     assert answer.text.startswith("泽宁县:县委政法委牵头") and "韩宇（副书记）(个人,不是单位)" in answer.text
     answer = a.answer("泽宁权责清单调整公布了多少事项?")
     assert "3120项" in answer.text
+
+
+def test_a_units_share_of_the_whole_list_and_responsibility_asked_as_where_it_lies(tmp_path):
+    """"一共多少项?X牵头的占几项?": the list's whole count, the unit's count and its share, every task
+    cited; "落实责任在谁身上" asks who, like 由谁落实."""
+    a = _assistant_over(tmp_path, qd_txt="泽宁县2025年法治政府建设重点任务清单\n"
+                     "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+                     "1\t建立涉企政策“免申即享”清单，兑现时限压缩至20个工作日以内。\t县发展改革局\t县财政局\t2025年9月30日\n"
+                     "2\t推进行政复议“繁简分流”，简易案件30日内审结。\t县司法局\t\t长期坚持\n"
+                     "3\t行政机关负责人出庭应诉率达到100%。\t县司法局\t县直各部门\t12月底前\n"
+                     "4\t开展重点领域联合执法，全年不少于6次。\t县直各行政执法部门按职责分工负责\t—\t12月底前\n")
+    answer = a.answer("泽宁清单一共多少项任务？县司法局牵头的占几项？")
+    assert answer.text.startswith("泽宁县《泽宁县2025年法治政府建设重点任务清单》共4项任务,县司法局牵头2项,占50%(2项 ÷ 4项")
+    assert len(answer.citations) == 4
+    answer = a.answer("泽宁重点领域联合执法那条，落实责任在谁身上？")
+    assert "县直各行政执法部门" in answer.text.split("。")[0]

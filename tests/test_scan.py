@@ -3,6 +3,7 @@ noise and a red seal, and a ruled table whose cells wrap and hold lone character
 drawn here with PIL and a CJK font, so nothing of a real document is needed."""
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
@@ -65,10 +66,28 @@ def _plan_page(angle: float):
             y += 72
     d.text((W - 260, 1900), "梧桐县人民政府办公室", font=_font(40), fill=(15, 15, 15), anchor="mm")
     d.text((W - 260, 1970), "2025年3月12日", font=_font(40), fill=(15, 15, 15), anchor="mm")
-    d.ellipse((W - 420, 1780, W - 100, 2100), outline=(210, 30, 30), width=8)  # the seal over the date
-    d.text((W - 260, 1940), "★", font=_font(80), fill=(210, 30, 30), anchor="mm")
+    _seal(image, (W - 260, 1950))  # stamped over the signature and the date
     d.text((W // 2, 2230), "—1—", font=_font(36), fill=(15, 15, 15), anchor="mm")
     return _scanned(image, angle, 1)
+
+
+def _seal(image, centre):
+    """A round red seal: a thick ring, a star and the issuer's name, printed over what is under it
+    (multiplied, as ink is)."""
+    from PIL import Image, ImageChops, ImageDraw
+    layer = Image.new("RGB", image.size, (255, 255, 255))
+    d = ImageDraw.Draw(layer)
+    x, y = centre
+    d.ellipse((x - 170, y - 170, x + 170, y + 170), outline=(215, 35, 35), width=10)
+    d.text((x, y), "★", font=_font(110), fill=(215, 35, 35), anchor="mm")
+    name = "梧桐县人民政府办公室"
+    for k, ch in enumerate(name):  # the issuer's name around the ring, each character turned
+        angle = math.radians(200 + k * 140 / (len(name) - 1))
+        glyph = Image.new("RGBA", (60, 60), (0, 0, 0, 0))
+        ImageDraw.Draw(glyph).text((30, 30), ch, font=_font(48), fill=(215, 35, 35, 255), anchor="mm")
+        glyph = glyph.rotate(-math.degrees(angle) - 90, resample=3)
+        layer.paste(glyph, (int(x + 125 * math.cos(angle)) - 30, int(y + 125 * math.sin(angle)) - 30), glyph)
+    image.paste(ImageChops.multiply(image, layer))
 
 
 def _table_page(angle: float):
