@@ -12,6 +12,7 @@ to do with the file.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -332,8 +333,18 @@ def _pdf(data: bytes, name: str) -> str:
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower() or "Password" in kind:
             raise DocumentError(f"{name}: 这个PDF有密码保护,请提供未加密的版本 (encrypted PDF).") from exc
         raise DocumentError(f"{name}: not a readable .pdf file ({kind}; 文件已损坏?).") from exc
+    digest = hashlib.sha256(data).hexdigest()
     try:
-        sheets = [_pdf_page(page) for page in pages]
+        if digest in _RECOGNISED:  # a scan read before, in this process (the library re-reads every upload)
+            sheets = _RECOGNISED[digest]
+        else:
+            sheets = [_pdf_page(page) for page in pages]
+            if any(scan.is_scanned(page) for page in pages):
+                _RECOGNISED[digest] = sheets
+                while len(_RECOGNISED) > 32:
+                    _RECOGNISED.pop(next(iter(_RECOGNISED)))
+    except DocumentError:
+        raise
     except Exception as exc:
         raise DocumentError(f"{name}: the PDF could not be read ({exc.__class__.__name__}).") from exc
     finally:
@@ -343,6 +354,11 @@ def _pdf(data: bytes, name: str) -> str:
         raise DocumentError(f"{name}: 这个PDF没有文字层,请提供可复制文字的版本 "
                             "(the PDF has no text layer: a scan? OCR it or send the original).")
     return text
+
+
+# the lines of scanned PDFs, by the file's hash: recognition takes seconds a page, and the document
+# library reads every document again whenever one is added
+_RECOGNISED: dict[str, list[list[str]]] = {}
 
 
 def _without_running_lines(sheets: list[list[str]]) -> list[list[str]]:

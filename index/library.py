@@ -23,11 +23,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from corpus.attachments import paired, plan_of
 from corpus.errors import PolicyQAError
-from corpus.load import SUPPORTED
+from corpus.load import SUPPORTED, load
 from corpus.parse import parse_document
-from corpus.pipeline import ParsedDocument, read_document
-from corpus.types import TaskItem
+from corpus.pipeline import ParsedDocument, document_of, items_of, read_document
+from corpus.types import PolicyDoc, TaskItem
 from index import overrides as ov
 from index.ingest import IngestReport, corpus_documents, ingest_items
 
@@ -128,11 +129,30 @@ class Library:
                 continue
             items += ov.apply(parse_document(doc), corrections.get(doc.doc_id, {}))
             count += 1
+        served, _ = self._served_uploads(records)
+        for key, rec, doc in served:
+            parsed = self._as_library(ParsedDocument(doc, items_of(doc), []), key, rec["file"], rec)
+            items += ov.apply(parsed.items, corrections.get(key, {}))
+            count += 1
+        return count, items
+
+    def _served_uploads(self, records: dict) -> tuple[list[tuple[str, dict, PolicyDoc]], dict[str, str]]:
+        """The uploaded documents as served, and {attachment key: plan key}: an attachment uploaded
+        as a file of its own (附件1 + a title naming the plan) is read as the last part of an
+        uploaded plan it names (`corpus.attachments`), in whichever order the two arrived."""
+        entries = []
         for key, rec in sorted(records.items()):
             if rec.get("file") and not rec.get("hidden"):
-                items += ov.apply(self.parse_record(rec).items, corrections.get(key, {}))
-                count += 1
-        return count, items
+                doc = document_of(load(self.files / rec["file"]), file=rec["file"], locality=rec.get("locality", ""),
+                                  title=rec.get("title", ""), doc_id=key,
+                                  overrides={f: rec.get(f) for f in META_FIELDS})[0]
+                entries.append((key, rec, doc))
+        docs = [doc for _, _, doc in entries]
+        joined = {doc.doc_id: doc for doc in paired(docs)}
+        served = [(key, rec, joined[key]) for key, rec, _ in entries if key in joined]
+        attached = {key: plan.doc_id for key, _, doc in entries if key not in joined
+                    for plan in [plan_of(doc, docs)] if plan is not None}
+        return served, attached
 
     def rebuild(self, store, records: dict | None = None, corrections: dict | None = None,
                 full: bool = False, progress: bool = False) -> IngestReport:
@@ -157,11 +177,13 @@ class Library:
             row.update({k: rec.get(k, "") for k in (*META_FIELDS, "added_at", "added_by") if rec.get(k)})
             if rec.get("name"):
                 row["file"] = rec["name"]
+        _, attached = self._served_uploads(records)
         out = []
         for key, row in rows.items():
             items = by_doc.get(key, [])
             rec = records.get(key, {})
             out.append({**row, "hidden": bool(rec.get("hidden")), "items": len(items),
+                        "attached_to": attached.get(key, ""),
                         "units": units_found(items), "replaced": bool(rec.get("file")) and row["source"] == "bundled",
                         "corrections": len(self.overrides.for_doc(key))})
         return sorted(out, key=lambda r: (r["source"] != "added", r.get("added_at") or "", r["doc_id"]),

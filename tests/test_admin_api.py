@@ -231,3 +231,29 @@ def test_a_task_list_saved_as_csv_can_be_uploaded(admin):
     assert r.status_code == 200, r.text
     tasks = [i for i in r.json()["items"] if i["lead_units"]]
     assert [i["lead_units"] for i in tasks] == [["县委编办"], ["县司法局"]]
+
+
+def test_an_attachment_uploaded_after_its_plan_gives_the_plan_its_units(admin, tmp_path):
+    """A portal publishes the plan and its 分工表 as two downloads; uploaded one after the other, they
+    are served as one document, and the listing says where the attachment went."""
+    client, _ = admin
+    plan = tmp_path / "P020250320.txt"
+    plan.write_text("梧桐县2025年法治政府建设工作要点\n梧桐县人民政府办公室\n2025年3月20日\n"
+                    "一、依法全面履行政府职能\n1．动态调整权责清单。年内完成一次集中调整。\n"
+                    "2．深化“放管服”改革。政务服务事项网上可办率达到95%以上。\n"
+                    "二、严格规范公正文明执法\n3．加强执法人员培训。行政执法人员每年培训不少于60学时。\n", "utf-8")
+    fj = tmp_path / "P020250321.csv"
+    fj.write_text("附件1\n《梧桐县2025年法治政府建设工作要点》任务分工表\n序号,重点任务,牵头单位,配合单位,完成时限\n"
+                  "1,动态调整权责清单,县委编办,县司法局,2025年12月底前\n2,深化“放管服”改革,县政务服务中心,县数据局,2025年10月底前\n"
+                  "3,加强执法人员培训,县司法局,各乡镇人民政府,长期坚持\n", "utf-8")
+    for path in (plan, fj):
+        r = upload(client, path)
+        assert r.status_code == 200, r.text
+        r = client.post("/api/admin/documents", headers=AUTH, json={"preview_id": r.json()["preview_id"]})
+        assert r.status_code == 200, r.text
+    answer = ask(client, "梧桐县执法人员培训那项谁牵头?")
+    assert answer["status"] == "answered" and answer["answer"].startswith("梧桐县:县司法局牵头"), answer
+    rows = {d["file"]: d for d in client.get("/api/admin/documents", headers=AUTH).json()}
+    plan_row, fj_row = rows["P020250320.txt"], rows["P020250321.csv"]
+    assert plan_row["items"] >= 3 and plan_row["units"] >= 3
+    assert fj_row["items"] == 0 and fj_row["attached_to"] == plan_row["doc_id"]

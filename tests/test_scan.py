@@ -134,3 +134,14 @@ def test_a_scanned_ruled_table_keeps_its_rows_and_cells(tmp_path):
     # a cell wrapped onto two lines reads whole; a lone number the detector misses is still read
     assert rows[2] == ["2", "开展规范性文件清理，清理结果向社会公布", "县政府办公室", "县司法局、县财政局"]
     assert rows[3][:3] == ["3", "推进公共法律服务平台建设", "县司法局"] and rows[3][3] == ""
+
+
+def test_a_scan_is_recognised_once_per_process(tmp_path, monkeypatch):
+    """The library reads every document again when one is added: a scan read before is not
+    recognised again (the recogniser is not called a second time)."""
+    from corpus import scan
+
+    path = _pdf(tmp_path / "again.pdf", _table_page(0.3))
+    first = load(path)
+    monkeypatch.setattr(scan, "read_page", lambda page: pytest.fail("recognised again"))
+    assert load(path) == first

@@ -58,11 +58,16 @@ def items_html(items: list[dict], warnings: list[str] | None = None, focus: str 
             + "".join(rows) + "</table></div>")
 
 
+def _attached(doc: dict) -> str:
+    """An attachment read as part of its plan has no items of its own: say where they went."""
+    return f"(附件,并入 <code>{escape(doc['attached_to'])}</code>)" if doc.get("attached_to") else ""
+
+
 def docs_html(docs: list[dict]) -> str:
     source = {"bundled": "随软件", "added": "上传", "cli": "命令行"}
     rows = "".join(
         f"<tr><td><code>{escape(d['doc_id'])}</code></td><td>{escape(d.get('title') or '')}</td>"
-        f"<td>{escape(d.get('locality') or '')}</td><td>{escape(d.get('date') or '')}</td><td>{d['items']}</td>"
+        f"<td>{escape(d.get('locality') or '')}</td><td>{escape(d.get('date') or '')}</td><td>{d['items']}{_attached(d)}</td>"
         f"<td>{d['units']}</td><td>{escape(source.get(d['source'], d['source']))}"
         f"{'(已替换)' if d.get('replaced') else ''}{' · 已隐藏' if d['hidden'] else ''}</td>"
         f"<td>{escape(d.get('added_at') or '')} {escape(d.get('added_by') or '')}</td></tr>" for d in docs)
