@@ -6,7 +6,8 @@ says which plan it divides: its head is `附件` (or `附件1`, `附件2：`) an
 plan, in 《》 or followed by 任务分工(表) / 责任分工 / 分工方案 / 任务清单. Read together, the pair is
 one document: the plan's text with the attachment after it, which is how an attachment printed
 at the end of the same file is already read (`division_table`). File names are no help (portals
-name downloads by number), so only the attachment's own words pair it.
+name downloads by number), so only the documents' own words pair them: the plan the attachment
+names, or else the plan whose notice lists the attachment's title (`附件：重点任务分工表`).
 """
 from __future__ import annotations
 
@@ -43,15 +44,44 @@ def _key(title: str) -> str:
     return re.sub(r"[《》“”\"\s\u3000（）()]", "", title)
 
 
+def own_title(text: str) -> str:
+    """An attachment's own title: what follows its `附件N` head ("" when it has none)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:3]
+    head = _HEAD.match(_SPACES.sub("", lines[0])) if lines else None
+    if not head:
+        return ""
+    return _SPACES.sub("", head.group("rest") or (lines[1] if len(lines) > 1 else ""))
+
+
+def _listed_attachments(text: str) -> set[str]:
+    """The attachments a plan's notice lists (`附件：1．XX任务分工表`, `附件2：…`), by title."""
+    found = set()
+    for m in _LISTED.finditer(text):
+        for title in re.split(r"\s*\d[.．、]\s*", m.group("titles")):
+            if len(_key(title)) >= 4:
+                found.add(_key(title))
+    return found
+
+
+_LISTED = re.compile(r"附\s*件\s*\d*\s*[：:]\s*(?P<titles>[^\n]{4,120})")
+
+
 def plan_of(attachment: PolicyDoc, docs: list[PolicyDoc]) -> PolicyDoc | None:
-    """The one document among `docs` whose title is the plan the attachment names."""
+    """The one document among `docs` that is the plan the attachment names, or, when its title
+    names no plan (`附件` + `重点任务分工表`), the one whose notice lists it as its attachment."""
+    others = [d for d in docs if d is not attachment]
     named = _key(named_plan(attachment.text))
-    if not named:
+    if named:
+        matches = [d for d in others if _key(d.title) and
+                   (_key(d.title) == named or _key(d.title) in named or named in _key(d.title))]
+        exact = [d for d in matches if _key(d.title) == named]
+        found = exact or matches
+        if found:
+            return found[0] if len(found) == 1 else None
+    title = _key(own_title(attachment.text))
+    if len(title) < 4:
         return None
-    matches = [d for d in docs if d is not attachment and _key(d.title) and
-               (_key(d.title) == named or _key(d.title) in named or named in _key(d.title))]
-    exact = [d for d in matches if _key(d.title) == named]
-    found = exact or matches
+    found = [d for d in others if title in _listed_attachments(d.text)]
     return found[0] if len(found) == 1 else None
 
 

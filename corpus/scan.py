@@ -11,6 +11,7 @@ for the PDF loader to unwrap like any other page.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -43,7 +44,8 @@ def read_page(page) -> placed.Page:
     image = without_seals(straightened(image))
     gray = np.asarray(image.convert("L"))
     result, _ = _engine()(np.asarray(image)[:, :, ::-1], use_cls=False)  # the engine wants BGR
-    pieces = [_piece(box, text) for box, text, score in (result or []) if score >= MIN_SCORE and text.strip()]
+    pieces = [_piece(box, _corrected(text)) for box, text, score in (result or [])
+              if score >= MIN_SCORE and text.strip()]
     scale = 72 / RESOLUTION  # back to PDF points, the unit the PDF loader's margins are in
     out = placed.Page()
     for table in _tables(gray):
@@ -96,6 +98,20 @@ def without_seals(image):
     from PIL import Image
 
     return Image.fromarray(out)
+
+
+# What the recogniser is known to misread in these documents, where the misreading is sure: 门
+# printed in a Song face comes out as 內/内, and no unit name ends in 部内 (县属相关部门, 县直各部门
+# before a 、, a role word or the end of a note), nor does 政府/相关/各 come before one.
+_MISREAD = ((re.compile(r"部[內内](?=$|[、，,。；;：:）)\s]|按|负责|牵头|配合|单位|要|和|及|等)"), "部门"),
+            (re.compile(r"(政府|相关|有关|职能|主管|各)部[內内]"), r"\1部门"),
+            (re.compile("內"), "内"))  # the traditional form is never printed in these documents
+
+
+def _corrected(text: str) -> str:
+    for pattern, right in _MISREAD:
+        text = pattern.sub(right, text)
+    return text
 
 
 def _piece(box, text: str) -> dict:

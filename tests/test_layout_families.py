@@ -464,3 +464,17 @@ def test_a_division_row_numbered_as_a_range_covers_those_items():
     assert items[3].lead_units == items[4].lead_units == ("县司法局",) and items[4].deadline == "长期"
     # 按职责分工负责 says responsible, whatever the column
     assert items[5].responsible_units == ("县直各行政执法部门",) and not items[5].lead_units
+
+
+def test_an_attachment_whose_title_names_no_plan_joins_the_plan_listing_it(tmp_path):
+    from index.ingest import add_files, corpus_documents
+
+    plan = _PLAN.replace("附件：梧桐县2025年法治政府建设工作要点任务分工表", "附件：1．重点任务分工表\n　　　　2．考核办法")
+    (tmp_path / "a.txt").write_text(plan, "utf-8")
+    (tmp_path / "b.csv").write_text("附件1\n重点任务分工表\n" + _DIVISION, "utf-8")
+    (tmp_path / "c.csv").write_text("附件1\n任务清单\n" + _DIVISION, "utf-8")  # listed by no plan: its own
+    add_files(tmp_path / "data", [tmp_path / "a.txt", tmp_path / "b.csv", tmp_path / "c.csv"])
+    added = {d.file: d for d in corpus_documents(tmp_path / "data") if d.file in ("a.txt", "b.csv", "c.csv")}
+    assert sorted(added) == ["a.txt", "c.csv"]
+    items = {it.item_no: it for it in parse_document(added["a.txt"]) if it.kind == "task"}
+    assert items[3].lead_units == ("县司法局",)

@@ -120,6 +120,7 @@ def test_a_scanned_plan_is_read_by_ocr_and_split_into_items(tmp_path):
     assert len(tasks) == 4
     first = next(it for it in parsed.items if "动态调整" in it.text)
     assert "调整结果及时向社会公布" in first.text  # the line the page wrapped is one sentence again
+    assert "县级政府部门权责清单" in first.text  # 门 in a Song face, read as 內 by the recogniser, put right
     assert first.lead_units == ("县委编办",) and first.participating_units == ("县司法局",)
     third = next(it for it in parsed.items if "60学时" in it.text)
     assert third.lead_units == ("县司法局",) and third.participating_units == ("各乡镇人民政府",)
