@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from corpus.load import CELL_BREAK, TABLE_SEP
+from corpus.load import CELL_BREAK, PAGE_NUMBER as _PAGE_NO, TABLE_SEP
 from corpus.rewrap import unwrap
 from corpus.tables import HEADER_WORDS, header_roles
 from corpus.units import LABEL_RE
@@ -39,7 +39,6 @@ _BULLET = re.compile(r"(?m)^[ \t\u3000]*[▌▍▎■□●◆◇▶►★☆◼
 # Where a copied WeChat article's own matter ends and the account's trailer begins.
 _ARTICLE_END = re.compile(r"^([-—–~=\s]*END[-—–~=\s]*|往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
 _NAV = re.compile(r"^(\s*\S{2,6}\s*[|｜])+\s*\S{2,6}\s*$|^(\S{2,6}\s{2,}){3,}\S{0,6}\s*$")
-_PAGE_NO = re.compile(r"^\s*(?:[—－\-–]\s*\d{1,3}\s*[—－\-–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _CONTINUED = re.compile(r"^\s*[(（]\s*续表?\s*\d*\s*[)）]\s*$|^\s*续表\s*\d*\s*$")
 _PAGED = re.compile(r"^(\d{1,3})、")
 _CJK = "\u4e00-\u9fff"

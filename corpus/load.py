@@ -24,6 +24,7 @@ from corpus.units import LABEL_RE
 
 TABLE_SEP = "\t"
 CELL_BREAK = "<br>"  # paragraphs inside one table cell (the Markdown exports write the same)
+PAGE_NUMBER = re.compile(r"^\s*(?:[—－\-–]\s*\d{1,3}\s*[—－\-–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv", ".ofd"}
 MAX_BYTES = 20 * 1024 * 1024
@@ -338,7 +339,7 @@ def _pdf(data: bytes, name: str) -> str:
         if digest in _RECOGNISED:  # a scan read before, in this process (the library re-reads every upload)
             sheets = _RECOGNISED[digest]
         else:
-            sheets = [_pdf_page(page) for page in pages]
+            sheets = _across_pages(_without_running_lines([_pdf_page(page) for page in pages]))
             if any(scan.is_scanned(page) for page in pages):
                 _RECOGNISED[digest] = sheets
                 while len(_RECOGNISED) > 32:
@@ -349,7 +350,7 @@ def _pdf(data: bytes, name: str) -> str:
         raise DocumentError(f"{name}: the PDF could not be read ({exc.__class__.__name__}).") from exc
     finally:
         pdf.close()
-    text = "\n".join(line for sheet in _without_running_lines(sheets) for line in sheet)
+    text = "\n".join(line for sheet in sheets for line in sheet)
     if not text.strip():
         raise DocumentError(f"{name}: 这个PDF没有文字层,请提供可复制文字的版本 "
                             "(the PDF has no text layer: a scan? OCR it or send the original).")
@@ -361,7 +362,7 @@ def _pdf(data: bytes, name: str) -> str:
 _RECOGNISED: dict[str, list[list[str]]] = {}
 
 
-def _without_running_lines(sheets: list[list[str]]) -> list[list[str]]:
+def _without_running_lines(sheets: list[list[dict]]) -> list[list[dict]]:
     """A running header or footer (the same first or last line on two pages or more, `XX县人民政府规范
     性文件 X政发〔2025〕11号`) is no part of the text: left in, it lands inside the item a page break
     cuts, even inside its unit list."""
@@ -371,27 +372,27 @@ def _without_running_lines(sheets: list[list[str]]) -> list[list[str]]:
         return (seen[line.strip()] >= 2 and TABLE_SEP not in line and not LABEL_RE.search(line)
                 and bool(re.search(r"〔\d{4}〕\d+号|文件", line)))
 
-    firsts = Counter(s[0].strip() for s in sheets if s)
-    lasts = Counter(s[-1].strip() for s in sheets if s)
+    firsts = Counter(s[0]["text"].strip() for s in sheets if s)
+    lasts = Counter(s[-1]["text"].strip() for s in sheets if s)
     out = []
     for sheet in sheets:
-        if len(sheet) > 1 and running(sheet[0], firsts):
+        if len(sheet) > 1 and running(sheet[0]["text"], firsts):
             sheet = sheet[1:]
-        if len(sheet) > 1 and running(sheet[-1], lasts):
+        if len(sheet) > 1 and running(sheet[-1]["text"], lasts):
             sheet = sheet[:-1]
         out.append(sheet)
     return out
 
 
-def _pdf_page(page) -> list[str]:
+def _pdf_page(page) -> list[dict]:
     """Text lines outside tables and table rows, merged by their vertical position."""
     if scan.is_scanned(page):
         return _placed_page(scan.read_page(page))
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
-    placed: list[tuple[float, int, list[str]]] = []
+    placed: list[tuple[float, int, list[dict]]] = []
     for t in tables:
-        rows = [_row_line([_cell_text((c or "").split("\n")) for c in row]) for row in t.extract()]
+        rows = [{"text": _row_line([_cell_text((c or "").split("\n")) for c in row])} for row in t.extract()]
         placed.append((t.bbox[1], 1, rows))
 
     def outside(obj) -> bool:
@@ -401,21 +402,39 @@ def _pdf_page(page) -> list[str]:
 
     body = page.filter(lambda obj: obj.get("object_type") != "char" or outside(obj))
     for line in _unwrapped(body.extract_text_lines(return_chars=False)):
-        placed.append((line["top"], 0, [line["text"]]))
+        placed.append((line["top"], 0, [line]))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [ln for _, _, chunk in placed for ln in chunk]
 
 
-def _placed_page(page: placed.Page) -> list[str]:
+def _across_pages(pages: list[list[dict]]) -> list[list[str]]:
+    """Each page's lines, a paragraph the page break cut joined again: when a page's last line of
+    text (its page number aside) runs to the margin mid-sentence and the next page opens with no
+    number, label or unit line of its own, the opening line continues it."""
+    pages = [[dict(ln) for ln in page] for page in pages]
+    for k in range(len(pages) - 1):
+        body = [ln for ln in pages[k] if not PAGE_NUMBER.match(ln["text"])]
+        if not body or not body[-1].get("wraps") or not pages[k + 1]:
+            continue
+        last, nxt = body[-1], pages[k + 1][0]["text"]
+        if TABLE_SEP in nxt or STARTS_OWN.match(nxt) or (
+                _UNIT_WORDS.search(_first_sentence(nxt)) and not _unclosed(last["text"])):
+            continue
+        last["text"] += nxt.strip()
+        pages[k + 1] = pages[k + 1][1:]
+    return [[ln["text"] for ln in page] for page in pages]
+
+
+def _placed_page(page: placed.Page) -> list[dict]:
     """A page read by position (a scan, an OFD page): its lines unwrapped, its table rows in place."""
-    lines = [(top, 1, row) for top, row in page.rows]
-    lines += [(line["top"], 0, line["text"]) for line in _unwrapped(page.lines)]
-    return [text for _, _, text in sorted(lines, key=lambda p: (p[0], p[1]))]
+    lines = [(top, 1, {"text": row}) for top, row in page.rows]
+    lines += [(line["top"], 0, line) for line in _unwrapped(page.lines)]
+    return [line for _, _, line in sorted(lines, key=lambda p: (p[0], p[1]))]
 
 
 def _ofd(data: bytes, name: str) -> str:
-    pages = [_placed_page(page) for page in ofd.read(data, name)]
-    text = "\n".join(line for sheet in _without_running_lines(pages) for line in sheet)
+    pages = _across_pages(_without_running_lines([_placed_page(page) for page in ofd.read(data, name)]))
+    text = "\n".join(line for sheet in pages for line in sheet)
     if not text.strip():
         raise DocumentError(f"{name}: 这个OFD文件里没有文字 (the OFD file holds no text: a scan?).")
     return text

@@ -127,3 +127,27 @@ def test_a_damaged_ofd_says_so(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(DocumentError, match="OFD"):
         load(path)
+
+
+def test_a_paragraph_cut_by_a_page_break_is_one_line_again(tmp_path):
+    """The last line of a page runs to the margin mid-sentence and the next page goes on: one line
+    (the page number between them aside); a page ending a sentence, or a next page opening with a
+    number, stays apart."""
+    def page(lines: list[str], number: int) -> list[str]:
+        objs = [_text_object(k + 1, 28, 30 + 9.5 * k, text) for k, text in enumerate(lines)]
+        return objs + [_text_object(99, 98, 280, f"—{number}—", 4.5)]
+
+    def wrapped(text: str, per: int = 27) -> list[str]:  # justified: full lines reach the margin
+        return [text[k:k + per] for k in range(0, len(text), per)]
+
+    preamble = wrapped("为深入推进依法行政，加快建设法治政府，根据上级有关部署，结合本县实际，制定本要点。各乡镇、各部门要认真贯彻落实。")
+    item = wrapped("1．动态调整县级政府部门权责清单，年内完成一次集中调整，调整结果及时向社会公布。（县委编办牵头，县司法局配合）")
+    last = wrapped("3．行政执法人员每年培训不少于60学时，新任执法人员岗前培训不少于40学时。（县司法局牵头）")
+    first, second = preamble + item[:2], item[2:] + last  # the item's third line opens page 2
+    third = ["2．深化“放管服”改革。（县政务服务中心牵头）"]
+    path = tmp_path / "pages.ofd"
+    path.write_bytes(_ofd([page(first, 1), page(second, 2), page(third, 3)]))
+    text = load(path)
+    assert "调整结果及时向社会公布。（县委编办牵头，县司法局配合）" in text
+    assert "\n2．深化“放管服”改革。" in text  # page 2 ends its sentence; page 3 opens with a number
+    assert "本县实际，制定本要点。各乡镇" in text
