@@ -25,6 +25,7 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
     legend = marks_legend(text)
     caption: tuple[str, list[str]] = ("", [])  # the last line naming a table's lead (a sheet's title)
     caption_lead: list[str] = []
+    captioned: set[int] = set()  # rows led by their caption's unit
     caption_age = 9  # lines since it: a caption stands right above its table (a title row between)
     for ln in lines:
         caption_age += 1
@@ -58,6 +59,7 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
             if d and caption_lead:  # the sheet's unit first, beside any a remark names (与X共同牵头)
                 d.units.lead[:0] = [u for u in caption_lead if u not in d.units.lead]
                 d.units.has_lead_marker = True
+                captioned.add(id(d))
             if d:
                 counter = d.number_int or counter
                 drafts.append(d)
@@ -76,7 +78,31 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
         else:
             drafts.append(Draft(kind, ln.start, ln.end, cur))
     _check_points([d for d in drafts if d.score], totals)
+    _listed_twice([d for d in drafts if id(d) in captioned], text)
     return drafts
+
+
+def _listed_twice(drafts: list[Draft], text: str) -> None:
+    """A task led jointly, listed on each leader's sheet (the same task, word for word, under two
+    captions), is one task with both leads; its second listing stays as prose, still searchable."""
+    seen: dict[str, Draft] = {}
+    for d in drafts:
+        key = re.sub(r"\s+", "", nfkc(_task_text(d, text)))
+        first = seen.get(key)
+        if first is None or first.path == d.path or len(key) < 8:
+            seen.setdefault(key, d)
+            continue
+        first.units.lead += [u for u in d.units.lead if u not in first.units.lead]
+        for role in ("responsible", "participating"):  # a joint lead listed as the other's partner
+            kept = [u for u in getattr(first.units, role) + getattr(d.units, role) if u not in first.units.lead]
+            setattr(first.units, role, list(dict.fromkeys(kept)))
+        d.kind = "prose"
+
+
+def _task_text(d: Draft, text: str) -> str:
+    """The row's task cell(s), without its number and unit cells."""
+    cells = text[d.start:d.end].split(TABLE_SEP)
+    return max(cells, key=len)
 
 
 def _check_points(scored: list[Draft], totals: list[str]) -> None:

@@ -423,7 +423,9 @@ def _sheets(tmp_path):
                [[1, "动态调整权责清单，调整情况向社会公布", "县司法局", "2025年6月底前", ""],
                 [2, "深化乡镇综合行政执法改革（具体任务见“县司法局”表第2项）", "各乡镇人民政府", "2025年10月底前", "与县司法局共同牵头"]]),
               ("市场监管局", "县市场监管局牵头任务",
-               [[1, "推行“首违不罚”清单制度，适时调整清单", "县交通运输局", "2025年6月底前", "牵头单位待明确"]])]
+               [[1, "推行“首违不罚”清单制度，适时调整清单", "县交通运输局", "2025年6月底前", "牵头单位待明确"],
+                # a joint task listed on both leaders' sheets, word for word
+                [2, "完善行政复议案件审理机制，审理期限压缩至45日以内", "县司法局、县法院", "2025年12月底前", ""]])]
     for name, title, rows in sheets:
         ws = wb.create_sheet(name)
         ws.append([title])
@@ -443,7 +445,8 @@ def test_a_workbook_with_a_sheet_per_lead_unit(tmp_path):
     # the 汇总 sheet's counts and the row pointing to another sheet's task are no tasks
     assert len(tasks) == 4
     by_text = {it.text[:6]: it for it in tasks}
-    assert by_text["完善行政复议"].lead_units == ("县司法局",)
+    assert by_text["完善行政复议"].lead_units == ("县司法局", "县市场监管局")  # one task, both sheets' leads
+    assert by_text["完善行政复议"].participating_units == ("县法院",)
     assert by_text["完善行政复议"].section.startswith("县司法局牵头任务")
     assert by_text["深化乡镇综合"].lead_units == ("县司法局", "县委编办")  # the sheet's, and the remark's
     assert by_text["动态调整权责"].lead_units == ("县委编办",)
