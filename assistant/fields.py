@@ -158,7 +158,7 @@ def _who_leads(item: TaskItem) -> str:
 def counter_of(question: str, items=()) -> str:
     """The word the asker counts tasks in: 几条/多少条/哪些条款 -> 条, 讲了哪几点 -> 点 (not 几点钟);
     when the question has none, points numbered 一是、二是 are counted as 点, anything else in 项."""
-    if re.search(r"[几多少]条|条款", question):
+    if re.search(r"[几多少]条|哪些条|条款", question):
         return "条"
     if re.search(r"哪几点|(几|多少)点(要求|内容|意见|措施|做法|经验|成效|任务)|(几|多少)点[?？]?$", question):
         return "点"
@@ -350,7 +350,12 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     split = _breakdown(items, names, role, counter) if names else ""
     if split:
         head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{split}。以下{len(items)}{each}:"
-    if role == "none_led":  # asked what it leads: it leads none, and takes part in these
+    if role == "support":  # asked only for what it takes part in without leading
+        counts = _role_counts(items, names, counter) if names else ""
+        head = (f"{unit}不牵头、是责任单位或配合单位的任务共{len(items)}{counter}({localities})"
+                + (f",其中{counts}。以下{len(items)}{each}:" if counts else f",即以下{len(items)}{each}:"))
+        role = "any"
+    elif role == "none_led":  # asked what it leads: it leads none, and takes part in these
         split = _breakdown(items, names, "any", counter) if names else ""
         head = (f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}({localities}),"
                 + (f"其中{split}。以下{len(items)}{each}:" if split else f"即以下{len(items)}{each}:"))

@@ -40,7 +40,10 @@ PATTERNS = (
                rf"(那?它|{_THAT}(单位|部门|机关|机构|局|委|办)?)(?P<rest>.*{_ASK_MORE}.*)$"),
 )
 _REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时|另外|又|此外|牵头|负责|主抓|抓|管|领着?干?|带头|了|哪些|哪项|哪几项|哪件|"
-                         r"各自|分别|什么|啥|别的|其他|其它|条目|条款|工作|任务|事项|事|活|吗|呢|[?？,，。]")
+                         r"各自|分别|什么|啥|别的|其他|其它|条目|条款|工作|任务|事项|事|活|吗|呢|[?？,，。]|"
+                         # the pointers and counting words of a question about that item's units
+                         r"(那|这|该|两|几)(条|项|家|个)|一共|总共|整个|全部|(方案|文件|要点|清单|措施)(里|中)?|单位|部门|"
+                         r"协办|配合|主办|牵了?|头|没有?|几[条项个]|多少[条项个]?|[条项]")
 HEADING_WEIGHT = 0.6  # A is named by its heading more often than by a phrase deep in the text
 MIN_A = 0.45
 MIN_B_HEADING = 0.5
@@ -50,9 +53,21 @@ LIST_MAX = 8
 GIST_CHARS = 150
 
 
+# "X出现在哪条?那条的牵头单位一共牵了几条头?", "X主办的那条,两家协办单位各自还主办了哪些?": the
+# item is the one a named unit has, the second part asks about that item's units
+_OF_THAT_ITEM = re.compile(rf"^(?P<first>[^?？]+?)(的那(条|项)|那(条|项)[^?？，,]{{0,12}})?[?？,，]\s*(?P<rest>[^?？]*?"
+                           rf"({_ASK_MORE}|(一共|总共|共)[^?？]{{0,6}}(牵|主办)|(各自|别的|其他|其它)[^?？]{{0,8}}(牵头|主办|牵了)).*)$")
+
+
 def route(a, query: Query, hits) -> Callable | None:
     if query.intent == "doc_info" or query.lang == "en":
         return None
+    m = _OF_THAT_ITEM.match(query.text)
+    if m and query.unit is not None:
+        head = _only_item_of_unit(a, query, m.group("first"))
+        if head is not None:
+            rest = m.group("rest")
+            return lambda a, query, hits, timings: _from_head(a, query, head, rest, by_unit=True)
     m = ROLE_PATTERN.match(query.text)
     if m:
         first, rest = m.group("first"), m.group("rest")
@@ -99,21 +114,58 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
         yield {"type": "delta", "text": text}
         yield a.final(query, text, "clarify", [], "fields")
         return
-    said = {u: _said(a, u, rest, head.locality) for u in head.lead_units}
-    named = [u for u in head.lead_units if said[u]]
+    yield from _from_head(a, query, head, rest)
+
+
+def _only_item_of_unit(a, query: Query, first: str) -> TaskItem | None:
+    """The one task a unit named in `first` has (in the place asked about), as lead when the words
+    say it leads it (X主办的那条), else in any role (X出现在哪条); None when it has none or several."""
+    from assistant.understand import _named_unit  # the question's unit, by the same reading
+
+    unit = _named_unit(first, a.unit_names, query.localities) if hasattr(a, "unit_names") else ""
+    if not unit:
+        return None
+    role = "lead" if re.search(rf"{_LEAD_VERB}的", first) else "any"
+    items = [i for i in a.searcher.select(unit=unit, role=role) if i.kind in TASK_KINDS
+             and (not query.localities or i.locality in query.localities)]
+    return items[0] if len(items) == 1 else None
+
+
+# the second part asks about the item's supporting units, not its lead
+_SUPPORTING = re.compile(r"(协办|配合|责任|参与|参加)(单位|部门|的|那)")
+
+
+def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False) -> Iterator[dict]:
+    """`by_unit`: the item was found as the one a unit has, so the asker has not seen it: say it."""
+    supporting = _SUPPORTING.search(rest)
+    owners = (head.participating_units or head.responsible_units) if supporting else head.lead_units
+    said = {u: _said(a, u, rest, head.locality) for u in owners}
+    named = [u for u in owners if said[u]]
     for unit in named:
         rest = rest.replace(said[unit], " ")
     b_topic = topic_of(_REST_WORDS.sub(" ", rest), query.localities).strip()
     if len(b_topic.replace(" ", "")) < 2:
         b_topic = ""  # a stray character (`…条目里`) names no topic
-    units = tuple(named) or head.lead_units  # "那几家里,市法院还牵头啥": the one named
+    units = tuple(named) or tuple(owners)  # "那几家里,市法院还牵头啥": the one named
+    if not units:
+        yield a.not_found(query, [], extra=f"({head.locality}{head.section}没有写明{'协办或配合单位' if supporting else '牵头单位'}。)")
+        return
     counts: list[Computed] = []
     cited = [(head, a.quote(query, head))]
-    lines = [f"{'、'.join(units)}。{head.locality}{head.section}“{fields.short_heading(head, 30)}”"
-             f"由{'、'.join(units)}牵头[1]。"]
+    role_said = "协办/配合" if supporting else "牵头"
+    number = f"(第{head.item_number}项)" if (head.item_number or "").isdigit() else ""
+    lines = [f"{'、'.join(units)}。{head.locality}{head.section}{number}“{fields.short_heading(head, 30)}”"
+             f"由{fields.SEP.join(head.lead_units) + '牵头,' if supporting and head.lead_units else ''}"
+             f"{'、'.join(units)}{role_said}[1]" + (f":{gist(head.text, GIST_CHARS)}" if by_unit else "。")]
+    whole = bool(re.search(r"一共|总共|共[计有]?(几|多少)", rest))
+    counter = fields.counter_of(query.original)  # 几条 -> 条
     for unit in units:
         led = [i for i in filter_items(a.items, locality=head.locality, unit=unit, role="lead")
                if i.item_id != head.item_id and i.doc_id == head.doc_id and i.kind in TASK_KINDS]
+        if whole and not supporting:  # "一共牵了几条头": this one counted with the others
+            total = len(led) + 1
+            lines.append(f"{unit}在这份文件里一共牵头{total}{counter}(这一{counter}和下列{len(led)}{counter})。")
+            counts.append(Computed(str(total), tuple(i.section for i in [head, *led]), f"{total}{counter}"))
         if b_topic:  # about B: its headings or its first sentence say B; else B is named in its text
             about = [i for i in led if _covers(a, b_topic, f"{i.section_path}{i.heading}{_first(i)}") >= MIN_B_HEADING]
             about = about or [i for i in led if _covers(a, b_topic, i.text) >= MIN_B_TEXT]
@@ -124,8 +176,9 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
         if not about:
             lines.append(f"{where}没有找到{unit}牵头的其他任务。" if where else f"{unit}没有牵头其他任务。")
             continue
-        lines.append(f"{unit}{where}还牵头{len(about)}项:" if len(units) > 1 or where else f"它还牵头{len(about)}项:")
-        counts.append(Computed(str(len(about)), tuple(i.section for i in about), f"{len(about)}项"))
+        lines.append(f"{unit}{where}还牵头{len(about)}{counter}:" if len(units) > 1 or where
+                     else f"它还牵头{len(about)}{counter}:")
+        counts.append(Computed(str(len(about)), tuple(i.section for i in about), f"{len(about)}{counter}"))
         for item in about:
             n = len(cited) + 1
             quote = _about(a, b_topic, item)

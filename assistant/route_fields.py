@@ -57,6 +57,29 @@ def _names_no_unit(item: TaskItem) -> bool:
             and not any(w.startswith("文件约定") and _rule_names_a_unit(w) for w in item.warnings))
 
 
+def _unreadable_units(item: TaskItem) -> bool:
+    """A task whose unit note the text lost (lead unknown, not "none") with no unit left to read."""
+    return item.kind == "task" and item.lead_units is None and not item.responsible_units and not item.participating_units
+
+
+# asked below what a unit note says: which of the named unit's own 科室 or which person
+_ASKS_FINER = re.compile(r"(具体)?(是)?哪个(科室|股室|处室|科|股|处)|责任人是谁|经办人|(具体)?(由)?谁(来)?经办")
+
+
+def _finer_than_written(query: Query, item: TaskItem) -> str:
+    """"市司法局具体哪个科室牵头、责任人是谁?": the asker names the unit and asks for its office or
+    the person; the item names units only. The reason to decline, or "" when the item goes that
+    far (a bureau's own plan names its 科室, a ledger its 责任人)."""
+    names = [*(item.lead_units or ()), *item.responsible_units, *item.participating_units]
+    said = query.unit or next((n for n in names if n in query.original or n[1:] in query.original), "")
+    if not said or not _ASKS_FINER.search(query.original):
+        return ""
+    if any(re.search(r"(科|股|室|处)$", n) for n in names) or _LEADER_LINE.search(item.units_raw or ""):
+        return ""
+    who = fields.SEP.join(item.lead_units or names) or "所列单位"
+    return f"文件只写到单位({who}),没有写明具体科室或责任人"
+
+
 def _rule_names_a_unit(rule: str) -> bool:
     """The document's rule for items without a lead names who leads them (`未明确牵头单位的，由县司法局
     牵头`); a rule that hands them to the units each lists (`由所列责任单位各自落实`) gives an item that
@@ -89,6 +112,15 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         # items: who does it is not in the documents, and the reply says so, quoting the item
         reason = "文件没有写明这一项由哪个单位牵头或负责(该项没有列出任何单位)"
         yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))
+        return
+    if len(keep) == 1 and query.lang != "en" and _unreadable_units(keep[0][0]):
+        # the item's unit note was cut off (a truncated text) and no unit survives: nothing to name
+        reason = "这一项的单位信息在原文中缺失(文本不完整),无法确定由哪个单位牵头或负责"
+        yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))
+        return
+    finer = _finer_than_written(query, keep[0][0]) if len(keep) == 1 and query.lang != "en" else ""
+    if finer:
+        yield a.not_found(query, hits, nearest_rule=(finer, keep[0][0]))
         return
     # "哪些单位配合?" of an item that names its lead but no supporting unit: the reply says first
     # that none is listed, then who is (question writers differ on whether that is a refusal)
@@ -255,9 +287,17 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         yield {"type": "delta", "text": text}
         yield a.final(query, text, "clarify", [], "fields")
         return
-    either = re.search(r"牵头还是|还是牵头", query.text)  # "分别是牵头还是配合": every role
+    # "分别是牵头还是配合", "摊上了啥?有牵头的吗?": every role, whether any is a lead asked after
+    either = re.search(r"牵头还是|还是牵头|有(没有)?(牵头|挑头|主办)的(吗|么|没有?)?", query.text)
     role = "lead" if (LEAD_ASK.search(query.text) or "lead" in query.text.lower()) and not either else "any"
-    items = a.searcher.select(unit=query.unit, role=role)  # from the unit map, in document order
+    if _ONLY_SUPPORT.search(query.text):  # "不挑头、只配合的有哪几条?": the items it takes part in, not leads
+        role = "support"
+    items = a.searcher.select(unit=query.unit, role="any" if role == "support" else role)  # in document order
+    if role == "support":
+        named = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
+        led = [i for i in items if named & set(i.lead_units)]
+        items = [i for i in items if i not in led]
+        role = "support" if led else "none_led"  # it leads nothing at all: say so first
     if query.localities:
         items = [i for i in items if i.locality in query.localities]
     if not items and role == "lead":
@@ -293,7 +333,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     text = f"{whole}\n{text}" if whole else text
     yield {"type": "delta", "text": text}
     groups = [items, elsewhere, [*items, *elsewhere]]
-    if role == "any":  # "其中牵头8项、责任单位3项"
+    if role in ("any", "support"):  # "其中牵头8项、责任单位3项"
         groups += list(fields.role_groups(items, names).values())
     if elsewhere and asks_part:  # "(其中负责2条、配合1条)"
         groups += list(fields.role_groups(elsewhere, names).values())
@@ -305,6 +345,11 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         cited += [i for i in route_counts.doc_tasks(a, items[0].doc_id) if i not in cited]
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in cited], "fields",
                   computed=counts)  # each quote is what the list shows of the item
+
+
+# the items a unit takes part in without leading: 不挑头/没牵头的, 只是配合/只当配合单位/只按职责分工负责的
+_ONLY_SUPPORT = re.compile(r"(不|没|没有|非)(挑头|牵头|主办|打头|领头)|(只|光|仅)(是|当|做|作为|负责){0,2}"
+                           r"(配合|协办|参与|参加|协助|按职责|责任单位|配合单位|协办单位)")
 
 
 # the asker wants the unit's share of the whole list too: "一共多少项?市司法局牵头的占几项?"

@@ -51,8 +51,11 @@ _LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
 # "我们是县市场监督管理局,", "我是市委编办的,", "我们苡林县政府办,": the asker names their unit first
-_SELF_INTRO = (r"(?:(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}|"
-               r"(我们|咱们?)[^,，。?？]{2,20}?(局|办|委|院|部|中心|政府|办事处|所|队|科|股))的?[,，]")
+_SELF_INTRO = (r"(?:(?:(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}|"
+               r"(我们|咱们?)[^,，。?？]{2,20}?(局|办|委|院|部|中心|政府|办事处|所|队|科|股))的?[,，]|"
+               # "县金融服务中心问一下:…", "霁川的乡镇这边问下,…": the asker's unit, then 问一下
+               r"^[^,，。?？:：]{2,20}?(局|办|委|院|部|中心|政府|办事处|所|队|科|股|乡镇|街道)(这边|这里)?"
+               r"(问一下|问下|想问|咨询一下|请教一下)[,，:：])")
 LEAD_ASK = re.compile(rf"{_LEAD_WORDS}|[牵挑领]了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|几处|多少项|多少条|多少件|多少处|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条|指标)"  # 指标: an assessment's items
@@ -301,6 +304,12 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         elif query.intent == "unit_tasks" and not _SELF.search(query.text):
             # "…配合的有哪些?" names no unit: it asks who takes part, not what a unit does
             query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
+        elif (unit and _SELF_INTRO_RE.search(query.text) and _ASKS_TASK_LIST.search(query.text)
+              and not _ASKS_UNITS.search(query.text)):
+            # "我是市委编办的,…派给我们的活有哪些": the asker says who they are and asks for a list of
+            # tasks, in whatever words join the two (before "是牵头还是配合?", which then asks the
+            # role in each of them, not in one item)
+            query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and query.intent in ("lead", "responsible", "other") and ASKS_ROLE.search(query.text):
             # "…那条,县发改委是牵头还是配合?": one item's units, and the named unit's part in it
             query = replace(query, unit=unit, intent="responsible" if query.intent == "other" else query.intent)
@@ -310,16 +319,16 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合|涉及).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
             # "县发改委牵头的一共几项?" counts what a unit does
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif unit and re.search(r"(?<!拿来)(?<!用来)(?<!拿去)(要|得|需要)?(干|做|抓|承担)(哪些|什么|啥)(活|事|工作|任务)?", query.text):
-            # "各司法所要干哪些活?"
+        elif unit and re.search(r"(?<!拿来)(?<!用来)(?<!拿去)(要|得|需要)?(干|做|抓|承担|摊上|摊到|分到|分了|挂了|挂着|领了|揽了)了?"
+                                r"(哪些|什么|啥)(活|事|工作|任务)?", query.text):
+            # "各司法所要干哪些活?", "县委办摊上了啥?", "市场监管局在那份里都挂了啥?"
+            query = replace(query, unit=unit, intent="unit_tasks")
+        elif (unit and query.intent in ("lead", "responsible", "other") and not _ASKS_UNITS.search(query.text)
+              and re.search(rf"(单位|部门)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}", query.text)):
+            # "县司法局只是当配合单位的任务有哪些?": a named unit's tasks in one role
             query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)的{_TASK_WORDS}", query.text) and ASKS_POINTS.search(query.text):
             # "县司法局挂牵头的指标,分值加起来多少?": the points of the unit's items, added up
-            query = replace(query, unit=unit, intent="unit_tasks")
-        elif (unit and _SELF_INTRO_RE.search(query.text) and _ASKS_TASK_LIST.search(query.text)
-              and not _ASKS_UNITS.search(query.text)):
-            # "我是市委编办的,…派给我们的活有哪些": the asker says who they are and asks for a list of
-            # tasks, in whatever words join the two
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
 

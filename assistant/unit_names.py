@@ -39,7 +39,7 @@ class UnitNames:
         self.collectives: dict[str, set[str]] = {}
         for item in items:
             for unit in item.all_units:
-                if _GENERIC.match(unit) and len(unit) >= 4:
+                if _GENERIC.match(unit) and len(unit) >= 3:  # 各乡镇 too, but only when quoted (find)
                     self.collectives.setdefault(unit, set()).add(item.locality)
                 if _GENERIC.match(unit) or len(unit) < 3:
                     continue
@@ -87,7 +87,11 @@ class UnitNames:
         if local and len(local[0]) > len(form):
             return UnitMention(local[1], (local[2],), local[0])
         if not form:
-            said = max((c for c in self.collectives if c in question), key=len, default="")
+            # a collective said word for word; a three-character one (各乡镇, 各部门) only when the
+            # asker quotes it (写到“各乡镇”的…), since 各部门 is also how a question says "everyone"
+            said = max((c for c in self.collectives if c in question
+                        and (len(c) >= 4 or re.search(f"[“\"'‘「]{re.escape(c)}[”\"'’」]", question))),
+                       key=len, default="")
             if said:
                 return UnitMention(said, tuple(sorted(self.collectives[said])), said)
             return self._member_of_collective(readings, localities)

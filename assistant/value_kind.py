@@ -64,7 +64,9 @@ KINDS = (
     # how to reach someone ("司法局的联系电话是多少?"): plans name units, seldom their numbers
     ValueKind("contact", re.compile(r"电话|联系方式|联系人|手机号|邮箱|办公地址|地址在哪|网址是|热线号码|在哪办公"),
               re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|@|www\.|https?://|地址[:：为]|位于"), "联系方式"),
-    ValueKind("people", re.compile(r"(多少|几个?)人(?!民)|人数|多少名|编制(是|有)?多少|配备了?多少"),
+    ValueKind("people", re.compile(r"(多少|几个?)人(?!民)|人数|多少名|编制(是|有)?多少|配备?了?多少|"
+                                   # "每个队要配多少执法人员?": a count of a kind of staff
+                                   r"多少[\u4e00-\u9fff]{0,4}(人员|干部|民警|队员|律师|调解员|网格员|志愿者|工作人员)"),
               re.compile(r"\d+\s*(余|多)?\s*(名|人)|[一二三四五六七八九十百千两]+(名|人)"), "人数"),
 )
 # "what was actually done" asked of a plan: a plan states what is to be done

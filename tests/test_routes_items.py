@@ -608,3 +608,51 @@ def test_a_units_share_of_the_whole_list_and_responsibility_asked_as_where_it_li
     assert len(answer.citations) == 4
     answer = a.answer("泽宁重点领域联合执法那条，落实责任在谁身上？")
     assert "县直各行政执法部门" in answer.text.split("。")[0]
+
+
+_LIST = ("泽宁县2025年法治政府建设重点任务分工表\n"
+         "序号\t重点任务\t牵头单位\t配合单位\n"
+         "1\t推行涉企行政检查“白名单”制度，年内覆盖企业不少于300家。\t县司法局\t县市场监管局\n"
+         "2\t严格控制涉企检查频次，跨部门联合检查占比不低于30%。\t县司法局\t各乡镇\n"
+         "3\t加强政务诚信建设，拖欠民营企业账款动态清零。\t县发展改革局\t县财政局\n"
+         "4\t健全营商环境监督员制度，选聘监督员不少于40名。\t县发展改革局\t县司法局、县工商联\n"
+         "5\t严肃查处损害营商环境问题，典型案例定期通报。\t县纪委监委\t县发展改革局、县司法局\n"
+         "6\t深化乡镇综合行政执法改革，完成执法队规范化建设验收。\t—\t县司法局、各乡镇\n")
+
+
+def test_who_does_what_asked_in_the_ways_people_in_a_bureau_ask(tmp_path):
+    """Round-14 conventions: the tasks a unit takes part in without leading; a unit introduced by
+    "X问一下"; 摊上了啥; a collective quoted word for word; an empty lead column counted."""
+    a = _assistant_over(tmp_path, fg_txt=_LIST)
+    answer = a.answer("泽宁县司法局只是当配合单位的任务有哪些？")
+    assert answer.text.startswith("县司法局不牵头、是责任单位或配合单位的任务共3项(泽宁县)")
+    answer = a.answer("县财政局问一下：泽宁那份分工表有没有我们的活？是牵头还是配合？")
+    assert answer.text.startswith("县财政局参与的任务共1项")
+    answer = a.answer("泽宁分工表里县纪委监委摊上了啥？")
+    assert answer.text.startswith("县纪委监委牵头的任务共1项") or answer.text.startswith("县纪委监委参与的任务共1项")
+    answer = a.answer("泽宁分工表里写到“各乡镇”的有哪几条？")
+    assert answer.text.startswith("各乡镇参与的任务共2条")
+    answer = a.answer("泽宁分工表里牵头单位栏是“—”的有几项？")
+    assert answer.text.startswith("1项") and "深化乡镇综合行政执法改革" in answer.text
+
+
+def test_what_the_list_does_not_go_down_to_is_declined(tmp_path):
+    """A unit's own office or person asked (the list names units only), and a headcount, are
+    declined with the nearest rule; "哪个科室牵头" without naming the unit still asks who."""
+    a = _assistant_over(tmp_path, fg_txt=_LIST)
+    answer = a.answer("泽宁白名单那项，县司法局具体哪个科室牵头、责任人是谁？")
+    assert answer.status == "not_found" and "没有写明具体科室或责任人" in answer.text
+    assert a.answer("泽宁白名单那项哪个科室牵头？").text.startswith("泽宁县:县司法局牵头")
+    answer = a.answer("泽宁乡镇执法队规范化建设，每个队要配多少执法人员？")
+    assert answer.status == "not_found" and "人数" in answer.text
+
+
+def test_a_chain_through_the_one_item_a_unit_has(tmp_path):
+    """"X出现在哪条?那条的牵头单位一共牵了几条头?" and "X主办的那条,协办单位各自还主办了哪些?": the
+    item is the one the unit has; the second step reads that item's units."""
+    a = _assistant_over(tmp_path, fg_txt=_LIST)
+    answer = a.answer("泽宁分工表里县财政局出现在哪条？那条的牵头单位一共牵了几条头？")
+    assert answer.text.startswith("县发展改革局。") and "一共牵头2条" in answer.text
+    answer = a.answer("泽宁县纪委监委牵头的那条，两家配合单位各自还牵头了哪些条？")
+    assert answer.text.startswith("县发展改革局、县司法局。")
+    assert "县发展改革局还牵头2条" in answer.text and "县司法局还牵头2条" in answer.text
