@@ -205,7 +205,8 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
             yield {"type": "delta", "text": text}
             yield a.final(query, text, "answered", [], "fields")
             return
-        who = re.search(r"谁|哪(个|些|家)单位|牵头", query.original)  # "…有几项?各是谁牵头?": each item's lead
+        # "…有几项?各是谁牵头?", "…都是配合吧?": each item's lead (which says the asker's part too)
+        who = re.search(r"谁|哪(个|些|家)单位|牵头|配合|角色|是负责", query.original)
         names = "、".join(f"{i.section}“{_short(i)}”{_led_by(i) if who else ''}[{n}]" for n, i in enumerate(found, start=1))
         word = fields.counter_of(query.original)
         text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"

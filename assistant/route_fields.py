@@ -288,6 +288,10 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         yield a.final(query, text, "clarify", [], "fields")
         return
     # "分别是牵头还是配合", "摊上了啥?有牵头的吗?": every role, whether any is a lead asked after
+    pair = _two_units(a, query)
+    if pair:
+        yield from _named_together(a, query, pair)
+        return
     either = re.search(r"牵头还是|还是牵头|有(没有)?(牵头|挑头|主办)的(吗|么|没有?)?", query.text)
     role = "lead" if (LEAD_ASK.search(query.text) or "lead" in query.text.lower()) and not either else "any"
     if _ONLY_SUPPORT.search(query.text):  # "不挑头、只配合的有哪几条?": the items it takes part in, not leads
@@ -345,6 +349,38 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         cited += [i for i in route_counts.doc_tasks(a, items[0].doc_id) if i not in cited]
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in cited], "fields",
                   computed=counts)  # each quote is what the list shows of the item
+
+
+# "城管局和交通局都被点名的是哪几条?": the items that name both units
+_BOTH = re.compile(r"[和与跟及、](?P<second>[^,，?？]{2,16}?)都(被|有|在|出现|涉及|参与|点名|列|挂)")
+
+
+def _two_units(a, query: Query) -> tuple[str, str] | None:
+    m = _BOTH.search(query.text)
+    if not m or not query.unit:
+        return None
+    other = a.unit_names.find(m.group("second"), query.localities)
+    return (query.unit, other.name) if other and other.name != query.unit else None
+
+
+def _named_together(a, query: Query, pair: tuple[str, str]) -> Iterator[dict]:
+    first, second = pair
+    seconds = {i.item_id for i in a.searcher.select(unit=second, role="any")}
+    items = [i for i in a.searcher.select(unit=first, role="any") if i.item_id in seconds
+             and (not query.localities or i.locality in query.localities)]
+    if not items:
+        yield a.not_found(query, [], extra=f"(没有同时列出{first}和{second}的任务。)")
+        return
+    counter = fields.counter_of(query.original, items)
+    lines = [f"{first}和{second}都被列出的任务共{len(items)}{counter}"
+             f"({fields.SEP.join(dict.fromkeys(i.locality for i in items))}):"]
+    for n, item in enumerate(items, start=1):
+        lead = f"{fields.SEP.join(item.lead_units)}牵头" if item.lead_units else "没有牵头单位"
+        lines.append(f"[{n}] {fields.listed_section(item)} {fields.short_heading(item, 40)}({lead})")
+    text = "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    counted = Computed(str(len(items)), tuple(i.section for i in items), f"{len(items)}{counter}")
+    yield a.final(query, text, "answered", [(i, i.text[:100]) for i in items], "fields", computed=(counted,))
 
 
 # the items a unit takes part in without leading: 不挑头/没牵头的, 只是配合/只当配合单位/只按职责分工负责的

@@ -292,7 +292,11 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         query = _merge_follow_up(query, previous, known_localities)
     if query.intent in ("unit_tasks", "lead", "responsible", "other", "summary", "number") and known_units:
         unit = _named_unit(query.text, known_units, query.localities)
-        if unit and _ASKS_ITEMS.search(query.text) and not _ASKS_UNITS.search(query.text):
+        if unit and _ASKS_ITEMS.search(query.text) and re.search(r"[和与跟及、][^,，?？]{2,16}?都(被|有|在|出现|涉及|参与|点名|列|挂)",
+                                                                  query.text):
+            # "城管局和交通局都被点名的是哪几条?各是谁牵头?": the items of two units together
+            query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and _ASKS_ITEMS.search(query.text) and not _ASKS_UNITS.search(query.text):
             # "点到市财政局的有哪几条?", "市司法局的名字出现在哪些任务里?", "挂了几个牵头?": a unit
             # named and the items asked for, not the units, whatever verb joins them
             query = replace(query, unit=unit, intent="unit_tasks")
@@ -322,6 +326,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         elif unit and re.search(r"(?<!拿来)(?<!用来)(?<!拿去)(要|得|需要)?(干|做|抓|承担|摊上|摊到|分到|分了|挂了|挂着|领了|揽了)了?"
                                 r"(哪些|什么|啥)(活|事|工作|任务)?", query.text):
             # "各司法所要干哪些活?", "县委办摊上了啥?", "市场监管局在那份里都挂了啥?"
+            query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and re.search(r"(还|另外|别的[^?？]{0,6})有没有(活|任务|事|工作)|还有(活|任务|事)(吗|么|没有?)", query.text):
+            # "…市科工信局在别的条目里还有没有活?": what else the unit has
             query = replace(query, unit=unit, intent="unit_tasks")
         elif (unit and query.intent in ("lead", "responsible", "other") and not _ASKS_UNITS.search(query.text)
               and re.search(rf"(单位|部门)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}", query.text)):

@@ -634,6 +634,11 @@ def test_who_does_what_asked_in_the_ways_people_in_a_bureau_ask(tmp_path):
     assert answer.text.startswith("各乡镇参与的任务共2条")
     answer = a.answer("泽宁分工表里牵头单位栏是“—”的有几项？")
     assert answer.text.startswith("1项") and "深化乡镇综合行政执法改革" in answer.text
+    answer = a.answer("泽宁县发展改革局和县司法局都被点名的是哪几条？各是谁牵头？")
+    assert answer.text.startswith("县发展改革局和县司法局都被列出的任务共2条(泽宁县)")
+    assert "(县发展改革局牵头)" in answer.text and "(县纪委监委牵头)" in answer.text
+    answer = a.answer("泽宁县财政局在别的条目里还有没有活？")
+    assert answer.text.startswith("县财政局参与的任务共1项")
 
 
 def test_what_the_list_does_not_go_down_to_is_declined(tmp_path):
