@@ -220,6 +220,7 @@ def _docx_blocks(element, parent, numbers: ListNumbers) -> list[str]:
     for child in element.iterchildren():
         if child.tag == qn("w:p"):
             lines.append(numbers.label(child) + Paragraph(child, parent).text)
+            lines.extend(_docx_pictures(child, parent))
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
             if child.find(".//" + qn("w:tc") + "/" + qn("w:tbl")) is not None:
@@ -236,6 +237,34 @@ def _docx_blocks(element, parent, numbers: ListNumbers) -> list[str]:
             if content is not None:
                 lines.extend(_docx_blocks(content, parent, numbers))
     return lines
+
+
+# a picture smaller than this is a logo, an emblem or a seal, not a page of text (pixels)
+PICTURE_MIN = (600, 200)
+
+
+def _docx_pictures(paragraph, parent) -> list[str]:
+    """The text of the pictures a paragraph holds: a task table pasted in as a picture (a scan of
+    the printed 分工表), read by OCR like a scanned page."""
+    import io
+
+    from docx.oxml.ns import qn
+    from PIL import Image
+
+    out: list[str] = []
+    for blip in paragraph.iter(qn("a:blip")):
+        part = parent.part.related_parts.get(blip.get(qn("r:embed")))
+        if part is None:
+            continue
+        try:
+            image = Image.open(io.BytesIO(part.blob))
+            image.load()
+        except Exception:  # a metafile (.emf/.wmf) or a broken picture: nothing to read
+            continue
+        if image.width < PICTURE_MIN[0] or image.height < PICTURE_MIN[1]:
+            continue
+        out += [ln["text"] for ln in _placed_page(scan.read_image(image)) if ln["text"].strip()]
+    return out
 
 
 def _docx_table(table) -> list[str]:

@@ -40,13 +40,17 @@ def is_scanned(page) -> bool:
 
 def read_page(page) -> placed.Page:
     """The pdfplumber page's text, recognised from its picture."""
-    image = page.to_image(resolution=RESOLUTION).original.convert("RGB")
-    image = without_seals(straightened(image))
+    return read_image(page.to_image(resolution=RESOLUTION).original, scale=72 / RESOLUTION)
+
+
+def read_image(image, scale: float = 1.0) -> placed.Page:
+    """A picture's text (a scanned page, a table pasted into a Word file as a picture); positions
+    times `scale` (a PDF page's are given back in points)."""
+    image = without_seals(straightened(image.convert("RGB")))
     gray = np.asarray(image.convert("L"))
     result, _ = _engine()(np.asarray(image)[:, :, ::-1], use_cls=False)  # the engine wants BGR
     pieces = [_piece(box, _corrected(text)) for box, text, score in (result or [])
               if score >= MIN_SCORE and text.strip()]
-    scale = 72 / RESOLUTION  # back to PDF points, the unit the PDF loader's margins are in
     out = placed.Page()
     for table in _tables(gray):
         inside = [p for p in pieces if table.holds(p)]

@@ -146,3 +146,28 @@ def test_a_scan_is_recognised_once_per_process(tmp_path, monkeypatch):
     first = load(path)
     monkeypatch.setattr(scan, "read_page", lambda page: pytest.fail("recognised again"))
     assert load(path) == first
+
+
+def test_a_task_table_pasted_into_a_word_file_as_a_picture_is_read(tmp_path):
+    """Offices paste the printed 分工表 into the notice as a picture: its rows are read by OCR, in
+    place; a small picture (an emblem, a seal) is not read."""
+    import docx
+    from docx.shared import Cm
+
+    table_png, emblem_png = tmp_path / "table.png", tmp_path / "emblem.png"
+    _table_page(0.0).crop((100, 150, 1554, 700)).save(table_png)
+    _table_page(0.0).crop((150, 255, 900, 345)).save(emblem_png)  # a strip of the header: too small
+    document = docx.Document()
+    document.add_paragraph("梧桐县2025年依法行政重点任务清单")
+    document.add_paragraph().add_run().add_picture(str(emblem_png), width=Cm(3))
+    document.add_paragraph("附件：重点任务分工表")
+    document.add_paragraph().add_run().add_picture(str(table_png), width=Cm(16))
+    document.add_paragraph("梧桐县人民政府办公室")
+    document.save(tmp_path / "notice.docx")
+    lines = load(tmp_path / "notice.docx").split("\n")
+    rows = [ln.split("\t") for ln in lines if "\t" in ln]
+    assert rows[0] == ["序号", "重点任务", "牵头单位", "配合单位"]
+    assert rows[2] == ["2", "开展规范性文件清理，清理结果向社会公布", "县政府办公室", "县司法局、县财政局"]
+    assert lines.index("附件：重点任务分工表") < lines.index("\t".join(rows[0])) < lines.index("梧桐县人民政府办公室")
+    assert len([ln for ln in lines if "梧桐县2025年依法行政重点任务清单" in ln]) == 2  # the picture's title line too
+    assert len([ln for ln in lines if ln.startswith("序号")]) == 1  # the small picture is not read
