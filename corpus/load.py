@@ -214,12 +214,11 @@ def _docx_blocks(element, parent, numbers: ListNumbers) -> list[str]:
     read as a table. A paragraph Word numbers itself gets its number back (`numbers`)."""
     from docx.oxml.ns import qn
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
     for child in element.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(numbers.label(child) + Paragraph(child, parent).text)
+            lines.append(numbers.label(child) + paragraph_text(child))
             lines.extend(_docx_pictures(child, parent))
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
@@ -267,6 +266,35 @@ def _docx_pictures(paragraph, parent) -> list[str]:
     return out
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# properties (a paragraph's tab stops are w:tab too), deleted text, field codes, text boxes
+_SKIPPED = {_W + "pPr", _W + "rPr", _W + "sdtPr", _W + "del", _W + "moveFrom", _W + "txbxContent", _W + "instrText"}
+
+
+def paragraph_text(p) -> str:
+    """A Word paragraph's text as it reads with its tracked changes accepted: text inserted with
+    修订 on (w:ins, which python-docx's `text` leaves out) is in, deleted text (w:del) is out. Text
+    in a text box is the box's own paragraphs, not this one's."""
+    out: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _SKIPPED:
+                continue
+            if tag == _W + "t":
+                out.append(child.text or "")
+            elif tag == _W + "tab":
+                out.append("\t")
+            elif tag == _W + "cr" or (tag == _W + "br" and child.get(_W + "type") in (None, "textWrapping")):
+                out.append("\n")  # a line break; a page or column break is no text (as python-docx reads it)
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
 def _docx_table(table) -> list[str]:
     rows = []
     for row in table.rows:
@@ -278,7 +306,7 @@ def _docx_table(table) -> list[str]:
         for cell in row.cells:
             same = cell._tc is previous
             previous = cell._tc
-            cells.append("" if same else _cell_text([p.text for p in cell.paragraphs]))
+            cells.append("" if same else _cell_text([paragraph_text(p._p) for p in cell.paragraphs]))
         rows.append(_row_line(cells))
     return rows
 

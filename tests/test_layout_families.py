@@ -481,3 +481,28 @@ def test_an_attachment_whose_title_names_no_plan_joins_the_plan_listing_it(tmp_p
     assert sorted(added) == ["a.txt", "c.csv"]
     items = {it.item_no: it for it in parse_document(added["a.txt"]) if it.kind == "task"}
     assert items[3].lead_units == ("县司法局",)
+
+
+def test_a_word_draft_with_tracked_changes_reads_as_accepted(tmp_path):
+    """A 征求意见稿 circulated with 修订 on: text inserted as a tracked change (which python-docx's
+    paragraph text leaves out) is read, deleted text is not, a page break is no text."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    stamp = 'w:author="审核人" w:date="2025-03-01T00:00:00Z"'
+    document = docx.Document()
+    document.add_paragraph("梧桐县2025年法治政府建设工作要点（征求意见稿）")
+    document.add_paragraph("一、依法全面履行政府职能")
+    for n, task, new, old in ((1, "动态调整权责清单，年内完成一次集中调整。", "县委编办牵头，县司法局配合", "县司法局牵头"),
+                              (2, "深化“放管服”改革，网上可办率达到95%以上。", "县政务服务中心牵头", "县数据局牵头"),
+                              (3, "加强执法人员培训，每人每年不少于60学时。", "县司法局牵头", "县人社局牵头")):
+        p = document.add_paragraph(f"{n}．{task}（")
+        p._p.append(parse_xml(f'<w:del {w} w:id="{n}0" {stamp}><w:r><w:delText>{old}</w:delText></w:r></w:del>'))
+        p._p.append(parse_xml(f'<w:ins {w} w:id="{n}1" {stamp}><w:r><w:t>{new}</w:t></w:r></w:ins>'))
+        p._p.append(parse_xml(f'<w:r {w}><w:t>）</w:t><w:br w:type="page"/></w:r>'))
+    document.save(tmp_path / "draft.docx")
+    tasks = [i for i in read_document(tmp_path / "draft.docx").items if i.kind == "task"]
+    assert [t.lead_units for t in tasks] == [("县委编办",), ("县政务服务中心",), ("县司法局",)]
+    assert tasks[0].participating_units == ("县司法局",)
+    assert all("县人社局" not in t.text and "县数据局" not in t.text for t in tasks)
