@@ -219,6 +219,8 @@ def _docx_blocks(element, parent, numbers: ListNumbers) -> list[str]:
     for child in element.iterchildren():
         if child.tag == qn("w:p"):
             lines.append(numbers.label(child) + paragraph_text(child))
+            for box in _text_boxes(child):  # a red header or a note set in a text box
+                lines.extend(_docx_blocks(box, parent, numbers))
             lines.extend(_docx_pictures(child, parent))
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
@@ -293,6 +295,27 @@ def paragraph_text(p) -> str:
 
     walk(p)
     return "".join(out)
+
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(paragraph) -> list:
+    """The text boxes anchored in a paragraph, each once: Word writes a box twice, as a drawing
+    and as a VML fallback for old readers, and only the first is read."""
+    boxes = []
+
+    def walk(element) -> None:
+        for child in element:
+            if child.tag == _FALLBACK:
+                continue
+            if child.tag == _W + "txbxContent":
+                boxes.append(child)
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return boxes
 
 
 def _docx_table(table) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.outline import marker_of
+from corpus.load import load
 from corpus.parse import parse_document
 from corpus.pipeline import parse_text, read_document
 from corpus.tables import header_roles
@@ -506,3 +507,30 @@ def test_a_word_draft_with_tracked_changes_reads_as_accepted(tmp_path):
     assert [t.lead_units for t in tasks] == [("县委编办",), ("县政务服务中心",), ("县司法局",)]
     assert tasks[0].participating_units == ("县司法局",)
     assert all("县人社局" not in t.text and "县数据局" not in t.text for t in tasks)
+
+
+def test_a_red_header_set_in_a_text_box_is_read_once(tmp_path):
+    """The 红头 of a Word template often sits in a text box, which Word writes twice (a drawing and
+    a VML fallback): its text is read, once, where the box is anchored."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    box = '<w:txbxContent><w:p><w:r><w:t>梧桐县人民政府办公室文件</w:t></w:r></w:p></w:txbxContent>'
+    document = docx.Document()
+    anchor = document.add_paragraph()
+    anchor._p.append(parse_xml(
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx>'
+        f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>'
+        f'</mc:Fallback></mc:AlternateContent></w:r>'))
+    for line in ("梧政办发〔2025〕9号", "梧桐县人民政府办公室关于印发《梧桐县2025年法治政府建设工作要点》的通知",
+                 "一、依法全面履行政府职能", "1．动态调整权责清单，年内完成一次集中调整。（县委编办牵头）",
+                 "梧桐县人民政府办公室", "2025年3月20日"):
+        document.add_paragraph(line)
+    document.save(tmp_path / "redhead.docx")
+    text = load(tmp_path / "redhead.docx")
+    assert text.count("梧桐县人民政府办公室文件") == 1
+    assert text.index("梧桐县人民政府办公室文件") < text.index("梧政办发")
