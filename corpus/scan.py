@@ -34,8 +34,18 @@ def _engine():
 
 
 def is_scanned(page) -> bool:
-    """A page with pictures and not one character of text."""
-    return not page.chars and bool(page.images)
+    """A page to read from its picture: pictures and not one character of text, or a text layer
+    that is no text (a font without a Unicode map gives `(cid:123)` or private-use code points
+    for every glyph, so the page prints fine and reads as noise)."""
+    if not page.chars:
+        return bool(page.images)
+    return garbled([c.get("text", "") for c in page.chars])
+
+
+def garbled(chars: list[str]) -> bool:
+    """Most of a page's characters unreadable: unmapped glyphs (cid:N) or private-use code points."""
+    bad = sum(1 for c in chars if c.startswith("(cid:") or any("\ue000" <= ch <= "\uf8ff" for ch in c))
+    return len(chars) >= 20 and bad > 0.5 * len(chars)
 
 
 def read_page(page) -> placed.Page:

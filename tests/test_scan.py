@@ -171,3 +171,14 @@ def test_a_task_table_pasted_into_a_word_file_as_a_picture_is_read(tmp_path):
     assert lines.index("附件：重点任务分工表") < lines.index("\t".join(rows[0])) < lines.index("梧桐县人民政府办公室")
     assert len([ln for ln in lines if "梧桐县2025年依法行政重点任务清单" in ln]) == 2  # the picture's title line too
     assert len([ln for ln in lines if ln.startswith("序号")]) == 1  # the small picture is not read
+
+
+def test_a_text_layer_that_is_no_text_is_read_from_the_picture():
+    """A font without a Unicode map prints fine and extracts as (cid:N) or private-use code points:
+    such a page is recognised from its rendering, like a scan; a real text layer is kept."""
+    from corpus.scan import garbled
+
+    assert garbled(["(cid:12)"] * 30 + list("县司法局"))
+    assert garbled(["\ue0a1", "\ue0b2"] * 20)
+    assert not garbled(list("县司法局牵头，县法院配合。") * 5)
+    assert not garbled(["(cid:3)"] * 5)  # too little to tell
