@@ -432,8 +432,8 @@ def _pdf(data: bytes, name: str) -> str:
         pdf.close()
     text = "\n".join(line for sheet in sheets for line in sheet)
     if not text.strip():
-        raise DocumentError(f"{name}: 这个PDF没有文字层,请提供可复制文字的版本 "
-                            "(the PDF has no text layer: a scan? OCR it or send the original).")
+        raise DocumentError(f"{name}: 这个PDF没有文字层,也没有识别出文字,请提供可复制文字的版本 "
+                            "(no text layer, and none could be recognised: send the original).")
     return text
 
 

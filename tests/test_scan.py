@@ -182,3 +182,19 @@ def test_a_text_layer_that_is_no_text_is_read_from_the_picture():
     assert garbled(["\ue0a1", "\ue0b2"] * 20)
     assert not garbled(list("县司法局牵头，县法院配合。") * 5)
     assert not garbled(["(cid:3)"] * 5)  # too little to tell
+
+
+def test_a_scan_without_the_ocr_package_says_how_to_install_it(tmp_path, monkeypatch):
+    import sys
+
+    from corpus import scan
+    from corpus.errors import DocumentError
+
+    path = _pdf(tmp_path / "noocr.pdf", _table_page(0.2))
+    scan._engine.cache_clear()
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # as if it were not installed
+    try:
+        with pytest.raises(DocumentError, match="rapidocr-onnxruntime"):
+            load(path)
+    finally:
+        scan._engine.cache_clear()
