@@ -64,7 +64,13 @@ def _page(parts: list[ET.Element]) -> placed.Page:
                 for seg in _segments(obj):
                     (horizontal if seg[0] == "h" else vertical).append(seg[1:])
     out = placed.Page()
-    for table in placed.tables(_joined(horizontal), _joined(vertical), gap=_GAP):
+    rules = _joined(horizontal)
+
+    def has_rule(y: float, x0: float, x1: float) -> bool:  # rules cover most of the cell's bottom edge
+        covered = sum(max(0.0, min(b, x1) - max(a, x0)) for ry, a, b in rules if abs(ry - y) <= _GAP)
+        return covered >= 0.5 * (x1 - x0)
+
+    for table in placed.tables(rules, _joined(vertical), gap=_GAP, has_rule=has_rule):
         inside = [p for p in pieces if table.holds(p)]
         pieces = [p for p in pieces if not table.holds(p)]
         out.rows += table.rows(inside)

@@ -51,6 +51,7 @@ def lines_of(pieces: list[dict]) -> list[dict]:
 class Table:
     ys: list[float]  # the horizontal rules, top to bottom
     xs: list[float]  # the vertical rules, left to right
+    open_below: frozenset = frozenset()  # (row, column): no rule under that cell, it spans the next row
 
     def holds(self, p: dict) -> bool:
         x, y = (p["x0"] + p["x1"]) / 2, (p["top"] + p["bottom"]) / 2
@@ -68,14 +69,26 @@ class Table:
             r = next(i for i in range(len(self.ys) - 1) if y <= self.ys[i + 1])
             c = next(i for i in range(len(self.xs) - 1) if x <= self.xs[i + 1])
             cells.setdefault((r, c), []).append(p)
-        out = []
-        for r in range(len(self.ys) - 1):
-            texts = ["".join(line["text"] for line in lines_of(cells.get((r, c), [])))
-                     or (empty_cell(self.cell_box(r, c)) if empty_cell else "")
-                     for c in range(len(self.xs) - 1)]
-            if any(texts):
-                out.append((float(self.ys[r]), TABLE_SEP.join(texts)))
-        return out
+        grid = [["".join(line["text"] for line in lines_of(cells.get((r, c), [])))
+                 or (empty_cell(self.cell_box(r, c)) if empty_cell else "")
+                 for c in range(len(self.xs) - 1)] for r in range(len(self.ys) - 1)]
+        self._carry_merged(grid)
+        return [(float(self.ys[r]), TABLE_SEP.join(texts)) for r, texts in enumerate(grid) if any(texts)]
+
+    def _carry_merged(self, grid: list[list[str]]) -> None:
+        """A cell merged over several rows (a 牵头单位 over a group of tasks, a category) prints its
+        text once, in its middle: as the other loaders do, every row it spans gets it."""
+        for c in range(len(self.xs) - 1):
+            r = 0
+            while r < len(grid):
+                end = r
+                while (end, c) in self.open_below and end + 1 < len(grid):
+                    end += 1
+                if end > r:
+                    text = "".join(grid[k][c] for k in range(r, end + 1))
+                    for k in range(r, end + 1):
+                        grid[k][c] = text
+                r = end + 1
 
 
 def merged(positions: list[float], gap: float) -> list[float]:
@@ -90,10 +103,11 @@ def merged(positions: list[float], gap: float) -> list[float]:
 
 
 def tables(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]],
-           gap: float) -> list[Table]:
+           gap: float, has_rule: Callable[[float, float, float], bool] | None = None) -> list[Table]:
     """Ruled tables from rules — horizontal (y, x0, x1), vertical (x, y0, y1): vertical rules that
     stand side by side over the same rows, and the horizontal rules between them. A lone horizontal
-    rule (the red rule under a 红头) is no table."""
+    rule (the red rule under a 红头) is no table. `has_rule(y, x0, x1)`: whether a rule runs at y
+    under that column; where one does not, the cell above spans the row below (a merged cell)."""
     if len(vertical) < 2:
         return []
     groups: list[list[tuple[float, float, float]]] = []
@@ -110,10 +124,14 @@ def tables(horizontal: list[tuple[float, float, float]], vertical: list[tuple[fl
         if len(xs) < 2:
             continue
         y0, y1 = min(v[1] for v in g), max(v[2] for v in g)
-        # a rule under a merged cell (a category over several rows) starts a column later
-        ys = merged([y for y, a, b in horizontal
-                     if y0 - gap <= y <= y1 + gap and a >= xs[0] - gap and b <= xs[-1] + gap
-                     and b - a >= 0.6 * (xs[-1] - xs[0])], gap)
+        # a rule broken by merged cells (a category, a lead over several rows) still covers most of
+        # the table's width, in pieces
+        inside = [(y, max(a, xs[0]), min(b, xs[-1])) for y, a, b in horizontal
+                  if y0 - gap <= y <= y1 + gap and b > xs[0] and a < xs[-1]]
+        ys = [y for y in merged([y for y, _, _ in inside], gap)
+              if sum(b - a for ry, a, b in inside if abs(ry - y) <= gap) >= 0.6 * (xs[-1] - xs[0])]
         if len(ys) >= 3:
-            found.append(Table(ys, xs))
+            open_below = frozenset((r, c) for r in range(len(ys) - 2) for c in range(len(xs) - 1)
+                                   if has_rule is not None and not has_rule(ys[r + 1], xs[c], xs[c + 1]))
+            found.append(Table(ys, xs, open_below))
     return found

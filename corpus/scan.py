@@ -146,16 +146,14 @@ def _alone(image, gray: np.ndarray, box: tuple) -> str:
 
 
 def _runs(mask: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
-    """Per row of a boolean mask, the longest run of True if it reaches min_length: (row, start, end)."""
+    """Per row of a boolean mask, every run of True at least min_length long: (row, start, end).
+    Text never makes one that long; a rule, even broken by a merged cell, does."""
     found = []
     for i, row in enumerate(mask):
         if row.sum() < min_length:
             continue
         edges = np.flatnonzero(np.diff(np.concatenate(([0], row.astype(np.int8), [0]))))
-        starts, ends = edges[::2], edges[1::2]
-        k = int(np.argmax(ends - starts))
-        if ends[k] - starts[k] >= min_length:
-            found.append((i, int(starts[k]), int(ends[k])))
+        found += [(i, int(a), int(b)) for a, b in zip(edges[::2], edges[1::2]) if b - a >= min_length]
     return found
 
 
@@ -174,5 +172,11 @@ def _tables(gray: np.ndarray) -> list[placed.Table]:
     dark = gray < 140
     height, width = dark.shape
     vertical = _runs(_thickened(dark.T), max(40, height // 40))  # (x, y0, y1)
-    horizontal = _runs(_thickened(dark), width // 4)  # (y, x0, x1)
-    return placed.tables(horizontal, vertical, gap=8)
+    thick = _thickened(dark)
+    horizontal = _runs(thick, max(80, width // 20))  # (y, x0, x1): pieces of rules
+
+    def has_rule(y: float, x0: float, x1: float) -> bool:  # ink along most of the cell's bottom edge
+        band = thick[max(0, round(y) - 2):round(y) + 3, round(x0) + 8:max(round(x0) + 9, round(x1) - 8)]
+        return band.size > 0 and band.any(axis=0).mean() >= 0.5
+
+    return placed.tables(horizontal, vertical, gap=8, has_rule=has_rule)

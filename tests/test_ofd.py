@@ -151,3 +151,26 @@ def test_a_paragraph_cut_by_a_page_break_is_one_line_again(tmp_path):
     assert "调整结果及时向社会公布。（县委编办牵头，县司法局配合）" in text
     assert "\n2．深化“放管服”改革。" in text  # page 2 ends its sentence; page 3 opens with a number
     assert "本县实际，制定本要点。各乡镇" in text
+
+
+def test_an_ofd_cell_merged_over_two_rows_reaches_both(tmp_path):
+    cols, ys = [20, 32, 110, 150, 190], [40, 50, 60, 70]
+    objs, n = [], 100
+    for r in range(len(ys) - 1):
+        for c in range(len(cols) - 1):
+            n += 2
+            if not (r == 2 and c == 2):  # no rule between rows 1 and 2 in the lead column: one cell
+                objs.append(_rule(n, cols[c], ys[r], cols[c + 1], ys[r]))
+            objs.append(_rule(n + 1, cols[c], ys[r], cols[c], ys[r + 1]))
+    objs += [_rule(n + 2, cols[0], ys[-1], cols[-1], ys[-1]), _rule(n + 3, cols[-1], ys[0], cols[-1], ys[-1])]
+    for r, row in enumerate([("序号", "重点任务", "牵头单位", "配合单位"), ("1", "完善行政复议机制", "", "县法院"),
+                             ("2", "推进公共法律服务", "", "各乡镇")]):
+        for c, text in enumerate(row):
+            if text:
+                n += 1
+                objs.append(_text_object(n, cols[c] + 1, ys[r] + 2, text, 4.2))
+    objs.append(_text_object(n + 1, cols[2] + 1, 57, "县司法局", 4.2))  # once, across the two rows
+    path = tmp_path / "merged.ofd"
+    path.write_bytes(_ofd([objs]))
+    rows = [ln.split("\t") for ln in load(path).split("\n") if "\t" in ln]
+    assert [r[2] for r in rows[1:]] == ["县司法局", "县司法局"] and [r[3] for r in rows[1:]] == ["县法院", "各乡镇"]

@@ -198,3 +198,29 @@ def test_a_scan_without_the_ocr_package_says_how_to_install_it(tmp_path, monkeyp
             load(path)
     finally:
         scan._engine.cache_clear()
+
+
+def test_a_unit_cell_merged_over_rows_of_a_scanned_table_reaches_each_row(tmp_path):
+    """A 牵头单位 printed once over a group of tasks (a merged cell: no rule under it in its column)
+    is every one of those tasks' lead, as a merged cell is in a Word or Excel table."""
+    image, d = _page()
+    cols, ys = [150, 260, 900, 1200, 1504], [260, 340, 420, 500, 580]
+    for k, y in enumerate(ys):
+        if k in (2, 3):  # the lead column's cell runs over rows 2–4: no rule under rows 2 and 3 there
+            d.line((cols[0], y, cols[2], y), fill=(20, 20, 20), width=3)
+            d.line((cols[3], y, cols[-1], y), fill=(20, 20, 20), width=3)
+        else:
+            d.line((cols[0], y, cols[-1], y), fill=(20, 20, 20), width=3)
+    for x in cols:
+        d.line((x, ys[0], x, ys[-1]), fill=(20, 20, 20), width=3)
+    rows = [("序号", "重点任务", "牵头单位", "配合单位"), ("1", "完善行政复议案件审理机制", "", "县法院"),
+            ("2", "推进公共法律服务平台建设", "", "各乡镇人民政府"), ("3", "开展法治宣传进万家活动", "", "县委宣传部")]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                d.text((cols[c] + 10, ys[r] + 20), text, font=_font(34), fill=(15, 15, 15))
+    d.text((cols[2] + 10, ys[2] + 20), "县司法局", font=_font(34), fill=(15, 15, 15))  # once, in the middle
+    lines = load(_pdf(tmp_path / "merged.pdf", _scanned(image, 0.3, 3))).split("\n")
+    table = [ln.split("\t") for ln in lines if "\t" in ln]
+    assert [r[2] for r in table[1:]] == ["县司法局"] * 3
+    assert [r[3] for r in table[1:]] == ["县法院", "各乡镇人民政府", "县委宣传部"]
