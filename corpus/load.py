@@ -472,7 +472,7 @@ def _pdf_page(page) -> list[dict]:
     boxes = [t.bbox for t in tables]
     placed: list[tuple[float, int, list[dict]]] = []
     for t in tables:
-        rows = [{"text": _row_line([_cell_text((c or "").split("\n")) for c in row])} for row in t.extract()]
+        rows = [{"text": _row_line([_cell_text((c or "").split("\n")) for c in row])} for row in _spans_carried(t)]
         placed.append((t.bbox[1], 1, rows))
 
     def outside(obj) -> bool:
@@ -485,6 +485,25 @@ def _pdf_page(page) -> list[dict]:
         placed.append((line["top"], 0, [line]))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [ln for _, _, chunk in placed for ln in chunk]
+
+
+def _spans_carried(table) -> list[list[str | None]]:
+    """A pdfplumber table's cells, a cell merged over several rows (a 牵头单位 over a group of
+    tasks) given to every row it spans, as in a Word or Excel table; a cell merged across columns
+    (a section row) stays in its first column."""
+    data = table.extract()
+    rows = table.rows
+    for r in range(1, len(data)):
+        for c in range(len(data[r])):
+            if data[r][c] is not None or c >= len(rows[r].cells) or rows[r].cells[c] is not None:
+                continue
+            for k in range(r - 1, -1, -1):  # the cell above that starts this column's span
+                above = rows[k].cells[c] if c < len(rows[k].cells) else None
+                if above is not None:
+                    if above[3] > rows[r].bbox[1] + 1:  # it reaches below this row's top
+                        data[r][c] = data[k][c]
+                    break
+    return data
 
 
 def _across_pages(pages: list[list[dict]]) -> list[list[str]]:

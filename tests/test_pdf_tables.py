@@ -65,3 +65,34 @@ def test_pdf_without_a_text_layer_says_so(tmp_path):
         browser.close()
     with pytest.raises(DocumentError, match="没有文字层"):
         read_document(path)
+
+
+def test_a_pdf_table_cell_merged_over_rows_reaches_each_row(tmp_path):
+    """An Excel 分工表 printed to PDF with one 牵头单位 cell over a group of tasks: every task in the
+    group has that lead; a section row across the table stays one cell."""
+    from playwright.sync_api import sync_playwright
+
+    from corpus.load import load
+
+    html = ("<html><head><meta charset='utf-8'><style>body{font-family:'Noto Sans CJK SC',sans-serif}"
+            "table{border-collapse:collapse} td,th{border:1px solid #000;padding:4px}</style></head><body>"
+            "<table><tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th></tr>"
+            "<tr><td colspan=4>一、严格规范公正文明执法</td></tr>"
+            "<tr><td>1</td><td>完善行政复议案件审理机制</td><td rowspan=3>县司法局</td><td>县法院</td></tr>"
+            "<tr><td>2</td><td>推进公共法律服务平台建设</td><td>各乡镇人民政府</td></tr>"
+            "<tr><td>3</td><td>开展法治宣传进万家活动</td><td>县委宣传部</td></tr>"
+            "<tr><td>4</td><td>深化政务公开</td><td>县政府办公室</td><td>县数据局</td></tr></table></body></html>")
+    path = tmp_path / "merged.pdf"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.set_content(html)
+        page.pdf(path=str(path), format="A4")
+        browser.close()
+    from corpus.clean import fix_radicals  # Chromium's CJK font maps some characters to radicals
+
+    rows = [ln.split("\t") for ln in fix_radicals(load(path)).split("\n") if "\t" in ln]
+    assert [r[2] for r in rows if r[0] in ("1", "2", "3")] == ["县司法局"] * 3
+    assert next(r for r in rows if r[0] == "4")[2] == "县政府办公室"
+    section = next(r for r in rows if "严格规范" in r[0])
+    assert [c for c in section if c] == ["一、严格规范公正文明执法"]
