@@ -25,21 +25,25 @@ table { border-collapse: collapse; } td, th { border: 1px solid #000; padding: 4
 </table></body></html>"""
 
 
-def test_pdf_table_rows_become_items(tmp_path):
+def _printed(html: str, path):
+    """The page printed to PDF by Chromium, as an office prints a page or a spreadsheet."""
     from playwright.sync_api import sync_playwright
-
-    from corpus.pipeline import read_document
 
     if not CHROMIUM or not __import__("os").path.exists(CHROMIUM):
         pytest.fail("Chromium is not installed: `make test` installs it")
-    path = tmp_path / "plan.pdf"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
-        page.set_content(HTML)
+        page.set_content(html)
         page.pdf(path=str(path), format="A4")
         browser.close()
-    parsed = read_document(path)
+    return path
+
+
+def test_pdf_table_rows_become_items(tmp_path):
+    from corpus.pipeline import read_document
+
+    parsed = read_document(_printed(HTML, tmp_path / "plan.pdf"))
     assert parsed.doc.locality == "雾溪县" and parsed.doc.date == "2025-02-10"
     assert parsed.doc.doc_no == "雾政办发〔2025〕8号"
     tasks = [i for i in parsed.items if i.kind == "task"]
@@ -50,19 +54,12 @@ def test_pdf_table_rows_become_items(tmp_path):
 
 
 def test_pdf_without_a_text_layer_says_so(tmp_path):
-    """A scan: an image-only PDF (a blank page here) has no text to read."""
-    from playwright.sync_api import sync_playwright
-
+    """A PDF with nothing to read (a grey box here, no text and no picture) says so."""
     from corpus.errors import DocumentError
     from corpus.pipeline import read_document
 
-    path = tmp_path / "scan.pdf"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.set_content("<html><body><div style='width:300px;height:300px;background:#888'></div></body></html>")
-        page.pdf(path=str(path), format="A4")
-        browser.close()
+    path = _printed("<html><body><div style='width:300px;height:300px;background:#888'></div></body></html>",
+                    tmp_path / "blank.pdf")
     with pytest.raises(DocumentError, match="没有文字层"):
         read_document(path)
 
@@ -70,8 +67,6 @@ def test_pdf_without_a_text_layer_says_so(tmp_path):
 def test_a_pdf_table_cell_merged_over_rows_reaches_each_row(tmp_path):
     """An Excel 分工表 printed to PDF with one 牵头单位 cell over a group of tasks: every task in the
     group has that lead; a section row across the table stays one cell."""
-    from playwright.sync_api import sync_playwright
-
     from corpus.load import load
 
     html = ("<html><head><meta charset='utf-8'><style>body{font-family:'Noto Sans CJK SC',sans-serif}"
@@ -82,13 +77,7 @@ def test_a_pdf_table_cell_merged_over_rows_reaches_each_row(tmp_path):
             "<tr><td>2</td><td>推进公共法律服务平台建设</td><td>各乡镇人民政府</td></tr>"
             "<tr><td>3</td><td>开展法治宣传进万家活动</td><td>县委宣传部</td></tr>"
             "<tr><td>4</td><td>深化政务公开</td><td>县政府办公室</td><td>县数据局</td></tr></table></body></html>")
-    path = tmp_path / "merged.pdf"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.set_content(html)
-        page.pdf(path=str(path), format="A4")
-        browser.close()
+    path = _printed(html, tmp_path / "merged.pdf")
     from corpus.clean import fix_radicals  # Chromium's CJK font maps some characters to radicals
 
     rows = [ln.split("\t") for ln in fix_radicals(load(path)).split("\n") if "\t" in ln]
