@@ -264,7 +264,10 @@ def _docx_pictures(paragraph, parent) -> list[str]:
             continue
         if image.width < PICTURE_MIN[0] or image.height < PICTURE_MIN[1]:
             continue
-        out += [ln["text"] for ln in _placed_page(scan.read_image(image)) if ln["text"].strip()]
+        try:
+            out += [ln["text"] for ln in _placed_page(scan.read_image(image)) if ln["text"].strip()]
+        except Exception:  # no OCR installed, a damaged model: the file's own text still reads
+            continue
     return out
 
 

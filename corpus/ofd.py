@@ -49,7 +49,11 @@ def read(data: bytes, name: str) -> list[placed.Page]:
                     parts.insert(0, _xml(archive, _resolve(base, loc)))
                 except (KeyError, ET.ParseError):
                     pass
-        pages.append(_page(parts))
+        try:
+            pages.append(_page(parts))
+        except (ValueError, TypeError, IndexError) as exc:  # a number that is no number, a broken path
+            raise DocumentError(f"{name}: OFD文件的第{len(pages) + 1}页无法读取 (page {len(pages) + 1} is damaged: "
+                                f"{exc.__class__.__name__}).") from exc
     return pages
 
 

@@ -1,5 +1,6 @@
-"""Text out of a scanned page: a PDF page that is one picture and no text layer (a 红头文件 printed,
-stamped and scanned, as portals often publish them).
+"""Text out of a picture: a scanned PDF page with no text layer (a 红头文件 printed, stamped and
+scanned, as portals often publish them), a page whose text layer is noise, a task table pasted into a
+Word file as a picture.
 
 The recogniser is RapidOCR (PP-OCRv4 detection and recognition, run by onnxruntime); its models
 ship inside the `rapidocr-onnxruntime` wheel, so nothing is downloaded. The page is straightened

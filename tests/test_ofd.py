@@ -174,3 +174,11 @@ def test_an_ofd_cell_merged_over_two_rows_reaches_both(tmp_path):
     path.write_bytes(_ofd([objs]))
     rows = [ln.split("\t") for ln in load(path).split("\n") if "\t" in ln]
     assert [r[2] for r in rows[1:]] == ["县司法局", "县司法局"] and [r[3] for r in rows[1:]] == ["县法院", "各乡镇"]
+
+
+def test_an_ofd_page_with_a_broken_number_says_which_page(tmp_path):
+    page = [_text_object(1, 28, 30, "梧桐县人民政府办公室文件").replace('X="0"', 'X="零"')]
+    path = tmp_path / "broken.ofd"
+    path.write_bytes(_ofd([page]))
+    with pytest.raises(DocumentError, match="第1页"):
+        load(path)

@@ -224,3 +224,24 @@ def test_a_unit_cell_merged_over_rows_of_a_scanned_table_reaches_each_row(tmp_pa
     table = [ln.split("\t") for ln in lines if "\t" in ln]
     assert [r[2] for r in table[1:]] == ["县司法局"] * 3
     assert [r[3] for r in table[1:]] == ["县法院", "各乡镇人民政府", "县委宣传部"]
+
+
+def test_a_word_file_with_a_picture_still_reads_without_the_ocr_package(tmp_path, monkeypatch):
+    import sys
+
+    import docx
+
+    from corpus import scan
+
+    png = tmp_path / "table.png"
+    _table_page(0.0).crop((100, 150, 1554, 700)).save(png)
+    document = docx.Document()
+    document.add_paragraph("梧桐县2025年依法行政重点任务清单")
+    document.add_paragraph().add_run().add_picture(str(png))
+    document.save(tmp_path / "pic.docx")
+    scan._engine.cache_clear()
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    try:
+        assert load(tmp_path / "pic.docx") == "梧桐县2025年依法行政重点任务清单\n"
+    finally:
+        scan._engine.cache_clear()
