@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from corpus.load import CELL_BREAK, PAGE_NUMBER as _PAGE_NO, TABLE_SEP
+from corpus.cells import CELL_BREAK, TABLE_SEP
+from corpus.paged import PAGE_NUMBER as _PAGE_NO
 from corpus.rewrap import unwrap
 from corpus.tables import HEADER_WORDS, header_roles
 from corpus.units import LABEL_RE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from corpus.load import TABLE_SEP
+from corpus.cells import TABLE_SEP
 from corpus.outline import Marker, marker_of
 from corpus.units import LABEL_RE, Units, is_note_line
 

@@ -3,7 +3,7 @@
 A paragraph arrives cut into lines of about one page width (28–40 characters), mid-word and
 mid-figure ("…年内对不少于3个乡镇、5个县直部门开展法" / "治督察"), and each page break leaves its
 page number and a running header (the title again) between two halves of a sentence. The PDF
-loader joins wrapped lines by their position on the page (`corpus.load._unwrapped`); plain text
+loader joins wrapped lines by their position on the page (`corpus.paged._unwrapped`); plain text
 has no positions, only this convention: most lines run to the same width, and a line that runs
 to it without ending a sentence goes on in the next line, unless the next line starts something
 of its own (a heading number, a bracketed note, a unit label).
@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from corpus.load import ENDS_SENTENCE, STARTS_OWN, TABLE_SEP
+from corpus.cells import TABLE_SEP
+from corpus.paged import ENDS_SENTENCE, STARTS_OWN
 from corpus.notes import trailing_note
 from corpus.outline import shi_points
 from corpus.units import LABEL_RE

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from corpus.drafts import Draft, Line, heading_only
-from corpus.load import TABLE_SEP
+from corpus.cells import TABLE_SEP
 from corpus.outline import RANK, marker_of
 from corpus.tables import header_roles, role_of, unmapped_columns
 from corpus.unit_headings import heading_units

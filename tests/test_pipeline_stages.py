@@ -418,7 +418,7 @@ def test_pandoc_markdown_escapes_and_italic_unit_lines():
 
 
 def test_a_pdfs_running_header_is_dropped_and_a_wrapped_notice_title_is_read():
-    from corpus.load import _without_running_lines
+    from corpus.paged import _without_running_lines
     from corpus.metadata import read_metadata
     header = "某县人民政府规范性文件 某政发〔2025〕11号"
     sheets = [["某县人民政府文件", "正文"], [header, "牵头单位：县委编办 责任单位：县人社局、"],
