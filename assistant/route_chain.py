@@ -63,7 +63,7 @@ def route(a, query: Query, hits) -> Callable | None:
     if query.intent == "doc_info" or query.lang == "en":
         return None
     m = _OF_THAT_ITEM.match(query.text)
-    if m and query.unit is not None:
+    if m:
         head = _only_item_of_unit(a, query, m.group("first"))
         if head is not None:
             rest = m.group("rest")
@@ -120,13 +120,11 @@ def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
 def _only_item_of_unit(a, query: Query, first: str) -> TaskItem | None:
     """The one task a unit named in `first` has (in the place asked about), as lead when the words
     say it leads it (X主办的那条), else in any role (X出现在哪条); None when it has none or several."""
-    from assistant.understand import _named_unit  # the question's unit, by the same reading
-
-    unit = _named_unit(first, a.unit_names, query.localities) if hasattr(a, "unit_names") else ""
-    if not unit:
+    mention = a.unit_names.find(first, query.localities)
+    if mention is None:
         return None
     role = "lead" if re.search(rf"{_LEAD_VERB}的", first) else "any"
-    items = [i for i in a.searcher.select(unit=unit, role=role) if i.kind in TASK_KINDS
+    items = [i for i in a.searcher.select(unit=mention.name, role=role) if i.kind in TASK_KINDS
              and (not query.localities or i.locality in query.localities)]
     return items[0] if len(items) == 1 else None
 

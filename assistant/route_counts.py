@@ -36,14 +36,6 @@ _QUOTED_IS = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,6}?)(一栏|栏)?(?P<verb>
 _EMPTY_MARKS = {"—", "——", "-", "--", "/", "／", "无", "空", "空白", "－"}
 
 
-def _role_field(field: str) -> str:
-    """The role a unit column's name says (牵头单位 → lead), or ""."""
-    for role, words in (("lead", ("牵头", "主办")), ("participating", ("配合", "协办", "参与")), ("responsible", ("责任",))):
-        if any(w in field for w in words):
-            return role
-    return ""
-
-
 _AT_LEAST = r"(?P<more>及以上|以上|或以上|或更多|往上)?"  # "五家及以上的": that many or more
 _LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?" + _AT_LEAST + "的" + _ASKS_COUNT),
               # "两个单位搭伙牵头的是哪几项?"
@@ -98,9 +90,10 @@ def field_filter(question: str):
         value = m.group("value").strip()
         return (lambda i: value in (i.deadline or "")), f"完成时限为“{value}”"
     m = _QUOTED_IS.search(question)
-    if m and m.group("value").strip() in _EMPTY_MARKS and (role := _role_field(m.group("field"))):
+    role = next((f for f, words in _ROLE_WORDS if words.search(m.group("field"))), "") if m else ""
+    if role and m.group("value").strip() in _EMPTY_MARKS:
         # "牵头单位栏是“—”的有几项?": a unit column left empty (— / 无) is one that names no unit
-        return (lambda i: not getattr(i, f"{role}_units")), f"{m.group('field')}为“{m.group('value').strip()}”(未写明)"
+        return (lambda i: not getattr(i, role)), f"{m.group('field')}为“{m.group('value').strip()}”(未写明)"
     if m and (m.group("verb") not in ("是", "为") or re.search(r"(领导|单位|部门|时限|时间|节点|期限|备注|栏)$", m.group("field"))):
         # the field as printed (牵头领导：…), its time limit, or the task's own words
         value = m.group("value").strip()

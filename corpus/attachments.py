@@ -25,14 +25,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 
 def named_plan(text: str) -> str:
     """The title of the plan an attachment belongs to, from its head; "" when it is no attachment."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:4]
-    if not lines:
-        return ""
-    head = _HEAD.match(_SPACES.sub("", lines[0]))
-    if not head:
-        return ""
-    title = head.group("rest") or (lines[1] if len(lines) > 1 else "")
-    title = _SPACES.sub("", title)
+    title = own_title(text)
     quoted = _QUOTED.search(title)
     if quoted:
         return quoted.group(1)
@@ -85,20 +78,24 @@ def plan_of(attachment: PolicyDoc, docs: list[PolicyDoc]) -> PolicyDoc | None:
     return found[0] if len(found) == 1 else None
 
 
-def paired(docs: list[PolicyDoc]) -> list[PolicyDoc]:
-    """The documents with each attachment read as the last part of its plan (and not on its own).
-    An attachment whose plan is not among them stays a document of its own."""
-    attached: dict[int, list[PolicyDoc]] = {}
-    absorbed: set[int] = set()
+def attachments_of(docs: list[PolicyDoc]) -> dict[str, str]:
+    """{attachment's doc_id: its plan's doc_id} among `docs` (a plan is never itself attached)."""
+    found: dict[str, str] = {}
     for doc in docs:
         plan = plan_of(doc, docs)
-        if plan is not None and id(plan) not in absorbed:
-            attached.setdefault(id(plan), []).append(doc)
-            absorbed.add(id(doc))
+        if plan is not None and plan.doc_id not in found:
+            found[doc.doc_id] = plan.doc_id
+    return found
+
+
+def paired(docs: list[PolicyDoc], attached: dict[str, str] | None = None) -> list[PolicyDoc]:
+    """The documents with each attachment read as the last part of its plan (and not on its own).
+    An attachment whose plan is not among them stays a document of its own."""
+    attached = attachments_of(docs) if attached is None else attached
     out = []
     for doc in docs:
-        if id(doc) in absorbed:
+        if doc.doc_id in attached:
             continue
-        extra = attached.get(id(doc), [])
-        out.append(replace(doc, text="\n".join([doc.text, *(a.text for a in extra)])) if extra else doc)
+        extra = [a.text for a in docs if attached.get(a.doc_id) == doc.doc_id]
+        out.append(replace(doc, text="\n".join([doc.text, *extra])) if extra else doc)
     return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-TABLE_SEP = "\t"
+from corpus.cells import TABLE_SEP
 
 
 @dataclass
@@ -24,16 +24,7 @@ def piece(x0: float, top: float, x1: float, bottom: float, text: str) -> dict:
 def lines_of(pieces: list[dict]) -> list[dict]:
     """Pieces on one visual line joined left to right: a piece belongs to a line when most of its
     height overlaps the line's. A wide gap (a full-width space between two labels) stays a space."""
-    lines: list[list[dict]] = []
-    for p in sorted(pieces, key=lambda p: (p["top"], p["x0"])):
-        for line in lines:
-            top, bottom = min(q["top"] for q in line), max(q["bottom"] for q in line)
-            overlap = min(bottom, p["bottom"]) - max(top, p["top"])
-            if overlap > 0.5 * min(bottom - top, p["bottom"] - p["top"]):
-                line.append(p)
-                break
-        else:
-            lines.append([p])
+    lines = _clusters(sorted(pieces, key=lambda p: (p["top"], p["x0"])), lambda p: (p["top"], p["bottom"]), 0.5)
     out = []
     for line in lines:
         line.sort(key=lambda p: p["x0"])
@@ -54,7 +45,7 @@ class Table:
     open_below: frozenset = frozenset()  # (row, column): no rule under that cell, it spans the next row
 
     def holds(self, p: dict) -> bool:
-        x, y = (p["x0"] + p["x1"]) / 2, (p["top"] + p["bottom"]) / 2
+        x, y = _centre(p)
         return self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]
 
     def cell_box(self, r: int, c: int) -> tuple[float, float, float, float]:
@@ -65,7 +56,7 @@ class Table:
         """(top, tab-separated cells) per row; `empty_cell(box)` may read a cell no piece fell in."""
         cells: dict[tuple[int, int], list[dict]] = {}
         for p in pieces:
-            x, y = (p["x0"] + p["x1"]) / 2, (p["top"] + p["bottom"]) / 2
+            x, y = _centre(p)
             r = next(i for i in range(len(self.ys) - 1) if y <= self.ys[i + 1])
             c = next(i for i in range(len(self.xs) - 1) if x <= self.xs[i + 1])
             cells.setdefault((r, c), []).append(p)
@@ -91,6 +82,27 @@ class Table:
                 r = end + 1
 
 
+def _clusters(things: list, span: Callable, share: float) -> list[list]:
+    """Things grouped by their spans along one axis, in order: a thing joins the first group whose
+    span overlaps its own by more than `share` of the shorter of the two (pieces on one visual line,
+    rules standing over the same rows)."""
+    groups: list[list] = []
+    for thing in things:
+        lo, hi = span(thing)
+        for g in groups:
+            g_lo, g_hi = min(span(t)[0] for t in g), max(span(t)[1] for t in g)
+            if min(hi, g_hi) - max(lo, g_lo) > share * min(hi - lo, g_hi - g_lo):
+                g.append(thing)
+                break
+        else:
+            groups.append([thing])
+    return groups
+
+
+def _centre(p: dict) -> tuple[float, float]:
+    return (p["x0"] + p["x1"]) / 2, (p["top"] + p["bottom"]) / 2
+
+
 def merged(positions: list[float], gap: float) -> list[float]:
     """Positions closer than `gap` (the two edges of one thick rule) as one."""
     groups: list[list[float]] = []
@@ -110,14 +122,7 @@ def tables(horizontal: list[tuple[float, float, float]], vertical: list[tuple[fl
     under that column; where one does not, the cell above spans the row below (a merged cell)."""
     if len(vertical) < 2:
         return []
-    groups: list[list[tuple[float, float, float]]] = []
-    for v in sorted(vertical, key=lambda v: v[1]):
-        for g in groups:
-            if min(v[2], max(u[2] for u in g)) - max(v[1], min(u[1] for u in g)) > 0:
-                g.append(v)
-                break
-        else:
-            groups.append([v])
+    groups = _clusters(sorted(vertical, key=lambda v: v[1]), lambda v: (v[1], v[2]), 0.0)
     found = []
     for g in groups:
         xs = merged([v[0] for v in g], gap)

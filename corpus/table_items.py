@@ -149,12 +149,9 @@ _POINTER = re.compile(r"[（(]\s*(?:具体(?:任务|内容|措施)?|详)?见[^�
 _JOINT_LEAD = re.compile(r"^(?:与|和|同)?(?P<units>[^，,。；;：:]{2,40}?)(?:共同|联合)牵头[。.]?$")
 
 
-def _remark_units(cell: str) -> Units:
+def _joint_leads(cell: str) -> list[str]:
     m = _JOINT_LEAD.match(nfkc(cell or "").strip())
-    names = heading_units(m.group("units")) if m else []
-    out = Units()
-    out.add("lead", names)
-    return out
+    return heading_units(m.group("units")) if m else []
 
 
 # a caption naming the lead of every task in the table below it
@@ -241,9 +238,7 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead, le
             units.add(part, [role[5:]])
             units.has_lead_marker |= part == "lead"
     for _, c in by_role.get("remark", []):
-        note = _remark_units(c)
-        for r in ("lead", "responsible", "participating"):
-            units.add(r, getattr(note, r))
+        units.add("lead", _joint_leads(c))
     d.units = units
     d.deadline = next((c for _, c in by_role.get("deadline", []) if c and c not in "/—-"), "")
     d.score = next((c for _, c in by_role.get("score", []) if _POINTS.match(c)), "")

@@ -122,8 +122,7 @@ def _documents(folder: Path) -> dict:
 
     docs = []
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in SUPPORTED and path.suffix and not path.name.endswith(".json") \
-                and path.name.lower() != "readme.md":
+        if path.suffix and path.suffix.lower() in SUPPORTED and path.name.lower() != "readme.md":
             try:
                 docs.append(document_from_file(path))
             except PolicyQAError:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from corpus.attachments import paired, plan_of
+from corpus.attachments import attachments_of, paired
 from corpus.errors import PolicyQAError
 from corpus.load import SUPPORTED, load
 from corpus.parse import parse_document
@@ -64,6 +64,12 @@ def rekey(items: list[TaskItem], key: str, file: str, meta: dict) -> list[TaskIt
     return out
 
 
+def _decided(rec: dict) -> dict:
+    """What a person decided about an uploaded document, as the readers take it."""
+    return {"locality": rec.get("locality", ""), "title": rec.get("title", ""), "doc_id": rec["key"],
+            "overrides": {f: rec.get(f) for f in META_FIELDS}}
+
+
 def units_found(items) -> int:
     return len({u for i in items for u in i.all_units})
 
@@ -79,6 +85,8 @@ class Library:
         self._write = threading.Lock()  # one index build at a time
         self._guard = threading.Lock()
         self._busy: set[str] = set()
+        # the uploaded documents as served, for the records they were read from (`_served_uploads`)
+        self._served: tuple[tuple, tuple[list, dict[str, str]]] = ((), ([], {}))
 
     # --- records ---------------------------------------------------------------------------------
     def records(self) -> dict:
@@ -105,9 +113,7 @@ class Library:
 
     # --- what the index holds ----------------------------------------------------------------------
     def parse_record(self, rec: dict) -> ParsedDocument:
-        parsed = read_document(self.files / rec["file"], locality=rec.get("locality", ""),
-                               title=rec.get("title", ""), doc_id=rec["key"],
-                               overrides={f: rec.get(f) for f in META_FIELDS})
+        parsed = read_document(self.files / rec["file"], **_decided(rec))
         return self._as_library(parsed, rec["key"], rec["file"], rec)
 
     @staticmethod
@@ -140,19 +146,19 @@ class Library:
         """The uploaded documents as served, and {attachment key: plan key}: an attachment uploaded
         as a file of its own (附件1 + a title naming the plan) is read as the last part of an
         uploaded plan it names (`corpus.attachments`), in whichever order the two arrived."""
-        entries = []
-        for key, rec in sorted(records.items()):
-            if rec.get("file") and not rec.get("hidden"):
-                doc = document_of(load(self.files / rec["file"]), file=rec["file"], locality=rec.get("locality", ""),
-                                  title=rec.get("title", ""), doc_id=key,
-                                  overrides={f: rec.get(f) for f in META_FIELDS})[0]
-                entries.append((key, rec, doc))
-        docs = [doc for _, _, doc in entries]
-        joined = {doc.doc_id: doc for doc in paired(docs)}
-        served = [(key, rec, joined[key]) for key, rec, _ in entries if key in joined]
-        attached = {key: plan.doc_id for key, _, doc in entries if key not in joined
-                    for plan in [plan_of(doc, docs)] if plan is not None}
-        return served, attached
+        shown = tuple((key, rec["file"], *(rec.get(f) for f in META_FIELDS))
+                      for key, rec in sorted(records.items()) if rec.get("file") and not rec.get("hidden"))
+        if self._served[0] != shown:  # read once per state of the library, not on every listing
+            entries = [(key, records[key], self._record_document(records[key])) for key, *_ in shown]
+            docs = [doc for _, _, doc in entries]
+            attached = attachments_of(docs)
+            joined = {doc.doc_id: doc for doc in paired(docs, attached)}
+            self._served = (shown, ([(key, rec, joined[key]) for key, rec, _ in entries if key in joined], attached))
+        return self._served[1]
+
+    def _record_document(self, rec: dict) -> PolicyDoc:
+        """An uploaded record's document, as read with what a person decided about it."""
+        return document_of(load(self.files / rec["file"]), file=rec["file"], **_decided(rec))[0]
 
     def rebuild(self, store, records: dict | None = None, corrections: dict | None = None,
                 full: bool = False, progress: bool = False) -> IngestReport:
