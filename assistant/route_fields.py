@@ -16,7 +16,7 @@ from assistant import compute, fields, route_counts
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
-from assistant.understand import ASKS_ROLE, LEAD_ASK, Query, detect_intent, topic_of
+from assistant.understand import ASKS_ROLE, BOTH_UNITS, LEAD_ASK, Query, detect_intent, topic_of
 from corpus.text import normalize, sentences
 from corpus.units import LABELS
 from corpus.types import TaskItem
@@ -351,12 +351,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
                   computed=counts)  # each quote is what the list shows of the item
 
 
-# "城管局和交通局都被点名的是哪几条?": the items that name both units
-_BOTH = re.compile(r"[和与跟及、](?P<second>[^,，?？]{2,16}?)都(被|有|在|出现|涉及|参与|点名|列|挂)")
-
-
 def _two_units(a, query: Query) -> tuple[str, str] | None:
-    m = _BOTH.search(query.text)
+    m = BOTH_UNITS.search(query.text)
     if not m or not query.unit:
         return None
     other = a.unit_names.find(m.group("second"), query.localities)

@@ -292,8 +292,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         query = _merge_follow_up(query, previous, known_localities)
     if query.intent in ("unit_tasks", "lead", "responsible", "other", "summary", "number") and known_units:
         unit = _named_unit(query.text, known_units, query.localities)
-        if unit and _ASKS_ITEMS.search(query.text) and re.search(r"[和与跟及、][^,，?？]{2,16}?都(被|有|在|出现|涉及|参与|点名|列|挂)",
-                                                                  query.text):
+        if unit and _ASKS_ITEMS.search(query.text) and BOTH_UNITS.search(query.text):
             # "城管局和交通局都被点名的是哪几条?各是谁牵头?": the items of two units together
             query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and _ASKS_ITEMS.search(query.text) and not _ASKS_UNITS.search(query.text):
@@ -338,6 +337,10 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "县司法局挂牵头的指标,分值加起来多少?": the points of the unit's items, added up
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
+
+
+# "城管局和交通局都被点名的是哪几条?": a second unit named beside the first, the items of both asked
+BOTH_UNITS = re.compile(r"[和与跟及、](?P<second>[^,，?？]{2,16}?)都(被|有|在|出现|涉及|参与|点名|列|挂)")
 
 
 # a list of tasks asked: the task word, then which ones (…的活有哪些), or which ones, then the word

@@ -36,8 +36,9 @@ def read_pdf(data: bytes, name: str) -> str:
         if digest in _RECOGNISED:  # a scan read before, in this process (the library re-reads every upload)
             sheets = _RECOGNISED[digest]
         else:
-            sheets = _across_pages(_without_running_lines([_pdf_page(page) for page in pages]))
-            if any(scan.is_scanned(page) for page in pages):
+            scanned = [scan.is_scanned(page) for page in pages]
+            sheets = _across_pages(_without_running_lines([_pdf_page(p, s) for p, s in zip(pages, scanned)]))
+            if any(scanned):
                 _RECOGNISED[digest] = sheets
                 while len(_RECOGNISED) > 32:
                     _RECOGNISED.pop(next(iter(_RECOGNISED)))
@@ -81,9 +82,10 @@ def _without_running_lines(sheets: list[list[dict]]) -> list[list[dict]]:
     return out
 
 
-def _pdf_page(page) -> list[dict]:
-    """Text lines outside tables and table rows, merged by their vertical position."""
-    if scan.is_scanned(page):
+def _pdf_page(page, scanned: bool) -> list[dict]:
+    """Text lines outside tables and table rows, merged by their vertical position; a scanned page
+    (`scan.is_scanned`) recognised from its picture."""
+    if scanned:
         return placed_lines(scan.read_page(page))
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
