@@ -24,7 +24,7 @@ LLAMA_CMAKE := -DLLAVA_BUILD=OFF -DGGML_CUDA=OFF -DGGML_VULKAN=OFF -DGGML_BLAS=O
 export CMAKE_ARGS := $(LLAMA_CMAKE)
 export CMAKE_BUILD_PARALLEL_LEVEL := 2
 
-.PHONY: install run test test-fast browser-deps bench bench-browser bench-scale eval clean
+.PHONY: install run test test-fast browser-deps office-deps bench bench-browser bench-scale eval clean
 
 install: $(STAMP)
 
@@ -48,13 +48,20 @@ browser-deps:
 		(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	fi
 
-run: install
+# LibreOffice (Debian's, no GUI) turns .doc/.wps/.rtf/.xls/.et into .docx/.xlsx (corpus/legacy.py).
+office-deps:
+	@if ! command -v soffice >/dev/null; then \
+		echo "installing libreoffice-writer-nogui, libreoffice-calc-nogui"; \
+		(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; \
+	fi
+
+run: install office-deps
 	.venv/bin/policyqa serve
 
-test: install browser-deps
+test: install browser-deps office-deps
 	.venv/bin/python -m pytest -q -rs
 
-test-fast: install
+test-fast: install office-deps
 	.venv/bin/python -m pytest -q -m "not slow"
 
 bench: install

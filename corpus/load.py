@@ -15,14 +15,14 @@ import re
 from pathlib import Path
 
 from corpus.cells import CELL_BREAK, TABLE_SEP, cell_text as _cell_text, row_line as _row_line  # noqa: F401 (re-exported)
+from corpus import legacy
 from corpus.errors import DocumentError
 from corpus.paged import read_ofd, read_pdf
 from corpus.word import read_docx
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv", ".ofd"}
+SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv", ".ofd"} | set(legacy.FORMATS)
 MAX_BYTES = 20 * 1024 * 1024
-_OLD_OFFICE = {".doc": "Word 97-2003 (.doc)", ".wps": "WPS (.wps)", ".et": "WPS 表格", ".xls": "Excel 97-2003"}
 
 
 def decode(data: bytes, name: str = "file") -> str:
@@ -59,16 +59,14 @@ def load(path: str | Path) -> str:
     if path.is_dir():
         raise DocumentError(f"{path} is a folder; give the files inside it.")
     suffix = path.suffix.lower()
-    if suffix in _OLD_OFFICE:
-        modern = ".xlsx" if suffix in (".et", ".xls") else ".docx"
-        raise DocumentError(f"{path.name}: {_OLD_OFFICE[suffix]} 格式无法读取,请另存为 {modern} 后再上传 "
-                            f"(save it as {modern} and retry).")
     if suffix not in SUPPORTED:
         raise DocumentError(f"{path.name}: unsupported file type {suffix!r}. "
-                            "Supported: .txt .md .html .docx .pdf .ofd .xlsx .csv")
+                            "Supported: .txt .md .html .docx .pdf .ofd .xlsx .csv .doc .wps .rtf .xls .et")
     if path.stat().st_size > MAX_BYTES:
         raise DocumentError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB.")
     data = path.read_bytes()
+    if suffix in legacy.FORMATS:
+        data, suffix = legacy.modernise(data, path.name, suffix)
     if suffix == ".docx":
         return read_docx(data, path.name)
     if suffix == ".pdf":
