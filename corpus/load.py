@@ -17,11 +17,12 @@ from pathlib import Path
 from corpus.cells import CELL_BREAK, TABLE_SEP, cell_text as _cell_text, row_line as _row_line  # noqa: F401 (re-exported)
 from corpus import legacy
 from corpus.errors import DocumentError
-from corpus.paged import read_ofd, read_pdf
+from corpus.paged import PICTURE_SUFFIXES, read_ofd, read_pdf, read_pictures
 from corpus.word import read_docx
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv", ".ofd"} | set(legacy.FORMATS)
+SUPPORTED = (TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv", ".ofd"} | set(legacy.FORMATS)
+             | PICTURE_SUFFIXES)
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -61,7 +62,7 @@ def load(path: str | Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise DocumentError(f"{path.name}: unsupported file type {suffix!r}. "
-                            "Supported: .txt .md .html .docx .pdf .ofd .xlsx .csv .doc .wps .rtf .xls .et")
+                            "Supported: .txt .md .html .docx .pdf .ofd .xlsx .csv .doc .wps .rtf .xls .et .jpg .png .tif")
     if path.stat().st_size > MAX_BYTES:
         raise DocumentError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB.")
     data = path.read_bytes()
@@ -75,6 +76,8 @@ def load(path: str | Path) -> str:
         return _xlsx(data, path.name)
     if suffix == ".ofd":
         return read_ofd(data, path.name)
+    if suffix in PICTURE_SUFFIXES:
+        return read_pictures(data, path.name)
     text = decode(data, path.name)
     if suffix == ".csv":
         return _csv(text)

@@ -1,5 +1,6 @@
 """Paged files -> lines: PDF pages (pdfplumber: text lines and ruled tables by position), scanned
-pages and pages whose text layer is noise (`scan`, OCR), and OFD pages (`ofd`). A paragraph wrapped
+pages and pages whose text layer is noise (`scan`, OCR), pictures of pages (.jpg/.png, a scanner's
+multi-page .tif; OCR too) and OFD pages (`ofd`). A paragraph wrapped
 into visual lines is one line again, within a page and across a page break; running headers and
 footers are dropped; a table row is one tab-separated line, merged cells carried."""
 from __future__ import annotations
@@ -55,7 +56,39 @@ def read_pdf(data: bytes, name: str) -> str:
     return text
 
 
-# the lines of scanned PDFs, by the file's hash: recognition takes seconds a page, and the document
+PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
+
+
+def read_pictures(data: bytes, name: str) -> str:
+    """A page photographed or scanned to a picture (a multi-page .tif: one page a frame), each
+    page read by OCR as a scanned PDF page is."""
+    import io
+
+    from PIL import Image, ImageOps, ImageSequence
+
+    digest = hashlib.sha256(data).hexdigest()
+    if digest not in _RECOGNISED:
+        try:
+            with Image.open(io.BytesIO(data)) as picture:
+                # a phone photo is stored sideways with an orientation tag: turn it as it is shown
+                frames = [ImageOps.exif_transpose(frame.convert("RGB")) for frame in ImageSequence.Iterator(picture)]
+        except Exception as exc:
+            raise DocumentError(f"{name}: 不是可读的图片 (not a readable picture: {exc.__class__.__name__}).") from exc
+        frames = [f for f in frames if f.width >= scan.PICTURE_MIN[0] and f.height >= scan.PICTURE_MIN[1]]
+        if not frames:
+            raise DocumentError(f"{name}: 图片太小,无法识别文字;请提供清晰的扫描件 (the picture is too small to read).")
+        # positions as on an A4 page in points, the scale every other paged reader gives
+        pages = [placed_lines(scan.read_image(f, scale=(842 if f.width > f.height else 595) / f.width)) for f in frames]
+        _RECOGNISED[digest] = _across_pages(_without_running_lines(pages))
+        while len(_RECOGNISED) > 32:
+            _RECOGNISED.pop(next(iter(_RECOGNISED)))
+    text = "\n".join(line for sheet in _RECOGNISED[digest] for line in sheet)
+    if not text.strip():
+        raise DocumentError(f"{name}: 图片中没有识别出文字,请提供清晰的扫描件或原文件 (no text recognised).")
+    return text
+
+
+# the lines of scanned PDFs and pictures, by the file's hash: recognition takes seconds a page, and the document
 # library reads every document again whenever one is added
 _RECOGNISED: dict[str, list[list[str]]] = {}
 

@@ -22,6 +22,7 @@ from corpus.errors import DocumentError
 
 RESOLUTION = 200  # dpi the page is rendered at; the recogniser scales its input to 2000 px anyway
 MIN_SCORE = 0.5  # below this a piece is noise: the curved text of a red seal, a speck
+PICTURE_MIN = (600, 200)  # pixels; a smaller picture is a logo, an emblem or a seal, not a page of text
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +121,9 @@ def without_seals(image):
 # before a 、, a role word or the end of a note), nor does 政府/相关/各 come before one.
 _MISREAD = ((re.compile(r"部[內内](?=$|[、，,。；;：:）)\s]|按|负责|牵头|配合|单位|要|和|及|等)"), "部门"),
             (re.compile(r"(政府|相关|有关|职能|主管|各)部[內内]"), r"\1部门"),
-            (re.compile("內"), "内"))  # the traditional form is never printed in these documents
+            (re.compile("內"), "内"),  # the traditional form is never printed in these documents
+            # the recogniser spaces out a figure whose digits print wide apart ("不少于6 0学时")
+            (re.compile(r"(?<=\d) (?=\d)"), ""))
 
 
 def _corrected(text: str) -> str:

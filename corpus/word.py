@@ -58,9 +58,6 @@ def _docx_blocks(element, parent, numbers: ListNumbers) -> list[str]:
     return lines
 
 
-# a picture smaller than this is a logo, an emblem or a seal, not a page of text (pixels)
-PICTURE_MIN = (600, 200)
-
 
 def _docx_pictures(paragraph, parent) -> list[str]:
     """The text of the pictures a paragraph holds: a task table pasted in as a picture (a scan of
@@ -80,7 +77,7 @@ def _docx_pictures(paragraph, parent) -> list[str]:
             image.load()
         except Exception:  # a metafile (.emf/.wmf) or a broken picture: nothing to read
             continue
-        if image.width < PICTURE_MIN[0] or image.height < PICTURE_MIN[1]:
+        if image.width < scan.PICTURE_MIN[0] or image.height < scan.PICTURE_MIN[1]:
             continue
         try:
             out += [ln["text"] for ln in placed_lines(scan.read_image(image)) if ln["text"].strip()]

@@ -245,3 +245,39 @@ def test_a_word_file_with_a_picture_still_reads_without_the_ocr_package(tmp_path
         assert load(tmp_path / "pic.docx") == "梧桐县2025年依法行政重点任务清单\n"
     finally:
         scan._engine.cache_clear()
+
+
+def test_a_page_saved_as_a_picture_reads_as_the_scanned_pdf_does(tmp_path):
+    """A phone photo stored sideways with its orientation tag, and a scanner's two-page .tif."""
+    from PIL import Image
+
+    def units(path):  # recognition differs by a stray space or stop between a picture and its PDF
+        return [(i.kind, i.section, i.lead_units, i.participating_units) for i in read_document(path).items]
+
+    plan, table = _plan_page(0.7), _table_page(-0.5)
+    as_pdf = units(_pdf(tmp_path / "scan.pdf", plan, table))
+    tif = tmp_path / "scan.tif"
+    plan.copy().save(tif, save_all=True, append_images=[table.copy()], compression="tiff_lzw")  # fresh: the PDF writer left its settings on them
+    assert units(tif) == as_pdf and sum(kind == "task" for kind, *_ in as_pdf) == 3
+    photo = tmp_path / "photo.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to show": the pixels are stored turned the other way
+    plan.rotate(90, expand=True).save(photo, quality=92, exif=exif)
+    parsed = read_document(photo)
+    assert parsed.doc.title == "梧桐县2025年法治政府建设工作要点"
+    assert next(it for it in parsed.items if "60学时" in it.text).lead_units == ("县司法局",)
+
+
+def test_a_picture_too_small_or_broken_gets_a_message(tmp_path):
+    from PIL import Image
+
+    from corpus.errors import DocumentError
+
+    small = tmp_path / "logo.png"
+    Image.new("RGB", (120, 80), (255, 255, 255)).save(small)
+    with pytest.raises(DocumentError, match="图片太小"):
+        load(small)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    with pytest.raises(DocumentError, match="不是可读的图片"):
+        load(broken)

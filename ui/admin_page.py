@@ -201,7 +201,7 @@ def admin_tab(services) -> None:
             enter = gr.Button("登录", elem_id="pq-admin-login", scale=1)
         status = gr.Markdown(elem_id="pq-admin-status")
         with gr.Column(visible=False, elem_id="pq-admin-panel") as panel:
-            gr.Markdown("### 上传文件\n.docx .doc .wps .pdf .ofd .xlsx .xls .et .csv .txt .md .html(扫描件PDF自动识别文字),可一次拖入多个;先预览、核对,再确认入库。"
+            gr.Markdown("### 上传文件\n.docx .doc .wps .pdf .ofd .xlsx .xls .et .csv .txt .md .html .jpg .png .tif(扫描件、图片自动识别文字),可一次拖入多个;先预览、核对,再确认入库。"
                         "填写“替换的文件编号”即上传新版本替换该文件(新版本入库前旧版本照常提供)。")
             files = gr.File(file_count="multiple", file_types=list(SUFFIXES),
                             label="文件", elem_id="pq-admin-upload")
