@@ -159,6 +159,22 @@ def _word_grams(text: str, idf: dict[str, float] | None) -> tuple[tuple[str, tup
     return tuple(out)
 
 
+# Parts of speech that name things: nouns of every kind (n, nr, ns, nt, nz), verbal and adjectival
+# nouns (vn, an), short names (j), set phrases (l, i). A question about something the documents
+# lack names it with one of these (奖金, 编制数, 经费).
+_NAMING_POS = ("n", "vn", "an", "j", "l", "i")
+
+
+@lru_cache(maxsize=4096)
+def _unnamed(text: str) -> frozenset:
+    """Bigrams of the text's words that name nothing, and of no word that does."""
+    naming, other = set(), set()
+    for word, flag in _words(text):
+        grams = {word[i:i + 2] for i in range(len(word) - 1)}
+        (naming if flag.startswith(_NAMING_POS) else other).update(grams)
+    return frozenset(other - naming)
+
+
 @lru_cache(maxsize=4096)
 def bigrams(text: str) -> tuple[str, ...]:
     """Character bigrams inside each content word of `text` (jieba words), never across two
@@ -196,8 +212,17 @@ class Evidence:
             if len(self._topics) > 4096:
                 self._topics.clear()
             words = _word_grams(topic, self.idf)
-            self._topics[topic] = (words, tuple(dict.fromkeys(g for _, own, _ in words for g in own)))
+            self._topics[topic] = (words, tuple(dict.fromkeys(g for _, own, _ in words for g in own)),
+                                   _unnamed(topic))
         return self._topics[topic]
+
+    def topic_weight(self, topic: str, gram: str) -> float:
+        """`weight`, except that a gram no document uses weighs little when it comes only from a
+        word that names nothing (a verb, an adjective: 标的 of 牵头单位标的是哪个, 点到, 摸个底):
+        the asker's own way of putting it, not a thing the documents lack."""
+        if gram not in self.idf and gram in self._topic(topic)[2]:
+            return self.slight
+        return self.weight(gram)
 
     def word_grams(self, topic: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
         """The topic's words that say what it is about, with their bigrams."""
@@ -221,8 +246,8 @@ class Evidence:
         for word, own, short in self.word_grams(topic):  # a short name found as its full form counts whole
             if short and not set(own) <= found and _abbreviation(word).search(hay):
                 found.update(own)
-        total = sum(self.weight(g) for g in grams)
-        return sum(self.weight(g) for g in grams if g in found) / total
+        total = sum(self.topic_weight(topic, g) for g in grams)
+        return sum(self.topic_weight(topic, g) for g in grams if g in found) / total
 
     def key_grams(self, topic: str, n: int = 2, ignore: frozenset = frozenset()) -> list[str]:
         """The topic's rarest bigrams that the corpus uses at all: what the question is about."""
@@ -265,19 +290,34 @@ class Evidence:
         return scored[:n]
 
 
+# the year a thing is for ("纳入2025年度…考核") and a document number's year and serial say no quantity
+_NOT_A_QUANTITY = re.compile(r"(19|20)\d{2}\s*年度?|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+
+
 def has_number(text: str) -> bool:
-    return bool(_NUMBER.search(text))
+    return bool(_NUMBER.search(_NOT_A_QUANTITY.sub(" ", text)))
 
 
 _COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|个?小时|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场)")
 
 
 _DURATION = "工作日|自然日|月|小时|季度|星期|百分点"
+_OWN_CLASSIFIER = (("项", "事项|项目|任务|措施|指标|清单"), ("条", "条款|条目|意见|建议|规定"), ("件", "案件|案子|事件|文件"))
 _NOUN_CLASSIFIERS = {"项", "件", "家", "户", "所", "支", "场", "批", "类", "条", "期", "大项"}  # not 次/轮/届: events
+
+
+# "户数是多少" asks what "多少户" asks: a count named by its classifier and 数
+_COUNT_NOUN = re.compile(r"的?(户|人|件|次|卷|家|项|条|名|所|场|批)数(量)?(是|为|有|一共|共|总共|大概|大约)*(多少|几)个?")
+
+
+def as_count(question: str) -> str:
+    """The question with a count asked as "X数是多少" written as "多少X"."""
+    return _COUNT_NOUN.sub(lambda m: f"多少{m.group(1)}", question)
 
 
 def measure_pattern(question: str) -> re.Pattern | None:
     """The value pattern a number question asks for (几年 -> N年), or None when unclear."""
+    question = as_count(question)
     count = _COUNT.search(question)
     if count and not re.search(r"多久|多长|几号|几月", question):
         word = count.group(2)
@@ -286,7 +326,9 @@ def measure_pattern(question: str) -> re.Pattern | None:
             # 多少个部门 by "3名人员"), never by a span of time
             noun = question[count.end():count.end() + 10]
             people = "|名|人|位" if re.match(r"[“\"]?[\u4e00-\u9fff]{0,6}(人|员|者|师|官|干部|代表|委员)", noun) else ""
-            return re.compile(rf"(\d+|[一二三四五六七八九十百千两]+)(个(?!{_DURATION})|家|所|支|处|户|套|台|座{people})")
+            # a thing with a classifier of its own: 多少个事项 is answered "120项", 几个案件 "12件"
+            own = next((f"|{c}" for c, names in _OWN_CLASSIFIER if re.match(rf"[“\"]?[\u4e00-\u9fff]{{0,4}}({names})", noun)), "")
+            return re.compile(rf"(\d+|[一二三四五六七八九十百千两]+)(个(?!{_DURATION})|家|所|支|处|户|套|台|座{people}{own})")
         hours = "(学时|个?小时)"  # training is counted in 学时; people ask in 小时
         days = "(个?(工作|自然)?日|天)"  # 多少天 is answered in 日, 工作日 or 自然日 as often as in 天
         word = {"名": "(名|人)", "人": "(人|名)", "天": days, "日": days, "个工作日": "个?工作日", "学时": hours,
@@ -343,7 +385,9 @@ def _stated(question: str) -> tuple[str, ...]:
 
 # What a count of people or bodies counts: the noun after 多少名/几家 ("多少名执法人员"), else the
 # words before it, without the words that frame the count ("…法律顾问总数是多少人")
-_COUNT_ASKED = re.compile(r"(?:多少|几)个?(?:名|人|户|家)(?P<after>[\u4e00-\u9fff]{2,8})?")
+_COUNT_ASKED = re.compile(r"(?:多少|几)个?(?:名|人|户|家)(?P<after>[\u4e00-\u9fff]{2,8})?|"
+                          # "查出多少个问题", "几起案件": the thing named after its classifier
+                          r"(?:多少|几)(?:个|起)(?P<thing>(?!工作日|自然日|月|小时|百分点|季度|星期|周|人|名)[\u4e00-\u9fff]{2,6})")
 _COUNT_FRAME = re.compile(r"(总数|总人数|人数|户数|数量|总共|一共|共|合计|累计|大概|大约|不少于|不低于|至少|达到|超过|"
                           r"有|是|为|要|能|会|的)+$")
 _NOT_NOUN = re.compile(r"^(吗|呢|了|啊|左右|以上|以内|次|呀)")
@@ -351,9 +395,17 @@ _NOT_NOUN = re.compile(r"^(吗|呢|了|啊|左右|以上|以内|次|呀)")
 
 @lru_cache(maxsize=1024)
 def _counted(question: str) -> str:
+    question = as_count(question)
     m = _COUNT_ASKED.search(question)
     if not m:
         return ""
+    if m.group("thing"):  # the nouns right after the classifier: 问题 of "多少个问题被整改了"
+        thing = ""
+        for word in _posseg().lcut(m.group("thing")):
+            if not word.flag.startswith(("n", "vn")):
+                break
+            thing += word.word
+        return thing if len(thing) >= 2 else ""
     after = m.group("after") or ""
     if after and not _NOT_NOUN.match(after):
         return re.split(r"[吗呢了啊呀]", after)[0]

@@ -8,6 +8,7 @@ no locality named and the best items for A lie in different localities, equally 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterator
 
 from assistant import fields
@@ -25,7 +26,7 @@ _UNIT_WORD = rf"{_THAT}?(单位|部门|机关|机构|局|委|办|科)?(里|中|�
 _WHO = rf"(的{_UNIT_WORD}|{_THAT}(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?)"
 _LEAD_VERB = r"(牵头|负责|主抓|主办)"
 # "…在B那条里是什么角色?" / "…是牵头还是配合?": the unit's role in another item
-_ROLE_ASK = (r"(是|算|当|担任)(的|个)?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|(什么|啥)身份|"
+_ROLE_ASK = (r"(是|算|当|担任)(的|个)?是?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|(什么|啥)身份|"
              # "…在B那条里有它吗?", "…算啥?", "…还挂牵头吗?": whether and how it is named in B
              r"有(没有)?它(吗|么|没有?)?|有没有(这个|该)?(单位|部门|局)|算(啥|什么)|(还|也)?(挂|是|算)牵头(吗|么|没有?)|"
              r"是不是(也|还)?(牵头|负责)|(也|还)(牵头|负责)(吗|么|没有?)")
@@ -59,9 +60,31 @@ _OF_THAT_ITEM = re.compile(rf"^(?P<first>[^?？]+?)(的那(条|项)|那(条|项)
                            rf"({_ASK_MORE}|(一共|总共|共)[^?？]{{0,6}}(牵|主办)|(各自|别的|其他|其它)[^?？]{{0,8}}(牵头|主办|牵了)).*)$")
 
 
+# The same chain in other word orders, put back into the one the patterns read:
+# "在B那条里,牵头A的那个局是什么角色?" -> "牵头A的那个局,在B那条里是什么角色?"
+_B_FIRST = re.compile(rf"^(在)?(?P<b>[^,，?？]{{2,40}}?(那|这)一?(条|项)(里|中|当中)?)[,，](?P<x>[^?？]*?{_LEAD_VERB}[^?？]+?)"
+                      r"(?P<ask>(是|算|当|担任)(的|个)?是?(什么|啥|哪种)(角色|身份).*)$")
+# "A是由某个单位牵头的,这个单位在B…" -> "牵头A的那个单位,在B…"
+_BY_SOME = re.compile(rf"^(?P<a>[^,，?？]+?)(是)?由(某个|某一?家|一个|一家|哪个|哪家)?(单位|部门|局)?{_LEAD_VERB}的?[,，]\s*"
+                      rf"(这个|该|那个|这家|那家)(单位|部门|局)?(?P<rest>.+)$")
+
+
+def _canonical(text: str) -> str:
+    m = _B_FIRST.match(text)
+    if m:
+        return f"{m.group('x')},在{m.group('b')}{m.group('ask')}"
+    m = _BY_SOME.match(text)
+    if m:
+        return f"牵头{m.group('a')}的那个单位,{m.group('rest')}"
+    return text
+
+
 def route(a, query: Query, hits) -> Callable | None:
     if query.intent == "doc_info" or query.lang == "en":
         return None
+    canonical = _canonical(query.text)
+    if canonical != query.text:
+        query = replace(query, text=canonical)
     m = _OF_THAT_ITEM.match(query.text)
     if m:
         head = _only_item_of_unit(a, query, m.group("first"))

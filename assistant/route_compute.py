@@ -24,7 +24,7 @@ from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-_SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之几|几成")
+_SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之(几|多少)|几成")
 _AVERAGE = re.compile(r"平均(下来|算下来|算来|起来|算)?[,，]?每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|加在一起|共计|总计|之和")
@@ -243,14 +243,18 @@ def _unit_count(a, query, items):
     return item, text, [step], [item.units_raw] if item.units_raw and item.units_raw in item.text else []
 
 
+# "出庭应诉率要达到百分之多少?": a rate the document states, asked by its name, not a share to compute
+_NAMED_RATE = re.compile(r"率(要|需要|应|应当|能|得)?(达到|提高到|提升到|保持在?|控制在|不低于|为|是|有)?(百分之|多少|几)")
+
+
 def _share(a, query, items):
     m = _SHARE.search(query.original)
-    if not m:
+    if not m or _NAMED_RATE.search(query.original):
         return None
     head = query.original[:m.start()]
-    relative = re.search(r"(相当于|是)(?P<whole>[^,，?]{2,30}?)的?$", head)
+    relative = re.search(r"(相当于|是|占)(?P<whole>[^,，?]{2,30}?)的?$", head)
     if relative and len(head[:relative.start()].strip(",，")) >= 2:
-        # "A相当于B的百分之几?", "A是B的几成?": A is the part, B the whole
+        # "A相当于B的百分之几?", "A是B的几成?", "A,占B的百分之几?": A is the part, B the whole
         part_text, whole_phrase = head[:relative.start()], operand_topic(relative.group("whole"), query)
     else:
         # "X里,A和B占…" / "X中A占…": X is the whole, A and B the parts

@@ -16,8 +16,10 @@ from assistant.understand import Query
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-NO_LEAD = re.compile(r"(几|多少)[项条].{0,8}(没|未|无)有?(写|明确|列明|标明|注明|写明){0,2}(谁|哪个单位)?牵头|"
-                      r"(没|未|无)有?(写|明确|列明|写明)?(谁|哪个单位)?牵头(单位)?的.{0,6}(几|多少)[项条]")
+# (有没有牵头 asks whether there is a lead, not for the items without one; a count never reaches
+# across a question mark into the next question)
+NO_LEAD = re.compile(r"(几|多少)[项条][^?？]{0,8}(?<!有)(没|未|无)有?(写|明确|列明|标明|注明|写明|写出|列出|标出){0,2}(谁|哪个单位)?牵头|"
+                     r"(?<!有)(没|未|无)有?(写|明确|列明|标明|注明|写明|写出|列出|标出){0,2}(谁|哪个单位)?牵头(单位)?的[^?？]{0,6}(几|多少)[项条]")
 
 def answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
     return answer_by_field(a, query, items, lambda i: i.lead_units == (), "没有写牵头单位",
@@ -28,7 +30,9 @@ def answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
 _ASKS_COUNT = r"[^?]{0,12}?(几|多少)[项条]"
 _DEADLINE = r"(完成时限|时限|完成时间|时间节点|完成期限)"
 _DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]的?" + _ASKS_COUNT),  # quoted
-                re.compile(_DEADLINE + r"(写的是|写的|写着|写|是|为)(?P<value>[^?,的“”]{1,8})的" + _ASKS_COUNT))
+                re.compile(_DEADLINE + r"(写的是|写的|写着|写|是|为)(?P<value>[^?,的“”]{1,8})的" + _ASKS_COUNT),
+                # "有多少项任务的完成时限写的是“全年”?": the count asked first
+                re.compile(r"(几|多少)[项条][^?？]{0,8}?" + _DEADLINE + r"[^?？]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]"))
 # "牵头领导写“县委常委、常务副县长”的有几项?": any field (or the text) holding the quoted words
 # (a field said to be written so, not a heading quoted: "“制度建设”这一类有几项?" is a section)
 _QUOTED_IS = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,6}?)(一栏|栏)?(?P<verb>写的是|写的|写着|写了|写|填的是|填的|填|是|为)"
@@ -85,7 +89,7 @@ def value_filter(a, query: Query, items: list[TaskItem]):
 
 def field_filter(question: str):
     """(what the items must have, how to say it), or None."""
-    m = _DEADLINE_IS[0].search(question) or _DEADLINE_IS[1].search(question)
+    m = next(filter(None, (p.search(question) for p in _DEADLINE_IS)), None)
     if m:
         value = m.group("value").strip()
         return (lambda i: value in (i.deadline or "")), f"完成时限为“{value}”"

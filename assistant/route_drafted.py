@@ -19,7 +19,7 @@ from assistant.evidence import answers_measure, measure_pattern
 from assistant import fields
 from assistant.extract import extractive_text, value_first
 from assistant.llm.gate import LLMBusy
-from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
+from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
 from assistant.support import context, excerpt, sentences_in_order, support
 from assistant.understand import Query, detect_intent, topic_of
@@ -41,6 +41,19 @@ def _other_years_heading(item: TaskItem, years: list[str]) -> bool:
     return bool(named) and not named & set(years)
 
 
+# An item of a place the question names may score low as a whole (the asker's words are not the
+# item's: 压减…下降幅度 of "…同比下降20%以上") while one of its sentences covers the question well:
+# that sentence carries it.
+SENTENCE_CARRIES = 0.6
+
+
+def _sentence_carries(a, query: Query, item: TaskItem, rel: float) -> bool:
+    if not query.localities or rel < REL_MIN_AGREED:
+        return False
+    found = support(a, query, item)
+    return bool(found) and found[2] >= SENTENCE_CARRIES
+
+
 def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     unavailable = ""
     floor = REL_MIN_NAMED if query.localities else REL_MIN
@@ -48,7 +61,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     # 2022 ≠ 2021; two places compared may each be asked of its own year ("漱泉2025年的目标和岚峪
     # 2024年清单里的要求"): then an item needs one of them
     has_year = any if len(query.localities) > 1 and years else all  # (any([]) is False)
-    chosen_context = [(i, r) for i, r in context(a, query, hits) if r >= floor
+    chosen_context = [(i, r) for i, r in context(a, query, hits) if (r >= floor or _sentence_carries(a, query, i, r))
                       and has_year(y in f"{i.title}{i.section_path}{i.text}" for y in years)
                       and not _other_years_heading(i, years)]
     if not chosen_context:

@@ -355,7 +355,7 @@ def _two_units(a, query: Query) -> tuple[str, str] | None:
     m = BOTH_UNITS.search(query.text)
     if not m or not query.unit:
         return None
-    other = a.unit_names.find(m.group("second"), query.localities)
+    other = a.unit_names.find(m.group("second") or m.group("second_after"), query.localities)
     return (query.unit, other.name) if other and other.name != query.unit else None
 
 

@@ -84,11 +84,15 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                # "除了市司法局,点名要负责的还有谁?": the units besides one named
                                r"除了牵头|除了[^?]{1,24}还有(谁|哪些|哪几|哪家)|responsible units?|participat|"
                                # "…按职责分工负责的有哪些单位?": the units of an item, several asked
-                               r"(负责|点名|列了|写了)的?(有|是|包括)(哪些|哪几个?|哪几家)(单位|部门|机构)", re.I)),
+                               r"(负责|点名|列了|写了)的?(有|是|包括)(哪些|哪几个?|哪几家)(单位|部门|机构)|"
+                               # "负责单位包括哪些?", "负责的部门有谁?": people say 负责单位 for the
+                               # documents' 责任单位; several asked, so more than the lead
+                               r"负责的?(单位|部门|机构)(都|还)?(有|是|包括|含)?(哪些|哪几|谁)", re.I)),
     # "哪个单位要是拖了后腿,会有什么后果?" asks what follows, not who: no unit intent
     ("other", re.compile(r"(什么|啥|哪些)(后果|处理|处分)|会(怎么样|怎样|如何)|(怎么|如何)(处理|问责|追责)")),
     ("lead", re.compile(rf"{_LEAD_WORDS}|[牵挑领带打]的头|谁(来)?负责|由谁|归谁|落到谁|谁(的)?(头|身)上|(责任|落实|负责)(?!人)[^，,。？?]{{0,6}}在谁|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
-                        r"哪个(单位|部门|科室?|股室?|处室?|机构)|哪家(?!的(材料|文件|方案|报告|要点|安排))|主管|\blead|in charge|who (is )?responsible|"
+                        # (not "…是哪个单位发的?": who issued the document)
+                        r"哪个(单位|部门|科室?|股室?|处室?|机构)(?!(印|下)?发的|发布的|出的)|哪家(?!的(材料|文件|方案|报告|要点|安排))|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
     ("doc_info", re.compile(r"(文件|工作要点|要点|方案|报告|工作安排|清单|措施|分工表)(是|为)?(哪一年|哪年|哪个年度)|"
                             r"(文件|工作要点|要点|方案|报告|工作安排|清单|措施|分工表)是什么时候(的|发的|印发的|出的)|(文件|材料)的?(标题|名称|全称|题目)|"
@@ -340,7 +344,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
 
 
 # "城管局和交通局都被点名的是哪几条?": a second unit named beside the first, the items of both asked
-BOTH_UNITS = re.compile(r"[和与跟及、](?P<second>[^,，?？]{2,16}?)都(被|有|在|出现|涉及|参与|点名|列|挂)")
+BOTH_UNITS = re.compile(r"[和与跟及、](?P<second>[^,，?？]{2,16}?)都(被|有|在|出现|涉及|参与|点名|列|挂)|"
+                        # "哪几条同时点到了城管局和交通局?": both named after 同时
+                        r"同时(被)?(点到|提到|点名|涉及|出现|列|写|有)(了|到)?[^,，?？]{2,16}?[和与跟及、](?P<second_after>[^,，?？]{2,16}?)(的|[?？,，]|$)")
 
 
 # a list of tasks asked: the task word, then which ones (…的活有哪些), or which ones, then the word
@@ -359,7 +365,9 @@ _ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几)?个?(条|项)|哪些(任务
                          # "给我们派了啥活?": the tasks handed to a unit
                          r"(派|分|安排|布置|交)[了给]*(我们|咱们?|我|它|他们)?(哪些|什么|啥)(活|事|工作|任务)|"
                          # "是挑头的多还是配合的多?": its items counted by its part in them
-                         rf"({_LEAD_WORDS}|负责|配合|参与|协办)的?(多|少)还是")
+                         rf"({_LEAD_WORDS}|负责|配合|参与|协办)的?(多|少)还是|"
+                         # "牵头的和配合的比,哪种更多?": the same count, asked the other way
+                         r"哪(种|类|样|个)(角色|身份)?(更|比较)?(多|少)")
 # the units asked for: who, or which units (then a named unit is the one left out: "除了X还有谁")
 _ASKS_UNITS = re.compile(r"谁|哪(个|些|几个|几|家)?(单位|部门|科室|股室|机构)|哪(几)?家")
 

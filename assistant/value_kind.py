@@ -25,7 +25,9 @@ class ValueKind:
 KINDS = (
     # (and what is counted in money: 追回多少欠薪, 罚没多少罚款)
     ValueKind("money", re.compile(r"多少钱|经费|资金|预算|拨款|拨付|投入了?多少|花了?多少|金额|多少万|补贴多少|奖励多少|"
-                                  r"多少(欠薪|工资|罚款|罚没款|赔偿金?|补偿款?|奖金|税款|费用)"),
+                                  r"多少(欠薪|工资|罚款|罚没款|赔偿金?|补偿款?|奖金|税款|费用)|"
+                                  # "能拿到多少奖励?": an amount, asked the other way round
+                                  r"(多少|几)[^?？,，]{0,2}(奖励|奖金|补贴|补助|报酬)"),
               re.compile(r"\d+(\.\d+)?\s*(万|亿)?元|[一二三四五六七八九十百千万亿两]+元"), "金额"),
     ValueKind("rank", re.compile(r"排第几|排名|第几名|名次|排在第|排位|位次|得分最|分数最|"
                                # who came first ("考核谁排第一?"); "排第一的有几条" counts units listed first
@@ -35,7 +37,7 @@ KINDS = (
     ValueKind("places", re.compile(r"(乡镇|乡|镇|街道|村|社区|县市|县区|园区)[^?,]{0,3}(都|分别|各)?(叫|是)(啥|什么|哪些|哪几个)(名字?)?|"
                                    r"(哪|哪几|哪些)个?(乡镇|街道|村|社区)"),
               re.compile(r"[\u4e00-\u9fff]{1,5}(乡|镇|街道|村|社区)[、和][\u4e00-\u9fff]{1,5}(乡|镇|街道|村|社区)"), "具体名称"),
-    ValueKind("name", re.compile(r"叫什么(名字)?|叫啥名字?|什么名字|名称是什么|名称叫|全称是|标题是什么|题目是什么|"
+    ValueKind("name", re.compile(r"叫什么(名字)?|叫啥名字?|什么名字|(名字|名称)(是|叫)(什么|啥)|名称叫|全称是|标题是什么|题目是什么|"
                                  r"(是|指)(个|一个|哪个|哪一个)(什么|啥)?项目"),
               re.compile(r"《[^》]{2,}》|“[^”]{2,}”"), "名称"),
     # who heads a body: a role ("以政府主要领导为组长") or a person the document names
@@ -47,7 +49,7 @@ KINDS = (
               "具体是哪些单位"),
     # who the people are ("那50名监督员都有谁?", "法律顾问团都有哪些人?"): a plan gives a number, no names
     ValueKind("persons", re.compile(r"(员|代表|委员|专家|顾问|律师|成员)[团组队库]?(都|分别)?(有|是)(谁|哪些人)|"
-                                    r"(员|代表|委员|专家|顾问|律师|成员)的?名单"),
+                                    r"(员|代表|委员|专家|顾问|律师|成员)的?名单|姓名|叫什么名字"),
               re.compile(r"同志|名单(如下|附后)|[\u4e00-\u9fff]{2,3}(先生|女士)"), "具体人员名单"),
     # a total of people ("全市持证执法人员一共多少人?"): a figure each post or unit must have ("各执法
     # 岗位…保证3名", "每个司法所不少于2名") is not a total

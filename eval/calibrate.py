@@ -17,8 +17,10 @@ import sys
 from pathlib import Path
 
 SETS = ("dev", "own", "eval/data/sections.jsonl",
-        *(f"eval/data/tune{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)),
-        "eval/data/newdocs-tune.jsonl", "eval/data/newdocs2-tune.jsonl")
+        *(f"eval/data/tune{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)),
+        "eval/data/newdocs-tune.jsonl", "eval/data/newdocs2-tune.jsonl",
+        # the tune questions reworded by another writer (para-blind is never read here)
+        "eval/data/para-tune.jsonl")
 GRID = {
     "rel_min": [0.30, 0.35, 0.40, 0.45, 0.50, 0.55],
     "rel_min_named": [0.15, 0.20, 0.25, 0.30, 0.35, 0.40],

@@ -36,6 +36,13 @@ from corpus.select import names_of
     # 几个 X counts X in X's own classifier: people in 名, but never departments in 名
     ("每个村要培养几个“法律明白人”?", "每个村（社区）培养不少于5名“法律明白人”", True),
     ("一共有多少个行政执法部门?", "执法岗位上必须保证3名在职在编人员", False),
+    # a count asked as "X数是多少" is "多少X"; a thing with its own classifier is counted in it
+    ("抽查市场主体的户数是多少?", "抽查结果在20个工作日内公示", False),
+    ("抽查市场主体的户数是多少?", "抽查市场主体1200户", True),
+    ("清单分别定了多少个事项?", "年内清单事项不少于120项", True),
+    # the thing counted is named after its classifier: 11个县市 is no count of 问题
+    ("法治督察一共查出多少个问题?", "对州直11个县市开展督察", False),
+    ("法治督察一共查出多少个问题?", "督察发现问题36个,已全部整改", True),
 ])
 def test_what_a_number_question_is_answered_by(question, text, holds):
     assert answers_measure(question, text) is holds
@@ -594,3 +601,49 @@ def test_items_counted_by_their_number_of_leads_with_the_count_asked_first():
 
     assert any(p.search("有几项是两家单位一起牵头的？") for p in _LEADS_ARE)
     assert any(p.search("牵头单位写了三家及以上的有几条?") for p in _LEADS_ARE)
+
+
+@pytest.mark.parametrize("question,intent", [
+    # people say 负责单位 for the documents' 责任单位, several asked
+    ("墨川区那项审计监督、统计监督的任务,负责单位包括哪些?", "responsible"),
+    ("棠川那条行政调解工作机制,负责的单位有哪些?", "responsible"),
+    # who issued the document, not who leads a task
+    ("新密那份2023年工作安排是哪个单位发的,文号是什么?", "doc_info"),
+])
+def test_role_and_document_words(question, intent):
+    assert detect_intent(question) == intent
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("经济责任审计的对象是哪些领导干部?他们的姓名是什么?", "persons"),
+    ("考核优秀的单位能拿到多少奖励?", "money"),
+    ("那个项目名字是什么?", "name"),
+])
+def test_value_kinds_asked_in_other_words(question, kind):
+    assert asked_kind(question).name == kind
+
+
+def test_whether_there_is_a_lead_is_no_count_of_items_without_one():
+    from assistant.route_counts import NO_LEAD
+
+    assert not NO_LEAD.search("涉及县卫健委的有多少条？县卫健委有没有牵头的任务？")
+    assert NO_LEAD.search("34项中,没有明确写出牵头单位的有多少项?")
+    assert NO_LEAD.search("几项没写牵头单位?")
+
+
+def test_a_chain_in_other_word_orders_reads_as_the_usual_one():
+    from assistant.route_chain import ROLE_PATTERN, _canonical
+
+    for question, first in [("在松屿建立行政调解事项清单那条里，牵头食品安全专项行动的那个局是什么角色？", "牵头食品安全专项行动"),
+                            ("阜康推广双随机是由某个单位牵头的，这个单位在放管服那条里担任什么角色？", "牵头阜康推广双随机")]:
+        m = ROLE_PATTERN.match(_canonical(question))
+        assert m and m.group("first") == first and "角色" in m.group("rest")
+
+
+def test_a_section_listed_in_so_many_words():
+    from assistant import sections
+
+    q = "请列一下乌县方案“深化放管服改革”这个小标题下的各条，以及每条的牵头单位。"
+    assert sections.asks_contents(q) and sections.LISTS_ITEMS.search(q)
+    # 工作安排 is one word that says "the document", not 工作 + a stray 安排
+    assert "安" not in sections._heading_topic("工作安排中关于行政决策制度的那一大部分包含哪几项")

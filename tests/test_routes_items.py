@@ -209,6 +209,14 @@ def test_what_is_left_is_the_whole_less_the_part_done(assistant):
 def test_a_share_said_as_what_one_figure_is_of_another(assistant):
     answer = assistant.answer("伊犁州政府2021年受理的复议案件,相当于收到的复议申请的百分之几?")
     assert answer.path == "computed" and "11件 ÷ 16件 ≈ 68.8%" in answer.text
+    # "A,占B的百分之几?": A is the part in this wording too
+    said = assistant.answer("伊犁州政府2021年受理的复议案件,占收到的复议申请的百分之多少?")
+    assert said.path == "computed" and "11件 ÷ 16件 ≈ 68.8%" in said.text
+
+
+def test_a_rate_asked_by_its_name_is_looked_up_not_computed(assistant):
+    answer = assistant.answer("阜康行政机关负责人出庭应诉率要达到百分之多少？")
+    assert answer.path != "computed"
 
 
 def test_a_tasks_second_paragraph_is_not_counted_as_another_task(assistant):
