@@ -291,7 +291,8 @@ class Evidence:
 
 
 # the year a thing is for ("纳入2025年度…考核") and a document number's year and serial say no quantity
-_NOT_A_QUANTITY = re.compile(r"(19|20)\d{2}\s*年度?|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+# (a year alone may be the answer: "2025年前")
+_NOT_A_QUANTITY = re.compile(r"(19|20)\d{2}\s*年度|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 
 
 def has_number(text: str) -> bool:
@@ -387,7 +388,8 @@ def _stated(question: str) -> tuple[str, ...]:
 # words before it, without the words that frame the count ("…法律顾问总数是多少人")
 _COUNT_ASKED = re.compile(r"(?:多少|几)个?(?:名|人|户|家)(?P<after>[\u4e00-\u9fff]{2,8})?|"
                           # "查出多少个问题", "几起案件": the thing named after its classifier
-                          r"(?:多少|几)(?:个|起)(?P<thing>(?!工作日|自然日|月|小时|百分点|季度|星期|周|人|名)[\u4e00-\u9fff]{2,6})")
+                          # (not 单位, 部门, 方面: words for any body, which 3个乡镇、5个县直部门 count too)
+                          r"(?:多少|几)(?:个|起)(?P<thing>(?!工作日|自然日|月|小时|百分点|季度|星期|周|人|名|单位|部门|机构|方面|地方)[\u4e00-\u9fff]{2,6})")
 _COUNT_FRAME = re.compile(r"(总数|总人数|人数|户数|数量|总共|一共|共|合计|累计|大概|大约|不少于|不低于|至少|达到|超过|"
                           r"有|是|为|要|能|会|的)+$")
 _NOT_NOUN = re.compile(r"^(吗|呢|了|啊|左右|以上|以内|次|呀)")

@@ -43,7 +43,8 @@ _EMPTY_MARKS = {"—", "——", "-", "--", "/", "／", "无", "空", "空白", 
 _AT_LEAST = r"(?P<more>及以上|以上|或以上|或更多|往上)?"  # "五家及以上的": that many or more
 _LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?" + _AT_LEAST + "的" + _ASKS_COUNT),
               # "两个单位搭伙牵头的是哪几项?"
-              re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的" + _ASKS_COUNT),
+              re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的"
+                         + r"(" + _ASKS_COUNT + r"|[^?？]{0,4}?(有|是)(哪些|哪几))"),  # "…共同牵头的有哪些?": the items listed
               # "括注里只写了一家牵头单位的有几项?"
               re.compile(r"(?P<n>[一两二三四五六七八九1-9])(家|个)牵头(单位|部门)" + _AT_LEAST + "的" + _ASKS_COUNT),
               # the count asked first: "有几项是两家单位一起牵头的?"

@@ -16,7 +16,7 @@ from assistant import compute, fields, route_counts
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
-from assistant.understand import ASKS_ROLE, BOTH_UNITS, LEAD_ASK, Query, detect_intent, topic_of
+from assistant.understand import ASKS_ROLE, BOTH_UNITS, LEAD_ASK, ONLY_SUPPORT as _ONLY_SUPPORT, Query, detect_intent, topic_of
 from corpus.text import normalize, sentences
 from corpus.units import LABELS
 from corpus.types import TaskItem
@@ -380,8 +380,6 @@ def _named_together(a, query: Query, pair: tuple[str, str]) -> Iterator[dict]:
 
 
 # the items a unit takes part in without leading: 不挑头/没牵头的, 只是配合/只当配合单位/只按职责分工负责的
-_ONLY_SUPPORT = re.compile(r"(不|没|没有|非)(挑头|牵头|主办|打头|领头)|(只|光|仅)(是|当|做|作为|负责){0,2}"
-                           r"(配合|协办|参与|参加|协助|按职责|责任单位|配合单位|协办单位)")
 
 
 # the asker wants the unit's share of the whole list too: "一共多少项?市司法局牵头的占几项?"

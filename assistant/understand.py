@@ -83,6 +83,8 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                r"是(负责|牵头)还是(配合|参与|负责)|"
                                # "除了市司法局,点名要负责的还有谁?": the units besides one named
                                r"除了牵头|除了[^?]{1,24}还有(谁|哪些|哪几|哪家)|responsible units?|participat|"
+                               # "市司法局之外还点名了哪些负责单位?": 之外 / 以外 say 除了
+                               r"(之外|以外)[,，]?(还|另外)?(点名了?|列了?|写了?|有)?(哪些|哪几|谁|哪家)|"
                                # "…按职责分工负责的有哪些单位?": the units of an item, several asked
                                r"(负责|点名|列了|写了)的?(有|是|包括)(哪些|哪几个?|哪几家)(单位|部门|机构)|"
                                # "负责单位包括哪些?", "负责的部门有谁?": people say 负责单位 for the
@@ -334,13 +336,19 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "…市科工信局在别的条目里还有没有活?": what else the unit has
             query = replace(query, unit=unit, intent="unit_tasks")
         elif (unit and query.intent in ("lead", "responsible", "other") and not _ASKS_UNITS.search(query.text)
-              and re.search(rf"(单位|部门)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}", query.text)):
+              and (re.search(rf"(单位|部门)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}", query.text)
+                   or ONLY_SUPPORT.search(query.text) and re.search(rf"的(有|是|都有)?{_LIST_ASK}", query.text))):
             # "县司法局只是当配合单位的任务有哪些?": a named unit's tasks in one role
             query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)的{_TASK_WORDS}", query.text) and ASKS_POINTS.search(query.text):
             # "县司法局挂牵头的指标,分值加起来多少?": the points of the unit's items, added up
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
+
+
+# a unit's items where it takes part without leading: "不挑头、只配合的有哪几条?", "仅作为配合单位的有哪些?"
+ONLY_SUPPORT = re.compile(r"(不|没|没有|非)(挑头|牵头|主办|打头|领头)|(只|光|仅|仅仅|单纯)(是|当|做|作为|负责|担任){0,2}"
+                          r"(配合|协办|参与|参加|协助|按职责|责任单位|配合单位|协办单位)")
 
 
 # "城管局和交通局都被点名的是哪几条?": a second unit named beside the first, the items of both asked

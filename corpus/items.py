@@ -167,7 +167,8 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
     drafts: list[Draft] = []
     path: list[tuple[int, str, str]] = []  # (rank, token, heading)
     heading_notes: dict[int, list[str]] = {}  # rank -> the note of the heading at that rank
-    titled = _titled_families(lines, first_is_lead) if family == "para" else set()
+    titled_families = _titled_families(lines, first_is_lead) if family == "para" else set()
+    titled: tuple[float] | None = None  # the rank of a bare title whose deeper numbers are the tasks
     current: Draft | None = None
     counter = 0
     in_units = False
@@ -198,6 +199,18 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             current.notes[-1] = current.notes[-1].rstrip() + ln.text.strip()  # a unit list wrapped
             continue
         is_item = m is not None and (m.family == family or (m.family == "bullet" and path_ok(path, rank)))
+        if (m is not None and not is_item and m.rank < rank and m.family != "bullet" and not inherit
+                and _noted_leaf(lines, k, first_is_lead)):
+            # "3.1 深化…改革。…（牵头单位：区委编办）" beside "3.2 规范执法行为" over its 3.2.1, 3.2.2:
+            # a shallower number with a note of its own and nothing numbered under it is a task too
+            close()
+            while path and path[-1][0] >= m.rank:
+                heading_notes.pop(path.pop()[0], None)
+            counter = m.number if m.number is not None else counter + 1
+            current = Draft("task", ln.start + m.end, ln.end, [(t, h) for _, t, h in path],
+                            number=m.token, number_int=counter)
+            in_units = True
+            continue
         if m is not None and not is_item and m.rank < rank and m.family != "bullet":
             close()
             while path and path[-1][0] >= m.rank:
@@ -216,6 +229,24 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
                 # searchable as prose under that heading, not only as a heading of the path
                 current = Draft("prose", ln.start, ln.end, [(t, h) for _, t, h in path])
             continue
+        if m is not None and m.family != "bullet" and titled is not None and m.rank <= titled[0]:
+            while path and path[-1][0] >= m.rank:  # past that title's items
+                heading_notes.pop(path.pop()[0], None)
+            titled = None
+        if is_item and m.family != "bullet" and not inherit and _title_over_noted(lines, k, first_is_lead):
+            # "3.2 规范行政执法行为" over its 3.2.1, 3.2.2 that carry the notes: a heading, not a task
+            close()
+            path.append((m.rank, m.token, ln.text))
+            titled, in_units = (m.rank,), False
+            continue
+        if m is not None and m.family != "bullet" and titled is not None and m.rank > titled[0]:
+            # one of those: numbered deeper than the family, under such a title, with its own note
+            close()
+            counter += 1
+            current = Draft("task", ln.start + m.end, ln.end, [(t, h) for _, t, h in path],
+                            number=m.token, number_int=counter)
+            in_units = bool(trailing_note(ln.text, first_is_lead)[1])
+            continue
         if is_item:
             close()
             counter = m.number if m.number is not None else counter + 1
@@ -232,7 +263,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
         close()
         at, note = trailing_note(ln.text, first_is_lead)
         kind = "task" if note and path else ("prose" if path else "preamble")
-        if kind == "prose" and family == "para" and _under_title(lines, k, path) in titled:
+        if kind == "prose" and family == "para" and _under_title(lines, k, path) in titled_families:
             kind = "task"  # 5.2 做好普法总结验收。 over a paragraph with no note: still a task
         if kind == "task":
             counter += 1
@@ -253,6 +284,29 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
         in_units = False
     close()
     return drafts
+
+
+def _title_over_noted(lines: list[Line], k: int, first_is_lead: bool) -> bool:
+    """Line k is a bare title (no note) whose deeper numbered lines, before the next line of its
+    rank or above, carry notes of their own."""
+    here = lines[k]
+    if trailing_note(here.text, first_is_lead)[1] or not heading_only(here):
+        return False
+    deeper = []
+    for ln in lines[k + 1:]:
+        if ln.marker and ln.marker.family != "bullet":
+            if ln.marker.rank <= here.marker.rank:
+                break
+            deeper.append(ln)
+    return bool(deeper) and all(trailing_note(ln.text, first_is_lead)[1] for ln in deeper)
+
+
+def _noted_leaf(lines: list[Line], k: int, first_is_lead: bool) -> bool:
+    """Line k carries a unit note of its own, and the next numbered line is no deeper than it."""
+    if not trailing_note(lines[k].text, first_is_lead)[1]:
+        return False
+    nxt = next((ln for ln in lines[k + 1:] if ln.marker and ln.marker.family != "bullet"), None)
+    return nxt is None or nxt.marker.rank <= lines[k].marker.rank
 
 
 def _under_title(lines: list[Line], k: int, path) -> str | None:

@@ -186,15 +186,50 @@ def _html(markup: str, name: str) -> str:
     lines: list[str] = []
     for table in soup.find_all("table"):
         if table.find_parent("table") is None:
-            table.replace_with(soup.new_string("\n" + "\n".join(_html_table(table)) + "\n"))
+            table.replace_with(soup.new_string(_BREAK + _BREAK.join(_html_table(table)) + _BREAK))
     for br in soup.find_all("br"):
-        br.replace_with("\n")
-    text = soup.get_text("\n")
-    lines = [ln.strip() if TABLE_SEP not in ln else ln for ln in text.split("\n")]
+        br.replace_with(_BREAK)
+    for term in soup.find_all("dt"):  # <dt>牵头单位</dt><dd>县司法局</dd>: one labelled line
+        value = term.find_next_sibling()
+        if value is not None and value.name == "dd":
+            label = term.get_text("").strip()
+            term.replace_with(_BREAK + (label if label.endswith(("：", ":")) else f"{label}："))
+            value.insert_after(_BREAK)
+            value.unwrap()
+    # two inline elements side by side (<span>索引号：…</span><span>发布机构：…</span>, a nav bar's
+    # links) are two things, a space apart; a word marked up inside a sentence (不少于<b>60</b>学时) is not
+    for tag in soup.find_all(True):
+        before = tag.previous_sibling
+        if getattr(before, "name", None) and before.name not in _HTML_BLOCKS and tag.name not in _HTML_BLOCKS:
+            tag.insert_before(" ")
+    # A line ends where a block ends, as a browser shows it; inline markup (<span>, <b>, <font>,
+    # <a>) inside a paragraph stays in its line ("不少于<b>60</b>学时"), and the page source's own
+    # line breaks and indentation inside a paragraph are only whitespace.
+    for block in soup.find_all(_HTML_BLOCKS):
+        block.insert_before(_BREAK)
+        block.insert_after(_BREAK)
+    text = soup.get_text("")
+    lines = [_html_line(ln) if TABLE_SEP not in ln else ln for ln in text.split(_BREAK)]
     text = "\n".join(ln for ln in lines if ln.strip())
     if not text.strip():
         raise DocumentError(f"{name}: the page has no text.")
     return text
+
+
+_HTML_BLOCKS = ["p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+                "header", "footer", "nav", "aside", "main", "blockquote", "pre", "form", "fieldset", "figure",
+                "figcaption", "address", "center", "hr", "title", "caption"]
+
+
+_BREAK = "\u2029"  # a line break the page shows (a block's end, a <br>), apart from the source's own
+
+
+def _html_line(line: str) -> str:
+    """Source whitespace collapsed to a space, as a browser shows it; a source line break inside
+    Chinese text (a paragraph wrapped in the page source) is no space at all. A full-width space
+    (　) is the text's own."""
+    line = re.sub(r"(?<=[\u4e00-\u9fff，。；：、）》”])[ \t\r\f\v]*\n\s*(?=[\u4e00-\u9fff（《“])", "", line)
+    return re.sub(r"[ \t\r\n\f\v]+", " ", line).strip()
 
 
 def _html_table(table) -> list[str]:

@@ -121,6 +121,9 @@ def _pdf_page(page, scanned: bool) -> list[dict]:
     if scanned:
         return placed_lines(scan.read_page(page))
     tables = page.find_tables()
+    gutter = None if tables else _gutter(page)
+    if gutter is not None:
+        return _unwrapped(_two_columns(page, gutter))
     boxes = [t.bbox for t in tables]
     placed: list[tuple[float, int, list[dict]]] = []
     for t in tables:
@@ -137,6 +140,59 @@ def _pdf_page(page, scanned: bool) -> list[dict]:
         placed.append((line["top"], 0, [line]))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [ln for _, _, chunk in placed for ln in chunk]
+
+
+def _gutter(page) -> float | None:
+    """Where a page set in two columns (a 政府公报 page) divides them: a band near the middle,
+    at least 6 pt wide, that the ink of at most a tenth of the page's lines crosses, with text on
+    both sides of it; None for a page in one column."""
+    chars = [c for c in page.chars if c.get("text", "").strip()]
+    if len(chars) < 200:
+        return None
+    lo, width = int(page.width * 0.3), int(page.width * 0.4)
+    lines_at = [set() for _ in range(width)]  # x (pt) -> the lines (by top) with ink there
+    for c in chars:
+        for x in range(max(0, int(c["x0"]) - lo), min(width, int(c["x1"]) - lo + 1)):
+            lines_at[x].add(round(c["top"] / 3))
+    lines = len({round(c["top"] / 3) for c in chars})
+    runs, start = [], None
+    for x in range(width + 1):
+        empty = x < width and len(lines_at[x]) <= lines / 10
+        if empty and start is None:
+            start = x
+        elif not empty and start is not None:
+            runs.append((start, x))
+            start = None
+    runs = [(a, b) for a, b in runs if b - a >= 6 and 0 < a and b < width]  # ink on both sides
+    if not runs:
+        return None
+    a, b = min(runs, key=lambda r: abs((r[0] + r[1]) / 2 - width / 2))
+    middle = lo + (a + b) / 2
+    left = sum(1 for c in chars if c["x1"] < middle) / len(chars)
+    return middle if 0.25 < left < 0.75 else None
+
+
+def _two_columns(page, gutter: float) -> list[dict]:
+    """The page's lines in reading order: a line across the gutter (the title, a running header,
+    the page number) where it stands; between two such lines, the left column's lines, then the
+    right column's. Each column's lines are given x from the column's own left margin, so a
+    paragraph running on from the foot of the left column to the head of the right one unwraps
+    like any other."""
+    # a line with ink in the middle of the gutter runs across it (column text leaves it blank)
+    across = [(ln["top"], ln["bottom"]) for ln in page.extract_text_lines(return_chars=True)
+              if any(c["x0"] < gutter + 2 and c["x1"] > gutter - 2 for c in ln["chars"])]
+    out: list[dict] = []
+    edge = 0.0
+    for top, bottom in sorted(across) + [(page.height, page.height)]:
+        if top - edge > 1:
+            for x0, x1 in ((0, gutter), (gutter, page.width)):
+                lines = page.within_bbox((x0, edge, x1, top)).extract_text_lines(return_chars=False)
+                margin = min((ln["x0"] for ln in lines), default=0.0)
+                out += [{**ln, "x0": ln["x0"] - margin, "x1": ln["x1"] - margin} for ln in lines]
+        if bottom > top:
+            out += page.within_bbox((0, top - 0.5, page.width, bottom + 0.5)).extract_text_lines(return_chars=False)
+        edge = max(edge, bottom + 0.5)
+    return out
 
 
 def _spans_carried(table) -> list[list[str | None]]:
@@ -199,6 +255,7 @@ STARTS_OWN = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（�
 # Unit lines are left as printed: the item parser reads their labels line by line, wraps included.
 _UNIT_WORDS = re.compile(r"(牵头|责任|配合|参加|协办|主办|参与)(单位|部门|科室|股室)|牵头|配合|按职责分工")
 ENDS_SENTENCE = tuple("。；;：:！!？?）)”】")
+_ROLE_FIRST = re.compile(r"^\s*(牵头|责任|配合|参加|协办|主办|参与|负责)")
 
 
 def _ends_sentence(line: str) -> bool:
@@ -234,7 +291,9 @@ def _unwrapped(lines: list[dict]) -> list[dict]:
     out: list[dict] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if (prev is not None and prev.get("wraps") and ln["text"].strip() and not STARTS_OWN.match(ln["text"])
+        if (prev is not None and prev.get("wraps") and ln["text"].strip()
+                # a unit note cut by the wrap goes on with its role word ("…县司法局" + "配合）")
+                and (not STARTS_OWN.match(ln["text"]) or _unclosed(prev["text"]) and _ROLE_FIRST.match(ln["text"]))
                 and (_unclosed(prev["text"]) or not _UNIT_WORDS.search(_first_sentence(ln["text"])))
                 and ln["top"] - prev["bottom"] < 2.5 * char):
             prev = {**prev, "text": prev["text"] + ln["text"].strip(), "x1": ln["x1"], "bottom": ln["bottom"]}

@@ -534,3 +534,19 @@ def test_a_red_header_set_in_a_text_box_is_read_once(tmp_path):
     text = load(tmp_path / "redhead.docx")
     assert text.count("梧桐县人民政府办公室文件") == 1
     assert text.index("梧桐县人民政府办公室文件") < text.index("梧政办发")
+
+
+def test_decimal_numbers_of_two_depths_are_tasks_where_the_notes_are():
+    """3.1 and 3.3 carry notes of their own; 3.2 is a bare title over 3.2.1 and 3.2.2, which do."""
+    text = """某区2025年法治政府建设工作要点
+三、推进严格规范公正文明执法
+3.1 深化街道综合行政执法改革。对下放街道的52项行政执法事项开展评估。（牵头单位：区委编办）
+3.2 规范行政执法行为
+3.2.1 全面落实行政执法“三项制度”。执法公示信息7个工作日内公开。（牵头单位：区司法局；责任单位：区直各部门）
+3.2.2 规范涉企行政检查。全面推行“扫码入企”。（牵头单位：区司法局；配合单位：区市场监管局）
+3.3 加强执法队伍建设。组织全区行政执法人员轮训。（牵头单位：区人社局）
+"""
+    tasks = [i for i in parse_text(text, file="plan.txt", locality="某区").items if i.kind == "task"]
+    assert [(i.item_number or i.section.split()[-1], i.lead_units) for i in tasks] == [
+        ("3.1", ("区委编办",)), ("3.2.1", ("区司法局",)), ("3.2.2", ("区司法局",)), ("3.3", ("区人社局",))]
+    assert all("3.2" in i.section for i in tasks[1:3]) and "3.2" not in tasks[3].section

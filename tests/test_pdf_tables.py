@@ -85,3 +85,26 @@ def test_a_pdf_table_cell_merged_over_rows_reaches_each_row(tmp_path):
     assert next(r for r in rows if r[0] == "4")[2] == "县政府办公室"
     section = next(r for r in rows if "严格规范" in r[0])
     assert [c for c in section if c] == ["一、严格规范公正文明执法"]
+
+
+GAZETTE_TASKS = [f"{n}．推进第{n}项重点改革，完善配套制度，年内出台实施办法不少于{n + 1}件，按季度报送工作进展，"
+                 f"确保任务按期完成。（县发改委牵头，县财政局、县司法局配合）" for n in range(1, 40)]
+
+
+def test_a_gazette_page_in_two_columns_reads_column_by_column(tmp_path):
+    """A plan printed in a 政府公报: a running header and the title across the page, then two columns
+    of text; a task runs on from the foot of the left column to the head of the right one, and
+    from one page to the next."""
+    from corpus.pipeline import read_document
+
+    paras = "".join(f"<p>{t}</p>" for t in GAZETTE_TASKS)
+    html = (f"<html><head><meta charset='utf-8'><style>body {{ font-family: 'Noto Serif CJK SC', serif; font-size: 13px; }}"
+            f".cols {{ column-count: 2; column-gap: 10mm; text-align: justify; }} p {{ text-indent: 2em; margin: 0; }}"
+            f"h1 {{ text-align: center; font-size: 20px; }} .hdr {{ text-align: center; font-size: 11px; }}</style></head>"
+            f"<body><div class='hdr'>《梧桐市人民政府公报》 2025年第3期</div><h1>梧桐县2025年法治政府建设工作要点</h1>"
+            f"<p>一、深化重点领域改革</p><div class='cols'>{paras}</div></body></html>")
+    parsed = read_document(_printed(html, tmp_path / "gazette.pdf"))
+    tasks = [i for i in parsed.items if i.kind == "task"]
+    assert [i.item_no for i in tasks] == list(range(1, 40))  # in order: each column read whole
+    assert all(i.lead_units == ("县发改委",) and i.participating_units == ("县财政局", "县司法局") for i in tasks)
+    assert all("按季度报送工作进展，确保任务按期完成" in i.text for i in tasks)  # none cut at a column's foot
