@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
-from assistant import compute, fields, route_counts
+from assistant import compute, deadlines, fields, route_counts
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
@@ -314,6 +314,9 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     counter = fields.counter_of(query.original, items)
     names = frozenset(a.searcher.maps.names_for(query.unit))
+    if deadlines.asks(query.original):  # "…牵头的活,哪一项完成时限最早?"
+        yield from _first_due(a, query, items, role, counter)
+        return
     topic, within = _topic_of_list(a, query, items)
     if within:
         # "…行政复议、行政应诉方面我们挑头的是哪几条": the unit's items on that topic only
@@ -349,6 +352,26 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         cited += [i for i in route_counts.doc_tasks(a, items[0].doc_id) if i not in cited]
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in cited], "fields",
                   computed=counts)  # each quote is what the list shows of the item
+
+
+def _first_due(a, query: Query, items: list[TaskItem], role: str, counter: str) -> Iterator[dict]:
+    latest = deadlines.asks_latest(query.original)
+    first, undated = deadlines.first_due(items, latest)
+    doing = "牵头" if role == "lead" else "承担"
+    if first is None:
+        yield a.not_found(query, [], extra=f"({query.unit}{doing}的任务都没有写具体的完成日期。)")
+        return
+    dated = sorted((i for i in items if i not in undated), key=lambda i: deadlines.due(i)[0], reverse=latest)
+    limit = deadlines.due(first)[1]
+    lines = [f"{query.unit}{doing}的{len(items)}{counter}中,完成时限{'最晚' if latest else '最早'}的是"
+             f"{first.locality}{fields.listed_section(first)}“{fields.short_heading(first, 40)}”({limit})[1]。",
+             "按完成时限排列:" + ";".join(f"{fields.listed_section(i)}“{fields.short_heading(i, 16)}”({deadlines.due(i)[1]})[{n}]"
+                                          for n, i in enumerate(dated, start=1))]
+    if undated:
+        lines.append(f"另有{len(undated)}{counter}没有具体日期(如“{undated[0].deadline or '长期坚持'}”),不参与比较。")
+    text = "\n".join(lines)
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", [(i, i.text[:100]) for i in dated], "fields")
 
 
 def _two_units(a, query: Query) -> tuple[str, str] | None:

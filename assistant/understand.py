@@ -365,7 +365,7 @@ _ASKS_TASK_LIST = re.compile(rf"{_TASK_WORDS}[^,，?？]{{0,4}}?(有|是)?(哪�
 
 
 # the items asked for: which or how many tasks (哪几条, 哪些任务, 几个牵头, 多少项)
-_ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几)?个?(条|项)|哪些(任务|事|活|工作|条目|地方)|"
+_ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几|一)?个?(条|项)|哪些(任务|事|活|工作|条目|地方)|"
                          # "分到了哪些要它挑头的活?": the tasks asked, a clause between
                          r"哪些(?:(?!单位|部门|机构|科室)[^?？，,]){1,8}的(任务|事|活|工作|条目)|(几|多少)个?(牵头|头|任务|事)|"
                          # "被点到几次?": how often a unit is named is how many items name it

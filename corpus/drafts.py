@@ -34,6 +34,7 @@ class Draft:
     number_int: int | None = None
     inferred: bool = False
     heading: str = ""
+    title: str = ""  # a title line of its own the item was read with (a card's): its heading when shown
     notes: list[str] = field(default_factory=list)
     units: Units | None = None
     deadline: str = ""

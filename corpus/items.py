@@ -16,6 +16,7 @@ Text before the first heading (title, preamble) and paragraphs that own no note 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus import division_table
 from corpus.drafts import Draft, Line, heading_only, lines_of
@@ -36,10 +37,28 @@ def build(text: str, body_start: int, first_is_lead: bool) -> list[Draft]:
         table = items_from_tables(lines, text, first_is_lead)
         # a plan before the table, whose units the table gives by pointing back to its items
         plan = _from_lines(lines[:header], text, first_is_lead) if header >= 3 else []
-        return (plan and division_table.join(plan, table, text)) or table
+        joined = plan and division_table.join(plan, table, text)
+        if joined:
+            return joined
+        if _assigns_its_own(plan) and _INDICATORS.search("".join(lines[header].row)):
+            # a plan whose tasks carry their own notes, and after it an 附表 of 主要指标 (指标名称,
+            # 目标值, 责任单位): the plan is the task list; the table's rows stay searchable as text
+            return plan + [replace(d, kind="prose") if d.kind == "task" and d.start >= plan[-1].end else d
+                           for d in table if d.start >= plan[-1].end]
+        return table
     if is_records(lines):
         return items_from_records(lines, text, first_is_lead)
     return _from_lines(lines, text, first_is_lead)
+
+
+_INDICATORS = re.compile(r"指标|目标值")
+
+
+def _assigns_its_own(plan: list[Draft]) -> bool:
+    """At least three tasks, and most of them with units of their own."""
+    tasks = [d for d in plan if d.kind == "task"]
+    noted = sum(1 for d in tasks if d.units is not None and not d.units.empty)
+    return len(tasks) >= 3 and noted >= 0.6 * len(tasks)
 
 
 def _from_lines(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from corpus.cells import CELL_BREAK, TABLE_SEP, cell_text as _cell_text, row_line as _row_line  # noqa: F401 (re-exported)
 from corpus import legacy
 from corpus.errors import DocumentError
+from corpus.units import LABEL_RE
 from corpus.paged import PICTURE_SUFFIXES, read_ofd, read_pdf, read_pictures
 from corpus.word import read_docx
 
@@ -187,15 +188,23 @@ def _html(markup: str, name: str) -> str:
     for table in soup.find_all("table"):
         if table.find_parent("table") is None:
             table.replace_with(soup.new_string(_BREAK + _BREAK.join(_html_table(table)) + _BREAK))
-    for br in soup.find_all("br"):
-        br.replace_with(_BREAK)
     for term in soup.find_all("dt"):  # <dt>牵头单位</dt><dd>县司法局</dd>: one labelled line
         value = term.find_next_sibling()
         if value is not None and value.name == "dd":
             label = term.get_text("").strip()
+            if LABEL_RE.match(label.rstrip("：:") + "："):  # its names one per line: a list
+                for br in value.find_all("br"):
+                    br.replace_with("、")
             term.replace_with(_BREAK + (label if label.endswith(("：", ":")) else f"{label}："))
             value.insert_after(_BREAK)
             value.unwrap()
+    for br in soup.find_all("br"):
+        # names a labelled field lists one per line (<span>牵头单位：</span><span>县司法局<br>县直各部门</span>)
+        block = br.find_parent(_HTML_BLOCKS)
+        said = block.get_text("") if block is not None else ""
+        listed = LABEL_RE.match(said.strip()) and all(
+            0 < len(part.strip()) <= 25 and "。" not in part for part in LABEL_RE.sub("", said, count=1).split("\n"))
+        br.replace_with("、" if listed and _names_on_both_sides(br) else _BREAK)
     # two inline elements side by side (<span>索引号：…</span><span>发布机构：…</span>, a nav bar's
     # links) are two things, a space apart; a word marked up inside a sentence (不少于<b>60</b>学时) is not
     for tag in soup.find_all(True):
@@ -222,6 +231,12 @@ _HTML_BLOCKS = ["p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th"
 
 
 _BREAK = "\u2029"  # a line break the page shows (a block's end, a <br>), apart from the source's own
+
+
+def _names_on_both_sides(br) -> bool:
+    before, after = br.previous_sibling, br.next_sibling
+    text = lambda node: (node.get_text("") if hasattr(node, "get_text") else str(node or "")).strip()
+    return bool(text(before)) and bool(text(after)) and not text(before).endswith(("、", "，", ","))
 
 
 def _html_line(line: str) -> str:

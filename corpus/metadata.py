@@ -48,7 +48,11 @@ def read_metadata(text: str) -> Metadata:
     meta = Metadata()
     head = lines[: max(40, len(lines) // 3)]
     meta.doc_no = _doc_no(head)
-    sig = _signature(lines)
+    # the notice that 印发s the plan is signed after its own title: a page that opens with the tail
+    # of another document (a 公报 page, its signature first) is dated by the notice, not by that
+    notice = next((i for i, ln in enumerate(head) if "关于印发" in ln and "《" not in ln.split("关于印发")[0]), 0)
+    after = _signature(lines[notice:])
+    sig = after + notice if after is not None else _signature(lines)
     if sig is not None:
         y, m, d = _DATE_CN.match(lines[sig]).groups()
         meta.date = f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
@@ -83,6 +87,30 @@ def read_metadata(text: str) -> Metadata:
     meta.kind = next((k for k in _KINDS if k in meta.title), "")
     meta.locality, meta.level = _locality(meta.title, meta.issuer)
     return meta
+
+
+_NOTICE_END = re.compile(r"关于.{2,80}的(通知|决定|意见|批复|函|报告)$")
+
+
+def next_document(text: str, doc_no: str) -> int | None:
+    """Where another document begins after this one (a 公报 page, a compiled PDF): a notice title
+    standing alone after the plan, its own 文号 right under it, not this document's. The offset
+    of its first line, or None."""
+    lines = text.split("\n")
+    offsets, at = [], 0
+    for ln in lines:
+        offsets.append(at)
+        at += len(ln) + 1
+    own = re.sub(r"\s+", "", doc_no)
+    for i in range(max(3, len(lines) // 3), len(lines) - 1):
+        for span in (1, 2):  # a title may wrap onto a second line
+            title = "".join(ln.strip() for ln in lines[i:i + span])
+            if title.startswith("《") or not _NOTICE_END.search(title):
+                continue
+            below = next((ln.strip() for ln in lines[i + span:i + span + 2] if ln.strip()), "")
+            if _DOC_NO.fullmatch(below) and re.sub(r"\s+", "", below) != own:
+                return offsets[i]
+    return None
 
 
 def _doc_no(head: list[str]) -> str:

@@ -8,7 +8,8 @@ import re
 from corpus.drafts import Draft
 from corpus.units import LABEL_RE, LABELS, TASK_SUBJECT, Units, looks_like_unit, looks_like_unit_list, parse_note
 
-_TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（][^()（）]*[)）][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
+# (a name's own brackets may sit inside the note: 各乡（镇）, 各县〔市、区〕人民政府)
+_TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（〔][^()（）〔〕]*[)）〕][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
 # a note after a dash at the end of the paragraph: "……。——县市场监管局牵头，县司法局配合"
 # (a single dash only after a sentence's end: 第5—7项 and 2023—2025年 are ranges, not notes)
 _DASHED = re.compile(r"(?:——|(?<=[。；;）)])\s*—(?!\d)|--|－－)\s*(?P<note>[^—]{2,80}?)\s*[。.;；]?\s*$")

@@ -144,8 +144,8 @@ def _pdf_page(page, scanned: bool) -> list[dict]:
 
 def _gutter(page) -> float | None:
     """Where a page set in two columns (a 政府公报 page) divides them: a band near the middle,
-    at least 6 pt wide, that the ink of at most a tenth of the page's lines crosses, with text on
-    both sides of it; None for a page in one column."""
+    at least 6 pt wide, that far fewer lines' ink crosses than the columns' text beside it, with
+    text on both sides of it; None for a page in one column."""
     chars = [c for c in page.chars if c.get("text", "").strip()]
     if len(chars) < 200:
         return None
@@ -154,10 +154,12 @@ def _gutter(page) -> float | None:
     for c in chars:
         for x in range(max(0, int(c["x0"]) - lo), min(width, int(c["x1"]) - lo + 1)):
             lines_at[x].add(round(c["top"] / 3))
-    lines = len({round(c["top"] / 3) for c in chars})
+    # few lines' ink where the columns' text has most (the lines across the gutter: a title, the
+    # running header, the page number, are a few per page)
+    typical = sorted(len(s) for s in lines_at)[int(0.75 * width)]
     runs, start = [], None
     for x in range(width + 1):
-        empty = x < width and len(lines_at[x]) <= lines / 10
+        empty = x < width and len(lines_at[x]) <= 0.3 * typical
         if empty and start is None:
             start = x
         elif not empty and start is not None:
@@ -178,21 +180,43 @@ def _two_columns(page, gutter: float) -> list[dict]:
     right column's. Each column's lines are given x from the column's own left margin, so a
     paragraph running on from the foot of the left column to the head of the right one unwraps
     like any other."""
-    # a line with ink in the middle of the gutter runs across it (column text leaves it blank)
-    across = [(ln["top"], ln["bottom"]) for ln in page.extract_text_lines(return_chars=True)
-              if any(c["x0"] < gutter + 2 and c["x1"] > gutter - 2 for c in ln["chars"])]
+    # a line with ink in the middle of the gutter runs across it (column text leaves it blank), and
+    # so does a running header or footer in the page's margin, set left and right of the gutter
+    # (the running header alternates between left and right pages, so it is dropped here, in the
+    # margin, rather than as a line every page repeats)
+    physical = page.extract_text_lines(return_chars=True)
+    running = _running_ends(physical, page.height)
+    across = [(ln["top"], ln["bottom"]) for n, ln in enumerate(physical)
+              if n in running or any(c["x0"] < gutter + 2 and c["x1"] > gutter - 2 for c in ln["chars"])]
+    dropped = {(physical[n]["top"], physical[n]["bottom"]) for n in running}
     out: list[dict] = []
     edge = 0.0
     for top, bottom in sorted(across) + [(page.height, page.height)]:
         if top - edge > 1:
             for x0, x1 in ((0, gutter), (gutter, page.width)):
                 lines = page.within_bbox((x0, edge, x1, top)).extract_text_lines(return_chars=False)
-                margin = min((ln["x0"] for ln in lines), default=0.0)
-                out += [{**ln, "x0": ln["x0"] - margin, "x1": ln["x1"] - margin} for ln in lines]
-        if bottom > top:
+                left = min((ln["x0"] for ln in lines), default=0.0)
+                out += [{**ln, "x0": ln["x0"] - left, "x1": ln["x1"] - left} for ln in lines]
+        if bottom > top and (top, bottom) not in dropped:
             out += page.within_bbox((0, top - 0.5, page.width, bottom + 0.5)).extract_text_lines(return_chars=False)
         edge = max(edge, bottom + 0.5)
     return out
+
+
+def _running_ends(lines: list[dict], height: float) -> set[int]:
+    """The first and last of a page's lines when they stand apart from the text in its margins
+    (a running header in the top sixth, a page number in the bottom sixth, each further from its
+    neighbour than twice the usual space between lines)."""
+    if len(lines) < 4:
+        return set()
+    gaps = sorted(b["top"] - a["bottom"] for a, b in zip(lines, lines[1:]))
+    usual = max(1.0, gaps[len(gaps) // 2])
+    ends = set()
+    if lines[0]["bottom"] < height / 6 and lines[1]["top"] - lines[0]["bottom"] > 2 * usual:
+        ends.add(0)
+    if lines[-1]["top"] > height * 5 / 6 and lines[-1]["top"] - lines[-2]["bottom"] > 2 * usual:
+        ends.add(len(lines) - 1)
+    return ends
 
 
 def _spans_carried(table) -> list[list[str | None]]:

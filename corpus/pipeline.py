@@ -19,7 +19,7 @@ from corpus import clean as cleaning
 from corpus import items as itemizing
 from corpus import section_notes, table_items, unit_division, unit_headings
 from corpus.load import TEXT_SUFFIXES, load
-from corpus.metadata import read_metadata
+from corpus.metadata import next_document, read_metadata
 from corpus.text import first_sentence
 from corpus.types import PolicyDoc, TaskItem
 from corpus.units import canonical_all, nfkc
@@ -66,6 +66,9 @@ def document_of(raw: str, *, file: str, locality: str = "", title: str = "", doc
     locality is known). For callers that want the document and build its items later."""
     text = cleaning.clean(raw, plain_text=Path(file).suffix.lower() in TEXT_SUFFIXES)
     meta = read_metadata(text)
+    end = next_document(text, meta.doc_no)
+    if end is not None:  # the start of the next document on the same pages is not this one's
+        text = text[:end].rstrip() + "\n"
     fields = {
         "doc_id": doc_id or hashlib.sha256(raw.encode("utf-8")).hexdigest()[:10],
         "file": file, "title": meta.title or _first_line(text), "locality": meta.locality,
@@ -219,7 +222,9 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         item_id=f"{doc.doc_id}-{local_id}", doc_id=doc.doc_id, doc=doc.file, title=doc.title,
         locality=doc.locality, section=section, section_path=full or section, text=text,
         span=(start, end), item_no=d.number_int if d.kind in ("task", "point") else None,
-        item_no_inferred=d.inferred, heading=first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", row_text).split("\t")[0]),  # a row: its first text cell
+        item_no_inferred=d.inferred,
+        # a card's own title line, else the first sentence (a row: its first text cell)
+        heading=d.title.strip() or first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", row_text).split("\t")[0]),
         lead_units=lead, responsible_units=resp, participating_units=part,
         units_raw="；".join(d.notes), doc_kind=doc.kind, date=doc.date, kind=d.kind,
         deadline=d.deadline, score=d.score, score_checked=d.score_checked, status=d.status, item_number=d.number,

@@ -43,6 +43,7 @@ class Table:
     ys: list[float]  # the horizontal rules, top to bottom
     xs: list[float]  # the vertical rules, left to right
     open_below: frozenset = frozenset()  # (row, column): no rule under that cell, it spans the next row
+    open_right: frozenset = frozenset()  # (row, column): no rule right of that cell, it spans the next column
 
     def holds(self, p: dict) -> bool:
         x, y = _centre(p)
@@ -55,16 +56,43 @@ class Table:
              ) -> list[tuple[float, str]]:
         """(top, tab-separated cells) per row; `empty_cell(box)` may read a cell no piece fell in."""
         cells: dict[tuple[int, int], list[dict]] = {}
-        for p in pieces:
-            x, y = _centre(p)
-            r = next(i for i in range(len(self.ys) - 1) if y <= self.ys[i + 1])
-            c = next(i for i in range(len(self.xs) - 1) if x <= self.xs[i + 1])
-            cells.setdefault((r, c), []).append(p)
+        for whole in pieces:
+            r = next(i for i in range(len(self.ys) - 1) if _centre(whole)[1] <= self.ys[i + 1])
+            for p in self._split_at_rules(whole, r):
+                x = _centre(p)[0]
+                c = next(i for i in range(len(self.xs) - 1) if x <= self.xs[i + 1])
+                while c and (r, c - 1) in self.open_right:  # a merged cell's text is its first column's
+                    c -= 1
+                cells.setdefault((r, c), []).append(p)
         grid = [["".join(line["text"] for line in lines_of(cells.get((r, c), [])))
-                 or (empty_cell(self.cell_box(r, c)) if empty_cell else "")
+                 or (empty_cell(self.cell_box(r, c)) if empty_cell and (r, c - 1) not in self.open_right else "")
                  for c in range(len(self.xs) - 1)] for r in range(len(self.ys) - 1)]
         self._carry_merged(grid)
         return [(float(self.ys[r]), TABLE_SEP.join(texts)) for r, texts in enumerate(grid) if any(texts)]
+
+    def _split_at_rules(self, p: dict, r: int) -> list[dict]:
+        """A piece of recognised text that runs over a cell's rule (two cells read as one box:
+        "区人力资源社会保障局2025年10月底") cut where the rule stands, by its characters' share of
+        the box; over a column boundary with no rule in this row (a merged cell) it stays whole."""
+        text = p["text"]
+        cuts = [x for c, x in enumerate(self.xs[1:-1]) if p["x0"] < x < p["x1"] and (r, c) not in self.open_right]
+        if not cuts or len(text) < 2:
+            return [p]
+        # where each character ends, a half-width one (a digit, a Latin letter) half as wide
+        ends, run = [], 0.0
+        for ch in text:
+            run += 0.5 if ord(ch) < 0x2E80 else 1.0
+            ends.append(run)
+        scale = (p["x1"] - p["x0"]) / run
+        out, start, left = [], 0, p["x0"]
+        for x in cuts:
+            end = max(start, min(range(len(text) + 1), key=lambda k: abs((ends[k - 1] if k else 0.0) * scale + p["x0"] - x)))
+            if end > start:
+                out.append({**p, "x0": left, "x1": x, "text": text[start:end]})
+            start, left = end, x
+        if start < len(text):
+            out.append({**p, "x0": left, "x1": p["x1"], "text": text[start:]})
+        return out
 
     def _carry_merged(self, grid: list[list[str]]) -> None:
         """A cell merged over several rows (a 牵头单位 over a group of tasks, a category) prints its
@@ -80,6 +108,17 @@ class Table:
                     for k in range(r, end + 1):
                         grid[k][c] = text
                 r = end + 1
+
+
+def _covered(rules: list[tuple[float, float, float]], x: float, y0: float, y1: float, gap: float) -> float:
+    """How much of the span y0..y1 the vertical rules at x cover, 0..1."""
+    spans = sorted((max(a, y0), min(b, y1)) for rx, a, b in rules if abs(rx - x) <= gap and b > y0 and a < y1)
+    covered, reach = 0.0, y0
+    for a, b in spans:
+        if b > reach:
+            covered += b - max(a, reach)
+            reach = b
+    return covered / (y1 - y0) if y1 > y0 else 1.0
 
 
 def _clusters(things: list, span: Callable, share: float) -> list[list]:
@@ -115,7 +154,8 @@ def merged(positions: list[float], gap: float) -> list[float]:
 
 
 def tables(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]],
-           gap: float, has_rule: Callable[[float, float, float], bool] | None = None) -> list[Table]:
+           gap: float, has_rule: Callable[[float, float, float], bool] | None = None,
+           rules_right: bool = False) -> list[Table]:
     """Ruled tables from rules — horizontal (y, x0, x1), vertical (x, y0, y1): vertical rules that
     stand side by side over the same rows, and the horizontal rules between them. A lone horizontal
     rule (the red rule under a 红头) is no table. `has_rule(y, x0, x1)`: whether a rule runs at y
@@ -138,5 +178,10 @@ def tables(horizontal: list[tuple[float, float, float]], vertical: list[tuple[fl
         if len(ys) >= 3:
             open_below = frozenset((r, c) for r in range(len(ys) - 2) for c in range(len(xs) - 1)
                                    if has_rule is not None and not has_rule(ys[r + 1], xs[c], xs[c + 1]))
-            found.append(Table(ys, xs, open_below))
+            # with `rules_right`, a row whose inner column rule is missing for most of its height
+            # is one cell across (a category row), not several
+            open_right = frozenset() if not rules_right else frozenset(
+                (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 2)
+                if _covered(g, xs[c + 1], ys[r], ys[r + 1], gap) < 0.5)
+            found.append(Table(ys, xs, open_below, open_right))
     return found

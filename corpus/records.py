@@ -66,7 +66,12 @@ def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> lis
             drafts.append(current)
         current = None
 
+    title: Line | None = None  # "2 推进政务服务“一网通办”" right above its record's fields (a card)
     for ln in lines:
+        if title is not None and not ((f := _field(ln)) and f[1] == "text"):
+            kind = "prose" if path or drafts else "preamble"
+            drafts.append(Draft(kind, title.start, title.end, list(path)))
+            title = None
         if _SEPARATOR.match(ln.text):
             close()
             continue
@@ -80,10 +85,14 @@ def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> lis
             continue
         if role == "text" and (current is None or current.heading):
             close()
-            counter = int(number) if number.isdigit() else counter + 1
             value_at = ln.start + ln.text.index(field[2]) if field[2] else ln.end
+            named = ""
+            if title is not None:  # the card's numbered title opens the item and names it
+                number, value_at, named = title.marker.token, title.start + title.marker.end, title.text[title.marker.end:]
+                title = None
+            counter = int(number) if number.isdigit() else counter + 1
             current = Draft("task", value_at, ln.end, list(path), number=number, number_int=counter,
-                            inferred=not number.isdigit(), heading=field[2])
+                            inferred=not number.isdigit(), heading=field[2], title=named)
             number = ""
             continue
         if current is not None and field:
@@ -98,8 +107,13 @@ def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> lis
         if ln.marker and ln.marker.rank <= RANK["cnparen"] and len(ln.text) <= 40:
             path = [(ln.marker.token, ln.text)]
             continue
+        if ln.marker and ln.marker.family in ("arabic", "decimal", "decimal3", "task") and len(ln.text) <= 40:
+            title = ln
+            continue
         kind = "prose" if path or drafts else "preamble"
         drafts.append(Draft(kind, ln.start, ln.end, list(path)))
     close()
+    if title is not None:
+        drafts.append(Draft("prose" if path or drafts else "preamble", title.start, title.end, list(path)))
     return drafts
 

@@ -123,7 +123,9 @@ _MISREAD = ((re.compile(r"部[內内](?=$|[、，,。；;：:）)\s]|按|负责|
             (re.compile(r"(政府|相关|有关|职能|主管|各)部[內内]"), r"\1部门"),
             (re.compile("內"), "内"),  # the traditional form is never printed in these documents
             # the recogniser spaces out a figure whose digits print wide apart ("不少于6 0学时")
-            (re.compile(r"(?<=\d) (?=\d)"), ""))
+            (re.compile(r"(?<=\d) (?=\d)"), ""),
+            # and reads the full-width point after an item's number as a full stop ("2。深化…")
+            (re.compile(r"^(\d{1,2})。(?=[\u4e00-\u9fff“])"), r"\1．"))
 
 
 def _corrected(text: str) -> str:
@@ -183,4 +185,4 @@ def _tables(gray: np.ndarray) -> list[placed.Table]:
         band = thick[max(0, round(y) - 2):round(y) + 3, round(x0) + 8:max(round(x0) + 9, round(x1) - 8)]
         return band.size > 0 and band.any(axis=0).mean() >= 0.5
 
-    return placed.tables(horizontal, vertical, gap=8, has_rule=has_rule)
+    return placed.tables(horizontal, vertical, gap=8, has_rule=has_rule, rules_right=True)

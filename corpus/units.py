@@ -247,9 +247,9 @@ def split_names(text: str) -> list[str]:
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch in "(（[":
+        if ch in "(（[〔［":
             depth += 1
-        elif ch in ")）]" and depth:
+        elif ch in ")）]〕］" and depth:
             depth -= 1
         if depth == 0 and text.startswith("<br>", i):
             pieces.append(current)

@@ -550,3 +550,58 @@ def test_decimal_numbers_of_two_depths_are_tasks_where_the_notes_are():
     assert [(i.item_number or i.section.split()[-1], i.lead_units) for i in tasks] == [
         ("3.1", ("区委编办",)), ("3.2.1", ("区司法局",)), ("3.2.2", ("区司法局",)), ("3.3", ("区人社局",))]
     assert all("3.2" in i.section for i in tasks[1:3]) and "3.2" not in tasks[3].section
+
+
+def test_a_plan_with_its_own_notes_is_the_task_list_before_an_appendix_of_indicators():
+    text = "\n".join(["某县2025年法治政府建设工作要点", "一、深化改革",
+                      "1.动态调整权责清单。（牵头单位：县委编办；配合单位：县司法局）",
+                      "2.深化一件事改革。（县政务服务管理局牵头）", "3.优化营商环境。（县市场监管局牵头）",
+                      "附表", "2025年法治政府建设主要指标", "序号\t指标名称\t目标值\t责任单位",
+                      "1\t规范性文件合法性审核率\t100%\t县司法局", "2\t依申请公开按期答复率\t100%\t县政府办公室", "注：以上指标纳入考核。"])
+    items = parse_text(text, file="plan.txt", locality="某县").items
+    assert [(i.item_no, i.lead_units) for i in items if i.kind == "task"] == [
+        (1, ("县委编办",)), (2, ("县政务服务管理局",)), (3, ("县市场监管局",))]
+    assert any("规范性文件合法性审核率" in i.text for i in items)  # the appendix stays searchable
+
+
+def test_names_in_square_brackets_and_the_next_document_on_the_page():
+    """A 公报 page: the tail of one document, this notice and plan, then the start of another."""
+    from corpus.notes import trailing_note
+    from corpus.units import split_names
+
+    assert split_names("市司法局、各县〔市、区〕人民政府") == ["市司法局", "各县〔市、区〕人民政府"]
+    assert trailing_note("加强执法监督。（市司法局牵头，各县〔市、区〕人民政府配合）", False)[1].startswith("市司法局牵头")
+    text = "\n".join(["四、强化监督检查。发现违法行为依法查处。", "本通知自印发之日起施行。", "某市人民政府办公室", "2025年2月21日",
+                      "某市人民政府办公室关于印发某市2025年", "法治政府建设工作要点的通知", "某政办发〔2025〕5号",
+                      "各县（市、区）人民政府：", "现印发给你们，请认真组织实施。", "某市人民政府办公室", "2025年2月28日",
+                      "某市2025年法治政府建设工作要点", "一、深化改革", "（一）动态调整权责清单。（市委编办牵头）",
+                      "（二）规范涉企检查。（市司法局牵头）", "（三）加强执法监督。（市司法局牵头）",
+                      "某市人民政府关于公布第五批非遗名录的通知", "某政发〔2025〕7号", "各县（市、区）人民政府：名录共22项，现予公布。"])
+    parsed = parse_text(text, file="gazette.txt")
+    assert parsed.doc.date == "2025-02-28" and parsed.doc.doc_no == "某政办发〔2025〕5号"
+    assert "非遗" not in parsed.doc.text and "五批" not in "".join(i.text for i in parsed.items)
+
+
+def test_a_card_numbered_above_its_fields_is_one_item_with_its_title():
+    text = "\n".join(["某县2025年法治政府建设重点任务分工方案", "一、深化放管服改革",
+                      "1 推行权责清单动态管理", "工作内容：及时调整县级部门权责清单。", "牵头单位：县委编办", "完成时限：2025年9月底",
+                      "2 推进一网通办", "工作内容：网上可办率达到95%以上。", "牵头单位：县政务服务中心", "完成时限：2025年12月底",
+                      "3 规范涉企收费", "工作内容：建立涉企收费目录清单。", "牵头单位：县市场监管局", "完成时限：2025年6月底"])
+    tasks = [i for i in parse_text(text, file="cards.txt", locality="某县").items if i.kind == "task"]
+    assert [(i.item_no, i.text.split("\n")[0], i.lead_units) for i in tasks] == [
+        (1, "推行权责清单动态管理", ("县委编办",)), (2, "推进一网通办", ("县政务服务中心",)), (3, "规范涉企收费", ("县市场监管局",))]
+
+
+def test_the_task_due_first_among_a_units_tasks():
+    from assistant import deadlines
+
+    text = "\n".join(["某县2025年法治政府建设工作要点", "一、深化改革",
+                      "1.动态调整权责清单，11月底前完成。（县司法局牵头）", "2.规范涉企行政检查，2025年7月底前建立制度。（县司法局牵头）",
+                      "3.落实合法性审核制度，长期坚持。（县司法局牵头）", "4.开展执法案卷评查，年底前完成。（县司法局牵头）"])
+    tasks = [i for i in parse_text(text, file="plan.txt", locality="某县").items if i.kind == "task"]
+    assert deadlines.asks("县司法局牵头的活,哪一项完成时限最早?") and deadlines.asks("哪项最晚完成?")
+    first, undated = deadlines.first_due(tasks)
+    assert first.item_no == 2 and deadlines.due(first) == ((2025, 7, 31), "2025年7月底")
+    assert [i.item_no for i in undated] == [3]
+    last, _ = deadlines.first_due(tasks, latest=True)
+    assert last.item_no == 4 and deadlines.due(tasks[0])[0] == (2025, 11, 30)  # the year is the title's

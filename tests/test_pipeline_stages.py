@@ -236,15 +236,15 @@ def test_html_lines_are_the_lines_a_browser_shows(tmp_path):
     <p>行政执法人员每年培训不少于<b>60</b>学时，
        新任执法人员岗前培训不少于<font color="red">40</font>学时。</p>
     <p><span class="label">牵头单位：</span><span>县司法局</span></p>
-    <dl><dt>配合单位</dt><dd>各行政执法部门</dd><dt>完成时限：</dt><dd>2025年12月底前</dd></dl></div></body></html>"""
+    <dl><dt>配合单位</dt><dd>各行政执法部门<br>各乡镇人民政府</dd><dt>完成时限：</dt><dd>2025年12月底前</dd></dl></div></body></html>"""
     path = tmp_path / "page.html"
     path.write_text(html, encoding="utf-8")
     assert load(path).split("\n") == [
         "发布机构：某县人民政府办公室 发文日期：2025-03-12", "1. 加强执法人员培训",
         "行政执法人员每年培训不少于60学时，新任执法人员岗前培训不少于40学时。", "牵头单位： 县司法局",
-        "配合单位：各行政执法部门", "完成时限：2025年12月底前"]
+        "配合单位：各行政执法部门、各乡镇人民政府", "完成时限：2025年12月底前"]  # names a field lists one per line
     task = next(i for i in read_document(path, locality="某县").items if i.kind == "task")
-    assert task.lead_units == ("县司法局",) and task.participating_units == ("各行政执法部门",)
+    assert task.lead_units == ("县司法局",) and task.participating_units == ("各行政执法部门", "各乡镇人民政府")
     assert task.deadline == "2025年12月底前"
 
 

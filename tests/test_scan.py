@@ -281,3 +281,17 @@ def test_a_picture_too_small_or_broken_gets_a_message(tmp_path):
     broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     with pytest.raises(DocumentError, match="不是可读的图片"):
         load(broken)
+
+
+def test_recognised_text_over_a_cells_rule_is_cut_at_the_rule_unless_the_cell_is_merged():
+    """The recogniser may read two neighbouring cells as one box ("区人力资源社会保障局2025年10月底");
+    a category row merged across the table has no rule inside and stays one cell."""
+    from corpus import placed
+
+    table = placed.Table(ys=[0, 20, 40], xs=[0, 100, 160], open_right=frozenset({(0, 0)}))
+    # ten Chinese characters left of the rule at x=100 (10 pt each), then "2025年10月底": a digit half as wide
+    joined = placed.piece(0, 22, 160, 38, "区人力资源社会保障局2025年10月底")
+    category = placed.piece(2, 2, 150, 18, "一、依法全面履行政府职能")
+    rows = table.rows([joined, category])
+    assert rows[0][1].split("\t") == ["一、依法全面履行政府职能", ""]
+    assert rows[1][1].split("\t") == ["区人力资源社会保障局", "2025年10月底"]

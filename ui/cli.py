@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="parse these files instead of the bundled corpus")
 
     p = sub.add_parser("ingest", help="index the bundled corpus and/or files into Chroma")
-    p.add_argument("paths", nargs="*", help=".txt .md .html .docx .doc .wps .pdf .ofd .xlsx .xls .et .csv files (default: the bundled corpus)")
+    p.add_argument("paths", nargs="*", help=".txt .md .html .docx .doc .wps .pdf .ofd .xlsx .xls .et .csv .jpg .png .tif files (default: the bundled corpus)")
     p.add_argument("--rebuild", action="store_true", help="re-embed everything")
     p.add_argument("--locality", help="locality of the added files when they do not say")
     p.add_argument("--title", help="title of the added file")
