@@ -37,7 +37,7 @@ _MEASURES = [
     (re.compile(r"哪年|哪一年|哪个年份|什么年份"), r"\d{4}年(?!度)|年底|年内|年末"),
     # the month asked: 年内 does not say which month
     (re.compile(r"几月份?|哪个月"), r"\d+月|年底|年末|年初|上半年|下半年|[一二三四1-4]季度"),
-    (re.compile(r"(什么|啥)时候|多会儿?|何时|截止|when|deadline", re.I),
+    (re.compile(r"(什么|啥)(时候|时间)|多会儿?|何时|截止|when|deadline", re.I),
      r"\d+月|\d+日|月底|年底|年内|\d{4}年|前"),
     # a time limit is a date or a duration: 完成时限 2024年6月底前; 办理时限 0.5个工作日
     (re.compile(r"期限|时限|时间节点|时间安排|进度安排"),
@@ -291,8 +291,8 @@ class Evidence:
 
 
 # the year a thing is for ("纳入2025年度…考核") and a document number's year and serial say no quantity
-# (a year alone may be the answer: "2025年前")
-_NOT_A_QUANTITY = re.compile(r"(19|20)\d{2}\s*年度|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+# (a question about time has a measure of its own, which a year answers: "什么时间之前" -> "2025年前")
+_NOT_A_QUANTITY = re.compile(r"(19|20)\d{2}\s*年度?|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 
 
 def has_number(text: str) -> bool:

@@ -43,6 +43,9 @@ from corpus.select import names_of
     # the thing counted is named after its classifier: 11个县市 is no count of 问题
     ("法治督察一共查出多少个问题?", "对州直11个县市开展督察", False),
     ("法治督察一共查出多少个问题?", "督察发现问题36个,已全部整改", True),
+    # a year is no quantity; a question about time has its own measure, which a year answers
+    ("分值权重是多少?", "将落实情况纳入2025年度领导班子考核内容", False),
+    ("要求在什么时间之前完成督察全覆盖?", "2025年前实现对乡镇和县直部门督察全覆盖", True),
 ])
 def test_what_a_number_question_is_answered_by(question, text, holds):
     assert answers_measure(question, text) is holds
