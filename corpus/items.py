@@ -187,10 +187,14 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
     path: list[tuple[int, str, str]] = []  # (rank, token, heading)
     heading_notes: dict[int, list[str]] = {}  # rank -> the note of the heading at that rank
     titled_families = _titled_families(lines, first_is_lead) if family == "para" else set()
-    titled: tuple[float] | None = None  # the rank of a bare title whose deeper numbers are the tasks
+    titled_rank: float | None = None  # the rank of a bare title whose deeper numbers are the tasks
     current: Draft | None = None
     counter = 0
     in_units = False
+
+    def back_to(rank_: float) -> None:  # leave the headings at this rank and below
+        while path and path[-1][0] >= rank_:
+            heading_notes.pop(path.pop()[0], None)
 
     def close() -> None:
         nonlocal current
@@ -223,8 +227,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             # "3.1 深化…改革。…（牵头单位：区委编办）" beside "3.2 规范执法行为" over its 3.2.1, 3.2.2:
             # a shallower number with a note of its own and nothing numbered under it is a task too
             close()
-            while path and path[-1][0] >= m.rank:
-                heading_notes.pop(path.pop()[0], None)
+            back_to(m.rank)
             counter = m.number if m.number is not None else counter + 1
             current = Draft("task", ln.start + m.end, ln.end, [(t, h) for _, t, h in path],
                             number=m.token, number_int=counter)
@@ -232,8 +235,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             continue
         if m is not None and not is_item and m.rank < rank and m.family != "bullet":
             close()
-            while path and path[-1][0] >= m.rank:
-                heading_notes.pop(path.pop()[0], None)
+            back_to(m.rank)
             path.append((m.rank, m.token, ln.text))
             in_units = False
             if inherit:
@@ -248,17 +250,16 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
                 # searchable as prose under that heading, not only as a heading of the path
                 current = Draft("prose", ln.start, ln.end, [(t, h) for _, t, h in path])
             continue
-        if m is not None and m.family != "bullet" and titled is not None and m.rank <= titled[0]:
-            while path and path[-1][0] >= m.rank:  # past that title's items
-                heading_notes.pop(path.pop()[0], None)
-            titled = None
+        if m is not None and m.family != "bullet" and titled_rank is not None and m.rank <= titled_rank:
+            back_to(m.rank)  # past that title's items
+            titled_rank = None
         if is_item and m.family != "bullet" and not inherit and _title_over_noted(lines, k, first_is_lead):
             # "3.2 规范行政执法行为" over its 3.2.1, 3.2.2 that carry the notes: a heading, not a task
             close()
             path.append((m.rank, m.token, ln.text))
-            titled, in_units = (m.rank,), False
+            titled_rank, in_units = m.rank, False
             continue
-        if m is not None and m.family != "bullet" and titled is not None and m.rank > titled[0]:
+        if m is not None and m.family != "bullet" and titled_rank is not None and m.rank > titled_rank:
             # one of those: numbered deeper than the family, under such a title, with its own note
             close()
             counter += 1

@@ -40,9 +40,7 @@ def read_pdf(data: bytes, name: str) -> str:
             scanned = [scan.is_scanned(page) for page in pages]
             sheets = _across_pages(_without_running_lines([_pdf_page(p, s) for p, s in zip(pages, scanned)]))
             if any(scanned):
-                _RECOGNISED[digest] = sheets
-                while len(_RECOGNISED) > 32:
-                    _RECOGNISED.pop(next(iter(_RECOGNISED)))
+                _remember(digest, sheets)
     except DocumentError:
         raise
     except Exception as exc:
@@ -79,9 +77,7 @@ def read_pictures(data: bytes, name: str) -> str:
             raise DocumentError(f"{name}: 图片太小,无法识别文字;请提供清晰的扫描件 (the picture is too small to read).")
         # positions as on an A4 page in points, the scale every other paged reader gives
         pages = [placed_lines(scan.read_image(f, scale=(842 if f.width > f.height else 595) / f.width)) for f in frames]
-        _RECOGNISED[digest] = _across_pages(_without_running_lines(pages))
-        while len(_RECOGNISED) > 32:
-            _RECOGNISED.pop(next(iter(_RECOGNISED)))
+        _remember(digest, _across_pages(_without_running_lines(pages)))
     text = "\n".join(line for sheet in _RECOGNISED[digest] for line in sheet)
     if not text.strip():
         raise DocumentError(f"{name}: 图片中没有识别出文字,请提供清晰的扫描件或原文件 (no text recognised).")
@@ -91,6 +87,12 @@ def read_pictures(data: bytes, name: str) -> str:
 # the lines of scanned PDFs and pictures, by the file's hash: recognition takes seconds a page, and the document
 # library reads every document again whenever one is added
 _RECOGNISED: dict[str, list[list[str]]] = {}
+
+
+def _remember(digest: str, sheets: list[list[str]]) -> None:
+    _RECOGNISED[digest] = sheets
+    while len(_RECOGNISED) > 32:  # the oldest out first
+        _RECOGNISED.pop(next(iter(_RECOGNISED)))
 
 
 def _without_running_lines(sheets: list[list[dict]]) -> list[list[dict]]:

@@ -67,10 +67,13 @@ def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> lis
         current = None
 
     title: Line | None = None  # "2 推进政务服务“一网通办”" right above its record's fields (a card)
+
+    def loose(ln: Line) -> None:  # a line that opens no record: text of its own
+        drafts.append(Draft("prose" if path or drafts else "preamble", ln.start, ln.end, list(path)))
+
     for ln in lines:
         if title is not None and not ((f := _field(ln)) and f[1] == "text"):
-            kind = "prose" if path or drafts else "preamble"
-            drafts.append(Draft(kind, title.start, title.end, list(path)))
+            loose(title)
             title = None
         if _SEPARATOR.match(ln.text):
             close()
@@ -110,10 +113,9 @@ def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> lis
         if ln.marker and ln.marker.family in ("arabic", "decimal", "decimal3", "task") and len(ln.text) <= 40:
             title = ln
             continue
-        kind = "prose" if path or drafts else "preamble"
-        drafts.append(Draft(kind, ln.start, ln.end, list(path)))
+        loose(ln)
     close()
     if title is not None:
-        drafts.append(Draft("prose" if path or drafts else "preamble", title.start, title.end, list(path)))
+        loose(title)
     return drafts
 
