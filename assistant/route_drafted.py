@@ -47,21 +47,29 @@ def _other_years_heading(item: TaskItem, years: list[str]) -> bool:
 SENTENCE_CARRIES = 0.6
 
 
-def _sentence_carries(a, query: Query, item: TaskItem, rel: float) -> bool:
+def _sentence_carries(query: Query, rel: float, found) -> bool:
+    """`found`: the item's support, worked out only when needed."""
     if not query.localities or rel < REL_MIN_AGREED:
         return False
-    found = support(a, query, item)
-    return bool(found) and found[2] >= SENTENCE_CARRIES
+    best = found()
+    return bool(best) and best[2] >= SENTENCE_CARRIES
 
 
 def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     unavailable = ""
+    supports: dict[str, object] = {}
+
+    def supported(item: TaskItem):  # each item's supporting sentences, worked out once per question
+        if item.item_id not in supports:
+            supports[item.item_id] = support(a, query, item)
+        return supports[item.item_id]
+
     floor = REL_MIN_NAMED if query.localities else REL_MIN
     years = re.findall(r"(?:19|20)\d\d(?=年)", query.original)
     # 2022 ≠ 2021; two places compared may each be asked of its own year ("漱泉2025年的目标和岚峪
     # 2024年清单里的要求"): then an item needs one of them
     has_year = any if len(query.localities) > 1 and years else all  # (any([]) is False)
-    chosen_context = [(i, r) for i, r in context(a, query, hits) if (r >= floor or _sentence_carries(a, query, i, r))
+    chosen_context = [(i, r) for i, r in context(a, query, hits) if (r >= floor or _sentence_carries(query, r, lambda: supported(i)))
                       and has_year(y in f"{i.title}{i.section_path}{i.text}" for y in years)
                       and not _other_years_heading(i, years)]
     if not chosen_context:
@@ -72,7 +80,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     if not reason and kind and kind.name in ("name", "money", "rank", "units", "persons", "places", "members", "contact"):
         # The value must be in the sentence that answers the question, not just somewhere in the
         # item: "2个政府规章叫什么名字?" is not answered by the names of 8 planned projects.
-        found = [support(a, query, i) for i, _ in chosen_context[:2]]
+        found = [supported(i) for i, _ in chosen_context[:2]]
         if not any(p and kind.holds.search(p[1]) for p in found):
             reason = f"文件没有写明{kind.missing}"
     if reason:  # money, a rank, a name, an actual result of a plan: no cited sentence holds it
@@ -82,7 +90,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         yield from summary(a, query, chosen_context, hits)
         return
     items = [i for i, _ in chosen_context]
-    picks = [p for p in (support(a, query, item) for item in items) if p]
+    picks = [p for p in (supported(item) for item in items) if p]
     top = items[0]
     if top.score and fields.ASKS_POINTS.search(query.original) and len(query.localities) <= 1:
         # an indicator's 分值 column answers "这项多少分?"
