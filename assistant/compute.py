@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from corpus.text import normalize
 
@@ -131,6 +131,20 @@ def product(base: Number, rate: Number) -> Computed:
     result = fmt(base.value * rate.value / 100, 1)
     return Computed(result, (base.text, rate.text),
                     f"{base.text}{base.unit} × {rate.text}% ≈ {result}{base.unit}")
+
+
+# Things counted one by one: a count computed from a rate is a whole number of them
+WHOLE_UNITS = ("件", "次", "家", "项", "人", "名", "条", "个", "户", "卷", "所", "场", "批", "类", "份", "支", "期")
+
+
+def whole_count(step: Computed, unit: str, at_least: bool) -> Computed:
+    """150卷 × 85% = 127.5卷 asked "至少…多少卷": 128卷 (up); asked "最多": 127卷 (down)."""
+    value = Decimal(step.result)
+    whole = value.to_integral_value(rounding=ROUND_CEILING if at_least else ROUND_FLOOR)
+    if whole == value:
+        return step
+    word = "至少" if at_least else "最多"
+    return Computed(str(whole), (step.result,), f"{step.result}{unit}取整,{word}{whole}{unit}")
 
 
 def fmt(value: Decimal, places: int = 2) -> str:

@@ -22,6 +22,7 @@ from assistant.understand import Query, detect_intent, operand_topic, topic_of
 from assistant.verify import unsupported_values
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem
+from index.localities import locality_variants
 
 TASK_KINDS = ("task", "point")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之(几|多少)|几成")
@@ -60,6 +61,9 @@ def route(a, query: Query, hits) -> Callable | None:
     both = _parts_answer(a, query, items)  # two computations asked: both, or the usual way
     if both:
         return both
+    each = _in_each_place(a, query)
+    if each:
+        return each
     for op in _ops():
         plan = op(a, query, items)
         if plan:
@@ -114,9 +118,11 @@ def _bodies_total(a, query, items):
 
 
 # "政府投资项目的时限是社会投资项目的几倍?": A is B times what
-_TIMES = re.compile(r"(?P<a>[^,，?？]{2,40}?)(是|为|相当于)(?P<b>[^,，?？]{2,40}?)的(几|多少)倍")
+_TIMES = re.compile(r"(?P<a>[^,，?？]{2,40}?)[,，]?(是|为|相当于)(?P<b>[^,，?？]{2,40}?)的(几|多少)倍")
 # "按优秀率折算,优秀的大概有多少卷?": a count times a rate of it, both in one sentence
-_SCALED = re.compile(r"(按|以|照)(照)?(?P<rate>[\u4e00-\u9fff]{1,8}?率)(来)?(折算|算|计算|推算|换算)")
+_SCALED = re.compile(r"(按|以|照)(照)?(?P<rate>[\u4e00-\u9fff]{1,12}?率)(来)?(折算|算|计算|推算|换算)")
+_AT_LEAST = re.compile(r"至少|起码|最少|最低|不少于")
+_AT_MOST = re.compile(r"最多|至多|顶多|不超过|最高")
 
 
 def _times(a, query, items):
@@ -124,6 +130,12 @@ def _times(a, query, items):
     if not m:
         return None
     parts = [operand_topic(m.group("a"), query), operand_topic(m.group("b"), query)]
+    if len(query.localities) == 2:  # "漱泉去年公开的条数,是钧溪今年目标的几倍?": one figure of each place
+        found = _each_place(a, query, parts[0] or parts[1], None)  # B is named short: "钧溪今年目标"
+        if not found or found[0][1].unit != found[1][1].unit or not found[1][1].value:
+            return None
+        step = compute.ratio(found[0][1], found[1][1])
+        return _places_plan(found, f"是{step.result}倍", step)
     if not all(parts):
         return None
     for item in items:
@@ -140,7 +152,7 @@ def _scaled(a, query, items):
     asked = re.search(r"(几|多少)(?P<unit>[\u4e00-\u9fff])", q[m.end():]) if m else None
     if not m or not asked:
         return None
-    rate_word = m.group("rate")
+    rate_word = re.split(r"[的和与及、]", m.group("rate"))[-1]  # "按各自的下限和优秀率算": 优秀率
     for item in items[:2]:
         for sentence in sentences(item.text):
             nums = compute.numbers_in(sentence)
@@ -150,8 +162,7 @@ def _scaled(a, query, items):
             rate = rates[0]
             bases = [n for n in nums if n.unit == asked.group("unit") and sentence.find(n.text) < sentence.find(rate.text)]
             if bases:
-                step = compute.product(bases[-1], rate)
-                return item, f"约{step.result}{bases[-1].unit}。计算:{step.working}", [step], [sentence]
+                return _counted(q, item, compute.product(bases[-1], rate), bases[-1].unit, sentence)
     return None
 
 
@@ -201,6 +212,32 @@ def _parts_answer(a, query: Query, items: list[TaskItem]) -> Callable | None:
             return None
         pair = _TIMES.search(part)
         compared = f"{pair.group('a')}和{pair.group('b')}" if pair else compared
+        plans.append(plan)
+    return _answer_all(plans)
+
+
+# "岚峪和钧溪按各自的下限算,至少各要多少卷?": the same computation asked of each place
+_EACH = re.compile(r"各自|分别|各(要|需|需要|得|应|应当|能|是|有|为|该|多少|几)")
+
+
+def _in_each_place(a, query: Query) -> Callable | None:
+    """Two places and 各/分别, asking no comparison: each place's own computation on its own
+    items, answered when every place has one."""
+    q = query.original
+    if len(query.localities) != 2 or not _EACH.search(q) or _DIFF.search(q) or _TIMES.search(q):
+        return None
+    plans = []
+    for place in query.localities:
+        text = q
+        for other in query.localities:
+            for variant in (locality_variants(other) if other != place else ()):
+                text = text.replace(variant, "")
+        sub = replace(query, original=text, text=text, localities=(place,), topic=topic_of(text, (place,)))
+        items = sorted([h.item for h in a.searcher.search(sub.topic or text, k=4, localities=[place])][:2],
+                       key=lambda i: -a.relevance(sub, i))
+        plan = next((p for p in (op(a, sub, items) for op in _ops()) if p), None) if items else None
+        if plan is None:
+            return None
         plans.append(plan)
     return _answer_all(plans)
 
@@ -288,7 +325,7 @@ def _average(a, query, items):
     m = _AVERAGE.search(q)
     if not m:
         return None
-    per = re.search(r"每(家|个|人|件|户|次|名|项)", q[m.start():])
+    per = re.search(r"[每一](家|个|人|件|户|次|名|项)", q[m.start():])  # 平均每家, 平均一家
     asked = re.search(r"(几|多少)(次|件|个|项|家|人|名|元|万元|天)", q)
     if not per or not asked:
         return None
@@ -358,10 +395,8 @@ def _difference(a, query, items):
         return None
     unit = _asked_unit(q[m.start():])
     if len(query.localities) == 2:  # "墨川区和钧溪市的败诉率目标差几个百分点?": the same thing in each
-        topic = operand_topic(q[:m.start()], query)
-        found = [_best(a, [h.item for h in a.searcher.search(topic, k=4, localities=[loc])], topic, unit)
-                 for loc in query.localities]  # each locality searched on its own: one may rank low
-        return _difference_plan(found) if all(found) else None
+        found = _each_place(a, query, operand_topic(q[:m.start()], query), unit)
+        return _difference_plan(found) if found else None
     if q[m.start()] == "比":  # "A比B少多少": A is before 比, B after it
         parts = [operand_topic(q[:m.start()], query), operand_topic(re.sub(r"(多|少|高|低)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
     else:
@@ -409,6 +444,33 @@ def _two_in_one_sentence(a, query, items, unit) -> tuple[TaskItem, Number, Numbe
     return item, x, y
 
 
+def _each_place(a, query: Query, topic: str, unit: str | None) -> list[tuple[TaskItem, Number]] | None:
+    """The figure standing for `topic` in each place the question names, in the order named; each
+    place searched on its own, since one place's items may rank below the other's."""
+    if not topic:
+        return None
+    found = [_best(a, [h.item for h in a.searcher.search(topic, k=4, localities=[loc])], topic, unit)
+             for loc in query.localities]
+    return found if all(found) else None
+
+
+def _places_plan(found: list[tuple[TaskItem, Number]], head: str, step: Computed):
+    """A result from one figure of each of two places, each figure named with its place."""
+    (first, x), (second, y) = found
+    label = f"{first.locality}{x.text}{x.unit},{second.locality}{y.text}{y.unit}。"
+    return first, f"{head}。{label}计算:{step.working}", [step], [x.sentence, y.sentence], [second]
+
+
+def _counted(q: str, item: TaskItem, step: Computed, unit: str, sentence: str):
+    """A count computed from a rate, asked "至少/最多…": a whole number of what is counted."""
+    steps = [step]
+    if unit in compute.WHOLE_UNITS and (_AT_LEAST.search(q) or _AT_MOST.search(q)):
+        whole = compute.whole_count(step, unit, at_least=bool(_AT_LEAST.search(q)))
+        steps += [whole] if whole is not step else []
+    word = "至少" if _AT_LEAST.search(q) else "最多" if _AT_MOST.search(q) else "约"
+    return item, f"{word}{steps[-1].result}{unit}。计算:" + ";".join(s.working for s in steps), steps, [sentence]
+
+
 def _difference_plan(found: list[tuple[TaskItem, Number]]):
     (first, x), (second, y) = found
     if x.unit != y.unit:
@@ -434,6 +496,15 @@ def _sum(a, query, items):
     m = _SUM.search(q)
     if not m:
         return None
+    if len(query.localities) == 2:  # "霁川县和鹤汀市一共…": one figure of each place
+        tail = q[[x.end() for x in _SUM.finditer(q)][-1]:]
+        topic = " ".join(t for t in (operand_topic(q[:m.start()], query),
+                                     operand_topic(re.sub(r"(了)?(多少|几).*$", "", tail), query)) if t)
+        found = _each_place(a, query, topic, _asked_unit(q[m.start():]))
+        if not found or found[0][1].unit != found[1][1].unit:
+            return None
+        step = compute.total([n for _, n in found])
+        return _places_plan(found, f"合计{step.result}{found[0][1].unit}", step)
     parts = _phrases(q[:m.start()], query)
     if len(parts) < 2:
         return None
@@ -580,6 +651,8 @@ def _answer_all(plans) -> Callable | None:
         steps += plan_steps
     if len({c.locality for c, _ in cited}) == 1:
         lines[0] = f"{cited[0][0].locality}:{lines[0]}"
+    else:  # several places: a result from one place's item says which place it is
+        lines = [f"{plan[0].locality}:{line}" if not (plan[4:] and plan[4]) else line for plan, line in zip(plans, lines)]
     for quote in dict.fromkeys(quoted):
         owner = next((k for k, (c, _) in enumerate(cited, start=1) if quote in c.text), 1)
         lines.append(f"原文:“{' '.join(quote.split())}”[{owner}]")

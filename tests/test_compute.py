@@ -84,3 +84,13 @@ def test_a_count_times_a_rate_of_it_and_a_months_end():
     assert compute.month_ends_in("2024年3月底前", 2023) == [(date(2024, 3, 31), "2024年3月底")]
     assert compute.month_ends_in("12月底前完成", 2024) == [(date(2024, 12, 31), "12月底")]
     assert compute.month_ends_in("2月底前", 2024)[0][0] == date(2024, 2, 29)
+
+
+def test_a_count_from_a_rate_is_a_whole_number_of_things():
+    base, rate = compute.numbers_in("全年评查案卷不少于150卷，优秀率达到85%。")
+    step = compute.product(base, rate)
+    assert step.result == "127.5"
+    up, down = compute.whole_count(step, "卷", at_least=True), compute.whole_count(step, "卷", at_least=False)
+    assert (up.result, down.result) == ("128", "127") and up.operands == ("127.5",)
+    exact = compute.product(*compute.numbers_in("不少于200卷，优秀率达到80%"))
+    assert compute.whole_count(exact, "卷", at_least=True) is exact  # 160卷: nothing to round

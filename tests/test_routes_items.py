@@ -669,3 +669,23 @@ def test_a_chain_through_the_one_item_a_unit_has(tmp_path):
     answer = a.answer("泽宁县纪委监委牵头的那条，两家配合单位各自还牵头了哪些条？")
     assert answer.text.startswith("县发展改革局、县司法局。")
     assert "县发展改革局还牵头2条" in answer.text and "县司法局还牵头2条" in answer.text
+
+
+def test_two_places_each_give_one_operand_or_their_own_computation(tmp_path):
+    """A ratio of one place's figure to another's, a sum of the two, and "各…": each place's own
+    computation, a count from a rate asked 至少 rounded up to a whole number."""
+    a = _assistant_over(tmp_path, ya_txt="泽宁县2025年法治政府建设工作要点\n一、严格执法\n"
+                        "1.开展行政执法案卷评查，全年评查案卷不少于200卷，优秀率达到80%以上。（县司法局牵头）\n"
+                        "2.全年主动公开政府信息不少于3000条。（县政府办公室牵头）\n",
+                        yb_txt="沅水县2025年法治政府建设重点任务\n一、执法监督\n"
+                        "1.开展行政执法案卷评查，全年评查案卷不少于150卷，优秀率达到85%。（县司法局牵头）\n"
+                        "2.全年主动公开政府信息不少于8400条。（县政府办公室牵头）\n")
+    answer = a.answer("沅水主动公开政府信息的条数，是泽宁的几倍？")
+    assert answer.path == "computed" and answer.text.startswith("是2.8倍") and "8400条 ÷ 3000条" in answer.text
+    assert {c.item.locality for c in answer.citations} == {"泽宁县", "沅水县"}
+    answer = a.answer("泽宁和沅水主动公开政府信息一共至少多少条？")
+    assert answer.path == "computed" and "3000条 + 8400条 = 11400条" in answer.text
+    answer = a.answer("案卷评查优秀的卷数，泽宁和沅水按各自的下限和优秀率算，至少各要多少卷？")
+    assert answer.path == "computed"
+    assert "泽宁县:至少160卷" in answer.text and "沅水县:至少128卷" in answer.text and "127.5卷取整" in answer.text
+    assert compute.grounded(list(answer.computed), "".join(c.item.text for c in answer.citations))
