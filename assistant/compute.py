@@ -147,6 +147,16 @@ def whole_count(step: Computed, unit: str, at_least: bool) -> Computed:
     return Computed(str(whole), (step.result,), f"{step.result}{unit}取整,{word}{whole}{unit}")
 
 
+def one_decimal(step: Computed) -> list[Computed]:
+    """A ratio or an average is said to one decimal (约1.6次), as reports say it; the working keeps
+    two (13396次 ÷ 8510家 ≈ 1.57). A value under 1 keeps its two."""
+    value = Decimal(step.result)
+    short = fmt(value, 1)
+    if short == step.result or abs(value) < 1:
+        return [step]
+    return [step, Computed(short, (step.result,), f"{step.result} ≈ {short}")]
+
+
 def fmt(value: Decimal, places: int = 2) -> str:
     """At most `places` decimals, no trailing zeros: 36.36… -> '36.36', 12.0 -> '12'."""
     q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

@@ -299,12 +299,13 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(_NOT_A_QUANTITY.sub(" ", text)))
 
 
-_COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|个?小时|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场)")
+_COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|个?小时|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场|本|份|卷|张|篇|起|宗|例|套)")
 
 
 _DURATION = "工作日|自然日|月|小时|季度|星期|百分点"
 _OWN_CLASSIFIER = (("项", "事项|项目|任务|措施|指标|清单"), ("条", "条款|条目|意见|建议|规定"), ("件", "案件|案子|事件|文件"))
-_NOUN_CLASSIFIERS = {"项", "件", "家", "户", "所", "支", "场", "批", "类", "条", "期", "大项"}  # not 次/轮/届: events
+_NOUN_CLASSIFIERS = {"项", "件", "家", "户", "所", "支", "场", "批", "类", "条", "期", "大项",
+                     "本", "份", "卷", "张", "篇", "起", "宗", "例", "套"}  # not 次/轮/届: events
 
 
 # "户数是多少" asks what "多少户" asks: a count named by its classifier and 数
@@ -404,7 +405,8 @@ def _counted(question: str) -> str:
     if m.group("thing"):  # the nouns right after the classifier: 问题 of "多少个问题被整改了"
         thing = ""
         for word in _posseg().lcut(m.group("thing")):
-            if not word.flag.startswith(("n", "vn")):
+            # right after its classifier a word is what is counted, even one tagged a verb (几个编制)
+            if not word.flag.startswith(("n", "vn")) and (thing or not word.flag.startswith("v")):
                 break
             thing += word.word
         return thing if len(thing) >= 2 else ""

@@ -158,7 +158,7 @@ def _who_leads(item: TaskItem) -> str:
 def counter_of(question: str, items=()) -> str:
     """The word the asker counts tasks in: 几条/多少条/哪些条款 -> 条, 讲了哪几点 -> 点 (not 几点钟);
     when the question has none, points numbered 一是、二是 are counted as 点, anything else in 项."""
-    if re.search(r"[几多少]条|哪些条|条款", question):
+    if re.search(r"[几多少]条|哪些条|条款|条数", question):  # "牵头的条数": counted in 条
         return "条"
     if re.search(r"哪几点|(几|多少)点(要求|内容|意见|措施|做法|经验|成效|任务)|(几|多少)点[?？]?$", question):
         return "点"
@@ -276,12 +276,18 @@ def lead_word(item: TaskItem) -> str:
     return "主办" if "主办" in item.units_raw else "牵头"
 
 
+def is_named(unit: str, names: frozenset[str]) -> bool:
+    """`unit` is one of `names`, or is one with its other name in brackets after it
+    ("市市场监管局(市知识产权局)" is 市市场监管局)."""
+    return unit in names or re.sub(r"[(（][^()（）]*[)）]$", "", unit) in names
+
+
 def _counted_part(item: TaskItem, names: frozenset[str]) -> str:
     """A unit's part in an item as the item's own unit note words it, for counting: 责任单位 where a
     label says so, 负责 / 按职责分工负责 where the note is "(县司法局负责)", else 责任单位 or 配合."""
-    if any(u in names for u in item.lead_units or ()):
+    if any(is_named(u, names) for u in item.lead_units or ()):
         return "牵头"
-    if not any(u in names for u in item.responsible_units):
+    if not any(is_named(u, names) for u in item.responsible_units):
         return part_word(item)
     note = item.units_raw or item.text[-60:]
     if "责任单位" in note or "负责" not in note:
@@ -309,8 +315,8 @@ def _points(item: TaskItem) -> str:
 
 def lead_split(items: list[TaskItem], names: frozenset[str]) -> tuple[list[TaskItem], list[TaskItem]]:
     """The items a unit leads, as (alone, with other leads)."""
-    led = [i for i in items if any(u in names for u in (i.lead_units or ()))]
-    shared = [i for i in led if any(u not in names for u in i.lead_units)]
+    led = [i for i in items if any(is_named(u, names) for u in (i.lead_units or ()))]
+    shared = [i for i in led if any(not is_named(u, names) for u in i.lead_units)]
     return [i for i in led if i not in shared], shared
 
 

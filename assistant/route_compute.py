@@ -26,7 +26,7 @@ from index.localities import locality_variants
 
 TASK_KINDS = ("task", "point")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之(几|多少)|几成")
-_AVERAGE = re.compile(r"平均(下来|算下来|算来|起来|算)?[,，]?每|人均|每(家|个|人|件|户)平均|平均一|每个?[\u4e00-\u9fff]{1,4}平均|摊到每")
+_AVERAGE = re.compile(r"平均(下来|算下来|算来|起来|算)?[,，]?每|人均|每(家|个|人|件|户)平均|平均一|[每一]个?[\u4e00-\u9fff]{1,4}平均|摊到每|摊下来")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|加在一起|共计|总计|之和")
 _JOIN = re.compile(r"和|与|及|以及|加上|加|、|跟")
@@ -83,7 +83,7 @@ def _with_units_asked(query: Query, plan):
 
 
 def _ops():
-    return (route_dates.expiry, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled,
+    return (route_dates.expiry, route_dates.places_gap, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled,
             _difference, _remainder, _sum, _bodies_total)
 
 
@@ -131,19 +131,27 @@ def _times(a, query, items):
         return None
     parts = [operand_topic(m.group("a"), query), operand_topic(m.group("b"), query)]
     if len(query.localities) == 2:  # "漱泉去年公开的条数,是钧溪今年目标的几倍?": one figure of each place
-        found = _each_place(a, query, parts[0] or parts[1], None)  # B is named short: "钧溪今年目标"
+        # A's words say what both figures are, with the clause before them ("新增共享数据目录,松屿定的
+        # 是钧溪的几倍?"); B is named short ("钧溪今年目标")
+        found = _each_place(a, query, operand_topic(query.original[:m.start()] + m.group("a"), query) or parts[1], None)
         if not found or found[0][1].unit != found[1][1].unit or not found[1][1].value:
             return None
-        step = compute.ratio(found[0][1], found[1][1])
-        return _places_plan(found, f"是{step.result}倍", step)
+        steps = compute.one_decimal(compute.ratio(found[0][1], found[1][1]))
+        return _places_plan(found, f"{'约' if len(steps) > 1 else '是'}{steps[-1].result}倍", steps)
     if not all(parts):
         return None
     for item in items:
         chosen = _pick(a, item, parts, None, query)
         if chosen and chosen[0].unit == chosen[1].unit and chosen[1].value:
-            step = compute.ratio(chosen[0], chosen[1])
-            return item, f"是{step.result}倍。计算:{step.working}", [step], [n.sentence for n in chosen]
-    return None
+            steps = compute.one_decimal(compute.ratio(chosen[0], chosen[1]))
+            return item, f"约{steps[-1].result}倍。计算:{steps[0].working}", steps, [n.sentence for n in chosen]
+    found = _pick_across(a, items, parts, None, query)  # each under its own point of one report
+    if not found or found[0][1].unit != found[1][1].unit or not found[1][1].value:
+        return None
+    steps = compute.one_decimal(compute.ratio(found[0][1], found[1][1]))
+    holders = list(dict.fromkeys(i for i, _ in found))
+    return (holders[0], f"约{steps[-1].result}倍。计算:{steps[0].working}", steps,
+            [n.sentence for _, n in found], holders[1:])
 
 
 def _scaled(a, query, items):
@@ -336,8 +344,8 @@ def _average(a, query, items):
         pairs = [(x, y) for x in num for y in den if x.sentence == y.sentence and y.value]
         if pairs:
             x, y = max(pairs, key=lambda p: _score(a, topic_of(q, query.localities), p[0]) + _score(a, topic_of(q, query.localities), p[1]))
-            step = compute.ratio(x, y)
-            return item, f"平均约{step.result}{x.unit}。计算:{step.working}", [step], [x.sentence]
+            steps = compute.one_decimal(compute.ratio(x, y))
+            return item, f"平均约{steps[-1].result}{x.unit}。计算:{steps[0].working}", steps, [x.sentence]
     return None
 
 
@@ -395,7 +403,13 @@ def _difference(a, query, items):
         return None
     unit = _asked_unit(q[m.start():])
     if len(query.localities) == 2:  # "墨川区和钧溪市的败诉率目标差几个百分点?": the same thing in each
-        found = _each_place(a, query, operand_topic(q[:m.start()], query), unit)
+        own = ()
+        if q[m.start()] == "比":  # "钧溪要评估的赋权执法事项,比松屿下放镇街的事项多几项?": each its own words
+            clauses = [c for c in re.split(r"[,，]", q[:m.start()]) if c.strip()]
+            lead = "".join(clauses[:-1])  # "跨省通办的事项数,新密今年定的目标比伊犁…": what both are of
+            own = (operand_topic(q[:m.start()], query),
+                   operand_topic(lead + re.sub(r"(多|少|高|低|早|晚)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query))
+        found = _each_place(a, query, operand_topic(q[:m.start()], query), unit, own)
         return _difference_plan(found) if found else None
     if q[m.start()] == "比":  # "A比B少多少": A is before 比, B after it
         parts = [operand_topic(q[:m.start()], query), operand_topic(re.sub(r"(多|少|高|低)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
@@ -444,21 +458,33 @@ def _two_in_one_sentence(a, query, items, unit) -> tuple[TaskItem, Number, Numbe
     return item, x, y
 
 
-def _each_place(a, query: Query, topic: str, unit: str | None) -> list[tuple[TaskItem, Number]] | None:
+def _each_place(a, query: Query, topic: str, unit: str | None,
+                own: tuple[str, ...] = ()) -> list[tuple[TaskItem, Number]] | None:
     """The figure standing for `topic` in each place the question names, in the order named; each
-    place searched on its own, since one place's items may rank below the other's."""
-    if not topic:
-        return None
-    found = [_best(a, [h.item for h in a.searcher.search(topic, k=4, localities=[loc])], topic, unit)
-             for loc in query.localities]
-    return found if all(found) else None
+    place searched on its own, since one place's items may rank below the other's. `own`: each
+    place's own words when the question gives them ("A比B…"): the better-standing figure of the
+    two readings is taken."""
+    found = []
+    for k, loc in enumerate(query.localities):
+        readings = [t for t in dict.fromkeys((own[k] if k < len(own) else "", topic)) if t]
+        picks = [(p, _score(a, t, p[1])) for t in readings
+                 for p in [_best(a, [h.item for h in a.searcher.search(t, k=4, localities=[loc])], t, unit)] if p]
+        if not picks:
+            return None
+        item, n = max(picks, key=lambda ps: ps[1])[0]
+        if k < len(own) and own[k]:  # of the figures of that measure in its sentence, the one its own words name
+            same = [m for m in compute.numbers_in(n.sentence) if m.unit == n.unit]
+            n = max(same, key=lambda m: (_score(a, own[k], m), m == n))
+        found.append((item, n))
+    return found
 
 
-def _places_plan(found: list[tuple[TaskItem, Number]], head: str, step: Computed):
+def _places_plan(found: list[tuple[TaskItem, Number]], head: str, steps: list[Computed] | Computed):
     """A result from one figure of each of two places, each figure named with its place."""
+    steps = steps if isinstance(steps, list) else [steps]
     (first, x), (second, y) = found
     label = f"{first.locality}{x.text}{x.unit},{second.locality}{y.text}{y.unit}。"
-    return first, f"{head}。{label}计算:{step.working}", [step], [x.sentence, y.sentence], [second]
+    return first, f"{head}。{label}计算:{steps[0].working}", steps, [x.sentence, y.sentence], [second]
 
 
 def _counted(q: str, item: TaskItem, step: Computed, unit: str, sentence: str):
@@ -634,6 +660,7 @@ def _answer(plan) -> Callable | None:
 def _answer_all(plans) -> Callable | None:
     """One answer for one or more computations: each result with its citation marks, then the
     sentences its operands come from."""
+    plans = list({plan[1]: plan for plan in plans}.values())  # two parts answered by one result: once
     cited: list[tuple[TaskItem, str]] = []
     lines, quoted, steps = [], [], []
     for item, text, plan_steps, quotes, *rest in plans:

@@ -101,6 +101,52 @@ def gap(a, query, items):
     return None
 
 
+# "半年进展报送截止日,岚峪和鹤汀谁早?早几天?": the same day asked of two places
+_WHICH_EARLIER = re.compile(r"(谁|哪个|哪家|哪边|哪里)(更)?(早|晚|先|后|靠前|靠后)|(早|晚|差|相差|隔)了?(几|多少)天")
+
+
+def places_gap(a, query, items):
+    """The day each of two places sets for the same thing, and the days between them: each
+    place's day is the full date in its sentence that best covers the question's topic."""
+    q = query.original
+    if len(query.localities) != 2 or not _WHICH_EARLIER.search(q) or _WHICH_FIRST.search(q):
+        return None
+    topic = operand_topic(re.split(r"(谁|哪个|哪家|哪边|哪里)(更)?(早|晚|先|后)", q)[0], query)
+    if not topic:
+        return None
+    days = []
+    for loc in query.localities:
+        said = [(a.evidence.coverage(topic, s) or 0.0, item, s, day)
+                for item in a.items if item.locality == loc  # every sentence: a notice's ranks low
+                for s in sentences(item.text) for day in [_the_day(compute.dates_in(s), s, topic)] if day]
+        said = [d for d in said if d[0] >= OPERAND_MIN]
+        if not said:
+            return None
+        days.append(max(said, key=lambda d: d[0])[1:])
+    (i1, s1, d1), (i2, s2, d2) = sorted(days, key=lambda d: d[2][0])
+    if d1[0] == d2[0]:
+        return None
+    step = compute.days_between(d1, d2)
+    text = f"{i1.locality}早{step.result}天。{i1.locality}{d1[1]},{i2.locality}{d2[1]}。计算:{step.working}"
+    return i1, text, [step], [s1, s2], [i2]
+
+
+def _the_day(days: list, sentence: str, topic: str):
+    """The day a sentence sets: its only one, or of "于7月5日和12月5日前,将半年和全年工作进展报送"
+    the one going with the thing the topic names (the k-th day with the k-th thing listed after)."""
+    if len(days) == 1:
+        return days[0]
+    if len(days) != 2:
+        return None
+    tail = sentence[sentence.find(days[-1][1]) + len(days[-1][1]):]
+    listed = re.search(r"([\u4e00-\u9fff]{2,6})(?:和|、|及|与)([\u4e00-\u9fff]{2,6})", tail)
+    if not listed:
+        return None
+    # the words that tell the two apart: the end of the first, the start of the second (半年 / 全年)
+    named = [listed.group(1)[-2:] in topic, listed.group(2)[:2] in topic]
+    return days[named.index(True)] if named.count(True) == 1 else None
+
+
 # "乌县的方案和新密的工作安排,哪个先出的?差几天?": the two documents' dates
 _DOC_WORDS = re.compile(r"文件|方案|安排|要点|报告|清单|措施|分工表|通知|材料")
 # asked of the documents' issue, not of a task's deadline ("哪个年度报告先公布" is a task's)

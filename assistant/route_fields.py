@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
-from assistant import compute, deadlines, fields, route_counts
+from assistant import compute, deadlines, fields, route_counts, route_sections, sections
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
@@ -294,8 +294,9 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     either = re.search(r"牵头还是|还是牵头|有(没有)?(牵头|挑头|主办)的(吗|么|没有?)?", query.text)
     role = "lead" if (LEAD_ASK.search(query.text) or "lead" in query.text.lower()) and not either else "any"
-    if _ONLY_SUPPORT.search(query.text):  # "不挑头、只配合的有哪几条?": the items it takes part in, not leads
-        role = "support"
+    if _ONLY_SUPPORT.search(query.text) and not LEAD_ASK.search(_ONLY_SUPPORT.sub("", query.text)):
+        role = "support"  # "不挑头、只配合的有哪几条?": the items it takes part in, not leads (not
+        # "我们牵头的有哪些?还有没有只是配合的", which asks both)
     items = a.searcher.select(unit=query.unit, role="any" if role == "support" else role)  # in document order
     if role == "support":
         named = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
@@ -331,7 +332,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         elsewhere = [i for i in a.searcher.select(unit=query.unit, role="any")
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
     # the other part asked too: "…哪些挂了我们?哪项是我们牵头?" asks every item that names the unit
-    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|挂了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关",
+    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|打下手|挂了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关",
                                query.original))
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     points, step = fields.points_total(items) if fields.ASKS_POINTS.search(query.original) else ("", None)
@@ -411,20 +412,41 @@ _ASKS_WHOLE = re.compile(r"一共|总共|共有|共计|总数|合计|全部(任�
 
 def _whole_document(a, query: Query, items: list[TaskItem], role: str, counter: str) -> tuple[str, tuple]:
     """("荪汀市《…》共16项任务,市司法局牵头7项,占43.8%。", the counts) when the question asks how many
-    tasks the list has in all, or the unit's share of it, and the unit's items are in one document."""
+    tasks the list has in all, or the unit's share of it, and the unit's items are in one document;
+    of one section when the question names one ("第五部分执法那一大块,县司法局挑头的占几成?")."""
     if not _ASKS_WHOLE.search(query.original) or len({i.doc_id for i in items}) != 1:
         return "", ()
     tasks = route_counts.doc_tasks(a, items[0].doc_id)
-    if len(tasks) <= len(items):
+    where = f"{items[0].locality}《{items[0].title}》"
+    part = _named_part(a, query, items[0].doc_id)
+    if part is not None and len(part.items) < len(tasks):
+        tasks = [i for i in part.items if i.kind in TASK_KINDS]
+        items = [i for i in items if i in tasks]
+        where += f"{sections.section_number(part)}{part.title}"
+    if len(tasks) <= len(items) or not items:
         return "", ()
     total = Computed(str(len(tasks)), tuple(i.section for i in tasks), f"{len(tasks)}{counter}")
     part = Computed(str(len(items)), tuple(i.section for i in items), f"{len(items)}{counter}")
     pct = compute.share(part, compute.Number(Decimal(len(tasks)), str(len(tasks)), counter, "", "", ""))
     doing = "牵头" if role == "lead" else "承担"
-    doc = items[0]
-    text = (f"{doc.locality}《{doc.title}》共{len(tasks)}{counter}任务,{query.unit}{doing}{len(items)}{counter},"
+    text = (f"{where}共{len(tasks)}{counter}任务,{query.unit}{doing}{len(items)}{counter},"
             f"占{pct.result}%({len(items)}{counter} ÷ {len(tasks)}{counter} ≈ {pct.result}%)。")
     return text, (total, part, pct)
+
+
+_A_PART = re.compile(r"部分|大块|那块|这块|板块|章|节")
+
+
+def _named_part(a, query: Query, doc_id: str):
+    """The section of the unit's document the question names by its number or as a part
+    ("第五部分", "执法那一大块"), the unit's own name left out of the words that find it."""
+    if not (sections.NUMBERED.search(query.original) or _A_PART.search(query.original)):
+        return None
+    q = query.original
+    for name in sorted({query.unit, *a.searcher.maps.names_for(query.unit)}, key=len, reverse=True):
+        q = q.replace(name, " ") if name else q
+    match = sections.find(q, route_sections.outline_of(a), a.evidence.coverage, (doc_id,), query.localities)
+    return match.section if match else None
 
 
 # a topic the asker narrows a unit's list to: "行政复议方面", "执法这块", "跟营商环境有关的"

@@ -40,7 +40,7 @@ def route(a, query: Query, hits) -> Callable | None:
     asking = next((p for p in re.split(r"[?;]", query.original) if sections.asks_contents(p)), query.original)
     # a clause that only asks ("一共几条", "分别要求啥") says nothing of which section
     asking = ",".join(c for c in re.split(r"[,，]", asking) if topic_of(c, query.localities).strip()) or asking
-    match = sections.find(asking, _outline(a), a.evidence.coverage, _doc_order(a, query, hits),
+    match = sections.find(asking, outline_of(a), a.evidence.coverage, _doc_order(a, query, hits),
                           query.localities)
     if match is None:
         return None
@@ -51,7 +51,7 @@ def route(a, query: Query, hits) -> Callable | None:
     return lambda a, query, hits, timings: _answer(a, query, match)
 
 
-def _outline(a) -> list[Section]:
+def outline_of(a) -> list[Section]:
     cached = getattr(a, "_sections", None)
     if cached is None:
         cached = sections.outline(tuple(a.items))

@@ -46,13 +46,15 @@ def detect_language(text: str) -> str:
 
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
-_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "领衔", "带头", "挂帅", "挑大梁", "唱主角"}, key=len, reverse=True))
+_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "领衔", "带头", "挂帅", "挑大梁", "唱主角", "领着干"}, key=len, reverse=True))
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
 # "我们是县市场监督管理局,", "我是市委编办的,", "我们苡林县政府办,": the asker names their unit first
 _SELF_INTRO = (r"(?:(?:(我们|咱们?|我)(是|这边是|单位是|单位)[^,，。?？]{2,24}|"
                r"(我们|咱们?)[^,，。?？]{2,20}?(局|办|委|院|部|中心|政府|办事处|所|队|科|股))的?[,，]|"
+               # "我在县委网信办,…", "我市场监管局的,…": where the asker works, then the question
+               r"(我们|咱们?|我)(在)?[^,，。?？是]{2,20}?(局|办|委|院|部|中心|政府|办事处|所|队|科|股)的?[,，]|"
                # "县金融服务中心问一下:…", "霁川的乡镇这边问下,…": the asker's unit, then 问一下
                r"^[^,，。?？:：]{2,20}?(局|办|委|院|部|中心|政府|办事处|所|队|科|股|乡镇|街道)(这边|这里)?"
                r"(问一下|问下|想问|咨询一下|请教一下)[,，:：])")
@@ -75,6 +77,8 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                               rf"(跟|和|与)(我们|咱们?|我|本单位|本局)(有关|相关)的{_TASK_WORDS}|"
                               # "哪些活儿点了我们牵头?": the tasks first, the asker's role after
                               rf"{_LIST_ASK}{_TASK_WORDS}[^?]{{0,10}}(我们|咱们?|我|本)(单位|局|部门)?[^?]{{0,4}}({_LEAD_WORDS}|负责|参与|配合)|"
+                              # "市司法局当牵头(单独或者合牵)的占几成?": the share of the tasks it leads
+                              rf"({_LEAD_WORDS}|负责|配合|参与)[^?？,，]{{0,12}}的[^?？,，]{{0,6}}(占(了)?(几成|多少|百分之|比例|比重|全部|总数)|占比|比例|比重)|"
                               r"which tasks|what tasks", re.I)),
     ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|涉及到?(哪些|哪几个?|哪几家)(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要|在)?(负责|配合|参与|参加|协办)|"
                                r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
@@ -297,7 +301,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
     if previous and is_follow_up(text):
         query = _merge_follow_up(query, previous, known_localities)
     if query.intent in ("unit_tasks", "lead", "responsible", "other", "summary", "number") and known_units:
-        unit = _named_unit(query.text, known_units, query.localities)
+        unit = named_unit(query.text, known_units, query.localities)
         if unit and _ASKS_ITEMS.search(query.text) and BOTH_UNITS.search(query.text):
             # "城管局和交通局都被点名的是哪几条?各是谁牵头?": the items of two units together
             query = replace(query, unit=unit, intent="unit_tasks")
@@ -369,7 +373,7 @@ _ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几|一)?个?(条|项)|哪些(�
                          # "分到了哪些要它挑头的活?": the tasks asked, a clause between
                          r"哪些(?:(?!单位|部门|机构|科室)[^?？，,]){1,8}的(任务|事|活|工作|条目)|(几|多少)个?(牵头|头|任务|事)|"
                          # "被点到几次?": how often a unit is named is how many items name it
-                         r"(点到|提到|出现|点名|挂名|露面|涉及)[了过]?(几|多少)次|"
+                         r"(点到|提到|出现|点名|挂名|露面|涉及)[了过]?(几|多少)次|点了?(几|多少)次名|"
                          # "给我们派了啥活?": the tasks handed to a unit
                          r"(派|分|安排|布置|交)[了给]*(我们|咱们?|我|它|他们)?(哪些|什么|啥)(活|事|工作|任务)|"
                          # "是挑头的多还是配合的多?": its items counted by its part in them
@@ -418,7 +422,7 @@ def _strip_localities(text: str, localities) -> str:
     return text
 
 
-def _named_unit(text: str, known_units, localities: tuple[str, ...] = ()) -> str:
+def named_unit(text: str, known_units, localities: tuple[str, ...] = ()) -> str:
     """The unit the question names: `known_units` is an assistant.unit_names.UnitNames (short
     forms, locality-aware) or a plain set of printed names."""
     text = unicodedata.normalize("NFKC", text)

@@ -38,6 +38,11 @@ from corpus.select import names_of
     ("一共有多少个行政执法部门?", "执法岗位上必须保证3名在职在编人员", False),
     # a count asked as "X数是多少" is "多少X"; a thing with its own classifier is counted in it
     ("抽查市场主体的户数是多少?", "抽查结果在20个工作日内公示", False),
+    # any classifier counts its own things (本, 份, 卷…), and the word after 几个 is what is counted,
+    # even one that can be a verb (编制)
+    ("换发执法证件一共换了多少本?", "应将人员名单和证件复印件于2021年8月底前备案", False),
+    ("全年评查案卷多少卷?", "全年评查案卷不少于150卷", True),
+    ("复议机构给了几个编制?", "合理调配编制资源,加快实现县只保留一个行政复议机关。", False),
     ("抽查市场主体的户数是多少?", "抽查市场主体1200户", True),
     ("清单分别定了多少个事项?", "年内清单事项不少于120项", True),
     # the thing counted is named after its classifier: 11个县市 is no count of 问题
@@ -112,6 +117,12 @@ def test_what_plans_cannot_say():
     assert asked_kind("考核优秀的单位能拿到多少奖励?").name == "money"
     assert asked_kind("那个项目名字是什么?").name == "name"
     assert asks_actual_result("督查完,最后约谈整改了哪几家单位?")
+    # what was done asked as which ones, and the members of a counted group in any classifier
+    assert asks_actual_result("年内专项监督检查,实际查了哪些部门?")
+    assert not asks_actual_result("年内专项监督检查要查哪些部门?")
+    assert asked_kind("获评示范项目的“四张清单”,具体是哪四张?").name == "members"
+    assert asked_kind("清单那300家企业名单在哪看,都有哪些企业?").name == "members"
+    assert asked_kind("全县12个乡镇有哪些任务?") is None  # the tasks of bodies counted, not who they are
 
 
 def test_dates_as_documents_write_them():
@@ -328,7 +339,7 @@ def test_how_often_a_unit_is_named_asks_for_its_items():
 
 
 def test_a_tail_shared_by_places_names_the_named_places_unit_and_an_issuer_names_the_document():
-    from assistant.understand import _named_unit
+    from assistant.understand import named_unit as _named_unit
     from assistant.unit_names import UnitNames
 
     ours = _item(locality="苕岙县", participating_units=("县交通运输综合行政执法大队", "县交通运输局"))
@@ -524,6 +535,12 @@ def test_money_counted_by_what_it_pays():
 @pytest.mark.parametrize("question", [
     "我是新密市商务局的,今年这份安排给我们派了啥活?是挑头还是跟着干?",
     "市商务局在新密那份安排里出现过几次?当的牵头还是配合?",
+    # where the asker works, said with 在 or as "我X局的", then whether anything is theirs
+    "我在市商务局,新密那份安排里有我们的事吗?",
+    "我市商务局的,新密安排里我们领着干的、给人打下手的各有哪些?",
+    "市商务局在新密那份安排里总共被点了几次名?",
+    # the share of the tasks a unit leads is counted from its list
+    "新密那份安排里市商务局当牵头的占几成?",
 ])
 def test_a_named_unit_and_the_tasks_handed_to_it(question):
     from assistant.understand import understand
@@ -639,3 +656,13 @@ def test_a_section_listed_in_so_many_words():
     assert sections.asks_contents(q) and sections.LISTS_ITEMS.search(q)
     # 工作安排 is one word that says "the document", not 工作 + a stray 安排
     assert "安" not in sections._heading_topic("工作安排中关于行政决策制度的那一大部分包含哪几项")
+
+
+def test_a_lead_written_with_its_other_name_in_brackets_counts_as_the_unit():
+    from assistant.fields import lead_split, role_groups
+
+    item = SimpleNamespace(lead_units=("市市场监管局(市知识产权局)",), responsible_units=(), participating_units=("市公安局",),
+                           units_raw="主办单位：市市场监管局（市知识产权局）；协办单位：市公安局", text="")
+    names = frozenset({"市市场监管局"})
+    assert list(role_groups([item], names)) == ["牵头"]
+    assert lead_split([item], names) == ([item], [])

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from assistant import compute
+from eval import metrics
 from assistant.core import Assistant
 
 
@@ -689,3 +690,39 @@ def test_two_places_each_give_one_operand_or_their_own_computation(tmp_path):
     assert answer.path == "computed"
     assert "泽宁县:至少160卷" in answer.text and "沅水县:至少128卷" in answer.text and "127.5卷取整" in answer.text
     assert compute.grounded(list(answer.computed), "".join(c.item.text for c in answer.citations))
+
+
+def test_a_units_share_of_a_section_and_both_its_roles_asked(assistant):
+    answer = assistant.answer("阜康要点第四部分,市司法局牵头的占比多少?")
+    assert "四、规范行政行为,坚持严格规范公正文明执法共8项任务,市司法局牵头7项,占87.5%" in answer.text
+    answer = assistant.answer("我是新密市应急局的,我们牵头的有哪些?只是配合的呢?")  # both, not only the helper's
+    assert "共涉及3项" in answer.text and "牵头2项" in answer.text and len(answer.citations) == 3
+
+
+def test_two_places_days_for_the_same_thing_and_an_average_per_one(tmp_path):
+    """"半年…分别": the k-th day goes with the k-th thing listed after the days."""
+    a = _assistant_over(tmp_path, za_txt="泽宁县2025年法治政府建设工作要点\n"
+                        "各牵头单位于2025年6月25日、12月10日前分别将半年和全年推进情况报送县司法局。\n一、依法行政\n"
+                        "1.建立法治政府建设指标体系，细化9个方面100项指标任务。（县司法局牵头）\n",
+                        zb_txt="沅水县2025年法治政府建设重点任务\n"
+                        "各牵头单位要于2025年7月5日和12月5日前，将半年和全年工作进展情况书面报送县司法局。\n一、执法监督\n"
+                        "1.开展行政执法案卷评查，全年评查案卷不少于150卷。（县司法局牵头）\n")
+    answer = a.answer("半年进展报送截止日，泽宁和沅水谁早？早几天")
+    assert answer.path == "computed" and answer.text.startswith("泽宁县早10天") and answer.text.count("早10天") == 1
+    answer = a.answer("泽宁的指标体系9个方面100项，摊下来一个方面平均几项？")
+    assert answer.path == "computed" and "平均约11.1项" in answer.text and "100项 ÷ 9个 ≈ 11.11" in answer.text
+    assert compute.grounded(list(answer.computed), "".join(c.item.text for c in answer.citations))
+
+
+def test_a_units_lead_count_compared_across_two_places_in_each_places_names(tmp_path):
+    a = _assistant_over(tmp_path, pa_txt="泽宁县2025年法治政府建设工作要点\n一、依法行政\n"
+                        "1.规范行政执法。（县司法局牵头）\n2.推进政务公开。（县政府办公室牵头）\n"
+                        "3.加强行政复议。（县司法局、县信访局牵头）\n4.推进“放管服”改革。（县发展改革局牵头）\n",
+                        pb_txt="沅水区2025年法治政府建设重点任务\n一、执法监督\n"
+                        "1.开展案卷评查。（区司法局牵头）\n2.规范涉企检查。（区市场监管局牵头）\n3.化解信访矛盾。（区信访局牵头）\n")
+    answer = a.answer("泽宁县司法局牵头的条数是沅水区司法局的几倍？")
+    assert answer.path == "computed" and answer.text.startswith("泽宁县县司法局牵头的是沅水区区司法局的2倍")
+    assert "泽宁县:县司法局牵头2条(含共同牵头)" in answer.text and metrics.ungrounded_values(answer.to_dict()) == []
+    answer = a.answer("司法局挂牵头的条数，泽宁和沅水谁的占比高？")
+    assert answer.text.startswith("泽宁县县司法局的占比高") and "全文共3条,占33.3%" in answer.text
+    assert len(answer.citations) == 7 and metrics.ungrounded_values(answer.to_dict()) == []

@@ -1,0 +1,86 @@
+"""A unit's lead count compared across two places.
+
+"司法局挂牵头的条数,新密和阜康各几条?谁的占比高?", "乌县县司法局牵头的条数是绿园区司法局的几倍?":
+the unit is found in each place's own names (司法局 is 市司法局 in one, 区司法局 in another), the
+items it leads (alone or with others) are counted in that place's document, and the counts are
+compared in code: a share of the document's tasks, a ratio or a difference, with the working.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Callable, Iterator
+
+from assistant import compute, fields, route_counts
+from assistant.compute import Computed, Number
+from assistant.understand import LEAD_ASK, Query, named_unit
+from index.localities import locality_variants
+
+_COUNT_ASKED = re.compile(r"条数|项数|(?<!哪)(几|多少)[条项个]|谁(更)?(多|少|高|低)|哪(个|边|家)(更)?(多|少|高|低)|几倍|"
+                          r"占比|比例|比重|各(有)?(几|多少)")
+_TIMES = re.compile(r"(几|多少)倍")
+_SHARE = re.compile(r"占比|比例|比重|占(了)?(几成|多少|百分之)")
+
+
+def _each_place_words(q: str, places: tuple[str, ...]) -> list[str]:
+    """The words from each place's first mention to the next place's ("" when a place's name is
+    not found as said)."""
+    at = [min((q.find(v) for v in locality_variants(p) if v in q), default=-1) for p in places]
+    if -1 in at:
+        return ["" for _ in places]
+    ends = sorted(at) + [len(q)]
+    return [q[start:ends[ends.index(start) + 1]] for start in at]
+
+
+def route(a, query: Query) -> Callable | None:
+    q = query.original
+    if len(query.localities) != 2 or not LEAD_ASK.search(q) or not _COUNT_ASKED.search(q):
+        return None
+    counted = []
+    for place, said in zip(query.localities, _each_place_words(q, query.localities)):
+        # "乌县县司法局…是绿园区司法局的几倍": each place's own unit, said after its name
+        unit = named_unit(said, a.unit_names, (place,)) or named_unit(q, a.unit_names, (place,))
+        led = [i for i in a.searcher.select(unit=unit, role="lead") if i.locality == place] if unit else []
+        if not led:
+            return None  # a unit not found, or leading nothing there: the usual way
+        doc = max({i.doc_id for i in led}, key=lambda d: sum(i.doc_id == d for i in led))
+        led = [i for i in led if i.doc_id == doc]
+        counted.append((place, unit, led, route_counts.doc_tasks(a, doc)))
+    counter = fields.counter_of(q, [i for _, _, led, _ in counted for i in led])
+    asks_share = bool(_SHARE.search(q))
+    lines, steps, numbers, shares = [], [], [], []
+    for place, unit, led, tasks in counted:
+        count = Computed(str(len(led)), tuple(i.section for i in led), f"{len(led)}{counter}")
+        whole = Computed(str(len(tasks)), tuple(i.section for i in tasks), f"{len(tasks)}{counter}")
+        n = Number(Decimal(len(led)), str(len(led)), counter, "", "", "")
+        share = compute.share(n, Number(Decimal(len(tasks)), str(len(tasks)), counter, "", "", ""))
+        steps += [count, whole, share] if asks_share else [count]
+        numbers.append(n)
+        shares.append(Decimal(share.result))
+        of_all = f";全文共{len(tasks)}{counter},占{share.result}%" if asks_share else ""
+        lines.append(f"{place}:{unit}牵头{len(led)}{counter}(含共同牵头{of_all})")
+    (p1, u1, *_), (p2, u2, *_) = counted
+    p1, p2 = f"{p1}{u1}", f"{p2}{u2}"  # "乌鲁木齐县县司法局": the place and its unit, as counted
+    if _TIMES.search(q) and numbers[1].value:
+        ratio = compute.one_decimal(compute.ratio(numbers[0], numbers[1]))
+        steps += ratio
+        head = f"{p1}牵头的是{p2}的{ratio[-1].result}倍。计算:{ratio[0].working}"
+    elif asks_share:
+        higher = p1 if shares[0] > shares[1] else p2 if shares[1] > shares[0] else ""
+        head = f"{higher}的占比高。" if higher else "两地占比相同。"
+    else:
+        diff = compute.difference(numbers[0], numbers[1])
+        steps.append(diff)
+        more = p1 if numbers[0].value > numbers[1].value else p2
+        head = (f"{more}多{diff.result}{counter}。计算:{diff.working}" if numbers[0].value != numbers[1].value
+                else f"两地一样多,各{numbers[0].text}{counter}。")
+    text = "\n".join([head, *lines])
+    cited = [(i, i.text[:100]) for _, _, led, _ in counted for i in led]
+    if asks_share:  # a share is of every task of the document: each is cited, the unit's first
+        cited += [(i, i.text[:100]) for _, _, led, tasks in counted for i in tasks if i not in led]
+
+    def answer(a, query: Query, hits, timings) -> Iterator[dict]:
+        yield {"type": "delta", "text": text}
+        yield a.final(query, text, "answered", cited, "computed", computed=tuple(steps))
+
+    return answer
