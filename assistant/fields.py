@@ -257,13 +257,26 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
     lead = item.lead_units or ()
     if role == "lead":
         others = [u for u in lead if u not in names]
-        return f"(与{names_as_printed(others)}共同牵头)" if others and len(others) < len(lead) else ""
+        shared = f"与{names_as_printed(others)}共同牵头" if others and len(others) < len(lead) else ""
+        return f"({';'.join(p for p in (shared, _helpers(item, names)) if p)})" if shared or _helpers(item, names) else ""
     if any(u in names for u in lead):
         others = [u for u in lead if u not in names]
-        return f"(与{names_as_printed(others, item)}共同牵头)" if others else "(牵头)"
+        return f"({';'.join(p for p in (f'与{names_as_printed(others, item)}共同牵头' if others else '牵头', _helpers(item, names)) if p)})"
     # who leads it says whom the unit works with: "(责任单位,县委编办牵头)"
     led = f",{names_as_printed(lead, item)}{lead_word(item)}" if lead else (",没有牵头单位" if item.lead_units == () else "")
     return f"({_part_of(item, names)}{led})"
+
+
+def _helpers(item: TaskItem, names: frozenset[str]) -> str:
+    """Who works with the lead on an item it leads, in the item's own role words
+    ("责任单位:县委组织部、县政府办公室" / "配合:县委组织部"): whom the lead has to call on."""
+    parts = []
+    for units, word in ((item.responsible_units, "责任单位" if "责任单位" in item.units_raw else resp_word(item)),
+                        (item.participating_units, part_word(item))):
+        units = [u for u in units or () if not is_named(u, names)]
+        if units:
+            parts.append(f"{word}:{names_as_printed(units, item)}")
+    return ";".join(parts)
 
 
 def _part_of(item: TaskItem, names: frozenset[str]) -> str:

@@ -203,9 +203,8 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
             yield {"type": "delta", "text": text}
             yield a.final(query, text, "answered", [], "fields")
             return
-        # "…有几项?各是谁牵头?", "…都是配合吧?": each item's lead (which says the asker's part too)
-        who = re.search(r"谁|哪(个|些|家)单位|牵头|配合|角色|是负责", query.original)
-        names = "、".join(f"{i.section}“{_short(i)}”{_led_by(i) if who else ''}[{n}]" for n, i in enumerate(found, start=1))
+        # each item with its lead: who to ask about it ("…有几项?各是谁牵头?" asks it outright)
+        names = "、".join(f"{fields.listed_section(i)}“{_short(i)}”{_led_by(i)}[{n}]" for n, i in enumerate(found, start=1))
         word = fields.counter_of(query.original)
         text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"
         extra = ()
@@ -254,7 +253,7 @@ def status_breakdown(a, query: Query, items: list[TaskItem]) -> Callable | None:
         head = pool[0]
         parts = "、".join(f"{s}{states.count(s)}项" for s in order)
         behind = [i for i in pool if re.search(r"滞后|未启动|未完成|暂缓|逾期", i.status or "")]
-        names = "、".join(f"{i.section}“{_short(i)}”({i.status})[{n}]" for n, i in enumerate(behind, start=1))
+        names = "、".join(f"{fields.listed_section(i)}“{_short(i)}”({i.status})[{n}]" for n, i in enumerate(behind, start=1))
         text = f"{head.locality}《{head.title}》共{len(pool)}项任务:{parts}。" + (f"未按进度的是:{names}。" if behind else "")
         yield {"type": "delta", "text": text}
         # every task counted is cited (the counts are checked against what is cited), those behind first

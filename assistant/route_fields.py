@@ -292,7 +292,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if pair:
         yield from _named_together(a, query, pair)
         return
-    either = re.search(r"牵头还是|还是牵头|有(没有)?(牵头|挑头|主办)的(吗|么|没有?)?", query.text)
+    either = re.search(r"牵头还是|还是牵头|有(没有)?(它|我们|咱们?|他们|其)?(牵头|挑头|主办)的(吗|么|没有?)?", query.text)
     role = "lead" if (LEAD_ASK.search(query.text) or "lead" in query.text.lower()) and not either else "any"
     if _ONLY_SUPPORT.search(query.text) and not LEAD_ASK.search(_ONLY_SUPPORT.sub("", query.text)):
         role = "support"  # "不挑头、只配合的有哪几条?": the items it takes part in, not leads (not

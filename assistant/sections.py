@@ -145,6 +145,7 @@ def find(question: str, sections: list[Section], coverage, doc_ids: tuple[str, .
     if numbered:  # "第一部分最后一块讲化解矛盾纠纷": a heading's words may name a part of it
         return _part_named(q, numbered, candidates, coverage, doc_ids)
     return (_by_members(q, candidates, coverage, doc_ids) or _by_quote(question, candidates, doc_ids)
+            or _within_period(q, candidates, coverage, doc_ids)
             or _by_heading(q, candidates, coverage, doc_ids) or _by_period(q, candidates, doc_ids))
 
 
@@ -238,6 +239,24 @@ def _by_period(q: str, candidates: list[Section], doc_ids) -> Match | None:
             found = plans or found
         if len(found) == 1:
             return Match(found[0], "period", 1.0)
+    return None
+
+
+def _within_period(q: str, candidates: list[Section], coverage, doc_ids) -> Match | None:
+    """"伊犁2022年行政复议体制改革打算怎么推?": of a report's plans for the year named, the part
+    whose heading says what is asked (not a point of what was done that year with the same words)."""
+    years = _YEAR.findall(q)
+    if not years or not _PLAN.search(q):
+        return None
+    for doc in doc_ids:
+        plans = [s for s in candidates if s.doc_id == doc and len(s.path) == 1
+                 and all(f"{y}年" in s.title for y in years) and re.search(r"安排|计划|打算|思路|重点|要点", s.title)]
+        if len(plans) != 1:
+            continue
+        path = plans[0].path
+        inner = _by_heading(q, [s for s in candidates if s.path[:1] == path and len(s.path) > 1], coverage, doc_ids)
+        if inner and len(inner.section.items) > 1:
+            return Match(inner.section, "period", inner.score)
     return None
 
 

@@ -63,6 +63,8 @@ KINDS = (
                                     r"((具体|分别|都)?(是|指|包括|在)|(具体|分别|都)有)(哪些|哪几)|"
                                     r"哪[一二三四五六七八九十]、?哪[一二三四五六七八九十]|是哪(\d+|[两三四五六七八九十]+)(个|名|项|家|类|件|条|张|种|份|本)"),
               re.compile(r"(包括|包含|分别(是|为)|即|如下|[:：])[^。;；]{0,30}、|、[^。;；、]{1,12}等[^。;；、\d]{0,8}?[\d一二三四五六七八九十]+[个项类种大张条家名件]|"
+                         # "政务网、物联网、视联网三网融合": the members listed, then their count
+                         r"、[^。;；、\d]{1,12}?[两三四五六七八九十\d]+[\u4e00-\u9fff]|"
                          r"[(（][^()（）]{0,30}、[^()（）]{0,30}[)）]"), "具体包括哪些"),
     # how to reach someone ("司法局的联系电话是多少?"): plans name units, seldom their numbers
     ValueKind("contact", re.compile(r"电话|联系方式|联系人|手机号|邮箱|办公地址|地址在哪|网址是|热线号码|在哪办公"),
@@ -87,9 +89,14 @@ _ACTUAL = re.compile(r"(实际|已经|目前|现在|截至目前|到目前为止
 _REPORT_KINDS = ("报告", "总结", "情况")
 
 
+# "责任单位包含各镇、街道办的是哪些?" asks which items give the towns a role, not their names or
+# the members of a group
+_ROLE = re.compile(r"责任单位|牵头|配合|协办|负责|参与")
+
+
 def asked_kind(question: str) -> ValueKind | None:
     for kind in KINDS:
-        if kind.asks.search(question):
+        if kind.asks.search(question) and not (kind.name in ("places", "members") and _ROLE.search(question)):
             return kind
     return None
 

@@ -181,7 +181,8 @@ def test_who_is_said_in_words_outside_any_task_item(assistant):
 
 def test_a_units_task_list_says_what_each_task_is_and_who_shares_it(assistant):
     answer = assistant.answer("乌鲁木齐县县纪委监委牵头哪些任务?")
-    assert "(与县委巡察组共同牵头)" in answer.text
+    assert "(与县委巡察组共同牵头" in answer.text
+    assert "(责任单位:县委组织部)" in answer.text  # whom the lead works with on each task
     # a short list shows up to 320 characters of each task, past its first sentence
     assert "无缝隙" in answer.text and "容错纠错" in answer.text
     assert all(len(line) < 420 for line in answer.text.splitlines())
@@ -726,3 +727,10 @@ def test_a_units_lead_count_compared_across_two_places_in_each_places_names(tmp_
     answer = a.answer("司法局挂牵头的条数，泽宁和沅水谁的占比高？")
     assert answer.text.startswith("泽宁县县司法局的占比高") and "全文共3条,占33.3%" in answer.text
     assert len(answer.citations) == 7 and metrics.ungrounded_values(answer.to_dict()) == []
+
+
+def test_a_topic_asked_of_a_years_plans_is_that_part_of_the_plans(assistant):
+    """Not the point of what was done that year with the same words (一、(九) 二是)."""
+    answer = assistant.answer("伊犁州2022年打算怎么推进行政复议体制改革?")
+    assert answer.path == "fields" and "二、(三)多措并举推进行政复议体制改革工作" in answer.text
+    assert [c.item.section for c in answer.citations] == ["二、(三) 一是", "二、(三) 二是", "二、(三) 三是"]
