@@ -206,7 +206,7 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
             cited.append((item, quote))
             shared = [u for u in item.lead_units if u != unit]
             note = f"(与{'、'.join(shared)}共同牵头)" if shared else ""
-            lines.append(f"[{n}] {item.section}{note}:{quote}")
+            lines.append(f"[{n}] {fields.listed_section(item)}{note}:{quote}")
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
@@ -282,7 +282,7 @@ def _roles_elsewhere(a, query: Query, head: TaskItem) -> Iterator[dict]:
         for item in sorted(others, key=lambda i: i.span[0])[:LIST_MAX]:
             roles = "、".join(name for field, name in _role_names(item) if unit in (getattr(item, field) or ()))
             cited.append((item, a.quote(query, item)))
-            lines.append(f"[{len(cited)}] {item.section}“{fields.short_heading(item, 30)}”:{roles}")
+            lines.append(f"[{len(cited)}] {fields.listed_section(item)}“{fields.short_heading(item, 30)}”:{roles}")
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields")

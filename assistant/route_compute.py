@@ -1,13 +1,13 @@
 """Questions that need arithmetic: the operands are found in the items, code computes the result.
 
-- difference ("受理的比收到的少了多少件?", "…成功率相差几个百分点?"),
-- sum ("建议和提案一共多少件?"), share ("撤销加确认违法的占多大比例?"),
-- ratio ("平均每家被检查了几次?"), time between two dates, the day a validity period ends,
+- difference ("受理的比收到的少了多少件?", "…成功率相差几个百分点?"), sum ("建议和提案一共多少件?"),
+  share ("撤销加确认违法的占多大比例?"), ratio ("是…的几倍?", "平均每家被检查了几次?"), a count
+  from a rate ("按优秀率算,至少多少卷?"), time between two dates, the day a validity period ends;
+- two places named: one figure of each ("A比B多几项?"), or each place's own computation ("各…");
 - items counted from their fields ("几项没写牵头单位?"): assistant.route_counts.
-Operands are chosen by rule: each thing the question names is matched to the number whose label
-(the words before it in its clause) and sentence cover it best, with the unit the question asks
-for; all operands come from one item. The answer gives the result first, then the working, then
-the source sentences. When no item holds every operand, the question goes the ordinary way.
+Which number stands for each thing the question names is assistant.operands' job. The answer gives
+the result first, then the working, then the source sentences; when the items do not hold every
+operand, the question goes the ordinary way.
 """
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from assistant import compute, fields, route_counts, route_dates, sections
+from assistant import compute, fields, operands, route_counts, route_dates, sections
 from assistant.compute import Computed, Number
 from assistant.gates import OPERAND_MIN, REL_MIN, REL_MIN_NAMED
-from assistant.understand import Query, detect_intent, operand_topic, topic_of
+from assistant.understand import Query, detect_intent, operand_topic, place_words, topic_of
 from assistant.verify import unsupported_values
-from corpus.text import normalize, sentences
+from corpus.text import sentences
 from corpus.types import TaskItem
 from index.localities import locality_variants
 
@@ -29,10 +29,6 @@ _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例
 _AVERAGE = re.compile(r"平均(下来|算下来|算来|起来|算)?[,，]?每|人均|每(家|个|人|件|户)平均|平均一|[每一]个?[\u4e00-\u9fff]{1,4}平均|摊到每|摊下来")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|加在一起|共计|总计|之和")
-_JOIN = re.compile(r"和|与|及|以及|加上|加|、|跟")
-_ASKED_UNIT = [(re.compile(r"百分点|(几|多少)个?点|比例|比重|百分之|率"), "%"), (re.compile(r"(几|多少)件"), "件"),
-               (re.compile(r"(几|多少)次"), "次"), (re.compile(r"(几|多少)家"), "家"),
-               (re.compile(r"(几|多少)(个|项)"), None), (re.compile(r"(几|多少)(人|名)"), "人")]
 
 
 def route(a, query: Query, hits) -> Callable | None:
@@ -125,15 +121,22 @@ _AT_LEAST = re.compile(r"至少|起码|最少|最低|不少于")
 _AT_MOST = re.compile(r"最多|至多|顶多|不超过|最高")
 
 
+# "漱泉去年会前学法搞了几次?跟碧岑今年的下限比是几倍?": A is what the question asked before
+_TIMES_AFTER = re.compile(r"^(?P<a>.{2,60}?)[?？,，;；]\s*(跟|和|与|同)(?P<b>[^,，?？]{1,30}?)(相)?比(起来|较)?[,，]?(是|为|有)?(几|多少)倍|"
+                          # "拿漱泉去年公开的条数和钧溪今年的目标比,是几倍?", "…是后者的几倍": A against B
+                          r"(拿|把)(?P<a2>[^?？]{2,60}?)(和|跟|与|同)(?P<b2>[^,，?？]{1,30}?)(相)?比(起来|较)?[,，]?(是|为|有)?(后者的)?(几|多少)倍")
+
+
 def _times(a, query, items):
-    m = _TIMES.search(query.original)
+    m = _TIMES_AFTER.search(query.original) or _TIMES.search(query.original)  # the more particular first
     if not m:
         return None
-    parts = [operand_topic(m.group("a"), query), operand_topic(m.group("b"), query)]
+    said_a, said_b = (m.group("a"), m.group("b")) if m.groupdict().get("a") else (m.group("a2"), m.group("b2"))
+    parts = [operand_topic(said_a, query), operand_topic(said_b, query)]
     if len(query.localities) == 2:  # "漱泉去年公开的条数,是钧溪今年目标的几倍?": one figure of each place
         # A's words say what both figures are, with the clause before them ("新增共享数据目录,松屿定的
         # 是钧溪的几倍?"); B is named short ("钧溪今年目标")
-        found = _each_place(a, query, operand_topic(query.original[:m.start()] + m.group("a"), query) or parts[1], None)
+        found = operands.each_place(a, query, operand_topic(query.original[:m.start()] + said_a, query) or parts[1], None)
         if not found or found[0][1].unit != found[1][1].unit or not found[1][1].value:
             return None
         steps = compute.one_decimal(compute.ratio(found[0][1], found[1][1]))
@@ -141,16 +144,16 @@ def _times(a, query, items):
     if not all(parts):
         return None
     for item in items:
-        chosen = _pick(a, item, parts, None, query)
+        chosen = operands.pick(a, item, parts, None, query)
         if chosen and chosen[0].unit == chosen[1].unit and chosen[1].value:
             steps = compute.one_decimal(compute.ratio(chosen[0], chosen[1]))
-            return item, f"约{steps[-1].result}倍。计算:{steps[0].working}", steps, [n.sentence for n in chosen]
-    found = _pick_across(a, items, parts, None, query)  # each under its own point of one report
+            return item, f"{'约' if len(steps) > 1 else '是'}{steps[-1].result}倍。计算:{steps[0].working}", steps, [n.sentence for n in chosen]
+    found = operands.pick_across(a, items, parts, None, query)  # each under its own point of one report
     if not found or found[0][1].unit != found[1][1].unit or not found[1][1].value:
         return None
     steps = compute.one_decimal(compute.ratio(found[0][1], found[1][1]))
     holders = list(dict.fromkeys(i for i, _ in found))
-    return (holders[0], f"约{steps[-1].result}倍。计算:{steps[0].working}", steps,
+    return (holders[0], f"{'约' if len(steps) > 1 else '是'}{steps[-1].result}倍。计算:{steps[0].working}", steps,
             [n.sentence for _, n in found], holders[1:])
 
 
@@ -305,16 +308,16 @@ def _share(a, query, items):
         # "X里,A和B占…" / "X中A占…": X is the whole, A and B the parts
         whole_phrase, _, part_text = _rsplit(head, r"[,\uff0c]|里|当中|之中|中(?![心央国期间])")
         whole_phrase = operand_topic(whole_phrase, query) if part_text else ""
-    parts = _phrases(part_text or head, query)
+    parts = operands.split_phrases(part_text or head, query)
     if not parts:
         return None
     for item in items:
-        chosen = _pick(a, item, parts + ([whole_phrase] if whole_phrase else []), unit=None, query=query)
+        chosen = operands.pick(a, item, parts + ([whole_phrase] if whole_phrase else []), unit=None, query=query)
         if not chosen:
             continue
         numerator, whole = chosen[:len(parts)], chosen[len(parts)] if whole_phrase else None
         if whole is None:
-            whole = _largest_same_unit(item, numerator)
+            whole = operands.largest_same_unit(item, numerator)
         if whole is None or whole.value == 0 or whole in numerator:
             continue
         steps = []
@@ -343,7 +346,7 @@ def _average(a, query, items):
         den = [n for n in nums if n.unit == per.group(1) or (per.group(1) in "个家" and n.unit in "个家")]
         pairs = [(x, y) for x in num for y in den if x.sentence == y.sentence and y.value]
         if pairs:
-            x, y = max(pairs, key=lambda p: _score(a, topic_of(q, query.localities), p[0]) + _score(a, topic_of(q, query.localities), p[1]))
+            x, y = max(pairs, key=lambda p: operands.fit(a, topic_of(q, query.localities), p[0]) + operands.fit(a, topic_of(q, query.localities), p[1]))
             steps = compute.one_decimal(compute.ratio(x, y))
             return item, f"平均约{steps[-1].result}{x.unit}。计算:{steps[0].working}", steps, [x.sentence]
     return None
@@ -367,28 +370,24 @@ def _remainder(a, query, items):
         bare = _NOT_DONE_BARE.search(query.original)
         if not bare:
             return None
-        unit = _asked_unit(query.original[bare.start():]) or _COUNTS
+        unit = operands.asked_unit(query.original[bare.start():]) or operands.COUNTS
         return _remainder_in_one_sentence(a, query, items[:1], unit)
     whole, done = operand_topic(m.group("whole"), query), operand_topic(m.group("done"), query)
-    unit = _asked_unit(query.original[m.end() - 2:])
+    unit = operands.asked_unit(query.original[m.end() - 2:])
     if not whole or not done:
         return None
     for item in items:
-        chosen = _pick(a, item, [whole, done], unit, query)
+        chosen = operands.pick(a, item, [whole, done], unit, query)
         if chosen and chosen[0].unit == chosen[1].unit and chosen[0].value > chosen[1].value:
             step = compute.difference(*chosen)
             return item, f"{step.result}{step.working.rsplit(step.result, 1)[1]}。计算:{step.working}", [step], [n.sentence for n in chosen]
     return None
 
 
-# "还剩多少没化解?" names no unit: any unit things are counted in, the same on both sides
-_COUNTS = ("件", "项", "家", "次", "人", "名", "条", "个", "户", "所", "场", "批", "类")
-
-
 def _remainder_in_one_sentence(a, query, items, unit):
     """The whole less the part done, when one sentence about the question counts both in the unit
     asked ("调解各类矛盾纠纷5208件,调解成功5142件"): the whole is stated first and is the larger."""
-    found = _two_in_one_sentence(a, query, items, unit)
+    found = operands.two_in_one_sentence(a, query, items, unit)
     if not found or found[1].value <= found[2].value:
         return None
     item, whole, done = found
@@ -401,28 +400,29 @@ def _difference(a, query, items):
     m = _DIFF.search(q)
     if not m:
         return None
-    unit = _asked_unit(q[m.start():])
+    unit = operands.asked_unit(q[m.start():])
     if len(query.localities) == 2:  # "墨川区和钧溪市的败诉率目标差几个百分点?": the same thing in each
-        own = ()
-        if q[m.start()] == "比":  # "钧溪要评估的赋权执法事项,比松屿下放镇街的事项多几项?": each its own words
-            clauses = [c for c in re.split(r"[,，]", q[:m.start()]) if c.strip()]
-            lead = "".join(clauses[:-1])  # "跨省通办的事项数,新密今年定的目标比伊犁…": what both are of
+        # each place's own words ("普法活动场次,棠川的“法律进乡村”和墨川的“法治进街道”…差几场?", "钧溪要
+        # 评估的赋权执法事项,比松屿下放镇街的事项多几项?"); the whole question's words find the
+        # measure where a place's own do not ("新密今年定的目标比伊犁最后确定下来的多几项?")
+        own = tuple(operand_topic(w, query) for w in place_words(q[:m.start()], query.localities))
+        if q[m.start()] == "比":
             own = (operand_topic(q[:m.start()], query),
-                   operand_topic(lead + re.sub(r"(多|少|高|低|早|晚)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query))
-        found = _each_place(a, query, operand_topic(q[:m.start()], query), unit, own)
+                   operand_topic(re.sub(r"(多|少|高|低|早|晚)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query))
+        found = operands.each_place(a, query, operand_topic(q[:m.start()], query), unit, own)
         return _difference_plan(found) if found else None
     if q[m.start()] == "比":  # "A比B少多少": A is before 比, B after it
         parts = [operand_topic(q[:m.start()], query), operand_topic(re.sub(r"(多|少|高|低)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
     else:
-        parts = _phrases(q[:m.start()], query)
+        parts = operands.split_phrases(q[:m.start()], query)
     parts = [p for p in parts if p]
     if len(parts) != 2:
         return None
     for item in items:
-        chosen = _pick(a, item, parts, unit, query)
+        chosen = operands.pick(a, item, parts, unit, query)
         if chosen and chosen[0].unit == chosen[1].unit:
             return _difference_plan([(item, n) for n in chosen])
-    found = _pick_across(a, items, parts, unit, query)
+    found = operands.pick_across(a, items, parts, unit, query)
     if found:
         return _difference_plan(found)
     return _difference_in_one_sentence(a, query, items[:1], unit) if len(query.localities) <= 1 else None
@@ -432,51 +432,8 @@ def _difference_in_one_sentence(a, query, items, unit):
     """"…州里梳理的清单和自治区最后确定的差了几项?" asked of "梳理…事项清单58项,经区级调整并确定
     实现…事项53项": a sentence about the question that counts exactly two things in the unit asked
     states the two sides of the difference, even when the question names them in other words."""
-    found = _two_in_one_sentence(a, query, items, unit)
+    found = operands.two_in_one_sentence(a, query, items, unit)
     return _difference_plan([(found[0], found[1]), (found[0], found[2])]) if found else None
-
-
-def _two_in_one_sentence(a, query, items, unit) -> tuple[TaskItem, Number, Number] | None:
-    """The sentence best covering the question that counts exactly two different things in the unit
-    asked (or counted: 几项 counts 项), with its two figures in the order written."""
-    counted = re.search(r"(几|多少)个?(项|件|家|次|人|名|条|个)", query.original)
-    unit = unit or (counted.group(2) if counted else None)
-    if not unit or unit == "%":  # rates are told apart by their subjects, never by position
-        return None
-    best = None
-    for item in items:
-        for s in sentences(item.text):
-            nums = [n for n in compute.numbers_in(s) if n.unit == unit or (unit == _COUNTS and n.unit in _COUNTS)]
-            if len({n.unit for n in nums}) > 1:
-                continue
-            cover = a.evidence.coverage(query.topic, s) or 0.0
-            if len(nums) == 2 and nums[0].value != nums[1].value and cover >= OPERAND_MIN and (not best or cover > best[0]):
-                best = (cover, item, nums)
-    if not best:
-        return None
-    _, item, (x, y) = best
-    return item, x, y
-
-
-def _each_place(a, query: Query, topic: str, unit: str | None,
-                own: tuple[str, ...] = ()) -> list[tuple[TaskItem, Number]] | None:
-    """The figure standing for `topic` in each place the question names, in the order named; each
-    place searched on its own, since one place's items may rank below the other's. `own`: each
-    place's own words when the question gives them ("A比B…"): the better-standing figure of the
-    two readings is taken."""
-    found = []
-    for k, loc in enumerate(query.localities):
-        readings = [t for t in dict.fromkeys((own[k] if k < len(own) else "", topic)) if t]
-        picks = [(p, _score(a, t, p[1])) for t in readings
-                 for p in [_best(a, [h.item for h in a.searcher.search(t, k=4, localities=[loc])], t, unit)] if p]
-        if not picks:
-            return None
-        item, n = max(picks, key=lambda ps: ps[1])[0]
-        if k < len(own) and own[k]:  # of the figures of that measure in its sentence, the one its own words name
-            same = [m for m in compute.numbers_in(n.sentence) if m.unit == n.unit]
-            n = max(same, key=lambda m: (_score(a, own[k], m), m == n))
-        found.append((item, n))
-    return found
 
 
 def _places_plan(found: list[tuple[TaskItem, Number]], head: str, steps: list[Computed] | Computed):
@@ -507,16 +464,6 @@ def _difference_plan(found: list[tuple[TaskItem, Number]]):
     return (first, f"相差{step.working.split(' = ')[1]}。{label}计算:{step.working}", [step], [x.sentence, y.sentence], others)
 
 
-def _best(a, items: list[TaskItem], phrase: str, unit: str | None) -> tuple[TaskItem, Number] | None:
-    """The number of `items` (the best-ranked first) that best stands for `phrase`."""
-    scored = [(_score(a, phrase, n), -k, item, n) for k, item in enumerate(items)
-              for s in sentences(item.text) for n in compute.numbers_in(s) if not unit or n.unit == unit]
-    if not scored:
-        return None
-    score, _, item, n = max(scored, key=lambda t: (t[0], t[1]))
-    return (item, n) if score >= OPERAND_MIN else None
-
-
 def _sum(a, query, items):
     q = query.original
     m = _SUM.search(q)
@@ -526,12 +473,12 @@ def _sum(a, query, items):
         tail = q[[x.end() for x in _SUM.finditer(q)][-1]:]
         topic = " ".join(t for t in (operand_topic(q[:m.start()], query),
                                      operand_topic(re.sub(r"(了)?(多少|几).*$", "", tail), query)) if t)
-        found = _each_place(a, query, topic, _asked_unit(q[m.start():]))
-        if not found or found[0][1].unit != found[1][1].unit:
+        found = operands.each_place(a, query, topic, operands.asked_unit(q[m.start():]))
+        if not found or found[0][1].unit != found[1][1].unit or found[0][1].unit == "%":
             return None
         step = compute.total([n for _, n in found])
         return _places_plan(found, f"合计{step.result}{found[0][1].unit}", step)
-    parts = _phrases(q[:m.start()], query)
+    parts = operands.split_phrases(q[:m.start()], query)
     if len(parts) < 2:
         return None
     # "A和B加起来,一共调解成功了多少件?": what is summed is named after the sum word
@@ -539,14 +486,14 @@ def _sum(a, query, items):
     measure = operand_topic(re.sub(r"(了)?(多少|几).*$", "", tail), query)
     if measure:
         parts = [f"{p}{measure}" for p in parts]
-    unit = _asked_unit(q[m.start():])
+    unit = operands.asked_unit(q[m.start():])
     for item in items:
-        chosen = _pick(a, item, parts, unit, query)
-        if chosen and len({n.unit for n in chosen}) == 1:
+        chosen = operands.pick(a, item, parts, unit, query)
+        if chosen and len({n.unit for n in chosen}) == 1 and chosen[0].unit != "%":  # rates never add up
             step = compute.total(chosen)
             return item, f"合计{step.result}{chosen[0].unit}。计算:{step.working}", [step], [n.sentence for n in chosen]
-    found = _pick_across(a, items, parts, unit, query)
-    if not found or len({n.unit for _, n in found}) != 1:
+    found = operands.pick_across(a, items, parts, unit, query)
+    if not found or len({n.unit for _, n in found}) != 1 or found[0][1].unit == "%":
         return None
     step = compute.total([n for _, n in found])
     holders = list(dict.fromkeys(i for i, _ in found))
@@ -555,94 +502,6 @@ def _sum(a, query, items):
 
 
 # --- matching phrases to numbers ------------------------------------------------------------
-def _phrases(text: str, query: Query) -> list[str]:
-    """'行政调解和人民调解的成功率' -> ['行政调解成功率', '人民调解成功率']."""
-    clauses = [c for c in re.split(r"[,\uff0c]", text) if c.strip()]
-    text = clauses[-1] if clauses else ""
-    parts = [p for p in _JOIN.split(text) if p.strip()]
-    if len(parts) > 1 and "的" in parts[-1]:
-        last, _, shared = parts[-1].rpartition("的")
-        parts = [p + shared for p in parts[:-1]] + [last + shared]
-    return [c for c in (operand_topic(p, query) for p in parts) if c]
-
-
-def _score(a, phrase: str, n: Number) -> float:
-    label = a.evidence.coverage(phrase, n.label) or 0.0
-    context = a.evidence.coverage(phrase, n.context) or 0.0
-    return (context + 0.5 * label) / 1.5  # the sentence up to it must say it; its own clause decides ties
-
-
-def _pick(a, item: TaskItem, phrases: list[str], unit: str | None, query: Query) -> list[Number] | None:
-    """One distinct number of `item` for each phrase, or None when one is not found."""
-    nums = [n for s in sentences(item.text) for n in compute.numbers_in(s)]
-    if unit:
-        nums = [n for n in nums if n.unit == unit]
-    chosen: list[Number] = []
-    for phrase in phrases:
-        scored = sorted(((_score(a, phrase, n), k, n) for k, n in enumerate(nums) if n not in chosen
-                         and _tells_apart(a, phrase, phrases, f"{item.heading}{n.context}")),
-                        key=lambda t: (-t[0], t[1]))
-        if not scored or scored[0][0] < OPERAND_MIN:
-            return None
-        chosen.append(scored[0][2])
-    return chosen
-
-
-def _pick_across(a, items: list[TaskItem], phrases: list[str], unit: str | None,
-                 query: Query) -> list[tuple[TaskItem, Number]] | None:
-    """One number for each phrase from any item of the best item's document, when no single item
-    holds them all: a report states each result under its own point ("人民调解…成功率98.7%" in one,
-    "行政调解…成功率95.8%" in another). A number's item heading counts as its label, since the point
-    names its subject once, in the heading. Only for a question about one place: two places
-    named ("霁川县和鹤汀市一共…") mean one operand from each, never two from one of them."""
-    if len(query.localities) > 1:
-        return None
-    same_doc = [i for i in items if i.doc_id == items[0].doc_id]
-    chosen: list[tuple[TaskItem, Number]] = []
-    for phrase in phrases:
-        scored = [(max(_score(a, phrase, n), _score_in_item(a, phrase, n, item)), -k, item, n)
-                  for k, item in enumerate(same_doc) for s in sentences(item.text)
-                  for n in compute.numbers_in(s) if (not unit or n.unit == unit) and all(n != c for _, c in chosen)
-                  and _tells_apart(a, phrase, phrases, f"{item.heading}{n.context}")]
-        if not scored:
-            return None
-        score, _, item, n = max(scored, key=lambda t: (t[0], t[1]))
-        if score < OPERAND_MIN:
-            return None
-        chosen.append((item, n))
-    return chosen if len({id(i) for i, _ in chosen}) > 1 else None
-
-
-def _tells_apart(a, phrase: str, phrases: list[str], text: str) -> bool:
-    """Of "人民调解调解成功" and "行政调解调解成功", a number whose words hold what sets another apart
-    (人民) and nothing of this one's (行政) is not this one's: what they share says nothing of which."""
-    from assistant.evidence import bigrams
-
-    text = normalize(text)
-    others = [o for o in phrases if o != phrase]
-    shared = {g for o in others for g in bigrams(o)}
-    own = [g for g in bigrams(phrase) if g not in shared and g in a.evidence.idf]
-    theirs = [g for o in others for g in bigrams(o) if g not in bigrams(phrase) and g in a.evidence.idf]
-    # a number whose words name another operand's subject, and not this one's, is that one's
-    return any(g in text for g in own) or not any(g in text for g in theirs)
-
-
-def _score_in_item(a, phrase: str, n: Number, item: TaskItem) -> float:
-    context = a.evidence.coverage(phrase, f"{item.heading}{n.context}") or 0.0
-    label = a.evidence.coverage(phrase, n.label) or 0.0
-    return (context + 0.5 * label) / 1.5
-
-
-def _asked_unit(text: str) -> str | None:
-    for pattern, unit in _ASKED_UNIT:
-        if pattern.search(text):
-            return unit
-    return None
-
-
-def _largest_same_unit(item: TaskItem, parts: list[Number]) -> Number | None:
-    same = [n for n in compute.numbers_in(parts[0].sentence) if n.unit == parts[0].unit and n not in parts]
-    return max(same, key=lambda n: n.value) if same else None
 
 
 def _rsplit(text: str, pattern: str) -> tuple[str, str, str]:

@@ -70,8 +70,13 @@ def year_of(item: TaskItem) -> str:
 def gap(a, query, items):
     if not _GAP.search(query.original):
         return None
+    # "7月10号那次和10月10号那次隔了多少天?": the days the asker names, as the item writes them
+    named = [t for _, t in compute.month_days_in(re.sub(r"(\d{1,2})号", r"\1日", query.original))]
     for item in items:
         found = compute.dates_in(item.text)
+        said = list({t: (d, t) for d, t in compute.month_days_in(item.text) if t in named}.values())
+        if len(named) == 2 and len({t for _, t in said}) == 2:
+            found = said[:2]
         own_date = _iso(item.date) if item.date else []
         others = [f for f in found if not own_date or f[0] != own_date[0][0]]
         if len(found) > 2 and len(others) >= 2:  # the notice's 落款 date is not one of the days asked about
@@ -98,7 +103,26 @@ def gap(a, query, items):
             where = ["".join(both) if "".join(both) in item.text else "…".join(both)] if both else []
             where += [s for h in extra for s in sentences(h.text) if found[1][1] in s][:1]
             return item, f"相隔{step.result}天。计算:{step.working}", [step], where, extra
-    return None
+    return _two_days_said(a, query)
+
+
+def _two_days_said(a, query):
+    """"半年进展和全年进展各有一个报送截止日,这两个日子差多少天?": the sentence of the place's
+    documents that best covers the question and sets two full dates (a notice's, which ranks low
+    among the tasks)."""
+    if len(query.localities) != 1:
+        return None
+    topic = operand_topic(query.original[:_GAP.search(query.original).start()], query)
+    said = [(a.evidence.coverage(topic, s) or 0.0, item, s, days) for item in a.items
+            if item.locality == query.localities[0]
+            for s in sentences(item.text) for days in [compute.dates_in(s)] if len(days) == 2 and days[0][0] != days[1][0]]
+    # (a sentence setting two days is rare: the bar is lower than for a figure among many)
+    said = [d for d in said if d[0] >= 0.8 * OPERAND_MIN]
+    if not said:
+        return None
+    _, item, sentence, days = max(said, key=lambda d: d[0])
+    step = compute.days_between(*days)
+    return item, f"相隔{step.result}天。计算:{step.working}", [step], [sentence]
 
 
 # "半年进展报送截止日,岚峪和鹤汀谁早?早几天?": the same day asked of two places

@@ -128,6 +128,9 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
                   and not LEAD_ASK.search(query.original) and "负责" not in query.original
                   and not keep[0][0].participating_units and not _names_no_unit(keep[0][0]))
     lines = []
+    if query.premise and len(keep) == 1:  # "是县发改委牵头吧?": yes or no first, then who does
+        led = frozenset(keep[0][0].lead_units or ())
+        lines.append(f"是的,{query.premise}牵头。" if query.premise in led else f"不是{query.premise}。")
     cited = []
     many = len(keep) > 1
     for n, (item, _) in enumerate(keep, start=1):
@@ -496,7 +499,7 @@ def chain(a, query: Query, hits, timings) -> Iterator[dict]:
         for item in relevant:
             n = len(cited) + 1
             cited.append((item, a.quote(rest_q, item)))
-            lines.append(f"{unit}也牵头{item.section}“{fields.short_heading(item, 30)}”[{n}]。")
+            lines.append(f"{unit}也牵头{fields.listed_section(item)}“{fields.short_heading(item, 30)}”[{n}]。")
         if not relevant:
             lines.append(f"在{first.locality}的文件中,没有找到{unit}牵头的与此相关的其他任务。")
     text = "\n".join(lines)

@@ -13,8 +13,7 @@ from typing import Callable, Iterator
 
 from assistant import compute, fields, route_counts
 from assistant.compute import Computed, Number
-from assistant.understand import LEAD_ASK, Query, named_unit
-from index.localities import locality_variants
+from assistant.understand import LEAD_ASK, Query, named_unit, place_words
 
 _COUNT_ASKED = re.compile(r"条数|项数|(?<!哪)(几|多少)[条项个]|谁(更)?(多|少|高|低)|哪(个|边|家)(更)?(多|少|高|低)|几倍|"
                           r"占比|比例|比重|各(有)?(几|多少)")
@@ -22,22 +21,12 @@ _TIMES = re.compile(r"(几|多少)倍")
 _SHARE = re.compile(r"占比|比例|比重|占(了)?(几成|多少|百分之)")
 
 
-def _each_place_words(q: str, places: tuple[str, ...]) -> list[str]:
-    """The words from each place's first mention to the next place's ("" when a place's name is
-    not found as said)."""
-    at = [min((q.find(v) for v in locality_variants(p) if v in q), default=-1) for p in places]
-    if -1 in at:
-        return ["" for _ in places]
-    ends = sorted(at) + [len(q)]
-    return [q[start:ends[ends.index(start) + 1]] for start in at]
-
-
 def route(a, query: Query) -> Callable | None:
     q = query.original
     if len(query.localities) != 2 or not LEAD_ASK.search(q) or not _COUNT_ASKED.search(q):
         return None
     counted = []
-    for place, said in zip(query.localities, _each_place_words(q, query.localities)):
+    for place, said in zip(query.localities, place_words(q, query.localities)):
         # "乌县县司法局…是绿园区司法局的几倍": each place's own unit, said after its name
         unit = named_unit(said, a.unit_names, (place,)) or named_unit(q, a.unit_names, (place,))
         led = [i for i in a.searcher.select(unit=unit, role="lead") if i.locality == place] if unit else []

@@ -159,6 +159,7 @@ class Query:
     topic: str = ""  # the question minus localities and asking words
     follow_up: bool = False
     phrases: tuple[str, ...] = ()  # what the question quotes (“履职纪实”): must be found verbatim
+    premise: str = ""  # a lead the asker guesses ("…那条,是县发改委牵头吧?"): checked, never searched for
 
 
 def clean_question(text: str, max_chars: int) -> str:
@@ -238,6 +239,16 @@ _PLACES_DOC = r"(?:的)?(?:这份|那份|那个|这个)?(?:方案|工作安排|�
 _DATE_WORD = re.compile(r"\d+(年|月|日|号)(底|初|末|中旬|上旬|下旬)?(前|后|起)?")
 
 
+def place_words(q: str, places: tuple[str, ...]) -> list[str]:
+    """What the question says of each place: the words from its first mention to the next place's
+    ("棠川的“法律进乡村”和" / "墨川的“法治进街道”…"); "" for every place when one is not found."""
+    at = [min((q.find(v) for v in _variants(p) if v in q), default=-1) for p in places]
+    if -1 in at:
+        return ["" for _ in places]
+    ends = sorted(at) + [len(q)]
+    return [q[start:ends[ends.index(start) + 1]] for start in at]
+
+
 def operand_topic(text: str, query: Query) -> str:
     """What a phrase naming an operand of a computation is about: its topic, the computing words
     (一共, 相差, 平均…) and what follows them dropped."""
@@ -287,6 +298,10 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
     if lang == "en":
         from index.glossary import expand
         searchable = expand(searchable)
+    premise = _PREMISE.search(searchable) if known_units else None
+    premise_unit = named_unit(premise.group("unit") or premise.group("unit2"), known_units, localities) if premise else ""
+    if premise_unit:  # the guess is checked against the item the rest of the question finds
+        searchable = f"{searchable[:premise.start()]}谁牵头{searchable[premise.end():]}"
     intent = detect_intent(searchable)
     # whom something is reported to ("最晚哪天报给谁?") is a recipient, not who does the task
     whose = _RECIPIENT.sub("", searchable)
@@ -296,7 +311,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         intent = detect_intent(searchable, skip=("lead", "responsible", "unit_tasks"))
     query = Query(text=searchable, original=text, lang=lang, localities=localities,
                   intent=intent, topic=topic_of(searchable, localities),
-                  phrases=quoted_phrases(searchable))
+                  phrases=quoted_phrases(searchable), premise=premise_unit)
     previous = _previous_question(history)
     if previous and is_follow_up(text):
         query = _merge_follow_up(query, previous, known_localities)
@@ -384,6 +399,11 @@ _ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几|一)?个?(条|项)|哪些(�
 _ASKS_UNITS = re.compile(r"谁|哪(个|些|几个|几|家)?(单位|部门|科室|股室|机构)|哪(几)?家")
 
 # a named unit's part in one item asked: 是牵头还是配合, 算牵头吗, 挂的是什么, 在这条里什么角色
+# "…那条,是县发改委牵头吧?", "是不是司法局挑头的?": a guess of who leads, to be checked
+_PREMISE = re.compile(rf"(是不是(?P<unit2>[^,，。?？是由]{{2,16}}?)(在)?({_LEAD_WORDS})(的)?(吧|吗|么)?|"
+                      rf"(是|由)(?P<unit>[^,，。?？是由]{{2,16}}?)(在)?({_LEAD_WORDS})(的)?(吧|吗|么|对吧|对吗|没错吧|是吧))[?？]?$")
+
+
 ASKS_ROLE = re.compile(r"牵头还是|还是牵头|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
                        r"挂的是|(是|算)(配合|责任单位|参与)(单位)?(吗|么)|负责还是|还是负责")
 

@@ -734,3 +734,41 @@ def test_a_topic_asked_of_a_years_plans_is_that_part_of_the_plans(assistant):
     answer = assistant.answer("伊犁州2022年打算怎么推进行政复议体制改革?")
     assert answer.path == "fields" and "二、(三)多措并举推进行政复议体制改革工作" in answer.text
     assert [c.item.section for c in answer.citations] == ["二、(三) 一是", "二、(三) 二是", "二、(三) 三是"]
+
+
+def test_each_place_by_its_own_words_a_ratio_asked_after_and_the_days_the_asker_names(tmp_path):
+    a = _assistant_over(tmp_path, qa_txt="泽宁县2025年法治政府建设工作要点\n一、普法\n"
+                        "1.落实普法责任制，年内开展“法律进乡村”活动不少于100场。（县司法局牵头）\n"
+                        "2.县政府常务会议会前学法全年不少于6次。（县司法局牵头）\n"
+                        "3.各部门于每年的4月10日、7月10日、10月10日及次年1月10日前报送发文目录。（县司法局牵头）\n",
+                        qb_txt="沅水区2024年法治政府建设情况的报告\n一、主要做法\n"
+                        "（一）开展“八五”普法终期评估，组织“法治进街道”活动75场，“法律进校园”活动40场。\n"
+                        "（二）带头参加区政府常务会议会前学法12次。\n")
+    answer = a.answer("普法活动场次,泽宁的“法律进乡村”和沅水的“法治进街道”差几场？")
+    assert answer.path == "computed" and "100场 − 75场 = 25场" in answer.text
+    answer = a.answer("沅水去年常务会议会前学法搞了几次?跟泽宁的下限比是几倍")
+    assert answer.path == "computed" and "沅水区12次,泽宁县6次" in answer.text and "12次 ÷ 6次" in answer.text
+    answer = a.answer("泽宁报发文目录，7月10号那次和10月10号那次隔了多少天?")
+    assert answer.path == "computed" and "7月10日至10月10日,相隔92天" in answer.text
+
+
+def test_a_against_b_rates_that_never_add_and_two_days_of_a_notice(tmp_path):
+    a = _assistant_over(tmp_path, ra_txt="泽宁县2025年法治政府建设工作要点\n"
+                        "各牵头单位请于2025年6月20日、11月20日前将半年、全年工作进展情况报送县司法局。\n一、营商环境\n"
+                        "1.压减工程建设项目审批时间，政府投资项目全流程审批时间控制在60个工作日以内，社会投资简易低风险项目控制在15个工作日以内。（县发展改革局牵头）\n"
+                        "2.行政调解案件成功率95.6%；人民调解成功率98.8%。（县司法局牵头）\n")
+    answer = a.answer("泽宁拿政府投资项目的时限和社会投资简易低风险项目比，是后者的几倍？")
+    assert answer.path == "computed" and "是4倍" in answer.text and "60个工作日 ÷ 15个工作日" in answer.text
+    answer = a.answer("泽宁行政调解和人民调解的成功率加起来一共多少?")
+    assert "95.6% + 98.8%" not in answer.text  # rates never add up
+    answer = a.answer("泽宁要点里半年进展和全年进展各有一个报送截止日，这两个日子之间差多少天？")
+    assert answer.path == "computed" and "2025年6月20日至11月20日,相隔153天" in answer.text
+
+
+def test_a_guessed_lead_is_checked_not_searched_for(assistant):
+    """"…那条,是县发改委牵头吧?": the unit guessed must not pull the search to its own items."""
+    answer = assistant.answer("乌鲁木齐县行政复议体制改革那条,是县发改委牵头吧?")
+    assert answer.text.startswith("不是县发改委。") and "县司法局牵头" in answer.text
+    assert [c.item.section for c in answer.citations] == ["七、(二十) 49."]
+    answer = assistant.answer("乌鲁木齐县行政复议体制改革是县司法局牵头的吗?")
+    assert answer.text.startswith("是的,县司法局牵头。")
