@@ -130,7 +130,8 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     lines = []
     if query.premise and len(keep) == 1:  # "是县发改委牵头吧?": yes or no first, then who does
         led = frozenset(keep[0][0].lead_units or ())
-        lines.append(f"是的,{query.premise}牵头。" if query.premise in led else f"不是{query.premise}。")
+        # (the guess is not repeated when wrong: an answer names no unit its citations do not)
+        lines.append(f"是的,{query.premise}牵头。" if query.premise in led else "不是。")
     cited = []
     many = len(keep) > 1
     for n, (item, _) in enumerate(keep, start=1):
@@ -367,12 +368,13 @@ def _first_due(a, query: Query, items: list[TaskItem], role: str, counter: str) 
         return
     dated = sorted((i for i in items if i not in undated), key=lambda i: deadlines.due(i)[0], reverse=latest)
     limit = deadlines.due(first)[1]
-    lines = [f"{query.unit}{doing}的{len(items)}{counter}中,完成时限{'最晚' if latest else '最早'}的是"
+    # every number said is of the cited items (the dated ones): the undated are not counted aloud
+    lines = [f"{query.unit}{doing}的任务中写了具体完成时限的有{len(dated)}{counter},{'最晚' if latest else '最早'}的是"
              f"{first.locality}{fields.listed_section(first)}“{fields.short_heading(first, 40)}”({limit})[1]。",
              "按完成时限排列:" + ";".join(f"{fields.listed_section(i)}“{fields.short_heading(i, 16)}”({deadlines.due(i)[1]})[{n}]"
                                           for n, i in enumerate(dated, start=1))]
     if undated:
-        lines.append(f"另有{len(undated)}{counter}没有具体日期(如“{undated[0].deadline or '长期坚持'}”),不参与比较。")
+        lines.append(f"其余的没有写具体日期(如“{undated[0].deadline or '长期坚持'}”),不参与比较。")
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in dated], "fields")

@@ -768,7 +768,14 @@ def test_a_against_b_rates_that_never_add_and_two_days_of_a_notice(tmp_path):
 def test_a_guessed_lead_is_checked_not_searched_for(assistant):
     """"…那条,是县发改委牵头吧?": the unit guessed must not pull the search to its own items."""
     answer = assistant.answer("乌鲁木齐县行政复议体制改革那条,是县发改委牵头吧?")
-    assert answer.text.startswith("不是县发改委。") and "县司法局牵头" in answer.text
+    assert answer.text.startswith("不是。") and "县司法局牵头" in answer.text
+    assert metrics.ungrounded_values(answer.to_dict(), {"县发改委"}) == []  # the wrong guess is not repeated
     assert [c.item.section for c in answer.citations] == ["七、(二十) 49."]
     answer = assistant.answer("乌鲁木齐县行政复议体制改革是县司法局牵头的吗?")
     assert answer.text.startswith("是的,县司法局牵头。")
+
+
+def test_a_units_first_due_task_counts_only_what_it_cites(assistant):
+    answer = assistant.answer("乌鲁木齐县县司法局牵头的活,哪一项完成时限最早?")
+    assert "写了具体完成时限的有2项" in answer.text and len(answer.citations) == 2
+    assert metrics.ungrounded_values(answer.to_dict()) == []
