@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
-from assistant import compute, deadlines, fields, route_counts, route_sections, sections
+from assistant import compute, deadlines, fields, route_counts, route_sections, sections, value_kind
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
@@ -121,6 +121,16 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     finer = _finer_than_written(query, keep[0][0]) if len(keep) == 1 and query.lang != "en" else ""
     if finer:
         yield a.not_found(query, hits, nearest_rule=(finer, keep[0][0]))
+        return
+    # "哪家牵头单位完成得最好?有排名没": a rank or a result asked of who leads, which a plan's unit
+    # notes do not hold
+    # (not "括号中排在第一位的是哪个单位?": the order a note lists its units in says who leads)
+    ranked = (getattr(value_kind.asked_kind(query.original), "name", "") == "rank"
+              and not re.search(r"括号|括注|括弧|列在|写在|顺序", query.original))
+    beyond = (value_kind.missing_reason(query.original, [i for i, _ in keep]) if query.lang != "en"
+              and (value_kind.asks_actual_result(query.original) or ranked) else "")
+    if beyond:
+        yield a.not_found(query, hits, nearest_rule=(beyond, keep[0][0]))
         return
     # "哪些单位配合?" of an item that names its lead but no supporting unit: the reply says first
     # that none is listed, then who is (question writers differ on whether that is a refusal)

@@ -84,6 +84,8 @@ _ACTUAL = re.compile(r"(实际|已经|目前|现在|截至目前|到目前为止
                      # "评上…了吗?": whether an honour aimed at was won
                      r"(评上|评为|获评|获得|拿到|入选|创成|建成|通过验收|验收通过).{0,24}(了吗|了没有?)[?？]?$|"
                      r"(有没有|是否)(评上|获评|入选|拿到)|"
+                     # "联合执法搞够12次没有?": whether a count aimed at was reached
+                     r"(够|达到|完成|满)了?[^,，?？]{0,10}(没有?|了吗|了没有?)[?？]?$|"
                      # "一共查处了多少案件?": a count of what was done (a plan's items only set targets)
                      r"(查处|处理|办理|调解|培训|清理|审核|评查|受理|审结|检查|查|公开|化解|立案|处罚)了(多少|几|哪些|哪几)")
 _REPORT_KINDS = ("报告", "总结", "情况")

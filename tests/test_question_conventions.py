@@ -119,6 +119,8 @@ def test_what_plans_cannot_say():
     assert asks_actual_result("督查完,最后约谈整改了哪几家单位?")
     # what was done asked as which ones, and the members of a counted group in any classifier
     assert asks_actual_result("年内专项监督检查,实际查了哪些部门?")
+    assert asks_actual_result("今年跟镇街联合执法搞够12次没有?")  # whether a count aimed at was reached
+    assert not asks_actual_result("联合执法要搞够几次?")
     assert not asks_actual_result("年内专项监督检查要查哪些部门?")
     assert asked_kind("获评示范项目的“四张清单”,具体是哪四张?").name == "members"
     assert asked_kind("清单那300家企业名单在哪看,都有哪些企业?").name == "members"

@@ -779,3 +779,11 @@ def test_a_units_first_due_task_counts_only_what_it_cites(assistant):
     answer = assistant.answer("乌鲁木齐县县司法局牵头的活,哪一项完成时限最早?")
     assert "写了具体完成时限的有2项" in answer.text and len(answer.citations) == 2
     assert metrics.ungrounded_values(answer.to_dict()) == []
+
+
+def test_a_rank_of_the_leads_is_declined_not_answered_with_a_lead(assistant):
+    answer = assistant.answer("新密市那些任务里,哪家牵头单位完成得最好?有排名没")
+    assert answer.status == "not_found" and "排名" in answer.text
+    # the order a note lists its units in is no rank: the first listed leads
+    answer = assistant.answer("乌鲁木齐县行政复议体制改革那条,括号里排在第一位的是哪个单位?")
+    assert answer.status == "answered" and "县司法局" in answer.text
