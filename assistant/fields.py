@@ -255,13 +255,14 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
     """What the unit is in this item, when the list does not say it: "(与县委巡察组共同牵头)" in
     a list of what it leads, "(牵头)" / "(责任单位)" / "(配合)" in a list of everything it is in."""
     lead = item.lead_units or ()
-    if role == "lead":
-        others = [u for u in lead if u not in names]
-        shared = f"与{names_as_printed(others)}共同牵头" if others and len(others) < len(lead) else ""
-        return f"({';'.join(p for p in (shared, _helpers(item, names)) if p)})" if shared or _helpers(item, names) else ""
-    if any(u in names for u in lead):
-        others = [u for u in lead if u not in names]
-        return f"({';'.join(p for p in (f'与{names_as_printed(others, item)}共同牵头' if others else '牵头', _helpers(item, names)) if p)})"
+    others = [u for u in lead if u not in names]
+    if role == "lead" or any(u in names for u in lead):
+        if role == "lead":  # a list of what it leads: only a shared lead needs saying
+            shared = f"与{names_as_printed(others)}共同牵头" if others and len(others) < len(lead) else ""
+        else:
+            shared = f"与{names_as_printed(others, item)}共同牵头" if others else "牵头"
+        said = [p for p in (shared, _helpers(item, names)) if p]
+        return f"({';'.join(said)})" if said else ""
     # who leads it says whom the unit works with: "(责任单位,县委编办牵头)"
     led = f",{names_as_printed(lead, item)}{lead_word(item)}" if lead else (",没有牵头单位" if item.lead_units == () else "")
     return f"({_part_of(item, names)}{led})"

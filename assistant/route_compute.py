@@ -29,6 +29,7 @@ _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例
 _AVERAGE = re.compile(r"平均(下来|算下来|算来|起来|算)?[,，]?每|人均|每(家|个|人|件|户)平均|平均一|[每一]个?[\u4e00-\u9fff]{1,4}平均|摊到每|摊下来")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|加在一起|共计|总计|之和")
+_COMPARED = re.compile(r"(多|少|高|低|早|晚)[办做收受审查]?(了|出)?(多少|几).*$")  # "…比B多几项?": what follows B
 
 
 def route(a, query: Query, hits) -> Callable | None:
@@ -140,21 +141,26 @@ def _times(a, query, items):
         if not found or found[0][1].unit != found[1][1].unit or not found[1][1].value:
             return None
         steps = compute.one_decimal(compute.ratio(found[0][1], found[1][1]))
-        return _places_plan(found, f"{'约' if len(steps) > 1 else '是'}{steps[-1].result}倍", steps)
+        return _places_plan(found, _times_head(steps), steps)
     if not all(parts):
         return None
     for item in items:
         chosen = operands.pick(a, item, parts, None, query)
         if chosen and chosen[0].unit == chosen[1].unit and chosen[1].value:
             steps = compute.one_decimal(compute.ratio(chosen[0], chosen[1]))
-            return item, f"{'约' if len(steps) > 1 else '是'}{steps[-1].result}倍。计算:{steps[0].working}", steps, [n.sentence for n in chosen]
+            return item, f"{_times_head(steps)}。计算:{steps[0].working}", steps, [n.sentence for n in chosen]
     found = operands.pick_across(a, items, parts, None, query)  # each under its own point of one report
     if not found or found[0][1].unit != found[1][1].unit or not found[1][1].value:
         return None
     steps = compute.one_decimal(compute.ratio(found[0][1], found[1][1]))
     holders = list(dict.fromkeys(i for i, _ in found))
-    return (holders[0], f"{'约' if len(steps) > 1 else '是'}{steps[-1].result}倍。计算:{steps[0].working}", steps,
+    return (holders[0], f"{_times_head(steps)}。计算:{steps[0].working}", steps,
             [n.sentence for _, n in found], holders[1:])
+
+
+def _times_head(steps: list[Computed]) -> str:
+    """"约2.8倍" when the ratio was rounded to one decimal, "是2倍" when it is exact."""
+    return f"{'约' if len(steps) > 1 else '是'}{steps[-1].result}倍"
 
 
 def _scaled(a, query, items):
@@ -346,7 +352,8 @@ def _average(a, query, items):
         den = [n for n in nums if n.unit == per.group(1) or (per.group(1) in "个家" and n.unit in "个家")]
         pairs = [(x, y) for x in num for y in den if x.sentence == y.sentence and y.value]
         if pairs:
-            x, y = max(pairs, key=lambda p: operands.fit(a, topic_of(q, query.localities), p[0]) + operands.fit(a, topic_of(q, query.localities), p[1]))
+            topic = topic_of(q, query.localities)
+            x, y = max(pairs, key=lambda p: operands.fit(a, topic, p[0]) + operands.fit(a, topic, p[1]))
             steps = compute.one_decimal(compute.ratio(x, y))
             return item, f"平均约{steps[-1].result}{x.unit}。计算:{steps[0].working}", steps, [x.sentence]
     return None
@@ -407,12 +414,11 @@ def _difference(a, query, items):
         # measure where a place's own do not ("新密今年定的目标比伊犁最后确定下来的多几项?")
         own = tuple(operand_topic(w, query) for w in place_words(q[:m.start()], query.localities))
         if q[m.start()] == "比":
-            own = (operand_topic(q[:m.start()], query),
-                   operand_topic(re.sub(r"(多|少|高|低|早|晚)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query))
+            own = (operand_topic(q[:m.start()], query), operand_topic(_COMPARED.sub("", q[m.start() + 1:]), query))
         found = operands.each_place(a, query, operand_topic(q[:m.start()], query), unit, own)
         return _difference_plan(found) if found else None
     if q[m.start()] == "比":  # "A比B少多少": A is before 比, B after it
-        parts = [operand_topic(q[:m.start()], query), operand_topic(re.sub(r"(多|少|高|低)[办做收受审查]?(了|出)?(多少|几).*$", "", q[m.start() + 1:]), query)]
+        parts = [operand_topic(q[:m.start()], query), operand_topic(_COMPARED.sub("", q[m.start() + 1:]), query)]
     else:
         parts = operands.split_phrases(q[:m.start()], query)
     parts = [p for p in parts if p]
@@ -436,9 +442,8 @@ def _difference_in_one_sentence(a, query, items, unit):
     return _difference_plan([(found[0], found[1]), (found[0], found[2])]) if found else None
 
 
-def _places_plan(found: list[tuple[TaskItem, Number]], head: str, steps: list[Computed] | Computed):
+def _places_plan(found: list[tuple[TaskItem, Number]], head: str, steps: list[Computed]):
     """A result from one figure of each of two places, each figure named with its place."""
-    steps = steps if isinstance(steps, list) else [steps]
     (first, x), (second, y) = found
     label = f"{first.locality}{x.text}{x.unit},{second.locality}{y.text}{y.unit}。"
     return first, f"{head}。{label}计算:{steps[0].working}", steps, [x.sentence, y.sentence], [second]
@@ -477,7 +482,7 @@ def _sum(a, query, items):
         if not found or found[0][1].unit != found[1][1].unit or found[0][1].unit == "%":
             return None
         step = compute.total([n for _, n in found])
-        return _places_plan(found, f"合计{step.result}{found[0][1].unit}", step)
+        return _places_plan(found, f"合计{step.result}{found[0][1].unit}", [step])
     parts = operands.split_phrases(q[:m.start()], query)
     if len(parts) < 2:
         return None

@@ -113,14 +113,11 @@ def _two_days_said(a, query):
     if len(query.localities) != 1:
         return None
     topic = operand_topic(query.original[:_GAP.search(query.original).start()], query)
-    said = [(a.evidence.coverage(topic, s) or 0.0, item, s, days) for item in a.items
-            if item.locality == query.localities[0]
-            for s in sentences(item.text) for days in [compute.dates_in(s)] if len(days) == 2 and days[0][0] != days[1][0]]
     # (a sentence setting two days is rare: the bar is lower than for a figure among many)
-    said = [d for d in said if d[0] >= 0.8 * OPERAND_MIN]
-    if not said:
+    found = _best_dated(a, query.localities[0], topic, _two_days, 0.8 * OPERAND_MIN)
+    if not found:
         return None
-    _, item, sentence, days = max(said, key=lambda d: d[0])
+    item, sentence, days = found
     step = compute.days_between(*days)
     return item, f"相隔{step.result}天。计算:{step.working}", [step], [sentence]
 
@@ -140,19 +137,31 @@ def places_gap(a, query, items):
         return None
     days = []
     for loc in query.localities:
-        said = [(a.evidence.coverage(topic, s) or 0.0, item, s, day)
-                for item in a.items if item.locality == loc  # every sentence: a notice's ranks low
-                for s in sentences(item.text) for day in [_the_day(compute.dates_in(s), s, topic)] if day]
-        said = [d for d in said if d[0] >= OPERAND_MIN]
-        if not said:
+        found = _best_dated(a, loc, topic, lambda s, found: _the_day(found, s, topic), OPERAND_MIN)
+        if not found:
             return None
-        days.append(max(said, key=lambda d: d[0])[1:])
+        days.append(found)
     (i1, s1, d1), (i2, s2, d2) = sorted(days, key=lambda d: d[2][0])
     if d1[0] == d2[0]:
         return None
     step = compute.days_between(d1, d2)
     text = f"{i1.locality}早{step.result}天。{i1.locality}{d1[1]},{i2.locality}{d2[1]}。计算:{step.working}"
     return i1, text, [step], [s1, s2], [i2]
+
+
+def _two_days(sentence: str, days: list):
+    return days if len(days) == 2 and days[0][0] != days[1][0] else None
+
+
+def _best_dated(a, place: str, topic: str, day_of, bar: float):
+    """(item, sentence, what `day_of(sentence, its full dates)` reads) for the sentence of `place`'s
+    documents that best covers `topic`, at least `bar`; every sentence is read, since a notice's,
+    where such days are set, ranks low among the tasks."""
+    said = [(a.evidence.coverage(topic, s) or 0.0, item, s, day)
+            for item in a.items if item.locality == place
+            for s in sentences(item.text) for day in [day_of(s, compute.dates_in(s))] if day]
+    said = [d for d in said if d[0] >= bar]
+    return max(said, key=lambda d: d[0])[1:] if said else None
 
 
 def _the_day(days: list, sentence: str, topic: str):

@@ -449,6 +449,8 @@ def _whole_document(a, query: Query, items: list[TaskItem], role: str, counter: 
     return text, (total, part, pct)
 
 
+# the words that name a part (sections' own list less 方面: "行政复议方面" narrows a unit's list by
+# topic, _topic_of_list below, not to a section of the document)
 _A_PART = re.compile(r"部分|大块|那块|这块|板块|章|节")
 
 
