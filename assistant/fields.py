@@ -296,7 +296,7 @@ def is_named(unit: str, names: frozenset[str]) -> bool:
     return unit in names or re.sub(r"[(（][^()（）]*[)）]$", "", unit) in names
 
 
-def _counted_part(item: TaskItem, names: frozenset[str]) -> str:
+def counted_part(item: TaskItem, names: frozenset[str]) -> str:
     """A unit's part in an item as the item's own unit note words it, for counting: 责任单位 where a
     label says so, 负责 / 按职责分工负责 where the note is "(县司法局负责)", else 责任单位 or 配合."""
     if any(is_named(u, names) for u in item.lead_units or ()):
@@ -313,7 +313,7 @@ def role_groups(items: list[TaskItem], names: frozenset[str]) -> dict[str, list[
     """A unit's items by its part in them (牵头, 责任单位, 配合 …), the largest group first."""
     groups: dict[str, list[TaskItem]] = {}
     for i in items:
-        groups.setdefault(_counted_part(i, names), []).append(i)
+        groups.setdefault(counted_part(i, names), []).append(i)
     return dict(sorted(groups.items(), key=lambda g: -len(g[1])))
 
 
@@ -321,6 +321,18 @@ def _role_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> 
     """"其中牵头8项、责任单位3项": how a unit's items divide by its part in them."""
     groups = role_groups(items, names)
     return "、".join(f"{part}{len(its)}{counter}" for part, its in groups.items()) if len(groups) > 1 else ""
+
+
+def _support_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> str:
+    """"配合2项", "责任单位1项、配合1项": a unit's non-lead items counted by the part the document
+    gives it, in the document's own label (a generic "责任单位或配合单位" when no name is known)."""
+    if not names:
+        return f"是责任单位或配合单位{len(items)}{counter}"
+    return "、".join(f"{part}{len(its)}{counter}" for part, its in role_groups(items, names).items())
+
+
+def _support_parts(items: list[TaskItem], names: frozenset[str]) -> str:
+    return "或".join(role_groups(items, names)) if names else "责任单位或配合单位"
 
 
 def _points(item: TaskItem) -> str:
@@ -389,11 +401,12 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
              for n, i in enumerate(items, start=1)]
     if elsewhere and list_elsewhere:
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")
+            supporting = _support_counts(elsewhere, names, counter)
             head = (f"{unit}共涉及{len(items) + len(elsewhere)}{counter}({localities}),其中牵头{len(items)}{counter}、"
-                    f"是责任单位或配合单位{len(elsewhere)}{counter}。牵头的{len(items)}{each}:")
+                    f"{supporting}。牵头的{len(items)}{each}:")
         counts = _role_counts(elsewhere, names, counter) if names else ""
         parts = f"(其中{counts})" if counts else ""
-        lines.append(f"{unit}是责任单位或配合单位的共{len(elsewhere)}{each}{parts}:")
+        lines.append(f"{unit}不牵头、是{_support_parts(elsewhere, names)}的共{len(elsewhere)}{each}{parts}:")
         lines += [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, 'any') if names else ''}"
                   for n, i in enumerate(elsewhere, start=len(items) + 1)]
     elif elsewhere:
@@ -404,11 +417,12 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
 
 def unit_tasks_on_topic_text(unit: str, within: list[TaskItem], items: list[TaskItem], role: str, topic: str,
                              counter: str = "项", names: frozenset[str] = frozenset()) -> str:
-    """A unit's items narrowed to a topic, with the size of the whole list it is part of."""
+    """A unit's items narrowed to a topic (or a part of its document). The size of the whole list
+    is not said: only the items of the topic are cited, and a count states what its citations hold."""
     verb = "牵头" if role == "lead" else "参与"
     each = other_counter(counter)
     localities = SEP.join(dict.fromkeys(i.locality for i in within))
-    head = (f"{unit}{verb}的{len(items)}{counter}任务中,与“{topic}”有关的有{len(within)}{counter}"
+    head = (f"{unit}{verb}的任务中,与“{topic}”有关的有{len(within)}{counter}"
             f"({localities}),即以下{len(within)}{each}:")
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(within))))
     lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"

@@ -29,8 +29,10 @@ _LEAD_VERB = r"(牵头|负责|主抓|主办)"
 _ROLE_ASK = (r"(是|算|当|担任)(的|个)?是?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|(什么|啥)身份|"
              # "…在B那条里有它吗?", "…算啥?", "…还挂牵头吗?": whether and how it is named in B
              r"有(没有)?它(吗|么|没有?)?|有没有(这个|该)?(单位|部门|局)|算(啥|什么)|(还|也)?(挂|是|算)牵头(吗|么|没有?)|"
-             r"是不是(也|还)?(牵头|负责)|(也|还)(牵头|负责)(吗|么|没有?)")
-_ASK_MORE = r"(还|也|同时|另外|又|此外)(在)?(牵头|负责|主抓|抓|管|领着?干?|带头)"
+             r"是不是(也|还)?(牵头|负责)|(也|还)(牵头|负责)(吗|么|没有?)|"
+             # "…在别的任务里还有份吗?", "还露面没": whether it is named elsewhere, in any part
+             r"(还|也)有(没有)?(它的)?份|(还|也)(出现|露面|露脸|挂名|被点名)")
+_ASK_MORE = r"(还|也|同时|另外|又|此外)(在)?(牵头|负责|主抓|抓|管|领着?干?|带头|挑了?|挂了?|担了?)"
 ROLE_PATTERN = re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，]?(?P<rest>.*?({_ROLE_ASK}).*)$")
 PATTERNS = (
     # "牵头A的那个单位,在B方面还牵头哪些?"
@@ -40,7 +42,7 @@ PATTERNS = (
                # the unit pointed back to in any words: 它, 这家单位, 该部门, 那个局
                rf"(那?它|{_THAT}(单位|部门|机关|机构|局|委|办)?)(?P<rest>.*{_ASK_MORE}.*)$"),
 )
-_REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时|另外|又|此外|牵头|负责|主抓|抓|管|领着?干?|带头|了|哪些|哪项|哪几项|哪件|"
+_REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时|另外|又|此外|牵头|负责|主抓|抓|管|领着?干?|带头|挑|挂|担子|了|哪些|哪项|哪几项|哪件|"
                          r"各自|分别|什么|啥|别的|其他|其它|条目|条款|工作|任务|事项|事|活|吗|呢|[?？,，。]|"
                          # the pointers and counting words of a question about that item's units
                          r"(那|这|该|两|几)(条|项|家|个)|一共|总共|整个|全部|(方案|文件|要点|清单|措施)(里|中)?|单位|部门|"
@@ -69,7 +71,14 @@ _BY_SOME = re.compile(rf"^(?P<a>[^,，?？]+?)(是)?由(某个|某一?家|一个
                       rf"(这个|该|那个|这家|那家)(单位|部门|局)?(?P<rest>.+)$")
 
 
+# "管权责清单的牵头单位还挑了哪些别的担子?" -> "牵头管权责清单的那个单位,还挑了哪些别的担子?"
+_LEAD_OF_A = re.compile(r"(?P<a>[^,，?？]{2,30}?)(那(条|项))?的牵头(单位|部门|科室|股室)(?P<rest>[,，]?[^?？]*?(还|也|另外|别的|其他|其它).*)$")
+
+
 def _canonical(text: str) -> str:
+    m = _LEAD_OF_A.search(text)
+    if m and not re.search(r"(是|为)(谁|哪)", m.group("rest")):
+        return f"{text[:m.start()]}牵头{m.group('a')}的那个单位,{m.group('rest').lstrip(',，')}"
     m = _B_FIRST.match(text)
     if m:
         return f"{m.group('x')},在{m.group('b')}{m.group('ask')}"
@@ -219,8 +228,8 @@ def _role_names(item: TaskItem) -> tuple[tuple[str, str], ...]:
 
 
 _PARTNER = re.compile(r"(跟|和|与|同)(?P<unit>[^,，?？]{2,20}?)(一块儿?|一起|共同|联合|搭伙)")
-_ROLE_REST = re.compile(rf"{_ROLE_ASK}|在|那条|那项|这条|这项|里面|里|中|当中|方面|还|也|别的|其他|其它|另外的?|条款|条目|"
-                        r"出现过?|没有|没|吗|[?？,，。]")
+_ROLE_REST = re.compile(rf"{_ROLE_ASK}|在|那条|那项|这条|这项|里面|里|中|当中|方面|还|也|别的|其他|其它|另外的?|条款|条目|任务|事项|工作|"
+                        r"出现过?|没有|没|吗|不|[?？,，。]")
 
 
 def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:

@@ -51,8 +51,8 @@ def route(a, query: Query, hits) -> Callable | None:
     plan = _unit_count(a, query, items)
     if plan:
         return _answer(plan)
-    by_field = (route_counts.field_filter(q) or route_counts.role_filter(a, query)
-                or route_counts.value_filter(a, query, items))
+    by_field = route_counts.role_filter(a, query) or route_counts.with_unit(
+        a, query, route_counts.field_filter(q) or route_counts.value_filter(a, query, items))
     if by_field and len(query.localities) == 1:
         return route_counts.answer_by_field(a, query, items, *by_field)
     both = _parts_answer(a, query, items)  # two computations asked: both, or the usual way

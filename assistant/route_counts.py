@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from assistant import fields
 from assistant.compute import Computed
-from assistant.understand import Query
+from assistant.understand import LEAD_ASK, Query
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
@@ -123,6 +123,23 @@ def field_filter(question: str):
             return (lambda i: len(i.lead_units or ()) >= n), f"牵头单位有{'一两三四五六七八九'[n - 1]}家及以上"
         return (lambda i: len(i.lead_units or ()) == n), f"牵头单位{'只' if n == 1 else ''}有{'一两三四五六七八九'[n - 1]}家"
     return None
+
+
+def with_unit(a, query: Query, by_field):
+    """A field filter narrowed to a named unit's items, when the question names the unit with its
+    part ("县司法局领衔、时限卡在2024年12月的任务一共几项"): leads when a lead word is said, else
+    any part; the filter as it is when no unit is named."""
+    if not by_field or not query.unit:
+        return by_field
+    keep, said, *rest = by_field
+    names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
+    leads = bool(LEAD_ASK.search(query.original))
+
+    def named(item: TaskItem) -> bool:
+        units = (item.lead_units or ()) if leads else item.all_units
+        return keep(item) and any(fields.is_named(u, names) for u in units)
+
+    return (named, f"{query.unit}{'牵头' if leads else '参与'}、{said}", *rest)
 
 
 def _in_month(deadline: str, asked: tuple[int, int] | None) -> bool:

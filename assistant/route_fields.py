@@ -16,7 +16,7 @@ from assistant import compute, deadlines, fields, route_counts, route_sections, 
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
-from assistant.understand import ASKS_ROLE, BOTH_UNITS, LEAD_ASK, ONLY_SUPPORT as _ONLY_SUPPORT, Query, detect_intent, topic_of
+from assistant.understand import ASKS_ROLE, LEAD_ASK, ONLY_SUPPORT as _ONLY_SUPPORT, Query, detect_intent, topic_of
 from corpus.text import normalize, sentences
 from corpus.units import LABELS
 from corpus.types import TaskItem
@@ -125,10 +125,12 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     # "哪家牵头单位完成得最好?有排名没": a rank or a result asked of who leads, which a plan's unit
     # notes do not hold
     # (not "括号中排在第一位的是哪个单位?": the order a note lists its units in says who leads)
-    ranked = (getattr(value_kind.asked_kind(query.original), "name", "") == "rank"
-              and not re.search(r"括号|括注|括弧|列在|写在|顺序", query.original))
+    kind = getattr(value_kind.asked_kind(query.original), "name", "")
+    ranked = kind == "rank" and not re.search(r"括号|括注|括弧|列在|写在|顺序", query.original)
+    # a person's name or the leader in charge asked: a unit note names units, and a post at most
+    person = kind in ("persons", "leader")
     beyond = (value_kind.missing_reason(query.original, [i for i, _ in keep]) if query.lang != "en"
-              and (value_kind.asks_actual_result(query.original) or ranked) else "")
+              and (value_kind.asks_actual_result(query.original) or ranked or person) else "")
     if beyond:
         yield a.not_found(query, hits, nearest_rule=(beyond, keep[0][0]))
         return
@@ -302,18 +304,14 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         yield a.final(query, text, "clarify", [], "fields")
         return
     # "分别是牵头还是配合", "摊上了啥?有牵头的吗?": every role, whether any is a lead asked after
-    pair = _two_units(a, query)
-    if pair:
-        yield from _named_together(a, query, pair)
-        return
     either = re.search(r"牵头还是|还是牵头|有(没有)?(它|我们|咱们?|他们|其)?(牵头|挑头|主办)的(吗|么|没有?)?", query.text)
     role = "lead" if (LEAD_ASK.search(query.text) or "lead" in query.text.lower()) and not either else "any"
     if _ONLY_SUPPORT.search(query.text) and not LEAD_ASK.search(_ONLY_SUPPORT.sub("", query.text)):
         role = "support"  # "不挑头、只配合的有哪几条?": the items it takes part in, not leads (not
         # "我们牵头的有哪些?还有没有只是配合的", which asks both)
-    items = a.searcher.select(unit=query.unit, role="any" if role == "support" else role)  # in document order
+    items = _select(a, query, role="any" if role == "support" else role)  # in document order
     if role == "support":
-        named = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
+        named = _names(a, query) | {query.unit}
         led = [i for i in items if named & set(i.lead_units)]
         items = [i for i in items if i not in led]
         role = "support" if led else "none_led"  # it leads nothing at all: say so first
@@ -321,32 +319,33 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         items = [i for i in items if i.locality in query.localities]
     if not items and role == "lead":
         # "县公安局有没有挑头的活?光配合的有几项?": it leads none, and where it takes part is the answer
-        items = [i for i in a.searcher.select(unit=query.unit, role="any")
+        items = [i for i in _select(a, query, role="any")
                  if not query.localities or i.locality in query.localities]
         role = "none_led" if items else role
     if not items:
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return
     counter = fields.counter_of(query.original, items)
-    names = frozenset(a.searcher.maps.names_for(query.unit))
+    names = _names(a, query)
     if deadlines.asks(query.original):  # "…牵头的活,哪一项完成时限最早?"
         yield from _first_due(a, query, items, role, counter)
         return
-    topic, within = _topic_of_list(a, query, items)
+    topic, within = _part_of_list(a, query, items) or _topic_of_list(a, query, items)
     if within:
         # "…行政复议、行政应诉方面我们挑头的是哪几条": the unit's items on that topic only
         text = fields.unit_tasks_on_topic_text(query.unit, within, items, role, topic, counter, names)
         yield {"type": "delta", "text": text}
-        counts = tuple(Computed(str(len(g)), tuple(i.section for i in g), f"{len(g)}{counter}") for g in (within, items))
+        counts = (Computed(str(len(within)), tuple(i.section for i in within), f"{len(within)}{counter}"),)
         yield a.final(query, text, "answered", [(i, i.text[:100]) for i in within], "fields", computed=counts)
         return
     elsewhere = []
     if role == "lead":
         led = {i.item_id for i in items}
-        elsewhere = [i for i in a.searcher.select(unit=query.unit, role="any")
+        elsewhere = [i for i in _select(a, query, role="any")
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
     # the other part asked too: "…哪些挂了我们?哪项是我们牵头?" asks every item that names the unit
-    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|打下手|挂了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关",
+    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|打下手|挂了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关|"
+                               r"露[了过]?(几次)?面|露脸|有份|列进|列入|写进|写到",
                                query.original))
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     points, step = fields.points_total(items) if fields.ASKS_POINTS.search(query.original) else ("", None)
@@ -369,6 +368,21 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
                   computed=counts)  # each quote is what the list shows of the item
 
 
+def _select(a, query: Query, role: str) -> list[TaskItem]:
+    """The items of the unit asked about, and of its kin: a township asking is every township
+    collective of its place (各镇人民政府、街道办事处 in one note, 各镇(街道) in another)."""
+    kin = a.unit_names.township_kin(query.unit, query.localities)
+    if len(kin) == 1:
+        return a.searcher.select(unit=query.unit, role=role)
+    found = {i.item_id: i for unit in kin for i in a.searcher.select(unit=unit, role=role)}
+    return sorted(found.values(), key=lambda i: (i.doc_id, i.span[0]))
+
+
+def _names(a, query: Query) -> frozenset[str]:
+    kin = a.unit_names.township_kin(query.unit, query.localities)
+    return frozenset(n for unit in kin for n in (unit, *a.searcher.maps.names_for(unit)))
+
+
 def _first_due(a, query: Query, items: list[TaskItem], role: str, counter: str) -> Iterator[dict]:
     latest = deadlines.asks_latest(query.original)
     first, undated = deadlines.first_due(items, latest)
@@ -388,34 +402,6 @@ def _first_due(a, query: Query, items: list[TaskItem], role: str, counter: str) 
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in dated], "fields")
-
-
-def _two_units(a, query: Query) -> tuple[str, str] | None:
-    m = BOTH_UNITS.search(query.text)
-    if not m or not query.unit:
-        return None
-    other = a.unit_names.find(m.group("second") or m.group("second_after"), query.localities)
-    return (query.unit, other.name) if other and other.name != query.unit else None
-
-
-def _named_together(a, query: Query, pair: tuple[str, str]) -> Iterator[dict]:
-    first, second = pair
-    seconds = {i.item_id for i in a.searcher.select(unit=second, role="any")}
-    items = [i for i in a.searcher.select(unit=first, role="any") if i.item_id in seconds
-             and (not query.localities or i.locality in query.localities)]
-    if not items:
-        yield a.not_found(query, [], extra=f"(没有同时列出{first}和{second}的任务。)")
-        return
-    counter = fields.counter_of(query.original, items)
-    lines = [f"{first}和{second}都被列出的任务共{len(items)}{counter}"
-             f"({fields.SEP.join(dict.fromkeys(i.locality for i in items))}):"]
-    for n, item in enumerate(items, start=1):
-        lead = f"{fields.SEP.join(item.lead_units)}牵头" if item.lead_units else "没有牵头单位"
-        lines.append(f"[{n}] {fields.listed_section(item)} {fields.short_heading(item, 40)}({lead})")
-    text = "\n".join(lines)
-    yield {"type": "delta", "text": text}
-    counted = Computed(str(len(items)), tuple(i.section for i in items), f"{len(items)}{counter}")
-    yield a.final(query, text, "answered", [(i, i.text[:100]) for i in items], "fields", computed=(counted,))
 
 
 # the items a unit takes part in without leading: 不挑头/没牵头的, 只是配合/只当配合单位/只按职责分工负责的
@@ -451,7 +437,23 @@ def _whole_document(a, query: Query, items: list[TaskItem], role: str, counter: 
 
 # the words that name a part (sections' own list less 方面: "行政复议方面" narrows a unit's list by
 # topic, _topic_of_list below, not to a section of the document)
-_A_PART = re.compile(r"部分|大块|那块|这块|板块|章|节")
+_A_PART = re.compile(r"部分|大块|那块|这块|板块|章|节|[那这]一?类|类别|栏目")
+
+
+def _part_of_list(a, query: Query, items: list[TaskItem]) -> tuple[str, list[TaskItem]] | None:
+    """(the part, the unit's items in it) when the question names a part of the unit's one
+    document ("“行政执法”那一类里我们牵头几条", "第三部分我们负责哪些"); a share of the part asked
+    is `_whole_document`'s."""
+    if (_ASKS_WHOLE.search(query.original) or len({i.doc_id for i in items}) != 1
+            or re.search(r"(其他|其它|别的|其余)(部分|地方|条目|板块)", query.original)):
+        return None  # "…科技保障那部分有我们的事吗?其他部分呢?": the whole list, part by part
+    part = _named_part(a, query, items[0].doc_id)
+    if part is None:
+        return None
+    within = [i for i in items if i in part.items]
+    if not within or len(within) == len(items):
+        return None
+    return f"{sections.section_number(part)}{part.title}", within
 
 
 def _named_part(a, query: Query, doc_id: str):

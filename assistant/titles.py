@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from assistant.unit_names import short_forms
 from corpus.text import normalize
 
 MIN_CHARS = 6
@@ -23,6 +24,21 @@ class Titles:
 
     def __init__(self, items):
         self.docs = {i.doc_id: (normalize(i.title), i.locality) for i in items}
+        # a bureau's own plan is named by its issuer ("菰滨县市场监管局的执法案卷评查…"): the issuer's
+        # name, as people shorten it, says which document, not which part, unless its tasks name
+        # that body as a unit too
+        units: dict[str, set[str]] = {}
+        for i in items:
+            units.setdefault(i.doc_id, set()).update(getattr(i, "all_units", ()))
+        self.issuers: dict[str, tuple[set[str], str]] = {}
+        for i in items:
+            issuer = getattr(i, "issuer", "")
+            if i.doc_id in self.issuers or not issuer or issuer in units[i.doc_id]:
+                continue
+            body = issuer[len(i.locality) - 1:] if i.locality and issuer.startswith(i.locality[:-1]) else issuer
+            forms = {f for f in short_forms(body) if len(f) >= 4 and f not in units[i.doc_id]}
+            if forms and not re.search(r"政府$|委员会$|党委$", body):  # a government's plan: its name is also a unit's
+                self.issuers[i.doc_id] = (forms, i.locality)
 
     def reference(self, question: str) -> tuple[str, str] | None:
         """(the stretch of the question, locality) when the question names one document by its title."""
@@ -37,7 +53,22 @@ class Titles:
         return (best, owners[0]) if len(owners) == 1 else None
 
     def without_title(self, query):
-        """The query with a title reference taken out of its search text and topic (see above)."""
+        """The query with a title reference, or its issuer's name, taken out of its search text and
+        topic (see above)."""
+        return self._without_issuer(self._without_title(query))
+
+    def _without_issuer(self, query):
+        for forms, locality in self.issuers.values():
+            if query.localities and locality not in query.localities:
+                continue
+            said = max((f for f in forms if f in query.topic), key=len, default="")
+            topic = query.topic.replace(said, "") if said else ""
+            if said and len(re.findall(r"[\u4e00-\u9fff]", topic)) >= 4:
+                return replace(query, text=query.text.replace(said, " "), topic=topic,
+                               localities=query.localities or ((locality,) if locality else ()))
+        return query
+
+    def _without_title(self, query):
         ref = self.reference(query.original)
         if not ref:
             return query

@@ -324,6 +324,13 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "点到市财政局的有哪几条?", "市司法局的名字出现在哪些任务里?", "挂了几个牵头?": a unit
             # named and the items asked for, not the units, whatever verb joins them
             query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and _ROLE_HOLDS.search(query.text):
+            # "责任单位包含各镇、街道办的是哪些?": the items whose unit column holds the unit
+            query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and asks_as_the_unit(query.text, unit, known_units, query.localities):
+            # "檀峰市国资委想确认下，…有没有点到我们，是主办还是协办": the asker's unit, then what
+            # the document asks of "us", however the two are joined
+            query = replace(query, unit=unit, intent="unit_tasks")
         elif query.intent == "unit_tasks" and _ONE_ITEM.search(query.text) and not _SELF_INTRO_RE.search(query.text):
             # "…兑现那条,配合的有哪些?" is about one item's units, whoever issued the document
             query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
@@ -351,6 +358,11 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
                                 r"(哪些|什么|啥)(活|事|工作|任务)?", query.text):
             # "各司法所要干哪些活?", "县委办摊上了啥?", "市场监管局在那份里都挂了啥?"
             query = replace(query, unit=unit, intent="unit_tasks")
+        elif (unit and not _ASKS_UNITS.search(query.text)
+              and re.search(r"(哪些|哪几[项条件个]?|几项|几条|多少项|多少条)[^?？,，]{0,10}?(要|需要|得|由|让|交给|派给|归)"
+                            r"[^?？,，]{0,12}?(做|干|办|落实|负责|承担|完成|执行|参与|配合)", query.text)):
+            # "哪些任务要我们乡镇做?", "有哪些要乡镇落实?": the items asked, then who does them
+            query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and re.search(r"(还|另外|别的[^?？]{0,6})有没有(活|任务|事|工作)|还有(活|任务|事)(吗|么|没有?)", query.text):
             # "…市科工信局在别的条目里还有没有活?": what else the unit has
             query = replace(query, unit=unit, intent="unit_tasks")
@@ -363,6 +375,28 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "县司法局挂牵头的指标,分值加起来多少?": the points of the unit's items, added up
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
+
+
+# the items a unit column holds a unit in: "责任单位包含各镇、街道办的是哪些?", "配合单位里有县财政局的有哪几条?"
+_ROLE_HOLDS = re.compile(r"(牵头|责任|配合|协办|参加|参与)(单位|部门)(一栏|栏)?(里|中)?(包含|包括|含|含有|有|写了|写有|列了|列有)"
+                         r"[^?？,，]{2,20}?的(任务|条目|事项|条|项)?(是|有)(哪些|哪几)")
+# the asker speaking of their own unit after naming it ("…点到我们没有", "跟我们有关的", "要我们牵头")
+_FIRST_PERSON = re.compile(r"我们|咱们|咱|我(?![国省市县区州])|本(单位|局|部门|委|办)")
+_FIRST_CLAUSE = re.compile(r"^[^,，:：。?？!！;；]{2,30}")
+# the units of one item asked ("配合单位有哪些", "由谁配合"), not the asker's own tasks
+_ASKS_ITEM_UNITS = re.compile(r"(单位|部门|科室)(有|是|都有|都是)?(哪些|哪几|谁)|由谁|谁(牵头|负责|配合|来)")
+
+
+def asks_as_the_unit(text: str, unit: str, known_units, localities: tuple[str, ...]) -> bool:
+    """The question opens with the asker's unit (its first clause names it: "漱泉县委编办这边,",
+    "钧溪行政审批局的,") and then speaks of "us": what the document gives that unit to do."""
+    first = _FIRST_CLAUSE.match(text)
+    if not first or not _FIRST_PERSON.search(text[first.end():]) or _FIRST_PERSON.search(first.group(0)):
+        return False  # "我们是…," openings are the self-introductions' own (above)
+    rest = text[first.end():]
+    if _ASKS_UNITS.search(rest) or _ASKS_ITEM_UNITS.search(rest) or _ONE_ITEM.search(rest):
+        return False
+    return named_unit(first.group(0), known_units, localities) == unit
 
 
 # a unit's items where it takes part without leading: "不挑头、只配合的有哪几条?", "仅作为配合单位的有哪些?"

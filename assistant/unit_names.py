@@ -37,10 +37,12 @@ class UnitNames:
         # collectives (各乡镇(管委会), 县属相关部门) name no one unit; asked for word for word, they
         # are still what the question names ("把各乡镇(管委会)写进单位栏的有多少条?")
         self.collectives: dict[str, set[str]] = {}
+        self.collective_counts: dict[str, int] = {}  # how many items name each
         for item in items:
             for unit in item.all_units:
                 if _GENERIC.match(unit) and len(unit) >= 3:  # 各乡镇 too, but only when quoted (find)
                     self.collectives.setdefault(unit, set()).add(item.locality)
+                    self.collective_counts[unit] = self.collective_counts.get(unit, 0) + 1
                 if _GENERIC.match(unit) or len(unit) < 3:
                     continue
                 for form in short_forms(unit):
@@ -94,10 +96,16 @@ class UnitNames:
                        key=len, default="")
             if said:
                 return UnitMention(said, tuple(sorted(self.collectives[said])), said)
-            return self._member_of_collective(readings, localities)
+            return self._member_of_collective(readings, localities) or self._abbreviated(readings, localities)
         units = self.forms[form]
         if localities:
             scoped = {u: locs for u, locs in units.items() if locs & set(localities)}
+            if not scoped:
+                # the place named has no unit of that name, but may address all of its kind below
+                # it: 檀峰's "县里的司法局" is 各县（市、区）司法局, not another county's 县司法局
+                member = self._member_of_collective(readings, localities) or self._abbreviated(readings, localities)
+                if member:
+                    return member
             units = scoped or units
         unit = max(units, key=lambda u: (len(units[u]), -len(u), u))
         return UnitMention(unit, tuple(sorted(units[unit])), form)
@@ -105,20 +113,115 @@ class UnitNames:
     def _member_of_collective(self, readings: list[str], localities: tuple[str, ...]) -> UnitMention | None:
         said = max((f for f in self.collective_forms if any(f in text for text in readings)), key=len, default="")
         if not said:
-            return None
+            return self._township_asking(readings, localities)
         units = sorted(self.collective_forms[said], key=lambda u: (-len(self.collectives[u] & set(localities)), u))
         if localities and not self.collectives[units[0]] & set(localities):
             return None  # the place named has no such collective
         return UnitMention(units[0], tuple(sorted(self.collectives[units[0]])), said)
 
 
+    def township_kin(self, unit: str, localities: tuple[str, ...]) -> list[str]:
+        """[unit], or, when it is the townships of a place all together, every name the place's
+        documents give them (各镇人民政府 and 街道办事处 in one note, 各镇(街道) in another)."""
+        if not localities or not _TOWNSHIPS.search(unit):
+            return [unit]
+        places = set(localities)
+        named = {u for forms in self.forms.values() for u, locs in forms.items() if locs & places and _TOWNSHIPS.search(u)}
+        kin = {c for c, locs in self.collectives.items() if locs & places and _TOWNSHIPS.search(c)} | named
+        return [unit, *sorted(kin - {unit})] if unit in kin else [unit]
+
+    def find_pair(self, question: str, localities: tuple[str, ...] = ()) -> tuple[UnitMention, UnitMention] | None:
+        """Two units joined in the question ("A和B", "A跟B", "A比B", "A、B"): the first found, then
+        the one found in what is left once its name is taken out; None unless a joining word
+        stands between the two names."""
+        first = self.find(question, localities)
+        if not first:
+            return None
+        at = question.find(first.said)
+        if at < 0:
+            return None
+        rest = question[:at] + "\u3000" * len(first.said) + question[at + len(first.said):]
+        second = self.find(rest, localities)
+        if not second or second.name == first.name or (at2 := rest.find(second.said)) < 0:
+            return None
+        (a, a_end), b = sorted([(at, at + len(first.said)), (at2, at2 + len(second.said))])
+        between = question[a_end:b[0]] if b[0] >= a_end else ""
+        if not _JOINS.fullmatch(between):
+            return None
+        return (first, second) if at < at2 else (second, first)
+
+    def _abbreviated(self, readings: list[str], localities: tuple[str, ...]) -> UnitMention | None:
+        """A unit said by the first characters of its words, as staff shorten names: 市监局 for
+        市市场监督管理局, 文旅局 for 县文化和旅游局, 资规局 for 自然资源和规划局. The short name's
+        characters stand in the unit's name in order, it starts as the name (after its level) starts
+        and ends as it ends; taken only when one unit of the places asked fits."""
+        units = {u: locs for forms in self.forms.values() for u, locs in forms.items()}
+        if localities:
+            units = {u: locs for u, locs in units.items() if locs & set(localities)}
+        for text in readings:
+            for said in sorted(set(_SAID_UNIT.findall(text)), key=len, reverse=True):
+                for start in range(len(said) - 2):
+                    short = said[start:]
+                    fits = [u for u in units if _abbreviates(short, u)]
+                    if len(fits) == 1:
+                        return UnitMention(fits[0], tuple(sorted(units[fits[0]])), short)
+        return None
+
+    def _township_asking(self, readings: list[str], localities: tuple[str, ...]) -> UnitMention | None:
+        """"我们是霁川一个乡镇", "我们街道这边": the asker is one of the place's townships, which its
+        document addresses only all together (各乡镇, 各乡(镇)、街道, 各街道办事处)."""
+        said = next((m for text in readings if (m := _TOWNSHIP_SELF.search(text))), None)
+        if not said or not localities:
+            return None
+        word = said.group("kind")
+        here = [c for c in self.collectives if self.collectives[c] & set(localities) and c.startswith("各")
+                and re.search("街道" if word == "街道" else "[乡镇]", c)]
+        if not here:
+            return None
+        # the one most items name (各乡镇人民政府 over a one-off 各乡镇(管委会) …), then the shortest
+        unit = max(here, key=lambda c: (self.collective_counts.get(c, 0), -len(c)))
+        return UnitMention(unit, tuple(sorted(self.collectives[unit])), said.group(0))
+
+
+# what stands between two units joined as a pair: 和, 与, 跟, 同, 及, 、, 比, 还是, 对比, 相比 (and a 的 or
+# a comma after the first: "区委编办跟区司法局", "A的条数比B多")
+_JOINS = re.compile(r"[的,，\s]{0,2}(和|与|跟|同|及|以及|、|比|还是|对比|相比|对|vs\.?)[,，\s]{0,2}|"
+                    r"[^,，。?？]{0,12}?(比|还是)[,，\s]{0,2}")
+_SAID_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}(?:局|委|办|科|股|中心|所|队|站|处)")
+
+
+def _abbreviates(short: str, unit: str) -> bool:
+    core = unit[1:] if unit[:1] in _LEVELS else unit
+    if len(short) < 3 or short[-1] != unit[-1] or short in unit or len(core) < len(short) + 2:
+        return False  # a name said in full, or nearly, is a form, not an abbreviation
+    bodies = [short] + ([short[1:]] if short[0] == unit[0] and unit[0] in _LEVELS else [])  # 市监局: 市场 or 市's
+    # three characters must start as the name does (文旅局); four or more may keep only the words
+    # that tell the unit apart (执法监督科 for 行政执法协调监督科, 大数据局)
+    return any(len(body) >= 3 and (body[0] == core[0] or len(body) >= 4) and _in_order(body, core) for body in bodies)
+
+
+def _in_order(chars: str, name: str) -> bool:
+    rest = iter(name)
+    return all(ch in rest for ch in chars)
+
+
+# the townships of a place named all together, as its documents write them
+_TOWNSHIPS = re.compile(r"^各(乡镇|乡|镇|街道)|^(乡镇|镇|乡)?(人民)?政府?[、,]?街道办事处$|^街道办事处$")
 _BODY = re.compile(r"(政府|办事处|街道办|司法所|管委会)$")
+# the asker speaking as a township: 我们乡镇, 我们是X镇的, 咱们街道, 本乡 (not 乡镇执法 as a topic)
+_TOWNSHIP_SELF = re.compile(r"(我们|咱们?|本|我)(是|这边是|在)?(这个|一个|[\u4e00-\u9fff]{1,6}?)?"
+                            r"(?P<kind>乡镇|街道|镇|乡)(政府|人民政府|办事处|办)?(?![\u4e00-\u9fff]{0,2}(局|委|所|队))")
+_BRACKETED = re.compile(r"\([^)]*\)|（[^）]*）|〔[^〕]*〕")
 
 
 def member_forms(collective: str) -> set[str]:
-    """How one member of a collective is said: 各乡镇人民政府 -> 乡镇人民政府, 乡镇政府, 镇政府."""
-    base = re.sub(r"\([^)]*\)", "", collective[1:])
+    """How one member of a collective is said: 各乡镇人民政府 -> 乡镇人民政府, 乡镇政府, 镇政府;
+    各县（市、区）司法局 -> 县司法局 (a county's own bureau, asked from below a city's document:
+    its level is kept, since 司法局 alone is the city's own)."""
+    base = _BRACKETED.sub("", collective[1:])
     forms = {base} | short_forms(base)
+    if base[:1] in _LEVELS and len(base) >= 4 and (_UNIT_TAIL.search(base) or base.endswith("政府")):
+        return {f for f in forms if f[:1] == base[0] and len(f) >= 3}
     forms |= {f[1:] for f in forms if f.startswith("乡镇")}
     return {f for f in forms if len(f) >= 3 and _BODY.search(f)}
 
@@ -139,8 +242,13 @@ def short_forms(unit: str) -> set[str]:
     return {f for f in forms if len(f) >= 3} | {o for o in organs if len(o) >= 2}
 
 
+_LEVEL_SAID = re.compile(r"([县市区])(?:里的|里头的|级的?|上的|一级的?)(?=[\u4e00-\u9fff]{0,8}(局|办|委|院|部|中心|政府))")
+
+
 def _readings(question: str, localities: tuple[str, ...]) -> list[str]:
-    """The question as written, and with each named locality turned into its level character."""
+    """The question as written, and with each named locality turned into its level character
+    (and "县里的司法局", "县级司法局" read as 县司法局)."""
+    question = _LEVEL_SAID.sub(r"\1", question)
     out = [question]
     text = question
     for loc in localities:

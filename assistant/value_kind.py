@@ -49,7 +49,9 @@ KINDS = (
               "具体是哪些单位"),
     # who the people are ("那50名监督员都有谁?", "法律顾问团都有哪些人?"): a plan gives a number, no names
     ValueKind("persons", re.compile(r"(员|代表|委员|专家|顾问|律师|成员)[团组队库]?(都|分别)?(有|是)(谁|哪些人)|"
-                                    r"(员|代表|委员|专家|顾问|律师|成员)的?名单|姓名|叫什么名字"),
+                                    r"(员|代表|委员|专家|顾问|律师|成员)的?名单|姓名|叫什么名字|"
+                                    # "分管副县长是哪位,姓啥叫啥?": a person's own name, not a post
+                                    r"姓(啥|什么)|叫(啥|什么)名|(是|叫)哪位同志"),
               re.compile(r"同志|名单(如下|附后)|[\u4e00-\u9fff]{2,3}(先生|女士)"), "具体人员名单"),
     # a total of people ("全市持证执法人员一共多少人?"): a figure each post or unit must have ("各执法
     # 岗位…保证3名", "每个司法所不少于2名") is not a total
@@ -66,6 +68,10 @@ KINDS = (
                          # "政务网、物联网、视联网三网融合": the members listed, then their count
                          r"、[^。;；、\d]{1,12}?[两三四五六七八九十\d]+[\u4e00-\u9fff]|"
                          r"[(（][^()（）]{0,30}、[^()（）]{0,30}[)）]"), "具体包括哪些"),
+    # which leader is in charge of a task ("是哪位县领导分管的?"): only a task that names one (分管县领导:
+    # 副县长X, 牵头领导:县长) can say; most name units only
+    ValueKind("leader", re.compile(r"哪(位|个)[\u4e00-\u9fff]{0,3}领导|(分管|牵头|主管)[\u4e00-\u9fff]{0,2}领导(是|为)?(谁|哪)|谁(来)?(分管|主管)"),
+              re.compile(r"领导|[县市区州旗]长|书记|同志"), "分管或牵头的领导"),
     # how to reach someone ("司法局的联系电话是多少?"): plans name units, seldom their numbers
     ValueKind("contact", re.compile(r"电话|联系方式|联系人|手机号|邮箱|办公地址|地址在哪|网址是|热线号码|在哪办公"),
               re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|@|www\.|https?://|地址[:：为]|位于"), "联系方式"),
@@ -78,6 +84,8 @@ KINDS = (
 _ACTUAL = re.compile(r"(实际|已经|目前|现在|截至目前|到目前为止).{0,14}(多少|几[个项家件次名人所天日年月周]|怎么样|如何|哪些|哪几)|"
                      # "清理完,最后废止了几件?": what came out of a task, counted
                      r"(最后|最终|结果)(?!一)[^,?]{0,10}了(多少|几[个项家件次名人所条]|哪(几|些)[个项家件次名人所条]?)|"
+                     # "两次都调完了没有?", "现在清理完了吗?": whether it is done by now
+                     r"[\u4e00-\u9fff]完了?(没有?|吗|么|没)[?？]?$|(现在|目前|如今|眼下)[^,，?？]{0,20}(了没有?|了吗)[?？]?$|"
                      r"完成了多少|完成得怎么样|落实得怎么样|效果如何|取得了?(哪些|什么)成效|做了多少|办了多少|办结了多少|"
                      # "最后创成…了吗?": whether the target was met
                      r"(最后|最终|到底)(有没有|是否)?.{0,24}(了吗|了没有?|没有)|(有没有|是否已经?)(完成|实现|创成|建成|达到|达标)|"

@@ -530,6 +530,44 @@ def test_a_collective_asked_by_what_each_member_is():
     assert names.find("碧岑县司法局牵头几项?", ("碧岑县",)).name == "县司法局"
 
 
+def test_a_unit_asked_from_below_is_the_collective_the_document_addresses():
+    """A county's bureau reading its city's plan, a township reading its county's: the document
+    names them only all together (各县（市、区）司法局, 各乡镇, 各镇(街道)), never another place's
+    unit of the same name."""
+    from assistant.unit_names import UnitNames, member_forms
+
+    assert member_forms("各县（市、区）司法局") == {"县司法局"}  # its level kept: 司法局 is the city's own
+    assert {"县人民政府", "县政府"} <= member_forms("各县（市、区）人民政府")
+    item = lambda loc, units: SimpleNamespace(locality=loc, all_units=units)
+    names = UnitNames([item("檀峰市", ("市司法局", "各县（市、区）司法局")), item("乌县", ("县司法局", "各乡镇(管委会)")),
+                       item("乌县", ("县财政局", "各乡镇(管委会)")), item("霁川县", ("县司法局", "各乡镇")),
+                       item("松屿区", ("区司法局", "各镇（街道）"))])
+    assert names.find("檀峰下面县里的司法局问一下,有哪些任务点了我们?", ("檀峰市",)).name == "各县（市、区）司法局"
+    assert names.find("檀峰市司法局牵头哪些?", ("檀峰市",)).name == "市司法局"
+    assert names.find("乌县的县司法局牵头哪些?", ("乌县",)).name == "县司法局"
+    assert names.find("我们是霁川一个乡镇,哪些任务要我们做?", ("霁川县",)).name == "各乡镇"
+    assert names.find("我们街道这边,松屿的方案有啥要做的?", ("松屿区",)).name == "各镇（街道）"
+    assert names.find("我们是县水磨沟乡政府的,有哪些要落实?", ("乌县",)).name == "各乡镇(管委会)"
+    assert names.find("乡镇执法改革是谁牵头?", ("霁川县",)) is None  # 乡镇 as a topic is no asker
+    # the townships asking are every name the place's notes give them all together
+    names = UnitNames([item("鹤汀市", ("市司法局", "各镇人民政府", "街道办事处")), item("鹤汀市", ("市应急管理局", "各镇(街道)")),
+                       item("钧溪市", ("各镇人民政府",))])
+    assert names.township_kin("各镇(街道)", ("鹤汀市",)) == ["各镇(街道)", "各镇人民政府", "街道办事处"]
+    assert names.township_kin("市司法局", ("鹤汀市",)) == ["市司法局"]
+
+
+def test_the_items_asked_then_who_does_them_is_a_units_task_list():
+    from assistant.understand import understand
+
+    names = {"各乡镇(管委会)", "县司法局"}
+    assert understand("有哪些任务要县司法局落实?", known_units=names).intent == "unit_tasks"
+    assert understand("哪几项要由县司法局负责?", known_units=names).intent == "unit_tasks"
+    assert understand("哪些任务要由哪个单位落实?", known_units=names).intent != "unit_tasks"
+    # the items whose unit column holds a unit
+    assert understand("责任单位包含县司法局的是哪些?", known_units=names).intent == "unit_tasks"
+    assert understand("配合单位里有县司法局的有哪几条?", known_units=names).unit == "县司法局"
+
+
 def test_money_counted_by_what_it_pays():
     assert asked_kind("今年根治欠薪要帮农民工追回多少欠薪?").name == "money"
 
@@ -668,3 +706,48 @@ def test_a_lead_written_with_its_other_name_in_brackets_counts_as_the_unit():
     names = frozenset({"市市场监管局"})
     assert list(role_groups([item], names)) == ["牵头"]
     assert lead_split([item], names) == ([item], [])
+
+
+def test_a_unit_said_by_the_first_characters_of_its_words():
+    """市监局, 文旅局: the short name's characters stand in the name in order, start as it starts and
+    end as it ends; four or more may keep only the words that tell it apart (执法监督科); taken only
+    when one unit of the place fits."""
+    from assistant.unit_names import UnitNames, _abbreviates
+
+    assert _abbreviates("市监局", "市市场监督管理局") and _abbreviates("文旅局", "县文化和旅游局")
+    assert _abbreviates("执法监督科", "行政执法协调监督科")
+    assert not _abbreviates("司法局", "县司法局")  # said in full: a form, not an abbreviation
+    assert not _abbreviates("政局", "市市场监督管理局") and not _abbreviates("市政局", "市市场监督管理局")
+    item = lambda loc, units: SimpleNamespace(locality=loc, all_units=units)
+    names = UnitNames([item("钧溪市", ("市市场监督管理局", "市司法局")), item("蘩川区", ("行政执法协调监督科", "法律事务科")),
+                       item("乌县", ("县司法局",))])
+    assert names.find("我们是钧溪市监局的,牵头几项?", ("钧溪市",)).name == "市市场监督管理局"
+    # the place named has no 区司法局: the office said after it is the one asked about
+    assert names.find("蘩川区司法局执法监督科这边问下,我们科几项?", ("蘩川区",)).name == "行政执法协调监督科"
+
+
+def test_a_chain_said_as_the_lead_of_a():
+    """"管权责清单的牵头单位还挑了哪些别的担子?" is "牵头A的那个单位,还牵头哪些?"; "…那个科,在别的任务里
+    还有份吗?" asks every other item naming it, in any part."""
+    from assistant.route_chain import PATTERNS, ROLE_PATTERN, _canonical
+
+    text = _canonical("苈川那份要点里,管权责清单的牵头单位还挑了哪些别的担子?")
+    assert text.startswith("苈川那份要点里,牵头管权责清单的那个单位,") and any(p.match(text) for p in PATTERNS)
+    assert _canonical("权责清单的牵头单位是谁?") == "权责清单的牵头单位是谁?"  # one question, no chain
+    assert ROLE_PATTERN.match("菰滨市监局牵头执法人员法治培训的那个科,在别的任务里还有份吗?")
+
+
+def test_a_bureaus_own_plan_named_by_its_issuer():
+    """"菰滨县市场监管局的执法案卷评查…": the issuer of the bureau's own plan names the document, so
+    its name leaves the topic (a government's name, also a unit's, stays)."""
+    from assistant.titles import Titles
+    from assistant.understand import Query
+
+    item = lambda doc, issuer, units: SimpleNamespace(doc_id=doc, title="2024年工作任务分工方案", locality="菰滨县",
+                                                      issuer=issuer, all_units=units)
+    titles = Titles([item("d1", "菰滨县市场监督管理局", ("法规科", "人事教育科"))])
+    query = Query(text="菰滨县市场监管局的执法案卷评查,一年至少评多少卷", original="", lang="zh",
+                  localities=("菰滨县",), intent="number", topic="市场监管局执法案卷评查 至少评卷")
+    assert "市场监管局" not in titles.without_title(query).topic
+    titles = Titles([item("d2", "菰滨县人民政府", ("县司法局",))])
+    assert titles.without_title(query).topic == query.topic

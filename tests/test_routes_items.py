@@ -365,8 +365,9 @@ def test_a_gap_between_two_days_of_a_yearly_rule_is_computed_and_both_are_quoted
 
 def test_a_unit_list_asked_about_its_other_part_too_lists_those_items_as_well(assistant):
     asked_both = assistant.answer("我们是县建设局,乌鲁木齐县那个任务分解方案里有要我们牵头的吗?当责任单位的又有几条?")
-    assert asked_both.text.startswith("县建设局共涉及4条(乌鲁木齐县),其中牵头1条、是责任单位或配合单位3条。牵头的1项:")
-    assert "县建设局是责任单位或配合单位的共3项" in asked_both.text  # each list in the other word
+    # the other part counted in the document's own label for it (责任单位), not "责任单位或配合单位"
+    assert asked_both.text.startswith("县建设局共涉及4条(乌鲁木齐县),其中牵头1条、责任单位3条。牵头的1项:")
+    assert "县建设局不牵头、是责任单位的共3项" in asked_both.text  # each list in the other word
     assert "智慧县城" in asked_both.text  # the participated item's own words, not only its number
     assert "(责任单位,县政务服务管理局牵头)" in asked_both.text  # whom it works with there
     lead_only = assistant.answer("乌鲁木齐县县建设局牵头哪些任务?")
@@ -646,7 +647,8 @@ def test_who_does_what_asked_in_the_ways_people_in_a_bureau_ask(tmp_path):
     assert answer.text.startswith("1项") and "深化乡镇综合行政执法改革" in answer.text
     answer = a.answer("泽宁县发展改革局和县司法局都被点名的是哪几条？各是谁牵头？")
     assert answer.text.startswith("县发展改革局和县司法局都被列出的任务共2条(泽宁县)")
-    assert "(县发展改革局牵头)" in answer.text and "(县纪委监委牵头)" in answer.text
+    # who leads each, then the part of each of the two that does not lead it
+    assert "(县发展改革局牵头;县司法局配合)" in answer.text and "(县纪委监委牵头;县发展改革局配合;县司法局配合)" in answer.text
     answer = a.answer("泽宁县财政局在别的条目里还有没有活？")
     assert answer.text.startswith("县财政局参与的任务共1项")
 
@@ -787,3 +789,72 @@ def test_a_rank_of_the_leads_is_declined_not_answered_with_a_lead(assistant):
     # the order a note lists its units in is no rank: the first listed leads
     answer = assistant.answer("乌鲁木齐县行政复议体制改革那条,括号里排在第一位的是哪个单位?")
     assert answer.status == "answered" and "县司法局" in answer.text
+
+
+_SECTIONED = ("荪汀县2025年法治政府建设重点任务清单\n"
+              "一、优化营商环境\n"
+              "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+              "1\t推行涉企行政检查“白名单”制度，年内覆盖企业不少于300家。\t县司法局\t县市场监督管理局\t2025年12月\n"
+              "2\t清理妨碍公平竞争的政策措施，公开率达到100%。\t县市场监督管理局\t县司法局\t2025年6月\n"
+              "二、行政执法\n"
+              "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+              "3\t开展行政执法案卷评查，全年评查案卷不少于60卷。\t县司法局\t各乡镇人民政府\t2025年12月\n"
+              "4\t深化乡镇综合行政执法改革，完成执法队规范化建设验收。\t县委编办、县司法局\t各乡镇人民政府\t2025年10月\n"
+              "5\t推行包容审慎监管，新增免罚事项不少于15项。\t县市场监督管理局\t县司法局\t2025年12月\n")
+
+
+def test_two_units_of_one_place_compared_or_found_together(tmp_path):
+    """"A和B,谁牵头的多?", "A比B多几条?": each one's leads counted (alone and with others) and the
+    difference computed; "A跟B有没有共同的活?各是什么角色?": the items naming both, with who leads
+    each and the part of the other."""
+    a = _assistant_over(tmp_path, qd_txt=_SECTIONED)
+    answer = a.answer("荪汀县司法局和县市场监管局，谁牵头的任务多？")
+    assert answer.path == "computed" and answer.text.startswith("县司法局牵头的多,多1项。计算:3项 − 2项 = 1项")
+    assert "(单独牵头2项、与其他单位共同牵头1项)" in answer.text
+    answer = a.answer("荪汀县委编办跟县司法局有没有共同的活？两家各是什么角色？")
+    assert answer.text.startswith("有,县委编办和县司法局都被列出的任务共1项(荪汀县)")
+    assert "(县委编办、县司法局牵头)" in answer.text
+    answer = a.answer("荪汀县司法局和县市场监管局有没有一起牵头的活？两家还同时出现在哪些条")
+    assert answer.text.startswith("没有。县司法局和县市场监督管理局一起牵头的有0条(荪汀县);另有3条两家都被列出")
+    answer = a.answer("荪汀县委编办和县市场监管局有没有共同的任务？")  # none: each one's items show it
+    assert answer.text.startswith("没有。") and "县委编办出现在1项,县市场监督管理局出现在3项" in answer.text
+    assert len(answer.citations) == 4 and metrics.ungrounded_values(answer.to_dict()) == []
+
+
+def test_a_units_list_narrowed_by_a_part_a_date_or_an_appearance(tmp_path):
+    """A part named ("“行政执法”那一类"), a time limit ("时限卡在2025年12月的"), and how often a unit
+    appears ("露了几次面") narrow or widen a unit's list the way the asker means; the other part is
+    counted in the document's own label (配合), not "责任单位或配合单位"."""
+    a = _assistant_over(tmp_path, qd_txt=_SECTIONED)
+    answer = a.answer("荪汀县司法局，任务清单“行政执法”那一类里我们牵头几条")
+    assert "有2条" in answer.text and {c.item.item_no for c in answer.citations} == {3, 4}
+    answer = a.answer("荪汀那份清单，县司法局领衔、时限卡在2025年12月的任务一共几项")
+    assert answer.text.startswith("2项") and {c.item.item_no for c in answer.citations} == {1, 3}
+    answer = a.answer("荪汀县市场监管局在清单里露了几次面？牵头的是哪几条")
+    assert answer.text.startswith("县市场监督管理局共涉及3条(荪汀县),其中牵头2条、配合1条")
+
+
+def test_the_asker_named_first_then_spoken_of_as_us(tmp_path):
+    """"荪汀县委编办这边，…有没有点到我们？": the unit of the opening clause is the one asked about,
+    whatever joins it to "我们"; the items' units asked ("配合单位有哪些") are not."""
+    from assistant.understand import understand
+
+    names = {"县委编办", "县司法局"}
+    query = understand("荪汀县委编办这边，清单里有没有点到我们？是不是要我们牵头", known_units=names)
+    assert query.intent == "unit_tasks" and query.unit == "县委编办"
+    from assistant.understand import asks_as_the_unit
+    assert not asks_as_the_unit("县司法局这边问下,我们牵头的那条白名单,配合单位有哪些", "县司法局", names, ())
+    assert not asks_as_the_unit("县司法局这边问下,复议改革由谁配合我们", "县司法局", names, ())
+    a = _assistant_over(tmp_path, qd_txt=_SECTIONED)
+    answer = a.answer("荪汀县委编办这边，清单里有没有点到我们？是不是要我们牵头")
+    assert answer.text.startswith("县委编办牵头的任务共1项") or answer.text.startswith("县委编办参与的任务共1项")
+
+
+def test_who_leads_by_name_or_whether_it_is_done_is_declined(tmp_path):
+    """A leader's name or the leader in charge of a task that names units only, and whether a
+    planned task is done by now, are not in a plan: declined with the task quoted."""
+    a = _assistant_over(tmp_path, qd_txt=_SECTIONED)
+    answer = a.answer("荪汀案卷评查那项是哪位县领导分管的")
+    assert answer.status == "not_found" and "分管或牵头的领导" in answer.text
+    answer = a.answer("荪汀案卷评查全年要评60卷，现在都评完了没有？")
+    assert answer.status == "not_found" and "实际完成情况" in answer.text
