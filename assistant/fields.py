@@ -402,7 +402,8 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     if elsewhere and list_elsewhere:
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")
             supporting = _support_counts(elsewhere, names, counter)
-            head = (f"{unit}共涉及{len(items) + len(elsewhere)}{counter}({localities}),其中牵头{len(items)}{counter}、"
+            total = len(items) + len(elsewhere)
+            head = (f"{unit}共涉及{total}{counter}({localities}),即以下{total}{each},其中牵头{len(items)}{counter}、"
                     f"{supporting}。牵头的{len(items)}{each}:")
         counts = _role_counts(elsewhere, names, counter) if names else ""
         parts = f"(其中{counts})" if counts else ""

@@ -281,20 +281,25 @@ def _roles_elsewhere(a, query: Query, head: TaskItem) -> Iterator[dict]:
     cited = [(head, a.quote(query, head))]
     lines = [f"{'、'.join(head.lead_units)}。{head.locality}{head.section}“{fields.short_heading(head, 30)}”"
              f"由{'、'.join(head.lead_units)}牵头[1]。"]
+    counts = []
     for unit in head.lead_units:
         others = [i for i in a.items if i.doc_id == head.doc_id and i.kind in TASK_KINDS
                   and i.item_id != head.item_id and unit in i.all_units]
         if not others:
             lines.append(f"{unit}在其他条目里没有出现。")
             continue
-        lines.append(f"{unit}在其他{len(others)}项里出现:")
-        for item in sorted(others, key=lambda i: i.span[0])[:LIST_MAX]:
-            roles = "、".join(name for field, name in _role_names(item) if unit in (getattr(item, field) or ()))
+        others = sorted(others, key=lambda i: i.span[0])
+        lines.append(f"{unit}在其他{len(others)}项里出现" + (f",前{LIST_MAX}项是:" if len(others) > LIST_MAX else ":"))
+        # the count said is of the items cited: every one, the first LIST_MAX of them listed
+        counts.append(Computed(str(len(others)), tuple(i.section for i in others), f"{len(others)}项"))
+        for n, item in enumerate(others):
             cited.append((item, a.quote(query, item)))
-            lines.append(f"[{len(cited)}] {fields.listed_section(item)}“{fields.short_heading(item, 30)}”:{roles}")
+            if n < LIST_MAX:
+                roles = "、".join(name for field, name in _role_names(item) if unit in (getattr(item, field) or ()))
+                lines.append(f"[{len(cited)}] {fields.listed_section(item)}“{fields.short_heading(item, 30)}”:{roles}")
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", cited, "fields")
+    yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
 
 
 def _said(a, unit: str, text: str, locality: str) -> str:

@@ -125,15 +125,24 @@ def field_filter(question: str):
     return None
 
 
+_PARTS = r"牵头|领衔|挑头|主办|主抓|负责|参与|参加|配合|协办|承担"
+
+
 def with_unit(a, query: Query, by_field):
     """A field filter narrowed to a named unit's items, when the question names the unit with its
     part ("县司法局领衔、时限卡在2024年12月的任务一共几项"): leads when a lead word is said, else
     any part; the filter as it is when no unit is named."""
     if not by_field or not query.unit:
         return by_field
+    mention = a.unit_names.find(query.original, query.localities)
+    # the unit must be tied to its part where it is named ("县司法局领衔、…", "X牵头的"), not merely
+    # named elsewhere in the question (the asker's own unit, a clause asking who leads each)
+    tied = mention and re.search(re.escape(mention.said) + r"[^,，?？;；]{0,3}?(" + _PARTS + ")", query.original)
+    if not tied:
+        return by_field
     keep, said, *rest = by_field
     names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
-    leads = bool(LEAD_ASK.search(query.original))
+    leads = bool(LEAD_ASK.search(tied.group(1)))
 
     def named(item: TaskItem) -> bool:
         units = (item.lead_units or ()) if leads else item.all_units

@@ -77,7 +77,7 @@ def _named_together(a, query: Query, place: str, first: str, second: str) -> tup
     counter = fields.counter_of(query.original, items)
     names = (_names(a, first), _names(a, second))
     yes = "有," if re.search(r"有没有|有无|是否|有吗|有么|有没", query.original) else ""
-    lines = [f"{yes}{first}和{second}都被列出的任务共{len(items)}{counter}({place}):"]
+    lines = [f"{yes}{first}和{second}都被列出的任务共{len(items)}{counter}({place}),即以下{len(items)}{fields.other_counter(counter)}:"]
     steps = [Computed(str(len(items)), tuple(i.section for i in items), f"{len(items)}{counter}")]
     both_lead = [i for i in items if all(any(fields.is_named(u, ns) for u in i.lead_units or ()) for ns in names)]
     if _BOTH_LEAD.search(query.original) and len(both_lead) < len(items):
@@ -87,7 +87,7 @@ def _named_together(a, query: Query, place: str, first: str, second: str) -> tup
         lines = [f"{'有' if both_lead else '没有'}。{first}和{second}一起牵头的有{len(both_lead)}{counter}"
                  f"({place});另有{rest}{counter}两家都被列出、但不是一起牵头:"]
         steps += [Computed(str(len(g)), tuple(i.section for i in g), f"{len(g)}{counter}")
-                  for g in (both_lead, items[len(both_lead):]) if g]
+                  for g in (both_lead, items[len(both_lead):])]  # (none led together is a count too)
     for n, item in enumerate(items, start=1):
         # who leads it, then the part of each of the two that does not ("各是谁牵头?", "各自什么角色?")
         lead = f"{fields.names_as_printed(item.lead_units, item)}{fields.lead_word(item)}" if item.lead_units else "没有牵头单位"

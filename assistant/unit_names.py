@@ -242,7 +242,7 @@ def short_forms(unit: str) -> set[str]:
     return {f for f in forms if len(f) >= 3} | {o for o in organs if len(o) >= 2}
 
 
-_LEVEL_SAID = re.compile(r"([县市区])(?:里的|里头的|级的?|上的|一级的?)(?=[\u4e00-\u9fff]{0,8}(局|办|委|院|部|中心|政府))")
+_LEVEL_SAID = re.compile(r"([县市区])(?:里的|里头的|级的?|上的|一级的?|的)(?=[\u4e00-\u9fff]{0,8}(局|办|委|院|部|中心|政府))")
 
 
 def _readings(question: str, localities: tuple[str, ...]) -> list[str]:

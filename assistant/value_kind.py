@@ -115,8 +115,27 @@ def asks_actual_result(question: str) -> bool:
     return bool(_ACTUAL.search(question))
 
 
-def holds(kind: ValueKind, items) -> bool:
-    return any(kind.holds.search(s) for item in items for s in sentences(item.text))
+def holds(kind: ValueKind, items, question: str = "") -> bool:
+    """A cited sentence can hold the value; a name only in the clause that says the thing named
+    ("力争创成省级…示范项目1个" names no project, though “三项制度” is quoted two clauses before)."""
+    obj = _NAMED_THING.search(question) if kind.name == "name" else None
+    if obj:
+        thing = obj.group("thing") or obj.group("thing2")
+        for item in items:
+            for s in sentences(item.text):
+                clauses = _CLAUSE.split(s)
+                # the clause that says it, and the one after ("制定规章2个,即《…》《…》")
+                if any(thing in c and kind.holds.search("".join(clauses[n:n + 2])) for n, c in enumerate(clauses)):
+                    return True
+        return False
+    # (a task's own fields count: a 牵头领导 column holds the leader its text never names)
+    return any(kind.holds.search(s) for item in items for s in [*sentences(item.text), getattr(item, "units_raw", "")])
+
+
+# the thing whose name is asked: "是个什么项目" -> 项目, "那两个规章叫什么名字" -> 规章
+_NAMED_THING = re.compile(r"(?:是|指)(?:个|一个|哪个|哪一个)(?:什么|啥)?(?P<thing>项目)|"
+                          r"(?P<thing2>[\u4e00-\u9fff]{2})(?:都|分别|具体)?(?:叫什么|叫啥|的名字|的名称|名称)")
+_CLAUSE = re.compile(r"[,，;；:：]")
 
 
 def is_plan(item) -> bool:
@@ -133,7 +152,7 @@ _PLANS = re.compile(r"(打算|安排|计划|思路|下一步)(?![^>]{0,8}(情况
 def missing_reason(question: str, items) -> str:
     """Why the cited items cannot answer, or "" when they might."""
     kind = asked_kind(question)
-    if kind and not holds(kind, items):
+    if kind and not holds(kind, items, question):
         return f"文件没有写明{kind.missing}"
     if asks_actual_result(question) and items and all(is_plan(i) for i in items):
         return "文件是工作计划,只写了要做什么和目标,没有写实际完成情况"

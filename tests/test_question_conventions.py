@@ -751,3 +751,26 @@ def test_a_bureaus_own_plan_named_by_its_issuer():
     assert "市场监管局" not in titles.without_title(query).topic
     titles = Titles([item("d2", "菰滨县人民政府", ("县司法局",))])
     assert titles.without_title(query).topic == query.topic
+
+
+def test_a_name_is_held_only_by_the_clause_that_says_the_thing_named():
+    """"是个什么项目?": a quote two clauses before the project names something else."""
+    from assistant.value_kind import KINDS, holds
+
+    name = next(k for k in KINDS if k.name == "name")
+    aim = SimpleNamespace(text="行政执法“三项制度”全面落实，力争创成省级法治政府建设示范项目1个。")
+    assert not holds(name, [aim], "力争创成的那个示范项目,是个什么项目?")
+    named = SimpleNamespace(text="制定政府规章2个，即《城市养犬管理办法》《秸秆禁烧管理办法》。")
+    assert holds(name, [named], "制定的2个政府规章叫什么名字?")
+
+
+def test_a_leader_is_held_by_the_tasks_own_leader_column():
+    """"是哪位县领导分管的?" is declined only when neither the task's text nor its fields name a
+    leader: a 牵头领导 column holds one its text never says."""
+    from assistant.value_kind import KINDS, holds
+
+    leader = next(k for k in KINDS if k.name == "leader")
+    bare = SimpleNamespace(text="开展规范性文件专项清理，9月底前公布。", units_raw="责任单位：县司法局")
+    led = SimpleNamespace(text="开展行政执法质量提升行动。", units_raw="牵头领导：县政府分管副县长；牵头单位：县司法局")
+    assert not holds(leader, [bare], "专项清理那项是哪位县领导分管的")
+    assert holds(leader, [led], "执法质量提升行动是哪位县领导分管的")

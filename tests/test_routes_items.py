@@ -366,7 +366,7 @@ def test_a_gap_between_two_days_of_a_yearly_rule_is_computed_and_both_are_quoted
 def test_a_unit_list_asked_about_its_other_part_too_lists_those_items_as_well(assistant):
     asked_both = assistant.answer("我们是县建设局,乌鲁木齐县那个任务分解方案里有要我们牵头的吗?当责任单位的又有几条?")
     # the other part counted in the document's own label for it (责任单位), not "责任单位或配合单位"
-    assert asked_both.text.startswith("县建设局共涉及4条(乌鲁木齐县),其中牵头1条、责任单位3条。牵头的1项:")
+    assert asked_both.text.startswith("县建设局共涉及4条(乌鲁木齐县),即以下4项,其中牵头1条、责任单位3条。牵头的1项:")
     assert "县建设局不牵头、是责任单位的共3项" in asked_both.text  # each list in the other word
     assert "智慧县城" in asked_both.text  # the participated item's own words, not only its number
     assert "(责任单位,县政务服务管理局牵头)" in asked_both.text  # whom it works with there
@@ -517,7 +517,7 @@ def test_an_average_asked_with_words_between_is_computed(assistant):
 
 def test_a_units_whole_list_asked_before_its_led_part_lists_every_part(assistant):
     answer = assistant.answer("新密市检察院在2023年度工作安排里被点名的条目有哪些?其中哪几条是检察院牵头?")
-    assert answer.text.startswith("市检察院共涉及4条(新密市),其中牵头2条")
+    assert answer.text.startswith("市检察院共涉及4条(新密市),即以下4项,其中牵头2条")
     tasks = assistant.answer("乌鲁木齐县县建设局在方案里分到了哪些要它挑头的活？")
     assert tasks.text.startswith("县建设局牵头的任务共1项(乌鲁木齐县)")
 
@@ -830,8 +830,11 @@ def test_a_units_list_narrowed_by_a_part_a_date_or_an_appearance(tmp_path):
     assert "有2条" in answer.text and {c.item.item_no for c in answer.citations} == {3, 4}
     answer = a.answer("荪汀那份清单，县司法局领衔、时限卡在2025年12月的任务一共几项")
     assert answer.text.startswith("2项") and {c.item.item_no for c in answer.citations} == {1, 3}
+    # a unit named but not tied to a part (the asker's own) does not narrow the count
+    answer = a.answer("我们是荪汀县司法局，清单里完成时限落在2025年12月的一共有几项")
+    assert answer.text.startswith("3项") and {c.item.item_no for c in answer.citations} == {1, 3, 5}
     answer = a.answer("荪汀县市场监管局在清单里露了几次面？牵头的是哪几条")
-    assert answer.text.startswith("县市场监督管理局共涉及3条(荪汀县),其中牵头2条、配合1条")
+    assert answer.text.startswith("县市场监督管理局共涉及3条(荪汀县),即以下3项,其中牵头2条、配合1条")
 
 
 def test_the_asker_named_first_then_spoken_of_as_us(tmp_path):
@@ -858,3 +861,11 @@ def test_who_leads_by_name_or_whether_it_is_done_is_declined(tmp_path):
     assert answer.status == "not_found" and "分管或牵头的领导" in answer.text
     answer = a.answer("荪汀案卷评查全年要评60卷，现在都评完了没有？")
     assert answer.status == "not_found" and "实际完成情况" in answer.text
+
+
+def test_where_else_a_chains_unit_appears_is_counted_over_what_is_cited(assistant):
+    """"…那个单位,在别的条目里还挂名不?": every other item naming it is cited, so the count said
+    ("在其他18项里出现") is of the citations, though only the first few are listed."""
+    answer = assistant.answer("新密牵头法律顾问工作的那个单位，在别的条目里还挂名不？")
+    assert answer.text.startswith("市司法局。") and "市司法局在其他18项里出现,前8项是:" in answer.text
+    assert len(answer.citations) == 19 and metrics.ungrounded_values(answer.to_dict()) == []
