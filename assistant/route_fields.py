@@ -163,7 +163,12 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         leader = _LEADER_LINE.search(keep[0][0].units_raw or "")
         if leader:  # "…是不是县长挂帅?": the leader is a person's post, printed apart from the units
             kind = "领导职务" if "领导" in leader.group(1) else "个人"
-            lines.append(f"{leader.group(1)}:{leader.group(2).strip()}({kind},不是单位)[1]。")
+            line = f"{leader.group(1)}:{leader.group(2).strip()}({kind},不是单位)[1]。"
+            # the leader first when it is all that is asked ("是哪位县领导分管的?"), after the units otherwise
+            if re.search(r"单位|部门|科室|谁(牵头|负责)", query.original):
+                lines.append(line)
+            else:
+                lines.insert(0, line)
     places = len({i.locality for i, _ in keep})
     counts = ()
     if query.intent == "responsible" and not many and query.lang != "en":

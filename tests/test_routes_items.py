@@ -869,3 +869,16 @@ def test_where_else_a_chains_unit_appears_is_counted_over_what_is_cited(assistan
     answer = assistant.answer("新密牵头法律顾问工作的那个单位，在别的条目里还挂名不？")
     assert answer.text.startswith("市司法局。") and "市司法局在其他18项里出现,前8项是:" in answer.text
     assert len(answer.citations) == 19 and metrics.ungrounded_values(answer.to_dict()) == []
+
+
+def test_the_leader_in_charge_of_a_task_is_its_leader_column(tmp_path):
+    """"…那项是哪位县领导分管的?": the 牵头领导 column, said first (a post, not a unit); a task whose
+    row names no leader is declined."""
+    a = _assistant_over(tmp_path, qd_txt="荪汀县2025年法治政府建设重点任务清单\n"
+                        "序号\t重点任务\t牵头领导\t牵头单位\t责任单位\n"
+                        "1\t开展行政执法质量提升行动，全年评查案卷不少于60卷。\t县政府分管副县长\t县司法局\t县直各行政执法部门\n"
+                        "2\t开展规范性文件专项清理，9月底前公布结果。\t\t县司法局\t县政府办公室\n")
+    answer = a.answer("荪汀执法质量提升行动那项，是哪位县领导分管的？")
+    assert answer.status == "answered" and answer.text.startswith("牵头领导:县政府分管副县长(领导职务,不是单位)")
+    answer = a.answer("荪汀规范性文件专项清理那项，是哪位县领导分管的？")
+    assert answer.status == "not_found"
