@@ -22,7 +22,7 @@ class Citation:
             "lead_units": None if i.lead_units is None else list(i.lead_units),
             "responsible_units": list(i.responsible_units),
             "participating_units": list(i.participating_units),
-            "text": i.text, "quote": self.quote, "span": list(i.span),
+            "text": i.text, "units_note": i.units_raw, "quote": self.quote, "span": list(i.span),
             "date": i.date, "doc_no": i.doc_no, "issuer": i.issuer, "addressee": i.addressee, "deadline": i.deadline,
             "score": f"{i.score}分" if i.score else "", "status": i.status,
             "truncated": i.truncated, "damaged": i.damaged,

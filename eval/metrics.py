@@ -9,7 +9,10 @@ from eval.gold import GoldQuestion, GoldSource
 
 
 def _norm_section(section: str) -> str:
-    return normalize(section).replace("•", "")
+    """A section as the answers print it ("二、(一)", "三、 7.") or as gold files write the path
+    ("二、 > （一）", "三、 > 7"): the same item either way."""
+    text = re.sub(r"[.．](?=\s|>|$)", "", normalize(section))  # "7." as printed, "7" in a path; 1.1 stays
+    return re.sub(r"[\s>•]", "", text)
 
 
 def item_matches_source(item: dict, source: GoldSource) -> bool:
@@ -18,7 +21,8 @@ def item_matches_source(item: dict, source: GoldSource) -> bool:
         return False
     if source.section and _norm_section(item.get("section", "")) == _norm_section(source.section):
         return True
-    return bool(source.quote) and normalize(source.quote) in normalize(item.get("text", ""))
+    # (a gold quote may be the item's unit note, printed with it but kept apart from its text)
+    return bool(source.quote) and normalize(source.quote) in normalize(item.get("text", "") + "\n" + (item.get("units_note") or ""))
 
 
 def first_relevant_rank(hits: list[dict], gold: GoldQuestion) -> int | None:

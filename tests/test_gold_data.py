@@ -37,3 +37,18 @@ def test_own_set_covers_every_type_and_document():
                                      "follow_up", "adversarial"}
     assert {s.doc[:3] for q in own for s in q.sources} == {"000", "001", "002", "003", "004"}
     assert any(q.lang == "en" for q in own) and any(q.history for q in own)
+
+
+def test_a_citation_is_its_gold_item_however_the_section_is_written():
+    """Answers print "二、(一)" / "三、 7."; gold files write paths "二、 > （一）" / "三、 > 7"; a gold
+    quote may be the item's unit note, kept apart from its text. Either way it is the same item."""
+    from eval.gold import GoldSource
+    from eval.metrics import item_matches_source
+
+    cited = {"locality": "霁川县", "section": "二、(一)", "text": "推进“一件事一次办”集成改革。",
+             "units_note": "县行政审批局牵头，县市场监管局配合"}
+    assert item_matches_source(cited, GoldSource("zoo02.txt", "霁川县", "二、 > （一）", ""))
+    assert item_matches_source(cited, GoldSource("zoo02.txt", "霁川县", "", "县行政审批局牵头，县市场监管局配合"))
+    assert item_matches_source({"locality": "岚峪县", "section": "三、 7.", "text": ""}, GoldSource("", "岚峪县", "三、 > 7", ""))
+    assert not item_matches_source({"locality": "岚峪县", "section": "二、 1.1", "text": ""}, GoldSource("", "岚峪县", "二、 > 11", ""))
+    assert not item_matches_source(cited, GoldSource("zoo02.txt", "碧岑县", "二、 > （一）", ""))
