@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant.fields import ASKS_POINTS
 from assistant.script import to_simplified
+from assistant.value_kind import LEADER_ASK
 from corpus.errors import BadQuestionError, QuestionTooLongError
 from corpus.units import LABELS
 from index.localities import detect_localities
@@ -200,7 +201,6 @@ _ASKS_WHO = re.compile(r"谁|哪(个|些|家|几|一)|(几|多少)(家|个)(单�
 _ASKS_VALUE = re.compile(r"(啥|什么)时(候|间)|何时|几号|哪天|多少|(?<!哪)几[个项次天年月日条件]|多久|多长|比例|干嘛|怎么办")
 _RECIPIENT = re.compile(r"(报|报送|上报|交|送|发|抄送|提交)(给|到|至)?(谁|哪个(单位|部门))")
 _ONE_ITEM = re.compile(r"(那|这|该)(条|项|个任务|件事)")
-_ASKS_LEADER = re.compile(r"哪(位|个)[\u4e00-\u9fff]{0,3}领导|(分管|牵头|主管)[\u4e00-\u9fff]{0,2}领导(是|为)?(谁|哪)|谁(来)?(分管|主管|挂帅)")
 _SELF_INTRO_RE = re.compile(_SELF_INTRO)
 _SELF = re.compile(rf"(我们|我|本|咱们?)(局|单位|部门|委|办)|(我们|咱们)[\u4e00-\u9fff]{{0,8}}(局|办|部|委|科|股|所|队|中心)|{_SELF_INTRO}|which tasks|what tasks", re.I)
 
@@ -310,7 +310,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         # "牵头单位半年的进展要啥时候报、报到哪?": a role named as the subject of a date or a
         # figure asked, not a unit asked for
         intent = detect_intent(searchable, skip=("lead", "responsible", "unit_tasks"))
-    if intent in ("other", "summary") and _ASKS_LEADER.search(searchable):
+    if intent in ("other", "summary") and LEADER_ASK.search(searchable):
         # "…那项是哪位县领导分管的?": who is in charge of one task is in its unit note (牵头领导,
         # 分管县领导), answered with its units, or declined when the task names no leader
         intent = "lead"

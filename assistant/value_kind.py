@@ -22,6 +22,10 @@ class ValueKind:
     missing: str  # what the documents do not state, for the reply
 
 
+# which leader is in charge ("是哪位县领导分管的?", "分管领导是谁"; 谁挂帅 asks who leads): also how understand knows
+# a question about one task's leader is answered from its unit note
+LEADER_ASK = re.compile(r"哪(位|个)[\u4e00-\u9fff]{0,3}领导|(分管|牵头|主管)[\u4e00-\u9fff]{0,2}领导(是|为)?(谁|哪)|谁(来)?(分管|主管)")
+
 KINDS = (
     # (and what is counted in money: 追回多少欠薪, 罚没多少罚款)
     ValueKind("money", re.compile(r"多少钱|经费|资金|预算|拨款|拨付|投入了?多少|花了?多少|金额|多少万|补贴多少|奖励多少|"
@@ -70,7 +74,7 @@ KINDS = (
                          r"[(（][^()（）]{0,30}、[^()（）]{0,30}[)）]"), "具体包括哪些"),
     # which leader is in charge of a task ("是哪位县领导分管的?"): only a task that names one (分管县领导:
     # 副县长X, 牵头领导:县长) can say; most name units only
-    ValueKind("leader", re.compile(r"哪(位|个)[\u4e00-\u9fff]{0,3}领导|(分管|牵头|主管)[\u4e00-\u9fff]{0,2}领导(是|为)?(谁|哪)|谁(来)?(分管|主管)"),
+    ValueKind("leader", LEADER_ASK,
               re.compile(r"领导|[县市区州旗]长|书记|同志"), "分管或牵头的领导"),
     # how to reach someone ("司法局的联系电话是多少?"): plans name units, seldom their numbers
     ValueKind("contact", re.compile(r"电话|联系方式|联系人|手机号|邮箱|办公地址|地址在哪|网址是|热线号码|在哪办公"),
