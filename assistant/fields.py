@@ -320,7 +320,11 @@ def role_groups(items: list[TaskItem], names: frozenset[str]) -> dict[str, list[
 def _role_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> str:
     """"其中牵头8项、责任单位3项": how a unit's items divide by its part in them."""
     groups = role_groups(items, names)
-    return "、".join(f"{part}{len(its)}{counter}" for part, its in groups.items()) if len(groups) > 1 else ""
+    return _by_part(groups, counter) if len(groups) > 1 else ""
+
+
+def _by_part(groups: dict[str, list[TaskItem]], counter: str) -> str:
+    return "、".join(f"{part}{len(its)}{counter}" for part, its in groups.items())
 
 
 def _support_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> str:
@@ -328,11 +332,17 @@ def _support_counts(items: list[TaskItem], names: frozenset[str], counter: str) 
     gives it, in the document's own label (a generic "责任单位或配合单位" when no name is known)."""
     if not names:
         return f"是责任单位或配合单位{len(items)}{counter}"
-    return "、".join(f"{part}{len(its)}{counter}" for part, its in role_groups(items, names).items())
+    return _by_part(role_groups(items, names), counter)
 
 
 def _support_parts(items: list[TaskItem], names: frozenset[str]) -> str:
     return "或".join(role_groups(items, names)) if names else "责任单位或配合单位"
+
+
+def brief_list(items: list[TaskItem]) -> str:
+    """"四、 10.(第10项)深化乡镇综合行政执法改革…;…": the items a count is of, each by its number
+    and its first words, so the asker sees what was counted."""
+    return ";".join(f"{listed_section(i)}{short_heading(i, 16)}" for i in items)
 
 
 def _points(item: TaskItem) -> str:

@@ -409,9 +409,6 @@ def _first_due(a, query: Query, items: list[TaskItem], role: str, counter: str) 
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in dated], "fields")
 
 
-# the items a unit takes part in without leading: 不挑头/没牵头的, 只是配合/只当配合单位/只按职责分工负责的
-
-
 # the asker wants the unit's share of the whole list too: "一共多少项?市司法局牵头的占几项?"
 _ASKS_WHOLE = re.compile(r"一共|总共|共有|共计|总数|合计|全部(任务)?(有)?(多少|几)|占(了)?(几|多少|比|百分之)|比例|比重")
 

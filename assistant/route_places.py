@@ -47,7 +47,7 @@ def route(a, query: Query) -> Callable | None:
         numbers.append(n)
         shares.append(Decimal(share.result))
         of_all = f";全文共{len(tasks)}{counter},占{share.result}%" if asks_share else ""
-        listed = ";".join(f"{fields.listed_section(i)}{fields.short_heading(i, 16)}" for i in led)
+        listed = fields.brief_list(led)
         lines.append(f"{place}:{unit}牵头{len(led)}{counter}(含共同牵头{of_all})" + (f":{listed}" if listed else ""))
     (p1, u1, *_), (p2, u2, *_) = counted
     p1, p2 = f"{p1}{u1}", f"{p2}{u2}"  # "乌鲁木齐县县司法局": the place and its unit, as counted

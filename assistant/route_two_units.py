@@ -133,7 +133,7 @@ def _compared(a, query: Query, place: str, first: str, second: str) -> tuple[str
     lines = [head]
     for unit, led, alone, shared in counted:
         split = f"(单独牵头{len(alone)}{counter}、与其他单位共同牵头{len(shared)}{counter})" if shared else ""
-        listed = ";".join(f"{fields.listed_section(i)}{fields.short_heading(i, 16)}" for i in led)
+        listed = fields.brief_list(led)
         lines.append(f"{place}{unit}牵头{len(led)}{counter}{split}" + (f":{listed}" if listed else ""))
     cited = [(i, i.text[:100]) for _, led, _, _ in counted for i in led]
     return "\n".join(lines), cited, tuple(steps)

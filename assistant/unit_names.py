@@ -53,8 +53,9 @@ class UnitNames:
         for unit in {u for units in self.forms.values() for u in units}:
             for n in range(MIN_TAIL, len(unit) - 1):
                 tails.setdefault(unit[-n:], set()).add(unit)
-        where = {u: set().union(*(f[u] for f in self.forms.values() if u in f))
-                 for u in {u for units in self.forms.values() for u in units}}
+        # every unit named, and where: kept, for the short names and the townships asked
+        self.where = where = {u: set().union(*(f[u] for f in self.forms.values() if u in f))
+                              for u in {u for units in self.forms.values() for u in units}}
         for tail, owners in tails.items():
             if len(owners) == 1 and tail not in self.forms and _UNIT_TAIL.search(tail):
                 unit = next(iter(owners))
@@ -119,15 +120,18 @@ class UnitNames:
             return None  # the place named has no such collective
         return UnitMention(units[0], tuple(sorted(self.collectives[units[0]])), said)
 
+    def _townships(self, localities: tuple[str, ...]) -> set[str]:
+        """The names the places' documents give their townships all together (各镇人民政府,
+        街道办事处, 各镇(街道), 各乡镇 …)."""
+        places = set(localities)
+        return {u for u, locs in [*self.collectives.items(), *self.where.items()] if locs & places and _TOWNSHIPS.search(u)}
 
     def township_kin(self, unit: str, localities: tuple[str, ...]) -> list[str]:
         """[unit], or, when it is the townships of a place all together, every name the place's
         documents give them (各镇人民政府 and 街道办事处 in one note, 各镇(街道) in another)."""
         if not localities or not _TOWNSHIPS.search(unit):
             return [unit]
-        places = set(localities)
-        named = {u for forms in self.forms.values() for u, locs in forms.items() if locs & places and _TOWNSHIPS.search(u)}
-        kin = {c for c, locs in self.collectives.items() if locs & places and _TOWNSHIPS.search(c)} | named
+        kin = self._townships(localities)
         return [unit, *sorted(kin - {unit})] if unit in kin else [unit]
 
     def find_pair(self, question: str, localities: tuple[str, ...] = ()) -> tuple[UnitMention, UnitMention] | None:
@@ -152,10 +156,10 @@ class UnitNames:
 
     def _abbreviated(self, readings: list[str], localities: tuple[str, ...]) -> UnitMention | None:
         """A unit said by the first characters of its words, as staff shorten names: 市监局 for
-        市市场监督管理局, 文旅局 for 县文化和旅游局, 资规局 for 自然资源和规划局. The short name's
-        characters stand in the unit's name in order, it starts as the name (after its level) starts
-        and ends as it ends; taken only when one unit of the places asked fits."""
-        units = {u: locs for forms in self.forms.values() for u, locs in forms.items()}
+        市市场监督管理局, 文旅局 for 县文化和旅游局. The short name's characters stand in the unit's
+        name in order, it starts as the name (after its level) starts and ends as it ends; taken only
+        when one unit of the places asked fits (see `_abbreviates`)."""
+        units = self.where
         if localities:
             units = {u: locs for u, locs in units.items() if locs & set(localities)}
         for text in readings:
@@ -174,7 +178,7 @@ class UnitNames:
         if not said or not localities:
             return None
         word = said.group("kind")
-        here = [c for c in self.collectives if self.collectives[c] & set(localities) and c.startswith("各")
+        here = [c for c in self._townships(localities) if c in self.collectives and c.startswith("各")
                 and re.search("街道" if word == "街道" else "[乡镇]", c)]
         if not here:
             return None
