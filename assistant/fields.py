@@ -164,6 +164,8 @@ def counter_of(question: str, items=()) -> str:
         return "点"
     if re.search(r"[几多少]项", question):
         return "项"
+    if re.search(r"(几|多少)个(小项|子项|方面|(二级|三级)?指标|事项|任务|措施)", question):  # "分成哪几个小项?"
+        return "个"
     if re.search(r"\d+条", question) or items and all(re.fullmatch(r"第.+条", i.item_number or "") for i in items):
         return "条"  # "那17条措施里…": the asker's own word; articles (第八条) are counted as 条
     return "点" if items and all(i.item_number.endswith("是") for i in items) else "项"
@@ -172,7 +174,7 @@ def counter_of(question: str, items=()) -> str:
 def other_counter(counter: str) -> str:
     """Plans number tasks as 项 and askers count them in 条, or the other way round: a summary
     counts in the asker's word and says a list's length in this one, so either reads true."""
-    return {"条": "项", "项": "条"}.get(counter, counter)
+    return {"条": "项", "项": "条", "点": "项"}.get(counter, counter)  # "共4点,即下列4项"
 
 
 # asking when a task is due: answered by its 完成时限 column when the text does not say
@@ -317,6 +319,24 @@ def role_groups(items: list[TaskItem], names: frozenset[str]) -> dict[str, list[
     return dict(sorted(groups.items(), key=lambda g: -len(g[1])))
 
 
+_RESPONSIBLE_PARTS = ("责任单位", "负责", "按职责分工负责")
+# the one part asked in "只是配合的", "光当责任单位的": the participating words, or the responsible ones
+_PART_ASKED = re.compile(r"(只|光|仅|仅仅|单纯)(是|当|做|作为|担任){0,2}(?:(?P<support>配合|协办|参与|参加|协助)|(?P<responsible>责任单位|按职责))")
+
+
+def of_part_asked(items: list[TaskItem], names: frozenset[str], question: str) -> list[TaskItem]:
+    """A unit's non-lead items narrowed to the one part asked ("只是配合单位的有几条?" is not its
+    责任单位 items), when the document gives it both parts; else all of them, since many documents
+    call every unit but the lead 配合 or 责任单位 alike."""
+    asked = _PART_ASKED.search(question)
+    groups = role_groups(items, names)
+    responsible = [i for part, its in groups.items() if part in _RESPONSIBLE_PARTS for i in its]
+    if not asked or not responsible or len(responsible) == len(items):
+        return items
+    keep = responsible if asked.group("responsible") else [i for i in items if i not in responsible]
+    return keep
+
+
 def _role_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> str:
     """"其中牵头8项、责任单位3项": how a unit's items divide by its part in them."""
     groups = role_groups(items, names)
@@ -336,7 +356,11 @@ def _support_counts(items: list[TaskItem], names: frozenset[str], counter: str) 
 
 
 def _support_parts(items: list[TaskItem], names: frozenset[str]) -> str:
-    return "或".join(role_groups(items, names)) if names else "责任单位或配合单位"
+    if not names:
+        return "责任单位或配合单位"
+    # the parts as roles: 配合单位, 责任单位, 负责单位 (a note "(县司法局负责)" makes one 负责)
+    return "或".join(dict.fromkeys(p if p.endswith("单位") else f"{p.removeprefix('按职责分工')}单位"
+                                   for p in role_groups(items, names)))
 
 
 def brief_list(items: list[TaskItem]) -> str:
@@ -381,7 +405,8 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     lead only takes part, named after the list so the asker sees the whole of its work, and
     listed like the led ones when the question asks about that part too (`list_elsewhere`:
     "…有要我们牵头的吗?当责任单位的又有几条?")."""
-    verb = "牵头" if role == "lead" else "参与"
+    verb = {"lead": "牵头", "sole": "单独牵头"}.get(role, "参与")
+    role = "lead" if role == "sole" else role  # (each listed item is one it leads)
     each = other_counter(counter)
     if lang == "en":
         head = f"{unit} {'leads' if role == 'lead' else 'takes part in'} {len(items)} task item(s):"
@@ -394,7 +419,7 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{split}。以下{len(items)}{each}:"
     if role == "support":  # asked only for what it takes part in without leading
         counts = _role_counts(items, names, counter) if names else ""
-        head = (f"{unit}不牵头、是责任单位或配合单位的任务共{len(items)}{counter}({localities})"
+        head = (f"{unit}不牵头、是{_support_parts(items, names)}的任务共{len(items)}{counter}({localities})"
                 + (f",其中{counts}。以下{len(items)}{each}:" if counts else f",即以下{len(items)}{each}:"))
         role = "any"
     elif role == "none_led":  # asked what it leads: it leads none, and takes part in these

@@ -78,11 +78,15 @@ def best(a, items: list[TaskItem], phrase: str, unit: str | None) -> tuple[TaskI
     return (item, n) if score >= OPERAND_MIN else None
 
 
-def split_phrases(text: str, query: Query) -> list[str]:
-    """'行政调解和人民调解的成功率' -> ['行政调解成功率', '人民调解成功率']."""
+def split_phrases(text: str, query: Query, written: str = "") -> list[str]:
+    """'行政调解和人民调解的成功率' -> ['行政调解成功率', '人民调解成功率']. A joining character the
+    document (`written`) prints inside one stretch of words ("调解和解结案") joins nothing."""
     clauses = [c for c in re.split(r"[,\uff0c]", text) if c.strip()]
     text = clauses[-1] if clauses else ""
-    parts = [p for p in _JOIN.split(text) if p.strip()]
+    cuts = [m for m in _JOIN.finditer(text) if not (written and m.start() >= 2
+                                                    and text[m.start() - 2:m.end() + 2] in written)]
+    bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(text)]
+    parts = [p for p in (text[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)) if p.strip()]
     if len(parts) > 1 and "的" in parts[-1]:
         last, _, shared = parts[-1].rpartition("的")
         parts = [p + shared for p in parts[:-1]] + [last + shared]

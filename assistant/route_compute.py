@@ -76,7 +76,13 @@ def _with_units_asked(query: Query, plan):
     if (len(parts) < 2 or item.kind not in TASK_KINDS or not (item.lead_units or item.responsible_units)
             or not any(detect_intent(p) in ("lead", "responsible") for p in parts[1:])):
         return plan
-    return (item, f"{text};{fields.units_phrase(item)}", *rest)
+    others = [i for i in (rest[2] if len(rest) > 2 else []) if i.kind in TASK_KINDS and i.locality != item.locality
+              and (i.lead_units or i.responsible_units)]
+    if not others:
+        return (item, f"{text};{fields.units_phrase(item)}", *rest)
+    # one item of each place computed on ("两县加起来…是不是都归编办挑头?"): each place's units
+    said = ";".join(f"{i.locality}{fields.units_phrase(i)}" for i in [item, *others])
+    return (item, f"{text};{said}", *rest)
 
 
 def _ops():
@@ -314,10 +320,10 @@ def _share(a, query, items):
         # "X里,A和B占…" / "X中A占…": X is the whole, A and B the parts
         whole_phrase, _, part_text = _rsplit(head, r"[,\uff0c]|里|当中|之中|中(?![心央国期间])")
         whole_phrase = operand_topic(whole_phrase, query) if part_text else ""
-    parts = operands.split_phrases(part_text or head, query)
-    if not parts:
+    if not operands.split_phrases(part_text or head, query):
         return None
     for item in items:
+        parts = operands.split_phrases(part_text or head, query, item.text)
         chosen = operands.pick(a, item, parts + ([whole_phrase] if whole_phrase else []), unit=None, query=query)
         if not chosen:
             continue

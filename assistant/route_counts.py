@@ -206,9 +206,15 @@ def role_filter(a, query: Query):
     if leader:
         said = f"{leader.name}牵头、{said}"
 
+    # "有几条不是司法局牵头的?": the items where it does not hold the role
+    at = filtered.find(unit.said)
+    negated = at > 0 and bool(re.search(r"(不是|不由|并非|没让|没有让)[^,，?？]{0,3}$", filtered[:at]))
+    if negated:
+        said = said.replace("为", "不是", 1)
+
     def keep(item: TaskItem) -> bool:
         has_role = bool(names & set(getattr(item, role) or ()))
-        return has_role and (not leader or bool(lead_names & set(item.lead_units or ())))
+        return has_role != negated and (not leader or bool(lead_names & set(item.lead_units or ())))
 
     # with every role counted, which of them it leads ("有它牵头的吗?")
     return (keep, said, "", None, (unit.name, names)) if role == "all_units" else (keep, said)

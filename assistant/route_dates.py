@@ -67,8 +67,13 @@ def year_of(item: TaskItem) -> str:
 
 
 
+# two dates of the document itself: its 落款 / 发文日期 against its page's 发布时间 (not an item's day)
+_DOC_DATES = re.compile(r"(落款|发文|印发|成文|签发)(日期|时间|日子)?[^,，。?？]{0,3}(跟|和|与|同|比|到)[^,，。?？]{0,4}"
+                        r"(网页|网站|网上|页面|门户)[^,，。?？]{0,2}(发布|公布|上网|挂网|公开)")
+
+
 def gap(a, query, items):
-    if not _GAP.search(query.original):
+    if not _GAP.search(query.original) or _DOC_DATES.search(query.original):
         return None
     # "7月10号那次和10月10号那次隔了多少天?": the days the asker names, as the item writes them
     named = [t for _, t in compute.month_days_in(re.sub(r"(\d{1,2})号", r"\1日", query.original))]
@@ -88,6 +93,8 @@ def gap(a, query, items):
             year = int(item.date[:4])
             found = (compute.month_days_in(item.text, year) or compute.month_ends_in(item.text, year)
                      or compute.month_ends_in(item.deadline or "", year))[:1]
+            if found and not _says_what_the_day_is(a, query, item, found[0][1]):
+                continue  # "…每季度末月25日前报进展,离印发多少天?": this item's day is for something else
         if not found:  # "每年3月1日前…4月1日前": days of one year, never against a dated document
             found = compute.month_days_in(item.text)
         elif len(found) == 1 and item.date:  # the other end is the document's own date
@@ -96,12 +103,19 @@ def gap(a, query, items):
             holder = (_item_stating(a, item, own[0][1]) or _item_stating(a, item, item.date)) if own else None
             if holder:
                 found, extra = found + own, [holder]
+        if (len(found) >= 2 and not named and ASKS_ISSUE.search(query.original) and own_date
+                and own_date[0][0] not in {f[0] for f in found[:2]}):
+            continue  # "落款日期跟网页发布日期差几天?": the document's own date is one end, or no gap of this item
+        if len(found) >= 2 and len(named) == 2 and {_month_day(f[0]) for f in found[:2]} != set(named):
+            # the asker named the two days: those are computed on, or nothing ("鹤汀要点2月27号印发,
+            # …6月30日前公布,中间给了多少天?": the notice's date and the item's day, not 12月31日)
+            found, extra = _the_days_named(a, item, named, said)
         if len(found) >= 2:
             found = sorted(found[:2], key=lambda f: f[0])
             step = compute.days_between(found[0], found[1])
             both = [s for s in sentences(item.text) if found[0][1] in s or found[1][1] in s][:2]
             where = ["".join(both) if "".join(both) in item.text else "…".join(both)] if both else []
-            where += [s for h in extra for s in sentences(h.text) if found[1][1] in s][:1]
+            where += [s for h in extra for s in sentences(h.text) if found[0][1] in s or found[1][1] in s][:1]
             return item, f"相隔{step.result}天。计算:{step.working}", [step], where, extra
     return _two_days_said(a, query)
 
@@ -221,6 +235,36 @@ def expiry(a, query, items):
     return None
 
 
+
+
+def _says_what_the_day_is(a, query, item: TaskItem, written: str) -> bool:
+    """The question says what the item's day is for, in words the sentence holding it has: its
+    words (less days, the issue words and the asking) cover that sentence's (or say nothing)."""
+    asked = query.original[:_GAP.search(query.original).start()]
+    asked = re.sub(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}月(上|中|下)旬|(" + ASKS_ISSUE.pattern + ")", " ", asked)
+    topic = operand_topic(asked, query)
+    if not a.evidence.has_content(topic):
+        return True
+    held = [s for s in sentences(item.text) if written in s] or [item.text]
+    return max(a.evidence.coverage(topic, s) or 0.0 for s in held) >= OPERAND_MIN
+
+
+def _month_day(day) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def _the_days_named(a, item: TaskItem, named: list[str], said: list) -> tuple[list, list]:
+    """The two days the asker named, when one is the document's own date (stated in one of its
+    items) and the item holds the other: ([both], [the item stating the date]); else ([], [])."""
+    own = _iso(item.date) if item.date else []
+    if not own or _month_day(own[0][0]) not in named or len(said) != 1 or said[0][1] == _month_day(own[0][0]):
+        return [], []
+    holder = _item_stating(a, item, own[0][1]) or _item_stating(a, item, item.date)
+    if not holder:
+        return [], []
+    year = own[0][0].year
+    day = said[0][0].replace(year=year)
+    return [own[0], (day, said[0][1])], [holder]
 
 
 def _iso(text: str):

@@ -21,7 +21,7 @@ from assistant.extract import extractive_text, value_first
 from assistant.llm.gate import LLMBusy
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
-from assistant.support import context, excerpt, sentences_in_order, support
+from assistant.support import context, excerpt, question_parts, sentences_in_order, support
 from assistant.understand import Query, detect_intent, topic_of
 from assistant.value_kind import asked_kind, missing_reason
 from corpus.errors import PolicyQAError
@@ -155,7 +155,10 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         unstated = _unstated_value(query, top)
         yield a.not_found(query, hits, nearest_rule=(unstated, top) if unstated else None)
         return
-    if len(query.localities) <= 1 and _counts_not_split(query.original, strong[0][1]):
+    # a question of two parts, the second answered by another item ("持证上岗咋落实的?“三项制度”
+    # 又放进了哪些考核里?" of a report's 四是 and 三是): each part's own item is quoted too
+    elsewhere = _parts_elsewhere(a, query, strong[0], items) if len(query.localities) <= 1 and not spread else []
+    if len(query.localities) <= 1 and _counts_not_split(query.original, "".join([strong[0][1], *(q for _, q in elsewhere)])):
         # "那12件里,撤销的几件、变更的几件?" of "撤销、变更、确认违法等纠错12件": one figure for them all
         yield a.not_found(query, hits, nearest_rule=("文件没有分别写明各自的数字", strong[0][0]))
         return
@@ -175,7 +178,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
             elif item.locality in query.localities:
                 chosen.append((item, a.quote(query, item)))
     else:
-        chosen = [(strong[0][0], strong[0][1])]
+        chosen = [(strong[0][0], strong[0][1]), *elsewhere]
     if query.lang != "en":
         for item, quote in chosen:
             # who leads the task quoted: the unit to call about it (the fields say it exactly)
@@ -192,6 +195,32 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         text = f"{unavailable}\n{text}"
     yield {"type": "replace", "text": text}
     yield a.final(query, text, "answered", chosen, "extractive")
+
+
+def _parts_elsewhere(a, query: Query, first, items: list[TaskItem]) -> list[tuple[TaskItem, str]]:
+    """For each part of a question that asks something of its own which the first quote does not
+    cover, the best sentence of another item of the same document (the items found, and the
+    first one's neighbours under its heading), when it covers that part well."""
+    top, quote = first[0], first[1]
+    parts = [p for p, asks in question_parts(query.original) if asks]
+    if len(parts) < 2:
+        return []
+    neighbours = [i for i in a.searcher.select(doc=top.doc_id, kinds=TASK_KINDS)
+                  if i.doc_id == top.doc_id and _parent(i.section) == _parent(top.section)]
+    candidates = [i for i in dict.fromkeys([*items, *neighbours]) if i.doc_id == top.doc_id and i is not top]
+    out: list[tuple[TaskItem, str]] = []
+    for part in parts:
+        topic = topic_of(part, query.localities)
+        if not a.evidence.has_content(topic) or (a.evidence.coverage(topic, quote) or 0.0) >= SENTENCE_MIN:
+            continue
+        sub = replace(query, original=part, text=part, topic=topic,
+                      phrases=tuple(p for p in query.phrases if p in part))  # (the other part's quoted words are not this one's)
+        found = [f for f in (support(a, sub, i) for i in candidates) if f and f[2] >= SENTENCE_MIN]
+        if found:
+            best = max(found, key=lambda f: f[2])
+            if all(best[0] is not i for i, _ in out):
+                out.append((best[0], best[1]))
+    return out
 
 
 _COUNT_ASKED = re.compile(r"(几|多少)(个|件|项|名|家|次|人|条|所|户)")

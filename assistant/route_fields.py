@@ -315,6 +315,14 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         role = "support"  # "不挑头、只配合的有哪几条?": the items it takes part in, not leads (not
         # "我们牵头的有哪些?还有没有只是配合的", which asks both)
     items = _select(a, query, role="any" if role == "support" else role)  # in document order
+    if role == "lead" and _NOT_LED.search(query.original) and not _PART_WORDS.search(query.original) and items:
+        # "不是司法局牵头的任务有几条?各是谁牵头": the document's other tasks, as a count by a field
+        names = _names(a, query) | {query.unit}
+        here = [i for i in items if not query.localities or i.locality in query.localities] or items
+        answer = route_counts.answer_by_field(a, query, here, lambda i: not names & set(i.lead_units or ()),
+                                              f"{query.unit}不是牵头单位")
+        yield from answer(a, query, hits, timings)
+        return
     if role == "support":
         named = _names(a, query) | {query.unit}
         led = [i for i in items if named & set(i.lead_units)]
@@ -322,6 +330,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         role = "support" if led else "none_led"  # it leads nothing at all: say so first
     if query.localities:
         items = [i for i in items if i.locality in query.localities]
+    if role in ("support", "none_led"):  # (of the places asked: another may give it the other part)
+        items = fields.of_part_asked(items, _names(a, query) | {query.unit}, query.text)
     if not items and role == "lead":
         # "县公安局有没有挑头的活?光配合的有几项?": it leads none, and where it takes part is the answer
         items = [i for i in _select(a, query, role="any")
@@ -330,6 +340,11 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if not items:
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return
+    if role == "lead" and _SOLE.search(query.original) and not _JOINT.search(query.original):
+        # "市司法局一家独自挑头的条目有多少?": the items it leads alone, not those led with others
+        alone = fields.lead_split(items, _names(a, query))[0]
+        if alone:
+            items, role = alone, "sole"
     counter = fields.counter_of(query.original, items)
     names = _names(a, query)
     if deadlines.asks(query.original):  # "…牵头的活,哪一项完成时限最早?"
@@ -391,7 +406,7 @@ def _names(a, query: Query) -> frozenset[str]:
 def _first_due(a, query: Query, items: list[TaskItem], role: str, counter: str) -> Iterator[dict]:
     latest = deadlines.asks_latest(query.original)
     first, undated = deadlines.first_due(items, latest)
-    doing = "牵头" if role == "lead" else "承担"
+    doing = {"lead": "牵头", "sole": "单独牵头"}.get(role, "承担")
     if first is None:
         yield a.not_found(query, [], extra=f"({query.unit}{doing}的任务都没有写具体的完成日期。)")
         return
@@ -431,10 +446,25 @@ def _whole_document(a, query: Query, items: list[TaskItem], role: str, counter: 
     total = Computed(str(len(tasks)), tuple(i.section for i in tasks), f"{len(tasks)}{counter}")
     part = Computed(str(len(items)), tuple(i.section for i in items), f"{len(items)}{counter}")
     pct = compute.share(part, compute.Number(Decimal(len(tasks)), str(len(tasks)), counter, "", "", ""))
-    doing = "牵头" if role == "lead" else "承担"
+    doing = {"lead": "牵头", "sole": "单独牵头"}.get(role, "承担")
+    half = ""
+    if re.search(r"过半|一半|半数", query.original):  # "占全部的比例过半了吗?"
+        half = ",超过一半" if 2 * len(items) > len(tasks) else (",正好一半" if 2 * len(items) == len(tasks) else ",不到一半")
     text = (f"{where}共{len(tasks)}{counter}任务,{query.unit}{doing}{len(items)}{counter},"
-            f"占{pct.result}%({len(items)}{counter} ÷ {len(tasks)}{counter} ≈ {pct.result}%)。")
+            f"占{pct.result}%({len(items)}{counter} ÷ {len(tasks)}{counter} ≈ {pct.result}%){half}。")
     return text, (total, part, pct)
+
+
+# the tasks a unit does not lead ("不是司法局牵头的有几条?"); not "不是我们牵头、只把我们列在责任单位
+# 里的", which asks the asker's own items where it only takes part
+_NOT_LED = re.compile(r"(不是|不由|并非)(?P<who>[^,，。?？我咱本]{2,12}?)(牵头|挑头|主办|领头)的")
+_PART_WORDS = re.compile(r"责任单位|配合|参与|参加|协办|列[在进入]|写[进到了]|点[名到了]|挂名")
+
+
+# a lead alone, not with others: 单独, 独自, 一家独自, 独家, 自己一家
+_SOLE = re.compile(r"单独|独自|独家|一家(独|单)|自己一家|独立(牵头|挑头|主办)|光(它|我们)一家")
+# (both asked: "单独牵头和跟人一起牵头的各几项")
+_JOINT = re.compile(r"共同|一起|联合|合牵|跟(人|别人|其他|别的)|与(其他|别的)|和(其他|别的)")
 
 
 # the words that name a part (sections' own list less 方面: "行政复议方面" narrows a unit's list by

@@ -17,6 +17,8 @@ from assistant.understand import LEAD_ASK, Query, named_unit, place_words
 
 _COUNT_ASKED = re.compile(r"条数|项数|(?<!哪)(几|多少)[条项个]|谁(更)?(多|少|高|低)|哪(个|边|家)(更)?(多|少|高|低)|几倍|"
                           r"占比|比例|比重|各(有)?(几|多少)")
+# a count of something else ("两县加起来一共多少个乡镇?"): a figure in the tasks, not how many they lead
+_OTHER_COUNT = re.compile(r"(几|多少)个(?!(任务|事项|工作|措施|条目|项目|牵头|条|项))[\u4e00-\u9fff]")
 _TIMES = re.compile(r"(几|多少)倍")
 _SHARE = re.compile(r"占比|比例|比重|占(了)?(几成|多少|百分之)")
 
@@ -24,6 +26,8 @@ _SHARE = re.compile(r"占比|比例|比重|占(了)?(几成|多少|百分之)")
 def route(a, query: Query) -> Callable | None:
     q = query.original
     if len(query.localities) != 2 or not LEAD_ASK.search(q) or not _COUNT_ASKED.search(q):
+        return None
+    if _OTHER_COUNT.search(q) and not re.search(r"条数|项数|(?<!哪)(几|多少)[条项]", q):
         return None
     counted = []
     for place, said in zip(query.localities, place_words(q, query.localities)):

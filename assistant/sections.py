@@ -88,10 +88,10 @@ def _outline(items: tuple[TaskItem, ...]) -> tuple[Section, ...]:
 # A question about a section asks what is in it or how much.
 # "请列一下…这个小标题下的各条": a list asked for in so many words
 _LIST_IT = r"列(一下|一列|出来?|举)|(标题|部分|块|章|节)(下|里|中|底下)的?(各|所有|全部|每一?)(条|项)"
-ASKS_CONTENTS = re.compile(r"哪些|哪几|几条|几项|几块|几部分|几个方面|多少条|多少项|(几|多少)个(二级|三级)?指标|主要内容|什么内容|"
+ASKS_CONTENTS = re.compile(r"哪些|哪几|几条|几项|几点(?![钟半前到])|几块|几部分|几个方面|多少条|多少项|(几|多少)个(二级|三级)?指标|主要内容|什么内容|"
                            rf"(讲|说|写|安排|部署|规定|提|列|干|做)了?些?(啥|什么)|都是(啥|什么)|有啥|打算|概括|总结|措施有|{_LIST_IT}")
 # (an assessment's items are its 指标: "下面有几个二级指标?")
-COUNTS = re.compile(r"几条|几项|多少条|多少项|几个方面|几个部分|几部分|几块|几大块|(几|多少)个(二级|三级)?指标")
+COUNTS = re.compile(r"几条|几项|几点(?![钟半前到])|多少条|多少项|几个方面|几个部分|几部分|几块|几大块|(几|多少)个(二级|三级)?指标")
 # the items listed ("下面挂了哪几条?"): a section's contents even when its leads are asked too
 LISTS_ITEMS = re.compile(rf"{COUNTS.pattern}|哪几[条项点]|哪些(条|项|任务|事项|措施|工作)|几点|{_LIST_IT}|"
                          r"(安排|部署|讲|写|列)了?些?(啥|什么)|(?<!部门)(?<!单位)(?<!机构)都有(啥|什么|哪些)(?!部门|单位|机构)")
@@ -105,8 +105,8 @@ _DONE = re.compile(r"做了|干了|成效|成绩|完成了|取得|做法|情况"
 _SECTION_WORDS = re.compile("|".join(sorted((  # longest first: 工作安排 before 工作
     r"(方案|要点|报告|文件|清单|安排|台账|措施)里", r"(哪些|啥|什么)事(情|儿)?", "事情", "都", r"第[一二三四五六七八九十\d]+(部分|章|节|块)?",
     "最后", "最前", "开头", r"[一二三四五六七八九十]是", "那份", "这份", "这个小标题", "小标题", "标题", "底下", "下头",
-    "挂了?", "排了?", "包括", "包含", "分了?", "每条", r"(各|分别)?是谁", "落到谁头上", "单位",
-    "那一大部分", "这一大部分", "大部分", "那一大块", "这一大块", "大块", "那部分", "这部分", "部分", "那一块", "这一块", "这块",
+    "挂了?", "排了?", "列了?", r"几点(?![钟半前到])", "包括", "包含", "分了?", "每条", r"(各|分别)?是谁", "落到谁头上", "单位",
+    "那一段", "这一段", "那段", "这段", "一段", "那一大部分", "这一大部分", "大部分", "那一大块", "这一大块", "大块", "那部分", "这部分", "部分", "那一块", "这一块", "这块",
     "那块", "一块", "这一类", "那一类", "一类", "这一节", "章节", "这方面", "那方面", "方面",
     "下面", "下边", "里面", "里头", "下有", "主要", "措施", "任务", "工作", "内容", r"讲了?", r"说了?", r"写了?", "都是", "啥",
     "什么", "哪些", "哪几", "几条", "几项", "多少", "条", "项", "打算", "干", "做", "分别", "谁牵头", "牵头", "都谁", "分工表",
@@ -180,9 +180,34 @@ def _part_named(q: str, numbered: Match, candidates: list[Section], coverage, do
                         coverage, doc_ids)
     if not inner:
         return numbered
-    topic = _heading_topic(q)
+    # the document named by its title's words ("那份重点任务第五部分执法这块") does not name a part
+    topic = _without_words_of(_heading_topic(q), normalize(numbered.section.items[0].title))
+    if len(re.sub(r"\W", "", topic)) < 2:
+        return numbered
+    inner = _by_heading(topic, [s for s in candidates if s.path[:len(path)] == path and len(s.path) > len(path)],
+                        coverage, doc_ids)
+    if not inner:
+        return numbered
     own = coverage(topic, numbered.section.title) or 0.0
     return Match(inner.section, "number", 1.0) if (coverage(topic, inner.section.title) or 0.0) > own + 0.2 else numbered
+
+
+def _topic_in(topic: str, section: Section) -> str:
+    """The topic as it may name a part of the section's document: the words the document's title
+    also has ("菀溪深化年方案…执法规范那一段") name the document, not the part; kept when nothing
+    else is left."""
+    rest = _without_words_of(topic, normalize(section.items[0].title)) if section.items else topic
+    return rest if len(re.sub(r"\W", "", rest)) >= 2 else topic
+
+
+def _without_words_of(topic: str, title: str) -> str:
+    """`topic` without every stretch of two or more characters that the title also has."""
+    out, k = [], 0
+    while k < len(topic):
+        n = next((n for n in range(len(topic) - k, 1, -1) if topic[k:k + n] in title), 0)
+        out.append(" " if n else topic[k])
+        k += n or 1
+    return "".join(out)
 
 
 def names_number(question: str) -> bool:
@@ -260,7 +285,7 @@ def _within_period(q: str, candidates: list[Section], coverage, doc_ids) -> Matc
     return None
 
 
-_A_PART = re.compile(r"部分|大块|那块|这块|板块|方面|章|节")
+_A_PART = re.compile(r"部分|大块|那块|这块|板块|方面|章|节|[那这一]段")
 
 
 def _heading_topic(q: str) -> str:
@@ -279,8 +304,9 @@ def _by_heading(q: str, candidates: list[Section], coverage, doc_ids) -> Match |
     for s in candidates:
         if not s.title:
             continue
-        cover = coverage(topic, s.title)  # how much of the question the heading says
-        back = coverage(s.title, topic)  # how much of the heading the question says
+        said = _topic_in(topic, s)
+        cover = coverage(said, s.title)  # how much of the question the heading says
+        back = coverage(s.title, said)  # how much of the heading the question says
         if cover is None or back is None:
             continue
         rank = doc_ids.index(s.doc_id)

@@ -139,7 +139,7 @@ def _with_announced_lists(parts: list[str], keep: set[int]) -> set[int]:
     return keep
 
 
-def _question_parts(question: str) -> list[tuple[str, bool]]:
+def question_parts(question: str) -> list[tuple[str, bool]]:
     """The question's clauses, each with whether it asks something: in "檀峰这份措施发下来,各单位要
     先拿出个啥?最晚哪天报?" the first clause asks nothing. Its sentence is quoted with the others,
     but it is not a part the answer must cover ("信访事项按期办结率,两地各定的多少?" keeps its topic
@@ -157,7 +157,7 @@ def support(a, query: Query, item: TaskItem):
 
     A question may ask two things ("至少多长时间?每年几号前报?"): each part gets its own
     best sentence, and a number part only accepts a sentence with the kind of value asked."""
-    parts = _question_parts(query.original)
+    parts = question_parts(query.original)
     dated = fields.cn_date(item.date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.date or "") else ""
     chosen: dict[str, float] = {}
     asked: set[str] = set()  # sentences chosen by a part that asks something
@@ -238,11 +238,29 @@ def support(a, query: Query, item: TaskItem):
     if not chosen or (any(asks for _, asks in parts) and not asked):
         return None  # no part that asks found a sentence: the clause that only names the topic does not answer
     in_order = sentences_in_order(item.text)
+    if _names_item_asks_list(a, query, item, parts) and len(item.text) <= WHOLE_ITEM_CHARS:
+        # "…加大重点领域依法治理那条,打算重点管哪几摊": the item named by its heading, what it lists
+        # asked: every sentence of it is the list, not the one that shares most words with the heading
+        for s in in_order:
+            chosen.setdefault(s, min(chosen.values()))
+            trimmed[s] = None
     keep = {n for n, s in enumerate(in_order) if s in chosen}
     keep = _cover(a, query, in_order, keep)
     keep = _with_announced_lists(in_order, keep)
     return item, "".join(_quoted(in_order[n], trimmed.get(in_order[n])) for n in sorted(keep)), \
         min(chosen[c] for c in (asked or chosen))  # a sentence chosen by several parts counts its best
+
+
+WHOLE_ITEM_CHARS = 400
+HEADING_NAMED = 0.75  # share of an item's heading the question says when it names it (people drop 力度, 工作)
+
+
+def _names_item_asks_list(a, query: Query, item: TaskItem, parts) -> bool:
+    """The question names the item by (most of) its heading and asks a list of what it holds."""
+    heading = (item.heading or "").strip()
+    if len(heading) < 4 or not any(_ASKS_FOR_LIST.search(p) for p, asks in parts if asks):
+        return False
+    return (a.evidence.coverage(heading, query.topic) or 0.0) >= HEADING_NAMED
 
 
 # a schedule asked: its steps are the sentences with a time ("3月底前…；6月底前…；每季度…")

@@ -65,7 +65,7 @@ _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|�
 
 INTENT_PATTERNS = [  # order matters: the first match wins
     ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)[)”\"]*(了|干|做|抓|开展|承担|的)?(有|是|都有|都是)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
-                              rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有)?{_LIST_ASK}|"
+                              rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有|一共|共)?({_LIST_ASK}|多少|几)|"
                               rf"(我们|我|本|咱)(局|单位|部门|委|办)[^?？]{{0,12}}{_LIST_ASK}|"
                               # "我们是县市场监督管理局,…我们牵头的都有哪些事?": the asker names their unit first
                               rf"{_SELF_INTRO}(?=.{{0,50}}({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办|责任单位|配合单位))"
@@ -91,7 +91,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                # "市司法局之外还点名了哪些负责单位?": 之外 / 以外 say 除了
                                r"(之外|以外)[,，]?(还|另外)?(点名了?|列了?|写了?|有)?(哪些|哪几|谁|哪家)|"
                                # "…按职责分工负责的有哪些单位?": the units of an item, several asked
-                               r"(负责|点名|列了|写了)的?(有|是|包括)(哪些|哪几个?|哪几家)(单位|部门|机构)|"
+                               r"(负责|点名|列了|写了)的?(都|还|一共|总共)?(有|是|包括)(哪些|哪几个?|哪几家)(单位|部门|机构)|"
                                # "负责单位包括哪些?", "负责的部门有谁?": people say 负责单位 for the
                                # documents' 责任单位; several asked, so more than the lead
                                r"负责的?(单位|部门|机构)(都|还)?(有|是|包括|含)?(哪些|哪几|谁)", re.I)),

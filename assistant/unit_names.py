@@ -109,7 +109,27 @@ class UnitNames:
                     return member
             units = scoped or units
         unit = max(units, key=lambda u: (len(units[u]), -len(u), u))
-        return UnitMention(unit, tuple(sorted(units[unit])), form)
+        return self._part_of_unit(readings, form, localities) or UnitMention(unit, tuple(sorted(units[unit])), form)
+
+    def _part_of_unit(self, readings: list[str], form: str, localities: tuple[str, ...]) -> UnitMention | None:
+        """"苕岙交通局法规股的": a section (股, 科, 大队) said right after its bureau is the one that
+        asks: the unit of the places asked whose name ends as the section is said (政策法规股), or is
+        said by its telling words, when only one fits."""
+        units = self.where
+        if localities:
+            units = {u: locs for u, locs in units.items() if locs & set(localities)}
+        for text in readings:
+            at = text.find(form)
+            said = _SECTION_SAID.match(text, at + len(form)) if at >= 0 else None
+            if not said or len(said.group(0)) < 3:  # (not the rest of a name cut short: 县委办|公室)
+                continue
+            short = said.group(0)
+            # a bureau's own 办公室 is only a unit so named, never the government's 县政府办公室
+            fits = ([u for u in units if u == short] if short == "办公室" else
+                    [u for u in units if u.endswith(short) or _abbreviates(short, u)])
+            if len(fits) == 1:
+                return UnitMention(fits[0], tuple(sorted(units[fits[0]])), form + short)
+        return None
 
     def _member_of_collective(self, readings: list[str], localities: tuple[str, ...]) -> UnitMention | None:
         said = max((f for f in self.collective_forms if any(f in text for text in readings)), key=len, default="")
@@ -190,7 +210,10 @@ class UnitNames:
 # what stands between two units joined as a pair: 和, 与, 跟, 同, 及, 、, 比, 还是, 对比, 相比 (and a 的 or
 # a comma after the first: "区委编办跟区司法局", "A的条数比B多")
 _JOINS = re.compile(r"[的,，\s]{0,2}(和|与|跟|同|及|以及|、|比|还是|对比|相比|对|vs\.?)[,，\s]{0,2}|"
-                    r"[^,，。?？]{0,12}?(比|还是)[,，\s]{0,2}")
+                    # "A挂牵头的,比B多几项": what is said of A, then 比 (a comma may stand before it)
+                    r"[^,，。?？]{0,12}?[,，]?(比|还是)[,，\s]{0,2}")
+# a section of a bureau, said after it: 法规股, 执法监督科, 综合执法大队, 股室
+_SECTION_SAID = re.compile(r"[\u4e00-\u9fff]{1,6}?(股|科|中队|大队|室)")
 _SAID_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}(?:局|委|办|科|股|中心|所|队|站|处)")
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from corpus.cells import TABLE_SEP
 
 _DATE_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_BARE_DATE = re.compile(r"^[•·\-*\s]*(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|日期)\s*[:：]?\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
 _KINDS = ("任务分解方案", "任务分工方案", "重点任务分工方案", "实施方案", "推进方案", "工作方案", "工作要点", "工作安排",
@@ -75,6 +76,14 @@ def read_metadata(text: str) -> Metadata:
             if m:
                 meta.date = "-".join(f"{int(x):0{w}d}" for x, w in zip(m.groups(), (4, 2, 2)))
                 break
+    if not meta.date:
+        # a portal page's metadata list whose labels were lost (`• 2023-08-14` among 索引号, 文号…
+        # values) above the notice: the date it gives most often is the document's
+        above = head[:notice] if notice else head[:15]
+        dates = [m.groups() for ln in above if (m := _BARE_DATE.match(ln))]
+        if dates:
+            y, m_, d = max(dates, key=dates.count)
+            meta.date = f"{int(y):04d}-{int(m_):02d}-{int(d):02d}"
     meta.title = _title(lines)
     if not meta.issuer:
         notice = next((ln for ln in head if "关于" in ln and ln.endswith(("的通知", "的报告", "的意见"))), "")
@@ -140,6 +149,26 @@ def _signature(lines: list[str]) -> int | None:
             if prev and len(prev) <= 40 and "。" not in prev:
                 return i
     return None
+
+
+def trailing_signature(text: str) -> int | None:
+    """Where a 落款 that closes the text begins (the issuer's line(s), then the date standing alone,
+    maybe then "(此件公开发布)"), as an offset into `text`; None when the text does not end so."""
+    lines = text.split("\n")
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    k = len(lines) - 1
+    while k >= 0 and (not lines[k].strip() or re.match(r"^\s*[(（]此件.{0,10}[)）]\s*$", lines[k])):
+        k -= 1
+    if k < 1 or not _DATE_CN.match(lines[k]):
+        return None
+    issuer = _issuer_before([ln.strip() for ln in lines], k)
+    if not issuer:
+        return None
+    names = set(issuer.split("、"))
+    first = min(j for j in range(max(0, k - 4), k) if lines[j].strip() in names)
+    return starts[first]
 
 
 def _issuer_before(lines: list[str], sig: int) -> str:

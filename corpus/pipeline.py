@@ -19,7 +19,7 @@ from corpus import clean as cleaning
 from corpus import items as itemizing
 from corpus import section_notes, table_items, unit_division, unit_headings
 from corpus.load import TEXT_SUFFIXES, load
-from corpus.metadata import next_document, read_metadata
+from corpus.metadata import next_document, read_metadata, trailing_signature
 from corpus.text import first_sentence
 from corpus.types import PolicyDoc, TaskItem
 from corpus.units import canonical_all, nfkc
@@ -118,6 +118,13 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
     drafts = unit_division.apply(text, drafts)
     drafts = unit_headings.apply(text, section_notes.apply(text, drafts, first_is_lead))
     drafts = _safeguards_are_prose(drafts)
+    closing = trailing_signature(text)
+    if closing is not None and any(d.start < closing < d.end for d in drafts):
+        # the 落款 after the last task is the document's, not the task's text: an item of its own
+        for d in drafts:
+            if d.start < closing < d.end:
+                d.end = len(text[:closing].rstrip())
+        drafts.append(itemizing.Draft("closing", closing, len(text.rstrip()), []))
     out: list[TaskItem] = []
     if body_start > 0 and text[:body_start].strip():
         start = len(text[:body_start]) - len(text[:body_start].lstrip())
@@ -203,7 +210,7 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         glue = "" if own.startswith("(") else " "  # 四、(十三) but 七、(二十) 49. and 一、(九) 三是
         section = (parents + glue + own).strip() or "正文"
     else:
-        section = _joined(tokens) or ("前言" if d.kind == "preamble" else "正文")
+        section = _joined(tokens) or {"preamble": "前言", "closing": "落款"}.get(d.kind, "正文")
     full = " > ".join([h for _, h in d.path] + ([d.number] if d.number else []))
     units = d.units
     lead: tuple[str, ...] | None = ()

@@ -39,7 +39,11 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
         if ln.row is not None:
             cells = ln.row
             if roles and any(_TOTAL.match(c) for c in cells):
-                totals += [c for i, c in enumerate(cells) if roles.get(i) == "score" and _POINTS.match(c)]
+                in_column = [c for i, c in enumerate(cells) if roles.get(i) == "score" and _POINTS.match(c)]
+                # a 合计 cell spanning columns may leave its row shorter than the header: its one
+                # number is the total wherever it landed
+                numbers = [c for c in cells if _POINTS.match(c)]
+                totals += in_column or (numbers if len(numbers) == 1 else [])
             header = header_roles(cells)
             if header:
                 roles, category = header, ""
@@ -108,12 +112,27 @@ def _task_text(d: Draft, text: str) -> str:
 def _check_points(scored: list[Draft], totals: list[str]) -> None:
     """Which rows' points may be added up. A cell merged over two indicators (one 12 for both) is
     carried to each row and would count twice; it shows as a run of equal points in rows next to
-    each other. A row in no such run is safe; a row in one is safe only when the table's 合计
-    equals the sum of all its rows (then no cell was shared)."""
-    consistent = len(totals) == 1 and sum(float(d.score) for d in scored) == float(totals[0])
+    each other. A row in no such run is safe. A run is safe when the table's 合计 shows no cell
+    was shared (it equals the sum of all rows), or shows which were: the rows add up to more than
+    合计, and only one choice of runs, each taken as one shared cell, makes up the difference."""
+    runs: list[list[int]] = []
     for k, d in enumerate(scored):
-        run = any(0 <= j < len(scored) and scored[j].score == d.score for j in (k - 1, k + 1))
-        d.score_checked = consistent or not run
+        if k and scored[k - 1].score == d.score:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    runs = [r for r in runs if len(r) > 1]
+    shared: set[int] = set(range(len(scored))) if runs else set()
+    if len(totals) == 1 and len(runs) <= 12:
+        excess = sum(float(d.score) for d in scored) - float(totals[0])
+        extra = [(len(r) - 1) * float(scored[r[0]].score) for r in runs]
+        fits = [mask for mask in range(1 << len(runs))
+                if abs(sum(e for n, e in enumerate(extra) if mask >> n & 1) - excess) < 1e-6]
+        if len(fits) == 1:
+            shared = {k for n, r in enumerate(runs) if fits[0] >> n & 1 for k in r}
+    in_runs = {k for r in runs for k in r}
+    for k, d in enumerate(scored):
+        d.score_checked = k not in in_runs or k not in shared
 
 
 # "●为牵头单位，○为配合单位", "★牵头 ☆参与": what a matrix's marks mean, as the document says

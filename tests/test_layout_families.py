@@ -112,6 +112,14 @@ def test_points_may_be_added_only_where_no_cell_is_shared():
     assert [r.score_checked for r in rows] == [True, False, False, True]
     _check_points(rows, ["33"])  # the 合计 says each row has its own points
     assert all(r.score_checked for r in rows)
+    # 5, 5 and 12, 12 with a 合计 12 short of the rows' sum: only the 12s can have been one cell
+    rows = [Draft("task", 0, 1, [], score=s) for s in ("4", "5", "5", "4", "12", "12", "3")]
+    _check_points(rows, ["33"])
+    assert [r.score_checked for r in rows] == [True, True, True, True, False, False, True]
+    _check_points(rows, ["40"])  # 5 short: nothing but the 5s explains it
+    assert [r.score_checked for r in rows] == [True, False, False, True, True, True, True]
+    _check_points(rows, ["30"])  # 15 short: no choice of shared cells explains it, so none is trusted
+    assert [r.score_checked for r in rows] == [True, False, False, True, False, False, True]
 
 
 def test_a_number_followed_by_a_date_still_numbers_an_item():

@@ -451,3 +451,14 @@ def test_a_pdfs_running_header_is_dropped_and_a_wrapped_notice_title_is_read():
     assert kept[3][0] == "重点任务卡"  # a repeated line that is no header (no 文号, no 文件) stays
     meta = read_metadata("某县人民政府\n关于印发《某县法治政府建设实施方案\n（2025—2027年）》的通知\n各乡镇：")
     assert meta.title == "某县法治政府建设实施方案（2025—2027年）"
+
+
+def test_a_portal_pages_unlabelled_date_dates_the_document():
+    """A metadata list whose labels were lost (`• 2023-08-14` among the other values) above the
+    notice dates the document when its signature does not (a 落款 printed as "2023814")."""
+    raw = ("• 005307554/2023-00051\n  • 新密市司法局\n  • 2023-08-14\n  • 2023-08-14\n  • 通知\n  • 新密法政〔2023〕1号\n"
+           "新密市法治政府建设领导小组关于印发新密市2023年度法治政府建设工作安排的通知\n\n"
+           "各乡镇人民政府:\n现将《新密市2023年度法治政府建设工作安排》印发给你们。\n新密市法治政府建设领导小组\n2023814\n")
+    assert read_metadata(clean(raw)).date == "2023-08-14"
+    signed = raw.replace("2023814", "2023年8月20日")
+    assert read_metadata(clean(signed)).date == "2023-08-20"

@@ -774,3 +774,77 @@ def test_a_leader_is_held_by_the_tasks_own_leader_column():
     led = SimpleNamespace(text="开展行政执法质量提升行动。", units_raw="牵头领导：县政府分管副县长；牵头单位：县司法局")
     assert not holds(leader, [bare], "专项清理那项是哪位县领导分管的")
     assert holds(leader, [led], "执法质量提升行动是哪位县领导分管的")
+
+
+def test_a_section_said_after_its_bureau_is_the_one_asking():
+    """"我是苕岙交通局法规股的": the 股 said right after its bureau is the unit asked about, found by
+    how its name ends (政策法规股) or by its telling words, when one unit of the place fits; a
+    bureau's 办公室 is not the government's."""
+    from assistant.unit_names import UnitNames
+
+    item = lambda loc, units: SimpleNamespace(locality=loc, all_units=units)
+    names = UnitNames([item("苕岙县", ("县交通运输局", "政策法规股", "运输管理股", "办公室")),
+                       item("蓼汀县", ("县交通运输局", "法规股"))])
+    assert names.find("我是苕岙交通局法规股的,我们股牵头几项?", ("苕岙县",)).name == "政策法规股"
+    assert names.find("苕岙交通局运管股牵头几项?", ("苕岙县",)).name == "运输管理股"
+    assert names.find("苕岙交通局牵头几项?", ("苕岙县",)).name == "县交通运输局"
+    assert names.find("苕岙交通局办公室牵头几项?", ("苕岙县",)).name == "办公室"
+
+
+def test_two_units_compared_after_what_is_said_of_the_first():
+    """"县司法局挂牵头的,比县政府办公室多几项?": a comma may stand before 比."""
+    from assistant.unit_names import UnitNames
+
+    item = lambda loc, units: SimpleNamespace(locality=loc, all_units=units)
+    names = UnitNames([item("芷泾县", ("县司法局", "县政府办公室"))])
+    pair = names.find_pair("芷泾分工表上县司法局挂牵头的,比县政府办公室多几项?各多少", ("芷泾县",))
+    assert pair and [m.name for m in pair] == ["县司法局", "县政府办公室"]
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("莳源政务公开那条(主动公开不少于2500条),按职责分工负责的都有哪些单位?", "responsible"),
+    ("政务公开那条,负责的一共有哪几家单位?", "responsible"),
+])
+def test_the_units_of_an_item_asked_with_a_word_between(question, intent):
+    assert detect_intent(question) == intent
+
+
+def test_only_the_part_asked_when_the_document_gives_a_unit_both():
+    """"只是配合单位的有几条?": the items where it is 配合, not those where it is 责任单位, when the
+    document gives it both parts; a document that gives it one part lists all of them."""
+    from assistant.fields import of_part_asked
+
+    names = frozenset({"县司法局"})
+    mk = lambda resp, part, raw: SimpleNamespace(lead_units=("县委编办",), responsible_units=resp,
+                                                 participating_units=part, units_raw=raw, text="")
+    helping = mk((), ("县司法局",), "牵头单位：县委编办；配合单位：县司法局")
+    charged = mk(("县司法局",), (), "牵头单位：县委编办；责任单位：县司法局")
+    assert of_part_asked([helping, charged], names, "我们只是配合单位的有几条?") == [helping]
+    assert of_part_asked([helping, charged], names, "只当责任单位的有几条?") == [charged]
+    assert of_part_asked([helping, charged], names, "不牵头的有几条?") == [helping, charged]
+    assert of_part_asked([helping], names, "只是配合的有几条?") == [helping]
+
+
+def test_a_section_named_with_its_documents_title_words():
+    """"蓁溪那份重点任务第五部分执法这块": 重点 is the title's (重点工作任务), not a part's
+    (加强重点领域执法); "执法规范那一段列了几点" names a section by its heading's words."""
+    from assistant.sections import Section, _part_named, _topic_in, _without_words_of, asks_contents, Match
+
+    assert _without_words_of("重点 执法", "蓁溪县2025年法治政府建设重点工作任务").split() == ["执法"]
+    assert asks_contents("执法规范那一段列了几点?") and not asks_contents("明天几点钟开会?")
+    title = "蓁溪县2025年法治政府建设重点工作任务"
+    it = lambda path: SimpleNamespace(title=title, section_path=path, doc_id="d", span=(0, 1), kind="task")
+    five = Section("d", ("五、严格规范公正文明执法",), (it("五、严格规范公正文明执法 > (九)"), it("五、严格规范公正文明执法 > (十一)加强重点领域执法")))
+    inner = Section("d", ("五、严格规范公正文明执法", "(十一)加强重点领域执法"), five.items[1:])
+    words = lambda a, b: sum(w in b for w in a.split()) / max(1, len(a.split())) if a.strip() else None
+    assert _topic_in("重点 执法", inner).split() == ["执法"]
+    found = _part_named("那份重点任务第五部分执法这块,几条", Match(five, "number", 1.0), [five, inner], words, ("d",))
+    assert found.section is five
+
+
+def test_a_counter_asked_with_its_noun():
+    from assistant.fields import counter_of, other_counter
+
+    assert counter_of("这块占几分,分成哪几个小项?") == "个"
+    assert counter_of("下面有几个二级指标?") == "个"
+    assert other_counter("点") == "项"  # "共4点,即下列4项"

@@ -314,11 +314,11 @@ def test_a_clause_that_asks_nothing_sets_the_scene_and_a_bare_asking_part_uses_t
     from dataclasses import replace as with_text
 
     from assistant.gates import SENTENCE_MIN
-    from assistant.support import _question_parts, support
+    from assistant.support import question_parts, support
     from assistant.understand import understand
 
     question = "阜康这份要点发下来,各主办单位要先拿出个啥?最晚哪天报给谁?"
-    assert [asks for _, asks in _question_parts(question)] == [False, True, True]
+    assert [asks for _, asks in question_parts(question)] == [False, True, True]
     base = next(i for i in assistant.items if i.locality == "阜康市" and i.kind == "task")
     item = with_text(base, heading="", text="各主办单位要会同协办单位制定具体落实方案，于2021年10月31日前报市司法局。"
                                             "各协办单位要主动配合，按时报送工作进展。")
@@ -636,7 +636,7 @@ def test_who_does_what_asked_in_the_ways_people_in_a_bureau_ask(tmp_path):
     "X问一下"; 摊上了啥; a collective quoted word for word; an empty lead column counted."""
     a = _assistant_over(tmp_path, fg_txt=_LIST)
     answer = a.answer("泽宁县司法局只是当配合单位的任务有哪些？")
-    assert answer.text.startswith("县司法局不牵头、是责任单位或配合单位的任务共3项(泽宁县)")
+    assert answer.text.startswith("县司法局不牵头、是配合单位的任务共3项(泽宁县)")  # the part its items give it
     answer = a.answer("县财政局问一下：泽宁那份分工表有没有我们的活？是牵头还是配合？")
     assert answer.text.startswith("县财政局参与的任务共1项")
     answer = a.answer("泽宁分工表里县纪委监委摊上了啥？")
@@ -882,3 +882,61 @@ def test_the_leader_in_charge_of_a_task_is_its_leader_column(tmp_path):
     assert answer.status == "answered" and answer.text.startswith("牵头领导:县政府分管副县长(领导职务,不是单位)")
     answer = a.answer("荪汀规范性文件专项清理那项，是哪位县领导分管的？")
     assert answer.status == "not_found"
+
+
+def test_a_two_part_question_quotes_the_item_each_part_is_in(assistant):
+    """Two counts asked of a report, each in its own point: both points are quoted, not a refusal
+    that the document does not give them apart."""
+    answer = assistant.answer("伊犁州2021年州党委主要领导作出的法治批示有多少次?党委理论学习中心组学了几次法律法规?")
+    assert answer.status == "answered" and "23次" in answer.text and "8次" in answer.text
+    assert {c.item.section for c in answer.citations} >= {"一、(二) 二是", "一、(二) 四是"}
+
+
+def test_the_items_a_unit_leads_alone_and_their_share(assistant):
+    answer = assistant.answer("阜康市要点里市司法局自己一家牵头的有几项?占全部任务的比例过半没有")
+    assert "市司法局单独牵头9项" in answer.text and "56.3%" in answer.text and "超过一半" in answer.text
+    assert len([c for c in answer.citations if "司法局" in "".join(c.item.lead_units)]) >= 9
+
+
+def test_the_days_the_asker_names_are_the_ones_computed(tmp_path):
+    notice = ("鹤沙县人民政府关于印发鹤沙县2024年法治政府建设工作要点的通知\n各乡镇人民政府，县政府各部门：\n"
+              "现将《鹤沙县2024年法治政府建设工作要点》印发给你们，请认真贯彻落实。\n鹤沙县人民政府\n2024年2月27日\n\n"
+              "鹤沙县2024年法治政府建设工作要点\n一、完善依法行政制度体系\n"
+              "1.开展规范性文件集中清理，对截至2023年12月31日现行有效的规范性文件进行全面清理，6月30日前公布继续有效和废止的文件目录。（县司法局牵头）\n"
+              "2.编制年度重大行政决策事项目录，3月31日前向社会公布。（县政府办公室牵头）\n"
+              "3.完成乡镇综合行政执法队规范化建设，9月底前组织验收。（县委编办牵头）\n"
+              "二、保障措施\n各牵头单位于每季度末月25日前向县司法局报送任务进展情况。\n")
+    a = _assistant_over(tmp_path, hesha_txt=notice)
+    answer = a.answer("鹤沙要点2月27号印发,规范性文件清理完要6月30日前公布目录,中间给了多少天")
+    assert answer.path == "computed" and "124天" in answer.text and "2023年12月31日至" not in answer.text
+    # a day the question describes that no item's day is ("每季度末月25日前报进展"): not 9月底
+    answer = a.answer("鹤沙要点2月27日印发,要求牵头单位每季度末月25日前报进展,离印发多少天?")
+    assert "9月" not in answer.text.split("原文")[0] or answer.path != "computed"
+    # two dates of the document itself (its 落款 and its web page's): not computed on an item's days
+    answer = a.answer("鹤沙那份要点,落款日期跟网站发布时间差了几天?")
+    assert answer.path != "computed"
+
+
+def test_a_count_of_other_things_in_two_places_is_not_a_lead_count():
+    from assistant.route_places import _OTHER_COUNT
+
+    assert _OTHER_COUNT.search("两县加起来一共多少个乡镇?是不是都归编办挑头")
+    assert not _OTHER_COUNT.search("两县司法局各牵头多少个任务?") and not _OTHER_COUNT.search("各牵头几项?")
+
+
+def test_a_joining_character_inside_the_documents_words_joins_nothing():
+    from types import SimpleNamespace
+
+    from assistant.operands import split_phrases
+
+    query = SimpleNamespace(localities=())
+    written = "审结81件,其中纠错12件;调解和解结案23件。"
+    assert len(split_phrases("靠调解和解结的", query, written)) == 1
+    assert len(split_phrases("行政调解和人民调解的成功率", query, written)) == 2
+
+
+def test_the_tasks_a_unit_does_not_lead_are_counted_as_asked(assistant):
+    """"有几条不是司法局牵头的?" counts the others, each with its lead, not the unit's own."""
+    answer = assistant.answer("阜康市要点里面,不是司法局牵头的任务有几条?各是谁牵头")
+    assert answer.text.startswith("3条") and "市市场监督管理局" in answer.text and "市人民政府办公室" in answer.text
+    assert len(answer.citations) == 3
