@@ -213,14 +213,28 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     yield a.final(query, text, "answered", cited, "fields", computed=counts)
 
 
+HEADING_SAYS_ALL = 0.95
+
+
 def _siblings(a, query: Query, item: TaskItem, rel: float) -> list[tuple[TaskItem, float]]:
     """Items under the same subheading that the question fits exactly as well, with other leads,
     when it is the subheading that matches: "政务诚信建设谁牵头?" names a subheading whose two items
     have different leads, and naming one of them would be half the answer."""
     parent = item.section_path.rsplit(" > ", 1)[0]
     own = a.evidence.coverage(query.topic, f"{item.heading}{item.text}")
-    if parent == item.section_path or own is None or own >= 0.5:
-        return []  # the item's own words answer the question: it is the one meant ("…那条")
+    if parent == item.section_path or own is None:
+        return []
+    if own >= 0.5:
+        # the item's own words answer the question: it is the one meant ("…那条"), unless a
+        # neighbour's heading says all the question says as well ("管规范性文件的那条" of
+        # 加强行政规范性文件监督管理 and 开展规范性文件清理): the asker gets both, each with its units
+        if (a.evidence.coverage(query.topic, item.heading) or 0.0) < HEADING_SAYS_ALL:
+            return []
+        return [(other, rel) for other in a.searcher.select(doc=item.doc_id)
+                if other.item_id != item.item_id and other.kind in TASK_KINDS
+                and other.section_path.rsplit(" > ", 1)[0] == parent
+                and (other.lead_units, other.responsible_units) != (item.lead_units, item.responsible_units)
+                and (a.evidence.coverage(query.topic, other.heading) or 0.0) >= HEADING_SAYS_ALL][:2]
     out = []
     for other in a.searcher.select(doc=item.doc_id):
         if (other.item_id != item.item_id and other.section_path.rsplit(" > ", 1)[0] == parent

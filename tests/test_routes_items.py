@@ -940,3 +940,18 @@ def test_the_tasks_a_unit_does_not_lead_are_counted_as_asked(assistant):
     answer = assistant.answer("阜康市要点里面,不是司法局牵头的任务有几条?各是谁牵头")
     assert answer.text.startswith("3条") and "市市场监督管理局" in answer.text and "市人民政府办公室" in answer.text
     assert len(answer.citations) == 3
+
+
+def test_an_item_asked_by_words_two_of_its_neighbours_headings_say_gets_both(tmp_path):
+    """"管规范性文件的那条,谁牵头?" when two items under one heading are both about 规范性文件: both,
+    each with its own units; a word only one heading has names that one."""
+    plan = ("苇汀县2023年法治政府建设工作要点\n三、加强制度建设\n"
+            "（一）加强行政规范性文件监督管理。合法性审核一般不少于5个工作日。（县司法局牵头，县政府办公室配合）\n"
+            "（二）开展规范性文件清理。9月30日前公布清理结果。（县司法局负责）\n"
+            "（三）健全依法决策机制。公布年度重大行政决策事项目录。（县政府办公室牵头）\n")
+    a = _assistant_over(tmp_path, weiting_txt=plan)
+    both = a.answer("苇汀要点里管规范性文件的那条,挑头的是哪家")
+    assert {c.item.section for c in both.citations} == {"三、(一)", "三、(二)"}
+    assert "县政府办公室配合" in both.text and "县司法局负责" in both.text
+    one = a.answer("苇汀要点里规范性文件清理那条,谁负责?")
+    assert [c.item.section for c in one.citations] == ["三、(二)"]
