@@ -38,7 +38,7 @@ def route(a, query: Query, hits) -> Callable | None:
     if query.intent == "which_doc":
         return None  # "哪个县把优秀等次比例卡在20%以内?" asks where a figure is said, not to compute one
     items = _candidates(a, query, hits)
-    plan = route_dates.doc_gap(a, query, items)  # about two documents, not about their items
+    plan = route_dates.doc_gap(a, query, items) or route_dates.page_gap(a, query, items)  # documents' own dates
     if plan:
         return _answer(plan)
     if not items:

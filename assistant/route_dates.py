@@ -101,8 +101,8 @@ def gap(a, query, items):
             own = compute.dates_in(item.date) or _iso(item.date)
             # the date as the notice prints it, or as a portal page's 发文日期 field does (2023-08-14)
             holder = (_item_stating(a, item, own[0][1]) or _item_stating(a, item, item.date)) if own else None
-            if holder:
-                found, extra = found + own, [holder]
+            if own:  # (with no item printing it, the item's own citation shows the document's date)
+                found, extra = found + own, [holder] if holder and holder is not item else []
         if (len(found) >= 2 and not named and ASKS_ISSUE.search(query.original) and own_date
                 and own_date[0][0] not in {f[0] for f in found[:2]}):
             continue  # "落款日期跟网页发布日期差几天?": the document's own date is one end, or no gap of this item
@@ -199,6 +199,34 @@ _DOC_WORDS = re.compile(r"文件|方案|安排|要点|报告|清单|措施|分�
 # asked of the documents' issue, not of a task's deadline ("哪个年度报告先公布" is a task's)
 _WHICH_FIRST = re.compile(r"(先|早|后|晚)(出|发|印发|发布|出台|制定)|(出|发|印发|发布|出台|制定)(得)?(早|晚|先|后)|"
                           r"(印发|发布|出台|发文)(时间|日期)?.{0,6}(差|隔)")
+
+
+_PUBLISHED = re.compile(r"发布(?:时间|日期)[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def page_gap(a, query, items):
+    """"落款日期跟网站发布时间差几天?": the document's date against the 发布时间 its portal page
+    shows (kept by corpus.clean), both in the document's own items."""
+    if not _GAP.search(query.original) or not _DOC_DATES.search(query.original) or not items:
+        return None
+    item = items[0]
+    own = (compute.dates_in(item.date) or _iso(item.date)) if item.date else []
+    page = next(((i, m) for i in a.items if i.doc_id == item.doc_id for m in [_PUBLISHED.search(i.text)] if m), None)
+    if not own or not page:
+        return None
+    holder, m = page
+    published = compute.dates_in(f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日")
+    if not published:
+        return None
+    day = m.group(0).split("：")[-1].split(":")[-1].strip()
+    step = compute.days_between(own[0], (published[0][0], day))
+    signed = _item_stating(a, item, own[0][1])
+    others = [signed] if signed and signed is not holder else []
+    quotes = [m.group(0)] + ([own[0][1]] if others else [])
+    issued = f"{item.issuer}印发的" if item.issuer else ""
+    text = (f"相隔{step.result}天:{issued}《{item.title}》落款日期{own[0][1]},网页发布时间{day}。"
+            f"计算:{step.working}")
+    return holder, text, [step], quotes, others
 
 
 def doc_gap(a, query, items):

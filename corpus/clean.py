@@ -32,6 +32,8 @@ _CHROME = re.compile(
     # title at the head of every sheet
     r"https?://\S+(\s+\d+\s*/\s*\d+)?\s*$|\d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}\s)"
 )
+# A portal page's own date, on its chrome line ("发布时间：2024-05-16 09:32:11    来源：县政府办    浏览次数：1265")
+_PUBLISHED = re.compile(r"^发布(?:时间|日期)\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
 # Zero-width characters: WeChat articles fill blank lines with U+200B and put one before numbers.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # A decoration before a heading's number (`▌一、…`, `■（三）…`) hides the number from the outline.
@@ -108,6 +110,10 @@ def clean(raw: str, plain_text: bool = True) -> str:
                     continue  # the header row repeated after a page break
                 last_header = key
             out.append(TABLE_SEP.join(_cell(c) for c in cells))
+            continue
+        published = _PUBLISHED.match(bare)
+        if published:  # the page's own date, which people ask about; the rest of its line is chrome
+            out.append(f"发布时间：{published.group(1)}")
             continue
         if _CHROME.match(bare) or _NAV.match(bare) or _PAGE_NO.match(bare) or _CONTINUED.match(bare):
             continue

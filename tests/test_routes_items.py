@@ -955,3 +955,24 @@ def test_an_item_asked_by_words_two_of_its_neighbours_headings_say_gets_both(tmp
     assert "县政府办公室配合" in both.text and "县司法局负责" in both.text
     one = a.answer("苇汀要点里规范性文件清理那条,谁负责?")
     assert [c.item.section for c in one.citations] == ["三、(二)"]
+
+
+def test_a_document_date_no_item_prints_is_still_one_end_of_a_gap(assistant):
+    """新密's 落款 is garbled in its text; its date (the page's metadata) is the document's, shown in
+    every citation of it: "印发到年底前" is computed on it."""
+    answer = assistant.answer("新密那份工作安排印发以后,到基层政务公开标准体系建成的期限,中间有多少天?")
+    assert answer.path == "computed" and "139天" in answer.text
+
+
+def test_the_pages_publishing_date_against_the_documents_own(tmp_path):
+    page = ("蓼川县人民政府\n首页  政务公开  政务服务\n蓼川县人民政府办公室关于印发蓼川县2024年法治政府建设要点的通知\n"
+            "发布时间：2024-04-02 10:16    来源：县政府办公室    阅读次数：88\n蓼政办发〔2024〕9号\n\n"
+            "各乡镇人民政府，县政府各部门：\n现将《蓼川县2024年法治政府建设要点》印发给你们，请认真贯彻落实。\n\n"
+            "蓼川县人民政府办公室\n2024年3月29日\n\n蓼川县2024年法治政府建设要点\n一、依法履职\n"
+            "1.动态调整权责清单，6月底前公布。（县委编办牵头）\n2.推进政务公开，3月31日前发布年度报告。（县政府办公室牵头）\n")
+    from corpus.clean import clean
+
+    assert "发布时间：2024-04-02 10:16" in clean(page) and "阅读次数" not in clean(page)
+    a = _assistant_over(tmp_path, liaochuan_txt=page)
+    answer = a.answer("蓼川那份要点,落款日期跟网站上的发布时间差了几天?")
+    assert answer.path == "computed" and answer.text.startswith("蓼川县:相隔4天")
