@@ -162,7 +162,7 @@ def support(a, query: Query, item: TaskItem):
     chosen: dict[str, float] = {}
     asked: set[str] = set()  # sentences chosen by a part that asks something
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
-    asked_before = False
+    asked_before = scene_found = False
     for part, asks in parts:
         topic = topic_of(part, query.localities)
         own_words = a.evidence.has_content(topic)
@@ -195,14 +195,18 @@ def support(a, query: Query, item: TaskItem):
             quoting = [s.strip() for s in sentences(item.text) if all(normalize(p) in normalize(s) for p in quoted)
                        and (not number or answers_measure(part, s, dated, query.original))]
             ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
+        if ranked and asks and asked_before and ranked[0][0] < LATER_PART_MIN and len(re.sub(r"\W", "", topic)) <= 4:
+            continue  # "…时间节点是什么时候?报送到哪里?": a few words asked after of what was found
         if ranked:
             score, sentence = ranked[0]
-            if asks and asked_before and score >= LATER_PART_MIN:
+            if asks and (asked_before or scene_found) and score >= LATER_PART_MIN:
                 # a later part of a question whose earlier part found its item ("…能不能跟考核挂钩?
                 # 另外还要落实个啥制度?") is asked of that item in few words of its own: a sentence of
                 # the item that has some of them answers it
                 score = max(score, SENTENCE_MIN)
             chosen[sentence] = max(chosen.get(sentence, 0.0), score)
+            if not asks and own_words and score >= SENTENCE_MIN:
+                scene_found = True  # "新密推进法律顾问、公职律师制度的那一条,…": the item is named first
             if asks:
                 asked.add(sentence)
                 asked_before = True

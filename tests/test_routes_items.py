@@ -976,3 +976,19 @@ def test_the_pages_publishing_date_against_the_documents_own(tmp_path):
     a = _assistant_over(tmp_path, liaochuan_txt=page)
     answer = a.answer("蓼川那份要点,落款日期跟网站上的发布时间差了几天?")
     assert answer.path == "computed" and answer.text.startswith("蓼川县:相隔4天")
+
+
+def test_an_item_named_first_then_asked_in_few_words_of_its_own(assistant):
+    """"新密…法律顾问、公职律师制度那条,…哪两个规定?…单位要保障啥?": the scene clause finds the item; the
+    parts asked after it in words of their own are answered from it."""
+    answer = assistant.answer("新密推进政府法律顾问和公职律师制度那条,要贯彻落实哪两个规定?公职律师所在单位要保障些啥?")
+    assert answer.status == "answered" and "郑州市人民政府法律顾问工作规则" in answer.text
+    assert "办公条件和经费支持" in answer.text
+
+
+def test_where_the_asker_read_the_units_is_not_what_the_task_is_about():
+    from assistant.understand import topic_of
+
+    topic = topic_of("鹤汀要点讲加强审计监督的那一条,括号中写了三个单位,按照通知的规定,其中哪一家是牵头单位?", ("鹤汀市",))
+    assert "审计监督" in topic and "括号" not in topic and "通知" not in topic and "规定" not in topic
+    assert "里" not in topic_of("牵头单位报送半年进展,报送到哪里?", ()).split()
