@@ -122,6 +122,7 @@ _ANNOUNCES_LIST = re.compile(r"下列|以下|如下")
 _ASKS_FOR_LIST = re.compile(r"哪些|哪几|哪方面|which|what")
 # asking what is required or laid down about a topic, as a whole: answered by all it says of it
 _ASKS_RULES = re.compile(r"(什么|啥|哪些)(要求|规定|安排|措施)|(怎么|咋|如何)(规定|要求|安排|说)的?|要求(是|有)?(什么|啥|哪些)")
+RUNNER_UP_SHARE = 0.6  # a part's second sentence joins when its first is another part's too
 RULES_SHARE = 0.8  # a further sentence joins the answer when it covers this share of the best one's cover
 _ENUMERATED = re.compile(r"^\s*(\d+[.、．]|[(\uff08]\d+[)\uff09]|[一二三四五六七八九十]+、)")
 
@@ -163,11 +164,16 @@ def support(a, query: Query, item: TaskItem):
     asked: set[str] = set()  # sentences chosen by a part that asks something
     trimmed: dict[str, tuple[int, int] | None] = {}  # sentence -> the clauses quoted (None: all)
     asked_before = scene_found = False
+    part_picks: list[list[tuple[float, str]]] = []  # each asking part's two best sentences
+    said_before = ""  # the last clause's topic that had words of its own
     for part, asks in parts:
         topic = topic_of(part, query.localities)
         own_words = a.evidence.has_content(topic)
-        if not own_words:  # "…各提了什么要求?": the part asks, the question says about what
-            topic = query.topic
+        if not own_words:  # "…各提了什么要求?": the part asks, the clause before it says about what
+            # ("行政机关如果败诉,需要做什么?报告给谁?": 败诉, not the 报告 the next part asks)
+            topic = said_before or query.topic
+        else:
+            said_before = topic
         # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
         # use; a part with no asking word of its own ("乡镇呢?") asks what the question asks
         # a target asked ("各定了什么目标?") is a figure or a date to reach: a number part too
@@ -197,6 +203,8 @@ def support(a, query: Query, item: TaskItem):
             ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
         if ranked and asks and asked_before and ranked[0][0] < LATER_PART_MIN and len(re.sub(r"\W", "", topic)) <= 4:
             continue  # "…时间节点是什么时候?报送到哪里?": a few words asked after of what was found
+        if ranked and asks:
+            part_picks.append(ranked[:2])
         if ranked:
             score, sentence = ranked[0]
             if asks and (asked_before or scene_found) and score >= LATER_PART_MIN:
@@ -239,6 +247,15 @@ def support(a, query: Query, item: TaskItem):
                     chosen[other.strip()] = max(chosen.get(other.strip(), 0.0), SENTENCE_MIN)
                     trimmed[other.strip()] = None
                     asked.add(other.strip())
+    # two parts asking two things found the same sentence ("败诉了要做什么?报告给谁、抄送谁?"): the
+    # part whose runner-up is nearly as good gets that one too, so each thing asked has its sentence
+    firsts = [p[0][1] for p in part_picks]
+    for pick in part_picks:
+        if (firsts.count(pick[0][1]) > 1 and len(pick) > 1 and pick[1][1] not in chosen
+                and pick[1][0] >= max(SENTENCE_MIN, RUNNER_UP_SHARE * pick[0][0])):
+            chosen[pick[1][1]], trimmed[pick[1][1]] = pick[1][0], None
+            asked.add(pick[1][1])
+            break
     if not chosen or (any(asks for _, asks in parts) and not asked):
         return None  # no part that asks found a sentence: the clause that only names the topic does not answer
     in_order = sentences_in_order(item.text)

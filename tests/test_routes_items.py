@@ -992,3 +992,4 @@ def test_where_the_asker_read_the_units_is_not_what_the_task_is_about():
     topic = topic_of("鹤汀要点讲加强审计监督的那一条,括号中写了三个单位,按照通知的规定,其中哪一家是牵头单位?", ("鹤汀市",))
     assert "审计监督" in topic and "括号" not in topic and "通知" not in topic and "规定" not in topic
     assert "里" not in topic_of("牵头单位报送半年进展,报送到哪里?", ()).split()
+

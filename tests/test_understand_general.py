@@ -145,3 +145,21 @@ def test_collectives_the_document_glues_are_shown_glued():
     assert names_as_printed(item.responsible_units, item) == "县司法局、各部门各单位"
     apart = replace(item, units_raw="责任单位:县司法局、各部门、各单位")
     assert names_as_printed(apart.responsible_units, apart) == "县司法局、各部门、各单位"
+
+
+def test_each_thing_asked_of_one_item_gets_its_own_sentence():
+    """"败诉了,需要做什么?报告给谁、抄送给谁?": the part with no words of its own asks of the clause
+    before it (败诉), not of the next part's words; two parts never leave a sentence the item has
+    for one of them unquoted."""
+    from types import SimpleNamespace
+
+    from assistant.evidence import Evidence
+    from assistant.support import support
+    item = _item("某县", lead=("县司法局",), text="规范行政应诉。各部门应当对败诉案件进行原因分析，提出整改方案。"
+                                                "建立败诉案件报告制度，向县政府报告，同时抄送县司法局。")
+    a = SimpleNamespace(evidence=Evidence({"败诉": 3.0, "行政机关": 0.1, "行政": 0.1, "机关": 0.1, "需要": 0.1, "案件": 1.0, "报告": 2.0, "抄送": 3.0, "原因": 2.0, "整改": 2.0}))
+    question = "某县行政机关败诉了,需要做什么?败诉案件报告给谁、抄送给谁?"
+    query = SimpleNamespace(original=question, localities=("某县",), topic="行政机关败诉 需要做 败诉案件报告给 抄送给",
+                            intent="other", phrases=())
+    found = support(a, query, item)
+    assert found and "原因分析" in found[1] and "抄送县司法局" in found[1]
