@@ -531,7 +531,11 @@ def _topic_of_list(a, query: Query, items: list[TaskItem]) -> tuple[str, list[Ta
         topic = topic_of(said, query.localities)
         if not a.evidence.has_content(topic):
             continue
-        within = [i for i in items if (a.evidence.coverage(topic, f"{i.section_path}{i.text}") or 0.0) >= REL_MIN_NAMED]
+        # about the topic by its headings (七、(二十)深化行政复议体制改革), not by a passing mention in
+        # its text (an 法治教育培训 item naming 行政复议 among the skills to train); the text when
+        # no heading says it
+        within = ([i for i in items if (a.evidence.coverage(topic, f"{i.section_path}{i.heading}") or 0.0) >= REL_MIN_NAMED]
+                  or [i for i in items if (a.evidence.coverage(topic, f"{i.section_path}{i.text}") or 0.0) >= REL_MIN_NAMED])
         if within and len(within) < len(items):
             return said.strip("“”\"、和及与"), within
     return "", []

@@ -202,7 +202,11 @@ def support(a, query: Query, item: TaskItem):
                        and (not number or answers_measure(part, s, dated, query.original))]
             ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
         if ranked and asks and asked_before and ranked[0][0] < LATER_PART_MIN and len(re.sub(r"\W", "", topic)) <= 4:
-            continue  # "…时间节点是什么时候?报送到哪里?": a few words asked after of what was found
+            # "…时间节点是什么时候?报送到哪里?", "…给几个工作日,两地怎么定的?": a few words asked
+            # after, of what was found: its whole sentence answers
+            for s in asked:
+                trimmed[s] = None
+            continue
         if ranked and asks:
             part_picks.append(ranked[:2])
         if ranked:

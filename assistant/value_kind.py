@@ -144,8 +144,8 @@ _CLAUSE = re.compile(r"[,，;；:：]")
 
 def is_plan(item) -> bool:
     """A task of a plan, or a report's point under its plans for the coming year (四、2025年度…主要安排)."""
-    if item.kind not in ("task", "point"):
-        return False
+    if item.kind not in ("task", "point") or item.status or "\n进展情况:" in item.text:
+        return False  # a ledger's row says how it stands: its 进展情况 is what was actually done
     return not any(k in (item.doc_kind or item.title) for k in _REPORT_KINDS) or bool(_PLANS.search(item.section_path))
 
 
