@@ -71,7 +71,9 @@ KINDS = (
               re.compile(r"(包括|包含|分别(是|为)|即|如下|[:：])[^。;；]{0,30}、|、[^。;；、]{1,12}等[^。;；、\d]{0,8}?[\d一二三四五六七八九十]+[个项类种大张条家名件]|"
                          # "政务网、物联网、视联网三网融合": the members listed, then their count
                          r"、[^。;；、\d]{1,12}?[两三四五六七八九十\d]+[\u4e00-\u9fff]|"
-                         r"[(（][^()（）]{0,30}、[^()（）]{0,30}[)）]"), "具体包括哪些"),
+                         r"[(（][^()（）]{0,30}、[^()（）]{0,30}[)）]|"
+                         # named one by one by their titles ("贯彻落实《…规则》…贯彻落实《…办法》")
+                         r"《[^》]{2,40}》[^《]{0,120}《[^》]{2,40}》"), "具体包括哪些"),
     # which leader is in charge of a task ("是哪位县领导分管的?"): only a task that names one (分管县领导:
     # 副县长X, 牵头领导:县长) can say; most name units only
     ValueKind("leader", LEADER_ASK,
@@ -133,7 +135,10 @@ def holds(kind: ValueKind, items, question: str = "") -> bool:
                     return True
         return False
     # (a task's own fields count: a 牵头领导 column holds the leader its text never names)
-    return any(kind.holds.search(s) for item in items for s in [*sentences(item.text), getattr(item, "units_raw", "")])
+    # (members named one by one may be so in sentences of their own: the item's whole text for them)
+    whole = kind.name == "members"
+    return any(kind.holds.search(s) for item in items
+               for s in [*sentences(item.text), getattr(item, "units_raw", ""), *([item.text] if whole else [])])
 
 
 # the thing whose name is asked: "是个什么项目" -> 项目, "那两个规章叫什么名字" -> 规章

@@ -848,3 +848,15 @@ def test_a_counter_asked_with_its_noun():
     assert counter_of("这块占几分,分成哪几个小项?") == "个"
     assert counter_of("下面有几个二级指标?") == "个"
     assert other_counter("点") == "项"  # "共4点,即下列4项"
+
+
+def test_members_named_one_by_one_by_their_titles():
+    """"贯彻的是哪两个规定?": two 《…》 titles, each in a sentence of its own, list them."""
+    from assistant.value_kind import KINDS, holds
+
+    members = next(k for k in KINDS if k.name == "members")
+    item = SimpleNamespace(text="推进法律顾问制度。贯彻落实《某市人民政府法律顾问工作规则》,强化激励保障。"
+                                "贯彻落实《某省公职律师管理实施办法》等有关规定。", units_raw="")
+    assert members.asks.search("那条贯彻的是哪两个规定?") and holds(members, [item], "那条贯彻的是哪两个规定?")
+    bare = SimpleNamespace(text="推进法律顾问制度,贯彻落实有关规定。", units_raw="")
+    assert not holds(members, [bare], "那条贯彻的是哪两个规定?")
