@@ -114,7 +114,11 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     # No place named and several places' documents answer: each is quoted under its own name
     # (a drafted sentence would blur whose figure is whose).
     spread = not query.localities and len({i.locality for i in items}) > 1
-    if a.llm is not None and query.intent != "which_doc" and not spread:
+    # a question of two parts, the second answered by another item ("持证上岗咋落实的?“三项制度”
+    # 又放进了哪些考核里?" of a report's 四是 and 三是): each part's own item is quoted; the model,
+    # which reads one or two excerpts, would answer one part or mix them
+    elsewhere = _parts_elsewhere(a, query, strong[0], items) if strong and len(query.localities) <= 1 and not spread else []
+    if a.llm is not None and query.intent != "which_doc" and not spread and not elsewhere:
         if (query.intent == "number" and len(query.localities) <= 1 and strong and strong[0][0] is items[0]
                 and len(items) > 1):
             # The best item already holds a sentence with the value asked for: the second one would
@@ -155,9 +159,6 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         unstated = _unstated_value(query, top)
         yield a.not_found(query, hits, nearest_rule=(unstated, top) if unstated else None)
         return
-    # a question of two parts, the second answered by another item ("持证上岗咋落实的?“三项制度”
-    # 又放进了哪些考核里?" of a report's 四是 and 三是): each part's own item is quoted too
-    elsewhere = _parts_elsewhere(a, query, strong[0], items) if len(query.localities) <= 1 and not spread else []
     if len(query.localities) <= 1 and _counts_not_split(query.original, "".join([strong[0][1], *(q for _, q in elsewhere)])):
         # "那12件里,撤销的几件、变更的几件?" of "撤销、变更、确认违法等纠错12件": one figure for them all
         yield a.not_found(query, hits, nearest_rule=("文件没有分别写明各自的数字", strong[0][0]))

@@ -88,6 +88,8 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                r"是(负责|牵头)还是(配合|参与|负责)|"
                                # "除了市司法局,点名要负责的还有谁?": the units besides one named
                                r"除了牵头|除了[^?]{1,24}还有(谁|哪些|哪几|哪家)|responsible units?|participat|"
+                               # "括号里排第一的是司法局,后面还有哪些?": the others of the note
+                               r"(后面|其余|剩下|其他)的?(还有|还|是|有)+(哪些|哪几|谁|哪家)|"
                                # "市司法局之外还点名了哪些负责单位?": 之外 / 以外 say 除了
                                r"(之外|以外)[,，]?(还|另外)?(点名了?|列了?|写了?|有)?(哪些|哪几|谁|哪家)|"
                                # "…按职责分工负责的有哪些单位?": the units of an item, several asked

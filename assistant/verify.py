@@ -26,7 +26,17 @@ def item_haystack(item: TaskItem) -> str:
     units = "".join((item.lead_units or ()) + item.responsible_units + item.participating_units)
     from assistant.fields import cn_date  # the document's date, as its citation shows it
 
-    return normalize(f"{item.locality}{item.title}{item.section}{item.text}{units}{item.units_raw}{item.deadline}{item.score + '分' if item.score else ''}{item.status}{cn_date(item.date)}")
+    said = (f"{item.locality}|{item.title}|{item.section}|{item.text}|{units}|{item.units_raw}|{item.deadline}|"
+            f"{item.score + '分' if item.score else ''}|{item.status}|{cn_date(item.date)}|{item.doc_no}|{item.issuer}")
+    # fields kept apart, and numbers kept apart where normalize would glue them ("2024-04-02 10:16",
+    # "〔2022〕13号"): a number is found as a whole number (`stated`)
+    return normalize(_keep_numbers_apart(said))
+
+
+def _keep_numbers_apart(text: str) -> str:
+    """What `normalize` drops between two numbers (a space, 〔〕) becomes a separator: "〔2022〕13号" is
+    2022 and 13, not 202213."""
+    return re.sub(r"(?<=\d)([^\d]+)(?=\d)", lambda m: m.group(1) if normalize(m.group(1)) else "|", text)
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,14 @@ def split_sentences(text: str) -> tuple[list[str], str]:
     parts = _SENTENCE_END.split(text)
     done = [p for p in parts[:-1] if p.strip()]
     return done, parts[-1]
+
+
+def stated(fact: str, hay: str) -> bool:
+    """`fact` occurs in `hay`; a number as a whole number, not as part of another ("2" is not in
+    "23次" or "2021年": a model's wrong count must not pass on the digits of a right one)."""
+    if re.fullmatch(r"\d+(?:\.\d+)?%?", fact):
+        return re.search(rf"(?<![\d.]){re.escape(fact)}(?![\d]|\.\d)", hay) is not None
+    return fact in hay
 
 
 def values_in(sentence: str) -> list[str]:
@@ -84,9 +102,9 @@ def check_sentence(sentence: str, items: list[TaskItem], known_units: set[str],
              + [normalize(loc) for loc in detect_localities(sentence)] + names_in(sentence))
     cited = list(dict.fromkeys(markers))
     for fact in facts:
-        if cited and any(fact in hay[m - 1] for m in cited):
+        if cited and any(stated(fact, hay[m - 1]) for m in cited):
             continue
-        home = next((n for n, h in enumerate(hay, start=1) if fact in h), None)
+        home = next((n for n, h in enumerate(hay, start=1) if stated(fact, h)), None)
         if home is None:
             return Checked(sentence, tuple(cited), False, f"{fact} is in no provided item")
         cited.append(home)  # repair: cite the item that states it
@@ -122,7 +140,7 @@ def clause_supported(clause: str, items: list[TaskItem], known_units: set[str], 
     hay = "".join(item_haystack(i) for i in items)
     facts = (values_in(clause) + [normalize(u) for u in units_in(clause, known_units)]
              + [normalize(loc) for loc in detect_localities(clause)] + names_in(clause))
-    return all(f in hay for f in facts)
+    return all(stated(f, hay) for f in facts)
 
 
 def unsupported_values(text: str, items: list[TaskItem], computed=()) -> list[str]:
@@ -133,4 +151,4 @@ def unsupported_values(text: str, items: list[TaskItem], computed=()) -> list[st
     for step in computed:
         if all(normalize(o) in hay or o in results for o in step.operands):
             results.add(normalize(step.result))
-    return [v for v in values_in(text) if v not in hay and v.rstrip("%") not in results]
+    return [v for v in values_in(text) if not stated(v, hay) and v.rstrip("%") not in results]

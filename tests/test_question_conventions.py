@@ -804,6 +804,9 @@ def test_two_units_compared_after_what_is_said_of_the_first():
 @pytest.mark.parametrize("question, intent", [
     ("莳源政务公开那条(主动公开不少于2500条),按职责分工负责的都有哪些单位?", "responsible"),
     ("政务公开那条,负责的一共有哪几家单位?", "responsible"),
+    ("那一条括号里排第一的是司法局,后面还有哪些?", "responsible"),
+    ("这条其余的是哪些单位?", "responsible"),
+    ("那一条后面还有什么要求?", "other"),
 ])
 def test_the_units_of_an_item_asked_with_a_word_between(question, intent):
     assert detect_intent(question) == intent

@@ -75,3 +75,27 @@ def test_a_computed_value_is_supported_only_by_cited_operands(by_id):
     assert unsupported_values(text, items) == ["120"]
     assert unsupported_values(text, items, [Computed("120", ("60", "60"), "60 + 60 = 120")]) == []
     assert unsupported_values(text, items, [Computed("120", ("60", "61"), "60 + 61 = 121")]) == ["120"]
+
+
+def test_a_number_is_stated_only_as_a_whole_number():
+    """A model's wrong count must not pass on the digits of right ones: "学了2次" is in no item that
+    says 23次, 8次 and 2021年; numbers normalize would glue ("〔2022〕13号", "2024-04-02 10:16") stay apart."""
+    from dataclasses import replace
+
+    from assistant.verify import item_haystack, stated
+
+    assert not stated("2", "批示达23次2021年学法8次") and stated("8", "学法8次") and stated("2.5", "2.5学时")
+    assert not stated("1.5", "1.57倍")
+    item = replace(next(iter(_items_with_text("截至目前,批示达23次。2021年学习法律法规8次。"))))
+    assert not check_sentence("中心组学了2次[1]。", [item], set()).ok
+    assert check_sentence("中心组学了8次[1]。", [item], set()).ok
+    dated = replace(item, text="(县党发〔2022〕13号)同时废止。发布时间：2024-04-02 10:16")
+    assert stated("13", item_haystack(dated)) and stated("02", item_haystack(dated))
+
+
+def _items_with_text(text: str):
+    from corpus.types import TaskItem
+
+    yield TaskItem(item_id="x-1", doc_id="x", doc="x.txt", title="某县2021年报告", locality="某县", section="一、(二)",
+                   section_path="一、 > (二)", text=text, span=(0, len(text)), item_no=1, item_no_inferred=False,
+                   heading="", lead_units=(), responsible_units=(), participating_units=(), units_raw="")
