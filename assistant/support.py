@@ -171,7 +171,7 @@ def support(a, query: Query, item: TaskItem):
         own_words = a.evidence.has_content(topic)
         if not own_words:  # "…各提了什么要求?": the part asks, the clause before it says about what
             # ("行政机关如果败诉,需要做什么?报告给谁?": 败诉, not the 报告 the next part asks)
-            topic = said_before or query.topic
+            topic = f"{said_before} {topic}".strip() if said_before else query.topic  # (with its own years, 各…结果)
         else:
             said_before = topic
         # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
