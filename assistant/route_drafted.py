@@ -111,9 +111,9 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     # The best item must stand on its own; another named locality may come in lower (cross-doc).
     strong = [p for n, p in enumerate(picks)
               if p[2] >= SENTENCE_MIN or (n and len(query.localities) > 1 and p[2] >= SENTENCE_MIN - 0.1)]
-    # No place named and several places' documents answer: each is quoted under its own name
-    # (a drafted sentence would blur whose figure is whose).
-    spread = not query.localities and len({i.locality for i in items}) > 1
+    # Several places named, or none named and several places' documents answer: each is quoted under
+    # its own name (a drafted sentence blurs whose figure is whose, or drops one place's half).
+    spread = len(query.localities) > 1 or (not query.localities and len({i.locality for i in items}) > 1)
     # a question of two parts, the second answered by another item ("持证上岗咋落实的?“三项制度”
     # 又放进了哪些考核里?" of a report's 四是 and 三是): each part's own item is quoted; the model,
     # which reads one or two excerpts, would answer one part or mix them

@@ -149,3 +149,19 @@ def test_an_answer_label_is_removed_with_either_colon():
 
     assert strip_label("答案：县司法局牵头") == strip_label("答案: 县司法局牵头") == "县司法局牵头"
     assert strip_label("Answer: 60学时") == "60学时" and strip_label("回答县司法局") == "回答县司法局"
+
+
+def test_two_places_named_are_each_quoted_not_drafted(searcher):
+    """A drafted sentence blurs whose figure is whose, or drops one place's half: two places named
+    are answered from each place's own sentence, as when no place is named."""
+    class Counting(PiecesLLM):
+        calls = 0
+
+        def stream(self, messages, max_tokens=256):
+            Counting.calls += 1
+            yield from super().stream(messages, max_tokens)
+
+    llm = Counting(["乌鲁木齐县每年培训不少于60学时[1]。"])
+    answer = Assistant(searcher, llm=llm).answer("乌鲁木齐县和新密市的行政执法人员培训各有什么要求?")
+    assert Counting.calls == 0 and answer.path == "extractive"
+    assert "乌鲁木齐县" in answer.text and "新密市" in answer.text
