@@ -320,21 +320,24 @@ def role_groups(items: list[TaskItem], names: frozenset[str]) -> dict[str, list[
 
 
 _RESPONSIBLE_PARTS = ("责任单位", "负责", "按职责分工负责")
-# the one part asked in "只是配合的", "光当责任单位的": the participating words, or the responsible ones
-_PART_ASKED = re.compile(r"(只|光|仅|仅仅|单纯)(是|当|做|作为|担任){0,2}(?:(?P<support>配合|协办|参与|参加|协助)|(?P<responsible>责任单位|按职责))")
+# the one part asked in "只是配合的", "光当责任单位的" (understand.ONLY_SUPPORT reads it too)
+ONLY_PART = (r"(只|光|仅|仅仅|单纯)(是|当|做|作为|负责|担任){0,2}"
+             r"(?P<part>配合|协办|参与|参加|协助|按职责|责任单位|配合单位|协办单位)")
+_ONLY_PART = re.compile(ONLY_PART)
 
 
 def of_part_asked(items: list[TaskItem], names: frozenset[str], question: str) -> list[TaskItem]:
     """A unit's non-lead items narrowed to the one part asked ("只是配合单位的有几条?" is not its
     责任单位 items), when the document gives it both parts; else all of them, since many documents
     call every unit but the lead 配合 or 责任单位 alike."""
-    asked = _PART_ASKED.search(question)
+    asked = _ONLY_PART.search(question)
     groups = role_groups(items, names)
     responsible = [i for part, its in groups.items() if part in _RESPONSIBLE_PARTS for i in its]
     if not asked or not responsible or len(responsible) == len(items):
         return items
-    keep = responsible if asked.group("responsible") else [i for i in items if i not in responsible]
-    return keep
+    if asked.group("part") in ("责任单位", "按职责"):
+        return responsible
+    return [i for i in items if i not in responsible]
 
 
 def _role_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> str:

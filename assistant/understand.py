@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from assistant.fields import ASKS_POINTS
+from assistant.fields import ASKS_POINTS, ONLY_PART
 from assistant.script import to_simplified
 from assistant.value_kind import LEADER_ASK
 from corpus.errors import BadQuestionError, QuestionTooLongError
@@ -410,8 +410,7 @@ def asks_as_the_unit(text: str, unit: str, known_units, localities: tuple[str, .
 
 
 # a unit's items where it takes part without leading: "不挑头、只配合的有哪几条?", "仅作为配合单位的有哪些?"
-ONLY_SUPPORT = re.compile(r"(不|没|没有|非)(挑头|牵头|主办|打头|领头)|(只|光|仅|仅仅|单纯)(是|当|做|作为|负责|担任){0,2}"
-                          r"(配合|协办|参与|参加|协助|按职责|责任单位|配合单位|协办单位)")
+ONLY_SUPPORT = re.compile(r"(不|没|没有|非)(挑头|牵头|主办|打头|领头)|" + ONLY_PART)
 
 
 # "城管局和交通局都被点名的是哪几条?": a second unit named beside the first, the items of both asked
