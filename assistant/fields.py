@@ -66,8 +66,10 @@ def printed_number(item: TaskItem) -> int | None:
 
 def listed_section(item: TaskItem) -> str:
     """The item's place as printed, and as people cite it: "二、 5." reads "二、 5.(第5项)" (askers
-    and plans alike say 第5项); other numbers as printed."""
-    return re.sub(r"(?<=\s)(\d{1,3})[.．]$", r"\g<0>(第\1项)", item.section)
+    and plans alike say 第5项), and so does a bullet numbered in running order ("•[53]" reads
+    "•[53](第53项)"); other numbers as printed."""
+    return re.sub(r"(?<=\s)(?:(\d{1,3})[.．]|•\[(\d{1,3})\])$", lambda m: f"{m.group(0)}(第{m.group(1) or m.group(2)}项)",
+                  item.section)
 
 
 def short_heading(item: TaskItem, limit: int = 28) -> str:

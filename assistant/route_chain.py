@@ -41,11 +41,17 @@ PATTERNS = (
     re.compile(rf"^(?P<first>.+?(谁|哪个单位|哪个部门|哪家)(来)?(牵头|负责)[^?？,，]*)[?？,，]\s*"
                # the unit pointed back to in any words: 它, 这家单位, 该部门, 那个局
                rf"(那?它|{_THAT}(单位|部门|机关|机构|局|委|办)?)(?P<rest>.*{_ASK_MORE}.*)$"),
+    # "A那条是两家牵头,其中编办那家还牵头了哪些?", "A那项里列的责任单位,哪几家在别的任务里是牵头单位?":
+    # the item named first by its words and 那条, then its units (one of them by name) asked about
+    re.compile(rf"^(?P<first>[^,，?？]+?(那|这|该)一?(条|项|个任务))(?=[^,，?？]*[,，])"
+               rf"(?P<rest>[^?？]*?({_ASK_MORE}|(别的|其他|其它|另外的?)[^?？,，]{{0,6}}?(是|当|也是|还是|挂|也)?(牵头|主办)).*)$"),
 )
 _REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时|另外|又|此外|牵头|负责|主抓|抓|管|领着?干?|带头|挑|挂|担子|了|哪些|哪项|哪几项|哪件|"
                          r"各自|分别|什么|啥|别的|其他|其它|条目|条款|工作|任务|事项|事|活|吗|呢|[?？,，。]|"
                          # the pointers and counting words of a question about that item's units
-                         r"(那|这|该|两|几)(条|项|家|个)|一共|总共|整个|全部|(方案|文件|要点|清单|措施)(里|中)?|单位|部门|"
+                         r"(那|这|该|两|几)(条|项|家|个)|一共|总共|整个|全部|(方案|文件|要点|清单|措施|分工表|安排|计划)(里|中)?|单位|部门|"
+                         # where the asker looks (其中…那家, 今年安排里), not what B is about
+                         r"里面|其中|(今|去|明)年|里|列的?|写的?|责任|"
                          r"协办|配合|主办|牵了?|头|没有?|几[条项个]|多少[条项个]?|[条项]")
 HEADING_WEIGHT = 0.6  # A is named by its heading more often than by a phrase deep in the text
 MIN_A = 0.45
@@ -171,6 +177,11 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
     owners = (head.participating_units or head.responsible_units) if supporting else head.lead_units
     said = {u: _said(a, u, rest, head.locality) for u in owners}
     named = [u for u in owners if said[u]]
+    if not supporting and not named:  # "A那条…,其中X那家还牵头了哪些?" with X one of its other units
+        others = [u for u in head.all_units if u not in (head.lead_units or ()) and _said(a, u, rest, head.locality)]
+        if others:
+            supporting, owners, named = True, others, others
+            said = {u: _said(a, u, rest, head.locality) for u in others}
     for unit in named:
         rest = rest.replace(said[unit], " ")
     b_topic = topic_of(_REST_WORDS.sub(" ", rest), query.localities).strip()
@@ -182,12 +193,14 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
         return
     counts: list[Computed] = []
     cited = [(head, a.quote(query, head))]
-    role_said = "协办/配合" if supporting else "牵头"
+    role_said = ((fields.part_word(head) if set(units) & set(head.participating_units or ()) else fields.resp_word(head))
+                 if supporting else "牵头")
     number = f"(第{head.item_number}项)" if (head.item_number or "").isdigit() else ""
     lines = [f"{'、'.join(units)}。{head.locality}{head.section}{number}“{fields.short_heading(head, 30)}”"
              f"由{fields.SEP.join(head.lead_units) + '牵头,' if supporting and head.lead_units else ''}"
-             f"{'、'.join(units)}{role_said}[1]" + (f":{gist(head.text, GIST_CHARS)}" if by_unit else "。")]
+             f"{'、'.join(units) if supporting else fields.SEP.join(head.lead_units)}{role_said}[1]" + (f":{gist(head.text, GIST_CHARS)}" if by_unit else "。")]
     whole = bool(re.search(r"一共|总共|共[计有]?(几|多少)", rest))
+    leading: list[str] = []  # the units asked about that lead other items
     counter = fields.counter_of(query.original)  # 几条 -> 条
     for unit in units:
         led = [i for i in filter_items(a.items, locality=head.locality, unit=unit, role="lead")
@@ -203,12 +216,18 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
             about = led
         about = sorted(about, key=lambda i: i.span[0])[:LIST_MAX]
         where = f"在“{b_topic}”方面" if b_topic else ""
+        # with no B asked, where else the unit is named without leading: what the asker checks next
+        elsewhere = [] if b_topic else [
+            i for i in filter_items(a.items, locality=head.locality, unit=unit)
+            if i.doc_id == head.doc_id and i.item_id != head.item_id and unit not in (i.lead_units or ())][:LIST_MAX]
         if not about:
             lines.append(f"{where}没有找到{unit}牵头的其他任务。" if where else f"{unit}没有牵头其他任务。")
+            _add_elsewhere(lines, cited, unit, elsewhere)
             continue
         lines.append(f"{unit}{where}还牵头{len(about)}{counter}:" if len(units) > 1 or where
                      else f"它还牵头{len(about)}{counter}:")
         counts.append(Computed(str(len(about)), tuple(i.section for i in about), f"{len(about)}{counter}"))
+        leading.append(unit)
         for item in about:
             n = len(cited) + 1
             quote = _about(a, b_topic, item)
@@ -216,9 +235,27 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
             shared = [u for u in item.lead_units if u != unit]
             note = f"(与{'、'.join(shared)}共同牵头)" if shared else ""
             lines.append(f"[{n}] {fields.listed_section(item)}{note}:{quote}")
+        _add_elsewhere(lines, cited, unit, elsewhere)
+    if supporting and len(units) > 1 and re.search(r"哪(几|一)?家|哪些(单位|部门)|哪几个|谁", rest):
+        # "哪几家在别的任务里也牵头?" asks which of them: those that do, first
+        others = [u for u in units if u not in leading]
+        lines[0] = (f"{'、'.join(leading)}在其他任务里牵头" if leading else "都没有在其他任务里牵头") + (
+            f"({'、'.join(others)}没有)。" if leading and others else "。") + lines[0].split("。", 1)[1]
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
+
+
+def _add_elsewhere(lines: list[str], cited: list, unit: str, items: list[TaskItem]) -> None:
+    """"另外,X在…中是责任单位": the items that name the unit in another part than lead, cited."""
+    if not items:
+        return
+    said = []
+    for item in items:
+        cited.append((item, item.units_raw or fields.short_heading(item, 30)))
+        roles = "、".join(name for field, name in _role_names(item)[1:] if unit in (getattr(item, field) or ()))
+        said.append(f"{fields.listed_section(item)}“{fields.short_heading(item, 20)}”({roles or '列名'})[{len(cited)}]")
+    lines.append(f"另外,{unit}在{len(items)}项中不是牵头单位:{'、'.join(said)}。")
 
 
 def _role_names(item: TaskItem) -> tuple[tuple[str, str], ...]:

@@ -41,14 +41,14 @@ _EMPTY_MARKS = {"—", "——", "-", "--", "/", "／", "无", "空", "空白", 
 
 
 _AT_LEAST = r"(?P<more>及以上|以上|或以上|或更多|往上)?"  # "五家及以上的": that many or more
-_LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9])(家|个)(单位)?" + _AT_LEAST + "的" + _ASKS_COUNT),
+_LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9]|不止一|好几|多)(家|个)(单位)?" + _AT_LEAST + "的" + _ASKS_COUNT),
               # "两个单位搭伙牵头的是哪几项?"
-              re.compile(r"(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的"
+              re.compile(r"(?P<n>[两二三四五六七八九2-9]|不止一|好几|多)(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的"
                          + r"(" + _ASKS_COUNT + r"|[^?？]{0,4}?(有|是)(哪些|哪几))"),  # "…共同牵头的有哪些?": the items listed
               # "括注里只写了一家牵头单位的有几项?"
               re.compile(r"(?P<n>[一两二三四五六七八九1-9])(家|个)牵头(单位|部门)" + _AT_LEAST + "的" + _ASKS_COUNT),
               # the count asked first: "有几项是两家单位一起牵头的?"
-              re.compile(r"(几|多少)[项条](是|为)?(由)?(?P<n>[两二三四五六七八九2-9])(家|个)(单位|部门)?" + _AT_LEAST
+              re.compile(r"(几|多少)[项条](是|为)?(由)?(?P<n>[两二三四五六七八九2-9]|不止一|好几|多)(家|个)(单位|部门)?" + _AT_LEAST
                          + r"[^?,，]{0,6}?牵头"))
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
 _DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前|及更早|或更早)?[^?,]{0,4}?"
@@ -56,6 +56,7 @@ _DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下
 # "完成时限落在2024年12月的有几项?": a month, not a time limit before it (12月底前 is _DUE_BY's)
 _IN_MONTH = re.compile(r"(落在|定在|在|为|是)(?P<value>(\d{4}年)?\d{1,2}月)(?![底末\d]|份?[前内])[^?？]{0,16}?的" + _ASKS_COUNT)
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月|(年底|年末)")
+_SEVERAL = ("不止一", "好几", "多")
 _CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -117,6 +118,8 @@ def field_filter(question: str):
         return (lambda i: value in (i.deadline or i.text)), f"完成时限为{value}"
     m = next((found for pattern in _LEADS_ARE if (found := pattern.search(question))), None)
     if m:
+        if m.group("n") in _SEVERAL:  # "不止一家", "好几家一起牵头": more than one
+            return (lambda i: len(i.lead_units or ()) >= 2), "牵头单位不止一家"
         n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
         # said in words: the count is the asker's filter, not a figure the cited items state
         if m.group("more"):
@@ -220,6 +223,28 @@ def role_filter(a, query: Query):
     return (keep, said, "", None, (unit.name, names)) if role == "all_units" else (keep, said)
 
 
+# "…挂得最多的那条几家?", "协办单位写得最多的是哪条": the item whose role lists the most units
+_MOST_UNITS = re.compile(r"最多的?(那|一|是哪)?[条项个]?[^?？]{0,6}?(几|多少)家|(单位|家)[^?？,，]{0,6}?最多的?(是)?(哪|那)")
+_ROLE_SAID = re.compile(r"牵头|主办|协办|配合|参加|参与|责任")
+_ROLE_FIELDS = {"牵头": "lead_units", "主办": "lead_units", "协办": "participating_units", "配合": "participating_units",
+                "参加": "participating_units", "参与": "participating_units", "责任": "responsible_units"}
+
+
+def most_units(question: str, items: list[TaskItem]) -> tuple[TaskItem, str, str] | None:
+    """(the item, its role's label, the units) when the question asks which item lists the most
+    units in one role (the role word said last before 最多; 牵头 when none is)."""
+    m = _MOST_UNITS.search(question)
+    if not m:
+        return None
+    said = [w.group(0) for w in _ROLE_SAID.finditer(question[:m.start()])]
+    field = _ROLE_FIELDS[said[-1]] if said else "lead_units"
+    ranked = sorted(items, key=lambda i: -len(getattr(i, field) or ()))
+    if not ranked or not getattr(ranked[0], field):
+        return None
+    label = {"lead_units": "牵头单位", "responsible_units": "责任单位"}.get(field, f"{fields.part_word(ranked[0])}单位")
+    return ranked[0], label, fields.SEP.join(getattr(ranked[0], field))
+
+
 def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
                      unreadable=None, leads=None) -> Callable:
     """The items of the document that `keep` picks, counted and listed in document order.
@@ -246,6 +271,13 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
             text += (f"其中{name}牵头的有{len(led)}{word}:{'、'.join(f'[{n}]' for n, _ in led)}。" if led
                      else f"其中没有{name}牵头的。")
             extra = (Computed(str(len(led)), tuple(i.section for _, i in led), f"{len(led)}{word}"),)
+        most = most_units(query.original, found)
+        if most:
+            item, label, units = most
+            n = units.count(fields.SEP) + 1
+            text += (f"其中{label}最多的是{fields.listed_section(item)}“{_short(item)}”,共{n}家:{units}"
+                     f"[{found.index(item) + 1}]。")
+            extra += (Computed(str(n), tuple(units.split(fields.SEP)), f"{n}家"),)
         if unreadable and any(unreadable(i) for i in pool):
             text += "另有任务的单位信息因文本不完整无法辨认。"
         yield {"type": "delta", "text": text}

@@ -138,6 +138,9 @@ _ASKING = re.compile(
     r"个?小时|学时|[一每]年|全年|分别|各自|"
     r"期限|时限|截止(日期|时间)?|完成时间|"  # the time asked for, like 什么时候: never what it is about  # units of the value asked and the period: people and documents word them differently
     r"另外|此外|"  # "另外还要落实个啥制度?": a further part, not its topic
+    # "今年…至少要覆盖多少个单位?": the bound and the year asked qualify the value (value_kind reads
+    # them from the question); the documents write 不少于 / 年内 / 2025年, never the asker's words
+    r"(?:今|去|明|前)年|至少|起码|最少|最多|至多|顶多|"
     # where the asker read the units, not what the task is about: "括号中写了三个单位", "按照通知的规定"
     r"括[号注弧](里|中|内)?(写|列|注)?了?([一二三四五六七八九十两\d]+(个|家))?(单位|部门)?|"
     r"(按照?|根据|依照)(文件|通知|要点|方案)?(的|里)?(规定|约定|说法|要求)|"

@@ -125,7 +125,11 @@ def test_a_chain_names_one_of_several_leads_and_may_drop_the_de(assistant):
     """"牵头A的那几家里,X还牵头了啥?" keeps to X; "牵头A那个单位" needs no 的."""
     answer = assistant.answer("新密牵头府院、府检联动的那几家里,市法院在别的条目里还牵头了啥?")
     assert answer.text.startswith("市法院。") and "行政应诉" in answer.text
-    assert all("市法院" in c.item.lead_units for c in answer.citations)
+    # every item cited names 市法院 (the other leads of A are not followed); those it does not lead
+    # come after the list, said as such
+    assert all("市法院" in c.item.all_units for c in answer.citations)
+    led = [c for c in answer.citations if "市法院" in c.item.lead_units]
+    assert len(led) >= 2 and ("另外" in answer.text) == (len(led) < len(answer.citations))
 
 
 def test_where_else_a_lead_unit_appears_and_in_what_role(assistant):
@@ -993,3 +997,26 @@ def test_where_the_asker_read_the_units_is_not_what_the_task_is_about():
     assert "审计监督" in topic and "括号" not in topic and "通知" not in topic and "规定" not in topic
     assert "里" not in topic_of("牵头单位报送半年进展,报送到哪里?", ()).split()
 
+
+
+def test_a_chain_from_an_item_named_first_to_one_of_its_units(tmp_path):
+    """Round-19 conventions: "A那条…,其中X那家还牵头了哪些?" names the item first and one of its units
+    after it; "A那项的配合单位,哪几家在别的任务里是牵头单位?" asks which of the item's other units
+    lead elsewhere. Where else the unit is named without leading is said after its list."""
+    a = _assistant_over(tmp_path, fg_txt=_LIST)
+    answer = a.answer("泽宁营商环境监督员那条，其中县司法局那家，在分工表里还牵头了哪些？")
+    assert answer.text.startswith("县司法局。") and "由县发展改革局牵头" in answer.text
+    assert "它还牵头2项" in answer.text and "另外,县司法局在2项中不是牵头单位" in answer.text
+    answer = a.answer("泽宁查处损害营商环境问题那项里列的配合单位，哪几家在别的任务里是牵头单位")
+    assert answer.text.startswith("县发展改革局、县司法局在其他任务里牵头。")
+
+
+def test_items_counted_by_how_many_units_lead_them(tmp_path):
+    """"牵头单位写了不止一家的有几条?" counts the items with two or more leads; "…最多的那条几家" adds
+    the item with the most, its units counted from the cited field."""
+    a = _assistant_over(tmp_path, fg_txt=_LIST.replace("县纪委监委\t", "县纪委监委、县委组织部、县审计局\t")
+                        .replace("年内覆盖企业不少于300家。\t县司法局", "年内覆盖企业不少于300家。\t县司法局、县市场监管局"))
+    answer = a.answer("泽宁那份分工表，牵头单位写了不止一家的有几条？挂得最多的那条几家")
+    assert answer.text.startswith("2项") or answer.text.startswith("2条")
+    assert "最多的是5." in answer.text and "共3家" in answer.text
+    assert not metrics.ungrounded_values(answer.to_dict())
