@@ -168,8 +168,8 @@ def counter_of(question: str, items=()) -> str:
         return "项"
     if re.search(r"(几|多少)个(小项|子项|方面|(二级|三级)?指标|事项|任务|措施)", question):  # "分成哪几个小项?"
         return "个"
-    if re.search(r"\d+条", question) or items and all(re.fullmatch(r"第.+条", i.item_number or "") for i in items):
-        return "条"  # "那17条措施里…": the asker's own word; articles (第八条) are counted as 条
+    if re.search(r"(\d+|(?<!哪)[一两二三四五六七八九十])条", question) or items and all(re.fullmatch(r"第.+条", i.item_number or "") for i in items):
+        return "条"  # "那17条措施里…", "只有一条": the asker's own word; articles (第八条) are counted as 条
     return "点" if items and all(i.item_number.endswith("是") for i in items) else "项"
 
 

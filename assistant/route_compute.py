@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from typing import Callable, Iterator
 
-from assistant import compute, fields, operands, route_counts, route_dates, sections
+from assistant import compute, enumerations, fields, operands, route_counts, route_dates, sections
 from assistant.compute import Computed, Number
 from assistant.gates import OPERAND_MIN, REL_MIN, REL_MIN_NAMED
 from assistant.understand import Query, detect_intent, operand_topic, place_words, topic_of
@@ -55,6 +56,9 @@ def route(a, query: Query, hits) -> Callable | None:
         a, query, route_counts.field_filter(q) or route_counts.value_filter(a, query, items))
     if by_field and len(query.localities) == 1:
         return route_counts.answer_by_field(a, query, items, *by_field)
+    listed = _listed_count(a, query, items)  # "乌县列了几个领域?": the members of a list counted
+    if listed:
+        return listed
     both = _parts_answer(a, query, items)  # two computations asked: both, or the usual way
     if both:
         return both
@@ -87,7 +91,7 @@ def _with_units_asked(query: Query, plan):
 
 def _ops():
     return (route_dates.expiry, route_dates.places_gap, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled,
-            _difference, _remainder, _sum, _bodies_total)
+            _difference, _less_parts, _remainder, _sum, _bodies_total)
 
 
 # "…涉及多少个单位?" of "全县18个乡镇和42个县直部门…": bodies of several kinds, counted in one
@@ -134,8 +138,26 @@ _TIMES_AFTER = re.compile(r"^(?P<a>.{2,60}?)[?？,，;；]\s*(跟|和|与|同)(?
                           r"(拿|把)(?P<a2>[^?？]{2,60}?)(和|跟|与|同)(?P<b2>[^,，?？]{1,30}?)(相)?比(起来|较)?[,，]?(是|为|有)?(后者的)?(几|多少)倍")
 
 
+# "免证办的目标比跨省通办的目标多出几倍?": said as more, asked as times; both are given
+_TIMES_MORE = re.compile(r"(?P<a>[^,，?？]{2,40}?)比(?P<b>[^,，?？]{2,40}?)多(出)?(了)?(来)?(几|多少)倍")
+
+
 def _times(a, query, items):
-    m = _TIMES_AFTER.search(query.original) or _TIMES.search(query.original)  # the more particular first
+    more = _TIMES_MORE.search(query.original)
+    plan = _times_of(a, query, items, more)
+    if plan and more and len(plan[2]) and not len(query.localities) == 2:
+        # the ratio, then how many more: "多出几倍" is read both ways, so both are said
+        item, text, steps, quotes, *rest = plan
+        x, y = (Decimal(o) for o in steps[0].operands)
+        unit = re.search(r"(\d+(?:\.\d+)?)(\D*?) ÷", steps[0].working).group(2)
+        diff = compute.Computed(compute.fmt(x - y), steps[0].operands,
+                                f"{steps[0].operands[0]}{unit} − {steps[0].operands[1]}{unit} = {compute.fmt(x - y)}{unit}")
+        return (item, f"{text};多{diff.result}{unit}。计算:{diff.working}", [*steps, diff], quotes, *rest)
+    return plan
+
+
+def _times_of(a, query, items, more=None):
+    m = _TIMES_AFTER.search(query.original) or _TIMES.search(query.original) or more  # the more particular first
     if not m:
         return None
     said_a, said_b = (m.group("a"), m.group("b")) if m.groupdict().get("a") else (m.group("a2"), m.group("b2"))
@@ -216,7 +238,7 @@ def _change_rate(a, query, items):
 def _parts_answer(a, query: Query, items: list[TaskItem]) -> Callable | None:
     """"…化解比例大概多少?还剩多少没化解?": each part a computation of its own, on the items the
     whole question found and about its topic; answered only when every part is computed."""
-    parts = [p for p in re.split(r"[?？;；]", query.original) if p.strip()]
+    parts = [c for p in re.split(r"[?？;；]", query.original) if p.strip() for c in _asks_after_comma(p)]
     if len(parts) < 2:
         return None
     # the first part names what the later ones ask about: "伊犁…信访突出问题,化解比例多少?还剩多少?"
@@ -233,10 +255,25 @@ def _parts_answer(a, query: Query, items: list[TaskItem]) -> Callable | None:
             plan = next((p for p in (op(a, sub, items) for op in _ops()) if p), None)
         if plan is None:
             return None
-        pair = _TIMES.search(part)
-        compared = f"{pair.group('a')}和{pair.group('b')}" if pair else compared
+        pair = _TIMES_AFTER.search(part) or _TIMES.search(part)
+        if pair:
+            said_a, said_b = (pair.group("a"), pair.group("b")) if pair.groupdict().get("a") else (pair.group("a2"), pair.group("b2"))
+            compared = f"{said_a}和{said_b}"
         plans.append(plan)
     return _answer_all(plans)
+
+
+# "…是后者的几倍,相差多少个工作日?": a second computation asked after a comma, of the same things
+_ASK = re.compile(r"几|多少")
+_SECOND_ASK = re.compile(r"^(那|又|还|再|两者|二者)?(相差|差|一共|合计|总共|占|多|少)[^,，]*(几|多少)")
+
+
+def _asks_after_comma(part: str) -> list[str]:
+    for m in re.finditer(r"[,，]", part):
+        before, after = part[:m.start()], part[m.end():]
+        if _ASK.search(before) and _SECOND_ASK.search(after):
+            return [before, *_asks_after_comma(after)]
+    return [part]
 
 
 # "岚峪和钧溪按各自的下限算,至少各要多少卷?": the same computation asked of each place
@@ -375,6 +412,46 @@ _NOT_DONE_BARE = re.compile(r"(没有?|未|尚未|还没有?)[\u4e00-\u9fff]{1,6
                             r"(还)?剩(下|余)?(了)?[^,，?]{0,4}?(几|多少)")
 
 
+# "除掉废止和修改的,剩下的有几件?": the whole less the parts named, all three in one sentence
+_LESS_PARTS = re.compile(r"(除掉|除去|去掉|扣除|扣掉|刨去|刨掉|刨除|减去|减掉|排除)(?P<parts>[^,，?？的]{1,30}?)(的|以外|之外)?[,，]"
+                         r"[^?？]{0,12}?(剩下|还剩|其余|剩余|余下|其他|其它)[^?？]{0,12}?(几|多少)")
+
+
+def _less_parts(a, query, items):
+    m = _LESS_PARTS.search(query.original)
+    if not m or len(query.localities) > 1:
+        return None
+    parts = operands.split_phrases(m.group("parts"), query)
+    unit = operands.asked_unit(query.original[m.end() - 2:])
+    if not parts:
+        return None
+    for item in items[:2]:
+        chosen = operands.pick(a, item, parts, unit, query)
+        if not chosen or len({n.unit for n in chosen}) != 1 or not all(_same_part(n, chosen[0]) for n in chosen):
+            continue  # the parts are counted in one part of one sentence (between its ；)
+        first = chosen[0]
+        # the whole: the figure in the same unit that the part states before its parts (a number's
+        # context runs from the part's start to the end of its clause: an earlier clause's is shorter)
+        before = [n for n in compute.numbers_in(first.sentence) if n.unit == first.unit and n not in chosen
+                  and _same_part(n, first) and (len(n.context) < len(first.context) or n.context == first.context
+                                                and n.context.find(n.text) < first.context.find(first.text))]
+        if not before or before[-1].value <= sum(n.value for n in chosen):
+            continue
+        step = compute.difference(before[-1], chosen[0])
+        steps = [step]
+        for n in chosen[1:]:
+            steps.append(compute.Computed(compute.fmt(Decimal(steps[-1].result) - n.value), (steps[-1].result, n.text),
+                                          f"{steps[-1].result}{n.unit} − {n.text}{n.unit} = "
+                                          f"{compute.fmt(Decimal(steps[-1].result) - n.value)}{n.unit}"))
+        working = " − ".join(f"{n.text}{n.unit}" for n in [before[-1], *chosen]) + f" = {steps[-1].result}{chosen[0].unit}"
+        return item, f"{steps[-1].result}{chosen[0].unit}。计算:{working}", steps, [chosen[0].sentence]
+    return None
+
+
+def _same_part(x: Number, y: Number) -> bool:
+    return x.sentence == y.sentence and (x.context.startswith(y.context) or y.context.startswith(x.context))
+
+
 def _remainder(a, query, items):
     m = _NOT_DONE.search(query.original)
     if len(query.localities) > 1:
@@ -491,7 +568,7 @@ def _sum(a, query, items):
         return _places_plan(found, f"合计{step.result}{found[0][1].unit}", [step])
     parts = operands.split_phrases(q[:m.start()], query)
     if len(parts) < 2:
-        return None
+        return _sum_of_kinds(a, query, items)
     # "A和B加起来,一共调解成功了多少件?": what is summed is named after the sum word
     tail = q[[x.end() for x in _SUM.finditer(q)][-1]:]  # after the last sum word
     measure = operand_topic(re.sub(r"(了)?(多少|几).*$", "", tail), query)
@@ -513,6 +590,110 @@ def _sum(a, query, items):
 
 
 # --- matching phrases to numbers ------------------------------------------------------------
+
+
+# "列了几个领域?", "还要公示几类信息?": how many things a list names (not 几个工作日, 几个月)
+_ASKS_MEMBERS = re.compile(r"(?<!哪)(几|多少)(个|类|种|大类|方面)(?!工作日|月|小时|百分点|点|人|单位|部门)(?P<noun>[\u4e00-\u9fff]{2})?")
+_MORE_MEMBERS = re.compile(r"多出(来)?的?|多了?(哪些|哪几)|(不同|区别|差别)(在|是)|(哪些|哪几).{0,6}没(有|列|写|提)")
+
+
+def _listed_count(a, query: Query, items: list[TaskItem]) -> Callable | None:
+    """The members of the list in the sentence best covering the question, counted, in each place
+    named; with two places and "多出来的是哪些", the members one lists and the other does not."""
+    q = query.original
+    asked = _ASKS_MEMBERS.search(q)
+    if not asked or len(query.localities) > 2:
+        return None
+    topic = operand_topic(q[:asked.start()], query) or query.topic
+    counter = asked.group(2)
+    # what is counted ("几个领域", "几类信息") must be what the list is of: said after its members
+    noun = next((m.group("noun") for m in _ASKS_MEMBERS.finditer(q) if m.group("noun")), "")
+    if not noun:
+        return None
+    if len(query.localities) == 2:
+        found = []
+        for place in query.localities:
+            own = [h.item for h in a.searcher.search(topic, k=4, localities=[place])][:2]
+            found.append(_best_list(a, topic, own, counter, noun))
+        if not all(found):
+            return None
+    else:
+        best = _best_list(a, topic, items[:2], counter, noun)
+        if not best:
+            return None
+        found = [best]
+    lines, cited, steps = [], [], []
+    for item, sentence, members in found:
+        cited.append((item, sentence))
+        lines.append(f"{item.locality}:{len(members)}{counter}——{'、'.join(members)}[{len(cited)}]。")
+        steps.append(Computed(str(len(members)), tuple(members), f"{len(members)}{counter}"))
+    if len(found) == 2 and _MORE_MEMBERS.search(q):
+        (first, _, one), (second, _, two) = found
+        only = [m for m in one if m not in two]
+        other = [m for m in two if m not in one]
+        lines.append(f"{first.locality}多出的{len(only)}{counter}:{'、'.join(only) or '无'}"
+                     + (f";{second.locality}多出的:{'、'.join(other)}" if other else "") + "。")
+        steps.append(Computed(str(len(only)), tuple(only), f"{len(only)}{counter}"))
+    lines += [f"原文:“{sentence}”[{n}]" for n, (_, sentence) in enumerate(cited, start=1)]
+    body = "\n".join(lines)
+
+    def answer(a, query: Query, hits, timings) -> Iterator[dict]:
+        yield {"type": "delta", "text": body}
+        yield a.final(query, body, "answered", cited, "computed", computed=tuple(steps))
+
+    return answer
+
+
+LIST_NOUN_WINDOW = 16  # "…个人信息安全等关系群众切身利益的重点领域": how far after its members a list says what they are
+
+
+def _best_list(a, topic: str, items: list[TaskItem], counter: str, noun: str):
+    """(item, sentence, members) of the list of `noun` whose sentence best covers the topic, when
+    the sentence does not state the count itself (then the number is the answer, not a count)."""
+    best = None
+    for item in items:
+        for sentence in sentences(item.text):
+            lists = [m for m in enumerations.lists_in(sentence)
+                     if noun in sentence[(end := sentence.find(m[-1]) + len(m[-1])):end + LIST_NOUN_WINDOW]]
+            if not lists or re.search(rf"\d+{counter}", sentence):
+                continue
+            cover = a.evidence.coverage(topic, sentence) or 0.0
+            if cover >= OPERAND_MIN and (best is None or cover > best[0]):
+                best = (cover, item, sentence, max(lists, key=len))
+    return best[1:] if best else None
+
+
+# "告知承诺事项,两类合计多少项?": the parts counted by number, not named
+_KINDS_SUMMED = re.compile(r"(?P<n>[两二三四五六七八九])(类|种|者|块|部分|个方面|方面)")
+_COUNTED = re.compile(r"(几|多少)个?(?P<unit>项|件|家|次|人|名|条|个|户|所|场|批|类)")
+
+
+def _sum_of_kinds(a, query, items):
+    """The figures of the one stretch of a sentence (between its ；) that best covers the question
+    and counts exactly as many things, in the unit asked, as the question says there are."""
+    q = query.original
+    kinds, counted = _KINDS_SUMMED.search(q), _COUNTED.search(q)
+    if not kinds or not counted or len(query.localities) > 1:
+        return None
+    n, unit = _CN_NUMBER[kinds.group("n")], counted.group("unit")
+    topic = operand_topic(q[:kinds.start()], query) or query.topic  # the scene, before "两类合计"
+    best = None
+    for item in items[:2]:
+        for sent in sentences(item.text):
+            nums = [x for x in compute.numbers_in(sent) if x.unit == unit]
+            for x in nums:
+                stretch = [y for y in nums if _same_part(x, y)]
+                cover = a.evidence.coverage(topic, max((y.context for y in stretch), key=len)) or 0.0
+                if len(stretch) == n and cover >= OPERAND_MIN and (best is None or cover > best[0]):
+                    best = (cover, item, stretch)
+    if best is None:
+        return None
+    _, item, stretch = best
+    step = compute.total(stretch)
+    return item, f"合计{step.result}{unit}。计算:{step.working}", [step], [stretch[0].sentence]
+
+
+_CN_NUMBER = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _rsplit(text: str, pattern: str) -> tuple[str, str, str]:

@@ -19,7 +19,9 @@ from assistant.understand import Query, operand_topic
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 
-_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|中间[^?]{0,4}?(多少|几)天|过去了?(多少|几)天|(给|留)了?(多少|几)天|(印发|发布|下发|出台|落款|发文)(日期|时间)?(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(距离?|离)[^?？]{1,30}?(还有|还剩|剩|有|是)?(多少|几)天|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)")
+_GAP = re.compile(r"隔了?(多长|多久|多少天|几天|几年|多少年)|中间[^?]{0,4}?(多少|几)天|过去了?(多少|几)天|(给|留)了?(多少|几)天|(印发|发布|下发|出台|落款|发文)(日期|时间)?(后|以后|之后)?[^?]{0,4}到[^?]{1,30}?(一共|总共|共计|共|有|是)?(多少|几)天|相隔|间隔|相距|(距离?|离)[^?？]{1,30}?(还有|还剩|剩|有|是)?(多少|几)天|(再)?过(了)?(几|多少)天|差(了)?(几|多少)天|(早|晚|提前|推迟)了?(多久|多长时间|多少天|几天)|"
+                  # "…截止日是施行以后第几天?": the days after the first day, counted
+                  r"(以后|之后|后)[^?？]{0,4}第(几|多少)天")
 
 _EXPIRY = re.compile(r"(有效期|期满|到期|失效).{0,8}(哪天|何时|什么时候|哪一天|几号)|(哪天|何时|什么时候)(到期|期满|失效)")
 
@@ -106,6 +108,10 @@ def gap(a, query, items):
         if (len(found) >= 2 and not named and ASKS_ISSUE.search(query.original) and own_date
                 and own_date[0][0] not in {f[0] for f in found[:2]}):
             continue  # "落款日期跟网页发布日期差几天?": the document's own date is one end, or no gap of this item
+        if len(named) == 1 and found and named[0] not in {_month_day(f[0]) for f in found}:
+            # "措施10月1号开始施行,…截止日是施行以后第几天?": the one day the asker names, as
+            # another item of the document states it, against this item's own day
+            found, extra = _from_the_day_named(a, item, named[0], [f for f in found if not own_date or f[0] != own_date[0][0]])
         if len(found) >= 2 and len(named) == 2 and {_month_day(f[0]) for f in found[:2]} != set(named):
             # the asker named the two days: those are computed on, or nothing ("鹤汀要点2月27号印发,
             # …6月30日前公布,中间给了多少天?": the notice's date and the item's day, not 12月31日)
@@ -298,6 +304,16 @@ def _the_days_named(a, item: TaskItem, named: list[str], said: list) -> tuple[li
     year = own[0][0].year
     day = said[0][0].replace(year=year)
     return [own[0], (day, said[0][1])], [holder]
+
+
+def _from_the_day_named(a, item: TaskItem, named: str, days: list) -> tuple[list, list]:
+    """([this item's day, the named day], [the item stating it]) when one item of the document
+    writes the named day with its year; else ([], [])."""
+    holder = _item_stating(a, item, named)
+    if not holder or len(days) != 1:
+        return [], []
+    day = [d for d in compute.dates_in(holder.text) if _month_day(d[0]) == named][:1]
+    return ([days[0], day[0]], [holder]) if day else ([], [])
 
 
 def _iso(text: str):

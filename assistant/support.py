@@ -119,7 +119,8 @@ def excerpt(a, query: Query, item: TaskItem, limit: int) -> str:
 
 
 _ANNOUNCES_LIST = re.compile(r"下列|以下|如下")
-_ASKS_FOR_LIST = re.compile(r"哪些|哪几|哪方面|which|what")
+# (…那段都安排了些什么, 各说了啥: the whole of it asked, in the words people use for "what all")
+_ASKS_FOR_LIST = re.compile(r"哪些|哪几|哪方面|些(什么|啥)|(各|都)(说|讲|写)了?(些)?(什么|啥)|which|what")
 # asking what is required or laid down about a topic, as a whole: answered by all it says of it
 _ASKS_RULES = re.compile(r"(什么|啥|哪些)(要求|规定|安排|措施)|(怎么|咋|如何)(规定|要求|安排|说)的?|要求(是|有)?(什么|啥|哪些)")
 RUNNER_UP_SHARE = 0.6  # a part's second sentence joins when its first is another part's too

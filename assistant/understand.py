@@ -141,6 +141,8 @@ _ASKING = re.compile(
     # "今年…至少要覆盖多少个单位?": the bound and the year asked qualify the value (value_kind reads
     # them from the question); the documents write 不少于 / 年内 / 2025年, never the asker's words
     r"(?:今|去|明|前)年|至少|起码|最少|最多|至多|顶多|"
+    # "我们这边核个数:…": the asker checking a figure, not what it is about
+    r"核(?:一下|个数|下数)|(?:核实|核对|确认)一下|(?:我们|咱们?)?这边|"
     # where the asker read the units, not what the task is about: "括号中写了三个单位", "按照通知的规定"
     r"括[号注弧](里|中|内)?(写|列|注)?了?([一二三四五六七八九十两\d]+(个|家))?(单位|部门)?|"
     r"(按照?|根据|依照)(文件|通知|要点|方案)?(的|里)?(规定|约定|说法|要求)|"

@@ -54,6 +54,8 @@ KINDS = (
     # who the people are ("那50名监督员都有谁?", "法律顾问团都有哪些人?"): a plan gives a number, no names
     ValueKind("persons", re.compile(r"(员|代表|委员|专家|顾问|律师|成员)[团组队库]?(都|分别)?(有|是)(谁|哪些人)|"
                                     r"(员|代表|委员|专家|顾问|律师|成员)的?名单|姓名|叫什么名字|"
+                                    # "具体有哪些专家,能给个名单吗": a list of people asked for outright
+                                    r"(给|要|列|开)(个|一份|一下|出)?名单|名单(吗|呢|有没有)|"
                                     # "分管副县长是哪位,姓啥叫啥?": a person's own name, not a post
                                     r"姓(啥|什么)|叫(啥|什么)名|(是|叫)哪位同志"),
               re.compile(r"同志|名单(如下|附后)|[\u4e00-\u9fff]{2,3}(先生|女士)"), "具体人员名单"),

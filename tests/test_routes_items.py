@@ -1020,3 +1020,56 @@ def test_items_counted_by_how_many_units_lead_them(tmp_path):
     assert answer.text.startswith("2项") or answer.text.startswith("2条")
     assert "最多的是5." in answer.text and "共3家" in answer.text
     assert not metrics.ungrounded_values(answer.to_dict())
+
+
+_REPORT = ("泽宁县人民政府关于2024年度法治政府建设情况的报告\n"
+           "一、主要成效\n"
+           "（一）完善制度体系。一是加强规范性文件监督管理。审核规范性文件20件；集中清理规范性文件50件，废止7件、修改3件。"
+           "二是推行告知承诺制。梳理可实行告知承诺制的证明事项120项、涉企经营许可事项80项。\n"
+           "（二）加强行政执法监督。开展行政执法案卷评查，提升办案质量。完善投诉举报制度，公开执法信息。"
+           "严格执法人员持证上岗，未经培训考试合格不得从事执法活动。\n")
+
+
+def test_a_whole_less_its_parts_and_parts_counted_by_number(tmp_path):
+    """Round-19 computations: "除掉废止和修改的,剩下的有几件" takes the parts from the whole the same
+    stretch states before them; "两类合计多少项" adds the stretch that counts that many things."""
+    a = _assistant_over(tmp_path, zn_txt=_REPORT)
+    answer = a.answer("泽宁县去年集中清理的规范性文件，除掉废止和修改的，剩下的有几件")
+    assert answer.path == "computed" and "40件" in answer.text and "50件 − 7件 − 3件 = 40件" in answer.text
+    assert not metrics.ungrounded_values(answer.to_dict())
+    answer = a.answer("我们这边核个数：泽宁县梳理的告知承诺事项，两类合计多少项")
+    assert answer.path == "computed" and "合计200项" in answer.text
+    answer = a.answer("泽宁县加强行政执法监督那段，都安排了些什么")
+    assert "案卷评查" in answer.text and "持证上岗" in answer.text  # the whole item, not its first sentence
+
+
+def test_every_item_that_names_the_asker_counted_in_the_askers_word(tmp_path):
+    """"哪些任务写了我们,是不是只有一条挂牵头": every item naming the unit, in 条 as the asker counts."""
+    a = _assistant_over(tmp_path, fg_txt=_LIST)
+    answer = a.answer("县发展改革局想问，泽宁分工表里哪些任务写了我们，是不是只有一条挂牵头")
+    assert answer.text.startswith("县发展改革局共涉及3条"), answer.text
+
+
+_MEASURES = ("泽宁县持续优化营商环境若干措施\n一、优化服务\n"
+             "第一条 深化放管服改革。免证办事项达200项、跨省通办事项达50项。（县政务服务中心主办）\n"
+             "第二条 压减审批时间。政府投资项目全流程审批时间控制在60个工作日以内，社会投资项目控制在20个工作日以内。（县住建局主办）\n"
+             "第三条 建立合规监督评估机制，专业人员名录库不少于50人。（县司法局主办）\n"
+             "二、附则\n第四条 各主办单位于2025年3月31日前报送落实方案。\n第五条 本措施自2025年3月1日起施行。\n")
+
+
+def test_computations_asked_the_ways_round_19_asks_them(tmp_path):
+    """"A比B多出几倍" gives the ratio and the difference; a second computation after a comma
+    ("是后者的几倍,相差多少个工作日") is answered too; "施行以后第几天" counts from the day the asker
+    names, as another item states it; a list of people asked for outright is declined."""
+    a = _assistant_over(tmp_path, cs_txt=_MEASURES)
+    answer = a.answer("泽宁县放管服那条，免证办事项比跨省通办事项多出几倍来")
+    assert answer.path == "computed" and "4倍" in answer.text and "多150项" in answer.text
+    answer = a.answer("泽宁县压减审批时间那条，拿政府投资项目的时限和社会投资项目比，是后者的几倍，相差多少个工作日？")
+    assert "3倍" in answer.text and "40个工作日" in answer.text
+    answer = a.answer("泽宁县那份措施3月1号开始施行，主办单位报落实方案的截止日是施行以后第几天")
+    assert "30天" in answer.text and len(answer.citations) == 2
+    answer = a.answer("泽宁县合规监督评估的专业人员名录库里，具体有哪些专家，能给个名单吗")
+    assert answer.status == "not_found" and "名单" in answer.text
+    for q in ("泽宁县放管服那条，免证办事项比跨省通办事项多出几倍来",
+              "泽宁县那份措施3月1号开始施行，主办单位报落实方案的截止日是施行以后第几天"):
+        assert not metrics.ungrounded_values(a.answer(q).to_dict())
