@@ -138,29 +138,30 @@ def resp_word(item: TaskItem) -> str:
 
 
 def role_in(item: TaskItem, names: frozenset[str], unit: str) -> str:
-    """"县发改委是牵头还是配合?": the unit's part in the item, said first and in the item's terms."""
-    lead = item.lead_units or ()
+    """"县发改委是牵头还是配合?": the unit's part in the item, said first and in the item's terms
+    (主办 / 协办 where the document says so)."""
+    lead, word = item.lead_units or (), lead_word(item)
     if any(u in names for u in lead):
         others = [u for u in lead if u not in names]
-        return f"{unit}是牵头单位" + (f"(与{names_as_printed(others, item)}共同牵头)" if others else "") + "。"
+        return f"{unit}是{word}单位" + (f"(与{names_as_printed(others, item)}共同{word})" if others else "") + "。"
     if any(u in names for u in item.responsible_units):
-        return f"{unit}是责任单位,不是牵头单位" + _who_leads(item) + "。"
+        return f"{unit}是责任单位,不是{word}单位" + _who_leads(item) + "。"
     if any(u in names for u in item.participating_units):
-        return f"{unit}是{part_word(item)}单位,不是牵头单位" + _who_leads(item) + "。"
-    return f"这项任务没有列{unit}(不是牵头、责任或配合单位)。"
+        return f"{unit}是{part_word(item)}单位,不是{word}单位" + _who_leads(item) + "。"
+    return f"这项任务没有列{unit}(不是{word}、责任或{part_word(item)}单位)。"
 
 
 def _who_leads(item: TaskItem) -> str:
     """"(牵头的是X)", or that the item has none: either way the asker learns who does lead."""
     if item.lead_units:
-        return f"(牵头的是{names_as_printed(item.lead_units, item)})"
-    return "(这一条没有牵头单位)" if item.lead_units == () else ""
+        return f"({lead_word(item)}的是{names_as_printed(item.lead_units, item)})"
+    return f"(这一条没有{lead_word(item)}单位)" if item.lead_units == () else ""
 
 
 def counter_of(question: str, items=()) -> str:
     """The word the asker counts tasks in: 几条/多少条/哪些条款 -> 条, 讲了哪几点 -> 点 (not 几点钟);
     when the question has none, points numbered 一是、二是 are counted as 点, anything else in 项."""
-    if re.search(r"[几多少]条|哪些条|条款|条数", question):  # "牵头的条数": counted in 条
+    if re.search(r"[几多少]条|哪些条|哪一?条|条款|条数", question):  # "牵头的条数", "哪条把我们列进去了": counted in 条
         return "条"
     if re.search(r"哪几点|(几|多少)点(要求|内容|意见|措施|做法|经验|成效|任务)|(几|多少)点[?？]?$", question):
         return "点"

@@ -78,7 +78,8 @@ _BY_SOME = re.compile(rf"^(?P<a>[^,，?？]+?)(是)?由(某个|某一?家|一个
 
 
 # "管权责清单的牵头单位还挑了哪些别的担子?" -> "牵头管权责清单的那个单位,还挑了哪些别的担子?"
-_LEAD_OF_A = re.compile(r"(?P<a>[^,，?？]{2,30}?)(那(条|项))?的牵头(单位|部门|科室|股室)(?P<rest>[,，]?[^?？]*?(还|也|另外|别的|其他|其它).*)$")
+_LEAD_OF_A = re.compile(r"(?P<a>[^,，?？]{2,30}?)(那(条|项))?的(牵头|主办)(单位|部门|科室|股室)"
+                        rf"(?P<rest>[,，]?[^?？]*?(还|也|另外|别的|其他|其它|{_ROLE_ASK}).*)$")
 
 
 def _canonical(text: str) -> str:
@@ -94,9 +95,20 @@ def _canonical(text: str) -> str:
     return text
 
 
+# "…其中市人社局到了行政调解工作那条还挂牵头吗?": a unit named, then its part in the item B names
+_NAMED_IN_B = re.compile(rf"(?P<unit>[^,，?？;；]{{2,24}}?)[,，]?(在|到了?|于)(?P<b>[^,，?？;；]{{2,30}}?)(那|这)一?(条|项)(里|中|当中)?[,，]?"
+                         rf"(?P<ask>[^?？]*?({_ROLE_ASK}))")
+
+
 def route(a, query: Query, hits) -> Callable | None:
     if query.intent == "doc_info" or query.lang == "en":
         return None
+    named = _NAMED_IN_B.search(query.text)
+    units = _units_named(a, named.group("unit"), query.localities) if named else []
+    b = named.group("b") if named else ""
+    if (units and not re.search(rf"{_LEAD_VERB}[^,，?？]*?{_WHO}", named.group("unit"))
+            and len(_b_topic(b, query).replace(" ", "")) >= 2):  # (not "在霁川那条里": a place, no B)
+        return lambda a, query, hits, timings: _unit_in_b(a, query, units, b)
     canonical = _canonical(query.text)
     if canonical != query.text:
         query = replace(query, text=canonical)
@@ -294,7 +306,7 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     target = ranked[0][1]
     partners = {u for u in head.lead_units if said_partner and _said(a, u, said_partner, head.locality)}
     asked = [u for u in head.lead_units if u not in partners] or list(head.lead_units)
-    lines = [fields.role_in(target, frozenset({unit}), unit) for unit in asked]
+    lines = [fields.role_in(target, _names_of(a, unit), unit) for unit in asked]
     listed = ",".join(f"{'、'.join(getattr(target, field))}{verb}" for field, verb in
                       (("lead_units", "牵头"), ("responsible_units", fields.resp_word(target)),
                        ("participating_units", fields.part_word(target)))
@@ -304,6 +316,53 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", [(head, a.quote(query, head)), (target, a.quote(query, target))], "fields")
+
+
+def _b_topic(said_b: str, query: Query) -> str:
+    return topic_of(_ROLE_REST.sub(" ", said_b), query.localities).strip()
+
+
+def _units_named(a, text: str, localities, limit: int = 4) -> list[str]:
+    """The units `text` names ("城管、交通、农委这几个局"), each once, in the order found."""
+    found: list[str] = []
+    while len(found) < limit and (mention := a.unit_names.find(text, localities)):
+        said = next((s for s in (mention.said, mention.said.removesuffix("局")) if len(s) >= 2 and s in text), "")
+        if not said or mention.name in found:
+            break
+        found.append(mention.name)
+        text = text.replace(said, "\u3000" * len(said))
+    return found
+
+
+def _unit_in_b(a, query: Query, units: list[str], said_b: str) -> Iterator[dict]:
+    """Named units' part in the item the question names by its words (B), in the places asked."""
+    b_topic = _b_topic(said_b, query)
+    pool = [i for i in a.items if i.kind in TASK_KINDS and (not query.localities or i.locality in query.localities)]
+    named = [i for i in pool if _names_it(b_topic, f"{i.section_path}{i.text}")]
+    ranked = sorted(((_b_score(a, b_topic, i), i) for i in named), key=lambda p: -p[0])
+    if not b_topic or not ranked or ranked[0][0] < MIN_B_HEADING:
+        yield a.not_found(query, [], extra=f"(没有找到“{said_b}”那项任务。)")
+        return
+    target = ranked[0][1]
+    listed = ",".join(f"{'、'.join(getattr(target, field))}{verb}" for field, verb in
+                      (("lead_units", "牵头"), ("responsible_units", fields.resp_word(target)),
+                       ("participating_units", fields.part_word(target)))
+                      if getattr(target, field))
+    said: dict[str, list[str]] = {}  # units with the same part said once: "市城管局、市交通局是责任单位…"
+    for unit in units:
+        said.setdefault(fields.role_in(target, _names_of(a, unit), unit).removeprefix(unit), []).append(unit)
+    text = ("".join(f"{'、'.join(us)}{part}" for part, us in said.items()) + "\n"
+            f"依据:{target.locality}{target.section}“{fields.short_heading(target, 30)}”:{listed or '未写明单位'}[1]。")
+    yield {"type": "delta", "text": text}
+    yield a.final(query, text, "answered", [(target, a.quote(query, target))], "fields")
+
+
+# "市市场监管局（市知识产权局）": one body under its second name (另一块牌子), named either way
+_SECOND_NAME = re.compile(r"[(（][^()（）]{2,12}(局|委|办|中心|院|会)[)）]$")
+
+
+def _names_of(a, unit: str) -> frozenset[str]:
+    return frozenset({unit, _SECOND_NAME.sub("", unit), *a.searcher.maps.names_for(unit)})
 
 
 def _b_score(a, topic: str, item: TaskItem) -> float:

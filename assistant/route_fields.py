@@ -368,9 +368,20 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if within:
         # "…行政复议、行政应诉方面我们挑头的是哪几条": the unit's items on that topic only
         text = fields.unit_tasks_on_topic_text(query.unit, within, items, role, topic, counter, names)
-        yield {"type": "delta", "text": text}
+        cited = [(i, i.text[:100]) for i in within]
         counts = (Computed(str(len(within)), tuple(i.section for i in within), f"{len(within)}{counter}"),)
-        yield a.final(query, text, "answered", [(i, i.text[:100]) for i in within], "fields", computed=counts)
+        if role == "lead":  # on the same topic, where it is named without leading: said after the list
+            others = [i for i in _select(a, query, role="any") if i not in items
+                      and (not query.localities or i.locality in query.localities)]
+            also = _topic_of_list(a, query, others, some=False)[1] if others else []
+            if also:
+                text += (f"\n另外,同一方面{query.unit}不牵头、是责任单位或配合单位的有{len(also)}{counter}:"
+                         + fields.SEP.join(f"{fields.listed_section(i)}“{fields.short_heading(i, 20)}”[{len(within) + n}]"
+                                           for n, i in enumerate(also, start=1)) + "。")
+                cited += [(i, i.units_raw or i.text[:100]) for i in also]
+                counts += (Computed(str(len(also)), tuple(i.section for i in also), f"{len(also)}{counter}"),)
+        yield {"type": "delta", "text": text}
+        yield a.final(query, text, "answered", cited, "fields", computed=counts)
         return
     elsewhere = []
     if role == "lead":
@@ -516,15 +527,17 @@ def _named_part(a, query: Query, doc_id: str):
 
 # a topic the asker narrows a unit's list to: "行政复议方面", "执法这块", "跟营商环境有关的"
 _ON_TOPIC = re.compile(r"(?:在|关于|涉及|跟|和|与)?(?P<topic>[\u4e00-\u9fff、和及与“”\"]{2,24}?)(?:方面|领域|这块|这一块|这一方面|相关|有关)")
+# "复议、出庭应诉、调解这几条里": the topics listed, then the items pointed at
+_ON_TOPICS = re.compile(r"(?P<topic>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)这(几|些|两|三)(条|项|块)")
 
 
 _DOC_PLACE = re.compile(r"^.*?(方案|要点|清单|文件|通知|安排|分工表|细则|计划)(里|中|上|当中)")
 
 
-def _topic_of_list(a, query: Query, items: list[TaskItem]) -> tuple[str, list[TaskItem]]:
+def _topic_of_list(a, query: Query, items: list[TaskItem], some: bool = True) -> tuple[str, list[TaskItem]]:
     """(the topic, the unit's items about it) when the question narrows the list to a topic that
-    some but not all of them are about; ("", []) otherwise."""
-    for m in _ON_TOPIC.finditer(query.text):
+    some but not all of them are about (`some`; any of them otherwise); ("", []) otherwise."""
+    for m in [*_ON_TOPIC.finditer(query.text), *_ON_TOPICS.finditer(query.text)]:
         said = re.split(r"在|关于|涉及", _DOC_PLACE.sub("", m.group("topic")))[-1]
         for name in sorted({query.unit, *a.searcher.maps.names_for(query.unit)}, key=len, reverse=True):
             said = said.replace(name, "") if name else said  # "司法局这块": the unit itself, not a topic
@@ -534,9 +547,16 @@ def _topic_of_list(a, query: Query, items: list[TaskItem]) -> tuple[str, list[Ta
         # about the topic by its headings (七、(二十)深化行政复议体制改革), not by a passing mention in
         # its text (an 法治教育培训 item naming 行政复议 among the skills to train); the text when
         # no heading says it
-        within = ([i for i in items if (a.evidence.coverage(topic, f"{i.section_path}{i.heading}") or 0.0) >= REL_MIN_NAMED]
-                  or [i for i in items if (a.evidence.coverage(topic, f"{i.section_path}{i.text}") or 0.0) >= REL_MIN_NAMED])
-        if within and len(within) < len(items):
+        # "复议、出庭应诉、调解这几条里": a list of topics, an item about any one of them
+        topics = [t for t in (topic_of(p, query.localities) for p in re.split(r"[、和及与]", said)) if len(t) >= 2]
+        topics = topics if len(topics) >= 2 else [topic]
+
+        def about(text: str) -> bool:
+            return any((a.evidence.coverage(t, text) or 0.0) >= REL_MIN_NAMED for t in topics)
+
+        within = ([i for i in items if about(f"{i.section_path}{i.heading}")]
+                  or [i for i in items if about(f"{i.section_path}{i.text}")])
+        if within and (len(within) < len(items) or not some):
             return said.strip("“”\"、和及与"), within
     return "", []
 

@@ -285,4 +285,15 @@ def _readings(question: str, localities: tuple[str, ...]) -> list[str]:
                 text = text.replace(variant, level if variant.endswith(_LEVELS) else "")
     if text != question:
         out.insert(0, text)
+    # a bureau said without its 局: "市场监管这边", "城管、交通、农委这几个局"
+    out += [r for r in (_BARE_LIST.sub(_with_bureau, t) for t in list(out)) if r not in out]
+    out += [r for r in (_BARE_SELF.sub(r"\1局\2", t) for t in list(out)) if r not in out]
     return out
+
+
+_BARE_SELF = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?<![局委办院部所队站科股])(这边|那边|这块|口子?上)")
+_BARE_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?)(?=(这|那)?(几|些|两|三|四)个?局)")
+
+
+def _with_bureau(m: re.Match) -> str:
+    return "、".join(p if p[-1] in "局委办院部所队站" else f"{p}局" for p in m.group(1).split("、"))

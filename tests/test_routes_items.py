@@ -1073,3 +1073,26 @@ def test_computations_asked_the_ways_round_19_asks_them(tmp_path):
     for q in ("泽宁县放管服那条，免证办事项比跨省通办事项多出几倍来",
               "泽宁县那份措施3月1号开始施行，主办单位报落实方案的截止日是施行以后第几天"):
         assert not metrics.ungrounded_values(a.answer(q).to_dict())
+
+
+def test_a_named_units_part_in_the_item_named_after_it(tmp_path):
+    """"…,其中X到了B那条还挂牵头吗?": X's part in B, whatever item the question opened with; "A那条的
+    主办单位,在B那条里是什么角色?" follows A's lead into B."""
+    a = _assistant_over(tmp_path, fg_txt=_LIST)
+    answer = a.answer("泽宁县营商环境监督员那条是两家办的，其中县司法局到了查处损害营商环境问题那条还挂牵头吗？")
+    assert answer.text.startswith("县司法局是配合单位,不是牵头单位(牵头的是县纪委监委)"), answer.text
+    answer = a.answer("泽宁县拖欠民营企业账款那条的牵头单位，在营商环境监督员那条里是什么角色？")
+    assert answer.text.startswith("县发展改革局是牵头单位"), answer.text
+
+
+def test_a_bureau_said_without_its_ju_and_topics_listed(tmp_path):
+    """Round-20 wording: "市场监管这边" and "财政、发展改革这几个局" name bureaus without 局; "监督员、查处
+    损害营商环境这几条里,哪些是我们牵头" narrows the list to any of the topics listed, and says where
+    on them the unit is named without leading."""
+    a = _assistant_over(tmp_path, fg_txt=_LIST)
+    assert a.unit_names.find("市场监管这边：泽宁分工表里有我们的活吗", ("泽宁县",)).name == "县市场监管局"
+    assert a.unit_names.find("泽宁财政、发展改革这几个局在哪条里", ("泽宁县",)).name in ("县财政局", "县发展改革局")
+    answer = a.answer("县发展改革局这边，泽宁分工表里监督员、查处损害营商环境这几条里，哪些是我们牵头？")
+    assert "有关的有1" in answer.text and "监督员" in answer.text
+    assert "另外,同一方面县发展改革局不牵头" in answer.text and len(answer.citations) == 2
+    assert not metrics.ungrounded_values(answer.to_dict())
