@@ -270,6 +270,9 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
         return f"({';'.join(said)})" if said else ""
     # who leads it says whom the unit works with: "(责任单位,县委编办牵头)"
     led = f",{names_as_printed(lead, item)}{lead_word(item)}" if lead else (",没有牵头单位" if item.lead_units == () else "")
+    if item.lead_units == ():  # no lead: whom it shares the item with is whom it works with
+        peers = [u for u in (*item.responsible_units, *item.participating_units) if not is_named(u, names)]
+        led += f",同列{names_as_printed(peers, item)}" if peers else ""
     return f"({_part_of(item, names)}{led})"
 
 

@@ -284,9 +284,13 @@ HEADING_NAMED = 0.75  # share of an item's heading the question says when it nam
 def _names_item_asks_list(a, query: Query, item: TaskItem, parts) -> bool:
     """The question names the item by (most of) its heading and asks a list of what it holds."""
     heading = (item.heading or "").strip()
-    if len(heading) < 4 or not any(_ASKS_FOR_LIST.search(p) for p, asks in parts if asks):
+    if not any(_ASKS_FOR_LIST.search(p) for p, asks in parts if asks):
         return False
-    return (a.evidence.coverage(heading, query.topic) or 0.0) >= HEADING_NAMED
+    # (a part without a heading of its own, "二、工作目标", is named by its title in the path)
+    title = re.sub(r"^[一二三四五六七八九十]+、\s*", "", item.section_path.split(" > ")[-1]) if item.kind == "prose" else ""
+    first_line = heading.split("\n")[0]  # a title line that opens the item's text ("工作目标\n到2025年底…")
+    return any(len(h) >= 4 and (a.evidence.coverage(h, query.topic) or 0.0) >= HEADING_NAMED
+               for h in (heading, first_line, title))
 
 
 # a schedule asked: its steps are the sentences with a time ("3月底前…；6月底前…；每季度…")

@@ -291,7 +291,8 @@ def _readings(question: str, localities: tuple[str, ...]) -> list[str]:
     return out
 
 
-_BARE_SELF = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?<![局委办院部所队站科股])(这边|那边|这块|口子?上)")
+# (only where the asker introduces themselves: "市场监管这边:…", "我们城管这边想问"; "执法这块" is a topic)
+_BARE_SELF = re.compile(r"^((?:我们|咱们?)?[\u4e00-\u9fff]{2,4}?)(?<![局委办院部所队站科股])(这边)(?=[,，:：]|问|想|咨询|核)")
 _BARE_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?)(?=(这|那)?(几|些|两|三|四)个?局)")
 
 

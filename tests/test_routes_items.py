@@ -1096,3 +1096,20 @@ def test_a_bureau_said_without_its_ju_and_topics_listed(tmp_path):
     assert "有关的有1" in answer.text and "监督员" in answer.text
     assert "另外,同一方面县发展改革局不牵头" in answer.text and len(answer.citations) == 2
     assert not metrics.ungrounded_values(answer.to_dict())
+
+
+def test_an_item_with_no_lead_says_whom_the_unit_shares_it_with(tmp_path):
+    """In a unit's list, an item with no lead names the units listed with it: whom it works with."""
+    a = _assistant_over(tmp_path, fg_txt=_LIST)
+    answer = a.answer("泽宁分工表里点了“各乡镇”的有哪几条？")
+    assert "没有牵头单位,同列县司法局" in answer.text, answer.text
+
+
+def test_a_part_named_by_its_title_with_a_list_asked_is_quoted_whole(tmp_path):
+    """"…的工作目标,要达到哪些指标": a part with no heading of its own (二、工作目标) is named by its title."""
+    a = _assistant_over(tmp_path, gm_txt="泽宁县2025年法治政府建设推进方案\n一、总体要求\n坚持依法行政。\n二、工作目标\n"
+                        "到2025年底，政务服务事项网上可办率达到98%，规范性文件合法性审核率保持100%，"
+                        "行政执法“三项制度”全面落实，力争创成省级法治政府建设示范项目1个。\n"
+                        "三、重点任务\n1.深化放管服改革，免证办事项达200项。（县政务服务中心牵头）\n")
+    answer = a.answer("泽宁县那个推进方案的工作目标，到年底要达到哪些指标")
+    assert "98%" in answer.text and "示范项目1个" in answer.text, answer.text
