@@ -100,10 +100,20 @@ def fit(a, phrase: str, n: Number) -> float:
 
 
 def pick(a, item: TaskItem, phrases: list[str], unit: str | None, query: Query) -> list[Number] | None:
-    """One distinct number of `item` for each phrase, or None when one is not found."""
-    nums = [n for s in sentences(item.text) for n in compute.numbers_in(s)]
-    if unit:
-        nums = [n for n in nums if n.unit == unit]
+    """One distinct number of `item` for each phrase, or None when one is not found: from the
+    sentence that best covers the whole question when it holds them all ("修订完善村规民约…的,村和
+    社区加起来" is 697个村、296个社区, not the 示范村(社区) counts of the sentence before it), else from
+    any sentence of the item."""
+    said = [(s, [n for n in compute.numbers_in(s) if not unit or n.unit == unit]) for s in sentences(item.text)]
+    scene = max(said, key=lambda p: a.evidence.coverage(query.topic, p[0]) or 0.0, default=None)
+    if scene and len(scene[1]) >= len(phrases) and (a.evidence.coverage(query.topic, scene[0]) or 0.0) >= OPERAND_MIN:
+        chosen = _pick_among(a, item, phrases, scene[1])
+        if chosen:
+            return chosen
+    return _pick_among(a, item, phrases, [n for _, nums in said for n in nums])
+
+
+def _pick_among(a, item: TaskItem, phrases: list[str], nums: list[Number]) -> list[Number] | None:
     chosen: list[Number] = []
     for phrase in phrases:
         scored = sorted(((fit(a, phrase, n), k, n) for k, n in enumerate(nums) if n not in chosen
