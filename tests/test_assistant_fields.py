@@ -123,4 +123,7 @@ def test_a_units_list_narrowed_to_a_topic(fields_assistant):
     answer = fields_assistant.answer("乌鲁木齐县司法局在行政复议、行政应诉方面牵头哪几条?")
     assert answer.path == "fields" and "与“行政复议、行政应诉”有关的有" in answer.text
     assert 2 <= len(answer.citations) < 21
-    assert all("县司法局" in (c.item.lead_units or ()) for c in answer.citations)
+    # the items it leads on the topic, then (said as such) those on it where it is named without leading
+    led = [c for c in answer.citations if "县司法局" in (c.item.lead_units or ())]
+    assert len(led) >= 2 and all("县司法局" in c.item.all_units for c in answer.citations)
+    assert ("另外,同一方面县司法局不牵头" in answer.text) == (len(led) < len(answer.citations))
