@@ -179,6 +179,18 @@ def total(parts: list[Number]) -> Computed:
                     " + ".join(f"{p.text}{p.unit}" for p in parts) + f" = {result}{unit}")
 
 
+def less(whole: Number, parts: list[Number]) -> list[Computed]:
+    """61件 less 9件 and 4件: one step per part, each on the result before it."""
+    steps: list[Computed] = []
+    left, left_text = whole.value, whole.text
+    for part in parts:
+        left -= part.value
+        result = fmt(left)
+        steps.append(Computed(result, (left_text, part.text), f"{left_text}{whole.unit} − {part.text}{part.unit} = {result}{whole.unit}"))
+        left_text = result
+    return steps
+
+
 def share(part: Computed | Number, whole: Number) -> Computed:
     value = _value(part) / whole.value * 100
     result = fmt(value, 1)

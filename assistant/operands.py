@@ -105,9 +105,10 @@ def pick(a, item: TaskItem, phrases: list[str], unit: str | None, query: Query) 
     社区加起来" is 697个村、296个社区, not the 示范村(社区) counts of the sentence before it), else from
     any sentence of the item."""
     said = [(s, [n for n in compute.numbers_in(s) if not unit or n.unit == unit]) for s in sentences(item.text)]
-    scene = max(said, key=lambda p: a.evidence.coverage(query.topic, p[0]) or 0.0, default=None)
-    if scene and len(scene[1]) >= len(phrases) and (a.evidence.coverage(query.topic, scene[0]) or 0.0) >= OPERAND_MIN:
-        chosen = _pick_among(a, item, phrases, scene[1])
+    cover, _, scene = max(((a.evidence.coverage(query.topic, s) or 0.0, -k, nums) for k, (s, nums) in enumerate(said)),
+                          default=(0.0, 0, []))
+    if len(scene) >= len(phrases) and cover >= OPERAND_MIN:
+        chosen = _pick_among(a, item, phrases, scene)
         if chosen:
             return chosen
     return _pick_among(a, item, phrases, [n for _, nums in said for n in nums])

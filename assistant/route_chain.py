@@ -307,15 +307,20 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     partners = {u for u in head.lead_units if said_partner and _said(a, u, said_partner, head.locality)}
     asked = [u for u in head.lead_units if u not in partners] or list(head.lead_units)
     lines = [fields.role_in(target, _names_of(a, unit), unit) for unit in asked]
-    listed = ",".join(f"{'、'.join(getattr(target, field))}{verb}" for field, verb in
-                      (("lead_units", "牵头"), ("responsible_units", fields.resp_word(target)),
-                       ("participating_units", fields.part_word(target)))
-                      if getattr(target, field))
+    listed = _units_listed(target)
     lines.append(f"依据:{head.locality}{head.section}“{fields.short_heading(head, 30)}”由{'、'.join(head.lead_units)}"
                  f"牵头[1];{target.section}“{fields.short_heading(target, 30)}”:{listed or '未写明单位'}[2]。")
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", [(head, a.quote(query, head)), (target, a.quote(query, target))], "fields")
+
+
+def _units_listed(item: TaskItem) -> str:
+    """"X牵头,Y负责,Z配合": an item's units by role, in the item's own words."""
+    return ",".join(f"{'、'.join(getattr(item, field))}{verb}" for field, verb in
+                    (("lead_units", fields.lead_word(item)), ("responsible_units", fields.resp_word(item)),
+                     ("participating_units", fields.part_word(item)))
+                    if getattr(item, field))
 
 
 def _b_topic(said_b: str, query: Query) -> str:
@@ -344,10 +349,7 @@ def _unit_in_b(a, query: Query, units: list[str], said_b: str) -> Iterator[dict]
         yield a.not_found(query, [], extra=f"(没有找到“{said_b}”那项任务。)")
         return
     target = ranked[0][1]
-    listed = ",".join(f"{'、'.join(getattr(target, field))}{verb}" for field, verb in
-                      (("lead_units", "牵头"), ("responsible_units", fields.resp_word(target)),
-                       ("participating_units", fields.part_word(target)))
-                      if getattr(target, field))
+    listed = _units_listed(target)
     said: dict[str, list[str]] = {}  # units with the same part said once: "市城管局、市交通局是责任单位…"
     for unit in units:
         said.setdefault(fields.role_in(target, _names_of(a, unit), unit).removeprefix(unit), []).append(unit)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 from typing import Callable, Iterator
 
 from assistant import compute, enumerations, fields, operands, route_counts, route_dates, sections
@@ -144,19 +143,6 @@ _TIMES_MORE = re.compile(r"(?P<a>[^,，?？]{2,40}?)比(?P<b>[^,，?？]{2,40}?)
 
 def _times(a, query, items):
     more = _TIMES_MORE.search(query.original)
-    plan = _times_of(a, query, items, more)
-    if plan and more and len(plan[2]) and not len(query.localities) == 2:
-        # the ratio, then how many more: "多出几倍" is read both ways, so both are said
-        item, text, steps, quotes, *rest = plan
-        x, y = (Decimal(o) for o in steps[0].operands)
-        unit = re.search(r"(\d+(?:\.\d+)?)(\D*?) ÷", steps[0].working).group(2)
-        diff = compute.Computed(compute.fmt(x - y), steps[0].operands,
-                                f"{steps[0].operands[0]}{unit} − {steps[0].operands[1]}{unit} = {compute.fmt(x - y)}{unit}")
-        return (item, f"{text};多{diff.result}{unit}。计算:{diff.working}", [*steps, diff], quotes, *rest)
-    return plan
-
-
-def _times_of(a, query, items, more=None):
     m = _TIMES_AFTER.search(query.original) or _TIMES.search(query.original) or more  # the more particular first
     if not m:
         return None
@@ -175,15 +161,24 @@ def _times_of(a, query, items, more=None):
     for item in items:
         chosen = operands.pick(a, item, parts, None, query)
         if chosen and chosen[0].unit == chosen[1].unit and chosen[1].value:
-            steps = compute.one_decimal(compute.ratio(chosen[0], chosen[1]))
-            return item, f"{_times_head(steps)}。计算:{steps[0].working}", steps, [n.sentence for n in chosen]
+            text, steps = _ratio(chosen[0], chosen[1], more)
+            return item, text, steps, [n.sentence for n in chosen]
     found = operands.pick_across(a, items, parts, None, query)  # each under its own point of one report
     if not found or found[0][1].unit != found[1][1].unit or not found[1][1].value:
         return None
-    steps = compute.one_decimal(compute.ratio(found[0][1], found[1][1]))
+    text, steps = _ratio(found[0][1], found[1][1], more)
     holders = list(dict.fromkeys(i for i, _ in found))
-    return (holders[0], f"{_times_head(steps)}。计算:{steps[0].working}", steps,
-            [n.sentence for _, n in found], holders[1:])
+    return holders[0], text, steps, [n.sentence for _, n in found], holders[1:]
+
+
+def _ratio(x: Number, y: Number, more) -> tuple[str, list[Computed]]:
+    """"是4倍。计算:…"; asked "多出几倍", which people read both ways, the difference too."""
+    steps = compute.one_decimal(compute.ratio(x, y))
+    text = f"{_times_head(steps)}。计算:{steps[0].working}"
+    if more:
+        diff = compute.difference(x, y)
+        text, steps = f"{text};多{diff.working.split(' = ')[1]}。计算:{diff.working}", [*steps, diff]
+    return text, steps
 
 
 def _times_head(steps: list[Computed]) -> str:
@@ -437,12 +432,7 @@ def _less_parts(a, query, items):
                                                 and n.context.find(n.text) < first.context.find(first.text))]
         if not before or before[-1].value <= sum(n.value for n in chosen):
             continue
-        step = compute.difference(before[-1], chosen[0])
-        steps = [step]
-        for n in chosen[1:]:
-            steps.append(compute.Computed(compute.fmt(Decimal(steps[-1].result) - n.value), (steps[-1].result, n.text),
-                                          f"{steps[-1].result}{n.unit} − {n.text}{n.unit} = "
-                                          f"{compute.fmt(Decimal(steps[-1].result) - n.value)}{n.unit}"))
+        steps = compute.less(before[-1], chosen)
         working = " − ".join(f"{n.text}{n.unit}" for n in [before[-1], *chosen]) + f" = {steps[-1].result}{chosen[0].unit}"
         return item, f"{steps[-1].result}{chosen[0].unit}。计算:{working}", steps, [chosen[0].sentence]
     return None
@@ -675,7 +665,7 @@ def _sum_of_kinds(a, query, items):
     kinds, counted = _KINDS_SUMMED.search(q), _COUNTED.search(q)
     if not kinds or not counted or len(query.localities) > 1:
         return None
-    n, unit = _CN_NUMBER[kinds.group("n")], counted.group("unit")
+    n, unit = route_counts.CN_DIGIT[kinds.group("n")], counted.group("unit")
     topic = operand_topic(q[:kinds.start()], query) or query.topic  # the scene, before "两类合计"
     best = None
     for item in items[:2]:
@@ -692,8 +682,6 @@ def _sum_of_kinds(a, query, items):
     step = compute.total(stretch)
     return item, f"合计{step.result}{unit}。计算:{step.working}", [step], [stretch[0].sentence]
 
-
-_CN_NUMBER = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _rsplit(text: str, pattern: str) -> tuple[str, str, str]:

@@ -57,7 +57,7 @@ _DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下
 _IN_MONTH = re.compile(r"(落在|定在|在|为|是)(?P<value>(\d{4}年)?\d{1,2}月)(?![底末\d]|份?[前内])[^?？]{0,16}?的" + _ASKS_COUNT)
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月|(年底|年末)")
 _SEVERAL = ("不止一", "好几", "多")
-_CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def doc_tasks(a, doc_id: str) -> list[TaskItem]:
@@ -120,7 +120,7 @@ def field_filter(question: str):
     if m:
         if m.group("n") in _SEVERAL:  # "不止一家", "好几家一起牵头": more than one
             return (lambda i: len(i.lead_units or ()) >= 2), "牵头单位不止一家"
-        n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
+        n = int(m.group("n")) if m.group("n").isdigit() else CN_DIGIT[m.group("n")]
         # said in words: the count is the asker's filter, not a figure the cited items state
         if m.group("more"):
             return (lambda i: len(i.lead_units or ()) >= n), f"牵头单位有{'一两三四五六七八九'[n - 1]}家及以上"
@@ -225,24 +225,22 @@ def role_filter(a, query: Query):
 
 # "…挂得最多的那条几家?", "协办单位写得最多的是哪条": the item whose role lists the most units
 _MOST_UNITS = re.compile(r"最多的?(那|一|是哪)?[条项个]?[^?？]{0,6}?(几|多少)家|(单位|家)[^?？,，]{0,6}?最多的?(是)?(哪|那)")
-_ROLE_SAID = re.compile(r"牵头|主办|协办|配合|参加|参与|责任")
-_ROLE_FIELDS = {"牵头": "lead_units", "主办": "lead_units", "协办": "participating_units", "配合": "participating_units",
-                "参加": "participating_units", "参与": "participating_units", "责任": "responsible_units"}
 
 
-def most_units(question: str, items: list[TaskItem]) -> tuple[TaskItem, str, str] | None:
-    """(the item, its role's label, the units) when the question asks which item lists the most
-    units in one role (the role word said last before 最多; 牵头 when none is)."""
+def most_units(question: str, items: list[TaskItem]) -> tuple[TaskItem, str, tuple[str, ...]] | None:
+    """(the item, its role's label, its units in that role) when the question asks which item
+    lists the most units in one role (the role said last before 最多; 牵头 when none is)."""
     m = _MOST_UNITS.search(question)
     if not m:
         return None
-    said = [w.group(0) for w in _ROLE_SAID.finditer(question[:m.start()])]
-    field = _ROLE_FIELDS[said[-1]] if said else "lead_units"
+    said = max(((w.end(), field) for field, words in _ROLE_WORDS for w in words.finditer(question[:m.start()])),
+               default=(0, "lead_units"))
+    field = said[1]
     ranked = sorted(items, key=lambda i: -len(getattr(i, field) or ()))
     if not ranked or not getattr(ranked[0], field):
         return None
     label = {"lead_units": "牵头单位", "responsible_units": "责任单位"}.get(field, f"{fields.part_word(ranked[0])}单位")
-    return ranked[0], label, fields.SEP.join(getattr(ranked[0], field))
+    return ranked[0], label, tuple(getattr(ranked[0], field))
 
 
 def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
@@ -274,10 +272,9 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
         most = most_units(query.original, found)
         if most:
             item, label, units = most
-            n = units.count(fields.SEP) + 1
-            text += (f"其中{label}最多的是{fields.listed_section(item)}“{_short(item)}”,共{n}家:{units}"
-                     f"[{found.index(item) + 1}]。")
-            extra += (Computed(str(n), tuple(units.split(fields.SEP)), f"{n}家"),)
+            text += (f"其中{label}最多的是{fields.listed_section(item)}“{_short(item)}”,共{len(units)}家:"
+                     f"{fields.SEP.join(units)}[{found.index(item) + 1}]。")
+            extra += (Computed(str(len(units)), units, f"{len(units)}家"),)
         if unreadable and any(unreadable(i) for i in pool):
             text += "另有任务的单位信息因文本不完整无法辨认。"
         yield {"type": "delta", "text": text}
