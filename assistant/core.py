@@ -41,8 +41,9 @@ NEAR_MIN = 0.2  # an item listed as near a question nobody could answer covers t
 
 class Assistant:
     def __init__(self, searcher, llm=None, max_question_chars: int = 2000,
-                 generation_timeout_s: float = 40.0, max_tokens: int = 200):
+                 generation_timeout_s: float = 40.0, max_tokens: int = 200, kinds=None):
         self.searcher = searcher
+        self.kinds = kinds  # assistant.question_kinds.QuestionKinds, or None: the rules alone
         self.llm = llm
         self.max_question_chars = max_question_chars
         self.generation_timeout_s = generation_timeout_s
@@ -69,7 +70,7 @@ class Assistant:
         """Events: {'type': 'delta' | 'replace', 'text'} as text is ready, then {'type': 'final', 'answer'}."""
         started = time.perf_counter()
         query = understand(question, history, self.max_question_chars, self.unit_names,
-                           tuple(self.searcher.localities))
+                           tuple(self.searcher.localities), self.kinds)
         if locality and not query.localities:
             query = Query(**{**query.__dict__, "localities": (locality,)})
         query = self.titles.without_title(query)

@@ -115,7 +115,8 @@ def main(args, settings) -> int:
     questions = load_set(args.set)
     if args.limit:
         questions = questions[: args.limit]
-    assistant = build_assistant(settings)
+    # the learned question kinds never learn from the questions they are scored on
+    assistant = build_assistant(settings, held_out=[q.question for q in questions])
     unit_names = assistant.known_units
 
     def product(gold: GoldQuestion) -> dict:
