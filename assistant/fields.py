@@ -455,9 +455,26 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         lines += [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, 'any') if names else ''}"
                   for n, i in enumerate(elsewhere, start=len(items) + 1)]
     elif elsewhere:
-        lines.append(f"另外,{unit}在{len(elsewhere)}{counter}中是责任单位或配合单位:"
-                     + SEP.join(f"{i.section}[{n}]" for n, i in enumerate(elsewhere, start=len(items) + 1)) + "。")
+        lines.append(not_leading_line(unit, elsewhere, len(items) + 1, names, counter))
     return "\n".join([head, *lines])
+
+
+NOT_LEADING_NAMED = 5  # up to this many items named without leading, each is shown with its heading
+
+
+def not_leading_line(unit: str, items: list[TaskItem], first: int, names: frozenset[str] = frozenset(),
+                     counter: str = "项", scope: str = "") -> str:
+    """"另外,县司法局不牵头、是责任单位或配合的有2项:四、 10.“…”(配合)[5]、…。": after what a unit
+    leads, where it is named without leading, each item cited (`first`: the first one's number).
+    One wording for every answer that says it; `scope` narrows it ("同一方面"). Past a few items
+    each is named by its number alone: the line follows a list, and must not outgrow it."""
+    parts = _support_parts(items, names)
+    said = []
+    for n, item in enumerate(items, start=first):
+        name = f"{listed_section(item)}“{short_heading(item, 20)}”" if len(items) <= NOT_LEADING_NAMED else item.section
+        part = f"({counted_part(item, names)})" if names and "或" in parts else ""
+        said.append(f"{name}{part}[{n}]")
+    return f"另外,{scope}{unit}不牵头、是{parts}的有{len(items)}{counter}:{SEP.join(said)}。"
 
 
 def unit_tasks_on_topic_text(unit: str, within: list[TaskItem], items: list[TaskItem], role: str, topic: str,

@@ -259,15 +259,11 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
 
 
 def _add_elsewhere(lines: list[str], cited: list, unit: str, items: list[TaskItem]) -> None:
-    """"另外,X在…中是责任单位": the items that name the unit in another part than lead, cited."""
+    """"另外,X不牵头、是责任单位的有…": the items that name the unit in another part than lead, cited."""
     if not items:
         return
-    said = []
-    for item in items:
-        cited.append((item, item.units_raw or fields.short_heading(item, 30)))
-        roles = "、".join(name for field, name in _role_names(item)[1:] if unit in (getattr(item, field) or ()))
-        said.append(f"{fields.listed_section(item)}“{fields.short_heading(item, 20)}”({roles or '列名'})[{len(cited)}]")
-    lines.append(f"另外,{unit}在{len(items)}项中不是牵头单位:{'、'.join(said)}。")
+    lines.append(fields.not_leading_line(unit, items, len(cited) + 1, frozenset({unit})))
+    cited += [(item, item.units_raw or fields.short_heading(item, 30)) for item in items]
 
 
 def _role_names(item: TaskItem) -> tuple[tuple[str, str], ...]:

@@ -375,9 +375,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
                       and (not query.localities or i.locality in query.localities)]
             also = _topic_of_list(a, query, others, some=False)[1] if others else []
             if also:
-                text += (f"\n另外,同一方面{query.unit}不牵头、是责任单位或配合单位的有{len(also)}{counter}:"
-                         + fields.SEP.join(f"{fields.listed_section(i)}“{fields.short_heading(i, 20)}”[{len(within) + n}]"
-                                           for n, i in enumerate(also, start=1)) + "。")
+                text += "\n" + fields.not_leading_line(query.unit, also, len(within) + 1, names, counter, scope="同一方面")
                 cited += [(i, i.units_raw or i.text[:100]) for i in also]
                 counts += (Computed(str(len(also)), tuple(i.section for i in also), f"{len(also)}{counter}"),)
         yield {"type": "delta", "text": text}
