@@ -104,6 +104,10 @@ def field_filter(question: str):
         # the field as printed (牵头领导：…), its time limit, or the task's own words
         value = m.group("value").strip()
         field = re.split(r"里|中|的", m.group("field"))[-1]  # "清单里牵头领导" -> 牵头领导
+        if role and not re.search(r"领导|时限|时间|期限|备注", m.group("field")):
+            # "配合栏里写了“各乡镇人民政府”的": that role's units (a table's columns leave no note)
+            word = next(w.group(0) for f, words in _ROLE_WORDS if f == role and (w := words.search(m.group("field"))))
+            return (lambda i: any(value in u for u in getattr(i, role) or ()) or value in i.units_raw), f"{word}栏写“{value}”"
         return (lambda i: value in f"{i.units_raw}\n{i.deadline}\n{i.text}"), f"{field}写“{value}”"
     m = _IN_MONTH.search(question)
     if m:  # "完成时限落在2024年12月(含“12月底前”)的有几项": every limit in that month

@@ -96,7 +96,9 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                r"(负责|点名|列了|写了)的?(都|还|一共|总共)?(有|是|包括)(哪些|哪几个?|哪几家)(单位|部门|机构)|"
                                # "负责单位包括哪些?", "负责的部门有谁?": people say 负责单位 for the
                                # documents' 责任单位; several asked, so more than the lead
-                               r"负责的?(单位|部门|机构)(都|还)?(有|是|包括|含)?(哪些|哪几|谁)", re.I)),
+                               r"负责的?(单位|部门|机构)(都|还)?(有|是|包括|含)?(哪些|哪几|谁)|"
+                               # "…那项,单位栏写的是谁?": the item's unit column, whatever its roles
+                               r"(单位|部门)(一?栏|那一?栏)(里|上)?(写|填|列|注)了?的?(是|有)?(谁|哪|啥|什么)", re.I)),
     # "哪个单位要是拖了后腿,会有什么后果?" asks what follows, not who: no unit intent
     ("other", re.compile(r"(什么|啥|哪些)(后果|处理|处分)|会(怎么样|怎样|如何)|(怎么|如何)(处理|问责|追责)")),
     ("lead", re.compile(rf"{_LEAD_WORDS}|[牵挑领带打]的头|谁(来)?负责|由谁|归谁|落到谁|谁(的)?(头|身)上|(责任|落实|负责)(?!人)[^，,。？?]{{0,6}}在谁|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
@@ -216,6 +218,9 @@ _ASKS_VALUE = re.compile(r"(啥|什么)时(候|间)|何时|几号|哪天|多少|
 _RECIPIENT = re.compile(r"(报|报送|上报|交|送|发|抄送|提交)(给|到|至)?(谁|哪个(单位|部门))")
 _ONE_ITEM = re.compile(r"(那|这|该)(条|项|个任务|件事)")
 _SELF_INTRO_RE = re.compile(_SELF_INTRO)
+# "棠川县农业农村局在分工表里有没有活?那项是谁挑头": whether a unit has tasks, asked before "那项" points
+# back at the task found
+_ASKS_HAS_TASKS = re.compile(r"(有没有|有无|有)(活|任务|事|工作|我们)|(哪些|哪几|几)(条|项|件)?(活|任务|事|工作)?|点(到|了)")
 _SELF = re.compile(rf"(我们|我|本|咱们?)(局|单位|部门|委|办)|(我们|咱们)[\u4e00-\u9fff]{{0,8}}(局|办|部|委|科|股|所|队|中心)|{_SELF_INTRO}|which tasks|what tasks", re.I)
 
 
@@ -359,7 +364,8 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "檀峰市国资委想确认下，…有没有点到我们，是主办还是协办": the asker's unit, then what
             # the document asks of "us", however the two are joined
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif query.intent == "unit_tasks" and _ONE_ITEM.search(query.text) and not _SELF_INTRO_RE.search(query.text):
+        elif (query.intent == "unit_tasks" and _ONE_ITEM.search(query.text) and not _SELF_INTRO_RE.search(query.text)
+              and not (unit and _ASKS_HAS_TASKS.search(query.text[:_ONE_ITEM.search(query.text).start()]))):
             # "…兑现那条,配合的有哪些?" is about one item's units, whoever issued the document
             query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
         elif unit and query.intent == "unit_tasks":

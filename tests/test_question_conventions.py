@@ -863,3 +863,23 @@ def test_members_named_one_by_one_by_their_titles():
     assert members.asks.search("那条贯彻的是哪两个规定?") and holds(members, [item], "那条贯彻的是哪两个规定?")
     bare = SimpleNamespace(text="推进法律顾问制度,贯彻落实有关规定。", units_raw="")
     assert not holds(members, [bare], "那条贯彻的是哪两个规定?")
+
+
+def test_a_role_column_said_to_hold_a_unit_counts_that_roles_units():
+    """"配合栏里写了“各乡镇人民政府”的有几项": a table's columns leave no unit note to search, so
+    the role's own units are read."""
+    from dataclasses import replace
+
+    from assistant.route_counts import field_filter
+    from corpus.types import TaskItem
+
+    def row(n, part=(), resp=()):
+        return TaskItem(item_id=f"t{n}", doc_id="d", doc="d.xlsx", title="t", locality="岚峪县", section=f"{n}.",
+                        section_path=f"{n}.", text="开展工作。", span=(n, n + 1), lead_units=("县司法局",),
+                        responsible_units=resp, participating_units=part, kind="task")
+
+    keep, said = field_filter("那张清单上配合栏里写了“各乡镇人民政府”的有几项,都是啥")
+    assert said == "配合栏写“各乡镇人民政府”"
+    assert [keep(i) for i in (row(1, part=("各乡镇人民政府",)), row(2, resp=("各乡镇人民政府",)), row(3))] == [True, False, False]
+    # never less than the unit note says: a note the parser read into other names still counts
+    assert keep(replace(row(4), units_raw="(配合单位:各乡镇人民政府、街道办事处)"))

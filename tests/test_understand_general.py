@@ -163,3 +163,22 @@ def test_each_thing_asked_of_one_item_gets_its_own_sentence():
                             intent="other", phrases=())
     found = support(a, query, item)
     assert found and "原因分析" in found[1] and "抄送县司法局" in found[1]
+
+
+def test_the_unit_column_of_an_item_asked_whole():
+    assert understand("绿园重大行政决策程序那项,单位栏写的是谁?").intent == "responsible"
+    assert understand("这一项责任单位一栏填的是哪些部门?").intent == "responsible"
+
+
+def test_that_item_after_a_units_tasks_asked_points_back_at_them():
+    """"X有没有活?那项是谁挑头": 那项 is the item X's list gives, so X's list answers (with who
+    leads each); "…兑现那条,配合的有哪些?" names no unit and stays one item's units."""
+    from assistant import question_kinds
+
+    asked = "棠川县农业农村局在分工表里有没有活?那项是谁挑头"
+    kinds = question_kinds.load(held_out=[asked])  # the patterns read 挑头 as a lead question
+    units = UnitNames([_item("棠川县", lead=("县市场监管局",), resp=("县农业农村局",))])
+    query = understand(asked, known_units=units, known_localities=("棠川县",), kinds=kinds)
+    assert query.intent == "unit_tasks" and query.unit == "县农业农村局"
+    one = understand("惠企政策兑现那条,配合的有哪些?", known_units=units, known_localities=("棠川县",), kinds=kinds)
+    assert one.intent == "responsible"
