@@ -96,7 +96,9 @@ def field_filter(question: str):
         value = m.group("value").strip()
         return (lambda i: value in (i.deadline or "")), f"完成时限为“{value}”"
     m = _QUOTED_IS.search(question)
-    role = next((f for f, words in _ROLE_WORDS if words.search(m.group("field"))), "") if m else ""
+    # the role the field names, and the word it is named by ("配合栏里" -> participating_units, 配合)
+    role, word = next(((f, w.group(0)) for f, words in _ROLE_WORDS if (w := words.search(m.group("field")))),
+                      ("", "")) if m else ("", "")
     if role and m.group("value").strip() in _EMPTY_MARKS:
         # "牵头单位栏是“—”的有几项?": a unit column left empty (— / 无) is one that names no unit
         return (lambda i: not getattr(i, role)), f"{m.group('field')}为“{m.group('value').strip()}”(未写明)"
@@ -106,7 +108,6 @@ def field_filter(question: str):
         field = re.split(r"里|中|的", m.group("field"))[-1]  # "清单里牵头领导" -> 牵头领导
         if role and not re.search(r"领导|时限|时间|期限|备注", m.group("field")):
             # "配合栏里写了“各乡镇人民政府”的": that role's units (a table's columns leave no note)
-            word = next(w.group(0) for f, words in _ROLE_WORDS if f == role and (w := words.search(m.group("field"))))
             return (lambda i: any(value in u for u in getattr(i, role) or ()) or value in i.units_raw), f"{word}栏写“{value}”"
         return (lambda i: value in f"{i.units_raw}\n{i.deadline}\n{i.text}"), f"{field}写“{value}”"
     m = _IN_MONTH.search(question)

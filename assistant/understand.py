@@ -364,8 +364,8 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "檀峰市国资委想确认下，…有没有点到我们，是主办还是协办": the asker's unit, then what
             # the document asks of "us", however the two are joined
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif (query.intent == "unit_tasks" and _ONE_ITEM.search(query.text) and not _SELF_INTRO_RE.search(query.text)
-              and not (unit and _ASKS_HAS_TASKS.search(query.text[:_ONE_ITEM.search(query.text).start()]))):
+        elif (query.intent == "unit_tasks" and (one := _ONE_ITEM.search(query.text)) and not _SELF_INTRO_RE.search(query.text)
+              and not (unit and _ASKS_HAS_TASKS.search(query.text[:one.start()]))):
             # "…兑现那条,配合的有哪些?" is about one item's units, whoever issued the document
             query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
         elif unit and query.intent == "unit_tasks":
