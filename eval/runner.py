@@ -110,6 +110,9 @@ def main(args, settings) -> int:
 
     if getattr(args, "layouts", None):
         return layouts_main(args)
+    if getattr(args, "battery", None):
+        from eval import battery
+        return battery.main(args, settings)
     for folder in getattr(args, "with_docs", None) or []:
         _add_documents(settings, folder)
     questions = load_set(args.set)

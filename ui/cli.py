@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="score the parser on a folder of documents with gold items (layout-zoo format)")
     p.add_argument("--with-docs", metavar="DIR", action="append", default=[],
                    help="add the documents in DIR to the index before asking (questions about them)")
+    p.add_argument("--battery", metavar="WHICH",
+                   help="tune | blind | all | SET,SET: every set on its own index (eval/battery.toml)")
+    p.add_argument("--jobs", type=int, default=2, help="worker processes for --battery")
+    p.add_argument("--compare", metavar="DIR", help="with --battery: what changed against an earlier run")
     _common(p)
     _llm_opts(p)
 
