@@ -37,7 +37,9 @@ class Number:
 
 
 _UNITS = "个工作日|个百分点|万元|亿元|学时|小时|%|％|件|次|家|项|个|人|名|条|卷|户|元|天|日|年|支|场|批|类|所|期|份"
-_NUM = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNITS})?")
+# "1.9万件": a count written in 万 or 亿 (not 万元 / 亿元, a unit of its own) is read at its value
+_NUM = re.compile(rf"(\d+(?:\.\d+)?)\s*(?:(万|亿)(?!元))?\s*({_UNITS})?")
+_SCALE = {"万": 10_000, "亿": 100_000_000}
 _CLAUSE_BREAK = re.compile(r"[,\uff0c、;\uff1b:\uff1a。]")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
@@ -46,7 +48,9 @@ def numbers_in(sentence: str) -> list[Number]:
     """Every number of a sentence (not years or dates) with its unit and label."""
     out = []
     for m in _NUM.finditer(sentence):
-        text, unit = m.group(1), (m.group(2) or "").replace("％", "%")
+        text, scale, unit = m.group(1), m.group(2), (m.group(3) or "").replace("％", "%")
+        if scale and not unit:  # "增长2万余" or a bare 万: no count this code can read
+            continue
         after = sentence[m.end():m.end() + 1]
         if unit == "年" and len(text) == 4 or (after == "月" and not unit) or _in_date(sentence, m.start()) \
                 or _in_doc_no(sentence, m.start()):
@@ -56,7 +60,8 @@ def numbers_in(sentence: str) -> list[Number]:
         label = re.split(r"\d+(?:\.\d+)?[^\u4e00-\u9fff]*", label)[-1]
         start = max(before.rfind(c) for c in "\uff1b;。") + 1  # its own part of the sentence,
         end = _CLAUSE_BREAK.search(sentence, m.end())  # up to the end of its clause ("60学时的…培训")
-        out.append(Number(Decimal(text), text, unit, label, sentence[start:end.start() if end else len(sentence)], sentence))
+        value = Decimal(text) * _SCALE[scale] if scale else Decimal(text)
+        out.append(Number(value, text + (scale or ""), unit, label, sentence[start:end.start() if end else len(sentence)], sentence))
     return out
 
 

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 from assistant import fields
 from assistant.compute import Computed
 from assistant.route_sections import gist
-from assistant.understand import Query, quoted_phrases, topic_of
+from assistant.understand import LEAD_WORDS, Query, quoted_phrases, topic_of
 from corpus.select import filter_items
 from corpus.text import normalize
 from corpus.types import TaskItem
@@ -24,7 +24,7 @@ _THAT = r"(那个|这个|该|那家|这家|那几家|这几家|那两家|这两�
 _UNIT_WORD = rf"{_THAT}?(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?"
 # "牵头A的单位" / "牵头A那个单位" (a demonstrative may stand for 的)
 _WHO = rf"(的{_UNIT_WORD}|{_THAT}(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?)"
-_LEAD_VERB = r"(牵头|负责|主抓|主办)"
+_LEAD_VERB = rf"(负责|{LEAD_WORDS})"  # 牵头 and the words people say it with (挑头, 打头, 领头…)
 # "…在B那条里是什么角色?" / "…是牵头还是配合?": the unit's role in another item
 _ROLE_ASK = (r"(是|算|当|担任)(的|个)?是?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|(什么|啥)身份|"
              # "…在B那条里有它吗?", "…算啥?", "…还挂牵头吗?": whether and how it is named in B

@@ -28,7 +28,7 @@ TASK_KINDS = ("task", "point")
 _SHARE = re.compile(r"占(了)?(多大|多少|几成|百分之几)|占比|比例|比重|百分之(几|多少)|几成")
 _AVERAGE = re.compile(r"平均(下来|算下来|算来|起来|算)?[,，]?每|人均|每(家|个|人|件|户)平均|平均一|[每一]个?[\u4e00-\u9fff]{1,4}平均|摊到每|摊下来")
 _DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
-_SUM = re.compile(r"一共|合计|总共|加起来|加在一起|共计|总计|之和")
+_SUM = re.compile(r"一共|合计|总共|加起来|加在一起|加总|共计|总计|之和")
 _COMPARED = re.compile(r"(多|少|高|低|早|晚)[办做收受审查]?(了|出)?(多少|几).*$")  # "…比B多几项?": what follows B
 
 
@@ -364,6 +364,8 @@ def _share(a, query, items):
             whole = operands.largest_same_unit(item, numerator)
         if whole is None or whole.value == 0 or whole in numerator:
             continue
+        if any(n.unit == "%" for n in [*numerator, whole]):
+            return None  # a share of counts: a rate the item states ("联合抽查占比不低于25%") is quoted
         steps = []
         part: Computed | Number = numerator[0]
         if len(numerator) > 1:
@@ -380,7 +382,9 @@ def _average(a, query, items):
     m = _AVERAGE.search(q)
     if not m:
         return None
-    per = re.search(r"[每一](家|个|人|件|户|次|名|项)", q[m.start():])  # 平均每家, 平均一家
+    # 平均每家, 平均一家; or "每个主题服务摊下来办了多少件": the thing each is of, named before
+    per = (re.search(r"[每一](家|个|人|件|户|次|名|项)", q[m.start():])
+           or re.search(r"每(家|个|人|件|户|次|名|项)[^,，?？]*$", q[:m.start()]))
     asked = re.search(r"(几|多少)(次|件|个|项|家|人|名|元|万元|天)", q)
     if not per or not asked:
         return None
@@ -556,7 +560,13 @@ def _sum(a, query, items):
             return None
         step = compute.total([n for _, n in found])
         return _places_plan(found, f"合计{step.result}{found[0][1].unit}", [step])
-    parts = operands.split_phrases(q[:m.start()], query)
+    # the parts are named before a sum word: the first ("A和B加起来,一共…") or a later one
+    # ("一共多少个点?把A这一层和B那一层加总")
+    first, parts = m, []
+    for m in _SUM.finditer(q):
+        parts = operands.split_phrases(q[:m.start()], query)
+        if len(parts) >= 2:
+            break
     if len(parts) < 2:
         return _sum_of_kinds(a, query, items)
     # "A和B加起来,一共调解成功了多少件?": what is summed is named after the sum word
@@ -564,7 +574,7 @@ def _sum(a, query, items):
     measure = operand_topic(re.sub(r"(了)?(多少|几).*$", "", tail), query)
     if measure:
         parts = [f"{p}{measure}" for p in parts]
-    unit = operands.asked_unit(q[m.start():])
+    unit = operands.asked_unit(q[first.start():])
     for item in items:
         chosen = operands.pick(a, item, parts, unit, query)
         if chosen and len({n.unit for n in chosen}) == 1 and chosen[0].unit != "%":  # rates never add up

@@ -77,6 +77,9 @@ _DOC_DATES = re.compile(r"(落款|发文|印发|成文|签发)(日期|时间|日
 def gap(a, query, items):
     if not _GAP.search(query.original) or _DOC_DATES.search(query.original):
         return None
+    described = _named_to_described(a, query)
+    if described:
+        return described
     # "7月10号那次和10月10号那次隔了多少天?": the days the asker names, as the item writes them
     named = [t for _, t in compute.month_days_in(re.sub(r"(\d{1,2})号", r"\1日", query.original))]
     for item in items:
@@ -126,6 +129,64 @@ def gap(a, query, items):
     return _two_days_said(a, query)
 
 
+def _named_to_described(a, query):
+    """"棠川分工表5月14号印发,离第一次报半年进展的截止日还有几天?": one day the asker names (the
+    place's document's date, or a day one of its items writes) and one the asker describes, read
+    from the sentence of the place's documents that best covers the description (a notice's, which
+    ranks low among the tasks), and of "于7月10日和12月10日前,分别将半年和全年…" the one it names."""
+    q = re.sub(r"(\d{1,2})号", r"\1日", query.original)
+    named = [_month_day(d) for d, _ in compute.dates_in(q) + compute.month_days_in(q)]
+    if len(query.localities) != 1 or len(named) != 1:
+        return None
+    place = query.localities[0]
+    day = _day_written(a, place, named[0])
+    if not day:
+        return None
+    holder, said = day
+    # the clause naming the day goes; of the one asking the gap, what it says the other day is
+    # ("离第一次报半年进展的截止日还有几天")
+    clauses = [_GAP_WORDS.sub("", c) for c in re.split(r"[,，;；?？。]", q)
+               if c.strip() and not compute.month_days_in(c) and not compute.dates_in(c)]
+    described = re.sub(ASKS_ISSUE.pattern, " ", "".join(clauses))
+    topic = operand_topic(described, query)
+    if not a.evidence.has_content(topic):
+        return None
+    # (which of two days is told by the asker's words as said: 全年 is no topic word, but tells it)
+    found = _best_dated(a, place, topic, lambda s, days: _the_day(days, s, described), TWO_DAYS_MIN)
+    if not found or found[2][0] == said[0]:
+        return None
+    item, sentence, other = found
+    step = compute.days_between(said, other)
+    quotes = [sentence] + ([said[1]] if holder is not item else [])
+    return item, f"{other[1]};相隔{step.result}天。计算:{step.working}", [step], quotes, [holder] if holder is not item else []
+
+
+_GAP_WORDS = re.compile(r"^(离|距离?|到)|(中间|一共|总共|算上闰年)?(还有|还剩|剩|有|是|相隔|间隔|相距|隔了?|差了?)?"
+                        r"(多少|几)天.*$|(中间|一共|总共)?(隔了?|过了?)(多长时间|多久)")
+
+
+def _day_written(a, place: str, month_day: str):
+    """(the item, (date, as written)) of a day the asker names without its year: written in full by
+    an item of the place (its notice's 落款), else the date of the place's one document."""
+    for item in a.items:
+        if item.locality == place:
+            for d in compute.dates_in(item.text):
+                if _month_day(d[0]) == month_day:
+                    return item, d
+    dated = {i.doc_id: i for i in a.items if i.locality == place and i.date}
+    if len(dated) == 1:
+        item = next(iter(dated.values()))
+        own = compute.dates_in(item.date) or _iso(item.date)
+        if own and _month_day(own[0][0]) == month_day:
+            return item, own[0]
+    return None
+
+
+# a sentence setting two days is rare: the bar for the words that find it is lower than for a
+# figure among many
+TWO_DAYS_MIN = 0.8 * OPERAND_MIN
+
+
 def _two_days_said(a, query):
     """"半年进展和全年进展各有一个报送截止日,这两个日子差多少天?": the sentence of the place's
     documents that best covers the question and sets two full dates (a notice's, which ranks low
@@ -133,8 +194,7 @@ def _two_days_said(a, query):
     if len(query.localities) != 1:
         return None
     topic = operand_topic(query.original[:_GAP.search(query.original).start()], query)
-    # (a sentence setting two days is rare: the bar is lower than for a figure among many)
-    found = _best_dated(a, query.localities[0], topic, _two_days, 0.8 * OPERAND_MIN)
+    found = _best_dated(a, query.localities[0], topic, _two_days, TWO_DAYS_MIN)
     if not found:
         return None
     item, sentence, days = found

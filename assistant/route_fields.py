@@ -388,7 +388,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
     # the other part asked too: "…哪些挂了我们?哪项是我们牵头?" asks every item that names the unit
     asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|打下手|(挂|写|列)了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关|"
-                               r"露[了过]?(几次)?面|露脸|有份|列进|列入|写进|写到",
+                               r"露[了过]?(几次)?面|露脸|有份|列进|列入|写进|写到|有(我们|咱们?|我局|本单位)(几|多少|哪)",
                                query.original))
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     points, step = fields.points_total(items) if fields.ASKS_POINTS.search(query.original) else ("", None)

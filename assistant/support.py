@@ -141,6 +141,25 @@ def _with_announced_lists(parts: list[str], keep: set[int]) -> set[int]:
     return keep
 
 
+# a run-in heading: a numbered short phrase standing as its own sentence ("二、压实工作责任。"),
+# the sentences after it, up to the next numbered one, its body
+_RUN_IN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])\s*[^，,；;。:：]{2,14}。?$")
+RUN_IN_BODY_MAX = 3  # sentences
+
+
+def _with_run_in_bodies(parts: list[str], keep: set[int]) -> set[int]:
+    """A kept run-in heading brings its body: "二、压实工作责任。" says what the paragraph is about,
+    the sentences after it say what it requires."""
+    keep = set(keep)
+    for n in sorted(keep):
+        if _RUN_IN_HEADING.match(parts[n]):
+            for m in range(n + 1, min(n + 1 + RUN_IN_BODY_MAX, len(parts))):
+                if _RUN_IN_HEADING.match(parts[m]) or _ENUMERATED.match(parts[m]):
+                    break
+                keep.add(m)
+    return keep
+
+
 def question_parts(question: str) -> list[tuple[str, bool]]:
     """The question's clauses, each with whether it asks something: in "檀峰这份措施发下来,各单位要
     先拿出个啥?最晚哪天报?" the first clause asks nothing. Its sentence is quoted with the others,
@@ -208,6 +227,10 @@ def support(a, query: Query, item: TaskItem):
             for s in asked:
                 trimmed[s] = None
             continue
+        if asks and asked_before and len(ranked) > 1 and ranked[1][0] == ranked[0][0] and ranked[0][1] in chosen:
+            # a tie between a sentence an earlier part chose and another: another thing is asked,
+            # its sentence is the other ("…分别怎么要求的?完成情况跟啥挂钩")
+            ranked = [ranked[1], ranked[0], *ranked[2:]]
         if ranked and asks:
             part_picks.append(ranked[:2])
         if ranked:
@@ -272,7 +295,7 @@ def support(a, query: Query, item: TaskItem):
             trimmed[s] = None
     keep = {n for n, s in enumerate(in_order) if s in chosen}
     keep = _cover(a, query, in_order, keep)
-    keep = _with_announced_lists(in_order, keep)
+    keep = _with_run_in_bodies(in_order, _with_announced_lists(in_order, keep))
     return item, "".join(_quoted(in_order[n], trimmed.get(in_order[n])) for n in sorted(keep)), \
         min(chosen[c] for c in (asked or chosen))  # a sentence chosen by several parts counts its best
 

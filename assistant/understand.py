@@ -47,7 +47,7 @@ def detect_language(text: str) -> str:
 
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
-_LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "领衔", "带头", "挂帅", "挑大梁", "唱主角", "领着干"}, key=len, reverse=True))
+LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "领衔", "带头", "挂帅", "挑大梁", "唱主角", "领着干"}, key=len, reverse=True))
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
@@ -59,27 +59,27 @@ _SELF_INTRO = (r"(?:(?:(我们|咱们?|我)(是|这边是|单位是|单位)[^,�
                # "县金融服务中心问一下:…", "霁川的乡镇这边问下,…": the asker's unit, then 问一下
                r"^[^,，。?？:：]{2,20}?(局|办|委|院|部|中心|政府|办事处|所|队|科|股|乡镇|街道)(这边|这里)?"
                r"(问一下|问下|想问|咨询一下|请教一下)[,，:：])")
-LEAD_ASK = re.compile(rf"{_LEAD_WORDS}|[牵挑领]了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
+LEAD_ASK = re.compile(rf"{LEAD_WORDS}|[牵挑领]了?(哪些|哪几|几|多少)(个|项|条|件)?头")  # a unit_tasks question about what a unit leads
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|几处|多少项|多少条|多少件|多少处|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条|指标)"  # 指标: an assessment's items
 
 INTENT_PATTERNS = [  # order matters: the first match wins
-    ("unit_tasks", re.compile(rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)[)”\"]*(了|干|做|抓|开展|承担|的)?(有|是|都有|都是)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
-                              rf"({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有|一共|共)?({_LIST_ASK}|多少|几)|"
+    ("unit_tasks", re.compile(rf"({LEAD_WORDS}|负责|参与|参加|承担|配合|协办)[)”\"]*(了|干|做|抓|开展|承担|的)?(有|是|都有|都是)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
+                              rf"({LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有|一共|共)?({_LIST_ASK}|多少|几)|"
                               rf"(我们|我|本|咱)(局|单位|部门|委|办)[^?？]{{0,12}}{_LIST_ASK}|"
                               # "我们是县市场监督管理局,…我们牵头的都有哪些事?": the asker names their unit first
-                              rf"{_SELF_INTRO}(?=.{{0,50}}({_LEAD_WORDS}|负责|参与|参加|承担|配合|协办|责任单位|配合单位))"
+                              rf"{_SELF_INTRO}(?=.{{0,50}}({LEAD_WORDS}|负责|参与|参加|承担|配合|协办|责任单位|配合单位))"
                               r"(?=.{0,50}(哪些|哪几|几项|几条|多少项|多少条))|"
                               r"[牵挑领]了?(哪些|哪几|几|多少)(个|项|条|件)?头|"  # 牵头 split by its object: "牵了哪些头"
                               # "挂了几项牵头任务", "哪些条款是X挂主办的": the tasks counted or listed by a role
-                              rf"(几|多少|哪些|哪几)[项条个件]?({_LEAD_WORDS}){_TASK_WORDS}|"
-                              rf"{_LIST_ASK}(条款|{_TASK_WORDS})[^?]{{0,20}}({_LEAD_WORDS})的|"
+                              rf"(几|多少|哪些|哪几)[项条个件]?({LEAD_WORDS}){_TASK_WORDS}|"
+                              rf"{_LIST_ASK}(条款|{_TASK_WORDS})[^?]{{0,20}}({LEAD_WORDS})的|"
                               # "跟我们有关的任务是哪几条?"
                               rf"(跟|和|与)(我们|咱们?|我|本单位|本局)(有关|相关)的{_TASK_WORDS}|"
                               # "哪些活儿点了我们牵头?": the tasks first, the asker's role after
-                              rf"{_LIST_ASK}{_TASK_WORDS}[^?]{{0,10}}(我们|咱们?|我|本)(单位|局|部门)?[^?]{{0,4}}({_LEAD_WORDS}|负责|参与|配合)|"
+                              rf"{_LIST_ASK}{_TASK_WORDS}[^?]{{0,10}}(我们|咱们?|我|本)(单位|局|部门)?[^?]{{0,4}}({LEAD_WORDS}|负责|参与|配合)|"
                               # "市司法局当牵头(单独或者合牵)的占几成?": the share of the tasks it leads
-                              rf"({_LEAD_WORDS}|负责|配合|参与)[^?？,，]{{0,12}}的[^?？,，]{{0,6}}(占(了)?(几成|多少|百分之|比例|比重|全部|总数)|占比|比例|比重)|"
+                              rf"({LEAD_WORDS}|负责|配合|参与)[^?？,，]{{0,12}}的[^?？,，]{{0,6}}(占(了)?(几成|多少|百分之|比例|比重|全部|总数)|占比|比例|比重)|"
                               r"which tasks|what tasks", re.I)),
     ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|涉及到?(哪些|哪几个?|哪几家)(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要|在)?(负责|配合|参与|参加|协办)|"
                                r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
@@ -101,7 +101,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                r"(单位|部门)(一?栏|那一?栏)(里|上)?(写|填|列|注)了?的?(是|有)?(谁|哪|啥|什么)", re.I)),
     # "哪个单位要是拖了后腿,会有什么后果?" asks what follows, not who: no unit intent
     ("other", re.compile(r"(什么|啥|哪些)(后果|处理|处分)|会(怎么样|怎样|如何)|(怎么|如何)(处理|问责|追责)")),
-    ("lead", re.compile(rf"{_LEAD_WORDS}|[牵挑领带打]的头|谁(来)?负责|由谁|归谁|落到谁|谁(的)?(头|身)上|(责任|落实|负责)(?!人)[^，,。？?]{{0,6}}在谁|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
+    ("lead", re.compile(rf"{LEAD_WORDS}|[牵挑领带打]的头|谁(来)?负责|由谁|归谁|落到谁|谁(的)?(头|身)上|(责任|落实|负责)(?!人)[^，,。？?]{{0,6}}在谁|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
                         # (not "…是哪个单位发的?": who issued the document)
                         r"哪个(单位|部门|科室?|股室?|处室?|机构)(?!(印|下)?发的|发布的|出的)|哪家(?!的(材料|文件|方案|报告|要点|安排))|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),
@@ -155,7 +155,7 @@ _ASKING = re.compile(
     r"(?<=什么)(目标|指标|结果|效果)|(?<=啥)(目标|指标|结果|效果)|(?<=哪些)(目标|指标)|"
     # the role asked (挑大梁, 领衔, 主办), like 牵头: what is asked, not what about; "各主办单位要…"
     # names who does something, and stays
-    rf"(?:{_LEAD_WORDS})(?!单位|部门)|"
+    rf"(?:{LEAD_WORDS})(?!单位|部门)|"
     r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|按|啊|吧|呀|"
     + _PUNCTUATION.pattern
 )
@@ -204,9 +204,15 @@ def quoted_phrases(text: str) -> tuple[str, ...]:
 
 def detect_intent(text: str, skip: tuple[str, ...] = ()) -> str:
     for name, pattern in INTENT_PATTERNS:
-        if name not in skip and pattern.search(text):
+        if name not in skip and pattern.search(text) and not (name == "doc_info" and CITED_DOCUMENT.search(text)):
             return name
     return "other"
+
+
+# a document an item cites, named by a higher issuer ("贯彻的是国务院办公厅哪个意见?文号是多少"): its
+# title and number are in the item's text, not in the plan's own fields
+CITED_DOCUMENT = re.compile(r"(国务院|国办|中共中央|中办|党中央|中央|[省部]委?|自治区|上级)(办公厅)?[^,，?？]{0,6}"
+                            r"(哪个|哪份|哪一个|什么|啥)(意见|通知|文件|办法|规定|决定|条例|方案|纲要)")
 
 
 # How likely the learned kinds must find a unit-tasks question to overrule a lead reading: the
@@ -383,9 +389,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "…那条,县发改委是牵头还是配合?": one item's units, and the named unit's part in it
             query = replace(query, unit=unit, intent="responsible" if query.intent == "other" else query.intent)
         elif (unit and query.intent in ("other", "summary") and not _ASKS_UNITS.search(query.text)
-              and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)(的|了)", query.text)):
+              and re.search(rf"({LEAD_WORDS}|负责|参与|配合)(的|了)", query.text)):
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合|涉及).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
+        elif unit and re.search(rf"({LEAD_WORDS}|负责|参与|配合|涉及).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
             # "县发改委牵头的一共几项?" counts what a unit does
             query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and re.search(r"(?<!拿来)(?<!用来)(?<!拿去)(要|得|需要)?(干|做|抓|承担|摊上|摊到|分到|分了|挂了|挂着|领了|揽了)了?"
@@ -405,7 +411,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
                    or ONLY_SUPPORT.search(query.text) and re.search(rf"的(有|是|都有)?{_LIST_ASK}", query.text))):
             # "县司法局只是当配合单位的任务有哪些?": a named unit's tasks in one role
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif unit and re.search(rf"({_LEAD_WORDS}|负责|参与|配合)的{_TASK_WORDS}", query.text) and ASKS_POINTS.search(query.text):
+        elif unit and re.search(rf"({LEAD_WORDS}|负责|参与|配合)的{_TASK_WORDS}", query.text) and ASKS_POINTS.search(query.text):
             # "县司法局挂牵头的指标,分值加起来多少?": the points of the unit's items, added up
             query = replace(query, unit=unit, intent="unit_tasks")
     return query
@@ -459,7 +465,7 @@ _ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几|一)?个?(条|项)|哪些(�
                          # "给我们派了啥活?": the tasks handed to a unit
                          r"(派|分|安排|布置|交)[了给]*(我们|咱们?|我|它|他们)?(哪些|什么|啥)(活|事|工作|任务)|"
                          # "是挑头的多还是配合的多?": its items counted by its part in them
-                         rf"({_LEAD_WORDS}|负责|配合|参与|协办)的?(多|少)还是|"
+                         rf"({LEAD_WORDS}|负责|配合|参与|协办)的?(多|少)还是|"
                          # "牵头的和配合的比,哪种更多?": the same count, asked the other way
                          r"哪(种|类|样|个)(角色|身份)?(更|比较)?(多|少)")
 # the units asked for: who, or which units (then a named unit is the one left out: "除了X还有谁")
@@ -467,8 +473,8 @@ _ASKS_UNITS = re.compile(r"谁|哪(个|些|几个|几|家)?(单位|部门|科室
 
 # a named unit's part in one item asked: 是牵头还是配合, 算牵头吗, 挂的是什么, 在这条里什么角色
 # "…那条,是县发改委牵头吧?", "是不是司法局挑头的?": a guess of who leads, to be checked
-_PREMISE = re.compile(rf"(是不是(?P<unit2>[^,，。?？是由]{{2,16}}?)(在)?({_LEAD_WORDS})(的)?(吧|吗|么)?|"
-                      rf"(是|由)(?P<unit>[^,，。?？是由]{{2,16}}?)(在)?({_LEAD_WORDS})(的)?(吧|吗|么|对吧|对吗|没错吧|是吧))[?？]?$")
+_PREMISE = re.compile(rf"(是不是(?P<unit2>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么)?|"
+                      rf"(是|由)(?P<unit>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么|对吧|对吗|没错吧|是吧))[?？]?$")
 
 
 ASKS_ROLE = re.compile(r"牵头还是|还是牵头|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"

@@ -151,9 +151,17 @@ _CLAUSE = re.compile(r"[,，;；:：]")
 
 def is_plan(item) -> bool:
     """A task of a plan, or a report's point under its plans for the coming year (四、2025年度…主要安排)."""
-    if item.kind not in ("task", "point") or item.status or "\n进展情况:" in item.text:
+    if item.kind not in ("task", "point", "prose") or item.status or "\n进展情况:" in item.text:
         return False  # a ledger's row says how it stands: its 进展情况 is what was actually done
-    return not any(k in (item.doc_kind or item.title) for k in _REPORT_KINDS) or bool(_PLANS.search(item.section_path))
+    # (a plan's prose that sets an aim, its 总体要求 or 工作目标, aims as its tasks do; a report's
+    # prose says what was done)
+    if item.kind == "prose" and not _AIM.search(item.text):
+        return False
+    report = any(k in (item.doc_kind or item.title) for k in _REPORT_KINDS)
+    return not report or (item.kind != "prose" and bool(_PLANS.search(item.section_path)))
+
+
+_AIM = re.compile(r"争创|力争|确保|目标|到20\d{2}年")
 
 
 # a report's section of plans: 工作打算, 主要安排, 工作计划, 下一步工作 (not 安排落实情况)
