@@ -227,10 +227,6 @@ def support(a, query: Query, item: TaskItem):
             for s in asked:
                 trimmed[s] = None
             continue
-        if asks and asked_before and len(ranked) > 1 and ranked[1][0] == ranked[0][0] and ranked[0][1] in chosen:
-            # a tie between a sentence an earlier part chose and another: another thing is asked,
-            # its sentence is the other ("…分别怎么要求的?完成情况跟啥挂钩")
-            ranked = [ranked[1], ranked[0], *ranked[2:]]
         if ranked and asks:
             part_picks.append(ranked[:2])
         if ranked:
