@@ -352,7 +352,13 @@ def _answering_span(a, topic: str, part: str, sentence: str) -> tuple[int, int] 
         lo -= 1
     while hi + 1 < len(clauses) and gain(lo, hi + 1) >= SPAN_GAIN:
         hi += 1
+    # a value's bound, said in the clause after it ("一般为7个工作日,最长不超过15个工作日"), is part of it
+    while hi + 1 < len(clauses) and _BOUND.match(clauses[hi + 1]) and answers_measure(part, clauses[hi + 1]):
+        hi += 1
     return lo, hi
+
+
+_BOUND = re.compile(r"(最长|最短|最多|最少|最高|最低|最迟|至多|至少|最长不|一般不|原则上|特殊情况|确需延长|可以?延长|不得超过|不超过)")
 
 
 def _quoted(sentence: str, span: tuple[int, int] | None) -> str:

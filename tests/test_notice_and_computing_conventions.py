@@ -27,7 +27,9 @@ NOTICE = ("沙汀县人民政府办公室关于印发沙汀县2024年法治政�
           "3.加大重点领域执法力度。（县市场监管局、县司法局按职责分工负责）\n"
           "4.贯彻落实《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》（国办发〔2022〕27号），"
           "及时调整裁量基准。（县司法局牵头）\n"
-          "5.推出“一件事一次办”主题服务23个，累计办件1.9万件。（县政务服务中心牵头）\n")
+          "5.推出“一件事一次办”主题服务23个，累计办件1.9万件。（县政务服务中心牵头）\n"
+          "6.严格落实合法性审核，县政府及其办公室出台的规范性文件均经过合法性审核，合法性审核期限一般为7个工作日，"
+          "最长不超过15个工作日，全县规范性文件合法性审核率达到100%。（县司法局牵头）\n")
 
 
 def test_a_count_in_wan_is_read_at_its_value_and_an_amount_keeps_its_unit():
@@ -82,3 +84,9 @@ def test_a_share_is_never_taken_of_rates(tmp_path):
     a = _assistant_over(tmp_path, yanqiao_txt=text)
     answer = a.answer("岩桥联合抽查占比多少?")
     assert answer.path != "computed" and "25%" in answer.text
+
+
+def test_a_values_bound_said_after_it_is_quoted_with_it(tmp_path):
+    a = _assistant_over(tmp_path, shating_txt=NOTICE)
+    answer = a.answer("沙汀对规范性文件合法性审核的时限规定了几个工作日？")
+    assert "7个工作日，最长不超过15个工作日" in answer.text
