@@ -358,7 +358,7 @@ def _answering_span(a, topic: str, part: str, sentence: str) -> tuple[int, int] 
     return lo, hi
 
 
-_BOUND = re.compile(r"(最长|最短|最多|最少|最高|最低|最迟|至多|至少|最长不|一般不|原则上|特殊情况|确需延长|可以?延长|不得超过|不超过)")
+_BOUND = re.compile(r"(最长|最短|最多|最少|最高|最低|最迟|至多|至少|一般不|原则上|特殊情况|确需延长|可以?延长|不得超过|不超过)")
 
 
 def _quoted(sentence: str, span: tuple[int, int] | None) -> str:
