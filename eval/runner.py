@@ -162,16 +162,20 @@ def layouts_main(args) -> int:
     return 0
 
 
+def documents_in(folder) -> list[Path]:
+    """The documents of a folder of test documents: every readable file but its README and gold."""
+    from corpus.load import SUPPORTED
+
+    return [p for p in sorted(Path(folder).iterdir())
+            if p.suffix and p.suffix.lower() in SUPPORTED and not p.name.upper().startswith("README")]
+
+
 def _add_documents(settings, folder: str) -> None:
     """Add every document in `folder` (not its gold files) to the data dir and re-index."""
-    from corpus.load import SUPPORTED
     from index.ingest import add_files, corpus_documents, ingest
     from index.service import open_store
 
-    files = [p for p in sorted(Path(folder).iterdir())
-             if p.suffix and p.suffix.lower() in SUPPORTED
-             and not p.name.upper().startswith("README")]
-    add_files(settings.data_dir, files)
+    add_files(settings.data_dir, documents_in(folder))
     store = open_store(settings.data_dir, settings.chroma_url, settings.embed_model, settings.threads)
     print(ingest(store, store.embedder, corpus_documents(settings.data_dir), progress=False).summary(),
           file=sys.stderr)
