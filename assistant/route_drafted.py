@@ -21,7 +21,8 @@ from assistant.extract import extractive_text, value_first
 from assistant.llm.gate import LLMBusy
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
-from assistant.support import context, excerpt, question_parts, sentences_in_order, support
+from assistant.context_items import context
+from assistant.support import excerpt, question_parts, sentences_in_order, support
 from assistant.understand import Query, detect_intent, topic_of
 from assistant.value_kind import asked_kind, missing_reason
 from corpus.errors import PolicyQAError

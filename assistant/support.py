@@ -1,9 +1,9 @@
-"""Which items and sentences an answer may use: the context items of a question (the best per
-named place, or per place that comes close, or the best of one place), an item's excerpt for the
-model, and the sentences of an item that support each part of the question.
+"""Which sentences of an item an answer may use: the item's excerpt for the model, and the
+sentences that support each part of the question (a sentence-level cover, with the clauses of a
+long sentence that answer a number: assistant.spans).
 
-`assistant.route_drafted` answers from them; the unit and section routes and the gate calibration
-use them too.
+`assistant.route_drafted` answers from them (with the items of assistant.context_items); the unit
+and section routes and the gate calibration use them too.
 """
 from __future__ import annotations
 
@@ -11,97 +11,11 @@ import re
 
 from assistant import fields
 from assistant.evidence import ASKS_BASIS, answers_measure
-from assistant.gates import REL_MIN, REL_MIN_NAMED, SENTENCE_MIN
+from assistant.gates import SENTENCE_MIN
+from assistant import spans
 from assistant.understand import Query, detect_intent, topic_of
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem
-
-def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
-    """The items the answer may use, with their relevance: the best per named locality; with no
-    place named, the best of each place that comes close to the best; else the two (three for a
-    summary) best-ranked of the one place, most relevant first."""
-    ranked = [h.item for h in hits]
-    spread = _per_locality(a, query, ranked) if not query.localities and query.intent != "summary" else []
-    if len(query.localities) > 1:
-        scored = [best for loc in query.localities if (best := _best_of_place(a, query, ranked, loc))]
-    elif len(spread) > 1:
-        scored = spread  # no place named and several places' documents cover it: each answers
-    else:
-        places = query.localities or tuple(i.locality for i, _ in spread[:1])  # the one place that comes close
-        pool = [i for i in ranked if not places or i.locality in places]
-        want = 3 if query.intent == "summary" else 2
-        candidates = [(i, a.relevance(query, i)) for i in pool[:5]]
-        scored = candidates[:want]
-        # For a number question, a lower-ranked item clearly more on topic takes the place of the
-        # weakest chosen one (the hybrid rank can put a broad item mentioning 2021 above the one
-        # about the question). Only there: the answer must then also hold the kind of value asked,
-        # a second check open questions lack (D042 '…叫什么名字?' got a count instead of a refusal).
-        floor = REL_MIN_NAMED if query.localities else REL_MIN
-        for item, rel in candidates[want:]:
-            weakest = min(range(len(scored)), key=lambda n: scored[n][1])
-            # Other questions: only when no chosen item could be used at all ("第一责任人是谁?" ranks
-            # two task items above the guarantee measure that says it), so an answer the ranked
-            # items give is never replaced by one from a lexically closer item.
-            usable = any(r >= floor for _, r in scored)
-            if rel > scored[weakest][1] + 0.15 and (query.intent == "number" or (not usable and rel >= floor)):
-                scored[weakest] = (item, rel)
-        if query.intent == "number":
-            scored = _holding_the_value(a, query, scored, candidates)
-        scored.sort(key=lambda s: -s[1])
-    # Prompt tokens dominate latency: when the best item clearly carries the question, the draft
-    # gets it alone.
-    if len(scored) > 1 and len(query.localities) <= 1 and scored[0][1] >= scored[1][1] + 0.25:
-        scored = scored[:1]
-    return scored
-
-
-def _holding_the_value(a, query: Query, scored, candidates):
-    """A number asked: a chosen item with no sentence holding it gives its place to one as close to
-    the question that has one ("漱泉2024年行政复议纠错了多少件?": the 2025 plan and the problems
-    section rank with the point that says 纠错12件)."""
-    held = {i.item_id for i, _ in candidates if support(a, query, i)}
-    if not held or all(i.item_id in held for i, _ in scored):
-        return scored
-    spare = [(i, r) for i, r in candidates if i.item_id in held and all(i.item_id != s.item_id for s, _ in scored)]
-    out = []
-    for item, rel in scored:
-        if item.item_id not in held and spare and spare[0][1] >= rel - 0.15:
-            out.append(spare.pop(0))
-        else:
-            out.append((item, rel))
-    return out
-
-
-MAX_LOCALITIES = 6  # fifteen documents: a task many places set is answered for each (政府信息公开年度报告: 4+)
-# Stricter than a unit question's REL_SHARE: a quoted sentence from a loosely related item of
-# another place reads as an answer, where a unit list is checked against its item's heading.
-SPREAD_SHARE = 0.8
-
-
-def _best_of_place(a, query: Query, ranked: list[TaskItem], locality: str) -> tuple[TaskItem, float] | None:
-    """A question naming several places asks each the same thing: the most relevant of the place's
-    three best-ranked items. The place gets its own search when the shared ranking holds fewer
-    than three of its items, so one place's document cannot crowd the other's out of eight hits."""
-    own = [i for i in ranked if i.locality == locality][:3]
-    if len(own) < 3:
-        seen = {i.item_id for i in own}
-        own += [h.item for h in a.searcher.search(query.text, k=3, localities=[locality], locality=locality)
-                if h.item.item_id not in seen][:3 - len(own)]
-    scored = [(i, a.relevance(query, i)) for i in own]
-    return max(scored, key=lambda p: p[1], default=None)  # ties: the better-ranked
-
-
-def _per_locality(a, query: Query, ranked: list[TaskItem]) -> list[tuple[TaskItem, float]]:
-    """The most relevant of each locality's three best-ranked items, for the localities that come
-    close to the best one."""
-    by_loc: dict[str, list[TaskItem]] = {}
-    for item in ranked:
-        by_loc.setdefault(item.locality, []).append(item)
-    best = [max(((i, a.relevance(query, i)) for i in items[:3]), key=lambda p: p[1]) for items in by_loc.values()]
-    top = max((r for _, r in best), default=0.0)
-    keep = [(i, r) for i, r in best if r >= REL_MIN and r >= SPREAD_SHARE * top]
-    return sorted(keep, key=lambda p: -p[1])[:MAX_LOCALITIES]
-
 
 def excerpt(a, query: Query, item: TaskItem, limit: int) -> str:
     """The item's sentences that best cover the question, in text order, within `limit` chars."""
@@ -245,7 +159,7 @@ def support(a, query: Query, item: TaskItem):
             # several parts answered by one sentence: the union of their spans; a part that asks
             # no value has no span (which clause answers "由谁审核?" is not known): the whole sentence
             # a clause that asks nothing ("伊犁跨省通办那块,") leaves the quoting to the parts that ask
-            span = _answering_span(a, topic, part, sentence) if number else None
+            span = spans.answering_span(a, topic, part, sentence) if number else None
             had = trimmed.get(sentence, ())
             if not asks:
                 pass
@@ -292,7 +206,7 @@ def support(a, query: Query, item: TaskItem):
     keep = {n for n, s in enumerate(in_order) if s in chosen}
     keep = _cover(a, query, in_order, keep)
     keep = _with_run_in_bodies(in_order, _with_announced_lists(in_order, keep))
-    return item, "".join(_quoted(in_order[n], trimmed.get(in_order[n])) for n in sorted(keep)), \
+    return item, "".join(spans.quoted(in_order[n], trimmed.get(in_order[n])) for n in sorted(keep)), \
         min(chosen[c] for c in (asked or chosen))  # a sentence chosen by several parts counts its best
 
 
@@ -316,63 +230,6 @@ def _names_item_asks_list(a, query: Query, item: TaskItem, parts) -> bool:
 _ASKS_SCHEDULE = re.compile(r"时间节点|时间安排|进度安排|怎么排|如何安排|分几步|几个阶段|哪几步")
 _STEP_TIME = re.compile(r"\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?(之|以)?前|年底前|年内|每(季度|月|年|半年)|\d{4}年\d{1,2}月")
 LATER_PART_MIN = 0.15  # a later part's sentence in the item found by an earlier part covers this much of it
-_CLAUSE = re.compile(r"[^,，;；]+[,，;；]?")
-SPAN_GAIN = 0.1  # a neighbouring clause joins the quoted span when it adds this much coverage
-
-
-def _answering_span(a, topic: str, part: str, sentence: str) -> tuple[int, int] | None:
-    """Which clauses of a long sentence answer a number question, as (first, last) clause: the
-    clause holding the value asked that best covers the question, every clause holding such a
-    value and one of the question's rarest terms, and neighbours as far as they add words of the
-    question. "…事项53项,截止11月底,共办理“跨省通办”业务6927件,…" answers "办了多少件" with
-    "截止11月底,…业务6927件", not with every figure of the sentence. None: quote it whole."""
-    clauses = _CLAUSE.findall(sentence)
-    if len(sentence) <= 60 or len(clauses) < 3:
-        return None
-    cover = [a.evidence.coverage(topic, c) or 0.0 for c in clauses]
-    answering = [n for n, c in enumerate(clauses) if answers_measure(part, c)]
-    if not answering or max(cover[n] for n in answering) <= 0:
-        return None
-    # of equal cover, the clause holding more of the question's own words (线下 of "线下办理了多少件"
-    # against 共办理…6927件); then the first, in document order
-    from assistant.evidence import jieba_module
-
-    words = {w for w in jieba_module().lcut(topic, HMM=False) if len(w) >= 2}
-    best = max(answering, key=lambda n: (round(cover[n], 2), sum(w in clauses[n] for w in words), -n))
-    keys = a.evidence.key_grams(topic)
-    marked = [n for n in answering if any(k in normalize(clauses[n]) for k in keys)]
-    lo, hi = min([best, *marked]), max([best, *marked])
-
-    def gain(lo2: int, hi2: int) -> float:
-        return ((a.evidence.coverage(topic, "".join(clauses[lo2:hi2 + 1])) or 0.0)
-                - (a.evidence.coverage(topic, "".join(clauses[lo:hi + 1])) or 0.0))
-
-    # a neighbour joins only when it covers words of the question the span lacks ("截止11月底")
-    while lo > 0 and gain(lo - 1, hi) >= SPAN_GAIN:
-        lo -= 1
-    while hi + 1 < len(clauses) and gain(lo, hi + 1) >= SPAN_GAIN:
-        hi += 1
-    # a value's bound, said in the clause after it ("一般为7个工作日,最长不超过15个工作日"), is part of it
-    while hi + 1 < len(clauses) and _BOUND.match(clauses[hi + 1]) and answers_measure(part, clauses[hi + 1]):
-        hi += 1
-    return lo, hi
-
-
-_BOUND = re.compile(r"(最长|最短|最多|最少|最高|最低|最迟|至多|至少|一般不|原则上|特殊情况|确需延长|可以?延长|不得超过|不超过)")
-
-
-def _quoted(sentence: str, span: tuple[int, int] | None) -> str:
-    if span is None:
-        return sentence
-    clauses = _CLAUSE.findall(sentence)
-    if span == (0, len(clauses) - 1):
-        return sentence
-    # what is left out is marked, so two clauses never read as one sentence the document does not have
-    head = "…" if span[0] > 0 else ""
-    tail = "…" if span[1] < len(clauses) - 1 else ""
-    return head + "".join(clauses[span[0]:span[1] + 1]).rstrip(",，;；") + tail
-
-
 _HOW = re.compile(r"怎么|如何|咋|具体|哪些|哪几|什么|啥|内容|要求|措施|做法|办法|后果")
 COVER_GAIN = 0.15  # a further sentence joins the evidence when it covers this much more of the question
 COVER_CHARS = 320

@@ -30,7 +30,8 @@ GRID = {
 
 
 def features(a, gold) -> dict | None:
-    from assistant.support import context, support
+    from assistant.context_items import context
+    from assistant.support import support
     from assistant.route_fields import agreed, pick_per_locality
     from assistant.understand import understand
 

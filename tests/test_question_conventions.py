@@ -194,7 +194,7 @@ def test_self_named_unit_after_the_tasks():
 
 
 def test_a_trimmed_quote_marks_what_it_leaves_out():
-    from assistant.support import _quoted
+    from assistant.spans import quoted as _quoted
     sentence = "已经县人民政府第36次常务会议研究同意，现印发给你们，请结合实际认真抓好贯彻落实。"
     assert _quoted(sentence, (0, 0)) == "已经县人民政府第36次常务会议研究同意…"
     assert _quoted(sentence, (1, 2)).startswith("…现印发给你们")
