@@ -21,9 +21,12 @@ class Computed:
     result: str  # as shown, without its unit: "12", "36.4"
     operands: tuple[str, ...]  # as shown; each is in a cited item or is an earlier result
     working: str  # "97件 − 85件 = 12件"
+    # operands the asker gave of their own case ("一个有60名执法人员的局"): in the question, in no citation
+    given: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"result": self.result, "operands": list(self.operands), "working": self.working}
+        return {"result": self.result, "operands": list(self.operands), "working": self.working,
+                **({"given": list(self.given)} if self.given else {})}
 
 
 @dataclass(frozen=True)
@@ -131,11 +134,31 @@ def month_ends_in(text: str, year: int) -> list[tuple[date, str]]:
     return out
 
 
-def product(base: Number, rate: Number) -> Computed:
-    """A count times a rate of it: 420卷 × 83.1% ≈ 349卷."""
-    result = fmt(base.value * rate.value / 100, 1)
+def product(base: Number, rate: Number, given: tuple[str, ...] = ()) -> Computed:
+    """A count times a rate of it: 420卷 × 83.1% ≈ 349卷 (60名 × 5% = 3名 when exact)."""
+    value = base.value * rate.value / 100
+    result = fmt(value, 1)
     return Computed(result, (base.text, rate.text),
-                    f"{base.text}{base.unit} × {rate.text}% ≈ {result}{base.unit}")
+                    f"{base.text}{base.unit} × {rate.text}% {_equals(value, result)} {result}{base.unit}", given)
+
+
+def after_cut(base: Number, cut: Number, given: tuple[str, ...] = ()) -> list[Computed]:
+    """What a cut by a rate leaves: 压缩60%,余40%; 20个工作日 × 40% = 8个工作日."""
+    left = fmt(100 - cut.value)
+    rest = Computed(left, (cut.text,), f"压缩{cut.text}%,余{left}%")
+    rate = Number(Decimal(left), left, "%", "", "", "")
+    return [rest, product(base, rate, given)]
+
+
+def per_each(count: Number, quota: Number, given: tuple[str, ...] = ()) -> Computed:
+    """A quota per thing times a count of things: 5个 × 3名 = 15名."""
+    result = fmt(count.value * quota.value)
+    return Computed(result, (count.text, quota.text),
+                    f"{count.text}{count.unit} × {quota.text}{quota.unit} = {result}{quota.unit}", given)
+
+
+def _equals(value: Decimal, shown: str) -> str:
+    return "=" if Decimal(shown) == value else "≈"
 
 
 # Things counted one by one: a count computed from a rate is a whole number of them
@@ -240,11 +263,11 @@ def _value(x: Computed | Number) -> Decimal:
 
 
 def grounded(computed: list[Computed], cited_text: str) -> bool:
-    """Every operand is in the cited text (normalised) or is an earlier result."""
+    """Every operand is in the cited text (normalised), an earlier result or the asker's own."""
     hay = normalize(cited_text)
     known: set[str] = set()
     for c in computed:
-        if not all(normalize(o) in hay or o in known for o in c.operands):
+        if not all(normalize(o) in hay or o in known or o in c.given for o in c.operands):
             return False
         known.add(c.result)
     return True

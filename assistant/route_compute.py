@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from assistant import compute, enumerations, fields, operands, route_counts, route_dates, sections
+from assistant import compute, enumerations, fields, operands, route_counts, route_dates, route_given, sections
 from assistant.compute import Computed, Number
 from assistant.gates import OPERAND_MIN, REL_MIN, REL_MIN_NAMED
 from assistant.understand import Query, detect_intent, operand_topic, place_words, topic_of
@@ -89,7 +89,7 @@ def _with_units_asked(query: Query, plan):
 
 
 def _ops():
-    return (route_dates.expiry, route_dates.places_gap, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled,
+    return (route_given.applied, route_dates.expiry, route_dates.places_gap, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled,
             _difference, _less_parts, _remainder, _sum, _bodies_total)
 
 

@@ -145,9 +145,10 @@ def clause_supported(clause: str, items: list[TaskItem], known_units: set[str], 
 
 def unsupported_values(text: str, items: list[TaskItem], computed=()) -> list[str]:
     """The numbers and dates of a whole answer built by code that no cited item states and no
-    computed result (assistant.compute.Computed) yields from operands the items state."""
+    computed result (assistant.compute.Computed) yields from operands the items state or the asker
+    gave (`Computed.given`, which the answer may repeat)."""
     hay = "".join(item_haystack(i) for i in items)
-    results: set[str] = set()
+    results: set[str] = {g for step in computed for g in step.given}
     for step in computed:
         if all(normalize(o) in hay or o in results for o in step.operands):
             results.add(normalize(step.result))

@@ -80,7 +80,7 @@ def ungrounded_values(answer: dict, unit_names: set[str] | None = None) -> list[
         + c.get("locality", "") for c in answer.get("citations") or []))
     body = re.sub(r"\[\d+\]", "", answer.get("answer", ""))
     # A count of the cited items ("共21项") is grounded in the citations themselves.
-    counts = {str(len(answer.get("citations") or []))} | _computed_results(answer, cited)
+    counts = {str(len(answer.get("citations") or []))} | _computed_results(answer, cited) | _given(answer)
     missing = [n for n in _NUMBER.findall(normalize(body)) if n not in cited and n.rstrip("%") not in counts]
     for name in unit_names or ():
         if normalize(name) in normalize(body) and normalize(name) not in cited:
@@ -88,9 +88,17 @@ def ungrounded_values(answer: dict, unit_names: set[str] | None = None) -> list[
     return missing
 
 
+def _given(answer: dict) -> set[str]:
+    """Figures the asker gave of their own case ("一个有60名执法人员的局") that a computation used:
+    grounded by the question, where the answer's step says so and the question does say them."""
+    asked = set(_NUMBER.findall(normalize(answer.get("question") or "")))
+    return {g for step in answer.get("computed") or [] for g in step.get("given", []) if g in asked}
+
+
 def _computed_results(answer: dict, cited: str) -> set[str]:
-    """Results the answer computed (assistant.compute) from operands that its citations state."""
-    known: set[str] = set()
+    """Results the answer computed (assistant.compute) from operands that its citations state or
+    the asker gave (`_given`)."""
+    known: set[str] = _given(answer)
     for step in answer.get("computed") or []:
         if all(normalize(o) in cited or o in known for o in step.get("operands", [])):
             for n in _NUMBER.findall(normalize(step.get("result", ""))):
