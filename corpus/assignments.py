@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from corpus.drafts import Draft, lines_where
+from corpus.notes import finish
 from corpus.text import number_in
 from corpus.units import Units, looks_like_unit, nfkc, parse_note
 
@@ -27,8 +28,12 @@ _REFS = rf"{_ONE}(?:\s*(?:[、,，和及与—–\-~～至到]|或)\s*{_ONE})*\s
 # the body runs to the clause's end: a ；, a 。, or the next clause (其中第10项…, ，第5项…)
 # (the items' titles may follow their numbers: 第17项“落实述法和年度报告制度”由…)
 _CLAUSE = re.compile(rf"(?:其中|以上)?(?P<refs>第\s*{_REFS})(?:“[^”]{{1,40}}”|《[^》]{{1,40}}》)?(?:任务|工作)?\s*(?P<how>分别)?\s*(?:由|[:：])\s*"
+                     # "以上第13—15项：第13、14项由…；第15项由…": a heading of clauses, not one
+                     r"(?!第\s*[0-9一二三四五六七八九十(（])"
                      r"(?P<body>(?:(?!其中第|[，,]\s*第\s*[0-9一二三四五六七八九十(（])[^；;。])+)")
 _LABEL = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*)?(?:责任分工|任务分工|分工|职责分工|责任落实|牵头及责任单位|责任单位|注|备注|说明)\s*[:：]\s*")
+# "（以上第13—15项：第13、14项由…；第15项由…）": a range heading its clauses
+_CLAUSES_HEADING = re.compile(rf"^[(（]?\s*(?:以上)?第\s*{_REFS}\s*[:：]\s*(?=第)")
 _RANGE = re.compile(rf"(?P<a>{NUM})\s*[)）]?(?:项|条)?\s*(?:[—–\-~～至到])\s*第?[(（]?(?P<b>{NUM})")
 _ROLE = re.compile(r"牵头|负责|配合|参与|协办|承办|主办")
 
@@ -55,11 +60,13 @@ def numbers(refs: str) -> list[int]:
 
 def clauses(paragraph: str) -> list[tuple[list[int], Units, str]]:
     """(item numbers, their units, the clause as printed) for each clause of an assignment passage."""
-    text = _LABEL.sub("", nfkc(paragraph).strip())
+    text = _CLAUSES_HEADING.sub("", _LABEL.sub("", nfkc(paragraph).strip()))
     out = []
     for m in _CLAUSE.finditer(text):
         nums = numbers(m.group("refs"))
         body = m.group("body").strip(" ，,")
+        if body.count(")") > body.count("("):  # the passage's own closing bracket: "…配合）" (nfkc)
+            body = body[:body.rindex(")")].rstrip(" ，,")
         if not nums or not _ROLE.search(body):
             continue
         clause = m.group(0).strip(" ，,")
@@ -92,7 +99,7 @@ def _units_only(units: Units) -> Units:
 
 def is_passage(paragraph: str) -> bool:
     """A paragraph that assigns units by item number: clauses make up most of it."""
-    text = _LABEL.sub("", nfkc(paragraph).strip())
+    text = _CLAUSES_HEADING.sub("", _LABEL.sub("", nfkc(paragraph).strip()))
     found = list(_CLAUSE.finditer(text))
     if not found or found[0].start() > 4:
         return False
@@ -100,7 +107,7 @@ def is_passage(paragraph: str) -> bool:
     return covered >= 0.6 * len(text.rstrip("。；; "))
 
 
-def apply(text: str, drafts: list[Draft]) -> list[Draft]:
+def apply(text: str, drafts: list[Draft], first_is_lead: bool = False) -> list[Draft]:
     """Cut each assignment passage out of the item it follows and give the items it names their
     units. Items that already carry units keep them."""
     passages = lines_where(text, is_passage)
@@ -111,10 +118,18 @@ def apply(text: str, drafts: list[Draft]) -> list[Draft]:
     assigned: set[int] = set()  # items given units here: a later clause adds to them (其中第10项…)
     for start, end, paragraph in passages:
         owner = next((d for d in tasks if d.start <= start < d.end), None)
+        # "（以上第1—3项由…牵头）" on the line after item 3 may have been read as item 3's own bracket
+        noted = next((d for d in reversed(tasks) if d.start < start and any(
+            nfkc(n) in nfkc(paragraph) for n in d.notes)), None)
+        owner = owner or noted
         section = owner.path[:1] if owner else []
         if owner:
-            owner.end = start  # the passage is not that item's text
+            owner.end = min(owner.end, start)  # the passage is not that item's text
             out.insert(out.index(owner) + 1, Draft("closing", start, end, list(owner.path)))
+        if noted:  # its units are read again without the passage (its own bracket, if any, stays)
+            noted.notes = [n for n in noted.notes if nfkc(n) not in nfkc(paragraph)]
+            noted.units = None
+            finish(noted, first_is_lead, text[noted.start:noted.end])
         before = [d for d in tasks if d.start < start]
         for nums, units, clause in clauses(paragraph):
             for n in nums:

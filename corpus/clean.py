@@ -27,11 +27,12 @@ _CHROME = re.compile(
     r"版权所有|网站标识码|.*ICP备|浏览次数|阅读次数\s*[:：]?\s*$|【字体|【字号|"
     r"发布时间\s*[:：].*(来源|浏览|阅读|点击)|"
     # a copied WeChat article: picture placeholders, captions, the follow prompt
-    r"\[(图片|视频|音频)\]\s*$|▲|点击上方.{0,8}关注|"
+    r"\[(图片|视频|音频)\]\s*$|▲\s*图[为片]|点击上方.{0,8}关注|"
     # a web page printed by a browser: the URL and page count at the foot, the time and the page's
     # title at the head of every sheet
     r"https?://\S+(\s+\d+\s*/\s*\d+)?\s*$|\d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}\s)"
 )
+_PICTURE = re.compile(r"^\[(图片|视频|音频)\]$")
 # A portal page's own date, on its chrome line ("发布时间：2024-05-16 09:32:11    来源：县政府办    浏览次数：1265")
 _PUBLISHED = re.compile(r"^发布(?:时间|日期)\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
 # Zero-width characters: WeChat articles fill blank lines with U+200B and put one before numbers.
@@ -100,8 +101,14 @@ def clean(raw: str, plain_text: bool = True) -> str:
     lines = _join_bare_labels(lines)
     out: list[str] = []
     last_header = None
+    after_picture = False
     for line in lines:
         bare = line.strip().replace("\u00a0", "")
+        # a picture's caption (`▲3月25日，…召开会议`) stands right under its placeholder; a ▲ elsewhere
+        # marks a point of the text
+        caption, after_picture = after_picture and bare.startswith("▲"), bool(_PICTURE.match(bare)) or (after_picture and not bare)
+        if caption:
+            continue
         if TABLE_SEP in line:
             cells = [c.strip() for c in line.split(TABLE_SEP)]
             if header_roles(cells):

@@ -15,6 +15,9 @@ from corpus.cells import TABLE_SEP
 _DATE_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _BARE_DATE = re.compile(r"^[•·\-*\s]*(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|日期)\s*[:：]?\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
+_ISSUED_ON = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[，,]?[^。；;，,]{0,40}?(?:印发|出台|发布)(?:了)?《")
+# a portal page's info block labels its title: `名称：…`, `标题：…`
+_TITLE_LABEL = re.compile(r"^(?:文件)?(?:名称|标题|题名)\s*[:：]\s*")
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
 _KINDS = ("任务分解方案", "任务分工方案", "重点任务分工方案", "实施方案", "推进方案", "工作方案", "工作要点", "工作安排",
           "任务清单", "工作任务清单", "重点任务清单", "重点工作任务", "重点任务", "推进情况台账", "台账", "分工表", "任务分工表", "分解表", "任务分解表", "工作计划", "若干措施", "情况报告",
@@ -76,6 +79,10 @@ def read_metadata(text: str) -> Metadata:
             if m:
                 meta.date = "-".join(f"{int(x):0{w}d}" for x, w in zip(m.groups(), (4, 2, 2)))
                 break
+    if not meta.date:  # a report of the issue: "2025年3月21日，中共X委…办公室印发《X》（…号）"
+        m = _ISSUED_ON.search("".join(head))
+        if m:
+            meta.date = "-".join(f"{int(x):0{w}d}" for x, w in zip(m.groups(), (4, 2, 2)))
     if not meta.date:
         # a portal page's metadata list whose labels were lost (`• 2023-08-14` among 索引号, 文号…
         # values) above the notice: the date it gives most often is the document's
@@ -220,7 +227,7 @@ def _title(lines: list[str]) -> str:
             if any(_bracket_blind(x) == _bracket_blind(quoted) for x in lines[:80] if x != ln):
                 return quoted
     for ln in lines[:40]:
-        clean = re.sub(r"【.*?】$", "", ln).strip().strip("*#").strip()
+        clean = _TITLE_LABEL.sub("", re.sub(r"【.*?】$", "", ln).strip().strip("*#").strip())
         if re.search(r"[！!？?→↓]", clean):
             continue  # a headline (`重磅！…来了→`), not a document's title
         if 6 <= len(clean) <= 70 and "。" not in clean and "，" not in clean and _TITLE_HINT.search(clean):

@@ -114,7 +114,7 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
     text = doc.text
     first_is_lead = bool(_FIRST_IS_LEAD.search(nfkc(text)))
     body_start = _offset_of_line(text, header_end_line)
-    drafts = assignments.apply(text, itemizing.build(text, body_start, first_is_lead))
+    drafts = assignments.apply(text, itemizing.build(text, body_start, first_is_lead), first_is_lead)
     drafts = unit_division.apply(text, drafts)
     drafts = unit_headings.apply(text, section_notes.apply(text, drafts, first_is_lead))
     drafts = _safeguards_are_prose(drafts)

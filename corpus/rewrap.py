@@ -45,6 +45,10 @@ def width(line: str) -> int:
     return len(line.rstrip())
 
 
+# a copied article's picture and its caption are lines of their own: what follows starts anew
+_CAPTIONED = re.compile(r"^(\[(图片|视频|音频)\]|▲)")
+
+
 def unwrap(lines: list[str], page_number: re.Pattern) -> list[str]:
     """The lines of a hard-wrapped text rejoined into paragraphs, its page numbers and running
     headers dropped; any other text unchanged."""
@@ -57,7 +61,8 @@ def unwrap(lines: list[str], page_number: re.Pattern) -> list[str]:
         text = line.strip()
         if not text:
             continue  # a copied PDF has no blank lines of its own; a stray one never ends a paragraph
-        if out and (_continues(text, cut) or _unclosed(out[-1]) or (full and _runs_in(out[-1], text))):
+        if out and not _CAPTIONED.match(out[-1].strip()) and (
+                _continues(text, cut) or _unclosed(out[-1]) or (full and _runs_in(out[-1], text))):
             out[-1] += text
         else:
             out.append(line.rstrip())

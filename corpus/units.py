@@ -72,7 +72,7 @@ _WORD_ROLE = {"牵头": "lead", "主办": "lead", "配合": "participating", "�
 _SEPARATORS = re.compile(r"[、,，;；/\s]|<br>")  # a space left between names after cleaning separates them
 _UNIT_END = re.compile(
     r"(局|办|委|院|部|室|会|组|中心|部门|单位|街道|政府|办事处|监委|分局|管委会|办公室|所|队|站|庭|处|厅|"
-    r"科|股|社|行|馆|团|台|校|园|联|协|集团|公司|法院|检察院|机构|党委|党工委|单位|成员单位|\)|）)$"
+    r"科|股|社|行|馆|团|台|校|园|联|协|集团|公司|法院|检察院|机构|机关|党委|党工委|单位|成员单位|\)|）)$"
 )
 _PERSON = re.compile(r"(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|同志|领导)[)）]?$")
 # `吴振华（副局长）`: a name with a person's title in brackets is a person, never a unit
