@@ -32,7 +32,7 @@ _MEASURES = [
      r"\d+个?(工作日|自然日|日|天|月|年|周|小时)|[一二三四五六七八九十两半]+个?(工作日|日|天|月|年|周)|每[年季月周日天半]|季度|定期"),
     # the day asked: a sentence naming only a year (《…2024年…》) does not say which day, nor
     # does the 号 of a document number (霁法委办发〔2023〕3号)
-    (re.compile(r"哪天|哪一天|几号|几月几"), r"\d+日(?!内|以内|之内)|(?<![〔〕\[\]\d])\d+号|月底|月末|月初|年底|年末|上旬|中旬|下旬"),
+    (re.compile(r"哪天|哪一天|哪几天|哪些天|哪几日|几号|几月几"), r"\d+日(?!内|以内|之内)|(?<![〔〕\[\]\d])\d+号|月底|月末|月初|年底|年末|上旬|中旬|下旬"),
     # the year asked: a year, not the year inside a 文号 (新密办〔2023〕9号)
     (re.compile(r"哪年|哪一年|哪个年份|什么年份"), r"\d{4}年(?!度)|年底|年内|年末"),
     # the month asked: 年内 does not say which month
@@ -299,7 +299,7 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(_NOT_A_QUANTITY.sub(" ", text)))
 
 
-_COUNT = re.compile(r"(多少|几)(个工作日|大项|学时|个?小时|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场|本|份|卷|张|篇|起|宗|例|套)")
+ASKED_COUNT = re.compile(r"(多少|(?<!哪)几)(个工作日|大项|个?学时|个?小时|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场|本|份|卷|张|篇|起|宗|例|套)")
 
 
 _DURATION = "工作日|自然日|月|小时|季度|星期|百分点"
@@ -320,9 +320,11 @@ def as_count(question: str) -> str:
 def measure_pattern(question: str) -> re.Pattern | None:
     """The value pattern a number question asks for (几年 -> N年), or None when unclear."""
     question = as_count(question)
-    count = _COUNT.search(question)
+    count = ASKED_COUNT.search(question)
     if count and not re.search(r"多久|多长|几号|几月", question):
         word = count.group(2)
+        if word == "个学时":  # "多少个学时" asks 学时 as "多少学时" does
+            word = "学时"
         if word == "个":  # 几个 X: the number may be followed by 个, or by X's own classifier
             # (几个“法律明白人” is answered "不少于5名“法律明白人”"; people only for people, not
             # 多少个部门 by "3名人员"), never by a span of time

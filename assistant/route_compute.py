@@ -126,7 +126,8 @@ def _bodies_total(a, query, items):
 # "政府投资项目的时限是社会投资项目的几倍?": A is B times what
 _TIMES = re.compile(r"(?P<a>[^,，?？]{2,40}?)[,，]?(是|为|相当于)(?P<b>[^,，?？]{2,40}?)的(几|多少)倍")
 # "按优秀率折算,优秀的大概有多少卷?": a count times a rate of it, both in one sentence
-_SCALED = re.compile(r"(按|以|照)(照)?(?P<rate>[\u4e00-\u9fff]{1,12}?率)(来)?(折算|算|计算|推算|换算)")
+_SCALED = re.compile(r"(按|以|照)(照)?(?P<rate>[\u4e00-\u9fff]{1,12}?率|下限|这个|此|标准|要求|规定|比例)(来)?(折算|算|计算|推算|换算)")
+_RATE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,4}?率")
 _AT_LEAST = re.compile(r"至少|起码|最少|最低|不少于")
 _AT_MOST = re.compile(r"最多|至多|顶多|不超过|最高")
 
@@ -193,6 +194,9 @@ def _scaled(a, query, items):
     if not m or not asked:
         return None
     rate_word = re.split(r"[的和与及、]", m.group("rate"))[-1]  # "按各自的下限和优秀率算": 优秀率
+    if not rate_word.endswith("率"):  # "合格率要到95%,照下限算…": the rate the question names
+        named = [r for r in _RATE_NAMED.findall(q[:m.start()]) if r not in ("效率", "频率")]
+        rate_word = named[-1][-3:] if named else "率"
     for item in items[:2]:
         for sentence in sentences(item.text):
             nums = compute.numbers_in(sentence)

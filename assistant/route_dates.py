@@ -98,8 +98,10 @@ def gap(a, query, items):
             year = int(item.date[:4])
             found = (compute.month_days_in(item.text, year) or compute.month_ends_in(item.text, year)
                      or compute.month_ends_in(item.deadline or "", year))[:1]
-            if found and not _says_what_the_day_is(a, query, item, found[0][1]):
-                continue  # "…每季度末月25日前报进展,离印发多少天?": this item's day is for something else
+            if found and not said and not _says_what_the_day_is(a, query, item, found[0][1]):
+                # "…每季度末月25日前报进展,离印发多少天?": this item's day is for something else
+                # (a day the asker names as the item writes it is the one, whatever words go with it)
+                continue
         if not found:  # "每年3月1日前…4月1日前": days of one year, never against a dated document
             found = compute.month_days_in(item.text)
         elif len(found) == 1 and item.date:  # the other end is the document's own date

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from assistant import prompts
 from assistant.draft import stream_draft
-from assistant.evidence import answers_measure, measure_pattern
+from assistant.evidence import ASKED_COUNT, answers_measure, as_count, measure_pattern
 from assistant import fields
 from assistant.extract import extractive_text, value_first
 from assistant.llm.gate import LLMBusy
@@ -56,6 +56,23 @@ def _sentence_carries(query: Query, rel: float, found) -> bool:
     return bool(best) and best[2] >= SENTENCE_CARRIES
 
 
+# Counts people ask of anything (个, 项, 件, 名, 次…) say little of what is counted; these say it.
+_GENERIC_COUNTS = {"个", "项", "件", "家", "名", "人", "次", "天", "日", "条", "户", "所", "类"}
+
+
+def _measure_carries(query: Query, rel: float, item: TaskItem, hits, found) -> bool:
+    """A number asked in a particular measure in a named place ("执法队员一年得学够多少个学时?"):
+    the asker's words are their own (队员, 学够), but the best-ranked item whose answering sentence
+    states that very measure (…培训不少于60学时) is the one. `found`: the item's support."""
+    if query.intent != "number" or len(query.localities) != 1 or rel < REL_MIN_AGREED or not hits or hits[0].item is not item:
+        return False
+    count = ASKED_COUNT.search(as_count(query.original))
+    if not count or count.group(2).lstrip("个") in _GENERIC_COUNTS:
+        return False
+    best = found()
+    return bool(best) and answers_measure(query.original, best[1])
+
+
 def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     unavailable = ""
     supports: dict[str, object] = {}
@@ -70,7 +87,9 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     # 2022 ≠ 2021; two places compared may each be asked of its own year ("漱泉2025年的目标和岚峪
     # 2024年清单里的要求"): then an item needs one of them
     has_year = any if len(query.localities) > 1 and years else all  # (any([]) is False)
-    chosen_context = [(i, r) for i, r in context(a, query, hits) if (r >= floor or _sentence_carries(query, r, lambda: supported(i)))
+    chosen_context = [(i, r) for i, r in context(a, query, hits)
+                      if (r >= floor or _sentence_carries(query, r, lambda: supported(i))
+                          or _measure_carries(query, r, i, hits, lambda: supported(i)))
                       and has_year(y in f"{i.title}{i.section_path}{i.text}" for y in years)
                       and not _other_years_heading(i, years)]
     if not chosen_context:
@@ -239,7 +258,7 @@ def _counts_not_split(question: str, quoted: str) -> bool:
     return 0 < len(given) < len(asked)
 
 
-_ASKS_TIME = re.compile(r"几月|哪天|几号|哪一?年|(什么|啥)时候|何时|多会儿?|期限|时限|截止")
+_ASKS_TIME = re.compile(r"几月|哪天|哪几天|几号|哪一?年|(什么|啥)时候|何时|多会儿?|期限|时限|截止")
 
 
 def _unstated_value(query: Query, item: TaskItem) -> str:

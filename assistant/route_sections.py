@@ -77,9 +77,10 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
     where = f"{first.locality}《{first.title}》{sections.section_number(section)}{section.title}"
     measure = fields.counter_of(query.original, items)  # in the question's own word, else the document's
     when = bool(fields.ASKS_WHEN.search(query.original))
+    every_role = bool(_ASKS_EVERY_ROLE.search(query.original))
     counts: list[Computed] = []
     if len(items) == 1:
-        text = f"{where}:共1{measure}[1]。\n{_line(items[0], 1, SINGLE_ITEM_CHARS, when)}"
+        text = f"{where}:共1{measure}[1]。\n{_line(items[0], 1, SINGLE_ITEM_CHARS, when, every_role)}"
         cited = [(items[0], _quote(items[0]))]
     else:
         budget = max(ITEM_CHARS_MIN, ANSWER_CHARS // len(items))
@@ -99,7 +100,7 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
                 counts.append(Computed(str(_count(its)), tuple(i.section for i in its), f"{heading}下{_count(its)}{measure}"))
             for item in its:
                 n += 1
-                lines.append(_line(item, n, budget, when))
+                lines.append(_line(item, n, budget, when, every_role))
                 cited.append((item, _quote(item)))
         text = "\n".join(lines)
     if query.intent == "unit_tasks" and query.unit:
@@ -138,10 +139,17 @@ def _count(items: list[TaskItem]) -> int:
     return sum(1 for i in items if not i.section.endswith("续段"))
 
 
-def _line(item: TaskItem, n: int, limit: int, when: bool = False) -> str:
+# "分别谁负责?", "配合的是谁?": the question asks who does each item in every role, not only who leads
+_ASKS_EVERY_ROLE = re.compile(r"(谁|哪些单位|哪家|哪个单位)[^,，?？]{0,4}(负责|配合|参与|干|管)|(负责|配合|责任)单位")
+
+
+def _line(item: TaskItem, n: int, limit: int, when: bool = False, every_role: bool = False) -> str:
     """One item of the list: who leads it (or that nobody is named to), what it says, and its
-    time limit when the question asks when ("都是谁牵头、啥时候完成?")."""
-    if item.lead_units:
+    time limit when the question asks when ("都是谁牵头、啥时候完成?"); asked who does it in
+    every role ("分别谁负责?"), every unit of its note with its role."""
+    if item.lead_units and every_role and (item.responsible_units or item.participating_units):
+        lead = f"({fields.units_phrase(item)})"
+    elif item.lead_units:
         lead = f"(牵头:{'、'.join(item.lead_units)})"
     elif item.lead_units == () and item.kind == "task" and item.all_units:
         lead = f"(没有牵头单位,{fields.names_as_printed(item.all_units, item)}{fields.resp_word(item)})"

@@ -120,7 +120,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
     ("which_doc", re.compile(r"哪(个|份|一份)(地方|文件|材料|方案|报告|县|市|区|州)|哪里(提|要求|规定)|(出自|来自|是)(谁家|哪家|哪里|哪儿)|谁家的(文件|材料)|which (document|place|county|city)", re.I)),
     ("summary", re.compile(r"有哪些(任务|措施|要求|安排|工作)|哪几项|哪些(任务|方面|措施|要求)|主要内容|概括|总结|"
                            r"(方面|上)有什么安排|summar|what measures", re.I)),
-    ("number", re.compile(r"多少|(?<!哪)几[个项次轮届年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|哪一?年(?!度)|多久|多长|(什么|啥)时(候|间)|何时|多会儿?|哪会儿|哪天|[几多]号|比例|百分之|学时|时限|期限|"
+    ("number", re.compile(r"多少|(?<!哪)几[个项次轮届年天期名人家大件条份批类户所支场位起篇部台]|几月|哪个月|哪一?年(?!度)|多久|多长|(什么|啥)时(候|间)|何时|多会儿?|哪会儿|哪天|哪几天|哪些天|[几多]号|比例|百分之|学时|时限|期限|"
                           r"how (many|much|long|often)|when|deadline|percent", re.I)),
 ]
 
@@ -220,7 +220,7 @@ CITED_DOCUMENT = re.compile(r"(国务院|国办|中共中央|中办|党中央|�
 # alone 910 right, with this 915; no question the rules had right was lost).
 LEARNED_UNIT_TASKS = 0.5
 _ASKS_WHO = re.compile(r"谁|哪(个|些|家|几|一)|(几|多少)(家|个)(单位|部门|科室|股室)|有没有牵头|有牵头|是不是.{0,8}牵头|什么(单位|部门|科室|股室)|啥(单位|部门)|打头|\bwho\b|which (unit|department)", re.I)
-_ASKS_VALUE = re.compile(r"(啥|什么)时(候|间)|何时|几号|哪天|多少|(?<!哪)几[个项次天年月日条件]|多久|多长|比例|干嘛|怎么办")
+_ASKS_VALUE = re.compile(r"(啥|什么)时(候|间)|何时|几号|哪天|哪几天|多少|(?<!哪)几[个项次天年月日条件]|多久|多长|比例|干嘛|怎么办")
 _RECIPIENT = re.compile(r"(报|报送|上报|交|送|发|抄送|提交)(给|到|至)?(谁|哪个(单位|部门))")
 _ONE_ITEM = re.compile(r"(那|这|该)(条|项|个任务|件事)")
 _SELF_INTRO_RE = re.compile(_SELF_INTRO)

@@ -42,7 +42,7 @@ _BULLET = re.compile(r"(?m)^[ \t\u3000]*[▌▍▎■□●◆◇▶►★☆◼
                      r"(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])")
 # Where a copied WeChat article's own matter ends and the account's trailer begins.
 _ARTICLE_END = re.compile(r"^([-—–~=\s]*END[-—–~=\s]*|往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
-_NAV = re.compile(r"^(\s*\S{2,6}\s*[|｜])+\s*\S{2,6}\s*$|^(\S{2,6}\s{2,}){3,}\S{0,6}\s*$")
+_NAV = re.compile(r"^(?!\s*\d{1,2}\s*[|｜])(\s*\S{2,6}\s*[|｜])+\s*\S{2,6}\s*$|^(\S{2,6}\s{2,}){3,}\S{0,6}\s*$")
 _CONTINUED = re.compile(r"^\s*[(（]\s*续表?\s*\d*\s*[)）]\s*$|^\s*续表\s*\d*\s*$")
 _PAGED = re.compile(r"^(\d{1,3})、")
 _CJK = "\u4e00-\u9fff"

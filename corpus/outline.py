@@ -14,7 +14,7 @@ from corpus.text import cn_to_int
 
 CN = "一二三四五六七八九十百零〇"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-RANK = {"chapter": 0, "cn": 1, "cnparen": 2, "article": 3, "arabic": 4, "task": 4, "bullet": 4,
+RANK = {"chapter": 0, "cn": 1, "part": 1, "cnparen": 2, "article": 3, "arabic": 4, "task": 4, "bullet": 4,
         "decimal": 4.4, "decimal3": 4.6,  # 1.1 / 1-1 under 1, and 1.1.1 under 1.1
         "arabicparen": 5, "circled": 6, "shi": 7, "para": 8}  # para: an unnumbered paragraph
 # a measure after a decimal (1.5倍, 2.5万元, 1.5小时) makes it a number, not a 1.5 marker
@@ -24,6 +24,8 @@ _PATTERNS = [
     ("chapter", re.compile(rf"^第([{CN}]+)(?:章|部分)\s*")),
     ("article", re.compile(rf"^第([{CN}]+)条\s*")),
     ("cn", re.compile(rf"^([{CN}]+)\s*[、．.]\s*(?=\S)")),
+    # a section of an article or a slide: "01 | 深化行政审批制度改革", "02丨…"
+    ("part", re.compile(r"^(\d{1,2})\s*[|｜丨]\s*(?=\S)")),
     ("cnparen", re.compile(rf"^[(（]\s*([{CN}]+|-)\s*[)）]\s*")),
     ("arabicparen", re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*")),
     ("task", re.compile(r"^(?:任务|事项)\s*(\d{1,3})\s*[:：.．、]\s*")),
@@ -66,7 +68,7 @@ def marker_of(line: str) -> Marker | None:
         if family == "cn" and number is None:
             continue
         token = m.group(0).strip()
-        if family in ("arabic", "decimal", "decimal3"):
+        if family in ("arabic", "decimal", "decimal3", "part"):
             token = m.group(1)
         elif family == "cn":
             token = f"{m.group(1)}、"

@@ -117,7 +117,7 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
     drafts = assignments.apply(text, itemizing.build(text, body_start, first_is_lead), first_is_lead)
     drafts = unit_division.apply(text, drafts)
     drafts = unit_headings.apply(text, section_notes.apply(text, drafts, first_is_lead))
-    drafts = _safeguards_are_prose(drafts)
+    drafts = _safeguards_are_prose(drafts, text)
     closing = trailing_signature(text)
     if closing is not None and any(d.start < closing < d.end for d in drafts):
         # the 落款 after the last task is the document's, not the task's text: an item of its own
@@ -146,11 +146,13 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
     return [i for i in out if i.text]
 
 
-_SAFEGUARDS = re.compile(r"保障|组织实施|工作要求|组织领导|有关要求|实施步骤|工作步骤")
+# (and the opening 总体要求 / 指导思想 / 工作目标, which says why and to what end)
+_SAFEGUARDS = re.compile(r"保障|组织实施|工作要求|组织领导|有关要求|实施步骤|工作步骤|总体要求|指导思想|工作目标|基本原则")
 
 
-def _safeguards_are_prose(drafts: list[itemizing.Draft]) -> list[itemizing.Draft]:
+def _safeguards_are_prose(drafts: list[itemizing.Draft], text: str) -> list[itemizing.Draft]:
     """A plan's closing 保障措施 / 组织实施 / 工作要求 section says how the tasks are to be carried out
+    (and its opening 总体要求 why)
     (压实工作责任, 强化督查考核); where the plan's tasks name their units and none of that section's
     entries does, its entries are prose, not tasks to count or to assign."""
     tasks = [d for d in drafts if d.kind == "task"]
@@ -161,6 +163,8 @@ def _safeguards_are_prose(drafts: list[itemizing.Draft]) -> list[itemizing.Draft
     for d in tasks:
         if d.path and _SAFEGUARDS.search(nfkc(d.path[0][1])[:16]):
             sections.setdefault(tuple(d.path[0]), []).append(d)
+        elif not d.path and _SAFEGUARDS.search(nfkc(text[d.start:d.end].split("\n", 1)[0])[:16]):
+            sections.setdefault((d.number, d.start), []).append(d)  # a top-level section of prose alone
     for entries in sections.values():
         if all(d.units is None or d.units.empty for d in entries):
             for d in entries:

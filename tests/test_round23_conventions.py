@@ -1,0 +1,73 @@
+"""Conventions of round 23 and the round-13 documents: a number asked in a particular measure in the
+asker's own words, targets that are no results, a day the asker names as the item writes it, a
+count from a rate "照下限算", who does each item of a section in every role, items not given a
+lead, a plan's opening 总体要求 as prose, "01 | …" sections, and days asked "哪几天"
+(hash index, no LLM)."""
+from __future__ import annotations
+
+from corpus.outline import marker_of
+from corpus.pipeline import parse_text
+from assistant.route_counts import NO_LEAD
+from assistant.value_kind import asks_actual_result
+from tests.test_routes_items import _assistant_over
+
+PLAN = ("蓟塘县人民政府办公室关于印发蓟塘县2024年法治政府建设重点任务清单的通知\n"
+        "各乡镇人民政府，县直各部门：\n现将《蓟塘县2024年法治政府建设重点任务清单》印发给你们，请认真贯彻落实。\n"
+        "蓟塘县人民政府办公室\n2024年4月22日\n\n"
+        "蓟塘县2024年法治政府建设重点任务清单\n"
+        "一、总体要求\n坚持以习近平法治思想为指导，力争2025年创成市级法治政府建设示范县。\n"
+        "二、加强党的领导\n"
+        "1.深入学习宣传贯彻习近平法治思想，县政府常务会议全年集体学法不少于4次。（县委宣传部、县司法局牵头，县直各部门配合）\n"
+        "2.压实第一责任人职责，年底前主要负责人年终述法全覆盖。（县委依法治县办牵头，县委组织部配合）\n"
+        "三、严格规范执法\n"
+        "3.提升执法人员能力素质，全县行政执法人员每人每年参加法律知识培训不少于60学时。（县司法局牵头）\n"
+        "4.开展案卷评查，全年评查行政执法案卷不少于300卷，案卷合格率达到95%。（县司法局牵头，县直各执法部门配合）\n"
+        "5.推进“互联网+监管”，依托省一体化在线监管平台，“双随机、一公开”抽查结果公示率达到100%，举办“监管开放日”活动不少于3次。（县市场监管局负责）\n"
+        "6.全面推进政务公开，政府信息公开年度报告于3月31日前发布。（县政府办公室负责）\n")
+
+
+def test_a_measure_asked_in_the_askers_own_words_is_found_by_the_item_stating_it(tmp_path):
+    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    answer = a.answer("蓟塘的执法队员一年得学够多少个学时的法律？")
+    assert answer.status == "answered" and "60学时" in answer.text
+
+
+def test_targets_set_and_time_passed_are_no_results_of_a_plan():
+    assert not asks_actual_result("监管事项覆盖率和双随机抽查结果公示率各定了多少？")
+    assert not asks_actual_result("印发那天这个期限已经过去几天了？")
+    assert asks_actual_result("清理完，最后废止了几件？") and asks_actual_result("结果查处了多少起？")
+
+
+def test_the_two_days_the_asker_names_one_the_items_the_other_the_documents(tmp_path):
+    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    answer = a.answer("蓟塘那张清单4月22号才印发，政务公开那项要求年报3月31日前发布，印发那天这个期限已经过去几天了？")
+    assert answer.path == "computed" and "22天" in answer.text
+
+
+def test_a_count_from_the_rate_the_question_names_said_as_by_the_lower_bound(tmp_path):
+    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    answer = a.answer("蓟塘案卷评查至少300卷、合格率要到95%，照下限算起码得有多少卷合格？")
+    assert answer.path == "computed" and "至少285卷" in answer.text
+
+
+def test_a_sections_items_asked_who_does_them_say_every_role_and_unled_items_are_counted(tmp_path):
+    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    answer = a.answer("蓟塘清单第二部分加强党的领导，安排了哪几条？分别谁负责")
+    assert "县委依法治县办牵头,县委组织部配合" in answer.text
+    assert NO_LEAD.search("这个方案里，没落实到牵头单位的任务一共多少条？")
+    answer = a.answer("蓟塘这张清单里，没有明确牵头单位的任务有几条？")
+    assert "2条" in answer.text and "总体要求" not in answer.text  # the opening 总体要求 is prose
+
+
+def test_days_asked_that_the_item_does_not_give_are_declined(tmp_path):
+    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    answer = a.answer("蓟塘今年“监管开放日”具体安排在哪几天？")
+    assert answer.status == "not_found" and "具体时间" in answer.text
+
+
+def test_an_articles_numbered_parts_are_sections():
+    assert marker_of("01 | 深化行政审批制度改革").family == "part"
+    items = [i for i in parse_text("苴水区2025年法治政府建设工作要点\n01 | 依法决策\n1.健全重大行政决策机制，4月底前公布目录。\n"
+                                   "【牵头单位】区政府办公室\n02 | 规范执法\n2.提升执法人员能力素质。\n【牵头单位】区司法局\n",
+                                   file="a.txt").items if i.kind == "task"]
+    assert [i.section for i in items] == ["01 1.", "02 2."]
