@@ -25,7 +25,7 @@ import time
 from functools import cached_property
 from typing import Iterator
 
-from assistant import fields, prompts, titles, route_chain, route_compute, route_drafted, route_fields, route_places, route_sections, route_two_units
+from assistant import fields, prompts, read_places, titles, route_chain, route_compute, route_drafted, route_fields, route_places, route_sections, route_two_units
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
@@ -54,6 +54,7 @@ class Assistant:
         self.unit_names = UnitNames(self.items)
         self.titles = titles.Titles(self.items)
         self.truncated_localities = {i.locality for i in self.items if i.truncated}
+        self.scanned_places = read_places.scanned_places(self.items)
         # What a streamed draft must not show half-written (see assistant.draft).
         self.holdback = HoldBack(self.known_units | set(locality_words(tuple(searcher.localities)))
                                  | set(prompts.NOT_FOUND_MARKERS) | set(LABELS))
@@ -73,6 +74,9 @@ class Assistant:
                            tuple(self.searcher.localities), self.kinds)
         if locality and not query.localities:
             query = Query(**{**query.__dict__, "localities": (locality,)})
+        misread, said = ("", "") if query.localities else read_places.misread_place(query.original, self.scanned_places)
+        if misread:  # "葑湄清单里…" of a scan read as 封湄区
+            query = Query(**{**query.__dict__, "localities": (misread,)})
         query = self.titles.without_title(query)
         place = self._unknown_place(query)
         if place:  # "青禾县…由哪个单位牵头?" with no 青禾县 document: not another county's item
@@ -94,6 +98,9 @@ class Assistant:
             else:
                 yield event
         note = self._language_note(query.lang)
+        if misread:
+            note = f"{note}\n" if note else ""
+            note += f"(“{said}”按扫描件识别出的“{misread}”作答。)"
         text = f"{note}\n{answer.text}" if note else answer.text
         timings["total_s"] = time.perf_counter() - started
         timings.setdefault("generate_s", 0.0)

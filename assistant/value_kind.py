@@ -28,7 +28,9 @@ LEADER_ASK = re.compile(r"哪(位|个)[\u4e00-\u9fff]{0,3}领导|(分管|牵头|
 
 KINDS = (
     # (and what is counted in money: 追回多少欠薪, 罚没多少罚款)
-    ValueKind("money", re.compile(r"多少钱|经费|资金|预算|拨款|拨付|投入了?多少|花了?多少|金额|多少万|补贴多少|奖励多少|"
+    # an amount asked, not a topic that names money ("经费、装备保障那一项归哪个单位管?")
+    ValueKind("money", re.compile(r"多少钱|钱[^?？,，。]{0,6}(多少|几)|投入了?多少|花了?多少|多少万|补贴多少|奖励多少|"
+                                  r"(经费|资金|预算|拨款|拨付|金额|款项)[^?？,，。]{0,8}(多少|几)|(多少|几)[^?？,，。]{0,6}(经费|资金|预算|拨款|金额)|"
                                   r"多少(欠薪|工资|罚款|罚没款|赔偿金?|补偿款?|奖金|税款|费用)|"
                                   # "能拿到多少奖励?": an amount, asked the other way round
                                   r"(多少|几)[^?？,，]{0,2}(奖励|奖金|补贴|补助|报酬)"),

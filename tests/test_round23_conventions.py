@@ -71,3 +71,27 @@ def test_an_articles_numbered_parts_are_sections():
                                    "【牵头单位】区政府办公室\n02 | 规范执法\n2.提升执法人员能力素质。\n【牵头单位】区司法局\n",
                                    file="a.txt").items if i.kind == "task"]
     assert [i.section for i in items] == ["01 1.", "02 2."]
+
+
+def test_a_place_a_scans_reading_got_one_character_wrong():
+    from types import SimpleNamespace
+
+    from assistant.read_places import misread_place, scanned_places
+
+    items = [SimpleNamespace(locality="封湄区", doc="r12doc02.tif"), SimpleNamespace(locality="兼原县", doc="a.pdf"),
+             SimpleNamespace(locality="蓟塘县", doc="plan.txt")]
+    places = scanned_places(items)
+    assert places == ("兼原县", "封湄区")  # a text file's names are read exactly
+    assert misread_place("葑湄清单里完成时限写长期坚持的有几项", places) == ("封湄区", "葑湄")
+    assert misread_place("我们是蒹原县司法局，牵头几项？", places) == ("兼原县", "蒹原")
+    assert misread_place("按原则，复议谁牵头？", places) == ("", "")  # 按原 is no word of its own
+    assert misread_place("蓟糖县的复议谁牵头？", places) == ("", "")  # not a scanned document's place
+
+
+def test_money_named_as_a_topic_is_no_amount_asked():
+    from assistant.value_kind import asked_kind
+
+    assert asked_kind("葭汀乡镇综合执法的经费、装备保障那一项归哪个单位管？") is None
+    assert asked_kind("对财政资金分配、政府投资这些岗位搞分事行权那条，哪个局挑头？") is None
+    for asked in ("司法所经费保障，钱到底给多少？", "平台建设投入了多少钱?", "专项经费是多少？", "涉案金额和人数各是多少"):
+        assert asked_kind(asked).name == "money"
