@@ -591,27 +591,52 @@ def chain(a, query: Query, hits, timings) -> Iterator[dict]:
     yield a.final(query, text, "answered", cited, "fields")
 
 
+_KIND_ASKED = re.compile(r"(哪几份|哪些|几份)(材料|文件)?(是|属于|算)[^,，?？]{0,16}?(?P<kind>报告|方案|要点|清单|措施|分工表|台账)")
+# "是正式印发稿吗?", "是不是征求意见稿?": what kind of text a document is, which its title says
+_ASKS_STATUS = re.compile(r"正式(印发|发布|出台)?的?(稿|版|文件|文本)?[吗么]?|征求意见稿|草案|送审稿|讨论稿|定稿")
+_DRAFT = re.compile(r"征求意见稿|草案|送审稿|讨论稿|修改稿")
+
+
+def _status(question: str, item: TaskItem) -> str:
+    if not _ASKS_STATUS.search(question):
+        return ""
+    draft = _DRAFT.search(item.title or "")
+    if draft:
+        return f"不是正式印发稿:{item.locality}这份文件标题注明是“{draft.group(0)}”"
+    if item.doc_no:
+        return f"是正式印发的文件:{item.locality}这份文件有文号{item.doc_no}"
+    return ""
+
+
 def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     """What the collection holds, per document: its title, date and kind, citing its opening."""
     first: dict[str, TaskItem] = a.searcher.maps.first_of_doc
     docs = [i for i in first.values() if not query.localities or i.locality in query.localities]
     named = [i for i in docs if i.doc_no and normalize(i.doc_no) in normalize(query.text)]
     docs = named or docs  # a question quoting a 文号 is about that document
+    kind = _KIND_ASKED.search(query.original)
+    if kind and not named:  # "哪几份是年度情况报告?": the documents of that kind, by their title or kind
+        docs = [i for i in docs if kind.group("kind") in f"{i.title}{i.doc_kind}"]
     if not docs:
         yield a.not_found(query, hits)
         return
     # "是根据哪个文件制定的?文号多少?": the document it rests on (whose 文号 is the one asked)
     basis = _basis(a, docs[0]) if len(docs) == 1 and ASKS_BASIS.search(query.original) and query.lang != "en" else None
     missing = _missing_fields(query.original, docs[0]) if len(docs) == 1 and not basis else []
+    status = _status(query.original, docs[0]) if len(docs) == 1 and query.lang != "en" else ""
     if missing and query.lang != "en":
-        # every field asked for is absent: the document does not say, which is not an answer
+        # every field asked for is absent: the document does not say, which is not an answer,
+        # unless the question also asks what kind of text it is ("是正式印发稿吗?"), which its title says
         item = docs[0]
-        text = (f"文件没有写明{'和'.join(missing)}。{item.locality}:《{item.title}》"
-                f"{',' + fields.cn_date(item.date) if item.date else ''}[1]。")
+        text = (f"{status}[1]。" if status else "") + (
+            f"文件没有写明{'和'.join(missing)}。{item.locality}:《{item.title}》"
+            f"{',' + fields.cn_date(item.date) if item.date else ''}[1]。")
         yield {"type": "delta", "text": text}
-        yield a.final(query, text, "not_found", [(item, item.text[:60])], "fields")
+        yield a.final(query, text, "answered" if status else "not_found", [(item, item.text[:60])], "fields")
         return
-    lines, cited = [], []
+    lines, cited = ([f"{status}[1]。"] if status else []), []
+    if kind and not named and len(docs) > 1:
+        lines.append(f"收录的文件中共{len(docs)}份{kind.group('kind')}:")
     for n, item in enumerate(docs, start=1):
         if query.lang == "en":
             date = item.date or "no date given"

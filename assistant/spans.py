@@ -13,6 +13,18 @@ _CLAUSE = re.compile(r"[^,，;；]+[,，;；]?")
 SPAN_GAIN = 0.1  # a neighbouring clause joins the quoted span when it adds this much coverage
 
 
+# "卷数和优秀率", "件数、办结率": two measures named together, then asked
+_TWO_MEASURES = re.compile(r"([\u4e00-\u9fff]{0,3}?(?:数|率|量))(?:和|及|与|跟|、)([\u4e00-\u9fff]{0,3}?(?:数|率|量))")
+
+
+def measures_asked(part: str) -> list[str]:
+    """Each measure of "…卷数和优秀率各是多少" asked on its own ("卷数是多少", "优秀率是多少"), or []."""
+    m = _TWO_MEASURES.search(part)
+    if not m or not re.search(r"多少|几", part[m.end():]):
+        return []
+    return [f"{m.group(1)}是多少", f"{m.group(2)}是多少"]
+
+
 def answering_span(a, topic: str, part: str, sentence: str) -> tuple[int, int] | None:
     """Which clauses of a long sentence answer a number question, as (first, last) clause: the
     clause holding the value asked that best covers the question, every clause holding such a
@@ -34,6 +46,11 @@ def answering_span(a, topic: str, part: str, sentence: str) -> tuple[int, int] |
     best = max(answering, key=lambda n: (round(cover[n], 2), sum(w in clauses[n] for w in words), -n))
     keys = a.evidence.key_grams(topic)
     marked = [n for n in answering if any(k in normalize(clauses[n]) for k in keys)]
+    # several measures asked at once ("评查卷数和优秀率各是多少"): a clause for each
+    for measure in measures_asked(part):
+        own = [n for n, c in enumerate(clauses) if answers_measure(measure, c)]
+        if own:
+            marked.append(max(own, key=lambda n: (round(cover[n], 2), -n)))
     lo, hi = min([best, *marked]), max([best, *marked])
 
     def gain(lo2: int, hi2: int) -> float:

@@ -95,3 +95,28 @@ def test_money_named_as_a_topic_is_no_amount_asked():
     assert asked_kind("对财政资金分配、政府投资这些岗位搞分事行权那条，哪个局挑头？") is None
     for asked in ("司法所经费保障，钱到底给多少？", "平台建设投入了多少钱?", "专项经费是多少？", "涉案金额和人数各是多少"):
         assert asked_kind(asked).name == "money"
+
+
+def test_a_documents_kind_asked_of_the_collection_and_whether_it_is_a_draft(tmp_path):
+    report = ("苇水县人民政府关于2024年度法治政府建设情况的报告\n苇政报〔2025〕2号\n"
+              "一、2024年工作成效\n（一）审批服务提速增效。全年办件12万件。\n苇水县人民政府\n2025年2月20日\n")
+    draft = "芦水区法治政府建设实施方案（征求意见稿）\n一、主要任务\n1.深化政务公开，年内主动公开信息3000条。（区政府办公室牵头）\n"
+    a = _assistant_over(tmp_path, weishui_txt=report, lushui_txt=draft, jitang_txt=PLAN)
+    answer = a.answer("这几份材料里，哪几份是法治政府建设情况报告？各是哪一年的")
+    assert "苇水县" in answer.text and "芦水区" not in answer.text and "蓟塘县" not in answer.text
+    answer = a.answer("芦水区那份实施方案是正式印发稿吗？发文单位和日期能查到吗")
+    assert answer.status == "answered" and "不是正式印发稿" in answer.text and "征求意见稿" in answer.text
+
+
+def test_two_measures_asked_together_each_bring_their_clause():
+    from types import SimpleNamespace
+
+    from assistant.spans import answering_span, measures_asked, quoted
+
+    assert measures_asked("评查卷数和优秀率各是多少？") == ["评查卷数是多少", "优秀率是多少"]
+    assert measures_asked("评查了多少卷？") == []
+    evidence = SimpleNamespace(coverage=lambda topic, text: 0.5 if "评查" in text or "优秀" in text else 0.1,
+                               key_grams=lambda topic: ["优秀"])
+    sentence = "组织开展行政执法案卷评查，全年评查案卷不少于200卷，优秀率达到80%以上；开展行政执法人员轮训，每人每年参加法律知识培训不少于60学时。"
+    span = answering_span(SimpleNamespace(evidence=evidence), "案卷评查卷数优秀率", "评查卷数和优秀率各是多少", sentence)
+    assert "200卷" in quoted(sentence, span) and "80%" in quoted(sentence, span)
