@@ -75,7 +75,14 @@ def best(a, items: list[TaskItem], phrase: str, unit: str | None) -> tuple[TaskI
     if not scored:
         return None
     score, _, item, n = max(scored, key=lambda t: (t[0], t[1]))
-    return (item, n) if score >= OPERAND_MIN else None
+    if score >= OPERAND_MIN:
+        return item, n
+    # the place's best-ranked item holds exactly one figure in the unit asked, in words of the
+    # question's own in part ("两边行动次数的下限差几次?" of "…联合执法检查不少于8次"): that figure
+    own = [t for t in scored if t[1] == 0]
+    if unit and len(own) == 1 and own[0][0] >= OPERAND_MIN / 2:
+        return own[0][2], own[0][3]
+    return None
 
 
 def split_phrases(text: str, query: Query, written: str = "") -> list[str]:

@@ -15,7 +15,7 @@ from assistant.script import to_simplified
 from assistant.value_kind import LEADER_ASK
 from corpus.errors import BadQuestionError, QuestionTooLongError
 from corpus.units import LABELS
-from index.localities import detect_localities
+from index.localities import detect_localities, locality_variants
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -318,6 +318,24 @@ def is_follow_up(text: str) -> bool:
     return len(text) <= 20 and bool(_FOLLOW_UP.search(text.strip()))
 
 
+# "墨川和钧溪都是檀峰市生态环境局的分局牵头,两边…差几次?": a place that only heads a unit's name
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(局|委|办|院|厅|中心|队|所)")
+
+
+def _places_compared(text: str, localities: tuple[str, ...]) -> tuple[str, ...]:
+    """Of three places or more, those asked about: a place named only at the head of a unit's name
+    is the unit's, when two others remain to be compared."""
+    if len(localities) < 3:
+        return localities
+
+    def only_in_units(place: str) -> bool:
+        said = [m for v in locality_variants(place) for m in re.finditer(re.escape(v), text)]
+        return bool(said) and all(_UNIT_AFTER.match(text, m.end()) for m in said)
+
+    kept = tuple(p for p in localities if not only_in_units(p))
+    return kept if len(kept) >= 2 else localities
+
+
 def understand(question: str, history: list[dict] | None = None, max_chars: int = 2000,
                known_units: set[str] | None = None, known_localities: tuple[str, ...] = (),
                kinds=None) -> Query:
@@ -325,7 +343,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
     typed = clean_question(question, max_chars)
     lang = detect_language(typed)
     text = typed if lang == "en" else to_simplified(typed, lang)  # the documents' script
-    localities = tuple(detect_localities(text, known_localities))
+    localities = _places_compared(text, tuple(detect_localities(text, known_localities)))
     searchable = without_instructions(text)
     if lang == "en":
         from index.glossary import expand

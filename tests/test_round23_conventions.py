@@ -120,3 +120,18 @@ def test_two_measures_asked_together_each_bring_their_clause():
     sentence = "组织开展行政执法案卷评查，全年评查案卷不少于200卷，优秀率达到80%以上；开展行政执法人员轮训，每人每年参加法律知识培训不少于60学时。"
     span = answering_span(SimpleNamespace(evidence=evidence), "案卷评查卷数优秀率", "评查卷数和优秀率各是多少", sentence)
     assert "200卷" in quoted(sentence, span) and "80%" in quoted(sentence, span)
+
+
+def test_a_place_heading_a_units_name_is_no_third_place_and_each_places_one_figure_is_its_operand(tmp_path):
+    from assistant.understand import understand
+
+    places = ("墨水区", "钧水市", "檀水市")
+    query = understand("生态环境执法，墨水和钧水都是檀水市生态环境局的分局牵头，两边行动次数的下限差几次？",
+                       known_localities=places)
+    assert query.localities == ("墨水区", "钧水市")
+    assert understand("墨水、钧水和檀水三地的复议各谁牵头？", known_localities=places).localities == places
+    mo = "墨水区2025年法治政府建设工作要点\n一、严格执法\n1.加强生态环境执法，开展污染防治联合执法检查不少于8次。（檀水市生态环境局墨水分局牵头）\n"
+    jun = "钧水市2024年法治政府建设重点任务\n一、行政执法\n1.加强生态环境领域执法，开展专项执法行动不少于6次。（檀水市生态环境局钧水分局牵头）\n"
+    a = _assistant_over(tmp_path, moshui_txt=mo, junshui_txt=jun)
+    answer = a.answer("生态环境执法，墨水和钧水都是檀水市生态环境局的分局牵头，两边行动次数的下限差几次？")
+    assert answer.path == "computed" and "8次 − 6次 = 2次" in answer.text
