@@ -77,7 +77,7 @@ def ungrounded_values(answer: dict, unit_names: set[str] | None = None) -> list[
         + "".join(c.get("participating_units") or []) + c.get("section", "") + c.get("section_path", "")
         + c.get("title", "") + c.get("date", "") + c.get("doc_no", "") + c.get("issuer", "")
         + c.get("deadline", "") + c.get("score", "") + c.get("status", "")
-        + c.get("locality", "") for c in answer.get("citations") or []))
+        + c.get("locality", "") + _written_date(c.get("date", "")) for c in answer.get("citations") or []))
     body = re.sub(r"\[\d+\]", "", answer.get("answer", ""))
     # A count of the cited items ("共21项") is grounded in the citations themselves.
     counts = {str(len(answer.get("citations") or []))} | _computed_results(answer, cited) | _given(answer)
@@ -86,6 +86,13 @@ def ungrounded_values(answer: dict, unit_names: set[str] | None = None) -> list[
         if normalize(name) in normalize(body) and normalize(name) not in cited:
             missing.append(name)
     return missing
+
+
+def _written_date(iso: str) -> str:
+    """A citation's date as a document writes it ("2023-08-14" -> 2023年8月14日), as the answer
+    checks (assistant.verify) read it: a day gap computed from it is grounded in that citation."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日" if m else ""
 
 
 def _given(answer: dict) -> set[str]:

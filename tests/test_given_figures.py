@@ -49,3 +49,12 @@ def test_a_given_figure_counts_only_when_the_question_says_it():
     assert metrics.ungrounded_values(answer) == ["3"]  # the rounded count was not recorded as computed
     made_up = {**answer, "question": "一个局至少配几名?"}
     assert "50" in metrics.ungrounded_values(made_up)
+
+
+def test_a_citations_date_grounds_a_gap_computed_from_it_as_written():
+    answer = {"status": "answered", "question": "从印发到年底一共给了多少天?",
+              "answer": "相隔139天。计算:2023年8月14日至2023年底前,相隔139天[1]。",
+              "citations": [{"text": "2023年底前基本建成全市基层政务公开标准体系。", "date": "2023-08-14"}],
+              "computed": [{"result": "139", "operands": ["2023年8月14日", "2023年底前"], "working": ""}]}
+    assert metrics.ungrounded_values(answer) == []
+    assert "139" in metrics.ungrounded_values({**answer, "citations": [{**answer["citations"][0], "date": ""}]})
