@@ -151,6 +151,18 @@ def role_in(item: TaskItem, names: frozenset[str], unit: str) -> str:
     return f"这项任务没有列{unit}(不是{word}、责任或{part_word(item)}单位)。"
 
 
+ASKS_POSITION = re.compile(r"排(在)?第几|第几(位|个)|排(在)?(哪|什么位置)")
+_CN_ORDINAL = "一二三四五六七八九十"
+
+
+def position_in(item: TaskItem, names: frozenset[str]) -> str:
+    """"…在那条里排第几?": the unit's place among the units the item's note prints, "排第二位"."""
+    printed = item.units_raw or item.text
+    order = sorted(item.all_units, key=lambda u: printed.find(u) if u in printed else len(printed))
+    at = next((k for k, u in enumerate(order) if u in names), None)
+    return f"在这一条列出的单位中排第{_CN_ORDINAL[at]}位" if at is not None and at < len(_CN_ORDINAL) else ""
+
+
 def _who_leads(item: TaskItem) -> str:
     """"(牵头的是X)", or that the item has none: either way the asker learns who does lead."""
     if item.lead_units:

@@ -303,6 +303,9 @@ def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
     partners = {u for u in head.lead_units if said_partner and _said(a, u, said_partner, head.locality)}
     asked = [u for u in head.lead_units if u not in partners] or list(head.lead_units)
     lines = [fields.role_in(target, _names_of(a, unit), unit) for unit in asked]
+    if fields.ASKS_POSITION.search(query.original):  # "…在那条里排第几、算什么角色?"
+        lines = [line + (f"{unit}{where}。" if (where := fields.position_in(target, _names_of(a, unit))) else "")
+                 for line, unit in zip(lines, asked)]
     listed = _units_listed(target)
     lines.append(f"依据:{head.locality}{head.section}“{fields.short_heading(head, 30)}”由{'、'.join(head.lead_units)}"
                  f"牵头[1];{target.section}“{fields.short_heading(target, 30)}”:{listed or '未写明单位'}[2]。")

@@ -135,3 +135,12 @@ def test_a_place_heading_a_units_name_is_no_third_place_and_each_places_one_figu
     a = _assistant_over(tmp_path, moshui_txt=mo, junshui_txt=jun)
     answer = a.answer("生态环境执法，墨水和钧水都是檀水市生态环境局的分局牵头，两边行动次数的下限差几次？")
     assert answer.path == "computed" and "8次 − 6次 = 2次" in answer.text
+
+
+def test_a_units_place_in_another_items_note_when_asked_where_it_stands(tmp_path):
+    plan = ("鹤水市2024年依法行政工作要点\n（括号内排在第一位的为牵头单位，其余为责任单位）\n一、化解矛盾\n"
+            "1.发挥行政复议主渠道作用，推行“阳光审理”。（市司法局）\n"
+            "2.推进“三调联动”，年内新建行业性专业性调解组织2个。（市委政法委、市司法局、市信访局）\n")
+    a = _assistant_over(tmp_path, heshui_txt=plan)
+    answer = a.answer("鹤水搞行政复议“阳光审理”那条的牵头单位，到了“三调联动”那条里排第几、算什么角色？")
+    assert "责任单位" in answer.text and "排第二位" in answer.text
