@@ -165,6 +165,22 @@ def _equals(value: Decimal, shown: str) -> str:
 WHOLE_UNITS = ("件", "次", "家", "项", "人", "名", "条", "个", "户", "卷", "所", "场", "批", "类", "份", "支", "期")
 
 
+# the bound a count is asked with: "至少/起码…几名" is rounded up, "最多…几件" down
+AT_LEAST = re.compile(r"至少|起码|最少|最低|不少于|不低于")
+AT_MOST = re.compile(r"最多|至多|顶多|不超过|最高|上限")
+
+
+def whole_as_asked(step: Computed, unit: str, question: str) -> tuple[list[Computed], str]:
+    """The steps of a count computed from a rate, ending in a whole number of what is counted when
+    the question asks a bound, and the bound's word ("至少", "最多"; "" when none is asked)."""
+    at_least, at_most = bool(AT_LEAST.search(question)), bool(AT_MOST.search(question))
+    steps = [step]
+    if unit in WHOLE_UNITS + ("个工作日", "天", "日") and (at_least or at_most):
+        whole = whole_count(step, unit, at_least=at_least)
+        steps += [whole] if whole is not step else []
+    return steps, "至少" if at_least else "最多" if at_most else ""
+
+
 def whole_count(step: Computed, unit: str, at_least: bool) -> Computed:
     """150卷 × 85% = 127.5卷 asked "至少…多少卷": 128卷 (up); asked "最多": 127卷 (down)."""
     value = Decimal(step.result)

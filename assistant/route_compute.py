@@ -128,8 +128,6 @@ _TIMES = re.compile(r"(?P<a>[^,，?？]{2,40}?)[,，]?(是|为|相当于)(?P<b>[
 # "按优秀率折算,优秀的大概有多少卷?": a count times a rate of it, both in one sentence
 _SCALED = re.compile(r"(按|以|照)(照)?(?P<rate>[\u4e00-\u9fff]{1,12}?率|下限|这个|此|标准|要求|规定|比例)(来)?(折算|算|计算|推算|换算)")
 _RATE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,4}?率")
-_AT_LEAST = re.compile(r"至少|起码|最少|最低|不少于")
-_AT_MOST = re.compile(r"最多|至多|顶多|不超过|最高")
 
 
 # "漱泉去年会前学法搞了几次?跟碧岑今年的下限比是几倍?": A is what the question asked before
@@ -532,12 +530,8 @@ def _places_plan(found: list[tuple[TaskItem, Number]], head: str, steps: list[Co
 
 def _counted(q: str, item: TaskItem, step: Computed, unit: str, sentence: str):
     """A count computed from a rate, asked "至少/最多…": a whole number of what is counted."""
-    steps = [step]
-    if unit in compute.WHOLE_UNITS and (_AT_LEAST.search(q) or _AT_MOST.search(q)):
-        whole = compute.whole_count(step, unit, at_least=bool(_AT_LEAST.search(q)))
-        steps += [whole] if whole is not step else []
-    word = "至少" if _AT_LEAST.search(q) else "最多" if _AT_MOST.search(q) else "约"
-    return item, f"{word}{steps[-1].result}{unit}。计算:" + ";".join(s.working for s in steps), steps, [sentence]
+    steps, word = compute.whole_as_asked(step, unit, q)
+    return item, f"{word or '约'}{steps[-1].result}{unit}。计算:" + ";".join(s.working for s in steps), steps, [sentence]
 
 
 def _difference_plan(found: list[tuple[TaskItem, Number]]):

@@ -16,7 +16,7 @@ from assistant import compute, deadlines, fields, route_counts, route_sections, 
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
-from assistant.understand import ASKS_ROLE, LEAD_ASK, ONLY_SUPPORT as _ONLY_SUPPORT, Query, detect_intent, topic_of
+from assistant.understand import ASKS_ROLE, DOCUMENTS_OF_A_KIND, LEAD_ASK, ONLY_SUPPORT as _ONLY_SUPPORT, Query, detect_intent, topic_of
 from corpus.text import normalize, sentences
 from corpus.units import LABELS
 from corpus.types import TaskItem
@@ -591,7 +591,6 @@ def chain(a, query: Query, hits, timings) -> Iterator[dict]:
     yield a.final(query, text, "answered", cited, "fields")
 
 
-_KIND_ASKED = re.compile(r"(哪几份|哪些|几份)(材料|文件)?(是|属于|算)[^,，?？]{0,16}?(?P<kind>报告|方案|要点|清单|措施|分工表|台账)")
 # "是正式印发稿吗?", "是不是征求意见稿?": what kind of text a document is, which its title says
 _ASKS_STATUS = re.compile(r"正式(印发|发布|出台)?的?(稿|版|文件|文本)?[吗么]?|征求意见稿|草案|送审稿|讨论稿|定稿")
 _DRAFT = re.compile(r"征求意见稿|草案|送审稿|讨论稿|修改稿")
@@ -614,7 +613,7 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     docs = [i for i in first.values() if not query.localities or i.locality in query.localities]
     named = [i for i in docs if i.doc_no and normalize(i.doc_no) in normalize(query.text)]
     docs = named or docs  # a question quoting a 文号 is about that document
-    kind = _KIND_ASKED.search(query.original)
+    kind = DOCUMENTS_OF_A_KIND.search(query.original)
     if kind and not named:  # "哪几份是年度情况报告?": the documents of that kind, by their title or kind
         docs = [i for i in docs if kind.group("kind") in f"{i.title}{i.doc_kind}"]
     if not docs:

@@ -28,8 +28,6 @@ _ASKED = re.compile(r"(几|多少)(?P<unit>个工作日|个|名|人|件|项|家|
 # the rate cuts something down: what is left is the rest of 100% (asked of the thing after the cut)
 _CUT = re.compile(r"压缩|减少|降低|下降|缩短|压减|缩减|精简")
 _CUT_ASKED = re.compile(r"(压缩|减少|降低|缩短|压减|缩减|少|减)(了|掉)?(几|多少)")
-_AT_LEAST = re.compile(r"至少|起码|最少|最低|不少于|不低于")
-_AT_MOST = re.compile(r"最多|至多|顶多|不超过|最高|上限")
 
 
 def given_figures(question: str) -> list[Number]:
@@ -62,14 +60,10 @@ def applied(a, query: Query, items: list[TaskItem]):
     cover, item, sentence, rule = max(found, key=lambda f: f[0])
     if rule is True or cover < OPERAND_MIN:
         return None  # the figure is the document's own (the ordinary computations read it), or no rule is about it
-    steps = _steps(q, base, rule)
-    step = steps[-1]
     unit = asked.group("unit") if rule.unit == "%" else rule.unit
-    at_least, at_most = bool(_AT_LEAST.search(q)), bool(_AT_MOST.search(q))
-    if unit in compute.WHOLE_UNITS + ("个工作日", "天", "日") and (at_least or at_most):
-        whole = compute.whole_count(step, unit, at_least=at_least)
-        steps += [whole] if whole is not step else []
-    word = "至少" if at_least else "最多" if at_most else ""
+    *made, last = _steps(q, base, rule)
+    rounded, word = compute.whole_as_asked(last, unit, q)
+    steps = made + rounded
     text = (f"{word}{steps[-1].result}{_shown_unit(unit, base)}。按提问中的{base.text}{base.unit}{_what_counted(base)}计算:"
             + ";".join(s.working for s in steps))
     return item, text, steps, [sentence]

@@ -63,6 +63,9 @@ LEAD_ASK = re.compile(rf"{LEAD_WORDS}|[牵挑领]了?(哪些|哪几|几|多少)(
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|几处|多少项|多少条|多少件|多少处|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条|指标)"  # 指标: an assessment's items
 
+# "这十几份材料里,哪几份是年度情况报告?": the documents of a kind (route_fields.documents lists them)
+DOCUMENTS_OF_A_KIND = re.compile(r"(哪几份|哪些|几份)(材料|文件)?(是|属于|算)[^,，?？]{0,16}?(?P<kind>报告|方案|要点|清单|措施|分工表|台账)")
+
 INTENT_PATTERNS = [  # order matters: the first match wins
     ("unit_tasks", re.compile(rf"({LEAD_WORDS}|负责|参与|参加|承担|配合|协办)[)”\"]*(了|干|做|抓|开展|承担|的)?(有|是|都有|都是)?{_LIST_ASK}(?!单位|部门|机构){_TASK_WORDS}?|"
                               rf"({LEAD_WORDS}|负责|参与|参加|承担|配合|协办)的{_TASK_WORDS}(有|是|都有|一共|共)?({_LIST_ASK}|多少|几)|"
@@ -113,7 +116,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                             r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号.{0,6}(是|指)?(个|一份)?(啥|什么|哪个|哪份)|"
                             r"是(个|一份)?(啥|什么)(文件|材料)|(什么|啥)(性质|类型|状态)的(文件|材料)|"
                             # the documents of a kind: "这十几份材料里,哪几份是年度情况报告?"
-                            r"(哪几份|哪些|几份)(材料|文件)?(是|属于|算)[^,，?？]{0,16}?(报告|方案|要点|清单|措施|分工表|台账)|"
+                            + DOCUMENTS_OF_A_KIND.pattern + "|"
                             # what kind of text it is: "那个方案是正式印发稿吗?", "是不是征求意见稿?"
                             r"(文件|要点|方案|报告|安排|清单|分工表)[^,，?？]{0,4}(是|算)(不是)?(正式(印发|发布|出台)?的?(稿|版|文件|文本)?|征求意见稿|草案|送审稿|讨论稿|定稿)|"
                             # whom a document goes to (主送), asked of the document
