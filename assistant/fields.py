@@ -12,6 +12,7 @@ from decimal import Decimal
 from assistant import compute
 from corpus.text import normalize, number_in
 from corpus.types import TaskItem
+from corpus.units import LABELS
 
 SEP = "、"
 # a collective, not a unit named: 各乡镇人民政府, 有关部门, 县属相关部门, 成员单位
@@ -103,7 +104,7 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
         text = f"{prefix}{names_as_printed(resp, item)}{resp_word(item)}"
         if part:
             text += f",{names_as_printed(part, item)}{part_word(item)}"
-        text += f";{names_as_printed(lead, item)}牵头" if lead else ";该项未明确牵头单位"
+        text += f";{names_as_printed(lead, item)}牵头" if lead else f";{no_lead(item)}"
         return f"{text}。{source}"
     return f"{prefix}{units_phrase(item)}。{source}"
 
@@ -111,14 +112,21 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
 def units_phrase(item: TaskItem) -> str:
     """"县司法局牵头,县委组织部、县政府办公室负责": who does an item, the lead first."""
     lead, resp, part = item.lead_units, item.responsible_units, item.participating_units
-    text = f"{names_as_printed(lead, item)}牵头" if lead else f"该项未明确牵头单位{_rule(item)}"
+    text = f"{names_as_printed(lead, item)}牵头" if lead else no_lead(item)
     if resp:
         text += f",{names_as_printed(resp, item)}{resp_word(item)}"
     if part:
         text += f",{names_as_printed(part, item)}{part_word(item)}"
-    if not lead and item.units_raw:  # no lead: the note as printed says how the work is shared
-        text += f"(原文:“{item.units_raw}”)"
+    note = _note_of_units(item.units_raw)
+    if not lead and note:  # no lead: the note as printed says how the work is shared
+        text += f"(原文:“{note}”)"
     return text
+
+
+def _note_of_units(raw: str) -> str:
+    """The note as printed, less what names no unit of the task (督办单位：区司法局 supervises it)."""
+    kept = [seg for seg in re.split(r"[；;]", raw or "") if not re.match(rf"\s*({'|'.join(LABELS['supervisor'])})", seg)]
+    return "；".join(seg.strip() for seg in kept if seg.strip())
 
 
 _PART_LABELS = (("参加单位", "参加"), ("协办单位", "协办"), ("参与单位", "参与"), ("配合单位", "配合"))
@@ -221,10 +229,12 @@ def deadline_sentence(item: TaskItem, n: int) -> str:
     return f"{item.locality}:完成时限为{item.deadline}。依据:{item.section}“{short_heading(item)}”[{n}]。"
 
 
-def _rule(item: TaskItem) -> str:
-    """The document's own rule for items without a lead, when it states one."""
+def no_lead(item: TaskItem) -> str:
+    """What an item without a marked lead has. By the documents' convention it has no lead, and
+    the answer says so plainly; a document's own rule for such items ("未明确牵头单位的，由县司法局
+    牵头") gives them one, and then the answer quotes the rule instead."""
     rule = next((w.split(":", 1)[1].strip() for w in item.warnings if w.startswith("文件约定")), "")
-    return f"(文件约定:{rule})" if rule else ""
+    return f"该项未明确牵头单位(文件约定:{rule})" if rule else "该项没有牵头单位(文件未明确牵头)"
 
 
 def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:

@@ -18,7 +18,7 @@ from corpus.types import TaskItem
 TASK_KINDS = ("task", "point")
 # (有没有牵头 asks whether there is a lead, not for the items without one; a count never reaches
 # across a question mark into the next question)
-_NOT_SAID = r"(?<!有)(没|未|无)有?(写|明确|列明|标明|注明|写明|写出|列出|标出|落实|指定|确定|安排|点名|到){0,3}(谁|哪个单位)?"
+_NOT_SAID = r"(?<!有)(没|未|无)有?(写|明确|列明|标明|注明|写明|写出|列出|标出|落实|指定|确定|定|设|安排|点名|到){0,3}(谁|哪个单位)?"
 NO_LEAD = re.compile(rf"(几|多少)[项条][^?？]{{0,8}}{_NOT_SAID}牵头|"
                      rf"{_NOT_SAID}牵头(单位)?的[^?？]{{0,6}}(几|多少)[项条]")
 

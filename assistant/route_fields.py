@@ -263,12 +263,17 @@ def _told_in_prose(a, query: Query, hits, floor: float) -> bool:
     return False
 
 
+_NAMES_THE_ITEM = re.compile(r"(那|这|该)(条|项|个任务|件事|一条|一项)\s*$")
+
+
 def _other_part(query: Query) -> Query | None:
     """The part of a two-part question that asks something other than who: "…咋要求的?" of
     "…咋要求的?这条谁牵头?", as a query of its own; None when every part asks who."""
     # "谁牵头?" is a part, also after a comma: "…各要干啥、谁牵头?"
     parts = [p for p in re.split(r"[?;。]|[,、](?=由?(?:谁|哪个(?:单位|部门))[^,、“”?]{0,8}(?:[?]|$))", query.original) if len(p.strip()) > 2]
-    others = [p for p in parts if detect_intent(p) not in ("lead", "responsible", "unit_tasks")]
+    # "…轮训60学时那项,谁挑头?啥时候要完成": a part ending in 那项 names the item, it asks nothing
+    others = [p for p in parts if detect_intent(p) not in ("lead", "responsible", "unit_tasks")
+              and not _NAMES_THE_ITEM.search(p)]
     if len(parts) < 2 or not others:
         return None
     part = others[0]

@@ -85,6 +85,8 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                               rf"({LEAD_WORDS}|负责|配合|参与)[^?？,，]{{0,12}}的[^?？,，]{{0,6}}(占(了)?(几成|多少|百分之|比例|比重|全部|总数)|占比|比例|比重)|"
                               r"which tasks|what tasks", re.I)),
     ("responsible", re.compile(rf"{_OTHER_ROLE_WORDS}|还有哪些(部门|单位|科室)|涉及到?(哪些|哪几个?|哪几家)(部门|单位|科室)|哪些(部门|单位|科室)(要|来|需要|在)?(负责|配合|参与|参加|协办)|"
+                               # "具体是哪些单位来落实?", "谁来承担?": who carries an item out
+                               r"(哪些|哪几个?|哪几家)(部门|单位|科室)(具体)?(来|去|要|负责)(落实|承担|实施|执行|干|办)|谁(具体)?来(落实|承担|实施|执行|干|办)|"
                                r"(谁|哪些单位|哪些部门|哪几个单位|哪几家)(来|要|需要|负责)?(配合|协办|参与|参加|协助)|(配合|协办|参与|参加|协助)的?(是|有)?(谁|哪些|哪几)|(配合|协办|参与|参加|协助)[^,，。?？]{0,6}(部门|单位|科室)|"
                                # "执法大队要参与吗?", "司法所是负责还是配合?": a unit's part in one item
                                r"(要|需要|是否)(参与|参加|配合|协助|协办)(吗|么|[?？]|$)|(要不要|用不用|有没有)(参与|参加|配合|协助|协办)|"
@@ -234,6 +236,7 @@ _SELF_INTRO_RE = re.compile(_SELF_INTRO)
 # "棠川县农业农村局在分工表里有没有活?那项是谁挑头": whether a unit has tasks, asked before "那项" points
 # back at the task found
 _ASKS_HAS_TASKS = re.compile(r"(有没有|有无|有)(活|任务|事|工作|我们)|(哪些|哪几|几)(条|项|件)?(活|任务|事|工作)?|点(到|了)")
+_HAS_TASKS = re.compile(r"(有没有|有无)(活|任务|事|工作)")
 _SELF = re.compile(rf"(我们|我|本|咱们?)(局|单位|部门|委|办)|(我们|咱们)[\u4e00-\u9fff]{{0,8}}(局|办|部|委|科|股|所|队|中心)|{_SELF_INTRO}|which tasks|what tasks", re.I)
 
 
@@ -366,12 +369,13 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         # "…那项是哪位县领导分管的?": who is in charge of one task is in its unit note (牵头领导,
         # 分管县领导), answered with its units, or declined when the task names no leader
         intent = "lead"
-    if (intent in ("lead", "responsible") and not premise_unit and kinds is not None
+    if (intent in ("lead", "responsible", "other") and not premise_unit and kinds is not None
             and kinds.probability(searchable, "unit_tasks") >= LEARNED_UNIT_TASKS):
         # A unit named and its tasks asked, in words the unit-task patterns lack ("…只当配合科室的
         # 有哪几条", "县政府办公室出现了几回"): the learned kinds say so. Only this way round: left
-        # out of the other direction, the rules made no such error on any tune set. The unit
-        # checks below still apply (no unit named and not the asker's own: back to the rules).
+        # out of the other direction, the rules made no such error on any tune set. Also where the
+        # rules find no kind at all ("我是县人社局的,…涉及我们的有哪些?"). The unit checks below
+        # still apply (no unit named and not the asker's own: back to the rules).
         intent = "unit_tasks"
     query = Query(text=searchable, original=text, lang=lang, localities=localities,
                   intent=intent, topic=topic_of(searchable, localities),
@@ -381,7 +385,13 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         query = _merge_follow_up(query, previous, known_localities)
     if query.intent in ("unit_tasks", "lead", "responsible", "other", "summary", "number") and known_units:
         unit = named_unit(query.text, known_units, query.localities)
-        if unit and _ASKS_ITEMS.search(query.text) and BOTH_UNITS.search(query.text):
+        one = _ONE_ITEM.search(query.text)
+        if (unit and query.intent in ("lead", "responsible", "unit_tasks") and one and unit in query.text[:one.start()]
+                and (_ASKS_ITEMS.search(query.text[:one.start()]) or _HAS_TASKS.search(query.text[:one.start()]))):
+            # "哪项写了我们县财政局?那项谁挑头", "县农业农村局有没有活?那项是谁挑头": the unit's items
+            # asked first, then who leads "that one" of them, which the list of its items says
+            query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and _ASKS_ITEMS.search(query.text) and BOTH_UNITS.search(query.text):
             # "城管局和交通局都被点名的是哪几条?各是谁牵头?": the items of two units together
             query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and _ASKS_ITEMS.search(query.text) and not _ASKS_UNITS.search(query.text):

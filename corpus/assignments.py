@@ -19,7 +19,7 @@ import re
 from corpus.drafts import Draft, lines_where
 from corpus.notes import finish
 from corpus.text import number_in
-from corpus.units import Units, looks_like_unit, nfkc, parse_note
+from corpus.units import NoteRules, Units, looks_like_unit, nfkc, parse_note
 
 NUM = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"  # an item's number in a clause: 7, 十二
 _ONE = rf"第?[(（]?(?:{NUM})[)）]?(?:项|条)?"
@@ -107,7 +107,7 @@ def is_passage(paragraph: str) -> bool:
     return covered >= 0.6 * len(text.rstrip("。；; "))
 
 
-def apply(text: str, drafts: list[Draft], first_is_lead: bool = False) -> list[Draft]:
+def apply(text: str, drafts: list[Draft], rules: NoteRules | None = None) -> list[Draft]:
     """Cut each assignment passage out of the item it follows and give the items it names their
     units. Items that already carry units keep them."""
     passages = lines_where(text, is_passage)
@@ -129,7 +129,7 @@ def apply(text: str, drafts: list[Draft], first_is_lead: bool = False) -> list[D
         if noted:  # its units are read again without the passage (its own bracket, if any, stays)
             noted.notes = [n for n in noted.notes if nfkc(n) not in nfkc(paragraph)]
             noted.units = None
-            finish(noted, first_is_lead, text[noted.start:noted.end])
+            finish(noted, rules, text[noted.start:noted.end])
         before = [d for d in tasks if d.start < start]
         for nums, units, clause in clauses(paragraph):
             for n in nums:

@@ -25,18 +25,18 @@ from corpus.outline import RANK, Marker, marker_of, shi_points
 from corpus.records import is_records, items_from_records
 from corpus.table_items import items_from_tables
 from corpus.tables import header_roles
-from corpus.units import Units
+from corpus.units import NoteRules, Units
 
 _CLOSING = re.compile(r"(自.{0,20}起施行|起施行|负责解释|同时废止|有效期.{0,10}年)")
 
 
-def build(text: str, body_start: int, first_is_lead: bool) -> list[Draft]:
+def build(text: str, body_start: int, rules: NoteRules | None) -> list[Draft]:
     lines = lines_of(text, body_start)
     header = next((k for k, ln in enumerate(lines) if ln.row and header_roles(ln.row)), None)
     if header is not None:
-        table = items_from_tables(lines, text, first_is_lead)
+        table = items_from_tables(lines, text, rules)
         # a plan before the table, whose units the table gives by pointing back to its items
-        plan = _from_lines(lines[:header], text, first_is_lead) if header >= 3 else []
+        plan = _from_lines(lines[:header], text, rules) if header >= 3 else []
         joined = plan and division_table.join(plan, table, text)
         if joined:
             return joined
@@ -47,8 +47,8 @@ def build(text: str, body_start: int, first_is_lead: bool) -> list[Draft]:
                            for d in table if d.start >= plan[-1].end]
         return table
     if is_records(lines):
-        return items_from_records(lines, text, first_is_lead)
-    return _from_lines(lines, text, first_is_lead)
+        return items_from_records(lines, text, rules)
+    return _from_lines(lines, text, rules)
 
 
 _INDICATORS = re.compile(r"指标|目标值")
@@ -61,30 +61,30 @@ def _assigns_its_own(plan: list[Draft]) -> bool:
     return len(tasks) >= 3 and noted >= 0.6 * len(tasks)
 
 
-def _from_lines(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft]:
+def _from_lines(lines: list[Line], text: str, rules: NoteRules | None) -> list[Draft]:
     """Items of running text: by the family that owns the notes, else by the leaves."""
-    lines = _run_in_points(lines, first_is_lead)
-    owners = _note_owners(lines, first_is_lead)
+    lines = _run_in_points(lines, rules)
+    owners = _note_owners(lines, rules)
     markers = [ln for ln in lines if ln.marker]
     family = max(owners, key=lambda f: (owners[f], RANK[f])) if owners else None
     # headings that carry the notes of the many measures under them (those own none themselves)
-    measures = family and _measures_under_noted_headings(lines, family, first_is_lead)
+    measures = family and _measures_under_noted_headings(lines, family, rules)
     if measures:
-        return _by_family(lines, text, measures, first_is_lead, inherit=True)
+        return _by_family(lines, text, measures, rules, inherit=True)
     if owners and sum(owners.values()) >= min(3, max(1, len(markers))) and (
             sum(owners.values()) >= 0.3 * len(markers) or "para" in owners):
-        return _by_family(lines, text, family, first_is_lead)
-    drafts = _by_leaves(lines, first_is_lead)
+        return _by_family(lines, text, family, rules)
+    drafts = _by_leaves(lines, rules)
     if not any(d.kind == "task" for d in drafts):
         # no structure at all: every paragraph is an item, so the file is still answerable
         drafts = [Draft("task", ln.start, ln.end, [], number_int=n, inferred=True)
                   for n, ln in enumerate(lines, start=1)]
         for d in drafts:
-            finish(d, first_is_lead, text[d.start:d.end])
+            finish(d, rules, text[d.start:d.end])
     return drafts
 
 
-def _run_in_points(lines: list[Line], first_is_lead: bool) -> list[Line]:
+def _run_in_points(lines: list[Line], rules: NoteRules | None) -> list[Line]:
     """A paragraph of run-in points 一是…（note）。二是…（note）。 becomes a line per point, when
     a point before the last owns a note of its own (so the notes are the points', not the
     paragraph's); a paragraph of points without notes (保障措施) stays one paragraph."""
@@ -96,10 +96,10 @@ def _run_in_points(lines: list[Line], first_is_lead: bool) -> list[Line]:
             continue
         cuts = [off for off, _ in points] + [len(ln.text)]
         pieces = [ln.text[a:b] for a, b in zip(cuts, cuts[1:])]
-        if not any(trailing_note(p.rstrip(), first_is_lead)[1] for p in pieces[:-1]):
+        if not any(trailing_note(p.rstrip(), rules)[1] for p in pieces[:-1]):
             # points that own no note of their own: a paragraph, not an item (unless its end is a
             # note for the whole paragraph, which leaves it an item as before)
-            whole = trailing_note(ln.text, first_is_lead)[1]
+            whole = trailing_note(ln.text, rules)[1]
             out.append(ln if whole else Line(ln.start, ln.text))
             continue
         for off, piece in zip(cuts, pieces):
@@ -110,20 +110,20 @@ def _run_in_points(lines: list[Line], first_is_lead: bool) -> list[Line]:
 
 # --- which family owns the notes ----------------------------------------------------------------
 
-def _note_owners(lines: list[Line], first_is_lead: bool) -> dict[str, int]:
+def _note_owners(lines: list[Line], rules: NoteRules | None) -> dict[str, int]:
     counts: dict[str, int] = {}
     last_family = None
     for i, ln in enumerate(lines):
         if ln.row is not None or ln.label:
             continue
         if not ln.marker:
-            if trailing_note(ln.text, first_is_lead)[1]:
+            if trailing_note(ln.text, rules)[1]:
                 counts["para"] = counts.get("para", 0) + 1
             continue
         family = ln.marker.family
         if family == "bullet" and last_family:
             family = last_family
-        owns = trailing_note(ln.text, first_is_lead)[1] != ""
+        owns = trailing_note(ln.text, rules)[1] != ""
         nxt = next((x for x in lines[i + 1:] if x.label or x.marker), None)
         if nxt is not None and nxt.label:
             owns = True
@@ -133,7 +133,7 @@ def _note_owners(lines: list[Line], first_is_lead: bool) -> dict[str, int]:
     return counts
 
 
-def _measures_under_noted_headings(lines: list[Line], family: str, first_is_lead: bool) -> str | None:
+def _measures_under_noted_headings(lines: list[Line], family: str, rules: NoteRules | None) -> str | None:
     """Units stated once on a heading for the measures below it:
 
         （一）深化行政执法体制改革（牵头单位：县司法局；配合单位：县委编办）
@@ -149,7 +149,7 @@ def _measures_under_noted_headings(lines: list[Line], family: str, first_is_lead
     for i, ln in enumerate(lines):
         if not ln.marker or ln.marker.family != family or ln.row is not None:
             continue
-        at, note = trailing_note(ln.text, first_is_lead)
+        at, note = trailing_note(ln.text, rules)
         j = i + 1
         while j < len(lines) and lines[j].label:
             j += 1
@@ -169,7 +169,7 @@ def _measures_under_noted_headings(lines: list[Line], family: str, first_is_lead
             continue
         child = max({x.marker.family for x in measures}, key=lambda f: sum(x.marker.family == f for x in measures))
         mine = [x for x in measures if x.marker.family == child]
-        if len(mine) >= 2 and sum(bool(trailing_note(x.text, first_is_lead)[1]) for x in mine) < len(mine) / 2:
+        if len(mine) >= 2 and sum(bool(trailing_note(x.text, rules)[1]) for x in mine) < len(mine) / 2:
             noted += 1
             below_families[child] = below_families.get(child, 0) + 1
     if heads and noted >= max(2, 0.6 * heads):
@@ -179,14 +179,14 @@ def _measures_under_noted_headings(lines: list[Line], family: str, first_is_lead
 
 # --- items by the family that owns notes ----------------------------------------------------------
 
-def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
+def _by_family(lines: list[Line], text: str, family: str, rules: NoteRules | None,
                inherit: bool = False) -> list[Draft]:
     """Items of `family`; with `inherit`, an item naming no unit takes its heading's note."""
     rank = RANK[family]
     drafts: list[Draft] = []
     path: list[tuple[int, str, str]] = []  # (rank, token, heading)
     heading_notes: dict[int, list[str]] = {}  # rank -> the note of the heading at that rank
-    titled_families = _titled_families(lines, first_is_lead) if family == "para" else set()
+    titled_families = _titled_families(lines, rules) if family == "para" else set()
     titled_rank: float | None = None  # the rank of a bare title whose deeper numbers are the tasks
     current: Draft | None = None
     counter = 0
@@ -200,11 +200,11 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
         nonlocal current
         if current is not None:
             if current.kind == "task":
-                finish(current, first_is_lead, text[current.start:current.end])
+                finish(current, rules, text[current.start:current.end])
                 inherited = [n for r, _, _ in path for n in heading_notes.get(r, [])]
                 if inherit and inherited and (current.units is None or current.units.empty):
                     current.notes = inherited
-                    finish(current, first_is_lead)
+                    finish(current, rules)
             drafts.append(current)
         current = None
 
@@ -223,7 +223,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             continue
         is_item = m is not None and (m.family == family or (m.family == "bullet" and path_ok(path, rank)))
         if (m is not None and not is_item and m.rank < rank and m.family != "bullet" and not inherit
-                and _noted_leaf(lines, k, first_is_lead)):
+                and _noted_leaf(lines, k, rules)):
             # "3.1 深化…改革。…（牵头单位：区委编办）" beside "3.2 规范执法行为" over its 3.2.1, 3.2.2:
             # a shallower number with a note of its own and nothing numbered under it is a task too
             close()
@@ -239,7 +239,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             path.append((m.rank, m.token, ln.text))
             in_units = False
             if inherit:
-                note = trailing_note(ln.text, first_is_lead)[1]
+                note = trailing_note(ln.text, rules)[1]
                 heading_notes[m.rank] = [note] if note else []
                 if note:  # the heading is where its measures' units are written: citable
                     drafts.append(Draft("closing", ln.start + m.end, ln.end, [(t, h) for _, t, h in path[:-1]]))
@@ -253,7 +253,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
         if m is not None and m.family != "bullet" and titled_rank is not None and m.rank <= titled_rank:
             back_to(m.rank)  # past that title's items
             titled_rank = None
-        if is_item and m.family != "bullet" and not inherit and _title_over_noted(lines, k, first_is_lead):
+        if is_item and m.family != "bullet" and not inherit and _title_over_noted(lines, k, rules):
             # "3.2 规范行政执法行为" over its 3.2.1, 3.2.2 that carry the notes: a heading, not a task
             close()
             path.append((m.rank, m.token, ln.text))
@@ -265,7 +265,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             counter += 1
             current = Draft("task", ln.start + m.end, ln.end, [(t, h) for _, t, h in path],
                             number=m.token, number_int=counter)
-            in_units = bool(trailing_note(ln.text, first_is_lead)[1])
+            in_units = bool(trailing_note(ln.text, rules)[1])
             continue
         if is_item:
             close()
@@ -273,15 +273,15 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             current = Draft("task", ln.start + m.end, ln.end, [(t, h) for _, t, h in path],
                             number=m.token if m.family != "bullet" else "", number_int=counter,
                             inferred=m.family == "bullet")
-            in_units = bool(trailing_note(ln.text, first_is_lead)[1])  # its note closes it
+            in_units = bool(trailing_note(ln.text, rules)[1])  # its note closes it
             continue
         if current is not None and current.kind == "task" and not in_units:
             current.end = ln.end  # a sub-point or a second paragraph of the item
-            in_units = bool(trailing_note(ln.text, first_is_lead)[1])
+            in_units = bool(trailing_note(ln.text, rules)[1])
             continue
         # a paragraph outside any item: an unnumbered item when it owns a note, else prose
         close()
-        at, note = trailing_note(ln.text, first_is_lead)
+        at, note = trailing_note(ln.text, rules)
         kind = "task" if note and path else ("prose" if path else "preamble")
         if kind == "prose" and family == "para" and _under_title(lines, k, path) in titled_families:
             kind = "task"  # 5.2 做好普法总结验收。 over a paragraph with no note: still a task
@@ -289,7 +289,7 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
             counter += 1
             current = Draft("task", ln.start, ln.end, [(t, h) for _, t, h in path],
                             number_int=counter, inferred=True)
-            if family == "para" and _under_title(lines, k, path) and _titles(lines, k, first_is_lead):
+            if family == "para" and _under_title(lines, k, path) and _titles(lines, k, rules):
                 # "3.1 深化街道综合行政执法改革。" on its own line over the one paragraph that
                 # carries the note: the title's number is the item's (not an inferred •[7])
                 title = lines[k - 1]
@@ -306,11 +306,11 @@ def _by_family(lines: list[Line], text: str, family: str, first_is_lead: bool,
     return drafts
 
 
-def _title_over_noted(lines: list[Line], k: int, first_is_lead: bool) -> bool:
+def _title_over_noted(lines: list[Line], k: int, rules: NoteRules | None) -> bool:
     """Line k is a bare title (no note) whose deeper numbered lines, before the next line of its
     rank or above, carry notes of their own."""
     here = lines[k]
-    if trailing_note(here.text, first_is_lead)[1] or not heading_only(here):
+    if trailing_note(here.text, rules)[1] or not heading_only(here):
         return False
     deeper = []
     for ln in lines[k + 1:]:
@@ -318,12 +318,12 @@ def _title_over_noted(lines: list[Line], k: int, first_is_lead: bool) -> bool:
             if ln.marker.rank <= here.marker.rank:
                 break
             deeper.append(ln)
-    return bool(deeper) and all(trailing_note(ln.text, first_is_lead)[1] for ln in deeper)
+    return bool(deeper) and all(trailing_note(ln.text, rules)[1] for ln in deeper)
 
 
-def _noted_leaf(lines: list[Line], k: int, first_is_lead: bool) -> bool:
+def _noted_leaf(lines: list[Line], k: int, rules: NoteRules | None) -> bool:
     """Line k carries a unit note of its own, and the next numbered line is no deeper than it."""
-    if not trailing_note(lines[k].text, first_is_lead)[1]:
+    if not trailing_note(lines[k].text, rules)[1]:
         return False
     nxt = next((ln for ln in lines[k + 1:] if ln.marker and ln.marker.family != "bullet"), None)
     return nxt is None or nxt.marker.rank <= lines[k].marker.rank
@@ -339,25 +339,25 @@ def _under_title(lines: list[Line], k: int, path) -> str | None:
     return lines[k - 1].marker.family
 
 
-def _titled_families(lines: list[Line], first_is_lead: bool) -> set[str]:
+def _titled_families(lines: list[Line], rules: NoteRules | None) -> set[str]:
     """Families whose titles stand on their own line over a paragraph carrying the note, three
     times or more: under such a title a paragraph with no note is a task too."""
     counts: dict[str, int] = {}
     for k, ln in enumerate(lines):
-        if ln.marker is None and not ln.label and ln.row is None and trailing_note(ln.text, first_is_lead)[1]:
+        if ln.marker is None and not ln.label and ln.row is None and trailing_note(ln.text, rules)[1]:
             family = _under_title(lines, k, None)
             if family:
                 counts[family] = counts.get(family, 0) + 1
     return {f for f, n in counts.items() if n >= 3}
 
 
-def _titles(lines: list[Line], k: int, first_is_lead: bool) -> bool:
+def _titles(lines: list[Line], k: int, rules: NoteRules | None) -> bool:
     """No other paragraph under the title before paragraph `k` carries a note: the title and the
     paragraph are one item."""
     for ln in lines[k + 1:]:
         if ln.marker or ln.row is not None:
             return True
-        if not ln.label and trailing_note(ln.text, first_is_lead)[1]:
+        if not ln.label and trailing_note(ln.text, rules)[1]:
             return False  # a second paragraph with a note of its own: the title is a heading
     return True
 
@@ -368,7 +368,7 @@ def path_ok(path, rank) -> bool:
 
 # --- leaves: reports and documents without notes ----------------------------------------------------
 
-def _by_leaves(lines: list[Line], first_is_lead: bool) -> list[Draft]:
+def _by_leaves(lines: list[Line], rules: NoteRules | None) -> list[Draft]:
     drafts: list[Draft] = []
     path: list[tuple[int, str, str]] = []
     counter = 0
@@ -377,11 +377,11 @@ def _by_leaves(lines: list[Line], first_is_lead: bool) -> list[Draft]:
         if ln.label:
             if drafts and drafts[-1].kind == "task":
                 drafts[-1].notes.append(ln.text)
-                finish(drafts[-1], first_is_lead)
+                finish(drafts[-1], rules)
             continue
         if m is None and drafts and drafts[-1].kind == "task" and _wraps_note(drafts[-1]):
             drafts[-1].notes[-1] = drafts[-1].notes[-1].rstrip() + ln.text.strip()  # a unit list wrapped
-            finish(drafts[-1], first_is_lead)
+            finish(drafts[-1], rules)
             continue
         if m is None:
             cur = [(t, h) for _, t, h in path]
@@ -390,7 +390,7 @@ def _by_leaves(lines: list[Line], first_is_lead: bool) -> list[Draft]:
             elif drafts and drafts[-1].kind == "task" and drafts[-1].path == cur and not _has_shi(ln.text):
                 drafts[-1].end = ln.end  # a second paragraph of the point above
             else:
-                counter = _add_paragraph(drafts, ln, cur, counter, first_is_lead, unmarked=True)
+                counter = _add_paragraph(drafts, ln, cur, counter, rules, unmarked=True)
             continue
         nxt = next((x for x in lines[i + 1:] if x.marker or x.row), None)
         has_child = nxt is not None and nxt.marker is not None and nxt.marker.rank > m.rank
@@ -403,9 +403,9 @@ def _by_leaves(lines: list[Line], first_is_lead: bool) -> list[Draft]:
         if has_child or points_follow or (heading_only(ln) and nxt is not None and nxt.marker is None):
             path.append((m.rank, m.token, ln.text))
             if not has_child and not heading_only(ln):
-                counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, first_is_lead)
+                counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, rules)
             continue
-        counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, first_is_lead, marker=m)
+        counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, rules, marker=m)
     return drafts
 
 
@@ -418,7 +418,7 @@ def _has_shi(text: str) -> bool:
     return bool(shi_points(text))
 
 
-def _add_paragraph(drafts, ln: Line, path, counter, first_is_lead, marker: Marker | None = None,
+def _add_paragraph(drafts, ln: Line, path, counter, rules, marker: Marker | None = None,
                    unmarked: bool = False) -> int:
     body_at = marker.end if marker else 0
     body = ln.text[body_at:]
@@ -431,7 +431,7 @@ def _add_paragraph(drafts, ln: Line, path, counter, first_is_lead, marker: Marke
             counter += 1
             d = Draft("task", ln.start + body_at + off, ln.start + body_at + end, sub_path,
                       number=token, number_int=counter)
-            finish(d, first_is_lead, ln.text[body_at + off: body_at + end])
+            finish(d, rules, ln.text[body_at + off: body_at + end])
             drafts.append(d)
         return counter
     if unmarked and not path:
@@ -445,7 +445,7 @@ def _add_paragraph(drafts, ln: Line, path, counter, first_is_lead, marker: Marke
     d = Draft(kind, ln.start + body_at, ln.end, path, number=marker.token if marker else "",
               number_int=counter if kind == "task" else None)
     if kind == "task":
-        finish(d, first_is_lead, ln.text[body_at:])
+        finish(d, rules, ln.text[body_at:])
     drafts.append(d)
     return counter
 

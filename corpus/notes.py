@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from corpus.drafts import Draft
-from corpus.units import LABEL_RE, LABELS, TASK_SUBJECT, Units, looks_like_unit, looks_like_unit_list, parse_note
+from corpus.units import LABEL_RE, LABELS, TASK_SUBJECT, NoteRules, Units, looks_like_unit, looks_like_unit_list, parse_note
 
 # (a name's own brackets may sit inside the note: 各乡（镇）, 各县〔市、区〕人民政府)
 _TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（〔][^()（）〔〕]*[)）〕][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
@@ -17,7 +17,7 @@ _TIME_BRACKET = re.compile(r"[(（]((?:" + "|".join(LABELS["deadline"]) + r"|时
 _ROLE_HINT = re.compile(r"牵头|配合|负责|协办|主办|参加|责任单位|牵头单位")
 
 
-def trailing_note(paragraph: str, first_is_lead: bool) -> tuple[int, str]:
+def trailing_note(paragraph: str, rules: NoteRules | None) -> tuple[int, str]:
     """(offset where a unit note at the end of the paragraph starts, the note) or (len, "")."""
     m = _TRAILING.search(paragraph)
     if m and m.start() > 0:
@@ -44,51 +44,51 @@ def trailing_note(paragraph: str, first_is_lead: bool) -> tuple[int, str]:
 
 
 
-def finish(d: Draft, first_is_lead: bool, paragraph: str | None = None) -> None:
+def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> None:
     """Attach the item's unit note: label lines collected, a note at the end of its text, or an
     assignment sentence inside it — the first that names anyone."""
     if d.notes:
-        d.units = parse_note("；".join(d.notes), default_role="responsible", first_is_lead=first_is_lead)
+        d.units = parse_note("；".join(d.notes), default_role="responsible", rules=rules)
         d.deadline = d.units.deadline
         if not d.units.empty or d.units.has_lead_marker:
             return
     if paragraph is None:
         return
-    at, note = trailing_note(paragraph, first_is_lead)
+    at, note = trailing_note(paragraph, rules)
     if note:
-        units = parse_note(note, default_role="responsible", first_is_lead=first_is_lead)
+        units = parse_note(note, default_role="responsible", rules=rules)
         d.deadline = d.deadline or units.deadline
         d.units = units
         d.notes.append(note)  # kept as printed (units_raw): it says how the document words the roles
         d.end = d.start + len(paragraph[:at].rstrip())
         return
-    assignment = assignment_sentence(paragraph, first_is_lead)
+    assignment = assignment_sentence(paragraph, rules)
     if assignment:  # `…。由A牵头，B、C配合。…`: the note is a sentence inside the text, kept there
         d.units = assignment
 
 
 # `由A牵头…`, also with the task as subject: `此项工作由A负责，B积极配合。`
 _ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*((?:" + TASK_SUBJECT + r")?由[^。；;]{2,120}?"
-                         r"(?:牵头|负责|主办)[^。；;]{0,120})(?=[。；;]|$)")
+                         r"(?:牵头|负责|主办|主抓)[^。；;]{0,120})(?=[。；;]|$)")
 
 
 # The same sentence without 由: `县司法局、县委编办按职责分工负责。`, `县发改委负责，县财政局协同配合。`
 # ... and `A要会同B、C抓好落实。` (A leads).
-_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责|主办|会同)[^。；;]{0,120})(?=[。；;]|$)")
+_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责|主办|主抓|会同)[^。；;]{0,120})(?=[。；;]|$)")
 
 
 # A note in brackets in the middle of the text: `…配备率保持100%（县教育局牵头，各乡镇配合），每学期…`
-_INNER_NOTE = re.compile(r"[（(]([^（）()]{2,60}?(?:牵头|负责|主办)[^（）()]{0,60})[）)]")
+_INNER_NOTE = re.compile(r"[（(]([^（）()]{2,60}?(?:牵头|负责|主办|主抓)[^（）()]{0,60})[）)]")
 
 
-def assignment_sentence(paragraph: str, first_is_lead: bool = False) -> Units | None:
+def assignment_sentence(paragraph: str, rules: NoteRules | None = None) -> Units | None:
     """A sentence `由A（共同）牵头，B、C配合` / `由A负责` inside an item's text, when every name in
     it reads as a unit (so `由县政府统一领导` is not one); without 由, only when every name does
     (`各部门要按职责分工负责` is a duty, not a note)."""
     paragraph = re.sub(r"各司其职[，,]", "各司其职", paragraph)  # `A、B要各司其职，按职责分工负责`: one clause
     for pattern, tolerated in ((_ASSIGNMENT, 1), (_BARE_ASSIGNMENT, 0), (_INNER_NOTE, 0)):
         for m in pattern.finditer(paragraph):
-            units = parse_note(m.group(1), first_is_lead=first_is_lead)
+            units = parse_note(m.group(1), rules=rules)
             names = units.lead + units.responsible + units.participating
             odd = [n for n in names if not _unit_like(n)]
             if len(names) > len(odd) and len(odd) <= tolerated:  # one trailing clause (`，县司法局加强督促检查`)

@@ -17,17 +17,13 @@ from pathlib import Path
 from corpus import assignments
 from corpus import clean as cleaning
 from corpus import items as itemizing
-from corpus import section_notes, table_items, unit_division, unit_headings
+from corpus import note_rules, section_notes, table_items, unit_division, unit_headings
 from corpus.load import TEXT_SUFFIXES, load
 from corpus.metadata import next_document, read_metadata, trailing_signature
 from corpus.text import first_sentence
 from corpus.types import PolicyDoc, TaskItem
 from corpus.units import canonical_all, nfkc
 
-# The document's convention for a list that names no lead: "排在第一位的为牵头单位",
-# "各项任务中列在首位的单位为牵头单位", "未明确牵头单位的，第一个单位为牵头单位". Often in a closing 说明.
-_FIRST_IS_LEAD = re.compile(r"(排在|列在|位列|居|在)?(第一位|首位|第一个|最前|排名第一|第一家)的?(单位|部门)?"
-                            r"(为|是|即为|作为|视为)牵头")
 _NO_LEAD_RULE = re.compile(r"未(?:明确|标注|注明|列明)牵头单位的[^。]{0,40}")
 
 
@@ -112,11 +108,11 @@ def _items(doc: PolicyDoc, header_end_line: int) -> list[TaskItem]:
 
         return (paged_inline if doc.layout == "paged_inline" else bracket_notes).parse(doc)
     text = doc.text
-    first_is_lead = bool(_FIRST_IS_LEAD.search(nfkc(text)))
+    rules = note_rules.read_rules(text)
     body_start = _offset_of_line(text, header_end_line)
-    drafts = assignments.apply(text, itemizing.build(text, body_start, first_is_lead), first_is_lead)
+    drafts = assignments.apply(text, itemizing.build(text, body_start, rules), rules)
     drafts = unit_division.apply(text, drafts)
-    drafts = unit_headings.apply(text, section_notes.apply(text, drafts, first_is_lead))
+    drafts = unit_headings.apply(text, section_notes.apply(text, drafts, rules))
     drafts = _safeguards_are_prose(drafts, text)
     closing = trailing_signature(text)
     if closing is not None and any(d.start < closing < d.end for d in drafts):

@@ -21,7 +21,7 @@ import re
 from corpus.drafts import Draft, Line
 from corpus.outline import RANK
 from corpus.tables import role_of
-from corpus.units import UNIT_ROLES, parse_note
+from corpus.units import UNIT_ROLES, NoteRules, parse_note
 
 _FIELD = re.compile(r"^\s*[【\[]?([\u4e00-\u9fff]{2,8})[】\]]?\s*[:：]\s*(.*)$")
 _SEPARATOR = re.compile(r"^\s*[-—_=*·.]{4,}\s*$")
@@ -51,7 +51,7 @@ def is_records(lines: list[Line]) -> bool:
     return with_units >= 0.6 * len(starts)
 
 
-def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft]:
+def items_from_records(lines: list[Line], text: str, rules: NoteRules | None) -> list[Draft]:
     drafts: list[Draft] = []
     path: list[tuple[str, str]] = []
     current: Draft | None = None
@@ -61,7 +61,7 @@ def items_from_records(lines: list[Line], text: str, first_is_lead: bool) -> lis
     def close() -> None:
         nonlocal current
         if current is not None:
-            units = parse_note("；".join(current.notes), default_role="responsible", first_is_lead=first_is_lead)
+            units = parse_note("；".join(current.notes), default_role="responsible", rules=rules)
             current.units, current.deadline = units, units.deadline
             drafts.append(current)
         current = None

@@ -15,7 +15,7 @@ import re
 from corpus.assignments import merged
 from corpus.drafts import Draft, lines_where
 from corpus.notes import finish
-from corpus.units import Units, nfkc, parse_note
+from corpus.units import NoteRules, Units, nfkc, parse_note
 
 # what the note is about: all the tasks above it (以上任务, 本部分任务, 上述各项工作均…)
 _ABOVE = r"(?:以上|上述|本部分|本节|本章|本方面|以上各项|上述各项)(?:各项|所列)?(?:任务|工作|措施|事项|内容)?(?:均|统一|的)?\s*"
@@ -26,7 +26,7 @@ def is_note(line: str) -> bool:
     return bool(_NOTE.match(nfkc(line).strip()))
 
 
-def apply(text: str, drafts: list[Draft], first_is_lead: bool) -> list[Draft]:
+def apply(text: str, drafts: list[Draft], rules: NoteRules | None) -> list[Draft]:
     notes = lines_where(text, is_note)
     if not notes:
         return drafts
@@ -44,7 +44,7 @@ def apply(text: str, drafts: list[Draft], first_is_lead: bool) -> list[Draft]:
         owner.end = min(owner.end, start)  # the note is not that item's text: its own units are read again
         owner.notes = [n for n in owner.notes if nfkc(n) not in nfkc(line)]
         owner.units = None
-        finish(owner, first_is_lead, text[owner.start:owner.end])
+        finish(owner, rules, text[owner.start:owner.end])
         out.insert(out.index(owner) + 1, Draft("closing", start, end, list(owner.path)))
         section = owner.path[:1]
         for d in tasks:

@@ -12,10 +12,11 @@ from corpus.cells import TABLE_SEP
 from corpus.outline import RANK, marker_of
 from corpus.tables import header_roles, role_of, unmapped_columns
 from corpus.unit_headings import heading_units
-from corpus.units import Units, nfkc, parse_note
+from corpus.note_rules import WORD_PART, marks_legend
+from corpus.units import NoteRules, Units, nfkc, parse_note
 
 
-def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list[Draft]:
+def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> list[Draft]:
     drafts: list[Draft] = []
     path: list[tuple[int, str, str]] = []
     roles: dict[int, str] = {}
@@ -59,7 +60,7 @@ def items_from_tables(lines: list[Line], text: str, first_is_lead: bool) -> list
                 continue
             if not roles:
                 continue
-            d, category = _row_item(ln, cells, roles, path, category, counter, first_is_lead, legend)
+            d, category = _row_item(ln, cells, roles, path, category, counter, rules, legend)
             if d and caption_lead:  # the sheet's unit first, beside any a remark names (与X共同牵头)
                 d.units.lead[:0] = [u for u in caption_lead if u not in d.units.lead]
                 d.units.has_lead_marker = True
@@ -135,25 +136,12 @@ def _check_points(scored: list[Draft], totals: list[str]) -> None:
         d.score_checked = k not in in_runs or k not in shared
 
 
-# "●为牵头单位，○为配合单位", "★牵头 ☆参与": what a matrix's marks mean, as the document says
-_LEGEND = re.compile(r"(?P<mark>[●○◎★☆▲△■□◆◇√✓✔])[”\"」』）)]?\s*(?:为|表示|代表|是|指)?\s*[:：]?\s*(?P<word>牵头|主办|配合|协办|参与|参加|协同|责任|负责)")
-_WORD_PART = (("牵头", "lead"), ("主办", "lead"), ("配合", "participating"), ("协办", "participating"),
-              ("参与", "participating"), ("参加", "participating"), ("协同", "participating"),
-              ("责任", "responsible"), ("负责", "responsible"))
-
-
-def marks_legend(text: str) -> dict[str, str]:
-    """{mark: role} from the document's own key to its matrix."""
-    parts = dict(_WORD_PART)
-    return {m.group("mark"): parts[m.group("word")] for m in _LEGEND.finditer(text)}
-
-
 def _marked_part(cell: str, legend: dict[str, str]) -> str:
     """The part a matrix cell marks: its word, its mark by the legend, any other mark as 责任单位."""
     cell = cell.strip()
     if not cell or cell in "—-/／×✗无":
         return ""
-    word = next((role for w, role in _WORD_PART if w in cell), "")
+    word = next((role for w, role in WORD_PART if w in cell), "")
     if word:
         return word
     mark = next((role for m, role in legend.items() if m in cell), "")
@@ -206,7 +194,7 @@ def _push_heading(path, heading: str) -> None:
     path.append((rank, token, heading))
 
 
-def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead, legend=None):
+def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=None):
     by_role: dict[str, list[tuple[int, str]]] = {}
     for i, c in enumerate(cells):
         if i in roles:
@@ -243,7 +231,7 @@ def _row_item(ln: Line, cells, roles, path, category, counter, first_is_lead, le
     units = Units()
     for role in ("lead", "responsible", "participating"):
         for _, c in by_role.get(role, []):
-            note = parse_note(c, default_role=role)
+            note = parse_note(c, default_role=role, rules=rules)
             units.has_lead_marker |= role == "lead" or note.has_lead_marker
             for r in ("lead", "responsible", "participating"):
                 units.add(r, getattr(note, r))

@@ -8,7 +8,7 @@ A unit note is a run of segments, each introduced by a label or not:
     责任单位：A（牵头）、B、C               a marker after one name
     由A会同B                               A leads, B takes part
     （A、B、C）                            a bare list: responsible, unless the document says the
-                                            first one leads (`first_is_lead`)
+                                            first one leads (`NoteRules`, read by corpus.note_rules)
 Names are split on 、，,;；and on 及/和 where both sides read as units, never inside brackets
 (`各县（市、区）人民政府`). A person (牵头领导：县长) is never a unit. `canonical` maps a printed
 variant to its locality's canonical name (`aliases.json`), never across localities.
@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -34,6 +34,8 @@ LABELS = {
     role: tuple(p + b for p in prefixes for b in _BODIES if b != "领导")
     for role, prefixes in _ROLE_PREFIXES.items()
 }
+# 督办单位 supervises the task and does none of it (as 牵头领导 names a person): never a unit of it
+LABELS["supervisor"] = ("督办单位", "督办部门", "督导单位", "督查单位")
 LABELS["leader"] = ("牵头领导", "责任领导", "分管领导", "牵头县领导", "牵头市领导", "牵头区领导", "责任人",
                     "牵头人", "联系领导", "包抓领导")
 LABELS["deadline"] = ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "办结时限", "时间要求")
@@ -64,9 +66,9 @@ UNIT_ROLES = ("lead", "responsible", "participating")
 _MARKER = re.compile(r"[(（]\s*(牵头|配合|负责|参加|协办|主办|按职责分工负责|按照职责分工负责)\s*[)）]")
 _ROLE_WORD = re.compile(
     r"(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能负责|分别负责|共同负责|具体负责|具体落实|抓好落实|"
-    r"负责落实|负责|牵头|配合|协助|参与|参加|协同|会同)"
+    r"负责落实|负责|牵头|主抓|配合|协助|参与|参加|协同|会同)"
 )
-_WORD_ROLE = {"牵头": "lead", "主办": "lead", "配合": "participating", "协助": "participating",
+_WORD_ROLE = {"牵头": "lead", "主办": "lead", "主抓": "lead", "配合": "participating", "协助": "participating",
               "参与": "participating", "参加": "participating", "协同": "participating",
               "协办": "participating"}
 _SEPARATORS = re.compile(r"[、,，;；/\s]|<br>")  # a space left between names after cleaning separates them
@@ -82,6 +84,29 @@ _QUALIFIER_END = re.compile(r"(等[^、,，;；]{0,6}?(部门|单位)(单位)?|�
 # Names printed with no separator (`市司法局市委巡察办`, `有关部门各乡(镇)`): a unit's last
 # character directly followed by the next unit's level prefix.
 _GLUE = re.compile(r"(?<=[局办院室])(?=[市县区])|(?<=部门)(?=各)")
+
+
+# A label for the main role beside a supporting one: 主责单位/协同单位 and 承办单位/协办单位 are paired as
+# 主办单位/协办单位 are, the first being the lead. Alone, 主责单位 or 承办单位 names who carries a task out.
+_MAIN_LABELS = ("主责", "承办")
+
+
+@dataclass(frozen=True)
+class NoteRules:
+    """What a document says once about its notes (corpus.note_rules reads it from the text)."""
+    first_leads: bool = False  # "排在第一位的为牵头单位"
+    at_least: int = 1  # "所列责任单位有两个及以上的…": a lone unit is responsible, not lead
+    marks: tuple[tuple[str, str], ...] = ()  # (mark, role): "标注“★”的为牵头单位"
+    others: str = "responsible"  # the units beside a lead named so ("其余为配合单位": participating)
+    defined: tuple[tuple[str, str], ...] = ()  # (label, role) as the document defines it ("主责单位…负总责")
+
+    def role_of(self, label: str, paired: bool = False) -> str:
+        return dict(self.defined).get(label) or label_role(label, paired)
+
+
+def label_role(label: str, paired: bool = False) -> str:
+    """A label's role; `paired`: the note also has a supporting label (协同单位, 协办单位…)."""
+    return "lead" if paired and label.startswith(_MAIN_LABELS) else ROLE_OF_LABEL[label]
 
 
 @dataclass
@@ -110,17 +135,24 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def parse_note(text: str, default_role: str = "responsible", first_is_lead: bool = False) -> Units:
-    """A unit note (labels, role words, markers, or a bare list) -> units by role."""
-    out = Units()
+def parse_note(text: str, default_role: str = "responsible", rules: NoteRules | None = None) -> Units:
+    """A unit note (labels, role words, markers, or a bare list) -> units by role. `rules`: what
+    the document says once about its notes."""
     text = _unwrap(nfkc(text).strip())
+    if rules and any(m in text for m, _ in rules.marks):
+        return _marked_note(text, default_role, rules)
+    out = Units()
     labels = list(LABEL_RE.finditer(text))
+    role_of = rules.role_of if rules else label_role
+    paired = any(ROLE_OF_LABEL[label_of(m)] == "participating" for m in labels)
     segments: list[tuple[str, str]] = []
     if not labels or labels[0].start() > 0:
         segments.append((default_role, text[: labels[0].start()] if labels else text))
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        segments.append((ROLE_OF_LABEL[label_of(m)], text[m.end():end]))
+        segments.append((role_of(label_of(m), paired), text[m.end():end]))
+    # the order rule reads a list of 责任单位 (labelled or bare), not one whose lead is labelled
+    by_order = rules if rules and rules.first_leads and not any(r == "lead" for r, _ in segments) else None
     for role, segment in segments:
         segment = segment.strip(" ;；,，。.")
         if not segment or segment in ("/", "—", "-", "无", "——"):
@@ -129,15 +161,37 @@ def parse_note(text: str, default_role: str = "responsible", first_is_lead: bool
             continue
         if role == "deadline":
             out.deadline = out.deadline or segment
-        elif role == "leader":
-            continue  # a person's title, never a unit
+        elif role in ("leader", "supervisor"):
+            continue  # a person's title, or who supervises the task: never a unit doing it
         else:
-            _parse_segment(segment, role, out, bare=not labels and first_is_lead)
-    if first_is_lead and not labels and not out.lead and not out.has_lead_marker and out.responsible:
+            _parse_segment(segment, role, out, by_order if role == "responsible" else None)
+    if (by_order and not labels and not out.lead and not out.has_lead_marker
+            and len(out.responsible) >= by_order.at_least):
         # "A、B按职责分工负责" under the document's rule that the first-listed unit leads
         out.has_lead_marker = True
         out.lead.append(out.responsible.pop(0))
     return out
+
+
+def _marked_note(text: str, default_role: str, rules: NoteRules) -> Units:
+    """"县委编办★、县司法局、县直各部门" under "标注“★”的为牵头单位，其余为配合单位": a marked name
+    takes its mark's role, the others the role the document gives them."""
+    chars = re.escape("".join(m for m, _ in rules.marks))
+    text = re.sub(rf"\s*([{chars}])\s*", r"\1", text)  # "县司法局 ★" is one name
+    marked = {}
+    for piece in split_names(text):
+        mark = next((m for m, _ in rules.marks if m in piece), "")
+        if mark:
+            marked[re.sub(rf"[{chars}]", "", piece).split(":")[-1]] = dict(rules.marks)[mark]
+    out = parse_note(re.sub(rf"[{chars}]", "", text), default_role, replace(rules, marks=()))
+    if not marked:
+        return out
+    named = out.responsible + out.participating + out.lead
+    regrouped = Units(deadline=out.deadline, has_lead_marker=True)
+    for name in named:
+        regrouped.add(marked.get(name, rules.others if name in out.responsible else
+                                 "lead" if name in out.lead else "participating"), [name])
+    return regrouped
 
 
 def _unwrap(text: str) -> str:
@@ -163,7 +217,8 @@ _ADVERB = re.compile(r"(要|应当|应|须|需)?(各司其职[，,]?|积极|主�
 _NAMED_LEAD = re.compile(r"(?P<list>[^()（）]+?)[(（](?P<named>[^()（）]+?)(牵头|主办)[)）]")
 
 
-def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
+def _parse_segment(segment: str, role: str, out: Units, by_order: NoteRules | None) -> None:
+    """`by_order`: the document's rule that the first unit of a list leads, for this segment."""
     if role == "lead":
         out.has_lead_marker = True
     listed = _NAMED_LEAD.fullmatch(segment)
@@ -172,7 +227,8 @@ def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
         if leads and len(names) > len(leads) and all(n in names for n in leads):
             out.has_lead_marker = True
             out.add("lead", leads)
-            out.add("responsible" if role == "lead" else role, [n for n in names if n not in leads])
+            rest = by_order.others if by_order else "responsible" if role == "lead" else role
+            out.add(rest, [n for n in names if n not in leads])
             return
     segment = _SUBJECT.sub("", segment)
     segment = re.sub(r"^(由|其中|请)", "", segment)
@@ -210,10 +266,10 @@ def _parse_segment(segment: str, role: str, out: Units, bare: bool) -> None:
     pending += split_names(segment[pos:])
     if after_huitong:
         out.add("participating", pending)
-    elif bare and not out.lead and pending:
+    elif by_order and not out.lead and not out.has_lead_marker and len(pending) >= by_order.at_least:
         out.has_lead_marker = True
         out.add("lead", pending[:1])
-        out.add("responsible", pending[1:])
+        out.add(by_order.others, pending[1:])
     else:
         out.add(role, pending)
 
