@@ -202,8 +202,11 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         chosen = [(strong[0][0], strong[0][1]), *elsewhere]
     if query.lang != "en":
         for item, quote in chosen:
-            # who leads the task quoted: the unit to call about it (the fields say it exactly)
-            if item.lead_units:
+            # who leads the task quoted: the unit to call about it (the fields say it exactly); every
+            # unit when the others are asked too ("…跟着干的单位一样吗?")
+            if _ASKS_OTHER_UNITS.search(query.original) and (item.lead_units or item.responsible_units):
+                notes[item.item_id] = notes.get(item.item_id, "") + f"({fields.units_phrase(item)})"
+            elif item.lead_units:
                 notes[item.item_id] = notes.get(item.item_id, "") + f"({fields.names_as_printed(item.lead_units, item)}{fields.lead_word(item)})"
             if fields.ASKS_WHEN.search(query.original) and item.deadline and item.deadline not in quote:
                 # "…各要搞几个乡镇,期限呢?": a table's 完成时限 column says when
@@ -329,6 +332,9 @@ def _parent(section: str) -> str:
     if " " in section:
         return section.split(" ")[0]
     return re.sub(r"[((][一二三四五六七八九十]+[))].*$", "", section)
+
+
+_ASKS_OTHER_UNITS = re.compile(r"配合|跟着|协同|协办|参与|参加|一起干|责任单位|负责单位|(哪些|哪几家?)(单位|部门)")
 
 
 def _lead_note(item: TaskItem) -> str:

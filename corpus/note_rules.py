@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from corpus.units import ROLE_OF_LABEL, NoteRules, nfkc
+from corpus.word import BOLD
 
 # "排在第一位的为牵头单位", "各项任务中列在首位的单位为牵头单位", "未明确牵头单位的，第一个单位为牵头单位"
 _FIRST_IS_LEAD = re.compile(r"(排在|列在|位列|居|在)?(第一位|首位|第一个|最前|排名第一|第一家)的?(单位|部门)?"
@@ -31,8 +32,8 @@ LEGEND = re.compile(rf"(?:{_MARKED}|加注?|带有?|后加|以|用)?\s*{_MARK}\s
 WORD_PART = (("牵头", "lead"), ("主办", "lead"), ("配合", "participating"), ("协办", "participating"),
              ("参与", "participating"), ("参加", "participating"), ("协同", "participating"),
              ("责任", "responsible"), ("负责", "responsible"))
-# "其余为配合单位", "其他单位为协办单位": the role of the units beside the lead
-_OTHERS = re.compile(r"(其余|其他|其它)[^。；;]{0,8}?(为|是|作为)?(配合|协办|参与|参加|协同|责任)")
+# "其余为配合单位", "其他单位为协办单位", "未加粗的单位为配合单位": the role of the units beside the lead
+_OTHERS = re.compile(r"(其余|其他|其它|未(?:加粗|标注|标明|注明|标)[^。；;，,]{0,6}?)[^。；;]{0,8}?(为|是|作为)?(配合|协办|参与|参加|协同|责任)")
 
 # A label the document defines: "主责单位（承办单位）对任务落实负总责" (lead), "“主责单位”“责任主体”为具体负责
 # 落实的责任单位" (responsible). The label stands on its own (after punctuation or 的), not inside a unit's
@@ -40,6 +41,10 @@ _OTHERS = re.compile(r"(其余|其他|其它)[^。；;]{0,8}?(为|是|作为)?(�
 _DEFINED = (r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=的))(?P<labels>(?:[“\"]?(?:{labels})[”\"]?[（(、和与及或]?[）)]?){{1,3}})"
             r"(?:(?P<lead>(?:对[^，,。；;]{{0,12}})?(?:负总责|为牵头单位|是牵头单位|即牵头单位|视为牵头单位))"
             r"|(?:为|是|即|指)[^，,。；;]{{0,12}}?(?:责任单位|负责落实|具体落实))")  # .format(labels=…)
+
+
+# "责任单位中加粗的为牵头单位", "牵头单位以粗体显示": the Word reader marks bold names with BOLD
+_BOLD_KEY = re.compile(r"(加粗|粗体)[^。；;，,]{0,8}?(的|者)?(单位|部门)?(为|是|表示|即为|系)牵头|牵头单位[^。；;，,]{0,6}?(加粗|粗体)")
 
 
 def read_rules(text: str) -> NoteRules | None:
@@ -51,7 +56,9 @@ def read_rules(text: str) -> NoteRules | None:
         at_least = 2 if _SEVERAL.search(sentence[: sentence.find(first.group(0))]) else 1
         others = _others_role(sentence) or "responsible"
     marks = marks_legend(text)
-    legend = next(LEGEND.finditer(text), None)
+    legend = next(LEGEND.finditer(text), None) or _BOLD_KEY.search(text)
+    if _BOLD_KEY.search(text):
+        marks[BOLD] = "lead"
     if legend and not first:
         others = _others_role(_sentence_around(text, legend.start(), legend.end())) or "responsible"
     defined = _defined_labels(text)

@@ -69,12 +69,12 @@ def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> N
 
 # `由A牵头…`, also with the task as subject: `此项工作由A负责，B积极配合。`
 _ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*((?:" + TASK_SUBJECT + r")?由[^。；;]{2,120}?"
-                         r"(?:牵头|负责|主办|主抓)[^。；;]{0,120})(?=[。；;]|$)")
+                         r"(?:牵头|负责|主办|主抓|为主)[^。；;]{0,120})(?=[。；;]|$)")
 
 
 # The same sentence without 由: `县司法局、县委编办按职责分工负责。`, `县发改委负责，县财政局协同配合。`
 # ... and `A要会同B、C抓好落实。` (A leads).
-_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责|主办|主抓|会同)[^。；;]{0,120})(?=[。；;]|$)")
+_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责|主办|主抓|为主|会同)[^。；;]{0,120})(?=[。；;]|$)")
 
 
 # A note in brackets in the middle of the text: `…配备率保持100%（县教育局牵头，各乡镇配合），每学期…`

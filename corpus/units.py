@@ -66,9 +66,9 @@ UNIT_ROLES = ("lead", "responsible", "participating")
 _MARKER = re.compile(r"[(（]\s*(牵头|配合|负责|参加|协办|主办|按职责分工负责|按照职责分工负责)\s*[)）]")
 _ROLE_WORD = re.compile(
     r"(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能负责|分别负责|共同负责|具体负责|具体落实|抓好落实|"
-    r"负责落实|负责|牵头|主抓|配合|协助|参与|参加|协同|会同)"
+    r"负责落实|负责|牵头|主抓|为主|配合|协助|参与|参加|协同|会同)"
 )
-_WORD_ROLE = {"牵头": "lead", "主办": "lead", "主抓": "lead", "配合": "participating", "协助": "participating",
+_WORD_ROLE = {"牵头": "lead", "主办": "lead", "主抓": "lead", "为主": "lead", "配合": "participating", "协助": "participating",
               "参与": "participating", "参加": "participating", "协同": "participating",
               "协办": "participating"}
 _SEPARATORS = re.compile(r"[、,，;；/\s]|<br>")  # a space left between names after cleaning separates them
@@ -231,7 +231,7 @@ def _parse_segment(segment: str, role: str, out: Units, by_order: NoteRules | No
             out.add(rest, [n for n in names if n not in leads])
             return
     segment = _SUBJECT.sub("", segment)
-    segment = re.sub(r"^(由|其中|请)", "", segment)
+    segment = re.sub(r"^(由|以|其中|请)", "", segment)  # 以A为主
     segment = _ADVERB.sub("", segment)
     segment = re.sub(r"(?<=[，,；;])\s*(由)", "", segment)
     pos = 0

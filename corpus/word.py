@@ -3,8 +3,11 @@ them, tables as rows with merged cells carried, content controls and layout tabl
 changes read as accepted, text boxes read once, and a table pasted in as a picture read by OCR."""
 from __future__ import annotations
 
+import re
+
 from corpus import scan
 from corpus.cells import cell_text, row_line
+from corpus.units import looks_like_unit_list
 from corpus.docx_numbers import ListNumbers
 from corpus.errors import DocumentError
 from corpus.paged import placed_lines
@@ -21,12 +24,20 @@ def read_docx(data: bytes, name: str) -> str:
         hint = "加密的文件请先解除密码 (encrypted?)" if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" else "文件已损坏或不是 .docx"
         raise DocumentError(f"{name}: not a readable .docx file ({exc.__class__.__name__}; {hint}).") from exc
     text = "\n".join(_docx_blocks(document.element.body, document, ListNumbers(document)))
+    if BOLD_KEY.search(text):  # the document says what bold means: read its tables again, marking it
+        text = "\n".join(_docx_blocks(document.element.body, document, ListNumbers(document), bold=True))
     if not text.strip():
         raise DocumentError(f"{name}: the .docx has no text.")
     return text
 
 
-def _docx_blocks(element, parent, numbers: ListNumbers) -> list[str]:
+# "单位名称加粗的为牵头单位": a table's unit names printed bold are marked with BOLD (a character no
+# document holds), a mark whose meaning the document's key gives (corpus.note_rules)
+BOLD = "\ue000"
+BOLD_KEY = re.compile(r"加粗|粗体")
+
+
+def _docx_blocks(element, parent, numbers: ListNumbers, bold: bool = False) -> list[str]:
     """Paragraphs and tables in document order, also inside content controls (w:sdt), and a
     table used for layout (a cell holding a table) read cell by cell, so the table inside it is
     read as a table. A paragraph Word numbers itself gets its number back (`numbers`)."""
@@ -38,7 +49,7 @@ def _docx_blocks(element, parent, numbers: ListNumbers) -> list[str]:
         if child.tag == qn("w:p"):
             lines.append(numbers.label(child) + paragraph_text(child))
             for box in _text_boxes(child):  # a red header or a note set in a text box
-                lines.extend(_docx_blocks(box, parent, numbers))
+                lines.extend(_docx_blocks(box, parent, numbers, bold))
             lines.extend(_docx_pictures(child, parent))
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
@@ -48,13 +59,13 @@ def _docx_blocks(element, parent, numbers: ListNumbers) -> list[str]:
                     for cell in row.cells:
                         if cell._tc not in seen:
                             seen.add(cell._tc)
-                            lines.extend(_docx_blocks(cell._tc, cell, numbers))
+                            lines.extend(_docx_blocks(cell._tc, cell, numbers, bold))
             else:
-                lines.extend(_docx_table(table))
+                lines.extend(_docx_table(table, bold))
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                lines.extend(_docx_blocks(content, parent, numbers))
+                lines.extend(_docx_blocks(content, parent, numbers, bold))
     return lines
 
 
@@ -115,6 +126,17 @@ def paragraph_text(p) -> str:
     return "".join(out)
 
 
+def _bold_marked(paragraph) -> str:
+    """The paragraph's text with BOLD after each name printed bold ("县司法局\ue000、县财政局")."""
+    out = []
+    for run in paragraph.runs:
+        text = run.text
+        strong = run.bold or (run.bold is None and run.style is not None and run.style.font.bold)
+        core = text.rstrip("、，,；; \u3000")
+        out.append(core + BOLD + text[len(core):] if strong and core.strip() else text)
+    return "".join(out).replace(BOLD + BOLD, BOLD)
+
+
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -136,9 +158,9 @@ def _text_boxes(paragraph) -> list:
     return boxes
 
 
-def _docx_table(table) -> list[str]:
+def _docx_table(table, bold: bool = False) -> list[str]:
     rows = []
-    for row in table.rows:
+    for n, row in enumerate(table.rows):
         # `row.cells` repeats a merged cell for every grid column and row it spans, so merged
         # text reaches each row (python-docx resolves vMerge continuation to the top cell).
         # A horizontally merged cell keeps its grid columns (so every later cell stays under its
@@ -147,6 +169,9 @@ def _docx_table(table) -> list[str]:
         for cell in row.cells:
             same = cell._tc is previous
             previous = cell._tc
-            cells.append("" if same else cell_text([paragraph_text(p._p) for p in cell.paragraphs]))
+            text = "" if same else cell_text([paragraph_text(p._p) for p in cell.paragraphs])
+            if bold and n and text and looks_like_unit_list(text):  # not the header row
+                text = cell_text([_bold_marked(p) for p in cell.paragraphs])
+            cells.append(text)
         rows.append(row_line(cells))
     return rows

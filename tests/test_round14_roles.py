@@ -96,3 +96,35 @@ def test_unit_questions_of_round_24(tmp_path):
     assert "县委编办牵头" in answer.text and "2025年11月底前" in answer.text
     answer = a.answer("泽宁免罚清单那项是不是县司法局牵头?")
     assert answer.text.startswith("不是") and "县司法局" not in answer.text.split("依据")[0].replace("是不是县司法局", "")
+
+
+def test_weizhu_leads_canyu_takes_part_and_yi_opens_the_sentence():
+    units = parse_note("责任单位：市委编办为主，市司法局、市直各部门参与")
+    assert (units.lead, units.participating) == (["市委编办"], ["市司法局", "市直各部门"])
+    tasks = _tasks(NOTICE + "一、重点任务\n1．深化综合行政执法改革。年内完成11个镇综合行政执法队规范化建设。"
+                   "该项工作以县委编办为主，县司法局参与。\n")
+    assert tasks == [(("县委编办",), (), ("县司法局",))]
+
+
+def test_bold_unit_names_lead_where_the_document_says_so(tmp_path):
+    import docx
+
+    from corpus.pipeline import read_document
+
+    d = docx.Document()
+    d.add_paragraph("泽宁县人民政府办公室关于印发泽宁县2025年法治政府建设重点任务清单的通知")
+    d.add_paragraph("责任单位栏中，字体加粗的单位为牵头单位；未加粗的单位为配合单位。")
+    t = d.add_table(rows=3, cols=3)
+    for c, x in enumerate(["序号", "重点任务", "责任单位"]):
+        t.cell(0, c).text = x
+    for r, (task, units) in enumerate([("动态调整权责清单，年内完成调整并公布。", [("县委编办", True), ("、县司法局", False)]),
+                                       ("开展规范性文件清理，9月底前公布结果。", [("县司法局、", False), ("县政府办公室", False)])],
+                                      start=1):
+        t.cell(r, 0).text, t.cell(r, 1).text = str(r), task
+        p = t.cell(r, 2).paragraphs[0]
+        for text, strong in units:
+            p.add_run(text).bold = strong
+    d.save(tmp_path / "plan.docx")
+    tasks = [(i.lead_units, i.responsible_units, i.participating_units)
+             for i in read_document(tmp_path / "plan.docx").items if i.kind == "task"]
+    assert tasks == [(("县委编办",), (), ("县司法局",)), ((), ("县司法局", "县政府办公室"), ())]
