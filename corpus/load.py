@@ -12,6 +12,7 @@ failure is a `DocumentError` saying what to do with the file.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from corpus.cells import CELL_BREAK, TABLE_SEP, cell_text as _cell_text, row_line as _row_line  # noqa: F401 (re-exported)
@@ -136,6 +137,9 @@ def _csv(text: str) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
+_CONTACTS = re.compile(r"联络员|联系人|通讯录|联系方式")
+
+
 def _xlsx(data: bytes, name: str) -> str:
     """A 分工表 kept as an Excel workbook (openpyxl): each sheet's rows as table rows, its name
     first. A merged cell holds its value in its top-left cell only; as in a Word table, the value
@@ -151,6 +155,8 @@ def _xlsx(data: bytes, name: str) -> str:
         raise DocumentError(f"{name}: 无法读取这个 Excel 文件 (cannot read the workbook: {exc}).") from exc
     lines: list[str] = []
     for sheet in book.worksheets:
+        if len(book.worksheets) > 1 and _CONTACTS.search(sheet.title):
+            continue  # a sheet of liaison officers and phone numbers: people to call, no task
         grid = [[_xlsx_value(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         for merged in sheet.merged_cells.ranges:
             top, left = merged.min_row - 1, merged.min_col - 1

@@ -26,7 +26,7 @@ _MARK = rf"[“\"]?(?P<mark>(?<!\*)[{_MARKS}](?!\*))[”\"」』）)]?"
 # "以▲标注的为牵头单位", "带★号者为牵头单位", or the other way round: "牵头单位后加注“★”", "牵头单位用▲标识"
 _MARKED = r"标注|标识|标记|标明|标示|标出|注明|标有|注有|标"
 LEGEND = re.compile(rf"(?:{_MARKED}|加注?|带有?|后加|以|用)?\s*{_MARK}\s*(?:号|符号)?(?:{_MARKED})?(?:的|者)?(?:单位|部门)?"
-                    r"\s*(?:为|表示|代表|是|指|即为|系)?\s*[:：]?\s*(?P<word>牵头|主办|配合|协办|参与|参加|协同|责任|负责)"
+                    r"\s*(?:为|表示|代表|是|指|即为|系)?\s*[:：]?\s*(?:该项任务|该任务|本项任务|本任务)?的?\s*(?P<word>牵头|主办|配合|协办|参与|参加|协同|责任|负责)"
                     rf"|(?P<word2>牵头|主办|配合|协办)(?:单位|部门)(?:名称)?(?:后|前)?\s*(?:已|均)?(?:用|以|加注?|{_MARKED}|带有?)\s*"
                     + _MARK.replace("mark", "mark2"))
 WORD_PART = (("牵头", "lead"), ("主办", "lead"), ("配合", "participating"), ("协办", "participating"),
@@ -71,8 +71,13 @@ def read_rules(text: str) -> NoteRules | None:
 def marks_legend(text: str) -> dict[str, str]:
     """{mark: role} from the document's own key to its marks."""
     parts = dict(WORD_PART)
-    return {m.group("mark") or m.group("mark2"): parts[m.group("word") or m.group("word2")]
-            for m in LEGEND.finditer(nfkc(text))}
+    text = nfkc(text)
+    found = {}
+    for m in LEGEND.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] in ("未", "不", "没", "非"):
+            continue  # "未标注“√”的单位为配合单位" says what the others are, not what the mark means
+        found.setdefault(m.group("mark") or m.group("mark2"), parts[m.group("word") or m.group("word2")])
+    return found
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -65,6 +65,9 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> 
                 d.units.lead[:0] = [u for u in caption_lead if u not in d.units.lead]
                 d.units.has_lead_marker = True
                 captioned.add(id(d))
+            if d and drafts and _same_task(drafts[-1], d, text):
+                _add_row(drafts[-1], d, rules)  # one row per unit under a task's merged cells: its units grow
+                continue
             if d:
                 counter = d.number_int or counter
                 drafts.append(d)
@@ -149,6 +152,26 @@ def _marked_part(cell: str, legend: dict[str, str]) -> str:
 
 
 _POINTS = re.compile(r"^\d{1,3}(\.\d)?$")
+_TICKS = {"√", "✓", "✔", "●", "★", "是", "Y", "y"}
+
+
+def _same_task(previous: Draft, d: Draft, text: str) -> bool:
+    """A row repeating the task before it (its cells merged down over one row per unit)."""
+    return (previous.kind == "task" and bool(d.number) and previous.number == d.number
+            and text[previous.start:previous.end] == text[d.start:d.end])
+
+
+def _add_row(task: Draft, row: Draft, rules: NoteRules | None) -> None:
+    """The row's unit joins the task's. A unit ticked as lead in any of its rows leads; the
+    others keep their column's role, unless the document's key gives the units beside a ticked
+    one theirs ("同一任务中未标注“√”的单位为配合单位")."""
+    for role in ("lead", "responsible", "participating"):
+        task.units.add(role, getattr(row.units, role))
+    task.units.has_lead_marker |= row.units.has_lead_marker
+    keyed = rules is not None and any(m in _TICKS for m, role in rules.marks if role == "lead")
+    if keyed and task.units.lead and rules.others != "responsible" and task.units.responsible:
+        others, task.units.responsible = task.units.responsible, []
+        task.units.add(rules.others, others)
 # a row that only points to a task listed in another table or sheet
 _POINTER = re.compile(r"[（(]\s*(?:具体(?:任务|内容|措施)?|详)?见[^（()）]{0,16}第\s*[0-9一二三四五六七八九十]+\s*[项条][^（()）]{0,6}[)）]\s*$")
 # a remark naming a joint lead (与市委编办共同牵头); any other remark (牵头单位待明确, 已完成,
@@ -229,9 +252,13 @@ def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=Non
     d = Draft("task", start, end, item_path, number=no_cell or "", number_int=number_int,
               inferred=not no_cell.isdigit())
     units = Units()
+    # a 牵头 column ticked (√) beside the row's unit: that unit leads (one row per unit, or one per task)
+    ticked = any(c.strip() in _TICKS for _, c in by_role.get("lead", []))
     for role in ("lead", "responsible", "participating"):
         for _, c in by_role.get(role, []):
-            note = parse_note(c, default_role=role, rules=rules)
+            if c.strip() in _TICKS or (role == "lead" and not c.strip()):
+                continue
+            note = parse_note(c, default_role="lead" if ticked and role == "responsible" else role, rules=rules)
             units.has_lead_marker |= role == "lead" or note.has_lead_marker
             for r in ("lead", "responsible", "participating"):
                 units.add(r, getattr(note, r))

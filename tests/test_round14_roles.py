@@ -128,3 +128,29 @@ def test_bold_unit_names_lead_where_the_document_says_so(tmp_path):
     tasks = [(i.lead_units, i.responsible_units, i.participating_units)
              for i in read_document(tmp_path / "plan.docx").items if i.kind == "task"]
     assert tasks == [(("县委编办",), (), ("县司法局",)), ((), ("县司法局", "县政府办公室"), ())]
+
+
+def test_one_row_per_unit_with_a_ticked_lead_column_is_one_task(tmp_path):
+    from openpyxl import Workbook
+
+    from corpus.pipeline import read_document
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "分工表"
+    rows = [["泽宁县2025年法治政府建设重点任务分工表"], ["序号", "重点任务", "具体内容", "责任单位", "牵头", "完成时限"],
+            [1, "优化政府职责体系", "完成权责清单年度调整，8月底前向社会公布。", "县委编办", "√", "2025年8月"],
+            [1, "优化政府职责体系", "完成权责清单年度调整，8月底前向社会公布。", "县司法局", None, "2025年8月"],
+            [2, "推进免申即享", "梳理惠企政策事项不少于40项。", "县财政局", None, "2025年12月"],
+            [2, "推进免申即享", "梳理惠企政策事项不少于40项。", "县政务服务中心", None, "2025年12月"],
+            ["说明：“牵头”栏标注“√”的单位为该项任务的牵头单位，同一任务中未标注“√”的单位为配合单位。"]]
+    for row in rows:
+        sheet.append(row)
+    contacts = book.create_sheet("联络员")
+    contacts.append(["单位", "联络员", "职务", "联系电话"])
+    contacts.append(["县司法局", "张三", "科长", "8352064"])
+    book.save(tmp_path / "plan.xlsx")
+    tasks = [(i.lead_units, i.responsible_units, i.participating_units)
+             for i in read_document(tmp_path / "plan.xlsx").items if i.kind == "task"]
+    # no key word for the others when none is ticked: both carry the task out
+    assert tasks == [(("县委编办",), (), ("县司法局",)), ((), ("县财政局", "县政务服务中心"), ())]
