@@ -300,7 +300,7 @@ def test_layout_zoo_gate():
 
 @pytest.mark.parametrize("folder", ["tune", "round2/tune", "round3/tune", "round4/tune", "round5/tune", "round6/tune",
                                     "round14/tune", "round14/tune2"])
-# (round15/tune is measured, not gated: two of its four conventions are not read yet)
+# (round15/tune is measured, not gated: its revision notice is not read yet)
 def test_every_tune_layout_folder_still_parses_in_full(folder):
     """The tune halves of the helpers' layout rounds (eval/layouts) keep the scores their conventions
     reached: a parser change that loses one shows here, not only in `policyqa eval --layouts`."""
