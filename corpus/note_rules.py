@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.units import ROLE_OF_LABEL, NoteRules, nfkc
-from corpus.word import BOLD
+from corpus.units import BOLD, ROLE_OF_LABEL, NoteRules, nfkc
 
 # "排在第一位的为牵头单位", "各项任务中列在首位的单位为牵头单位", "未明确牵头单位的，第一个单位为牵头单位"
 _FIRST_IS_LEAD = re.compile(r"(排在|列在|位列|居|在)?(第一位|首位|第一个|最前|排名第一|第一家)的?(单位|部门)?"

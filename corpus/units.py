@@ -86,6 +86,11 @@ _QUALIFIER_END = re.compile(r"(等[^、,，;；]{0,6}?(部门|单位)(单位)?|�
 _GLUE = re.compile(r"(?<=[局办院室])(?=[市县区])|(?<=部门)(?=各)")
 
 
+# A name printed bold in a Word table, where the document says what bold means (corpus.word marks
+# it; corpus.note_rules gives the mark its role). A character no document holds.
+BOLD = "\ue000"
+
+
 # A label for the main role beside a supporting one: 主责单位/协同单位 and 承办单位/协办单位 are paired as
 # 主办单位/协办单位 are, the first being the lead. Alone, 主责单位 or 承办单位 names who carries a task out.
 _MAIN_LABELS = ("主责", "承办")
@@ -139,6 +144,8 @@ def parse_note(text: str, default_role: str = "responsible", rules: NoteRules | 
     """A unit note (labels, role words, markers, or a bare list) -> units by role. `rules`: what
     the document says once about its notes."""
     text = _unwrap(nfkc(text).strip())
+    if BOLD in text and not (rules and any(m == BOLD for m, _ in rules.marks)):
+        text = text.replace(BOLD, "")  # bold with no key saying what it means says nothing
     if rules and any(m in text for m, _ in rules.marks):
         return _marked_note(text, default_role, rules)
     out = Units()

@@ -7,7 +7,7 @@ import re
 
 from corpus import scan
 from corpus.cells import cell_text, row_line
-from corpus.units import looks_like_unit_list
+from corpus.units import BOLD, looks_like_unit_list
 from corpus.docx_numbers import ListNumbers
 from corpus.errors import DocumentError
 from corpus.paged import placed_lines
@@ -31,9 +31,8 @@ def read_docx(data: bytes, name: str) -> str:
     return text
 
 
-# "单位名称加粗的为牵头单位": a table's unit names printed bold are marked with BOLD (a character no
-# document holds), a mark whose meaning the document's key gives (corpus.note_rules)
-BOLD = "\ue000"
+# "单位名称加粗的为牵头单位": a table's unit names printed bold are marked with BOLD, a mark whose
+# meaning the document's key gives (corpus.note_rules)
 BOLD_KEY = re.compile(r"加粗|粗体")
 
 
