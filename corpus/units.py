@@ -267,6 +267,13 @@ def _parse_segment(segment: str, role: str, out: Units, by_order: NoteRules | No
                 out.has_lead_marker = True
             if target == "responsible" and role in ("lead", "participating") and "按" not in word:
                 target = role  # 牵头单位：A负责 — the label decides; 按职责分工负责 says responsible
+            between = segment[pos:start]
+            cut = max(between.rfind("，"), between.rfind(","))
+            if not pending and cut > 0 and split_names(between[:cut]) and split_names(between[cut + 1:]):
+                # "市财政局，市A、市B参与": a role word closes its own clause; the clause before it,
+                # with no role word, keeps the note's
+                out.add(role, split_names(between[:cut]))
+                names = split_names(between[cut + 1:])
             out.add(target, pending + names)
             pending, after_huitong = [], False
         pos = end

@@ -154,3 +154,8 @@ def test_one_row_per_unit_with_a_ticked_lead_column_is_one_task(tmp_path):
              for i in read_document(tmp_path / "plan.xlsx").items if i.kind == "task"]
     # no key word for the others when none is ticked: both carry the task out
     assert tasks == [(("县委编办",), (), ("县司法局",)), ((), ("县财政局", "县政务服务中心"), ())]
+
+
+def test_a_role_word_closes_its_own_clause():
+    units = parse_note("责任单位：市财政局，市委政法委、市信访局参与")
+    assert (units.responsible, units.participating) == (["市财政局"], ["市委政法委", "市信访局"])
