@@ -55,9 +55,10 @@ def read_rules(text: str) -> NoteRules | None:
         at_least = 2 if _SEVERAL.search(sentence[: sentence.find(first.group(0))]) else 1
         others = _others_role(sentence) or "responsible"
     marks = marks_legend(text)
-    legend = next(LEGEND.finditer(text), None) or _BOLD_KEY.search(text)
-    if _BOLD_KEY.search(text):
+    bold = _BOLD_KEY.search(text)
+    if bold:
         marks[BOLD] = "lead"
+    legend = next(LEGEND.finditer(text), None) or bold
     if legend and not first:
         others = _others_role(_sentence_around(text, legend.start(), legend.end())) or "responsible"
     defined = _defined_labels(text)

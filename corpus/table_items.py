@@ -12,7 +12,7 @@ from corpus.cells import TABLE_SEP
 from corpus.outline import RANK, marker_of
 from corpus.tables import header_roles, role_of, unmapped_columns
 from corpus.unit_headings import heading_units
-from corpus.note_rules import WORD_PART, marks_legend
+from corpus.note_rules import WORD_PART
 from corpus.units import NoteRules, Units, nfkc, parse_note
 
 
@@ -23,7 +23,7 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> 
     category = ""
     counter = 0
     totals: list[str] = []  # the points a 合计 row gives
-    legend = marks_legend(text)
+    legend = dict(rules.marks) if rules else {}  # what a matrix's marks mean, read once per document
     caption: tuple[str, list[str]] = ("", [])  # the last line naming a table's lead (a sheet's title)
     caption_lead: list[str] = []
     captioned: set[int] = set()  # rows led by their caption's unit
