@@ -25,7 +25,8 @@ import time
 from functools import cached_property
 from typing import Iterator
 
-from assistant import fields, prompts, read_places, titles, route_chain, route_compute, route_drafted, route_fields, route_places, route_sections, route_two_units
+from assistant import (fields, prompts, read_places, titles, route_chain, route_compute, route_drafted, route_fields, route_places,
+                       route_section_sizes, route_sections, route_two_units)
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
@@ -90,7 +91,7 @@ class Assistant:
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None
         route = (route_chain.route(self, query, hits) or route_places.route(self, query) or route_two_units.route(self, query)
-                 or route_compute.route(self, query, hits)
+                 or route_section_sizes.route(self, query, hits) or route_compute.route(self, query, hits)
                  or route_sections.route(self, query, hits) or self._route(query))  # the special routes claim a question only when the items answer it
         for event in route(self, query, hits, timings):
             if event["type"] == "final":

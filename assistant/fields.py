@@ -298,6 +298,12 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
     return f"({_part_of(item, names)}{led})"
 
 
+def _due(item: TaskItem) -> str:
+    """"(完成时限:2024年12月底前)": the time limit a table's column gives a task, which a unit asking
+    for its tasks needs beside each (a limit in the task's own words is in its text already)."""
+    return f"(完成时限:{item.deadline})" if item.deadline and item.deadline not in item.text else ""
+
+
 def _helpers(item: TaskItem, names: frozenset[str]) -> str:
     """Who works with the lead on an item it leads, in the item's own role words
     ("责任单位:县委组织部、县政府办公室" / "配合:县委组织部"): whom the lead has to call on."""
@@ -463,7 +469,7 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
                 f"{';' + split if split else ''}。以下{len(items)}{each}:")
     # a short list shows more of each task: the asker checks it by what it says, not by its number
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(items) + (len(elsewhere) if list_elsewhere else 0))))
-    lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}{_points(i)}"
+    lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}{_due(i)}{_points(i)}"
              for n, i in enumerate(items, start=1)]
     if elsewhere and list_elsewhere:
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")
@@ -474,7 +480,7 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         counts = _role_counts(elsewhere, names, counter) if names else ""
         parts = f"(其中{counts})" if counts else ""
         lines.append(f"{unit}不牵头、是{_support_parts(elsewhere, names)}的共{len(elsewhere)}{each}{parts}:")
-        lines += [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, 'any') if names else ''}"
+        lines += [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, 'any') if names else ''}{_due(i)}"
                   for n, i in enumerate(elsewhere, start=len(items) + 1)]
     elif elsewhere:
         lines.append(not_leading_line(unit, elsewhere, len(items) + 1, names, counter))
@@ -509,7 +515,7 @@ def unit_tasks_on_topic_text(unit: str, within: list[TaskItem], items: list[Task
     head = (f"{unit}{verb}的任务中,与“{topic}”有关的有{len(within)}{counter}"
             f"({localities}),即以下{len(within)}{each}:")
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(within))))
-    lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}"
+    lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}{_due(i)}"
              for n, i in enumerate(within, start=1)]
     return "\n".join([head, *lines])
 

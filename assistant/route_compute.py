@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from assistant import compute, enumerations, fields, operands, route_counts, route_dates, route_given, sections
+from assistant import compute, enumerations, fields, operands, route_counts, route_dates, route_given, sections, unit_filters
 from assistant.compute import Computed, Number
 from assistant.gates import OPERAND_MIN, REL_MIN, REL_MIN_NAMED
 from assistant.understand import Query, detect_intent, operand_topic, place_words, topic_of
@@ -53,8 +53,13 @@ def route(a, query: Query, hits) -> Callable | None:
         return _answer(plan)
     by_field = route_counts.role_filter(a, query) or route_counts.with_unit(
         a, query, route_counts.field_filter(q) or route_counts.value_filter(a, query, items))
-    if by_field and len(query.localities) == 1:
-        return route_counts.answer_by_field(a, query, items, *by_field)
+    by_units = unit_filters.clause_filters(q, route_counts.doc_tasks(a, items[0].doc_id))
+    if len(query.localities) == 1 and (by_field or by_units):
+        if not by_field:  # "有几条的牵头单位不少于三家?牵头单位最多的一条有几家?": each clause's items
+            keep, said, *steps = by_units[0]
+            return route_counts.answer_by_field(a, query, items, keep, said, more=tuple(by_units[1:]), steps=tuple(steps),
+                                                leads=route_counts.unit_among(a, query))
+        return route_counts.answer_by_field(a, query, items, *by_field, more=tuple(by_units))
     listed = _listed_count(a, query, items)  # "乌县列了几个领域?": the members of a list counted
     if listed:
         return listed
@@ -580,7 +585,9 @@ def _sum(a, query, items):
             return item, f"合计{step.result}{chosen[0].unit}。计算:{step.working}", [step], [n.sentence for n in chosen]
     found = operands.pick_across(a, items, parts, unit, query)
     if not found or len({n.unit for _, n in found}) != 1 or found[0][1].unit == "%":
-        return None
+        # "把国家级、自治区级和州级…全部加起来": no part matched a figure on its own words, but one
+        # stretch of a sentence counts as many things as the question names
+        return _sum_of_kinds(a, query, items, len(parts), operand_topic(q[:m.start()], query))
     step = compute.total([n for _, n in found])
     holders = list(dict.fromkeys(i for i, _ in found))
     return (holders[0], f"合计{step.result}{found[0][1].unit}。计算:{step.working}", [step],
@@ -666,15 +673,16 @@ _KINDS_SUMMED = re.compile(r"(?P<n>[两二三四五六七八九])(类|种|者|�
 _COUNTED = re.compile(r"(几|多少)个?(?P<unit>项|件|家|次|人|名|条|个|户|所|场|批|类)")
 
 
-def _sum_of_kinds(a, query, items):
+def _sum_of_kinds(a, query, items, parts: int = 0, scene: str = ""):
     """The figures of the one stretch of a sentence (between its ；) that best covers the question
-    and counts exactly as many things, in the unit asked, as the question says there are."""
+    and counts exactly as many things, in the unit asked, as the question says there are ("两类合计")
+    or names (`parts`)."""
     q = query.original
     kinds, counted = _KINDS_SUMMED.search(q), _COUNTED.search(q)
-    if not kinds or not counted or len(query.localities) > 1:
+    if not (kinds or parts >= 2) or not counted or len(query.localities) > 1:
         return None
-    n, unit = route_counts.CN_DIGIT[kinds.group("n")], counted.group("unit")
-    topic = operand_topic(q[:kinds.start()], query) or query.topic  # the scene, before "两类合计"
+    n, unit = (route_counts.CN_DIGIT[kinds.group("n")] if kinds else parts), counted.group("unit")
+    topic = (operand_topic(q[:kinds.start()], query) if kinds else scene) or query.topic  # the scene, before "两类合计"
     best = None
     for item in items[:2]:
         for sent in sentences(item.text):

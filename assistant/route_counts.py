@@ -8,14 +8,16 @@ applied to parsed fields, so the answer cites every item it counts.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Callable, Iterator
 
-from assistant import fields
-from assistant.compute import Computed
+from assistant import compute, deadlines, fields
+from assistant.compute import Computed, Number
 from assistant.understand import LEAD_ASK, Query
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
+ASKS_SHARE = re.compile(r"占(了)?[^?？,，;；]{0,6}?(多大|多少|几成|百分之几|一半|半数)|占比|比例|比重|百分之(几|多少)|几成|过半|超过一半|一半了")
 # (有没有牵头 asks whether there is a lead, not for the items without one; a count never reaches
 # across a question mark into the next question)
 _NOT_SAID = r"(?<!有)(没|未|无)有?(写|明确|列明|标明|注明|写明|写出|列出|标出|落实|指定|确定|定|设|安排|点名|到){0,3}(谁|哪个单位)?"
@@ -30,7 +32,8 @@ def answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
 # "完成时限写的是“长期坚持”的有几项?", "牵头单位一栏写了三家的有几项?": items counted by a field
 _ASKS_COUNT = r"[^?]{0,12}?(几|多少)[项条]"
 _DEADLINE = r"(完成时限|时限|完成时间|时间节点|完成期限)"
-_DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]的?" + _ASKS_COUNT),  # quoted
+_DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]"  # quoted, maybe one of several
+                           r"((或者?|和|、|及|以及)[“\"][^”\"]{1,10}[”\"]([^?？,，]{0,10}?的)?)*的?" + _ASKS_COUNT),
                 re.compile(_DEADLINE + r"(写的是|写的|写着|写|是|为)(?P<value>[^?,的“”]{1,8})的" + _ASKS_COUNT),
                 # "有多少项任务的完成时限写的是“全年”?": the count asked first
                 re.compile(r"(几|多少)[项条][^?？]{0,8}?" + _DEADLINE + r"[^?？]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]"))
@@ -41,23 +44,14 @@ _QUOTED_IS = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,6}?)(一栏|栏)?(?P<verb>
 _EMPTY_MARKS = {"—", "——", "-", "--", "/", "／", "无", "空", "空白", "－"}
 
 
-_AT_LEAST = r"(?P<more>及以上|以上|或以上|或更多|往上)?"  # "五家及以上的": that many or more
-_LEADS_ARE = (re.compile(r"牵头单位[^?]{0,8}?(?P<n>[两二三四五六七八九2-9]|不止一|好几|多)(家|个)(单位)?" + _AT_LEAST + "的" + _ASKS_COUNT),
-              # "两个单位搭伙牵头的是哪几项?"
-              re.compile(r"(?P<n>[两二三四五六七八九2-9]|不止一|好几|多)(家|个)(单位|部门)?" + _AT_LEAST + r"[^?,]{0,6}?牵头的"
-                         + r"(" + _ASKS_COUNT + r"|[^?？]{0,4}?(有|是)(哪些|哪几))"),  # "…共同牵头的有哪些?": the items listed
-              # "括注里只写了一家牵头单位的有几项?"
-              re.compile(r"(?P<n>[一两二三四五六七八九1-9])(家|个)牵头(单位|部门)" + _AT_LEAST + "的" + _ASKS_COUNT),
-              # the count asked first: "有几项是两家单位一起牵头的?"
-              re.compile(r"(几|多少)[项条](是|为)?(由)?(?P<n>[两二三四五六七八九2-9]|不止一|好几|多)(家|个)(单位|部门)?" + _AT_LEAST
-                         + r"[^?,，]{0,6}?牵头"))
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
 _DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前|及更早|或更早)?[^?,]{0,4}?"
                      r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)
 # "完成时限落在2024年12月的有几项?": a month, not a time limit before it (12月底前 is _DUE_BY's)
 _IN_MONTH = re.compile(r"(落在|定在|在|为|是)(?P<value>(\d{4}年)?\d{1,2}月)(?![底末\d]|份?[前内])[^?？]{0,16}?的" + _ASKS_COUNT)
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月|(年底|年末)")
-_SEVERAL = ("不止一", "好几", "多")
+_PERIOD_ENDS = {"上半年": 6, "一季度": 3, "前三季度": 9, "二季度": 6, "三季度": 9}
+_PERIOD = re.compile(r"上半年|第?一季度|前三季度")
 CN_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -95,7 +89,11 @@ def field_filter(question: str):
     m = next(filter(None, (p.search(question) for p in _DEADLINE_IS)), None)
     if m:
         value = m.group("value").strip()
-        return (lambda i: value in (i.deadline or "")), f"完成时限为“{value}”"
+        # "写“长期坚持”或者“持续推进”的": either value
+        values = [value] + re.findall(r"[“\"]([^”\"]{1,10})[”\"]", question[m.end("value"):])[:3]
+        values = values[:1] + [v for v in values[1:] if re.search(rf"(或者?|和|、|及|以及)[“\"]{re.escape(v)}", question)]
+        said = "”或“".join(values)
+        return (lambda i: any(v in (i.deadline or "") for v in values)), f"完成时限为“{said}”"
     m = _QUOTED_IS.search(question)
     # the role the field names, and the word it is named by ("配合栏里" -> participating_units, 配合)
     role, word = next(((f, w.group(0)) for f, words in _ROLE_WORDS if (w := words.search(m.group("field")))),
@@ -115,6 +113,10 @@ def field_filter(question: str):
     if m:  # "完成时限落在2024年12月(含“12月底前”)的有几项": every limit in that month
         asked = _month_of(m.group("value"))
         return (lambda i: _in_month(i.deadline, asked)), f"完成时限在{m.group('value')}"
+    m = _PERIOD.search(question)
+    if m and re.search(_ASKS_COUNT, question[m.end():]):  # "完成时限在上半年的有几项?": every limit up to its last month
+        asked = (0, _PERIOD_ENDS[m.group(0).lstrip("第")])
+        return (lambda i: _due_by(i.deadline, asked)), f"完成时限在{m.group(0)}(含{asked[1]}月底前)"
     m = _DUE_BY.search(question)
     if m:  # the column, or the task's own words when the document has no column
         value = m.group("value")
@@ -122,15 +124,6 @@ def field_filter(question: str):
             asked = _month_of(value)
             return (lambda i: _due_by(i.deadline, asked) if i.deadline else value in i.text), f"完成时限在{value}(含)"
         return (lambda i: value in (i.deadline or i.text)), f"完成时限为{value}"
-    m = next((found for pattern in _LEADS_ARE if (found := pattern.search(question))), None)
-    if m:
-        if m.group("n") in _SEVERAL:  # "不止一家", "好几家一起牵头": more than one
-            return (lambda i: len(i.lead_units or ()) >= 2), "牵头单位不止一家"
-        n = int(m.group("n")) if m.group("n").isdigit() else CN_DIGIT[m.group("n")]
-        # said in words: the count is the asker's filter, not a figure the cited items state
-        if m.group("more"):
-            return (lambda i: len(i.lead_units or ()) >= n), f"牵头单位有{'一两三四五六七八九'[n - 1]}家及以上"
-        return (lambda i: len(i.lead_units or ()) == n), f"牵头单位{'只' if n == 1 else ''}有{'一两三四五六七八九'[n - 1]}家"
     return None
 
 
@@ -250,9 +243,11 @@ def most_units(question: str, items: list[TaskItem]) -> tuple[TaskItem, str, tup
 
 
 def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
-                     unreadable=None, leads=None) -> Callable:
+                     unreadable=None, leads=None, more: tuple = (), steps: tuple = ()) -> Callable:
     """The items of the document that `keep` picks, counted and listed in document order.
-    `unreadable`: items whose field cannot be read (truncated text), said so after the list."""
+    `unreadable`: items whose field cannot be read (truncated text), said so after the list.
+    `more`: further (keep, how to say it) the question asks in its other clauses, each answered
+    after the first in the same way; `steps`: what else the first one computed."""
     docs = list(dict.fromkeys(i.doc_id for i in items))[:1]
 
     def answer(a, query: Query, hits, timings) -> Iterator[dict]:
@@ -264,34 +259,83 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
             yield {"type": "delta", "text": text}
             yield a.final(query, text, "answered", [], "fields")
             return
-        # each item with its lead: who to ask about it ("…有几项?各是谁牵头?" asks it outright)
-        names = "、".join(f"{fields.listed_section(i)}“{_short(i)}”{_led_by(i)}[{n}]" for n, i in enumerate(found, start=1))
+        # each item with its lead: who to ask about it ("…有几项?各是谁牵头?" asks it outright),
+        # and its time limit when the question asks about time ("…哪项最早到期?")
+        when = bool(fields.ASKS_WHEN.search(query.original) or deadlines.asks(query.original))
+        names = "、".join(f"{fields.listed_section(i)}“{_short(i)}”{_led_by(i, when)}[{n}]" for n, i in enumerate(found, start=1))
         word = fields.counter_of(query.original)
         text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"
-        extra = ()
-        if leads:  # (the unit, its stored names): which of the items it leads
-            name, names = leads
-            led = [(n, i) for n, i in enumerate(found, start=1) if names & set(i.lead_units or ())]
-            text += (f"其中{name}牵头的有{len(led)}{word}:{'、'.join(f'[{n}]' for n, _ in led)}。" if led
-                     else f"其中没有{name}牵头的。")
-            extra = (Computed(str(len(led)), tuple(i.section for _, i in led), f"{len(led)}{word}"),)
-        most = most_units(query.original, found)
+        if deadlines.asks(query.original) and len(found) > 1:
+            latest = deadlines.asks_latest(query.original)
+            first, _ = deadlines.first_due(found, latest)
+            if first:
+                text += (f"其中{'最晚' if latest else '最早'}到期的是{fields.listed_section(first)}“{_short(first)}”"
+                         f"({first.deadline or deadlines.due(first)[1]})[{found.index(first) + 1}]。")
+        extra = tuple(steps)
+        if leads:  # (the unit, its stored names[, whether only leading counts]): which of the items it leads
+            name, names, *only = leads
+            only_leads = only[0] if only else True
+            led = [(n, i) for n, i in enumerate(found, start=1)
+                   if names & set((i.lead_units or ()) if only_leads else i.all_units)]
+            verb = "牵头" if only_leads else "参与"
+            text += (f"其中{name}{verb}的有{len(led)}{word}:{'、'.join(f'[{n}]' for n, _ in led)}。" if led
+                     else f"其中没有{name}{verb}的。")
+            extra += (Computed(str(len(led)), tuple(i.section for _, i in led), f"{len(led)}{word}"),)
+        most = None if more else most_units(query.original, found)
+        if steps and len(found) == 1 and not more and "最多" in said:  # the filter kept the item with the most units
+            most = (found[0], said.split("最多")[0], tuple(steps[0].operands))
         if most:
             item, label, units = most
-            text += (f"其中{label}最多的是{fields.listed_section(item)}“{_short(item)}”,共{len(units)}家:"
-                     f"{fields.SEP.join(units)}[{found.index(item) + 1}]。")
+            led = f",{fields.names_as_printed(item.lead_units, item)}牵头" if item.lead_units and label != "牵头单位" else ""
+            said_most = (f"{label}最多的是{fields.listed_section(item)}“{_short(item)}”,共{len(units)}家:"
+                         f"{fields.SEP.join(units)}{led}[{found.index(item) + 1}]。")
+            # (the items kept are the ones with the most units: the count before it says nothing more)
+            text = f"{head.locality}《{head.title}》中{said_most}" if steps and len(found) == 1 else text + f"其中{said_most}"
             extra += (Computed(str(len(units)), units, f"{len(units)}家"),)
+        cited = list(found)
+        for also_keep, also_said, *also_steps in more:  # each further clause: its items, numbered on from the first list
+            also = [i for i in pool if also_keep(i)]
+            cited += [i for i in also if i not in cited]
+            listed = "、".join(f"{fields.listed_section(i)}“{_short(i)}”{_led_by(i)}[{cited.index(i) + 1}]" for i in also)
+            text += f"{also_said}的任务有{len(also)}{word}:{listed}。" if also else f"没有{also_said}的任务。"
+            extra += (Computed(str(len(also)), tuple(i.section for i in also), f"{len(also)}{word}"), *also_steps)
+        if ASKS_SHARE.search(query.original) and len(pool) > len(found):
+            # "…有几项,占一半了吗?": of every task of the document, each of them cited
+            of_all = compute.share(Number(Decimal(len(found)), str(len(found)), word, "", "", ""),
+                                   Number(Decimal(len(pool)), str(len(pool)), word, "", "", ""))
+            half = ""
+            if re.search(r"一半|半数|过半", query.original):
+                half = "超过一半," if 2 * len(found) > len(pool) else "正好一半," if 2 * len(found) == len(pool) else "不到一半,"
+            text += f"全文共{len(pool)}{word},{half}占{of_all.result}%(计算:{of_all.working})。"
+            extra += (Computed(str(len(pool)), tuple(i.section for i in pool), f"{len(pool)}{word}"), of_all)
+            cited += [i for i in pool if i not in cited]
         if unreadable and any(unreadable(i) for i in pool):
             text += "另有任务的单位信息因文本不完整无法辨认。"
         yield {"type": "delta", "text": text}
-        yield a.final(query, text, "answered", [(i, i.units_raw or i.deadline or i.text[:60]) for i in found], "fields",
+        yield a.final(query, text, "answered", [(i, i.units_raw or i.deadline or i.text[:60]) for i in cited], "fields",
                       computed=(Computed(str(len(found)), tuple(i.section for i in found), f"{len(found)}{word}"), *extra))
 
     return answer
 
 
-def _led_by(item: TaskItem) -> str:
-    return f"({fields.names_as_printed(item.lead_units, item)}牵头)" if item.lead_units else "(没有牵头单位)"
+_AMONG = re.compile(r"其中[^?？;；]*")
+
+
+def unit_among(a, query: Query) -> tuple[str, frozenset[str], bool] | None:
+    """"…有几条?其中带县司法局的是哪几条?": the unit the items counted are narrowed to, and
+    whether only its leading counts (其中县司法局牵头的), or None."""
+    m = _AMONG.search(query.original)
+    mention = a.unit_names.find(m.group(0), query.localities) if m else None
+    if not mention:
+        return None
+    names = frozenset(a.searcher.maps.names_for(mention.name)) | {mention.name}
+    return mention.name, names, bool(LEAD_ASK.search(m.group(0)))
+
+
+def _led_by(item: TaskItem, when: bool = False) -> str:
+    led = f"{fields.names_as_printed(item.lead_units, item)}牵头" if item.lead_units else "没有牵头单位"
+    due = item.deadline or (deadlines.due(item) or (None, ""))[1]
+    return f"({led};完成时限:{due})" if when and due else f"({led})"
 
 
 def _short(item: TaskItem) -> str:

@@ -210,9 +210,17 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     else:
         text = "\n".join(lines)
     yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", cited, "fields", computed=counts)
+    # a unit asked of what a report says it did, where the report names no unit at all: the
+    # question cannot be answered from it (the answer says so and quotes what the report does say)
+    # (a report sentence that itself names bodies, "州发改委、财政局…为成员", answers in its words)
+    unstated = all(i.kind == "point" and not i.lead_units and not i.responsible_units for i, _ in keep)
+    unstated = unstated and not any(_NAMES_A_BODY.search(quote) for _, quote in cited)
+    status = "not_found" if unstated and _ASKS_A_UNIT.search(query.original) and not missing else "answered"
+    yield a.final(query, text, status, cited, "fields", computed=counts)
 
 
+_ASKS_A_UNIT = re.compile(r"牵头|负责|单位|部门|挑头|牵总|主抓")
+_NAMES_A_BODY = re.compile(r"局|委员会|办公室|中心|小组|指挥部|法院|检察院|部门|[州市县区]委(?!托)")
 HEADING_SAYS_ALL = 0.95
 
 
@@ -392,13 +400,15 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         elsewhere = [i for i in _select(a, query, role="any")
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
     # the other part asked too: "…哪些挂了我们?哪项是我们牵头?" asks every item that names the unit
-    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|打下手|(挂|写|列)了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关|"
+    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|打下手|(只|光|仅|单)[^?？,，]{0,6}负责|分工负责|(挂|写|列)了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关|"
                                r"露[了过]?(几次)?面|露脸|有份|列进|列入|写进|写到|有(我们|咱们?|我局|本单位)(几|多少|哪)",
                                query.original))
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     points, step = fields.points_total(items) if fields.ASKS_POINTS.search(query.original) else ("", None)
     text += f"\n{points}" if points else ""  # "…挂牵头的指标,分值加起来多少?"
-    whole, whole_steps = _whole_document(a, query, items, role, counter)
+    # ("我们牵头的有几条、只负责的有几条?合计多少条": the sum of its two parts, which the list gives)
+    whole, whole_steps = _whole_document(a, query, items, role, counter) if not (asks_part and elsewhere and not
+                                                                                 _ASKS_SHARE_OF_ALL.search(query.original)) else ("", ())
     text = f"{whole}\n{text}" if whole else text
     yield {"type": "delta", "text": text}
     groups = [items, elsewhere, [*items, *elsewhere]]
@@ -453,6 +463,7 @@ def _first_due(a, query: Query, items: list[TaskItem], role: str, counter: str) 
 
 
 # the asker wants the unit's share of the whole list too: "一共多少项?市司法局牵头的占几项?"
+_ASKS_SHARE_OF_ALL = re.compile(r"全部|全文|所有任务|占(了)?[^?？,，]{0,6}?(几|多少|比|百分之)|比例|比重")
 _ASKS_WHOLE = re.compile(r"一共|总共|共有|共计|总数|合计|全部(任务)?(有)?(多少|几)|占(了)?(几|多少|比|百分之)|比例|比重")
 
 

@@ -20,7 +20,8 @@ _COUNT_ASKED = re.compile(r"条数|项数|(?<!哪)(几|多少)[条项个]|谁(�
 # a count of something else ("两县加起来一共多少个乡镇?"): a figure in the tasks, not how many they lead
 _OTHER_COUNT = re.compile(r"(几|多少)个(?!(任务|事项|工作|措施|条目|项目|牵头|条|项))[\u4e00-\u9fff]")
 _TIMES = re.compile(r"(几|多少)倍")
-_SHARE = re.compile(r"占比|比例|比重|占(了)?(几成|多少|百分之)")
+_WHICH_MORE = re.compile(r"谁多|哪(个|边|家)多|多几|多多少|差几")
+_SHARE = re.compile(r"占比|比例|比重|占(了)?[^?？,，;；]{0,6}?(几成|多少|百分之)")  # "各占全部任务几成"
 
 
 def route(a, query: Query) -> Callable | None:
@@ -62,6 +63,11 @@ def route(a, query: Query) -> Callable | None:
     elif asks_share:
         higher = p1 if shares[0] > shares[1] else p2 if shares[1] > shares[0] else ""
         head = f"{higher}的占比高。" if higher else "两地占比相同。"
+        if _WHICH_MORE.search(q) and numbers[0].value != numbers[1].value:  # "谁多?各占几成?": both
+            diff = compute.difference(numbers[0], numbers[1])
+            steps.append(diff)
+            more = p1 if numbers[0].value > numbers[1].value else p2
+            head = f"{more}多{diff.result}{counter}(计算:{diff.working});{head}"
     else:
         diff = compute.difference(numbers[0], numbers[1])
         steps.append(diff)

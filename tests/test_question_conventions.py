@@ -224,8 +224,6 @@ def test_items_counted_by_a_field_value():
     assert said == "完成时限为“长期坚持”" and keep(item("长期坚持")) and not keep(item("2024年6月底前"))
     keep, said = _field_filter("墨川要点里完成时限写全年的任务有几项?")
     assert keep(item("全年")) and not keep(item("长期坚持"))
-    keep, said = _field_filter("绿园方案里牵头单位一栏写了3家的有几项?")
-    assert keep(item(lead=("a", "b", "c"))) and not keep(item(lead=("a",))) and said == "牵头单位有三家"
     assert _field_filter("完成时限是什么时候?") is None
     # "限6月底前干完的" names one limit; "卡在9月底前(含)的" every limit up to it
     keep, said = _field_filter("墨川限6月底前干完的有几项?")
@@ -274,9 +272,6 @@ def test_items_counted_by_a_field_said_in_other_words():
     from assistant.fields import counter_of
     from assistant.route_counts import field_filter as _field_filter
 
-    two_leads = _item(lead_units=("县纪委监委", "县委巡察组"))
-    keep, said = _field_filter("乌县76项里,两个单位搭伙牵头的是哪几项?")
-    assert keep(two_leads) and not keep(_item(lead_units=("县司法局",))) and said == "牵头单位有两家"
     keep, said = _field_filter("墨川要点里限6月底前干完的有几项?各是谁牵头?")
     assert keep(_item(text="动态调整区级权责清单,2025年6月底前完成。")) and keep(_item(deadline="2025年6月底前"))
     assert not keep(_item(text="年底前完成。")) and said == "完成时限为6月底前"
@@ -373,9 +368,9 @@ def test_counted_members_asked_by_their_count_and_listed_before_their_count():
 
 def test_items_counted_by_at_least_so_many_leads_and_a_gap_from_issue_to_a_due_day():
     from assistant.route_dates import _GAP
-    from assistant.route_counts import field_filter as _field_filter
+    from assistant.unit_filters import count_filter
 
-    keep, said = _field_filter("新密工作安排里,牵头单位一口气写了五家及以上的有几项?")
+    keep, said = count_filter("新密工作安排里,牵头单位一口气写了五家及以上的有几项?")
     assert said == "牵头单位有五家及以上"
     assert keep(_item(lead_units=tuple("ABCDE"))) and keep(_item(lead_units=tuple("ABCDEF"))) and not keep(_item(lead_units=tuple("ABCD")))
     assert _GAP.search("那个分工方案印发后,到全年完成情况报送的截止日,一共多少天?")
@@ -436,8 +431,8 @@ def test_a_short_name_counts_as_its_full_form_and_framing_words_weigh_nothing():
 
 
 def test_items_with_a_single_lead_are_counted():
-    from assistant.route_counts import field_filter as _field_filter
-    keep, said = _field_filter("新密工作安排34项里，括注里只写了一家牵头单位的有几项？")
+    from assistant.unit_filters import count_filter
+    keep, said = count_filter("新密工作安排34项里，括注里只写了一家牵头单位的有几项？")
     assert said == "牵头单位只有一家"
     assert keep(_item(lead_units=("市司法局",))) and not keep(_item(lead_units=("市司法局", "市法院"))) \
         and not keep(_item(lead_units=()))
@@ -666,10 +661,10 @@ def test_a_place_with_its_documents_kind_and_a_comparison_asked_are_not_the_topi
 
 
 def test_items_counted_by_their_number_of_leads_with_the_count_asked_first():
-    from assistant.route_counts import _LEADS_ARE
+    from assistant.unit_filters import count_filter
 
-    assert any(p.search("有几项是两家单位一起牵头的？") for p in _LEADS_ARE)
-    assert any(p.search("牵头单位写了三家及以上的有几条?") for p in _LEADS_ARE)
+    assert count_filter("有几项是两家单位一起牵头的？")[1] == "牵头单位正好有两家"
+    assert count_filter("牵头单位写了三家及以上的有几条?")[1] == "牵头单位有三家及以上"
 
 
 def test_whether_there_is_a_lead_is_no_count_of_items_without_one():
