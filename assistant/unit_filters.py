@@ -34,7 +34,9 @@ _COUNT_FIRST = re.compile(rf"{_BEFORE}{_N}{_COUNTED}{_AFTER}(?P<role>{_ROLE})?(?
 _JOINT = re.compile(rf"{_N}{_COUNTED}(单位|部门)?{_AFTER}[^?？,，、]{{0,4}}?(?P<role>{_ROLE})")
 # "另外两家单位一起牵头": units besides one named, not the items' count
 _BESIDES = re.compile(r"(另外|另|其他|其余|和|与|跟|同)$")
-ASKS_ITEMS = re.compile(r"(几|多少)[项条个]|哪(几|些)[项条个]?|是哪[项条个]|哪[项条]|有哪些|列一下")
+# items asked for, not units ("牵头单位有两家,都有哪些?" asks one item's units)
+ASKS_ITEMS = re.compile(r"(几|多少)[项条]|哪(几|些)[项条]|哪几个(任务|条目|事项)|哪些(任务|条目|事项|工作|措施)|是哪[项条]|哪一?[项条]|"
+                        r"(任务|条目|事项)有哪些|的(有|是)哪些")  # "…共同牵头的有哪些?": the items so described
 
 # "哪条压根没写协办单位?", "没有配合单位的有几项?", "有没有压根没括号的": a role (or every role) left empty
 _EMPTY = re.compile(rf"(?<!有)(没|未|无)有?(写|列|标|注|明确|写明|列明)?(任何)?(?P<role>{_ROLE})?(单位|部门|括号|括注)")

@@ -64,3 +64,9 @@ def test_each_clause_asked_is_a_filter_and_the_most_is_of_the_whole_document():
 
 def test_a_unit_leading_alone_is_no_count_of_leads():
     assert count_filter("阜康市要点里市司法局自己一家牵头的有几项?") is None
+
+
+def test_one_items_units_asked_are_no_filter_of_items():
+    pool = [ONE, TWO, THREE]
+    assert clause_filters("行政调解那条牵头单位有两家吧,都有哪些?", pool) == []
+    assert len(clause_filters("三个以上部门共同牵头的有哪些?", pool)) == 1
