@@ -25,6 +25,29 @@ TASK_KINDS = ("task", "point")
 CHAIN = re.compile(r"^(?P<first>.+?)的(那个|这个|该)?(单位|部门),?(?P<rest>.*(还|也|同时).*)$")
 
 
+def _kept(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
+    """Each place's best item, when it is on topic enough to answer from."""
+    picks = pick_per_locality(a, query, hits)
+    top = max((rel for _, rel in picks), default=0.0)
+    if query.localities:
+        return [(i, r) for i, r in picks if r >= REL_MIN_NAMED or (r >= REL_MIN_AGREED and agreed(hits, i))]
+    return [(i, r) for i, r in picks if r >= REL_MIN and r >= REL_SHARE * top]
+
+
+def _without_unit_part(a, query: Query) -> Query | None:
+    """The question without its parts that only ask about the unit it names ("统计局在两边是什么
+    角色"): what is left names the item, and its topic is what the item must be on. None when no
+    part is left or none was dropped."""
+    if not query.unit:
+        return None
+    mention = a.unit_names.find(query.original, query.localities)
+    parts = [p for p in re.split(r"[?？;；]", query.original) if p.strip()]
+    rest = [p for p in parts if not (mention and mention.said in p)]
+    if not rest or len(rest) == len(parts):
+        return None
+    return replace(query, topic=topic_of("，".join(rest), query.localities))
+
+
 def pick_per_locality(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
     by_loc: dict[str, list[TaskItem]] = {}
     for h in hits:
@@ -88,13 +111,10 @@ def _rule_names_a_unit(rule: str) -> bool:
 
 
 def units(a, query: Query, hits, timings) -> Iterator[dict]:
-    picks = pick_per_locality(a, query, hits)
-    top = max((rel for _, rel in picks), default=0.0)
-    if query.localities:
-        keep = [(i, r) for i, r in picks if r >= REL_MIN_NAMED
-                or (r >= REL_MIN_AGREED and agreed(hits, i))]
-    else:
-        keep = [(i, r) for i, r in picks if r >= REL_MIN and r >= REL_SHARE * top]
+    keep = _kept(a, query, hits)
+    bare = _without_unit_part(a, query) if not keep else None
+    if bare is not None:  # "…各是哪个单位牵头?统计局在两边是什么角色": the item is named by the rest
+        keep = _kept(a, bare, hits)
     if not keep:
         if _told_in_prose(a, query, hits, REL_MIN_NAMED if query.localities else REL_MIN):
             # "第一责任人是谁?": the notice or the guarantee measures say who, in a sentence, not

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.compute import Computed
+from corpus.text import normalize
 from corpus.types import TaskItem
 
 # (field, words naming the role); 单位/部门 alone is a unit in any role
@@ -106,6 +107,21 @@ def empty_filter(clause: str):
     return (lambda i, f=field: not units_in(i, f)), f"没有写{label}"
 
 
+# "单位括注中没把“各乡（镇）、街道”写进去的是哪几条?": the items whose units do not include the words quoted
+_LEFT_OUT = re.compile(r"(没|未|没有)(把|将)?[“\"](?P<value>[^”\"]{2,20})[”\"](写|列|放|加|纳)(进去|进来|进|入|上)?|"
+                       r"(不含|不包括|没有包括|没包括|没有|没)[“\"](?P<value2>[^”\"]{2,20})[”\"]的")
+
+
+def left_out_filter(clause: str):
+    """(keep, how to say it) for a clause asking for the items whose unit notes leave out the
+    words it quotes, or None."""
+    m = _LEFT_OUT.search(clause)
+    if not m:
+        return None
+    value = normalize(m.group("value") or m.group("value2"))
+    return (lambda i: value not in normalize(f"{i.units_raw}{''.join(i.all_units)}")), f"单位中没有写“{value}”"
+
+
 # "牵头单位最多的一条有几家?", "协办单位写得最多的是哪条、几家": the item whose role lists the most units
 # (the role's 单位 is said: "哪个单位牵头的最多" ranks units, not items)
 _MOST = re.compile(rf"(?P<role>{_ROLE})(单位|部门)[^?？,，;；]{{0,6}}?最多|(单位|家)数最多|(列|写|点)(得|的|了)最多")
@@ -140,7 +156,7 @@ def clause_filters(question: str, pool: list[TaskItem]) -> list[tuple]:
     for n, clause in enumerate(clauses):
         # (a follow-up "有没有压根没括号的" asks for items as the clause before it did)
         if ASKS_ITEMS.search(clause) or found and re.search(r"有没有|有无|是否有", clause):
-            got = count_filter(clause) or empty_filter(clause)
+            got = count_filter(clause) or empty_filter(clause) or left_out_filter(clause)
             if got:
                 found.append(got)
                 continue

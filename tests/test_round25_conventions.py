@@ -62,3 +62,17 @@ def test_a_units_tasks_carry_their_time_limits(tmp_path):
     a = _assistant_over(tmp_path, lingxi_txt=PLAN)
     answer = a.answer("我们是菱溪县市场监管局，清单里有我们挑头的吗？有几项")
     assert "(完成时限:长期坚持)" in answer.text and "(完成时限:2025年10月底前)" in answer.text
+
+
+def test_a_part_asking_about_a_named_units_role_does_not_hide_the_item(tmp_path):
+    from assistant.route_fields import _without_unit_part
+    from assistant.understand import understand
+
+    other = PLAN.replace("菱溪县", "荷塘县").replace("县委编办", "县统计局")
+    a = _assistant_over(tmp_path, lingxi_txt=PLAN, hetang_txt=other)
+    q = "深化乡镇综合行政执法改革这项，菱溪和荷塘各是哪个单位牵头？县委编办在两边是什么角色"
+    query = understand(q, None, a.max_question_chars, a.unit_names, tuple(a.searcher.localities), a.kinds)
+    bare = _without_unit_part(a, query)  # the item is named by the part that does not ask about the unit
+    assert "综合行政执法改革" in bare.topic and "角色" not in bare.topic and "编办" not in bare.topic
+    answer = a.answer(q)
+    assert answer.status == "answered" and "县委编办、县司法局牵头" in answer.text and "县统计局、县司法局牵头" in answer.text

@@ -70,3 +70,11 @@ def test_one_items_units_asked_are_no_filter_of_items():
     pool = [ONE, TWO, THREE]
     assert clause_filters("行政调解那条牵头单位有两家吧,都有哪些?", pool) == []
     assert len(clause_filters("三个以上部门共同牵头的有哪些?", pool)) == 1
+
+
+def test_items_whose_units_leave_out_the_words_quoted():
+    from assistant.unit_filters import left_out_filter
+
+    keep, said = left_out_filter("单位括注中没把“各乡（镇）、街道”写进去的是哪几条？")
+    with_towns = _item(responsible=("有关部门", "各乡(镇)、街道"))
+    assert keep(ONE) and not keep(with_towns) and said == "单位中没有写“各乡(镇)、街道”"
