@@ -77,7 +77,8 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
     where = f"{first.locality}《{first.title}》{sections.section_number(section)}{section.title}"
     measure = fields.counter_of(query.original, items)  # in the question's own word, else the document's
     when = bool(fields.ASKS_WHEN.search(query.original))
-    every_role = bool(_ASKS_EVERY_ROLE.search(query.original))
+    # a short list has room for every unit of each item, whom the lead works with
+    every_role = bool(_ASKS_EVERY_ROLE.search(query.original)) or len(items) <= SHORT_LIST
     counts: list[Computed] = []
     if len(items) == 1:
         text = f"{where}:共1{measure}[1]。\n{_line(items[0], 1, SINGLE_ITEM_CHARS, when, every_role)}"
@@ -140,6 +141,7 @@ def _count(items: list[TaskItem]) -> int:
 
 
 # "分别谁负责?", "配合的是谁?": the question asks who does each item in every role, not only who leads
+SHORT_LIST = 5
 _ASKS_EVERY_ROLE = re.compile(r"(谁|哪些单位|哪家|哪个单位)[^,，?？]{0,4}(负责|配合|参与|干|管)|(负责|配合|责任)单位")
 
 
@@ -153,6 +155,8 @@ def _line(item: TaskItem, n: int, limit: int, when: bool = False, every_role: bo
         lead = f"(牵头:{'、'.join(item.lead_units)})"
     elif item.lead_units == () and item.kind == "task" and item.all_units:
         lead = f"(没有牵头单位,{fields.names_as_printed(item.all_units, item)}{fields.resp_word(item)})"
+    elif item.lead_units == () and item.kind == "task":
+        lead = "(没有写单位)"  # not borrowed from the item before it
     else:
         lead = ""
     due = f"(完成时限:{item.deadline})" if when and item.deadline else ""

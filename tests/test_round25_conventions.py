@@ -76,3 +76,13 @@ def test_a_part_asking_about_a_named_units_role_does_not_hide_the_item(tmp_path)
     assert "综合行政执法改革" in bare.topic and "角色" not in bare.topic and "编办" not in bare.topic
     answer = a.answer(q)
     assert answer.status == "answered" and "县委编办、县司法局牵头" in answer.text and "县统计局、县司法局牵头" in answer.text
+
+
+def test_a_short_section_lists_every_unit_and_an_item_without_units_says_so(tmp_path):
+    text = PLAN.replace("8.推进行政复议规范化建设。（牵头单位：县司法局；完成时限：2025年12月底前）\n",
+                        "8.推进行政复议规范化建设。（牵头单位：县司法局；完成时限：2025年12月底前）\n9.自觉接受人大监督。\n")
+    a = _assistant_over(tmp_path, lingxi_txt=text)
+    answer = a.answer("菱溪清单第三部分复议应诉有几项？各管啥、谁牵头")
+    assert "(没有写单位)" in answer.text
+    answer = a.answer("菱溪清单第一部分依法履职有几项？谁牵头")
+    assert "(县政务服务中心、县委编办牵头,县司法局、县发改委、县财政局配合)" in answer.text

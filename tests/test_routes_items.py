@@ -35,7 +35,8 @@ def test_a_section_by_number_lists_its_items_with_leads(assistant):
     assert answer.status == "answered" and answer.path == "fields"
     assert [c.item.section for c in answer.citations] == [
         "九、(二十七) •[63]", "九、(二十七) •[64]", "九、(二十八) •[65]", "九、(二十八) •[66]"]
-    assert "共4项" in answer.text and "(牵头:县政务服务管理局)" in answer.text
+    # a short list shows every unit of each item: whom the lead works with
+    assert "共4项" in answer.text and "(县政务服务管理局牵头,县委网信办、县发改委" in answer.text
 
 
 def test_a_section_by_heading_words_counts_in_the_questions_word(assistant):
