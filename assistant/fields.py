@@ -67,9 +67,9 @@ def printed_number(item: TaskItem) -> int | None:
 
 def listed_section(item: TaskItem) -> str:
     """The item's place as printed, and as people cite it: "二、 5." reads "二、 5.(第5项)" (askers
-    and plans alike say 第5项), and so does a bullet numbered in running order ("•[53]" reads
-    "•[53](第53项)"); other numbers as printed."""
-    return re.sub(r"(?<=\s)(?:(\d{1,3})[.．]|•\[(\d{1,3})\])$", lambda m: f"{m.group(0)}(第{m.group(1) or m.group(2)}项)",
+    and plans alike say 第5项), and so does an item numbered in running order where its number was
+    lost ("•[53]" reads "•[53](第53项)", "[11]" "[11](第11项)"); other numbers as printed."""
+    return re.sub(r"(?<=\s)(?:(\d{1,3})[.．]|•?\[(\d{1,3})\])$", lambda m: f"{m.group(0)}(第{m.group(1) or m.group(2)}项)",
                   item.section)
 
 
@@ -317,8 +317,11 @@ def _helpers(item: TaskItem, names: frozenset[str]) -> str:
 
 
 def _part_of(item: TaskItem, names: frozenset[str]) -> str:
-    """A unit's supporting part in an item, in the document's words: 责任单位, 协办, 参加, 配合."""
-    return "责任单位" if any(u in names for u in item.responsible_units) else part_word(item)
+    """A unit's supporting part in an item, in the document's words: 责任单位 (责任部门 where the note
+    is labelled so), 协办, 参加, 配合."""
+    if any(u in names for u in item.responsible_units):
+        return "责任部门" if "责任部门" in item.units_raw and "责任单位" not in item.units_raw else "责任单位"
+    return part_word(item)
 
 
 def lead_word(item: TaskItem) -> str:

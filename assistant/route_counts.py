@@ -262,7 +262,9 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
         # each item with its lead: who to ask about it ("…有几项?各是谁牵头?" asks it outright),
         # and its time limit when the question asks about time ("…哪项最早到期?")
         when = bool(fields.ASKS_WHEN.search(query.original) or deadlines.asks(query.original))
-        names = "、".join(f"{fields.listed_section(i)}“{_short(i)}”{_led_by(i, when)}[{n}]" for n, i in enumerate(found, start=1))
+        # a short list has room for more of each task's words: the asker checks it by what it says
+        room = SHORT_HEAD if len(found) > FEW else LONGER_HEAD
+        names = "、".join(f"{fields.listed_section(i)}“{_short(i, room)}”{_led_by(i, when)}[{n}]" for n, i in enumerate(found, start=1))
         word = fields.counter_of(query.original)
         text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"
         if deadlines.asks(query.original) and len(found) > 1:
@@ -338,10 +340,13 @@ def _led_by(item: TaskItem, when: bool = False) -> str:
     return f"({led};完成时限:{due})" if when and due else f"({led})"
 
 
-def _short(item: TaskItem) -> str:
+FEW, SHORT_HEAD, LONGER_HEAD = 5, 20, 40
+
+
+def _short(item: TaskItem, limit: int = SHORT_HEAD) -> str:
     from assistant.fields import short_heading
 
-    return short_heading(item, 20)
+    return short_heading(item, limit)
 
 
 # "上半年任务总体推进得怎么样?", "整体完成情况如何?": the ledger's states counted, not one task's progress

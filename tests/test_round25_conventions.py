@@ -86,3 +86,19 @@ def test_a_short_section_lists_every_unit_and_an_item_without_units_says_so(tmp_
     assert "(没有写单位)" in answer.text
     answer = a.answer("菱溪清单第一部分依法履职有几项？谁牵头")
     assert "(县政务服务中心、县委编办牵头,县司法局、县发改委、县财政局配合)" in answer.text
+
+
+def test_a_short_count_list_shows_more_of_each_tasks_words(tmp_path):
+    text = PLAN.replace("6.推行柔性执法。", "6.全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度（三项制度）。")
+    a = _assistant_over(tmp_path, lingxi_txt=text)
+    answer = a.answer("菱溪清单里完成时限写“长期坚持”的有几项？")
+    assert answer.text.startswith("1项") and "（三项制度）" in answer.text
+
+
+def test_an_item_whose_number_was_lost_is_cited_by_its_running_number_and_a_role_by_the_documents_label():
+    from assistant.fields import _part_of, listed_section
+    from tests.test_question_conventions import _item
+
+    assert listed_section(_item(section="二、(六) [11]")) == "二、(六) [11](第11项)"
+    dept = _item(responsible_units=("各行政执法部门",), units_raw="牵头单位:市司法局;责任部门:各行政执法部门")
+    assert _part_of(dept, frozenset({"各行政执法部门"})) == "责任部门"
