@@ -59,6 +59,9 @@ def upload(page, path, replaces=""):
 def ask_chat(page, question):
     page.get_by_role("tab", name="问答").click()
     page.locator("#pq-new").click()
+    # the send takes the chat as the page holds it: wait for the new conversation to be empty first
+    # (on a saturated machine the clear can land after the send reads the old turn)
+    page.wait_for_function("() => !document.querySelectorAll('#pq-chat [data-testid=\"bot\"]').length", timeout=30000)
     page.locator("#pq-input textarea").fill(question)
     page.locator("#pq-send").click()
     page.wait_for_function("() => { const b = document.querySelectorAll('#pq-chat [data-testid=\"bot\"]');"
