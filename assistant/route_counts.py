@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from assistant import compute, deadlines, fields
+from assistant import compute, deadlines, fields, unit_filters
 from assistant.compute import Computed, Number
 from assistant.understand import LEAD_ASK, Query
 from corpus.types import TaskItem
@@ -96,7 +96,7 @@ def field_filter(question: str):
         return (lambda i: any(v in (i.deadline or "") for v in values)), f"完成时限为“{said}”"
     m = _QUOTED_IS.search(question)
     # the role the field names, and the word it is named by ("配合栏里" -> participating_units, 配合)
-    role, word = next(((f, w.group(0)) for f, words in _ROLE_WORDS if (w := words.search(m.group("field")))),
+    role, word = next(((f, w.group(0)) for f, words in unit_filters.ROLE_PATTERNS if (w := words.search(m.group("field")))),
                       ("", "")) if m else ("", "")
     if role and m.group("value").strip() in _EMPTY_MARKS:
         # "牵头单位栏是“—”的有几项?": a unit column left empty (— / 无) is one that names no unit
@@ -178,8 +178,6 @@ def _due_by(deadline: str, asked: tuple[int, int] | None) -> bool:
 
 
 # "X牵头的那几条里,有几条把Y列成了责任单位?", "有几条的配合单位里有Y?": items counted by a unit's role
-_ROLE_WORDS = (("lead_units", re.compile(r"牵头")), ("responsible_units", re.compile(r"责任单位|责任部门|负责")),
-               ("participating_units", re.compile(r"配合|参加|参与|协办|协同")))
 _SCOPE_SPLIT = re.compile(r"(里|中|当中|之中)[,，]?(?=[^,，]*(几|多少)[项条])")
 
 
@@ -196,7 +194,7 @@ def role_filter(a, query: Query):
     count = re.search(r"(几|多少)[项条]", asked)
     filtered = re.split(r"[?;]", asked[count.end():])[0] if count else ""  # within the counting clause
     unit = a.unit_names.find(filtered, query.localities) if filtered else None
-    role = next((field for field, words in _ROLE_WORDS if words.search(filtered)), None)
+    role = next((field for field, words in unit_filters.ROLE_PATTERNS if words.search(filtered)), None)
     if not role and re.search(r"单位|部门|列|出现|涉及", filtered):
         role = "all_units"  # "有几条把县人民法院列进了单位里?": in any role
     if not unit or not role:
@@ -220,26 +218,6 @@ def role_filter(a, query: Query):
 
     # with every role counted, which of them it leads ("有它牵头的吗?")
     return (keep, said, "", None, (unit.name, names)) if role == "all_units" else (keep, said)
-
-
-# "…挂得最多的那条几家?", "协办单位写得最多的是哪条": the item whose role lists the most units
-_MOST_UNITS = re.compile(r"最多的?(那|一|是哪)?[条项个]?[^?？]{0,6}?(几|多少)家|(单位|家)[^?？,，]{0,6}?最多的?(是)?(哪|那)")
-
-
-def most_units(question: str, items: list[TaskItem]) -> tuple[TaskItem, str, tuple[str, ...]] | None:
-    """(the item, its role's label, its units in that role) when the question asks which item
-    lists the most units in one role (the role said last before 最多; 牵头 when none is)."""
-    m = _MOST_UNITS.search(question)
-    if not m:
-        return None
-    said = max(((w.end(), field) for field, words in _ROLE_WORDS for w in words.finditer(question[:m.start()])),
-               default=(0, "lead_units"))
-    field = said[1]
-    ranked = sorted(items, key=lambda i: -len(getattr(i, field) or ()))
-    if not ranked or not getattr(ranked[0], field):
-        return None
-    label = {"lead_units": "牵头单位", "responsible_units": "责任单位"}.get(field, f"{fields.part_word(ranked[0])}单位")
-    return ranked[0], label, tuple(getattr(ranked[0], field))
 
 
 def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
@@ -283,7 +261,7 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
             text += (f"其中{name}{verb}的有{len(led)}{word}:{'、'.join(f'[{n}]' for n, _ in led)}。" if led
                      else f"其中没有{name}{verb}的。")
             extra += (Computed(str(len(led)), tuple(i.section for _, i in led), f"{len(led)}{word}"),)
-        most = None if more else most_units(query.original, found)
+        most = None if more else unit_filters.most_units(query.original, found)
         if steps and len(found) == 1 and not more and "最多" in said:  # the filter kept the item with the most units
             most = (found[0], said.split("最多")[0], tuple(steps[0].operands))
         if most:

@@ -172,9 +172,9 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
             yield from _verified_answer(a, query, items, verified)
             return
         if said_not_found and not strong:
+            # the model found no answer in the excerpts: declined below as without it, naming
+            # what the item leaves unstated and quoting it, so the refusal is checkable too
             yield {"type": "replace", "text": ""}
-            yield a.not_found(query, hits)
-            return
     if not strong:
         unstated = _unstated_value(query, top)
         yield a.not_found(query, hits, nearest_rule=(unstated, top) if unstated else None)

@@ -24,7 +24,7 @@ _MOST = re.compile(r"最多")
 def route(a, query: Query, hits) -> Callable | None:
     if not ASKS.search(query.original) or len(query.localities) > 1:
         return None
-    docs = route_sections._doc_order(a, query, hits)
+    docs = route_sections.doc_order(a, query, hits)
     parts = _parts(route_sections.outline_of(a), docs[0]) if docs else []
     if len(parts) < 2:
         return None
@@ -43,7 +43,7 @@ def _parts(outline: list[Section], doc_id: str) -> list[Section]:
 
 def _answer(a, query: Query, parts: list[Section]) -> Iterator[dict]:
     measure = fields.counter_of(query.original, [i for s in parts for i in s.items])
-    sizes = [route_sections._count(list(s.items)) for s in parts]
+    sizes = [route_sections.count_items(list(s.items)) for s in parts]
     first = parts[0].items[0]
     name = lambda s: f"{sections.section_number(s)}{s.title}"  # noqa: E731 (one phrase, said three times)
     asked = []

@@ -40,7 +40,7 @@ def route(a, query: Query, hits) -> Callable | None:
     asking = next((p for p in re.split(r"[?;]", query.original) if sections.asks_contents(p)), query.original)
     # a clause that only asks ("一共几条", "分别要求啥") says nothing of which section
     asking = ",".join(c for c in re.split(r"[,，]", asking) if topic_of(c, query.localities).strip()) or asking
-    match = sections.find(asking, outline_of(a), a.evidence.coverage, _doc_order(a, query, hits),
+    match = sections.find(asking, outline_of(a), a.evidence.coverage, doc_order(a, query, hits),
                           query.localities)
     if match is None:
         return None
@@ -59,7 +59,7 @@ def outline_of(a) -> list[Section]:
     return cached
 
 
-def _doc_order(a, query: Query, hits) -> tuple[str, ...]:
+def doc_order(a, query: Query, hits) -> tuple[str, ...]:
     """The documents the question may mean, best first: the named localities' (ranked by the
     search), else those of the three best hits."""
     ranked = list(dict.fromkeys(h.item.doc_id for h in hits))
@@ -87,18 +87,18 @@ def _answer(a, query: Query, match: Match) -> Iterator[dict]:
         budget = max(ITEM_CHARS_MIN, ANSWER_CHARS // len(items))
         groups = [p for p in parts if p[0] and len(p[1]) > 1]
         each = fields.other_counter(measure)
-        head = f"{where}:共{_count(items)}{measure}"
-        counts.append(Computed(str(_count(items)), tuple(i.section for i in items), f"共{_count(items)}{measure}"))
+        head = f"{where}:共{count_items(items)}{measure}"
+        counts.append(Computed(str(count_items(items)), tuple(i.section for i in items), f"共{count_items(items)}{measure}"))
         if groups:
             heads = [_marker(p[0]) for p in parts if p[0]]
             head += f"(分列在{len(heads)}个小标题下:" + "、".join(heads) + ")"
             counts.append(Computed(str(len(heads)), tuple(heads), f"{len(heads)}个小标题"))
-        head += f",即下列{_count(items)}{each}" if each != measure else ""
+        head += f",即下列{count_items(items)}{each}" if each != measure else ""
         lines, cited, n = [head + "。"], [], 0
         for heading, its in parts:
             if heading and len(its) > 1:
-                lines.append(f"{heading}({_count(its)}{measure}):")
-                counts.append(Computed(str(_count(its)), tuple(i.section for i in its), f"{heading}下{_count(its)}{measure}"))
+                lines.append(f"{heading}({count_items(its)}{measure}):")
+                counts.append(Computed(str(count_items(its)), tuple(i.section for i in its), f"{heading}下{count_items(its)}{measure}"))
             for item in its:
                 n += 1
                 lines.append(_line(item, n, budget, when, every_role))
@@ -134,7 +134,7 @@ def _cut_inside(a, items: list[TaskItem]) -> bool:
     return any(i.item_id == last.item_id for i in items)
 
 
-def _count(items: list[TaskItem]) -> int:
+def count_items(items: list[TaskItem]) -> int:
     """Tasks, not paragraphs: a task's second paragraph with its own unit note (八、(二十) 续段) is
     listed on its own line but is the same task."""
     return sum(1 for i in items if not i.section.endswith("续段"))

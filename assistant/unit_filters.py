@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import fields
 from assistant.compute import Computed
 from corpus.text import normalize
 from corpus.types import TaskItem
@@ -18,7 +19,8 @@ from corpus.types import TaskItem
 # (field, words naming the role); 单位/部门 alone is a unit in any role
 ROLES = (("lead_units", "牵头|主办|领衔|挑头|打头|主抓|牵总"),
          ("participating_units", "协办|配合|参加|参与|协同"),
-         ("responsible_units", "责任单位|责任部门|负责单位"))
+         ("responsible_units", "责任单位|责任部门|负责单位|负责"))
+ROLE_PATTERNS = tuple((field, re.compile(words)) for field, words in ROLES)
 _ROLE = "|".join(words for _, words in ROLES)
 _N = r"(?P<n>[一两二三四五六七八九十]|\d{1,2}|好几|多)"  # 好几家/多家: two or more
 _EQUAL = r"只|仅|就|正好|恰好|刚好|刚刚好"
@@ -119,7 +121,8 @@ def left_out_filter(clause: str):
     if not m:
         return None
     value = normalize(m.group("value") or m.group("value2"))
-    return (lambda i: value not in normalize(f"{i.units_raw}{''.join(i.all_units)}")), f"单位中没有写“{value}”"
+    # (the words are the asker's, not the cited items': an answer names no unit its citations lack)
+    return (lambda i: value not in normalize(f"{i.units_raw}{''.join(i.all_units)}")), "单位中没有写所问单位"
 
 
 # "牵头单位最多的一条有几家?", "协办单位写得最多的是哪条、几家": the item whose role lists the most units
@@ -164,3 +167,24 @@ def clause_filters(question: str, pool: list[TaskItem]) -> list[tuple]:
         if got:
             found.append(got)
     return found
+
+
+# "X牵头的那几条里,配合单位挂得最多的那条几家?": of the items another filter kept, the one whose role
+# lists the most units (most_filter, above, does it over the whole document)
+_MOST_UNITS = re.compile(r"最多的?(那|一|是哪)?[条项个]?[^?？]{0,6}?(几|多少)家|(单位|家)[^?？,，]{0,6}?最多的?(是)?(哪|那)")
+
+
+def most_units(question: str, items: list[TaskItem]) -> tuple[TaskItem, str, tuple[str, ...]] | None:
+    """(the item, its role's label, its units in that role) when the question asks which item
+    lists the most units in one role (the role said last before 最多; 牵头 when none is)."""
+    m = _MOST_UNITS.search(question)
+    if not m:
+        return None
+    said = max(((w.end(), field) for field, words in ROLE_PATTERNS for w in words.finditer(question[:m.start()])),
+               default=(0, "lead_units"))
+    field = said[1]
+    ranked = sorted(items, key=lambda i: -len(getattr(i, field) or ()))
+    if not ranked or not getattr(ranked[0], field):
+        return None
+    label = {"lead_units": "牵头单位", "responsible_units": "责任单位"}.get(field, f"{fields.part_word(ranked[0])}单位")
+    return ranked[0], label, tuple(getattr(ranked[0], field))

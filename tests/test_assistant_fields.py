@@ -129,3 +129,14 @@ def test_a_units_list_narrowed_to_a_topic(fields_assistant):
     led = [c for c in answer.citations if "县司法局" in (c.item.lead_units or ())]
     assert len(led) >= 2 and all("县司法局" in c.item.all_units for c in answer.citations)
     assert ("另外,同一方面县司法局不牵头" in answer.text) == (len(led) < len(answer.citations))
+
+
+def test_a_model_that_finds_no_answer_is_declined_like_the_extractive_path(fields_assistant, real_searcher):
+    # the model's "未找到" is no reason to drop what the path without it says and cites: what the
+    # item leaves unstated, and the item quoted as the related rule
+    question = "乌县行政裁决事项目录管理要在几月底前完成?"
+    with_model = Assistant(real_searcher, llm=QuotingLLM(reply="资料中未找到。")).answer(question)
+    without = fields_assistant.answer(question)
+    assert with_model.status == without.status == "not_found"
+    assert with_model.text == without.text and with_model.text.startswith("文件没有写明具体时间")
+    assert [c.item.section for c in with_model.citations] == [c.item.section for c in without.citations]
