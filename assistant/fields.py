@@ -501,10 +501,14 @@ def not_leading_line(unit: str, items: list[TaskItem], first: int, names: frozen
     each is named by its number alone: the line follows a list, and must not outgrow it."""
     parts = _support_parts(items, names)
     said = []
+    named = len(items) <= NOT_LEADING_NAMED
     for n, item in enumerate(items, start=first):
-        name = f"{listed_section(item)}“{short_heading(item, 20)}”" if len(items) <= NOT_LEADING_NAMED else item.section
-        part = f"({counted_part(item, names)})" if names and "或" in parts else ""
-        said.append(f"{name}{part}[{n}]")
+        name = f"{listed_section(item)}“{short_heading(item, 20)}”" if named else item.section
+        # who it works with: each item named says who leads it ("跟着干的" asks under whom)
+        notes = [counted_part(item, names)] if names and "或" in parts else []
+        if named and item.lead_units is not None:
+            notes.append(f"{names_as_printed(item.lead_units, item)}牵头" if item.lead_units else "没有牵头单位")
+        said.append(f"{name}{'(' + ','.join(notes) + ')' if notes else ''}[{n}]")
     return f"另外,{scope}{unit}不牵头、是{parts}的有{len(items)}{counter}:{SEP.join(said)}。"
 
 

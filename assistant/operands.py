@@ -88,8 +88,14 @@ def best(a, items: list[TaskItem], phrase: str, unit: str | None) -> tuple[TaskI
 def split_phrases(text: str, query: Query, written: str = "") -> list[str]:
     """'行政调解和人民调解的成功率' -> ['行政调解成功率', '人民调解成功率']. A joining character the
     document (`written`) prints inside one stretch of words ("调解和解结案") joins nothing."""
-    clauses = [c for c in re.split(r"[,\uff0c]", text) if c.strip()]
-    text = clauses[-1] if clauses else ""
+    clauses = [c for c in re.split(r"[,\uff0c?？]", text) if c.strip()]
+    # the clause right before the sum word names the parts; or, when that one only asks ("…、
+    # …、…中心组法治专题学习,最少各几次?合起来最少几次?"), the nearest clause before it that does
+    said = [_phrases_of(c, query, written) for c in reversed(clauses)]
+    return next((p for p in said if len(p) >= 2), said[0] if said else [])
+
+
+def _phrases_of(text: str, query: Query, written: str) -> list[str]:
     cuts = [m for m in _JOIN.finditer(text) if not (written and m.start() >= 2
                                                     and text[m.start() - 2:m.end() + 2] in written)]
     bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(text)]
@@ -121,10 +127,20 @@ def pick(a, item: TaskItem, phrases: list[str], unit: str | None, query: Query) 
     return _pick_among(a, item, phrases, [n for _, nums in said for n in nums])
 
 
+def _lead_in_dropped(phrase: str) -> list[str]:
+    """"一个部门一年里“一把手”讲法、组织本单位看庭审视频、…": the first part of a list carries the
+    clause's lead-in, which is every part's scene, not its own words. The phrase, and the phrase
+    without its first words (as long as two words or four characters remain)."""
+    words = phrase.split()
+    return [phrase] + [" ".join(words[k:]) for k in range(1, len(words))
+                       if len(words) - k >= 2 or len("".join(words[k:])) >= 4]
+
+
 def _pick_among(a, item: TaskItem, phrases: list[str], nums: list[Number]) -> list[Number] | None:
     chosen: list[Number] = []
-    for phrase in phrases:
-        scored = sorted(((fit(a, phrase, n), k, n) for k, n in enumerate(nums) if n not in chosen
+    for at, phrase in enumerate(phrases):
+        said = _lead_in_dropped(phrase) if at == 0 and len(phrases) > 1 else [phrase]
+        scored = sorted(((max(fit(a, p, n) for p in said), k, n) for k, n in enumerate(nums) if n not in chosen
                          and tells_apart(a, phrase, phrases, f"{item.heading}{n.context}")),
                         key=lambda t: (-t[0], t[1]))
         if not scored or scored[0][0] < OPERAND_MIN:

@@ -233,9 +233,11 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
         found = [i for i in pool if keep(i)]
         head = pool[0] if pool else items[0]
         if not found:
-            text = f"{head.locality}《{head.title}》{empty or f'中没有{said}的任务'}。"
+            text = f"{head.locality}《{head.title}》{empty or f'中没有{said}的任务'}[1]。"
             yield {"type": "delta", "text": text}
-            yield a.final(query, text, "answered", [], "fields")
+            # the document is cited by its first task: the reader can open it, and its title (the
+            # answer names it) is the citation's
+            yield a.final(query, text, "answered", [(head, head.units_raw or head.text[:60])], "fields")
             return
         # each item with its lead: who to ask about it ("…有几项?各是谁牵头?" asks it outright),
         # and its time limit when the question asks about time ("…哪项最早到期?")

@@ -23,7 +23,7 @@ from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
 from assistant.context_items import context
 from assistant.support import excerpt, question_parts, sentences_in_order, support
-from assistant.understand import Query, detect_intent, topic_of
+from assistant.understand import LEAD_ASK, Query, detect_intent, topic_of
 from assistant.value_kind import asked_kind, missing_reason
 from corpus.errors import PolicyQAError
 from corpus.text import sentences
@@ -208,6 +208,9 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
                 notes[item.item_id] = notes.get(item.item_id, "") + f"({fields.units_phrase(item)})"
             elif item.lead_units:
                 notes[item.item_id] = notes.get(item.item_id, "") + f"({fields.names_as_printed(item.lead_units, item)}{fields.lead_word(item)})"
+            elif item.responsible_units and (_ASKS_WHO.search(query.original) or LEAD_ASK.search(query.original)):
+                # "…这条归谁管?" of a task with no lead: who is responsible, and that none leads
+                notes[item.item_id] = notes.get(item.item_id, "") + f"({fields.units_phrase(item)})"
             if fields.ASKS_WHEN.search(query.original) and item.deadline and item.deadline not in quote:
                 # "…各要搞几个乡镇,期限呢?": a table's 完成时限 column says when
                 notes[item.item_id] = notes.get(item.item_id, "") + f"(完成时限:{item.deadline})"
@@ -334,6 +337,7 @@ def _parent(section: str) -> str:
     return re.sub(r"[((][一二三四五六七八九十]+[))].*$", "", section)
 
 
+_ASKS_WHO = re.compile(r"谁|哪个(单位|部门)|哪家|哪些(单位|部门)|哪几家")
 _ASKS_OTHER_UNITS = re.compile(r"配合|跟着|协同|协办|参与|参加|一起干|责任单位|负责单位|(哪些|哪几家?)(单位|部门)")
 
 

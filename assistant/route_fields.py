@@ -159,11 +159,11 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     no_support = (len(keep) == 1 and query.lang != "en" and not query.unit and _ASKS_SUPPORT.search(query.original)
                   and not LEAD_ASK.search(query.original) and "负责" not in query.original
                   and not keep[0][0].participating_units and not _names_no_unit(keep[0][0]))
-    lines = []
+    first, lines, last = [], [], []  # what is said before the items' lines, each item's line, after them
     if query.premise and len(keep) == 1:  # "是县发改委牵头吧?": yes or no first, then who does
         led = frozenset(keep[0][0].lead_units or ())
         # (the guess is not repeated when wrong: an answer names no unit its citations do not)
-        lines.append(f"是的,{query.premise}牵头。" if query.premise in led else "不是。")
+        first.append(f"是的,{query.premise}牵头。" if query.premise in led else "不是。")
     cited = []
     many = len(keep) > 1
     for n, (item, _) in enumerate(keep, start=1):
@@ -178,7 +178,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     if query.unit and not many and query.lang != "en" and ASKS_ROLE.search(query.original):
         # "县发改委是牵头还是配合?", "我们是县审计局,…我们是牵头吗?": the unit's part comes first
         names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
-        lines.insert(0, fields.role_in(keep[0][0], names, query.unit))
+        first.insert(0, fields.role_in(keep[0][0], names, query.unit))
     if not many and query.lang != "en" and _ASKS_LEADER.search(query.original):
         leader = _LEADER_LINE.search(keep[0][0].units_raw or "")
         if leader:  # "…是不是县长挂帅?": the leader is a person's post, printed apart from the units
@@ -186,9 +186,9 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             line = f"{leader.group(1)}:{leader.group(2).strip()}({kind},不是单位)[1]。"
             # the leader first when it is all that is asked ("是哪位县领导分管的?"), after the units otherwise
             if re.search(r"单位|部门|科室|谁(牵头|负责)", query.original):
-                lines.append(line)
+                last.append(line)
             else:
-                lines.insert(0, line)
+                first.insert(0, line)
     places = len({i.locality for i, _ in keep})
     counts = ()
     if query.intent == "responsible" and not many and query.lang != "en":
@@ -198,7 +198,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         named = [u for u in listed if not fields.COLLECTIVE.search(u)]
         if len(named) >= fields.LONG_LIST:
             rest = [u for u in listed if u not in named]
-            lines.append(f"点名的单位共{len(named)}家" + (f"(另有{fields.SEP.join(rest)})" if rest else "") + "。")
+            last.append(f"点名的单位共{len(named)}家" + (f"(另有{fields.SEP.join(rest)})" if rest else "") + "。")
             counts = (Computed(str(len(named)), tuple(named), f"{len(named)}家"),)
     other = _other_part(query)
     if other is not None and (not many or places == len(keep)) and query.lang != "en":
@@ -209,12 +209,18 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         for n, (item, _) in enumerate(keep):
             found = support(a, other, item)
             if item.deadline and fields.ASKS_WHEN.search(other.original) and not (found and item.deadline in found[1]):
-                lines[n] += f"完成时限:{item.deadline}[{n + 1}]。"  # "…牵头栏写的谁?多会儿完成?": the column says
+                continue  # "…牵头栏写的谁?多会儿完成?": its column is given below
             # the item is already chosen by the unit part: its best sentence for the other part needs
             # only to cover it in part (half the gate a sentence must pass to choose an item)
-            elif found and found[2] >= SENTENCE_MIN / 2:
+            if found and found[2] >= SENTENCE_MIN / 2:
                 lines[n] += f"\n原文:“{found[1]}”[{n + 1}]"
                 cited[n] = (item, found[1])
+    if fields.ASKS_WHEN.search(query.original) and query.lang != "en":
+        # "谁挑头?配合的是谁,啥时候完成?": the time asked, in whichever clause, from the column
+        for n, (item, _) in enumerate(keep):
+            if item.deadline and item.deadline not in lines[n]:
+                lines[n] += f"完成时限:{item.deadline}[{n + 1}]。"
+    lines = first + lines + last
     missing = [loc for loc in query.localities if loc not in {i.locality for i, _ in keep}]
     for loc in missing:
         note = "(该文件文本不完整)" if loc in a.truncated_localities else ""

@@ -122,6 +122,7 @@ def support(a, query: Query, item: TaskItem):
             held = [(chosen[c], c) for c in chosen if answers_measure(part, c, dated, query.original)]
             if held and (not ranked or ranked[0][0] < SENTENCE_MIN):
                 ranked = [max(held)]
+        ranked = _naming_first(part, _ties_by_shared_run(part, ranked))
         if ranked and _ASKS_FOR_LIST.search(part):  # "哪些环节?": of equals, the one listing most
             ties = [r for r in ranked if r[0] >= ranked[0][0] - 0.05]
             ranked = [max(ties, key=lambda r: r[1].count("、"))] + [r for r in ranked if r not in ties]
@@ -208,6 +209,45 @@ def support(a, query: Query, item: TaskItem):
     keep = _with_run_in_bodies(in_order, _with_announced_lists(in_order, keep))
     return item, "".join(spans.quoted(in_order[n], trimmed.get(in_order[n])) for n in sorted(keep)), \
         min(chosen[c] for c in (asked or chosen))  # a sentence chosen by several parts counts its best
+
+
+TIE = 0.02
+
+
+def _ties_by_shared_run(part: str, ranked: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """Sentences that cover the part equally ("政务云…体系" and "政务数据…体系" for "政务云要建成个
+    什么样的体系"): the one sharing the longest run of the asker's characters comes first."""
+    if len(ranked) < 2 or ranked[1][0] < ranked[0][0] - TIE:
+        return ranked
+    tied = [r for r in ranked if r[0] >= ranked[0][0] - TIE]
+    words = normalize(part)
+
+    def run(sentence: str) -> int:
+        s = normalize(sentence)
+        return max((k for i in range(len(words)) for k in range(2, len(words) - i + 1) if words[i:i + k] in s), default=0)
+
+    best = max(tied, key=lambda r: run(r[1]))  # (max keeps the first of equals: the ranking's own order)
+    return ranked if best is ranked[0] else [best] + [r for r in ranked if r is not best]
+
+
+# "建了个啥机制?", "要建个什么监督机制?": the name of a mechanism (a system, a platform) is asked,
+# and the sentence that answers sets one up by name ("建立驻站式监督机制"), not the one that only
+# works on the kind ("加强行政执法监督机制建设")
+_ASKS_NAMED = re.compile(r"(什么|啥|哪种|哪个|哪一种)(样的?)?(?P<noun>[\u4e00-\u9fff]{0,4}?(机制|制度|平台|体系|模式|系统|工作法|台账|清单))")
+_SETS_UP = r"(建立|建成|构建|搭建|打造|健全|完善|推行|实行|实施|探索|创新|形成|推广|出台)"
+NAMED_SHARE = 0.6  # a naming sentence this close to the best one answers instead
+
+
+def _naming_first(part: str, ranked: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    asked = _ASKS_NAMED.search(part)
+    if not asked or not ranked:
+        return ranked
+    noun = re.escape(asked.group("noun"))
+    naming = [r for r in ranked if r[0] >= NAMED_SHARE * ranked[0][0]
+              and re.search(rf"{_SETS_UP}[^,，。;；]{{1,30}}{noun}", r[1])]
+    if not naming or naming[0] is ranked[0]:
+        return ranked
+    return [(max(naming[0][0], ranked[0][0]), naming[0][1])] + [r for r in ranked if r is not naming[0]]
 
 
 WHOLE_ITEM_CHARS = 400

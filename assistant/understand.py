@@ -137,6 +137,8 @@ _PUNCTUATION = re.compile(r"[?!。,、:;“”\"'《》()\s]")  # the question i
 
 # Words that say what is asked, not what it is about: removed before measuring relevance.
 _ASKING = re.compile(
+    # "建成个什么样的体系", "建了个啥机制": the classifier and 样(的) go with the asking word
+    r"(?<![这那哪])一?个(?=什么|啥)|(?:(?<=什么)|(?<=啥))样(的|子)?|"
     r"(什么|啥)时(候|间)|何时|多会儿?|哪会儿|啥|"  # asking when: the value asked, never the topic
     r"(拿来|拿去|用来)?干(嘛|啥|什么)|咋|哪一?天|几月几[日号]?|几号|"  # colloquial what for / how: 督查结果拿来干嘛; the day asked
     # a count asked with its classifier (办了多少件业务 -> 办业务, not 办件业务), and "actual" /
