@@ -83,6 +83,7 @@ def question_parts(question: str) -> list[tuple[str, bool]]:
     return [(p, n == len(pieces) - 1 or bool(_ASKS_ANY.search(p))) for n, p in enumerate(pieces)]
 
 
+_WHAT_TO_DO = re.compile(r"怎么办|咋办|怎么处理|如何处理|咋处理|怎么弄|咋弄|怎么做|如何做|咋做|怎么整|咋整")
 _ASKS_ANY = re.compile(r"什么|啥|哪|谁|怎|如何|咋|吗|呢|是否|能否|能不能|可不可以|干嘛|有没有|多少|几|多久|何时|\?")
 _ASKS_OWN = re.compile(r"什么|啥|哪|谁|怎么|如何|咋|吗|是否|能否|能不能|可不可以|干嘛|有没有")
 
@@ -103,6 +104,7 @@ def support(a, query: Query, item: TaskItem):
     for part, asks in parts:
         topic = topic_of(part, query.localities)
         own_words = a.evidence.has_content(topic)
+        previous = said_before
         if not own_words:  # "…各提了什么要求?": the part asks, the clause before it says about what
             # ("行政机关如果败诉,需要做什么?报告给谁?": 败诉, not the 报告 the next part asks)
             topic = f"{said_before} {topic}".strip() if said_before else query.topic  # (with its own years, 各…结果)
@@ -115,6 +117,12 @@ def support(a, query: Query, item: TaskItem):
                or bool(ASKS_BASIS.search(part)))  # the document it rests on is a value of its own kind
         number = own or (query.intent == "number" and (len(parts) == 1 or not _ASKS_OWN.search(part)))
         ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
+        if asks and own_words and previous and ranked and ranked[0][0] == 0.0 and _WHAT_TO_DO.search(part):
+            # "…确实得改政府承诺、改合同约定,方案让怎么办?": what to do is asked, and none of the part's
+            # words is in the item the question found: it asks about what the clause before it said
+            # (a value asked so, "分别设在哪里?", "叫啥名字", is one the item does not give)
+            topic = f"{previous} {topic}"
+            ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
         if number:
             ranked = [r for r in ranked if answers_measure(part, r[1], dated, query.original)]
             # "…拿出个啥?最晚哪天报给谁?": a part whose words are all asking ones is about what

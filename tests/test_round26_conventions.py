@@ -53,7 +53,8 @@ PLAN = ("苍梧县2025年法治政府建设工作要点\n"
         "2.完善信用修复机制，信用修复申请3个工作日内办结。（牵头单位：县发展改革局；责任单位：县市场监管局、县政务服务中心；完成时限：2025年9月）\n"
         "3.推进政务数据共享，年内新增共享数据目录不少于100条。（牵头单位：县政务服务中心；责任单位：县大数据中心；完成时限：2025年12月）\n"
         "二、能力建设\n"
-        "4.各单位一把手每年讲法不少于3次，组织本单位人员观看庭审视频每年至少2次，党组中心组每年至少安排5次法治专题学习。（牵头单位：县司法局；完成时限：全年）\n")
+        "4.各单位一把手每年讲法不少于3次，组织本单位人员观看庭审视频每年至少2次，党组中心组每年至少安排5次法治专题学习。（牵头单位：县司法局；完成时限：全年）\n"
+        "5.加强政务诚信建设。各级政府及部门应当严格履行各项约定义务和承诺。因国家利益、公共利益确需改变政府承诺和合同约定的，应当严格按照法定程序进行协商，对投资人权益造成损失的，应当依法予以补偿。（牵头单位：县发展改革局；完成时限：长期坚持）\n")
 
 
 def test_a_unit_answer_gives_the_time_limit_a_clause_asks_for(tmp_path):
@@ -87,3 +88,17 @@ def test_two_places_compared_on_a_rate_are_not_a_count_of_what_a_unit_leads():
     assert rate.localities == places and route_places.route(None, rate) is None  # (None: decided before the documents)
     counted = understand("司法局挂牵头的条数,霁川和松屿各几条?谁的占比高?", known_localities=places)
     assert any(route_places.LEAD_ASK.search(c) and route_places._COUNT_ASKED.search(c) for c in counted.original.split("?"))
+
+
+def test_a_part_asking_what_to_do_is_about_the_clause_before_it(tmp_path):
+    from tests.test_routes_items import _assistant_over
+    from assistant.gates import SENTENCE_MIN
+    from assistant.understand import understand
+    a = _assistant_over(tmp_path, cangwu_txt=PLAN)
+    q = "苍梧要是因为公共利益确实得改政府承诺、改合同约定,要点让怎么办?"
+    query = understand(q, None, a.max_question_chars, a.unit_names, tuple(a.searcher.localities), a.kinds)
+    item = next(i for i in a.items if "政务诚信" in i.text)
+    found = support.support(a, query, item)
+    # "要点让怎么办" shares no word with the item: it is asked of the clause before it, whose
+    # sentence answers it (before, the part scored 0 and held the whole item under the gate)
+    assert found and found[2] >= SENTENCE_MIN and "依法予以补偿" in found[1]
