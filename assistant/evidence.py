@@ -299,7 +299,8 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(_NOT_A_QUANTITY.sub(" ", text)))
 
 
-ASKED_COUNT = re.compile(r"(多少|(?<!哪)几)(个工作日|大项|个?学时|个?小时|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场|本|份|卷|张|篇|起|宗|例|套)")
+# (辆, 台, 座, 间, 分: things and points counted by their own classifier, "几辆执法车", "平均考了多少分")
+ASKED_COUNT = re.compile(r"(多少|(?<!哪)几)(个工作日|大项|个?学时|个?小时|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场|本|份|卷|张|篇|起|宗|例|套|辆|台|座|间|分)")
 
 
 _DURATION = "工作日|自然日|月|小时|季度|星期|百分点"

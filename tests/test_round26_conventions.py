@@ -102,3 +102,12 @@ def test_a_part_asking_what_to_do_is_about_the_clause_before_it(tmp_path):
     # "要点让怎么办" shares no word with the item: it is asked of the clause before it, whose
     # sentence answers it (before, the part scored 0 and held the whole item under the gate)
     assert found and found[2] >= SENTENCE_MIN and "依法予以补偿" in found[1]
+
+
+def test_things_counted_by_their_own_classifier_need_that_classifier():
+    from assistant.evidence import answers_measure
+    asked = "棹溪镇街综合执法队今年每个队要配几辆执法车?"
+    assert not answers_measure(asked, "年内完成9个镇(街道)综合行政执法队规范化建设,一线执法人员占比不低于85%。")
+    assert answers_measure(asked, "每个执法队配备执法车辆不少于2辆。")
+    assert not answers_measure("网上学法考试平均考了多少分?", "参考率、合格率均达到100%。")
+    assert answers_measure("网上学法考试平均考了多少分?", "平均成绩92分。")
