@@ -403,7 +403,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if deadlines.asks(query.original):  # "…牵头的活,哪一项完成时限最早?"
         yield from _first_due(a, query, items, role, counter)
         return
-    topic, within = _part_of_list(a, query, items) or _topic_of_list(a, query, items)
+    in_part = _part_of_list(a, query, items)
+    topic, within = in_part[:2] if in_part else _topic_of_list(a, query, items)
     if within:
         # "…行政复议、行政应诉方面我们挑头的是哪几条": the unit's items on that topic only
         text = fields.unit_tasks_on_topic_text(query.unit, within, items, role, topic, counter, names)
@@ -412,9 +413,13 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         if role == "lead":  # on the same topic, where it is named without leading: said after the list
             others = [i for i in _select(a, query, role="any") if i not in items
                       and (not query.localities or i.locality in query.localities)]
-            also = _topic_of_list(a, query, others, some=False)[1] if others else []
+            if in_part:  # "(六)那一小节,我们打头的是哪几项?只挂责任单位的又是哪项": the same part
+                also = [i for i in others if i in in_part[2]]
+            else:
+                also = _topic_of_list(a, query, others, some=False)[1] if others else []
             if also:
-                text += "\n" + fields.not_leading_line(query.unit, also, len(within) + 1, names, counter, scope="同一方面")
+                text += "\n" + fields.not_leading_line(query.unit, also, len(within) + 1, names, counter,
+                                                       scope="同一部分" if in_part else "同一方面")
                 cited += [(i, i.units_raw or i.text[:100]) for i in also]
                 counts += (Computed(str(len(also)), tuple(i.section for i in also), f"{len(also)}{counter}"),)
         yield {"type": "delta", "text": text}
@@ -537,8 +542,8 @@ _JOINT = re.compile(r"共同|一起|联合|合牵|跟(人|别人|其他|别的)|
 _A_PART = re.compile(r"部分|大块|那块|这块|板块|章|节|[那这]一?类|类别|栏目")
 
 
-def _part_of_list(a, query: Query, items: list[TaskItem]) -> tuple[str, list[TaskItem]] | None:
-    """(the part, the unit's items in it) when the question names a part of the unit's one
+def _part_of_list(a, query: Query, items: list[TaskItem]) -> tuple[str, list[TaskItem], tuple] | None:
+    """(the part, the unit's items in it, every item of the part) when the question names a part of the unit's one
     document ("“行政执法”那一类里我们牵头几条", "第三部分我们负责哪些"); a share of the part asked
     is `_whole_document`'s."""
     if (_ASKS_WHOLE.search(query.original) or len({i.doc_id for i in items}) != 1
@@ -550,7 +555,7 @@ def _part_of_list(a, query: Query, items: list[TaskItem]) -> tuple[str, list[Tas
     within = [i for i in items if i in part.items]
     if not within or len(within) == len(items):
         return None
-    return f"{sections.section_number(part)}{part.title}", within
+    return f"{sections.section_number(part)}{part.title}", within, tuple(part.items)
 
 
 def _named_part(a, query: Query, doc_id: str):

@@ -51,7 +51,7 @@ PLAN = ("苍梧县2025年法治政府建设工作要点\n"
         "一、依法行政\n"
         "1.推进行政复议规范化建设，行政复议案件平均审理期限压缩至50日以内。（牵头单位：县司法局；配合单位：县直各有关部门；完成时限：2025年11月）\n"
         "2.完善信用修复机制，信用修复申请3个工作日内办结。（牵头单位：县发展改革局；责任单位：县市场监管局、县政务服务中心；完成时限：2025年9月）\n"
-        "3.推进政务数据共享，年内新增共享数据目录不少于100条。（牵头单位：县政务服务中心；责任单位：县大数据中心；完成时限：2025年12月）\n"
+        "3.推进政务数据共享，年内新增共享数据目录不少于100条。（牵头单位：县政务服务中心；责任单位：县大数据中心、县司法局；完成时限：2025年12月）\n"
         "二、能力建设\n"
         "4.各单位一把手每年讲法不少于3次，组织本单位人员观看庭审视频每年至少2次，党组中心组每年至少安排5次法治专题学习。（牵头单位：县司法局；完成时限：全年）\n"
         "5.加强政务诚信建设。各级政府及部门应当严格履行各项约定义务和承诺。因国家利益、公共利益确需改变政府承诺和合同约定的，应当严格按照法定程序进行协商，对投资人权益造成损失的，应当依法予以补偿。（牵头单位：县发展改革局；完成时限：长期坚持）\n")
@@ -111,3 +111,12 @@ def test_things_counted_by_their_own_classifier_need_that_classifier():
     assert answers_measure(asked, "每个执法队配备执法车辆不少于2辆。")
     assert not answers_measure("网上学法考试平均考了多少分?", "参考率、合格率均达到100%。")
     assert answers_measure("网上学法考试平均考了多少分?", "平均成绩92分。")
+
+
+def test_a_units_tasks_in_a_part_also_list_those_it_only_joins_there(tmp_path):
+    from tests.test_routes_items import _assistant_over
+    a = _assistant_over(tmp_path, cangwu_txt=PLAN)
+    answer = a.answer("苍梧要点依法行政那一部分里，县司法局打头的是哪几项？只挂责任单位的又是哪项")
+    assert "推进行政复议规范化建设" in answer.text and "一把手" not in answer.text  # its lead in part 一 only
+    # the part's items it only joins, whatever their words (not the topic's: a part has no one topic)
+    assert re.search(r"另外,同一部分县司法局不牵头、是责任单位的有1项:一、 3\.\(第3项\)“推进政务数据共享[^”]*”\(县政务服务中心牵头\)", answer.text)
