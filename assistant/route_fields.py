@@ -413,8 +413,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         if role == "lead":  # on the same topic, where it is named without leading: said after the list
             others = [i for i in _select(a, query, role="any") if i not in items
                       and (not query.localities or i.locality in query.localities)]
-            if in_part:  # "(六)那一小节,我们打头的是哪几项?只挂责任单位的又是哪项": the same part
-                also = [i for i in others if i in in_part[2]]
+            if in_part:  # "(六)那一小节,我们打头的是哪几项?只挂责任单位的又是哪项": the same part's, when asked
+                also = [i for i in others if i in in_part[2]] if _ASKS_PART.search(query.original) else []
             else:
                 also = _topic_of_list(a, query, others, some=False)[1] if others else []
             if also:
@@ -430,10 +430,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         led = {i.item_id for i in items}
         elsewhere = [i for i in _select(a, query, role="any")
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
-    # the other part asked too: "…哪些挂了我们?哪项是我们牵头?" asks every item that names the unit
-    asks_part = bool(re.search(r"责任单位|配合|参与|参加|协办|协助|打下手|(只|光|仅|单)[^?？,，]{0,6}负责|分工负责|(挂|写|列)了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关|"
-                               r"露[了过]?(几次)?面|露脸|有份|列进|列入|写进|写到|有(我们|咱们?|我局|本单位)(几|多少|哪)",
-                               query.original))
+    asks_part = bool(_ASKS_PART.search(query.original))
     text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     points, step = fields.points_total(items) if fields.ASKS_POINTS.search(query.original) else ("", None)
     text += f"\n{points}" if points else ""  # "…挂牵头的指标,分值加起来多少?"
@@ -540,6 +537,11 @@ _JOINT = re.compile(r"共同|一起|联合|合牵|跟(人|别人|其他|别的)|
 # the words that name a part (sections' own list less 方面: "行政复议方面" narrows a unit's list by
 # topic, _topic_of_list below, not to a section of the document)
 _A_PART = re.compile(r"部分|大块|那块|这块|板块|章|节|[那这]一?类|类别|栏目")
+
+
+# the other part asked too: "…哪些挂了我们?哪项是我们牵头?" asks every item that names the unit
+_ASKS_PART = re.compile(r"责任单位|配合|参与|参加|协办|协助|打下手|(只|光|仅|单)[^?？,，]{0,6}负责|分工负责|(挂|写|列)了?(我们|咱|名)|点到|点了|点名|被点|提到|出现|涉及|有关|"
+                        r"露[了过]?(几次)?面|露脸|有份|列进|列入|写进|写到|有(我们|咱们?|我局|本单位)(几|多少|哪)")
 
 
 def _part_of_list(a, query: Query, items: list[TaskItem]) -> tuple[str, list[TaskItem], tuple] | None:
