@@ -26,7 +26,7 @@ from functools import cached_property
 from typing import Iterator
 
 from assistant import (fields, prompts, read_places, titles, route_chain, route_compute, route_drafted, route_fields, route_places,
-                       route_section_sizes, route_sections, route_two_units)
+                       route_section_sizes, route_sections, route_two_units, route_unit_tasks)
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
@@ -264,7 +264,7 @@ class Assistant:
     @staticmethod
     def _route(query: Query):
         if query.intent == "unit_tasks":
-            return route_fields.unit_tasks
+            return route_unit_tasks.unit_tasks
         if query.intent == "doc_info":
             return route_fields.documents
         if query.intent in ("lead", "responsible") and route_fields.CHAIN.match(query.text):
