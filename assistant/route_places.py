@@ -26,10 +26,10 @@ _SHARE = re.compile(r"占比|比例|比重|占(了)?[^?？,，;；]{0,6}?(几成
 
 def route(a, query: Query) -> Callable | None:
     q = query.original
-    if len(query.localities) != 2 or not LEAD_ASK.search(q) or not _COUNT_ASKED.search(q):
+    # one clause asks both a lead and a count ("…都是司法局挑头吗?两边…结案的比例各定了多少?" asks
+    # who leads one task, then its targets)
+    if len(query.localities) != 2 or not any(LEAD_ASK.search(c) and _COUNT_ASKED.search(c) for c in re.split(r"[?？;；]", q)):
         return None
-    if not any(LEAD_ASK.search(c) and _COUNT_ASKED.search(c) for c in re.split(r"[?？;；]", q)):
-        return None  # "…都是司法局挑头吗?两边…结案的比例各定了多少?": who leads one task, then its targets
     if _OTHER_COUNT.search(q) and not re.search(r"条数|项数|(?<!哪)(几|多少)[条项]", q):
         return None
     counted = []
