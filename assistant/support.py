@@ -110,40 +110,8 @@ def support(a, query: Query, item: TaskItem):
             topic = f"{said_before} {topic}".strip() if said_before else query.topic  # (with its own years, 各…结果)
         else:
             said_before = topic
-        # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
-        # use; a part with no asking word of its own ("乡镇呢?") asks what the question asks
-        # a target asked ("各定了什么目标?") is a figure or a date to reach: a number part too
-        own = (detect_intent(part) == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候|(什么|啥|哪些)(目标|指标)", part))
-               or bool(ASKS_BASIS.search(part)))  # the document it rests on is a value of its own kind
-        number = own or (query.intent == "number" and (len(parts) == 1 or not _ASKS_OWN.search(part)))
-        ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
-        if asks and own_words and previous and ranked and ranked[0][0] == 0.0 and _WHAT_TO_DO.search(part):
-            # "…确实得改政府承诺、改合同约定,方案让怎么办?": what to do is asked, and none of the part's
-            # words is in the item the question found: it asks about what the clause before it said
-            # (a value asked so, "分别设在哪里?", "叫啥名字", is one the item does not give)
-            topic = f"{previous} {topic}"
-            ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
-        if number:
-            ranked = [r for r in ranked if answers_measure(part, r[1], dated, query.original)]
-            # "…拿出个啥?最晚哪天报给谁?": a part whose words are all asking ones is about what
-            # the part before it found; that sentence answers it when it holds the value asked
-            held = [(chosen[c], c) for c in chosen if answers_measure(part, c, dated, query.original)]
-            if held and (not ranked or ranked[0][0] < SENTENCE_MIN):
-                ranked = [max(held)]
-        ranked = _naming_first(part, _ties_by_shared_run(part, ranked))
-        if ranked and _ASKS_FOR_LIST.search(part):  # "哪些环节?": of equals, the one listing most
-            ties = [r for r in ranked if r[0] >= ranked[0][0] - 0.05]
-            ranked = [max(ties, key=lambda r: r[1].count("、"))] + [r for r in ranked if r not in ties]
-        # the quoted words answer the part that quotes them, and a part about the question's topic
-        # ("“一号响应”这个提法,出自谁家的文件?"), not a part whose own words find their own sentence
-        # ("…“一业一证”改革要达到什么效果?12345热线又要实现啥?")
-        own_found = own_words and ranked and ranked[0][0] >= SENTENCE_MIN
-        quoted = (query.phrases if len(parts) == 1 or not own_found
-                  else [p for p in query.phrases if normalize(p) in normalize(part)])
-        if quoted:  # a sentence holding the words the asker quoted answers the part that quotes them
-            quoting = [s.strip() for s in sentences(item.text) if all(normalize(p) in normalize(s) for p in quoted)
-                       and (not number or answers_measure(part, s, dated, query.original))]
-            ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
+        number, topic, ranked = _rank_part(a, query, item, part, asks, len(parts) == 1, topic, own_words, previous,
+                                           chosen, dated)
         if ranked and asks and asked_before and ranked[0][0] < LATER_PART_MIN and len(re.sub(r"\W", "", topic)) <= 4:
             # "…时间节点是什么时候?报送到哪里?", "…给几个工作日,两地怎么定的?": a few words asked
             # after, of what was found: its whole sentence answers
@@ -217,6 +185,49 @@ def support(a, query: Query, item: TaskItem):
     keep = _with_run_in_bodies(in_order, _with_announced_lists(in_order, keep))
     return item, "".join(spans.quoted(in_order[n], trimmed.get(in_order[n])) for n in sorted(keep)), \
         min(chosen[c] for c in (asked or chosen))  # a sentence chosen by several parts counts its best
+
+
+def _rank_part(a, query: Query, item: TaskItem, part: str, asks: bool, single: bool, topic: str, own_words: bool,
+               previous: str, chosen: dict[str, float], dated: str) -> tuple[bool, str, list[tuple[float, str]]]:
+    """(whether the part asks a value, the topic it was asked of, its sentences best first): the
+    item's sentences ranked for one part of the question (`single`: the only one), each step a
+    convention of how such a part is asked; `previous` is the last clause's topic with words of its
+    own, `chosen` the sentences earlier parts chose."""
+    # each part asks its own kind of thing: "几号前要交?督查结果拿来干嘛?" asks a date, then a
+    # use; a part with no asking word of its own ("乡镇呢?") asks what the question asks
+    # a target asked ("各定了什么目标?") is a figure or a date to reach: a number part too
+    own = (detect_intent(part) == "number" or bool(re.search(r"多少|(?<!哪)几|多久|何时|什么时候|(什么|啥|哪些)(目标|指标)", part))
+           or bool(ASKS_BASIS.search(part)))  # the document it rests on is a value of its own kind
+    number = own or (query.intent == "number" and (single or not _ASKS_OWN.search(part)))
+    ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
+    if asks and own_words and previous and ranked and ranked[0][0] == 0.0 and _WHAT_TO_DO.search(part):
+        # "…确实得改政府承诺、改合同约定,方案让怎么办?": what to do is asked, and none of the part's
+        # words is in the item the question found: it asks about what the clause before it said
+        # (a value asked so, "分别设在哪里?", "叫啥名字", is one the item does not give)
+        topic = f"{previous} {topic}"
+        ranked = a.evidence.best_sentences(topic, item, want_number=number, n=6)
+    if number:
+        ranked = [r for r in ranked if answers_measure(part, r[1], dated, query.original)]
+        # "…拿出个啥?最晚哪天报给谁?": a part whose words are all asking ones is about what
+        # the part before it found; that sentence answers it when it holds the value asked
+        held = [(chosen[c], c) for c in chosen if answers_measure(part, c, dated, query.original)]
+        if held and (not ranked or ranked[0][0] < SENTENCE_MIN):
+            ranked = [max(held)]
+    ranked = _naming_first(part, _ties_by_shared_run(part, ranked))
+    if ranked and _ASKS_FOR_LIST.search(part):  # "哪些环节?": of equals, the one listing most
+        ties = [r for r in ranked if r[0] >= ranked[0][0] - 0.05]
+        ranked = [max(ties, key=lambda r: r[1].count("、"))] + [r for r in ranked if r not in ties]
+    # the quoted words answer the part that quotes them, and a part about the question's topic
+    # ("“一号响应”这个提法,出自谁家的文件?"), not a part whose own words find their own sentence
+    # ("…“一业一证”改革要达到什么效果?12345热线又要实现啥?")
+    own_found = own_words and ranked and ranked[0][0] >= SENTENCE_MIN
+    quoted = (query.phrases if single or not own_found
+              else [p for p in query.phrases if normalize(p) in normalize(part)])
+    if quoted:  # a sentence holding the words the asker quoted answers the part that quotes them
+        quoting = [s.strip() for s in sentences(item.text) if all(normalize(p) in normalize(s) for p in quoted)
+                   and (not number or answers_measure(part, s, dated, query.original))]
+        ranked = [(1.0, quoting[0])] + ranked if quoting else ranked
+    return number, topic, ranked
 
 
 TIE = 0.02

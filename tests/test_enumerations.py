@@ -16,10 +16,10 @@ def test_the_verb_before_a_list_is_not_its_first_member():
 
 
 def test_a_list_counted_in_each_place_and_what_one_lists_more(tmp_path):
-    from tests.test_routes_items import _assistant_over
+    from tests.small_plans import assistant_over
     from eval import metrics
 
-    a = _assistant_over(tmp_path,
+    a = assistant_over(tmp_path,
                         za_txt="泽宁县2025年法治政府建设工作要点\n一、严格执法\n"
                                "1.加大食品药品、安全生产、城市管理、金融服务等重点领域执法力度。（县司法局牵头）\n"
                                "2.推进政务公开，全年主动公开政府信息不少于300条。（县政府办公室牵头）\n",

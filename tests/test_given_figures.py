@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant import route_given
 from eval import metrics
-from tests.test_routes_items import _assistant_over
+from tests.small_plans import assistant_over
 
 PLAN = ("苇塘县2025年法治政府建设工作要点\n"
         "一、规范行政执法\n"
@@ -16,7 +16,7 @@ PLAN = ("苇塘县2025年法治政府建设工作要点\n"
 
 
 def test_a_rate_applied_to_the_askers_figure_rounds_the_way_asked(tmp_path):
-    a = _assistant_over(tmp_path, weitang_txt=PLAN)
+    a = assistant_over(tmp_path, weitang_txt=PLAN)
     answer = a.answer("苇塘要求法制审核人员占执法人员的比例，照这个算，一个有50名执法人员的局起码要配几名法制审核人员？")
     assert answer.path == "computed" and answer.text.split("。")[0].endswith("至少3名")
     assert "50名 × 5% = 2.5名" in answer.text and "取整" in answer.text
@@ -25,13 +25,13 @@ def test_a_rate_applied_to_the_askers_figure_rounds_the_way_asked(tmp_path):
 
 
 def test_a_quota_per_thing_times_the_askers_count_of_things(tmp_path):
-    a = _assistant_over(tmp_path, weitang_txt=PLAN)
+    a = assistant_over(tmp_path, weitang_txt=PLAN)
     answer = a.answer("苇塘对执法岗位在岗人员有要求，我们局有6个执法岗位的话，至少得保证几个在编持证的人？")
     assert answer.path == "computed" and "至少12名" in answer.text and "6个 × 2名 = 12名" in answer.text
 
 
 def test_what_a_cut_leaves_unless_the_cut_is_asked(tmp_path):
-    a = _assistant_over(tmp_path, weitang_txt=PLAN)
+    a = assistant_over(tmp_path, weitang_txt=PLAN)
     answer = a.answer("苇塘审批承诺时限要比法定时限压一半以上，假如一个事项法定30个工作日，承诺最多给几个工作日？")
     assert "最多15个工作日" in answer.text and "30个工作日 × 50% = 15个工作日" in answer.text
     assert metrics.ungrounded_values(answer.to_dict()) == []

@@ -9,7 +9,7 @@ from decimal import Decimal
 from assistant import compute
 from assistant.understand import detect_intent
 from assistant.value_kind import missing_reason
-from tests.test_routes_items import _assistant_over
+from tests.small_plans import assistant_over
 
 NOTICE = ("沙汀县人民政府办公室关于印发沙汀县2024年法治政府建设任务分工的通知\n"
           "各乡镇人民政府，县政府各部门：\n"
@@ -40,7 +40,7 @@ def test_a_count_in_wan_is_read_at_its_value_and_an_amount_keeps_its_unit():
 
 
 def test_a_named_day_and_a_described_one(tmp_path):
-    a = _assistant_over(tmp_path, shating_txt=NOTICE)
+    a = assistant_over(tmp_path, shating_txt=NOTICE)
     answer = a.answer("沙汀分工5月14号印发，离第一次报半年进展的截止日还有几天？")
     assert answer.path == "computed" and "2024年7月10日" in answer.text and "57天" in answer.text
     answer = a.answer("沙汀那份分工落款是2024年5月14日，各单位报全年进展最晚到哪天？一共隔了多少天")
@@ -48,19 +48,19 @@ def test_a_named_day_and_a_described_one(tmp_path):
 
 
 def test_an_average_over_a_thing_named_before_its_word(tmp_path):
-    a = _assistant_over(tmp_path, shating_txt=NOTICE)
+    a = assistant_over(tmp_path, shating_txt=NOTICE)
     answer = a.answer("沙汀累计办件量，每个主题服务摊下来大约办了多少件")
     assert answer.path == "computed" and "826" in answer.text and "1.9万件 ÷ 23个" in answer.text
 
 
 def test_a_run_in_heading_brings_its_body(tmp_path):
-    a = _assistant_over(tmp_path, shating_txt=NOTICE)
+    a = assistant_over(tmp_path, shating_txt=NOTICE)
     answer = a.answer("沙汀那份通知里“压实工作责任”一条，对牵头单位和责任单位各提了啥要求？")
     assert "统筹协调" in answer.text and "主动配合" in answer.text
 
 
 def test_a_chain_said_with_a_colloquial_lead_word(tmp_path):
-    a = _assistant_over(tmp_path, shating_txt=NOTICE)
+    a = assistant_over(tmp_path, shating_txt=NOTICE)
     answer = a.answer("沙汀挑头行政调解工作那条的单位，在加大重点领域执法力度那条里是个啥身份？")
     assert answer.text.startswith("县司法局是责任单位")
 
@@ -71,7 +71,7 @@ def test_a_document_an_item_cites_is_not_the_plans_own():
 
 
 def test_whether_a_plans_aim_was_met_is_not_in_the_plan(tmp_path):
-    a = _assistant_over(tmp_path, shating_txt=NOTICE)
+    a = assistant_over(tmp_path, shating_txt=NOTICE)
     aim = next(i for i in a.items if i.kind == "prose" and "争创" in i.text)
     assert "没有写实际完成情况" in missing_reason("沙汀要争创的市级示范县，最后创成了没有？", [aim])
     rules = next(i for i in a.items if i.kind == "preamble" and "压实工作责任" in i.text)
@@ -81,12 +81,12 @@ def test_whether_a_plans_aim_was_met_is_not_in_the_plan(tmp_path):
 def test_a_share_is_never_taken_of_rates(tmp_path):
     text = ("岩桥县2024年法治政府建设要点\n一、深化改革\n"
             "1.推进“双随机、一公开”监管，抽查事项覆盖率达到100%，部门联合抽查占比不低于25%。（县市场监管局牵头）\n")
-    a = _assistant_over(tmp_path, yanqiao_txt=text)
+    a = assistant_over(tmp_path, yanqiao_txt=text)
     answer = a.answer("岩桥联合抽查占比多少?")
     assert answer.path != "computed" and "25%" in answer.text
 
 
 def test_a_values_bound_said_after_it_is_quoted_with_it(tmp_path):
-    a = _assistant_over(tmp_path, shating_txt=NOTICE)
+    a = assistant_over(tmp_path, shating_txt=NOTICE)
     answer = a.answer("沙汀对规范性文件合法性审核的时限规定了几个工作日？")
     assert "7个工作日，最长不超过15个工作日" in answer.text

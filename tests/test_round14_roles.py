@@ -9,7 +9,7 @@ from corpus.note_rules import marks_legend, read_rules
 from corpus.pipeline import parse_text
 from corpus.units import NoteRules, parse_note
 from tests.test_layout_families import NOTICE
-from tests.test_routes_items import _assistant_over
+from tests.small_plans import assistant_over
 
 
 def _tasks(text: str):
@@ -87,7 +87,7 @@ PLAN = NOTICE + """一、重点任务
 
 
 def test_unit_questions_of_round_24(tmp_path):
-    a = _assistant_over(tmp_path, plan_txt=PLAN)
+    a = assistant_over(tmp_path, plan_txt=PLAN)
     answer = a.answer("泽宁县财政局想对下账:哪项写了我们县财政局?那项谁挑头")
     assert answer.text.startswith("县财政局") and "县审计局牵头" in answer.text
     answer = a.answer("泽宁乡镇综合执法队规范化建设,具体是哪些单位来落实?")

@@ -9,7 +9,7 @@ from corpus.outline import marker_of
 from corpus.pipeline import parse_text
 from assistant.route_counts import NO_LEAD
 from assistant.value_kind import asks_actual_result
-from tests.test_routes_items import _assistant_over
+from tests.small_plans import assistant_over
 
 PLAN = ("蓟塘县人民政府办公室关于印发蓟塘县2024年法治政府建设重点任务清单的通知\n"
         "各乡镇人民政府，县直各部门：\n现将《蓟塘县2024年法治政府建设重点任务清单》印发给你们，请认真贯彻落实。\n"
@@ -27,7 +27,7 @@ PLAN = ("蓟塘县人民政府办公室关于印发蓟塘县2024年法治政府�
 
 
 def test_a_measure_asked_in_the_askers_own_words_is_found_by_the_item_stating_it(tmp_path):
-    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    a = assistant_over(tmp_path, jitang_txt=PLAN)
     answer = a.answer("蓟塘的执法队员一年得学够多少个学时的法律？")
     assert answer.status == "answered" and "60学时" in answer.text
 
@@ -39,19 +39,19 @@ def test_targets_set_and_time_passed_are_no_results_of_a_plan():
 
 
 def test_the_two_days_the_asker_names_one_the_items_the_other_the_documents(tmp_path):
-    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    a = assistant_over(tmp_path, jitang_txt=PLAN)
     answer = a.answer("蓟塘那张清单4月22号才印发，政务公开那项要求年报3月31日前发布，印发那天这个期限已经过去几天了？")
     assert answer.path == "computed" and "22天" in answer.text
 
 
 def test_a_count_from_the_rate_the_question_names_said_as_by_the_lower_bound(tmp_path):
-    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    a = assistant_over(tmp_path, jitang_txt=PLAN)
     answer = a.answer("蓟塘案卷评查至少300卷、合格率要到95%，照下限算起码得有多少卷合格？")
     assert answer.path == "computed" and "至少285卷" in answer.text
 
 
 def test_a_sections_items_asked_who_does_them_say_every_role_and_unled_items_are_counted(tmp_path):
-    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    a = assistant_over(tmp_path, jitang_txt=PLAN)
     answer = a.answer("蓟塘清单第二部分加强党的领导，安排了哪几条？分别谁负责")
     assert "县委依法治县办牵头,县委组织部配合" in answer.text
     assert NO_LEAD.search("这个方案里，没落实到牵头单位的任务一共多少条？")
@@ -60,7 +60,7 @@ def test_a_sections_items_asked_who_does_them_say_every_role_and_unled_items_are
 
 
 def test_days_asked_that_the_item_does_not_give_are_declined(tmp_path):
-    a = _assistant_over(tmp_path, jitang_txt=PLAN)
+    a = assistant_over(tmp_path, jitang_txt=PLAN)
     answer = a.answer("蓟塘今年“监管开放日”具体安排在哪几天？")
     assert answer.status == "not_found" and "具体时间" in answer.text
 
@@ -101,7 +101,7 @@ def test_a_documents_kind_asked_of_the_collection_and_whether_it_is_a_draft(tmp_
     report = ("苇水县人民政府关于2024年度法治政府建设情况的报告\n苇政报〔2025〕2号\n"
               "一、2024年工作成效\n（一）审批服务提速增效。全年办件12万件。\n苇水县人民政府\n2025年2月20日\n")
     draft = "芦水区法治政府建设实施方案（征求意见稿）\n一、主要任务\n1.深化政务公开，年内主动公开信息3000条。（区政府办公室牵头）\n"
-    a = _assistant_over(tmp_path, weishui_txt=report, lushui_txt=draft, jitang_txt=PLAN)
+    a = assistant_over(tmp_path, weishui_txt=report, lushui_txt=draft, jitang_txt=PLAN)
     answer = a.answer("这几份材料里，哪几份是法治政府建设情况报告？各是哪一年的")
     assert "苇水县" in answer.text and "芦水区" not in answer.text and "蓟塘县" not in answer.text
     answer = a.answer("芦水区那份实施方案是正式印发稿吗？发文单位和日期能查到吗")
@@ -132,7 +132,7 @@ def test_a_place_heading_a_units_name_is_no_third_place_and_each_places_one_figu
     assert understand("墨水、钧水和檀水三地的复议各谁牵头？", known_localities=places).localities == places
     mo = "墨水区2025年法治政府建设工作要点\n一、严格执法\n1.加强生态环境执法，开展污染防治联合执法检查不少于8次。（檀水市生态环境局墨水分局牵头）\n"
     jun = "钧水市2024年法治政府建设重点任务\n一、行政执法\n1.加强生态环境领域执法，开展专项执法行动不少于6次。（檀水市生态环境局钧水分局牵头）\n"
-    a = _assistant_over(tmp_path, moshui_txt=mo, junshui_txt=jun)
+    a = assistant_over(tmp_path, moshui_txt=mo, junshui_txt=jun)
     answer = a.answer("生态环境执法，墨水和钧水都是檀水市生态环境局的分局牵头，两边行动次数的下限差几次？")
     assert answer.path == "computed" and "8次 − 6次 = 2次" in answer.text
 
@@ -141,6 +141,6 @@ def test_a_units_place_in_another_items_note_when_asked_where_it_stands(tmp_path
     plan = ("鹤水市2024年依法行政工作要点\n（括号内排在第一位的为牵头单位，其余为责任单位）\n一、化解矛盾\n"
             "1.发挥行政复议主渠道作用，推行“阳光审理”。（市司法局）\n"
             "2.推进“三调联动”，年内新建行业性专业性调解组织2个。（市委政法委、市司法局、市信访局）\n")
-    a = _assistant_over(tmp_path, heshui_txt=plan)
+    a = assistant_over(tmp_path, heshui_txt=plan)
     answer = a.answer("鹤水搞行政复议“阳光审理”那条的牵头单位，到了“三调联动”那条里排第几、算什么角色？")
     assert "责任单位" in answer.text and "排第二位" in answer.text

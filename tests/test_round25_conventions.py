@@ -2,7 +2,7 @@
 a unit asked of a report that names none, and a unit's tasks with their time limits."""
 from __future__ import annotations
 
-from tests.test_routes_items import _assistant_over
+from tests.small_plans import assistant_over
 
 # a made-up table-like plan: parts of unequal size, one or two leads, time limits in a column of words
 PLAN = ("菱溪县2025年法治政府建设重点任务清单\n"
@@ -26,7 +26,7 @@ REPORT = ("苇塘县人民政府关于2024年度法治政府建设情况的报�
 
 
 def test_items_filtered_by_how_many_units_a_role_lists_with_the_most_named(tmp_path):
-    a = _assistant_over(tmp_path, lingxi_txt=PLAN)
+    a = assistant_over(tmp_path, lingxi_txt=PLAN)
     answer = a.answer("菱溪清单里，两家单位一起牵头的有几项？其中带县委编办的是哪几项？")
     assert answer.text.startswith("3项") and "其中县委编办参与的有2项" in answer.text
     answer = a.answer("菱溪清单里配合单位写得最多的是哪一项？几家")
@@ -34,7 +34,7 @@ def test_items_filtered_by_how_many_units_a_role_lists_with_the_most_named(tmp_p
 
 
 def test_a_period_asked_counts_every_limit_up_to_its_end_and_names_the_first_due(tmp_path):
-    a = _assistant_over(tmp_path, lingxi_txt=PLAN)
+    a = assistant_over(tmp_path, lingxi_txt=PLAN)
     answer = a.answer("菱溪清单里完成时限在上半年的有几项？各是谁牵头，哪项最早到期？")
     assert answer.text.startswith("3项") and "完成时限:2025年4月底前" in answer.text
     assert "最早到期的是一、 1.(第1项)" in answer.text and "2025年3月底前" in answer.text
@@ -43,14 +43,14 @@ def test_a_period_asked_counts_every_limit_up_to_its_end_and_names_the_first_due
 
 
 def test_the_parts_of_a_document_compared_by_their_number_of_tasks(tmp_path):
-    a = _assistant_over(tmp_path, lingxi_txt=PLAN)
+    a = assistant_over(tmp_path, lingxi_txt=PLAN)
     answer = a.answer("菱溪那张清单哪一部分任务最多？最少的是哪部分，几项？")
     assert "最多的是二、行政执法,4项" in answer.text and "最少的是三、复议应诉,1项" in answer.text
     assert "(共8项)" in answer.text and len(answer.citations) == 8
 
 
 def test_a_unit_asked_of_a_report_that_names_none_is_declined_with_what_it_says(tmp_path):
-    a = _assistant_over(tmp_path, weitang_txt=REPORT)
+    a = assistant_over(tmp_path, weitang_txt=REPORT)
     answer = a.answer("苇塘组建乡镇综合行政执法队，是县里哪个部门牵头的？")
     assert answer.status == "not_found" and "没有写明牵头单位" in answer.text and "12支" in answer.text
     # a report sentence that names the bodies answers in its own words
@@ -59,7 +59,7 @@ def test_a_unit_asked_of_a_report_that_names_none_is_declined_with_what_it_says(
 
 
 def test_a_units_tasks_carry_their_time_limits(tmp_path):
-    a = _assistant_over(tmp_path, lingxi_txt=PLAN)
+    a = assistant_over(tmp_path, lingxi_txt=PLAN)
     answer = a.answer("我们是菱溪县市场监管局，清单里有我们挑头的吗？有几项")
     assert "(完成时限:长期坚持)" in answer.text and "(完成时限:2025年10月底前)" in answer.text
 
@@ -69,7 +69,7 @@ def test_a_part_asking_about_a_named_units_role_does_not_hide_the_item(tmp_path)
     from assistant.understand import understand
 
     other = PLAN.replace("菱溪县", "荷塘县").replace("县委编办", "县统计局")
-    a = _assistant_over(tmp_path, lingxi_txt=PLAN, hetang_txt=other)
+    a = assistant_over(tmp_path, lingxi_txt=PLAN, hetang_txt=other)
     q = "深化乡镇综合行政执法改革这项，菱溪和荷塘各是哪个单位牵头？县委编办在两边是什么角色"
     query = understand(q, None, a.max_question_chars, a.unit_names, tuple(a.searcher.localities), a.kinds)
     bare = _without_unit_part(a, query)  # the item is named by the part that does not ask about the unit
@@ -81,7 +81,7 @@ def test_a_part_asking_about_a_named_units_role_does_not_hide_the_item(tmp_path)
 def test_a_short_section_lists_every_unit_and_an_item_without_units_says_so(tmp_path):
     text = PLAN.replace("8.推进行政复议规范化建设。（牵头单位：县司法局；完成时限：2025年12月底前）\n",
                         "8.推进行政复议规范化建设。（牵头单位：县司法局；完成时限：2025年12月底前）\n9.自觉接受人大监督。\n")
-    a = _assistant_over(tmp_path, lingxi_txt=text)
+    a = assistant_over(tmp_path, lingxi_txt=text)
     answer = a.answer("菱溪清单第三部分复议应诉有几项？各管啥、谁牵头")
     assert "(没有写单位)" in answer.text
     answer = a.answer("菱溪清单第一部分依法履职有几项？谁牵头")
@@ -90,7 +90,7 @@ def test_a_short_section_lists_every_unit_and_an_item_without_units_says_so(tmp_
 
 def test_a_short_count_list_shows_more_of_each_tasks_words(tmp_path):
     text = PLAN.replace("6.推行柔性执法。", "6.全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度（三项制度）。")
-    a = _assistant_over(tmp_path, lingxi_txt=text)
+    a = assistant_over(tmp_path, lingxi_txt=text)
     answer = a.answer("菱溪清单里完成时限写“长期坚持”的有几项？")
     assert answer.text.startswith("1项") and "（三项制度）" in answer.text
 

@@ -58,24 +58,24 @@ PLAN = ("苍梧县2025年法治政府建设工作要点\n"
 
 
 def test_a_unit_answer_gives_the_time_limit_a_clause_asks_for(tmp_path):
-    from tests.test_routes_items import _assistant_over
-    a = _assistant_over(tmp_path, cangwu_txt=PLAN)
+    from tests.small_plans import assistant_over
+    a = assistant_over(tmp_path, cangwu_txt=PLAN)
     answer = a.answer("苍梧复议审理期限压到50日以内那项，谁挑头？配合的是谁，啥时候完成？")
     assert "县司法局牵头" in answer.text and "县直各有关部门配合" in answer.text
     assert "完成时限:2025年11月" in answer.text  # the column, though the time is asked beside 配合的是谁
 
 
 def test_the_tasks_a_unit_does_not_lead_say_who_leads_them(tmp_path):
-    from tests.test_routes_items import _assistant_over
-    a = _assistant_over(tmp_path, cangwu_txt=PLAN)
+    from tests.small_plans import assistant_over
+    a = assistant_over(tmp_path, cangwu_txt=PLAN)
     answer = a.answer("苍梧县政务服务中心想摸个底，要点里我们打头的有几项、跟着干的有几项？")
     assert "县政务服务中心牵头的任务共1项" in answer.text
     assert re.search(r"“完善信用修复机制[^”]*”\(县发展改革局牵头\)\[2\]", answer.text)  # under whom it works
 
 
 def test_a_sum_names_its_parts_in_the_clause_before_an_asking_one(tmp_path):
-    from tests.test_routes_items import _assistant_over
-    a = _assistant_over(tmp_path, cangwu_txt=PLAN)
+    from tests.small_plans import assistant_over
+    a = assistant_over(tmp_path, cangwu_txt=PLAN)
     answer = a.answer("苍梧要点里，一个单位一年里一把手讲法、组织本单位看庭审视频、党组中心组法治专题学习，最少各几次？合起来最少几次？")
     assert answer.status == "answered" and "合计10次" in answer.text and "3次 + 2次 + 5次 = 10次" in answer.text
 
@@ -91,10 +91,10 @@ def test_two_places_compared_on_a_rate_are_not_a_count_of_what_a_unit_leads():
 
 
 def test_a_part_asking_what_to_do_is_about_the_clause_before_it(tmp_path):
-    from tests.test_routes_items import _assistant_over
+    from tests.small_plans import assistant_over
     from assistant.gates import SENTENCE_MIN
     from assistant.understand import understand
-    a = _assistant_over(tmp_path, cangwu_txt=PLAN)
+    a = assistant_over(tmp_path, cangwu_txt=PLAN)
     q = "苍梧要是因为公共利益确实得改政府承诺、改合同约定,要点让怎么办?"
     query = understand(q, None, a.max_question_chars, a.unit_names, tuple(a.searcher.localities), a.kinds)
     item = next(i for i in a.items if "政务诚信" in i.text)
@@ -114,8 +114,8 @@ def test_things_counted_by_their_own_classifier_need_that_classifier():
 
 
 def test_a_units_tasks_in_a_part_also_list_those_it_only_joins_there(tmp_path):
-    from tests.test_routes_items import _assistant_over
-    a = _assistant_over(tmp_path, cangwu_txt=PLAN)
+    from tests.small_plans import assistant_over
+    a = assistant_over(tmp_path, cangwu_txt=PLAN)
     answer = a.answer("苍梧要点依法行政那一部分里，县司法局打头的是哪几项？只挂责任单位的又是哪项")
     assert "推进行政复议规范化建设" in answer.text and "一把手" not in answer.text  # its lead in part 一 only
     # the part's items it only joins, whatever their words (not the topic's: a part has no one topic)
