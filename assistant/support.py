@@ -8,6 +8,7 @@ and section routes and the gate calibration use them too.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from assistant import fields
 from assistant.evidence import ASKS_BASIS, answers_measure
@@ -241,9 +242,10 @@ def _ties_by_shared_run(part: str, ranked: list[tuple[float, str]]) -> list[tupl
     tied = [r for r in ranked if r[0] >= ranked[0][0] - TIE]
     words = normalize(part)
 
-    def run(sentence: str) -> int:
+    def run(sentence: str) -> int:  # (a run of one character is no run)
         s = normalize(sentence)
-        return max((k for i in range(len(words)) for k in range(2, len(words) - i + 1) if words[i:i + k] in s), default=0)
+        size = SequenceMatcher(None, words, s, autojunk=False).find_longest_match(0, len(words), 0, len(s)).size
+        return size if size >= 2 else 0
 
     best = max(tied, key=lambda r: run(r[1]))  # (max keeps the first of equals: the ranking's own order)
     return ranked if best is ranked[0] else [best] + [r for r in ranked if r is not best]
