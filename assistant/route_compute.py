@@ -94,7 +94,7 @@ def _with_units_asked(query: Query, plan):
 
 
 def _ops():
-    return (route_given.applied, route_dates.expiry, route_dates.places_gap, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled,
+    return (route_given.applied, route_dates.expiry, route_dates.before_period_end, route_dates.places_gap, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled,
             _difference, _less_parts, _remainder, _sum, _bodies_total)
 
 

@@ -4,7 +4,8 @@
   ("4月6日印发,…11月30日前报,中间给了多少天?"),
 - months between two time limits ("A要8月底前报,B要10月底前公布,差几个月?"),
 - days between two documents' issue dates ("乌县的方案和新密的工作安排,哪个先出的?差几天?"),
-- the day a validity period ends ("有效期5年,哪天到期?").
+- the day a validity period ends ("有效期5年,哪天到期?"),
+- the month a step due before a period ends falls in ("有效期不超过2年,届满前6个月评估": 第18个月).
 Each returns a plan for route_compute's answer, or None when the question is not of its kind
 or the items do not hold the dates.
 """
@@ -316,6 +317,11 @@ def doc_gap(a, query, items):
     return d1, text, [step], [], [d2]  # the dates are the documents' own (their citations show them)
 
 
+def _small_int(n: str) -> int:
+    """"6" or "六"/"两" (the numbers a period is written in) as an int."""
+    return int(n) if n.isdigit() else 2 if n == "两" else "一二三四五六七八九十".index(n) + 1
+
+
 def expiry(a, query, items):
     if not _EXPIRY.search(query.original):
         return None
@@ -324,10 +330,50 @@ def expiry(a, query, items):
             years = re.search(r"有效期(为)?(\d+|[一二两三四五六七八九十])年", s)
             found = compute.dates_in(s)
             if years and found:
-                n = years.group(2)
-                n = int(n) if n.isdigit() else "一二三四五六七八九十".index(n) + 1 if n != "两" else 2
+                n = _small_int(years.group(2))
                 step = compute.add_years(found[0], n, years.group(0))
                 return item, f"到{step.result}。计算:{step.working}(含首日,满{n}年的前一天)", [step], [s]
+    return None
+
+
+# "…实施后多少个月就得评估?", "出台后第几个月": a month counted from the start. Documents set a step
+# by the end of a period ("有效期不超过2年,有效期届满前6个月由起草单位组织评估"), so it falls the
+# period less that lead time after the start: 2年 = 24个月, 24 − 6 = 18
+_MONTHS_AFTER = re.compile(r"(实施|施行|出台|印发|发布|公布|生效|制定|执行)[^,，?？]{0,2}?((后|以后|之后|起)[^,，?？]{0,8}?(第)?(多少|几)个?月"
+                           r"|(满)?(多少|几)个?月(后|以后|之后))")
+_PERIOD = re.compile(r"有效期[^，,；;。]{0,4}?(不超过|不得超过|为|是)?(?P<n>\d+|[一二两三四五六七八九十])年")
+_BEFORE_END = re.compile(r"(届满|到期|期满|结束)(之|以)?前(?P<m>\d+|[一二两三四五六七八九十])个月")
+
+
+def before_period_end(a, query, items):
+    q = query.original
+    if not _MONTHS_AFTER.search(q):
+        return None
+    for item in items[:1]:  # the item the question is about: a period elsewhere times something else
+        for s in sentences(item.text):
+            lead = _BEFORE_END.search(s)
+            periods = [p for p in _PERIOD.finditer(s) if p.start() < lead.start()] if lead else []
+            if not periods:
+                continue
+            # each period with the words that say what it is for ("标注“暂行”“试行”的有效期…"):
+            # those the question names, or every one when it names none or asks each
+            labelled = [(p, re.split(r"[，,；;]", s[:p.start()])[-1]) for p in periods]
+            named = [(p, label) for p, label in labelled if any(w in q for w in re.findall(r"“([^”]{1,6})”", label))]
+            chosen = named if named and not re.search(r"分别|各|一般的?和|和[^,，?？]{0,6}的", q) else labelled
+            m = _small_int(lead.group("m"))
+            steps, said = [], []
+            for p, label in chosen:
+                months = _small_int(p.group("n")) * 12
+                years_text, lead_text = f"{p.group('n')}年", f"{lead.group('m')}个月"
+                in_months = compute.Computed(str(months), (years_text,), f"{years_text} = {months}个月")
+                step = compute.Computed(str(months - m), (in_months.result, lead_text),
+                                        f"{months}个月 − {lead_text} = {months - m}个月")
+                steps += [in_months, step]
+                who = re.sub(r"^(新制定的|其中)?", "", label).rstrip("的") or "有效期内"
+                working = f"{in_months.working},{step.working}"
+                said.append(f"{who}(有效期{years_text}):第{step.result}个月" +
+                            (f"({working})" if len(chosen) > 1 else f"。计算:{working}"))
+            return item, ";".join(said), steps, [s]
     return None
 
 

@@ -262,3 +262,19 @@ def test_computations_asked_the_ways_round_19_asks_them(tmp_path):
     for q in ("泽宁县放管服那条，免证办事项比跨省通办事项多出几倍来",
               "泽宁县那份措施3月1号开始施行，主办单位报落实方案的截止日是施行以后第几天"):
         assert not metrics.ungrounded_values(a.answer(q).to_dict())
+
+
+def test_a_step_due_before_a_period_ends_falls_the_period_less_its_lead_time_after_the_start(tmp_path):
+    a = assistant_over(tmp_path, qy_txt=(
+        "青岩县2025年依法行政工作要点\n一、规范性文件管理\n"
+        "1.推行规范性文件有效期制度。县政府规范性文件有效期一般不超过4年，标注“试行”的有效期不超过两年，"
+        "有效期届满前3个月由制定机关组织评估。\n"
+        "2.开展规范性文件清理，清理结果于9月底前向社会公布。\n"))
+    one = a.answer("青岩标注“试行”的规范性文件，实施后第几个月要组织评估？")
+    assert one.path == "computed" and "第21个月" in one.text and "24个月 − 3个月 = 21个月" in one.text
+    assert "第45个月" not in one.text  # the period the question names, not the other
+    both = a.answer("青岩规范性文件一般的和试行的，分别出台多少个月后就得评估？")
+    assert "第45个月" in both.text and "第21个月" in both.text
+    assert not metrics.ungrounded_values(both.to_dict())
+    # a month asked of something with no period to count back from is not computed so
+    assert a.answer("青岩规范性文件清理，印发后几个月要公布结果？").path != "computed"
