@@ -290,11 +290,11 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
             shared = f"与{names_as_printed(others, item)}共同牵头" if others else "牵头"
         said = [p for p in (shared, _helpers(item, names)) if p]
         return f"({';'.join(said)})" if said else ""
-    # who leads it says whom the unit works with: "(责任单位,县委编办牵头)"
+    # who leads it and whom else the item lists say whom the unit works with: "(责任单位,县委编办牵头,
+    # 同列县财政局)" ("是主办还是协办?" asks alongside whom, as much as under whom)
     led = f",{names_as_printed(lead, item)}{lead_word(item)}" if lead else (",没有牵头单位" if item.lead_units == () else "")
-    if item.lead_units == ():  # no lead: whom it shares the item with is whom it works with
-        peers = [u for u in (*item.responsible_units, *item.participating_units) if not is_named(u, names)]
-        led += f",同列{names_as_printed(peers, item)}" if peers else ""
+    peers = [u for u in (*item.responsible_units, *item.participating_units) if not is_named(u, names)]
+    led += f",同列{names_as_printed(peers, item)}" if peers else ""
     return f"({_part_of(item, names)}{led})"
 
 
@@ -317,11 +317,11 @@ def _helpers(item: TaskItem, names: frozenset[str]) -> str:
 
 
 def _part_of(item: TaskItem, names: frozenset[str]) -> str:
-    """A unit's supporting part in an item, in the document's words: 责任单位 (责任部门 where the note
-    is labelled so), 协办, 参加, 配合."""
-    if any(u in names for u in item.responsible_units):
-        return "责任部门" if "责任部门" in item.units_raw and "责任单位" not in item.units_raw else "责任单位"
-    return part_word(item)
+    """A unit's supporting part in an item, in the document's words: 责任部门 where the note is
+    labelled so, 负责 / 按职责分工负责 where the note says it that way, 责任单位, 协办, 参加, 配合."""
+    if any(u in names for u in item.responsible_units) and "责任部门" in item.units_raw and "责任单位" not in item.units_raw:
+        return "责任部门"
+    return counted_part(item, names)
 
 
 def lead_word(item: TaskItem) -> str:

@@ -127,7 +127,7 @@ def test_a_unit_list_asked_about_its_other_part_too_lists_those_items_as_well(as
     assert asked_both.text.startswith("县建设局共涉及4条(乌鲁木齐县),即以下4项,其中牵头1条、责任单位3条。牵头的1项:")
     assert "县建设局不牵头、是责任单位的共3项" in asked_both.text  # each list in the other word
     assert "智慧县城" in asked_both.text  # the participated item's own words, not only its number
-    assert "(责任单位,县政务服务管理局牵头)" in asked_both.text  # whom it works with there
+    assert "(责任单位,县政务服务管理局牵头,同列县委网信办、" in asked_both.text  # under whom and alongside whom
     lead_only = assistant.answer("乌鲁木齐县县建设局牵头哪些任务?")
     assert "另外,县建设局不牵头、是责任单位的有3项" in lead_only.text
     assert "\n[2]" not in lead_only.text  # named in one line after what it leads, not listed
@@ -472,3 +472,16 @@ def test_a_part_named_by_its_title_with_a_list_asked_is_quoted_whole(tmp_path):
                         "三、重点任务\n1.深化放管服改革，免证办事项达200项。（县政务服务中心牵头）\n")
     answer = a.answer("泽宁县那个推进方案的工作目标，到年底要达到哪些指标")
     assert "98%" in answer.text and "示范项目1个" in answer.text, answer.text
+
+
+def test_a_units_part_in_a_led_task_says_alongside_whom_in_the_notes_own_role_words(tmp_path):
+    a = assistant_over(tmp_path, lx_txt=(
+        "岚溪县2025年法治政府建设工作要点\n"
+        "1.落实行政机关负责人出庭应诉制度，出庭应诉率保持100%。（县司法局牵头，县法院、县直各有关部门、各乡镇人民政府配合）\n"
+        "2.加大重点领域执法力度，全年开展联合执法不少于8次。（县市场监管局、县应急管理局、县法院按职责分工负责）\n"
+        "3.推进政务公开，依申请公开按期答复率100%。（县政府办公室牵头）\n"))
+    answer = a.answer("岚溪县法院问一下，要点里哪几条有我们？是啥角色")
+    # under whom, and whom else the task lists: "是主办还是协办?" asks alongside whom as well
+    assert "(配合,县司法局牵头,同列县直各有关部门、各乡镇人民政府)" in answer.text
+    # a note that says 按职责分工负责 is said so, not renamed 责任单位
+    assert "(按职责分工负责,没有牵头单位,同列县市场监管局、县应急管理局)" in answer.text
