@@ -214,6 +214,14 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             if found and found[2] >= SENTENCE_MIN / 2:
                 lines[n] += f"\n原文:“{found[1]}”[{n + 1}]"
                 cited[n] = (item, found[1])
+    if query.lang != "en":
+        # "执法人员每年不少于60学时培训…两边各是谁牵头?": an item named by a figure of its own is
+        # quoted where it says it, so the asker sees it is the task they meant
+        for n, (item, _) in enumerate(keep):
+            said = _figure_said(query.original, item)
+            if said and said not in lines[n]:
+                lines[n] += f"\n原文:“{said}”[{n + 1}]"
+                cited[n] = (item, said)
     if fields.ASKS_WHEN.search(query.original) and query.lang != "en":
         # "谁挑头?配合的是谁,啥时候完成?": the time asked, in whichever clause, from the column
         for n, (item, _) in enumerate(keep):
@@ -346,7 +354,7 @@ def _missing_fields(question: str, item: TaskItem) -> list[str]:
 
 
 # a leader asked about with the units: 牵头领导, who heads it (挂帅), a post (县长, 分管副县长)
-_ASKS_LEADER = re.compile(r"领导|挂帅|[县市区州]长|分管|责任人|牵头人")
+_ASKS_LEADER = re.compile(r"领导(?!干部|班子|小组|体制|机制|作用)|挂帅|[县市区州]长|分管|责任人|牵头人")  # (领导干部 is a topic, not a post)
 # the supporting units asked for, and nothing else (哪些单位配合? 配合单位有哪些? 谁来协助?)
 _ASKS_SUPPORT = re.compile(r"(配合|协办|协助|协同|参与|参加)(单位|部门|方|的|者)?(是|有)?(谁|哪)|"
                            r"(单位|部门|谁)(来|去|要)?(配合|协办|协助|协同|参与|参加)")
@@ -451,3 +459,17 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields")
+
+
+_FIGURE = re.compile(r"(?<![第\d.])\d+(?:\.\d+)?(?:%|个工作日|个?学时|个?小时|(?![年月日号时])[\u4e00-\u9fff])")  # (a day or a month is a date, not a figure)
+
+
+def _figure_said(question: str, item) -> str:
+    """The sentence of the item holding a figure the question names ("不少于60学时", "合格率要到100%"),
+    when the unit answer's heading does not show it; "" when the question names none of its figures."""
+    text = normalize(item.text)
+    heading = normalize(fields.short_heading(item))
+    for figure in _FIGURE.findall(normalize(question)):
+        if figure in text and figure not in heading:
+            return next((s.strip() for s in sentences(item.text) if figure in normalize(s)), "")
+    return ""

@@ -47,6 +47,9 @@ def detect_language(text: str) -> str:
 
 # The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
 # 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
+# "是县委组织部一家管吧?", "是不是县市场监管局负责?": a guess at who keeps a task, to be checked
+_GUESSED_KEEPER = (r"(是|归)(不是)?[\u4e00-\u9fff()（）]{1,16}?(局|办|委|部|院|室|中心|政府|所|队|会|科|股|处|组|厅|站)"
+                   r"(一家|单独|独家|自己)?(来)?(管|负责|主管|抓)(?!人)(的)?(吧|吗|么|嘛|呢|[?？]|$)")
 LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "领衔", "带头", "挂帅", "挑大梁", "唱主角", "领着干", "牵总"}, key=len, reverse=True))
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
@@ -106,7 +109,7 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                r"(单位|部门)(一?栏|那一?栏)(里|上)?(写|填|列|注)了?的?(是|有)?(谁|哪|啥|什么)", re.I)),
     # "哪个单位要是拖了后腿,会有什么后果?" asks what follows, not who: no unit intent
     ("other", re.compile(r"(什么|啥|哪些)(后果|处理|处分)|会(怎么样|怎样|如何)|(怎么|如何)(处理|问责|追责)")),
-    ("lead", re.compile(rf"{LEAD_WORDS}|[牵挑领带打]的头|谁(来)?负责|由谁|归谁|落到谁|谁(的)?(头|身)上|(责任|落实|负责)(?!人)[^，,。？?]{{0,6}}在谁|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
+    ("lead", re.compile(rf"{LEAD_WORDS}|[牵挑领带打]的头|{_GUESSED_KEEPER}|谁(来)?负责|由谁|归谁|落到谁|谁(的)?(头|身)上|(责任|落实|负责)(?!人)[^，,。？?]{{0,6}}在谁|谁(来)?落实|谁(来)?管|谁(来)?抓|谁来|谁的(活|事|工作|任务)|找谁|"
                         # (not "…是哪个单位发的?": who issued the document)
                         r"哪个(单位|部门|科室?|股室?|处室?|机构)(?!(印|下)?发的|发布的|出的)|哪家(?!的(材料|文件|方案|报告|要点|安排))|主管|\blead|in charge|who (is )?responsible|"
                         r"主導|担当|どの(部門|部署|機関)|주관|담당", re.I)),

@@ -485,3 +485,17 @@ def test_a_units_part_in_a_led_task_says_alongside_whom_in_the_notes_own_role_wo
     assert "(配合,县司法局牵头,同列县直各有关部门、各乡镇人民政府)" in answer.text
     # a note that says 按职责分工负责 is said so, not renamed 责任单位
     assert "(按职责分工负责,没有牵头单位,同列县市场监管局、县应急管理局)" in answer.text
+
+
+def test_a_task_named_by_its_figure_is_quoted_where_it_says_it_and_a_guessed_keeper_is_a_unit_question(tmp_path):
+    a = assistant_over(tmp_path, lx_txt=(
+        "岚溪县2025年法治政府建设工作要点\n"
+        "1.落实领导干部学法用法制度。县政府常务会议会前学法全年不少于6次，新提任领导干部任职前法律知识考试合格率达到100%。"
+        "（县委组织部、县司法局牵头，县直各部门负责）\n"
+        "2.加强行政执法人员培训，每人每年不少于60学时。（县司法局牵头，县直各行政执法部门负责）\n"))
+    answer = a.answer("岚溪任职前法律知识考试合格率要到100%那项，是县委组织部一家管吧？")
+    assert answer.path == "fields" and answer.text.split("。")[0].endswith("县委组织部、县司法局牵头,县直各部门负责")
+    assert "原文:“县政府常务会议会前学法全年不少于6次，新提任领导干部任职前法律知识考试合格率达到100%。”" in answer.text
+    assert "领导职务" not in answer.text  # 领导干部 is what the task is about, not a leader asked for
+    # a figure the heading already shows is not quoted again
+    assert "原文" not in a.answer("岚溪每人每年不少于60学时那项谁牵头？").text
