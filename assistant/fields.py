@@ -308,7 +308,8 @@ def _helpers(item: TaskItem, names: frozenset[str]) -> str:
     """Who works with the lead on an item it leads, in the item's own role words
     ("责任单位:县委组织部、县政府办公室" / "配合:县委组织部"): whom the lead has to call on."""
     parts = []
-    for units, word in ((item.responsible_units, "责任单位" if "责任单位" in item.units_raw else resp_word(item)),
+    label = next((w for w in ("责任单位", "责任部门") if w in item.units_raw), "")  # as the note labels them
+    for units, word in ((item.responsible_units, label or resp_word(item)),
                         (item.participating_units, part_word(item))):
         units = [u for u in units or () if not is_named(u, names)]
         if units:

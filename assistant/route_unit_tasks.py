@@ -56,7 +56,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if not items:
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return
-    if role == "lead" and _SOLE.search(query.original) and not _JOINT.search(query.original):
+    if (role == "lead" and _SOLE.search(query.original) and not _JOINT.search(query.original)
+            and not _SOLE_CHECKED.search(query.original)):
         # "市司法局一家独自挑头的条目有多少?": the items it leads alone, not those led with others
         alone = fields.lead_split(items, _names(a, query))[0]
         if alone:
@@ -193,6 +194,9 @@ _PART_WORDS = re.compile(r"责任单位|配合|参与|参加|协办|列[在进�
 
 # a lead alone, not with others: 单独, 独自, 一家独自, 独家, 自己一家
 _SOLE = re.compile(r"单独|独自|独家|一家(独|单)|自己一家|独立(牵头|挑头|主办)|光(它|我们)一家")
+# "…牵头的有几条?是不是都是单独牵头": whether all are led alone is checked against every item it
+# leads (the list's own split says it), not a filter to those it leads alone
+_SOLE_CHECKED = re.compile(r"(是不是|是否|都是|全是|全都是?)[^,，?？]{0,3}(单独|独自|独家|一家(独|单))|(单独|独自|独家)[^,，?？]{0,6}(吗|么|吧)")
 # (both asked: "单独牵头和跟人一起牵头的各几项")
 _JOINT = re.compile(r"共同|一起|联合|合牵|跟(人|别人|其他|别的)|与(其他|别的)|和(其他|别的)")
 

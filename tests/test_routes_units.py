@@ -499,3 +499,18 @@ def test_a_task_named_by_its_figure_is_quoted_where_it_says_it_and_a_guessed_kee
     assert "领导职务" not in answer.text  # 领导干部 is what the task is about, not a leader asked for
     # a figure the heading already shows is not quoted again
     assert "原文" not in a.answer("岚溪每人每年不少于60学时那项谁牵头？").text
+
+
+def test_whether_all_are_led_alone_is_checked_against_every_item_led_in_the_notes_own_labels(tmp_path):
+    a = assistant_over(tmp_path, fk_txt=(
+        "泽川市2025年法治政府建设工作要点\n"
+        "（一）深化“放管服”改革，持续开展证明事项清理。牵头单位：市人民政府办公室、市司法局、市市场监督管理局；"
+        "责任单位：政府各组成部门\n"
+        "（二）大力推广“双随机、一公开”，规范监管行为。牵头单位：市市场监督管理局；责任部门：各行政执法部门，各乡镇人民政府\n"
+        "（三）加强行政复议规范化建设。牵头单位：市司法局；责任单位：政府各组成部门\n"))
+    answer = a.answer("泽川市场监管局问一下：工作要点里我们牵头的有几条？是不是都是单独牵头")
+    assert answer.text.startswith("市市场监督管理局牵头的任务共2条")
+    assert "其中单独牵头1条、与其他单位共同牵头1条" in answer.text
+    assert "(责任部门:各行政执法部门、各乡镇人民政府)" in answer.text  # the note's own label
+    # asked for those it leads alone, it is a filter
+    assert a.answer("泽川市场监管局单独牵头的有几条？").text.startswith("市市场监督管理局单独牵头的任务共1条")
