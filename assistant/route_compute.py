@@ -94,7 +94,7 @@ def _with_units_asked(query: Query, plan):
 
 
 def _ops():
-    return (route_given.applied, route_dates.expiry, route_dates.before_period_end, route_dates.places_gap, route_dates.gap, route_dates.month_gap, _change_rate, _share, _average, _times, _scaled,
+    return (route_given.applied, route_dates.expiry, route_dates.before_period_end, route_dates.places_gap, route_dates.gap, route_dates.month_gap, _change_rate, _share, _share_of_figures_said, _average, _times, _scaled,
             _difference, _less_parts, _remainder, _sum, _bodies_total)
 
 
@@ -382,6 +382,32 @@ def _share(a, query, items):
         text = f"约占{steps[-1].result}%。计算:" + ";".join(s.working for s in steps)
         return item, text, steps, [n.sentence for n in [*numerator, whole]]
     return None
+
+
+def _share_of_figures_said(a, query, items):
+    """"去年开了26次常务会议,会前学法12次,算下来大概几成的常务会议搞了会前学法?": the asker states
+    both figures, of one unit, and asks what share the smaller is of the larger. Each must be where
+    the document states it (in different points, often), and both are cited."""
+    q = query.original
+    if not _SHARE.search(q) or _NAMED_RATE.search(q):
+        return None
+    said = [n for n in compute.numbers_in(q) if n.unit and n.unit not in ("%", "个百分点")]
+    if len(said) != 2 or said[0].unit != said[1].unit or said[0].value == said[1].value:
+        return None
+    part, whole = sorted(said, key=lambda n: n.value)
+    doc = [i for i in a.items if i.doc_id == items[0].doc_id and i.kind in TASK_KINDS]
+    found = []
+    for n in (part, whole):
+        stated = re.compile(rf"(?<![\d.]){re.escape(n.text)}\s*{re.escape(n.unit)}")
+        where = next(((i, s) for i in [*items, *doc] for s in sentences(i.text) if stated.search(s)), None)
+        if where is None:
+            return None  # a figure the document does not state is not computed on as if it did
+        found.append(where)
+    step = compute.share(part, whole)
+    (item, first), (other, second) = found
+    if other.item_id == item.item_id:
+        return item, f"约{step.result}%。计算:{step.working}", [step], list(dict.fromkeys([first, second]))
+    return item, f"约{step.result}%。计算:{step.working}", [step], [first, second], [other]
 
 
 def _average(a, query, items):

@@ -278,3 +278,15 @@ def test_a_step_due_before_a_period_ends_falls_the_period_less_its_lead_time_aft
     assert not metrics.ungrounded_values(both.to_dict())
     # a month asked of something with no period to count back from is not computed so
     assert a.answer("青岩规范性文件清理，印发后几个月要公布结果？").path != "computed"
+
+
+def test_a_share_of_two_figures_the_asker_states_cites_where_the_document_states_each(tmp_path):
+    a = assistant_over(tmp_path, bq_txt=(
+        "白泉县人民政府关于2024年度法治政府建设情况的报告\n"
+        "一、主要工作\n（一）学法用法。一是县政府常务会议会前学法9次，组织全县工作人员参加网上学法考试。\n"
+        "二、履职情况\n一是主要负责同志主持召开县政府常务会议24次，研究涉法议题18项。\n"))
+    answer = a.answer("白泉县政府去年开了24次常务会议，会前学法9次，算下来几成的常务会议搞了会前学法？")
+    assert answer.path == "computed" and "约37.5%" in answer.text and "9次 ÷ 24次 ≈ 37.5%" in answer.text
+    assert len(answer.citations) == 2 and not metrics.ungrounded_values(answer.to_dict())
+    # a figure the document does not state is not computed on
+    assert answer.path != a.answer("白泉县政府去年开了30次常务会议，会前学法9次，算下来几成搞了会前学法？").path
