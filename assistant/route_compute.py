@@ -12,6 +12,7 @@ operand, the question goes the ordinary way.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import replace
 from typing import Callable, Iterator
 
@@ -265,6 +266,31 @@ def _parts_answer(a, query: Query, items: list[TaskItem]) -> Callable | None:
     return _answer_all(plans)
 
 
+# "…各给了多少天?哪边宽裕、多几天": which place's result is larger, and by how much
+# (which one is asked: "至少几次" of each place asks no comparison)
+_WHICH_MORE = re.compile(r"(哪边|哪个|哪家|哪里|哪地|谁)(的)?[^,，?？]{0,6}(多|少|宽裕|宽松|紧|长|短|高|低|大|小)")
+
+
+def _which_more(q: str, plans: list) -> tuple | None:
+    """The two places' last results compared, when the question asks which is more: a step on
+    the results shown ("235天 − 200天 = 35天"), said for the place with the larger one."""
+    if len(plans) != 2 or not _WHICH_MORE.search(q):
+        return None
+    ends = []
+    for item, _, steps, *_ in plans:
+        last = steps[-1] if steps else None
+        unit = re.search(rf"(?<![\d.]){re.escape(last.result)}(\D{{1,3}})$", last.working) if last else None
+        if not unit or re.search(r"[\d年月日]", unit.group(1)):
+            return None
+        ends.append((item, Decimal(last.result), last.result, unit.group(1)))
+    (hi, v1, r1, u1), (lo, v2, r2, u2) = sorted(ends, key=lambda e: -e[1])
+    if u1 != u2 or v1 == v2:
+        return None
+    result = compute.fmt(v1 - v2)
+    step = Computed(result, (r1, r2), f"{r1}{u1} − {r2}{u2} = {result}{u1}")
+    return hi, f"比{lo.locality}多{result}{u1}。计算:{step.working}", [step], []
+
+
 # "…是后者的几倍,相差多少个工作日?": a second computation asked after a comma, of the same things
 _ASK = re.compile(r"几|多少")
 _SECOND_ASK = re.compile(r"^(那|又|还|再|两者|二者)?(相差|差|一共|合计|总共|占|多|少)[^,，]*(几|多少)")
@@ -301,7 +327,8 @@ def _in_each_place(a, query: Query) -> Callable | None:
         if plan is None:
             return None
         plans.append(plan)
-    return _answer_all(plans)
+    compared = _which_more(q, plans)
+    return _answer_all(plans + [compared] if compared else plans)
 
 
 def _candidates(a, query: Query, hits) -> list[TaskItem]:
@@ -760,7 +787,9 @@ def _answer_all(plans) -> Callable | None:
     if len({c.locality for c, _ in cited}) == 1:
         lines[0] = f"{cited[0][0].locality}:{lines[0]}"
     else:  # several places: a result from one place's item says which place it is
-        lines = [f"{plan[0].locality}:{line}" if not (plan[4:] and plan[4]) else line for plan, line in zip(plans, lines)]
+        # (a result that names its places itself keeps its words; one that does not says whose it is)
+        lines = [f"{plan[0].locality}:{line}" if not (plan[4:] and plan[4]) or plan[0].locality not in line else line
+                 for plan, line in zip(plans, lines)]
     for quote in dict.fromkeys(quoted):
         owner = next((k for k, (c, _) in enumerate(cited, start=1) if quote in c.text), 1)
         lines.append(f"原文:“{' '.join(quote.split())}”[{owner}]")

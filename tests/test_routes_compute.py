@@ -290,3 +290,17 @@ def test_a_share_of_two_figures_the_asker_states_cites_where_the_document_states
     assert len(answer.citations) == 2 and not metrics.ungrounded_values(answer.to_dict())
     # a figure the document does not state is not computed on
     assert answer.path != a.answer("白泉县政府去年开了30次常务会议，会前学法9次，算下来几成搞了会前学法？").path
+
+
+def test_each_places_result_says_whose_it_is_and_which_is_more_when_asked(tmp_path):
+    a = assistant_over(tmp_path,
+        ly_txt=("柳原县2025年法治政府建设工作要点\n1.深化乡镇综合行政执法改革，2025年10月底前完成执法队规范化建设。\n"
+                "柳原县人民政府办公室\n2025年3月10日\n"),
+        mh_txt=("梅河县2024年法治政府建设工作要点\n1.深化乡镇综合行政执法改革，2024年11月底前完成执法队规范化建设。\n"
+                "梅河县人民政府办公室\n2024年5月14日\n"))
+    answer = a.answer("柳原和梅河乡镇综合执法改革，从各自文件落款算到完成时限，各给了多少天？哪边宽裕、多几天")
+    lines = answer.text.split("\n")
+    assert lines[0].startswith("柳原县:") and "235天" in lines[0]
+    assert lines[1].startswith("梅河县:") and "200天" in lines[1]
+    assert "柳原县:比梅河县多35天。计算:235天 − 200天 = 35天" in answer.text
+    assert not metrics.ungrounded_values(answer.to_dict())
