@@ -514,3 +514,14 @@ def test_whether_all_are_led_alone_is_checked_against_every_item_led_in_the_note
     assert "(责任部门:各行政执法部门、各乡镇人民政府)" in answer.text  # the note's own label
     # asked for those it leads alone, it is a filter
     assert a.answer("泽川市场监管局单独牵头的有几条？").text.startswith("市市场监督管理局单独牵头的任务共1条")
+
+
+def test_a_unit_answer_gives_the_tasks_time_limit_from_its_column_unasked(tmp_path):
+    a = assistant_over(tmp_path, fg_txt=(
+        "泽宁县2025年法治政府建设重点任务分工表\n"
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t动态调整县级部门权责清单，调整情况于6月底前在县政府门户网站公布。\t县委编办\t县直各部门\t2025年6月底前\n"
+        "2\t推行涉企行政检查“白名单”制度，年内覆盖企业不少于300家。\t县司法局\t县市场监管局\t2025年12月底前\n"))
+    answer = a.answer("泽宁权责清单调整那项是县司法局牵头吧？")
+    assert answer.text.startswith("不是。") and "县委编办牵头" in answer.text
+    assert "完成时限:2025年6月底前[1]" in answer.text  # what the unit named has to act on, asked or not
