@@ -369,7 +369,7 @@ def before_period_end(a, query, items):
                 step = compute.Computed(str(months - m), (in_months.result, lead_text),
                                         f"{months}个月 − {lead_text} = {months - m}个月")
                 steps += [in_months, step]
-                who = re.sub(r"^(新制定的|其中)?", "", label).rstrip("的") or "有效期内"
+                who = label.rstrip("的") or "有效期内"  # as the document says what the period is for
                 working = f"{in_months.working},{step.working}"
                 said.append(f"{who}(有效期{years_text}):第{step.result}个月" +
                             (f"({working})" if len(chosen) > 1 else f"。计算:{working}"))
