@@ -308,8 +308,7 @@ def _helpers(item: TaskItem, names: frozenset[str]) -> str:
     """Who works with the lead on an item it leads, in the item's own role words
     ("责任单位:县委组织部、县政府办公室" / "配合:县委组织部"): whom the lead has to call on."""
     parts = []
-    label = next((w for w in ("责任单位", "责任部门") if w in item.units_raw), "")  # as the note labels them
-    for units, word in ((item.responsible_units, label or resp_word(item)),
+    for units, word in ((item.responsible_units, resp_label(item) or resp_word(item)),
                         (item.participating_units, part_word(item))):
         units = [u for u in units or () if not is_named(u, names)]
         if units:
@@ -320,9 +319,14 @@ def _helpers(item: TaskItem, names: frozenset[str]) -> str:
 def _part_of(item: TaskItem, names: frozenset[str]) -> str:
     """A unit's supporting part in an item, in the document's words: 责任部门 where the note is
     labelled so, 负责 / 按职责分工负责 where the note says it that way, 责任单位, 协办, 参加, 配合."""
-    if any(u in names for u in item.responsible_units) and "责任部门" in item.units_raw and "责任单位" not in item.units_raw:
+    if any(u in names for u in item.responsible_units) and resp_label(item) == "责任部门":
         return "责任部门"
     return counted_part(item, names)
+
+
+def resp_label(item: TaskItem) -> str:
+    """The label the note puts on its responsible units, 责任单位 or 责任部门; "" when it has none."""
+    return next((w for w in ("责任单位", "责任部门") if w in item.units_raw), "")
 
 
 def lead_word(item: TaskItem) -> str:

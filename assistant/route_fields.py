@@ -223,8 +223,8 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
                 lines[n] += f"\n原文:“{said}”[{n + 1}]"
                 cited[n] = (item, said)
     if query.lang != "en":
-        # the time limit a table's column gives the task goes with who does it: asked ("谁挑头?配合的是
-        #谁,啥时候完成?") or not, it is what the unit named has to act on
+        # the time limit a table's column gives the task goes with who does it: asked ("谁挑头?配合的
+        # 是谁,啥时候完成?") or not, it is what the unit named has to act on
         for n, (item, _) in enumerate(keep):
             if item.deadline and item.deadline not in lines[n]:
                 lines[n] += f"完成时限:{item.deadline}[{n + 1}]。"
