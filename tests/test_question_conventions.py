@@ -624,7 +624,7 @@ def test_a_years_end_is_its_last_day_and_bodies_of_several_kinds_add_up():
     from datetime import date
 
     from assistant.compute import month_ends_in
-    from assistant.route_compute import _BODIES, _BODIES_ASKED
+    from assistant.compute_differences import _BODIES, _BODIES_ASKED
 
     assert month_ends_in("2023年底前基本建成全市基层政务公开标准体系", 2023) == [(date(2023, 12, 31), "2023年底前")]
     assert month_ends_in("2024年底前基本建成", 2023) == []  # another year's end is not this document's

@@ -118,7 +118,7 @@ def test_a_change_asked_as_a_percentage_is_computed_over_where_it_started():
     from types import SimpleNamespace
 
     from assistant.evidence import Evidence
-    from assistant.route_compute import _change_rate
+    from assistant.compute_shares import change_rate as _change_rate
     item = _item("某市", lead=("市司法局",), text="开辟涉企行政复议绿色通道。涉企行政复议申请受理审查时间由5个工作日压缩至3个工作日。")
     a = SimpleNamespace(evidence=Evidence({"复议": 3.0, "受理": 2.0, "审查": 2.0}))
     query = SimpleNamespace(original="涉企行政复议受理审查从5个工作日压到3个工作日,等于压缩了百分之几?", localities=())
