@@ -88,7 +88,8 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
     """The units first ("县司法局牵头,县委组织部、县政府办公室负责。"), then the item they come from."""
     loc = f"{item.locality}" if with_locality else ""
     where = f"{item.section}“{short_heading(item)}”"
-    source = f"依据:{where}[{n}]。"
+    said = _said_in_text(item)  # the sentence assigning the units, when the heading does not
+    source = f"依据:{where}[{n}]" + (f",分工原文:“{said}”" if said else "") + "。"
     lead, resp, part = item.lead_units, item.responsible_units, item.participating_units
     if lang == "en":
         return _unit_sentence_en(item, n, intent)
@@ -105,6 +106,9 @@ def unit_sentence(item: TaskItem, n: int, intent: str, lang: str = "zh", with_lo
         if part:
             text += f",{names_as_printed(part, item)}{part_word(item)}"
         text += f";{names_as_printed(lead, item)}牵头" if lead else f";{no_lead(item)}"
+        note = _note_of_units(item.units_raw)
+        if note and not said and _not_named_in(note, [*(lead or ()), *(resp or ()), *(part or ())], item):
+            text += f"(原文:“{note}”)"
         return f"{text}。{source}"
     return f"{prefix}{units_phrase(item)}。{source}"
 
@@ -118,9 +122,33 @@ def units_phrase(item: TaskItem) -> str:
     if part:
         text += f",{names_as_printed(part, item)}{part_word(item)}"
     note = _note_of_units(item.units_raw)
-    if not lead and note:  # no lead: the note as printed says how the work is shared
+    # no lead: the note as printed says how the work is shared; a note that points elsewhere
+    # (`牵头单位：同第8项`) is shown beside the units it was read as
+    if note and not _said_in_text(item) and (not lead or _not_named_in(note, [*lead, *(resp or ()), *(part or ())], item)):
         text += f"(原文:“{note}”)"
     return text
+
+
+def _not_named_in(note: str, units, item: TaskItem) -> bool:
+    """The note points to another row's units (`同上`, `同第8项`) and some unit the answer gives is
+    printed in it under no name of its own."""
+    from corpus.ditto import points_elsewhere
+    from corpus.units import nfkc, variants
+
+    note = nfkc(note)
+    return points_elsewhere(note) and any(not any(nfkc(v) in note for v in variants(u, item.locality)) for u in units)
+
+
+SAID_CHARS = 60  # how much of an assignment sentence a unit answer quotes
+
+
+def _said_in_text(item: TaskItem) -> str:
+    """The words inside the item's text that assign its units (`清单由A、B分别牵头制定`), when its
+    heading does not hold them: the heading of a 纪要's 议定事项 is often another sentence."""
+    raw = item.units_raw or ""
+    if not raw or raw not in (item.text or "") or raw in (item.heading or ""):
+        return ""
+    return raw if len(raw) <= SAID_CHARS else raw[:SAID_CHARS] + "…"
 
 
 def _note_of_units(raw: str) -> str:

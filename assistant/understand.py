@@ -410,10 +410,14 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "檀峰市国资委想确认下，…有没有点到我们，是主办还是协办": the asker's unit, then what
             # the document asks of "us", however the two are joined
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif (query.intent == "unit_tasks" and (one := _ONE_ITEM.search(query.text)) and not _SELF_INTRO_RE.search(query.text)
+        elif (query.intent == "unit_tasks" and (one := _ONE_ITEM.search(query.text))
+              and (not _SELF_INTRO_RE.search(query.text) or (unit and ASKS_ROLE.search(query.text[one.end():])))
               and not (unit and _ASKS_HAS_TASKS.search(query.text[:one.start()]))):
-            # "…兑现那条,配合的有哪些?" is about one item's units, whoever issued the document
-            query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)))
+            # "…兑现那条,配合的有哪些?" is about one item's units, whoever issued the document;
+            # "我们是县司法局的,…那条,是不是算我们牵头": one item, and the asker's part in it
+            role_asked = _SELF_INTRO_RE.search(query.text)
+            query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)),
+                            unit=unit if role_asked else query.unit)
         elif unit and query.intent == "unit_tasks":
             query = replace(query, unit=unit)
         elif query.intent == "unit_tasks" and not _SELF.search(query.text):
@@ -518,6 +522,8 @@ _PREMISE = re.compile(rf"(是不是(?P<unit2>[^,，。?？是由]{{2,16}}?)(在)
 
 
 ASKS_ROLE = re.compile(r"牵头还是|还是牵头|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
+                       # "是不是算我们牵头", "算不算咱们牵头": the asker's own part, checked
+                       r"(是不是|算不算|是否|是)(算|由)?(我们|咱们?|我)(局|单位|这边)?(来)?(牵头|主办|挑头|打头)|"
                        r"挂的是|(是|算)(配合|责任单位|参与)(单位)?(吗|么)|负责还是|还是负责")
 
 

@@ -43,6 +43,9 @@ class Draft:
     score_checked: bool = False  # the table's 合计 equals the sum of its rows' points (no cell shared)
     progress: str = ""  # a ledger's 进展情况 cell: what was done so far, as printed
     status: str = ""  # a ledger's 完成状态 cell (已完成 / 序时推进 / 滞后 …)
+    # how the units are printed when no note line holds them: the assignment sentence inside the
+    # text (`清单由A、B分别牵头制定`), a table row's unit cells (`牵头单位：同第8项`)
+    printed_units: str = ""
 
 
 def lines_where(text: str, keep) -> list[tuple[int, int, str]]:

@@ -23,7 +23,7 @@ from corpus.drafts import Draft, Line, heading_only, lines_of
 from corpus.notes import finish, trailing_note
 from corpus.outline import RANK, Marker, marker_of, shi_points
 from corpus.records import is_records, items_from_records
-from corpus.table_items import items_from_tables
+from corpus.table_items import items_from_tables, units_apart
 from corpus.tables import header_roles
 from corpus.units import NoteRules, Units
 
@@ -33,6 +33,8 @@ _CLOSING = re.compile(r"(自.{0,20}起施行|起施行|负责解释|同时废止
 def build(text: str, body_start: int, rules: NoteRules | None) -> list[Draft]:
     lines = lines_of(text, body_start)
     header = next((k for k, ln in enumerate(lines) if ln.row and header_roles(ln.row)), None)
+    if header is None:
+        header = units_apart(lines)  # a wide table printed over two sets of pages
     if header is not None:
         table = items_from_tables(lines, text, rules)
         # a plan before the table, whose units the table gives by pointing back to its items

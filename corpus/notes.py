@@ -62,9 +62,9 @@ def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> N
         d.notes.append(note)  # kept as printed (units_raw): it says how the document words the roles
         d.end = d.start + len(paragraph[:at].rstrip())
         return
-    assignment = assignment_sentence(paragraph, rules)
-    if assignment:  # `…。由A牵头，B、C配合。…`: the note is a sentence inside the text, kept there
-        d.units = assignment
+    found = assignment(paragraph, rules, clauses=not _past_work(d))
+    if found:  # `…。由A牵头，B、C配合。…`: the note is a sentence inside the text, kept there
+        d.units, d.printed_units = found
 
 
 # `由A牵头…`, also with the task as subject: `此项工作由A负责，B积极配合。`
@@ -81,10 +81,24 @@ _BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?
 _INNER_NOTE = re.compile(r"[（(]([^（）()]{2,60}?(?:牵头|负责|主办|主抓)[^（）()]{0,60})[）)]")
 
 
-def assignment_sentence(paragraph: str, rules: NoteRules | None = None) -> Units | None:
-    """A sentence `由A（共同）牵头，B、C配合` / `由A负责` inside an item's text, when every name in
-    it reads as a unit (so `由县政府统一领导` is not one); without 由, only when every name does
-    (`各部门要按职责分工负责` is a duty, not a note)."""
+# a part reporting what was done (`一、2024年度…主要举措和成效`): `由市司法局牵头开展…活动` there
+# tells who did it, not who is to do it
+_PAST_PART = re.compile(r"成效|成绩|做法|回顾|进展|完成情况|工作情况|建设情况|开展情况")
+
+
+def _past_work(d: Draft) -> bool:
+    return any(_PAST_PART.search(heading) for _, heading in d.path)
+
+
+def assignment_sentence(paragraph: str, rules: NoteRules | None = None, clauses: bool = True) -> Units | None:
+    found = assignment(paragraph, rules, clauses)
+    return found[0] if found else None
+
+
+def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = True) -> tuple[Units, str] | None:
+    """(units, the words that assign them) of a sentence `由A（共同）牵头，B、C配合` / `由A负责` inside
+    an item's text, when every name in it reads as a unit (so `由县政府统一领导` is not one); without
+    由, only when every name does (`各部门要按职责分工负责` is a duty, not a note)."""
     paragraph = re.sub(r"各司其职[，,]", "各司其职", paragraph)  # `A、B要各司其职，按职责分工负责`: one clause
     for pattern, tolerated in ((_ASSIGNMENT, 1), (_BARE_ASSIGNMENT, 0), (_INNER_NOTE, 0)):
         for m in pattern.finditer(paragraph):
@@ -94,7 +108,43 @@ def assignment_sentence(paragraph: str, rules: NoteRules | None = None) -> Units
             if len(names) > len(odd) and len(odd) <= tolerated:  # one trailing clause (`，县司法局加强督促检查`)
                 for role in ("lead", "responsible", "participating"):
                     setattr(units, role, [n for n in getattr(units, role) if _unit_like(n)])
-                return units
+                return units, m.group(1).strip()
+    return clause_assignment(paragraph) if clauses else None
+
+
+# `…，由A、B共同牵头，C配合，6月底前完成。` / `由A负责起草，B负责公开`: the assignment as clauses of
+# a longer sentence, each clause's units named before its role word and the task's own verb after
+# it (牵头制定, 负责起草); the first clause opens with 由 (after a subject: 出庭应诉工作由…)
+_ROLE_WORD = r"(?P<how>共同|联合|分别)?(?:按照?职责分工|按职责)?(?P<role>牵头|负责|主办|主抓|配合|协办|协助|参与|参加)"
+_FIRST_CLAUSE = re.compile(r"^[^，,由]{0,16}?由(?P<units>[^，,；;。由]{2,80}?)" + _ROLE_WORD)
+_NEXT_CLAUSE = re.compile(r"^(?P<units>[^，,；;。由]{2,80}?)(?:积极|协同|共同|主动)?" + _ROLE_WORD)
+_CLAUSE_ROLE = {"牵头": "lead", "主办": "lead", "主抓": "lead", "负责": "responsible",
+                "配合": "participating", "协办": "participating", "协助": "participating",
+                "参与": "participating", "参加": "participating"}
+
+
+def clause_assignment(paragraph: str) -> tuple[Units, str] | None:
+    """Units assigned in the clauses of one sentence, when every name in them reads as a unit; the
+    clauses after the first join while each names units and a role (`，报D备案` ends them)."""
+    for sentence in re.split(r"[。；;]", paragraph):
+        clauses = [c.strip() for c in re.split(r"[，,]", sentence)]
+        for k, clause in enumerate(clauses):
+            m = _FIRST_CLAUSE.match(clause)
+            if not m:
+                continue
+            units, found = Units(), [m]
+            for later in clauses[k + 1:]:
+                n = _NEXT_CLAUSE.match(later)
+                if not n:
+                    break
+                found.append(n)
+            for f in found:
+                names = [x for x in re.split(r"[、和及与]", f.group("units")) if x]
+                if not names or not all(_unit_like(x) for x in names):
+                    return None  # `由县政府统一领导`: not a unit note
+                units.add(_CLAUSE_ROLE[f.group("role")], names)
+            units.has_lead_marker = bool(units.lead)
+            return units, "，".join(clauses[k:k + len(found)])
     return None
 
 

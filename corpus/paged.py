@@ -12,7 +12,7 @@ from collections import Counter
 from corpus import ofd, placed, scan
 from corpus.cells import TABLE_SEP, cell_text, row_line
 from corpus.errors import DocumentError
-from corpus.units import LABEL_RE
+from corpus.units import LABEL_RE, looks_like_unit
 
 PAGE_NUMBER = re.compile(r"^\s*(?:[—－\-–]\s*\d{1,3}\s*[—－\-–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 
@@ -129,7 +129,7 @@ def _pdf_page(page, scanned: bool) -> list[dict]:
     boxes = [t.bbox for t in tables]
     placed: list[tuple[float, int, list[dict]]] = []
     for t in tables:
-        rows = [{"text": row_line([cell_text((c or "").split("\n")) for c in row])} for row in _spans_carried(t)]
+        rows = [{"text": row_line([_pdf_cell(c or "") for c in row])} for row in _spans_carried(t)]
         placed.append((t.bbox[1], 1, rows))
 
     def outside(obj) -> bool:
@@ -219,6 +219,26 @@ def _running_ends(lines: list[dict], height: float) -> set[int]:
     if lines[-1]["top"] > height * 5 / 6 and lines[-1]["top"] - lines[-2]["bottom"] > 2 * usual:
         ends.add(len(lines) - 1)
     return ends
+
+
+_ENDS_PARAGRAPH = re.compile(r"[。；;：:！？!?]$")
+_OPENS_PARAGRAPH = re.compile(r"^(?:\d{1,2}\s*[.．、]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳•·])")
+
+
+def _pdf_cell(cell: str) -> str:
+    """A cell's lines as the page wraps them are one text: `不少于` / `12名` is `不少于12名`, a unit list
+    wrapped after its 、 one list. A line ends a paragraph only after a sentence's end or before a
+    line that opens with a number; a cell of bare unit names, one per line, keeps them apart."""
+    lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+    if len(lines) > 1 and all(looks_like_unit(ln) for ln in lines):
+        return cell_text(lines)
+    paragraphs: list[str] = []
+    for ln in lines:
+        if paragraphs and not _ENDS_PARAGRAPH.search(paragraphs[-1]) and not _OPENS_PARAGRAPH.match(ln):
+            paragraphs[-1] += ln
+        else:
+            paragraphs.append(ln)
+    return cell_text(paragraphs)
 
 
 def _spans_carried(table) -> list[list[str | None]]:

@@ -233,7 +233,7 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         # a card's own title line, else the first sentence (a row: its first text cell)
         heading=d.title.strip() or first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", row_text).split("\t")[0]),
         lead_units=lead, responsible_units=resp, participating_units=part,
-        units_raw="；".join(d.notes), doc_kind=doc.kind, date=doc.date, kind=d.kind,
+        units_raw="；".join(d.notes) or d.printed_units, doc_kind=doc.kind, date=doc.date, kind=d.kind,
         deadline=d.deadline, score=d.score, score_checked=d.score_checked, status=d.status, item_number=d.number,
         warnings=tuple(warnings),
         doc_no=doc.doc_no, issuer=doc.issuer, addressee=doc.addressee,

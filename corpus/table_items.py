@@ -9,15 +9,27 @@ import re
 
 from corpus.drafts import Draft, Line, heading_only
 from corpus.cells import TABLE_SEP
+from corpus.ditto import Dittos
 from corpus.outline import RANK, marker_of
-from corpus.tables import header_roles, role_of, unmapped_columns
+from corpus.tables import continuation_roles, header_roles, role_of, tasks_apart_roles, unmapped_columns
 from corpus.unit_headings import heading_units
 from corpus.note_rules import WORD_PART
 from corpus.units import NoteRules, Units, nfkc, parse_note
 
 
+def units_apart(lines: list[Line]) -> int | None:
+    """The line of a task table's header (`序号/重点任务/具体措施`) when its units are in a table of
+    their own further on (`序号/牵头单位/配合单位/完成时限`): a wide table printed without fitting
+    the page, its unit columns on pages of their own, linked to the tasks by 序号 only."""
+    tasks = next((k for k, ln in enumerate(lines) if ln.row and tasks_apart_roles(ln.row)), None)
+    if tasks is None or not any(ln.row and continuation_roles(ln.row) for ln in lines[tasks + 1:]):
+        return None
+    return tasks
+
+
 def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> list[Draft]:
     drafts: list[Draft] = []
+    apart = units_apart(lines) is not None
     path: list[tuple[int, str, str]] = []
     roles: dict[int, str] = {}
     category = ""
@@ -28,6 +40,8 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> 
     caption_lead: list[str] = []
     captioned: set[int] = set()  # rows led by their caption's unit
     caption_age = 9  # lines since it: a caption stands right above its table (a title row between)
+    labels: dict[int, str] = {}  # the header's cells: each column's name
+    dittos = Dittos()  # the rows above, for cells that say 同上 / 同第N项
     for ln in lines:
         caption_age += 1
         if ln.row is None or len([c for c in ln.row if c]) == 1:
@@ -45,9 +59,11 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> 
                 # number is the total wherever it landed
                 numbers = [c for c in cells if _POINTS.match(c)]
                 totals += in_column or (numbers if len(numbers) == 1 else [])
-            header = header_roles(cells)
+            header = header_roles(cells) or (tasks_apart_roles(cells) or continuation_roles(cells) if apart else {})
             if header:
                 roles, category = header, ""
+                labels = {i: nfkc(c).strip() for i, c in enumerate(cells)}
+                dittos.reset()
                 caption_lead = ([] if "lead" in header.values() or not caption[1] or caption_age > 2
                                 else _caption_heading(path, caption))
                 continue
@@ -60,7 +76,16 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> 
                 continue
             if not roles:
                 continue
+            number = next((nfkc(c).strip() for i, c in enumerate(cells) if roles.get(i) == "no"), "")
+            printed = cells
+            cells = dittos.resolve(cells, roles, int(number) if number.isdigit() else None)
+            if "text" not in roles.values():  # a row of the units table: they go to the task numbered so
+                _units_by_number(drafts, number, cells, roles, rules, _unit_cells(printed, roles, labels))
+                drafts.append(Draft("prose", ln.start, ln.end, [(t, h) for _, t, h in path]))  # still searchable
+                continue
             d, category = _row_item(ln, cells, roles, path, category, counter, rules, legend)
+            if d and printed != cells:  # a ditto cell: the answer shows the cells as printed
+                d.printed_units = _unit_cells(printed, roles, labels)
             if d and caption_lead:  # the sheet's unit first, beside any a remark names (与X共同牵头)
                 d.units.lead[:0] = [u for u in caption_lead if u not in d.units.lead]
                 d.units.has_lead_marker = True
@@ -88,6 +113,21 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> 
     _check_points([d for d in drafts if d.score], totals)
     _listed_twice([d for d in drafts if id(d) in captioned], text)
     return drafts
+
+
+def _units_by_number(drafts: list[Draft], number: str, cells, roles, rules, printed: str) -> None:
+    task = next((d for d in reversed(drafts) if d.kind == "task" and d.number == number), None) if number else None
+    if task is None:
+        return
+    task.units, deadline = _row_units(cells, roles, rules)
+    task.deadline = task.deadline or deadline
+    task.printed_units = printed
+
+
+def _unit_cells(cells: list[str], roles: dict[int, str], labels: dict[int, str]) -> str:
+    """The row's unit cells as printed, each with its column's name: `牵头单位：同第8项；责任单位：县直各部门`."""
+    return "；".join(f"{labels.get(i, '')}：{c.strip()}" for i, c in enumerate(cells)
+                    if roles.get(i) in ("lead", "responsible", "participating") and c and c.strip())
 
 
 def _listed_twice(drafts: list[Draft], text: str) -> None:
@@ -168,6 +208,8 @@ def _add_row(task: Draft, row: Draft, rules: NoteRules | None) -> None:
     for role in ("lead", "responsible", "participating"):
         task.units.add(role, getattr(row.units, role))
     task.units.has_lead_marker |= row.units.has_lead_marker
+    if row.printed_units and row.printed_units not in task.printed_units:
+        task.printed_units = "；".join(p for p in (task.printed_units, row.printed_units) if p)
     keyed = rules is not None and any(m in _TICKS for m, role in rules.marks if role == "lead")
     if keyed and task.units.lead and rules.others != "responsible" and task.units.responsible:
         others, task.units.responsible = task.units.responsible, []
@@ -251,17 +293,7 @@ def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=Non
             item_path = item_path + [(category, category)]
     d = Draft("task", start, end, item_path, number=no_cell or "", number_int=number_int,
               inferred=not no_cell.isdigit())
-    units = Units()
-    # a 牵头 column ticked (√) beside the row's unit: that unit leads (one row per unit, or one per task)
-    ticked = any(c.strip() in _TICKS for _, c in by_role.get("lead", []))
-    for role in ("lead", "responsible", "participating"):
-        for _, c in by_role.get(role, []):
-            if c.strip() in _TICKS or (role == "lead" and not c.strip()):
-                continue
-            note = parse_note(c, default_role="lead" if ticked and role == "responsible" else role, rules=rules)
-            units.has_lead_marker |= role == "lead" or note.has_lead_marker
-            for r in ("lead", "responsible", "participating"):
-                units.add(r, getattr(note, r))
+    units, d.deadline = _row_units(cells, roles, rules)
     for i, c in enumerate(cells):
         role = roles.get(i, "")
         if role.startswith("leader:") and c and c not in "/—-":
@@ -274,12 +306,32 @@ def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=Non
     for _, c in by_role.get("remark", []):
         units.add("lead", _joint_leads(c))
     d.units = units
-    d.deadline = next((c for _, c in by_role.get("deadline", []) if c and c not in "/—-"), "")
     d.score = next((c for _, c in by_role.get("score", []) if _POINTS.match(c)), "")
     d.progress = "；".join(c for _, c in by_role.get("progress", []) if c and c not in "/—-")
     d.status = next((c for _, c in by_role.get("status", []) if c and c not in "/—-"), "")
     return d, category
 
+
+
+def _row_units(cells, roles, rules) -> tuple[Units, str]:
+    """The row's units by the role of their column, and its deadline."""
+    by_role: dict[str, list[str]] = {}
+    for i, c in enumerate(cells):
+        if i in roles:
+            by_role.setdefault(roles[i], []).append(c)
+    units = Units()
+    # a 牵头 column ticked (√) beside the row's unit: that unit leads (one row per unit, or one per task)
+    ticked = any(c.strip() in _TICKS for c in by_role.get("lead", []))
+    for role in ("lead", "responsible", "participating"):
+        for c in by_role.get(role, []):
+            if c.strip() in _TICKS or (role == "lead" and not c.strip()):
+                continue
+            note = parse_note(c, default_role="lead" if ticked and role == "responsible" else role, rules=rules)
+            units.has_lead_marker |= role == "lead" or note.has_lead_marker
+            for r in ("lead", "responsible", "participating"):
+                units.add(r, getattr(note, r))
+    deadline = next((c for c in by_role.get("deadline", []) if c and c not in "/—-"), "")
+    return units, deadline
 
 
 def unmapped(lines_text: str) -> list[str]:

@@ -140,6 +140,10 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# a cell holding a placeholder (`待明确`: the division of labour is not fixed yet) names no unit
+_NOT_YET = re.compile(r"^(?:待(?:明确|定|确定|分配|落实|研究)|暂(?:未明确|未确定|无|缺|定))$")
+
+
 def parse_note(text: str, default_role: str = "responsible", rules: NoteRules | None = None) -> Units:
     """A unit note (labels, role words, markers, or a bare list) -> units by role. `rules`: what
     the document says once about its notes."""
@@ -162,7 +166,7 @@ def parse_note(text: str, default_role: str = "responsible", rules: NoteRules | 
     by_order = rules if rules and rules.first_leads and not any(r == "lead" for r, _ in segments) else None
     for role, segment in segments:
         segment = segment.strip(" ;；,，。.")
-        if not segment or segment in ("/", "—", "-", "无", "——"):
+        if not segment or segment in ("/", "—", "-", "无", "——") or _NOT_YET.match(segment):
             if role == "lead":
                 out.has_lead_marker = True
             continue
