@@ -52,7 +52,10 @@ _REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时
                          r"(那|这|该|两|几)(条|项|家|个)|一共|总共|整个|全部|(方案|文件|要点|清单|措施|分工表|安排|计划)(里|中)?|单位|部门|"
                          # where the asker looks (其中…那家, 今年安排里), not what B is about
                          r"里面|其中|(今|去|明)年|里|列的?|写的?|责任|"
-                         r"协办|配合|主办|牵了?|头|没有?|几[条项个]|多少[条项个]?|[条项]")
+                         r"协办|配合|主办|牵了?|头|没有?|几[条项个]|多少[条项个]?|[条项]|"
+                         # whether it leads with another or takes another part ("有跟别人一起牵的吗",
+                         # "有没有当配合单位"): asked of every item, not a topic B
+                         r"有没有|有无|是不是|(跟|和|与|同)(别人|别的单位|其他单位|其它单位)?一起|共同|联合|当|作为|担任|出现|地方|角色")
 HEADING_WEIGHT = 0.6  # A is named by its heading more often than by a phrase deep in the text
 MIN_A = 0.45
 MIN_B_HEADING = 0.5
@@ -180,7 +183,8 @@ def _only_item_of_unit(a, query: Query, first: str) -> TaskItem | None:
 
 
 # the second part asks about the item's supporting units, not its lead
-_SUPPORTING = re.compile(r"(协办|配合|责任|参与|参加)(单位|部门|的|那)")
+# ("有没有当配合单位", "是不是配合单位" ask the unit's own part elsewhere: not its item's other units)
+_SUPPORTING = re.compile(r"(?<![当是做算为任])(协办|配合|责任|参与|参加)(单位|部门|的|那)")
 
 
 def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False) -> Iterator[dict]:

@@ -208,7 +208,8 @@ def role_filter(a, query: Query):
 
     # "有几条不是司法局牵头的?": the items where it does not hold the role
     at = filtered.find(unit.said)
-    negated = at > 0 and bool(re.search(r"(不是|不由|并非|没让|没有让)[^,，?？]{0,3}$", filtered[:at]))
+    # ("是不是…" asks whether, it negates nothing)
+    negated = at > 0 and bool(re.search(r"((?<!是)不是|不由|并非|没让|没有让)[^,，?？]{0,3}$", filtered[:at]))
     if negated:
         said = said.replace("为", "不是", 1)
 

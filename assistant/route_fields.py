@@ -16,6 +16,7 @@ from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.understand import ASKS_ROLE, DOCUMENTS_OF_A_KIND, LEAD_ASK, Query, detect_intent, topic_of
+from corpus.ditto import pointers
 from corpus.text import normalize, sentences
 from corpus.units import LABELS
 from corpus.types import TaskItem
@@ -174,6 +175,15 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             line += f"报告中的相关内容:“{quote}”[{n}]"  # what the report says it did, in its words
         lines.append(line)
         cited.append((item, quote))
+    for k, (item, _) in enumerate(keep):  # a note that points to another row (同第8项) cites that row
+        note_at = lines[k].find("(原文:“")
+        marks = ""
+        for pointed in _pointed_rows(a, item) if note_at >= 0 else ():
+            cited.append((pointed, pointed.units_raw or fields.short_heading(pointed, 30)))
+            marks += f"[{len(cited)}]"
+        if marks:
+            end = lines[k].find("”)", note_at) + 2
+            lines[k] = f"{lines[k][:end]}{marks}{lines[k][end:]}"
     if query.unit and not many and query.lang != "en" and ASKS_ROLE.search(query.original):
         # "县发改委是牵头还是配合?", "我们是县审计局,…我们是牵头吗?": the unit's part comes first
         names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
@@ -256,6 +266,18 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
 _ASKS_A_UNIT = re.compile(r"牵头|负责|单位|部门|挑头|牵总|主抓")
 _NAMES_A_BODY = re.compile(r"局|委员会|办公室|中心|小组|指挥部|法院|检察院|部门|[州市县区]委(?!托)")
 HEADING_SAYS_ALL = 0.95
+
+
+def _pointed_rows(a, item: TaskItem) -> list[TaskItem]:
+    """The rows a ditto note points to, in the item's document: `同第8项` item 8, `同上` the row above."""
+    above, numbers = pointers(item.units_raw or "")
+    if not above and not numbers:
+        return []
+    rows = [i for i in a.items if i.doc_id == item.doc_id and i.kind in TASK_KINDS and i.item_id != item.item_id]
+    found = [next((i for i in rows if fields.printed_number(i) == n), None) for n in numbers]
+    if above:
+        found.append(max((i for i in rows if i.span[0] < item.span[0]), key=lambda i: i.span[0], default=None))
+    return list({i.item_id: i for i in found if i is not None}.values())
 
 
 def _siblings(a, query: Query, item: TaskItem, rel: float) -> list[tuple[TaskItem, float]]:

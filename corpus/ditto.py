@@ -57,9 +57,17 @@ class Dittos:
         return raw
 
 
-_POINTER = re.compile(rf"(?:^|[：:；;])\s*{_ABOVE}\s*(?=$|[，,；;、])|同\s*第\s*(?:\d{{1,3}}|[一二三四五六七八九十百]{{1,4}})\s*(?:项|条)")
+_NUMBERED = re.compile(r"同\s*第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项|条)")
+_ABOVE_POINTER = re.compile(rf"(?:^|[：:；;])\s*{_ABOVE}\s*(?=$|[，,；;、])")
+
+
+def pointers(note: str) -> tuple[bool, list[int]]:
+    """What a printed note points to: the row above, and the numbers of the rows it names."""
+    numbers = [int(n) if n.isdigit() else cn_to_int(n) for n in _NUMBERED.findall(note)]
+    return bool(_ABOVE_POINTER.search(note)), numbers
 
 
 def points_elsewhere(note: str) -> bool:
     """A printed unit note that names its units by pointing to another row."""
-    return bool(_POINTER.search(note))
+    above, numbers = pointers(note)
+    return above or bool(numbers)

@@ -9,6 +9,7 @@ from corpus.metadata import read_metadata
 from corpus.notes import assignment_sentence
 from corpus.pipeline import parse_text
 from corpus.units import parse_note
+from eval.metrics import ungrounded_values
 from tests.small_plans import assistant_over
 
 
@@ -131,8 +132,12 @@ def test_a_minutes_title_and_the_date_of_a_printing_line():
 
 def test_a_unit_answer_shows_a_ditto_note_and_the_sentence_that_assigns(tmp_path):
     a = assistant_over(tmp_path, plan_txt=DITTO_TABLE, minutes_txt=MINUTES)
-    text = a.answer("芷川县执法人员每人每年不少于60学时培训那项谁牵头?").text
+    answer = a.answer("芷川县执法人员每人每年不少于60学时培训那项谁牵头?")
+    text = answer.text
     assert text.index("县司法局、县委编办牵头") < text.index("同第3项"), text  # the units first, the note as printed after
+    # the row the note points to is cited, so every value the answer names is in a citation
+    assert "同第3项；责任单位：〃”)[2][3]" in text and [c.item.item_no for c in answer.citations] == [5, 3, 4], text
+    assert not ungrounded_values(answer.to_dict()), text
     text = a.answer("琤川县推广首违不罚清单那项谁牵头?").text
     assert "县市场监管局、县交通运输局牵头" in text and "分别牵头制定" in text, text
 
