@@ -148,3 +148,14 @@ def test_one_item_and_the_askers_part_in_it_after_a_self_introduction(tmp_path):
     assert "没有牵头" in text and "县司法局负责" in text and "县政府办公室负责" in text, text
     text = a.answer("我们是琤川县司法局的，我们牵头哪些任务？").text  # still the asker's own tasks
     assert text.startswith("县司法局"), text
+
+
+def test_a_chains_clause_on_leading_with_another_or_another_part_asks_of_every_item(tmp_path):
+    from tests.small_plans import TASK_LIST
+
+    a = assistant_over(tmp_path, plan_txt=TASK_LIST)
+    for q in ("泽宁挑头健全营商环境监督员制度的那个局，还挑头哪项？在别的任务里有没有当配合单位",
+              "泽宁挑头营商环境监督员制度的那个单位，还挑头哪几项？有跟别人一起牵的吗"):
+        text = a.answer(q).text
+        assert text.startswith("县发展改革局。") and "还牵头1项" in text and "拖欠民营企业账款" in text, text
+        assert "是配合单位的有1项" in text and "方面" not in text, text  # no topic B read from the clause
