@@ -116,6 +116,8 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> 
 
 
 def _units_by_number(drafts: list[Draft], number: str, cells, roles, rules, printed: str) -> None:
+    """A row of a table of units printed apart from its tasks: its units and deadline go to the task
+    with the same 序号 (the last one so numbered above it)."""
     task = next((d for d in reversed(drafts) if d.kind == "task" and d.number == number), None) if number else None
     if task is None:
         return
