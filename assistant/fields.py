@@ -12,7 +12,8 @@ from decimal import Decimal
 from assistant import compute
 from corpus.text import normalize, number_in
 from corpus.types import TaskItem
-from corpus.units import LABELS
+from corpus.ditto import points_elsewhere
+from corpus.units import LABELS, nfkc, variants
 
 SEP = "、"
 # a collective, not a unit named: 各乡镇人民政府, 有关部门, 县属相关部门, 成员单位
@@ -39,8 +40,6 @@ def names_as_printed(units, item: TaskItem | None = None) -> str:
 def _as_printed(unit: str, item: TaskItem) -> str:
     """The unit as this item prints it, with the full name when that differs: "县卫健委(即县卫生
     健康委)". The asker checks the answer against the document, which says 县卫健委."""
-    from corpus.units import variants
-
     printed = item.units_raw or item.text
     if not printed or unit in printed:
         return unit
@@ -132,9 +131,6 @@ def units_phrase(item: TaskItem) -> str:
 def _not_named_in(note: str, units, item: TaskItem) -> bool:
     """The note points to another row's units (`同上`, `同第8项`) and some unit the answer gives is
     printed in it under no name of its own."""
-    from corpus.ditto import points_elsewhere
-    from corpus.units import nfkc, variants
-
     note = nfkc(note)
     return points_elsewhere(note) and any(not any(nfkc(v) in note for v in variants(u, item.locality)) for u in units)
 

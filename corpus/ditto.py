@@ -16,7 +16,8 @@ DITTO_ROLES = ("lead", "responsible", "participating", "deadline")
 _ABOVE = r"(?:同上|〃|″|′′|同前|同上一?项)"
 _SAME_ABOVE = re.compile(rf"^{_ABOVE}$")
 _ABOVE_AND = re.compile(rf"^{_ABOVE}\s*[，,、；;]\s*(?:另加|加上|增加|以及|及|和)?\s*(?P<more>.+)$")
-_SAME_AS = re.compile(r"^同\s*(?:第\s*)?(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项|条)(?:任务)?$")
+_ROW_NUMBER = r"(\d{1,3}|[一二三四五六七八九十百]{1,4})"  # 8, 十二
+_SAME_AS = re.compile(rf"^同\s*(?:第\s*)?{_ROW_NUMBER}\s*(?:项|条)(?:任务)?$")
 
 
 class Dittos:
@@ -52,18 +53,17 @@ class Dittos:
             return f"{above}、{m.group('more')}" if above.strip() else m.group("more")
         m = _SAME_AS.match(cell)
         if m:
-            n = int(m.group("n")) if m.group("n").isdigit() else cn_to_int(m.group("n"))
-            return self._numbered.get(n, {}).get(column, raw)
+            return self._numbered.get(_as_int(m.group(1)), {}).get(column, raw)
         return raw
 
 
-_NUMBERED = re.compile(r"同\s*第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项|条)")
+_NUMBERED = re.compile(rf"同\s*第\s*{_ROW_NUMBER}\s*(?:项|条)")
 _ABOVE_POINTER = re.compile(rf"(?:^|[：:；;])\s*{_ABOVE}\s*(?=$|[，,；;、])")
 
 
 def pointers(note: str) -> tuple[bool, list[int]]:
     """What a printed note points to: the row above, and the numbers of the rows it names."""
-    numbers = [int(n) if n.isdigit() else cn_to_int(n) for n in _NUMBERED.findall(note)]
+    numbers = [_as_int(n) for n in _NUMBERED.findall(note)]
     return bool(_ABOVE_POINTER.search(note)), numbers
 
 
@@ -71,3 +71,7 @@ def points_elsewhere(note: str) -> bool:
     """A printed unit note that names its units by pointing to another row."""
     above, numbers = pointers(note)
     return above or bool(numbers)
+
+
+def _as_int(number: str) -> int:
+    return int(number) if number.isdigit() else cn_to_int(number)

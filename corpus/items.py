@@ -33,10 +33,11 @@ _CLOSING = re.compile(r"(自.{0,20}起施行|起施行|负责解释|同时废止
 def build(text: str, body_start: int, rules: NoteRules | None) -> list[Draft]:
     lines = lines_of(text, body_start)
     header = next((k for k, ln in enumerate(lines) if ln.row and header_roles(ln.row)), None)
+    apart = units_apart(lines)  # a wide table printed over two sets of pages
     if header is None:
-        header = units_apart(lines)  # a wide table printed over two sets of pages
+        header = apart
     if header is not None:
-        table = items_from_tables(lines, text, rules)
+        table = items_from_tables(lines, text, rules, apart=apart is not None)
         # a plan before the table, whose units the table gives by pointing back to its items
         plan = _from_lines(lines[:header], text, rules) if header >= 3 else []
         joined = plan and division_table.join(plan, table, text)

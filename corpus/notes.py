@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from corpus.drafts import Draft
+from corpus.note_rules import WORD_PART
 from corpus.units import LABEL_RE, LABELS, TASK_SUBJECT, NoteRules, Units, looks_like_unit, looks_like_unit_list, parse_note
 
 # (a name's own brackets may sit inside the note: 各乡（镇）, 各县〔市、区〕人民政府)
@@ -118,9 +119,7 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
 _ROLE_WORD = r"(?P<how>共同|联合|分别)?(?:按照?职责分工|按职责)?(?P<role>牵头|负责|主办|主抓|配合|协办|协助|参与|参加)"
 _FIRST_CLAUSE = re.compile(r"^[^，,由]{0,16}?由(?P<units>[^，,；;。由]{2,80}?)" + _ROLE_WORD)
 _NEXT_CLAUSE = re.compile(r"^(?P<units>[^，,；;。由]{2,80}?)(?:积极|协同|共同|主动)?" + _ROLE_WORD)
-_CLAUSE_ROLE = {"牵头": "lead", "主办": "lead", "主抓": "lead", "负责": "responsible",
-                "配合": "participating", "协办": "participating", "协助": "participating",
-                "参与": "participating", "参加": "participating"}
+_CLAUSE_ROLE = {**dict(WORD_PART), "主抓": "lead", "协助": "participating"}  # the role words notes use
 
 
 def clause_assignment(paragraph: str) -> tuple[Units, str] | None:

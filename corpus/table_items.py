@@ -27,9 +27,9 @@ def units_apart(lines: list[Line]) -> int | None:
     return tasks
 
 
-def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None) -> list[Draft]:
+def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None, apart: bool = False) -> list[Draft]:
+    """`apart`: the table's units are printed in a table of their own (`units_apart`)."""
     drafts: list[Draft] = []
-    apart = units_apart(lines) is not None
     path: list[tuple[int, str, str]] = []
     roles: dict[int, str] = {}
     category = ""

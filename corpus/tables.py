@@ -100,25 +100,27 @@ def unmapped_columns(cells: list[str]) -> list[str]:
     return [c for i, c in enumerate(cells) if i not in roles and c.strip()]
 
 
+
 def continuation_roles(cells: list[str]) -> dict[int, str]:
     """{column: role} when `cells` head a table of units apart from their tasks: a 序号 column, unit
     or deadline columns, and nothing else (`序号/牵头单位/配合单位/完成时限`). A wide table printed
     without fitting the page puts these columns on pages of their own, its rows linked to the task
     rows only by their numbers."""
-    roles = {i: role_of(c) for i, c in enumerate(cells) if c.strip()}
-    if len(roles) < 3 or len(roles) != len(cells) or not all(roles.values()):
-        return {}
-    kinds = list(roles.values())
-    if kinds[0] != "no" or kinds.count("no") != 1 or not any(r in ("lead", "responsible", "participating") for r in kinds):
-        return {}
-    return roles if all(r in ("no", "lead", "responsible", "participating", "deadline") for r in kinds) else {}
+    roles = _numbered_header(cells, {"no", "lead", "responsible", "participating", "deadline"})
+    return roles if len(roles) >= 3 and {"lead", "responsible", "participating"} & set(roles.values()) else {}
 
 
 def tasks_apart_roles(cells: list[str]) -> dict[int, str]:
     """{column: role} when `cells` head the task pages of such a table: a 序号 column and text columns
-    only (`序号/重点任务/具体措施`), every cell a known header word."""
+    only (`序号/重点任务/具体措施`)."""
+    roles = _numbered_header(cells, {"no", "text", "category"})
+    return roles if "text" in roles.values() else {}
+
+
+def _numbered_header(cells: list[str], allowed: set[str]) -> dict[int, str]:
+    """Every cell a known header word of an allowed role, the first and only one 序号."""
     roles = {i: role_of(c) for i, c in enumerate(cells) if c.strip()}
     kinds = list(roles.values())
-    if len(roles) < 2 or len(roles) != len(cells) or not kinds or kinds[0] != "no" or kinds.count("no") != 1:
+    if len(roles) < 2 or len(roles) != len(cells) or kinds[0] != "no" or kinds.count("no") != 1:
         return {}
-    return roles if all(r in ("no", "text", "category") for r in kinds) and "text" in kinds else {}
+    return roles if set(kinds) <= allowed else {}
