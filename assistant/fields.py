@@ -258,7 +258,11 @@ def no_lead(item: TaskItem) -> str:
     the answer says so plainly; a document's own rule for such items ("未明确牵头单位的，由县司法局
     牵头") gives them one, and then the answer quotes the rule instead."""
     rule = next((w.split(":", 1)[1].strip() for w in item.warnings if w.startswith("文件约定")), "")
-    return f"该项未明确牵头单位(文件约定:{rule})" if rule else "该项没有牵头单位(文件未明确牵头)"
+    if rule:
+        return f"该项未明确牵头单位(文件约定:{rule})"
+    # in the document's own word first (主办), then in the asker's
+    return ("该项没有主办单位,即没有牵头单位(文件未明确牵头)" if lead_word(item) == "主办"
+            else "该项没有牵头单位(文件未明确牵头)")
 
 
 def _unit_sentence_en(item: TaskItem, n: int, intent: str) -> str:

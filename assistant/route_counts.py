@@ -24,6 +24,10 @@ _NOT_SAID = r"(?<!有)(没|未|无)有?(写|明确|列明|标明|注明|写明|�
 NO_LEAD = re.compile(rf"(几|多少)[项条][^?？]{{0,8}}{_NOT_SAID}牵头|"
                      rf"{_NOT_SAID}牵头(单位)?的[^?？]{{0,6}}(几|多少)[项条]")
 
+# "一共多少项,其中…的有几项?": the whole counted before the part the filter picks
+_ASKS_WHOLE = re.compile(r"(多少|几)[个项条件]?[\u4e00-\u9fff]{0,4}[,，、]?(其中|这里面|当中)")
+
+
 def answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
     return answer_by_field(a, query, items, lambda i: i.lead_units == (), "没有写牵头单位",
                             empty="的任务都写明了牵头单位", unreadable=lambda i: i.lead_units is None)
@@ -248,6 +252,10 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
         names = "、".join(f"{fields.listed_section(i)}“{_short(i, room)}”{_led_by(i, when)}[{n}]" for n, i in enumerate(found, start=1))
         word = fields.counter_of(query.original)
         text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"
+        whole = _ASKS_WHOLE.search(query.original) and len(pool) > len(found)
+        if whole:  # "议定了多少事项,其中没写牵头单位的有几项?": the whole first, then its part and the rest
+            text = (f"{head.locality}《{head.title}》共{len(pool)}{word}任务,其中{said}的{len(found)}{word},"
+                    f"其余{len(pool) - len(found)}{word}。{said}的{len(found)}{word}:{names}。")
         if deadlines.asks(query.original) and len(found) > 1:
             latest = deadlines.asks_latest(query.original)
             first, _ = deadlines.first_due(found, latest)
@@ -282,7 +290,12 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
             listed = "、".join(f"{fields.listed_section(i)}“{_short(i)}”{_led_by(i)}[{cited.index(i) + 1}]" for i in also)
             text += f"{also_said}的任务有{len(also)}{word}:{listed}。" if also else f"没有{also_said}的任务。"
             extra += (Computed(str(len(also)), tuple(i.section for i in also), f"{len(also)}{word}"), *also_steps)
-        if ASKS_SHARE.search(query.original) and len(pool) > len(found):
+        if whole:
+            extra += (Computed(str(len(pool)), tuple(i.section for i in pool), f"{len(pool)}{word}"),
+                      Computed(str(len(pool) - len(found)), tuple(i.section for i in pool if i not in found),
+                               f"{len(pool) - len(found)}{word}"))
+            cited += [i for i in pool if i not in cited]
+        elif ASKS_SHARE.search(query.original) and len(pool) > len(found):
             # "…有几项,占一半了吗?": of every task of the document, each of them cited
             of_all = compute.share(Number(Decimal(len(found)), str(len(found)), word, "", "", ""),
                                    Number(Decimal(len(pool)), str(len(pool)), word, "", "", ""))

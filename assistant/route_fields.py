@@ -163,7 +163,12 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     if query.premise and len(keep) == 1:  # "是县发改委牵头吧?": yes or no first, then who does
         led = frozenset(keep[0][0].lead_units or ())
         # (the guess is not repeated when wrong: an answer names no unit its citations do not)
-        first.append(f"是的,{query.premise}牵头。" if query.premise in led else "不是。")
+        if query.premise in led:
+            first.append(f"是的,{query.premise}牵头。")
+        else:  # the guessed unit's real part in the item, when the item lists it ("是责任单位")
+            names = frozenset(a.searcher.maps.names_for(query.premise)) | {query.premise}
+            listed = any(fields.is_named(u, names) for u in keep[0][0].all_units)
+            first.append(f"不是,{fields.role_in(keep[0][0], names, query.premise)}" if listed else "不是。")
     cited = []
     many = len(keep) > 1
     for n, (item, _) in enumerate(keep, start=1):

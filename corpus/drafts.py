@@ -16,6 +16,7 @@ class Line:
     marker: Marker | None = None
     label: bool = False  # a unit-note line (牵头单位：…)
     row: list[str] | None = None  # table cells
+    wrapped: bool = False  # printed on from a bracket the line above left open (a hard-wrapped note)
 
     @property
     def end(self) -> int:
@@ -62,22 +63,41 @@ def lines_where(text: str, keep) -> list[tuple[int, int, str]]:
 
 def lines_of(text: str, start: int = 0) -> list[Line]:
     out, pos = [], 0
+    open_for = 0  # lines since a bracket was left open: a printed line wrapped inside it
     for raw in text.split("\n"):
         if pos >= start and raw.strip():
             stripped = raw.strip()
             offset = pos + raw.index(stripped[0])
             if TABLE_SEP in raw:
                 out.append(Line(offset, raw.rstrip(), row=[c.strip() for c in raw.split(TABLE_SEP)]))
+                open_for = 0
             else:
                 line = Line(offset, raw.rstrip()[raw.index(stripped[0]):])
                 line.marker = marker_of(stripped)
-                # a label line (`牵头单位：A`), or a bracketed note alone on its line
-                line.label = bool(LABEL_RE.match(stripped)) or (line.marker is None and is_note_line(stripped))
+                # a label line (`牵头单位：A`), or a bracketed note alone on its line; not a label
+                # wrapped onto a line of its own inside a bracket (`（牵头单位：A；\n配合单位：B；…）`)
+                wrapped = line.wrapped = 0 < open_for <= 2
+                line.label = not wrapped and (bool(LABEL_RE.match(stripped))
+                                              or (line.marker is None and is_note_line(stripped)))
                 if line.label:
                     line.marker = None
+                if wrapped and _closes_before_opening(stripped):
+                    open_for = 0
+                elif _leaves_open(stripped) or open_for:
+                    open_for = open_for + 1 if open_for or _leaves_open(stripped) else 0
                 out.append(line)
         pos += len(raw) + 1
     return out
+
+
+def _leaves_open(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def _closes_before_opening(text: str) -> bool:
+    close = min((i for i in (text.find("）"), text.find(")")) if i >= 0), default=-1)
+    opening = min((i for i in (text.find("（"), text.find("(")) if i >= 0), default=len(text))
+    return 0 <= close < opening
 
 
 def heading_only(ln: Line) -> bool:

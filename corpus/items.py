@@ -25,6 +25,7 @@ from corpus.outline import RANK, Marker, marker_of, shi_points
 from corpus.records import is_records, items_from_records
 from corpus.table_items import items_from_tables, units_apart
 from corpus.tables import header_roles
+from corpus.units import LABEL_RE
 from corpus.units import NoteRules, Units
 
 _CLOSING = re.compile(r"(自.{0,20}起施行|起施行|负责解释|同时废止|有效期.{0,10}年)")
@@ -120,13 +121,14 @@ def _note_owners(lines: list[Line], rules: NoteRules | None) -> dict[str, int]:
         if ln.row is not None or ln.label:
             continue
         if not ln.marker:
-            if trailing_note(ln.text, rules)[1]:
+            if trailing_note(ln.text, rules)[1] and not ln.wrapped:
                 counts["para"] = counts.get("para", 0) + 1
             continue
         family = ln.marker.family
         if family == "bullet" and last_family:
             family = last_family
-        owns = trailing_note(ln.text, rules)[1] != ""
+        # (a note in a bracket after the task's title, its labels wrapped onto the lines below it)
+        owns = trailing_note(ln.text, rules)[1] != "" or _bracket_note(lines, i)
         nxt = next((x for x in lines[i + 1:] if x.label or x.marker), None)
         if nxt is not None and nxt.label:
             owns = True
@@ -134,6 +136,13 @@ def _note_owners(lines: list[Line], rules: NoteRules | None) -> dict[str, int]:
             counts[family] = counts.get(family, 0) + 1
             last_family = family
     return counts
+
+
+def _bracket_note(lines: list[Line], i: int) -> bool:
+    """Line i and the lines wrapped on from it hold a bracket with a unit label (`第2项“…”（牵头单位：
+    A；配合单位：B；完成时限：…）。progress`)."""
+    text = lines[i].text + "".join(ln.text for ln in lines[i + 1:i + 3] if ln.wrapped)
+    return any(LABEL_RE.search(inner) for inner in re.findall(r"[（(]([^（）()]{2,160})[）)]", text))
 
 
 def _measures_under_noted_headings(lines: list[Line], family: str, rules: NoteRules | None) -> str | None:
@@ -278,9 +287,10 @@ def _by_family(lines: list[Line], text: str, family: str, rules: NoteRules | Non
                             inferred=m.family == "bullet")
             in_units = bool(trailing_note(ln.text, rules)[1])  # its note closes it
             continue
-        if current is not None and current.kind == "task" and not in_units:
+        if current is not None and current.kind == "task" and (not in_units or ln.wrapped):
             current.end = ln.end  # a sub-point or a second paragraph of the item
-            in_units = bool(trailing_note(ln.text, rules)[1])
+            # (a line wrapped inside a bracket is read with the lines it goes on from)
+            in_units = bool(trailing_note(text[current.start:current.end] if ln.wrapped else ln.text, rules)[1])
             continue
         # a paragraph outside any item: an unnumbered item when it owns a note, else prose
         close()
@@ -375,6 +385,7 @@ def _by_leaves(lines: list[Line], rules: NoteRules | None) -> list[Draft]:
     drafts: list[Draft] = []
     path: list[tuple[int, str, str]] = []
     counter = 0
+    parents = _parent_levels(lines)
     for i, ln in enumerate(lines):
         m = ln.marker
         if ln.label:
@@ -408,8 +419,23 @@ def _by_leaves(lines: list[Line], rules: NoteRules | None) -> list[Draft]:
             if not has_child and not heading_only(ln):
                 counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, rules)
             continue
+        if heading_only(ln) and not trailing_note(ln.text, rules)[1] and (m.family, m.rank) in parents:
+            # "一、关于2025年度法治政府建设工作" over a paragraph, beside parts whose numbered items
+            # are the tasks (a 纪要's look back before its 议定事项): a part of prose, not a task
+            path.append((m.rank, m.token, ln.text))
+            continue
         counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, rules, marker=m)
     return drafts
+
+
+def _parent_levels(lines: list[Line]) -> set[tuple[str, float]]:
+    """The (family, rank) of the numbered lines that have numbered lines deeper than them under them."""
+    levels = set()
+    marked = [ln for ln in lines if ln.marker and ln.marker.family != "bullet"]
+    for here, nxt in zip(marked, marked[1:]):
+        if nxt.marker.rank > here.marker.rank:
+            levels.add((here.marker.family, here.marker.rank))
+    return levels
 
 
 def _wraps_note(d: Draft) -> bool:

@@ -36,6 +36,8 @@ def trailing_note(paragraph: str, rules: NoteRules | None) -> tuple[int, str]:
             return m.start(), inner
     label = None
     for lm in LABEL_RE.finditer(paragraph):
+        if _inside_brackets(paragraph, lm.start()):
+            continue  # `…“title”（牵头单位：A；完成时限：…）。progress…`: the bracket is the note (assignment)
         if lm.start() > 0 and paragraph[lm.start() - 1] in "。；;）) \u3000":
             label = lm
             break
@@ -43,6 +45,11 @@ def trailing_note(paragraph: str, rules: NoteRules | None) -> tuple[int, str]:
         return label.start(), paragraph[label.start():]
     return len(paragraph), ""
 
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> None:
@@ -66,6 +73,34 @@ def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> N
     found = assignment(paragraph, rules, clauses=not _past_work(d))
     if found:  # `…。由A牵头，B、C配合。…`: the note is a sentence inside the text, kept there
         d.units, d.printed_units = found
+        d.units = reassigned(paragraph, d.units)
+        d.deadline = d.deadline or d.units.deadline
+
+
+# `自7月1日起该项任务改由A牵头，B改为配合单位，其他配合单位不变`: a division changed after the plan
+# (a 通报 or a 调整 notice says so after the units first given)
+_REASSIGNED = re.compile(r"改由(?P<units>[^，,；;。由]{2,60}?)(?:牵头|主办)")
+_MOVED = re.compile(r"(?P<units>[^，,；;。由改]{2,40}?)改为(?P<role>配合|协办|参与|责任)单位")
+
+
+def reassigned(paragraph: str, units: Units) -> Units:
+    """The units after a change the text states: the new lead, and the former lead where it moves."""
+    text = re.sub(r"\s*\n\s*", "", paragraph)
+    m = _REASSIGNED.search(text)
+    names = [x for x in re.split(r"[、和及与]", m.group("units")) if x] if m else []
+    if not names or not all(_unit_like(x) for x in names):
+        return units
+    new = parse_note(f"{m.group('units')}牵头").lead  # (the names as every note's are stored)
+    moved = {role: [x for mv in _MOVED.finditer(text) if mv.group("role") == role
+                    for x in parse_note(f"{mv.group('units')}配合").participating if _unit_like(x)]
+             for role in ("配合", "协办", "参与", "责任")}
+    out = Units(deadline=units.deadline)
+    out.add("lead", new)
+    out.add("responsible", [x for x in units.responsible if x not in new] + moved["责任"])
+    out.add("participating", [x for x in units.participating if x not in new]
+            + moved["配合"] + moved["协办"] + moved["参与"])
+    out.has_lead_marker = True
+    return out
 
 
 # `由A牵头…`, also with the task as subject: `此项工作由A负责，B积极配合。`
@@ -79,7 +114,7 @@ _BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?
 
 
 # A note in brackets in the middle of the text: `…配备率保持100%（县教育局牵头，各乡镇配合），每学期…`
-_INNER_NOTE = re.compile(r"[（(]([^（）()]{2,60}?(?:牵头|负责|主办|主抓)[^（）()]{0,60})[）)]")
+_INNER_NOTE = re.compile(r"[（(]([^（）()]{0,60}?(?:牵头|负责|主办|主抓|责任单位|责任部门)[^（）()]{0,60})[）)]")
 
 
 # a part reporting what was done (`一、2024年度…主要举措和成效`): `由市司法局牵头开展…活动` there
@@ -103,7 +138,8 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
     paragraph = re.sub(r"各司其职[，,]", "各司其职", paragraph)  # `A、B要各司其职，按职责分工负责`: one clause
     for pattern, tolerated in ((_ASSIGNMENT, 1), (_BARE_ASSIGNMENT, 0), (_INNER_NOTE, 0)):
         for m in pattern.finditer(paragraph):
-            units = parse_note(m.group(1), rules=rules)
+            # (a note wrapped over printed lines, `完\n成时限`, is one text)
+            units = parse_note(re.sub(r"\s*\n\s*", "", m.group(1)), rules=rules)
             names = units.lead + units.responsible + units.participating
             odd = [n for n in names if not _unit_like(n)]
             if len(names) > len(odd) and len(odd) <= tolerated:  # one trailing clause (`，县司法局加强督促检查`)

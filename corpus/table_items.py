@@ -284,7 +284,9 @@ def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=Non
         lead_ws = len(c) - len(c.lstrip())
         offsets.append((pos + lead_ws, pos + lead_ws + len(c.strip())))
         pos += len(c) + 1
-    start, end = offsets[texts[0][0]][0], offsets[texts[-1][0]][1]
+    # (a multi-year plan's year targets stand between the task and its units: they are its text too)
+    targets = [(i, c) for i, c in by_role.get("target", []) if c and c.strip() not in "—-/"]
+    start, end = offsets[texts[0][0]][0], offsets[max(i for i, _ in texts + targets)][1]
     item_path = [(t, h) for _, t, h in path]
     if category:
         m = marker_of(category)

@@ -27,6 +27,9 @@ _ROLE_WORDS = {
     "deadline": LABELS["deadline"] + ("时限", "时间安排", "进度安排"),
     # an assessment's points for an indicator (考核评价指标): a field of its own, like a time limit
     "score": ("分值", "分数", "标准分", "满分", "基本分"),
+    # a multi-year plan's targets, a column per year under 分年度目标 (2026年 / 2027年 / 2028年):
+    # part of the task's text, never its category
+    "target": ("分年度目标", "年度目标", "阶段目标", "分年度任务", "年度任务"),
     # a progress ledger (推进情况台账): what was done so far, and the state it puts the task in
     "progress": ("进展情况", "工作进展", "推进情况", "落实情况", "完成情况", "进度情况", "工作完成情况", "目前进展"),
     "status": ("完成状态", "进展状态", "推进状态", "任务状态", "状态", "是否完成", "完成进度"),
@@ -48,6 +51,7 @@ def _norm(cell: str) -> str:
 
 
 _BY_LENGTH = sorted(_WORD_ROLE, key=len, reverse=True)
+_YEAR = re.compile(r"(19|20)\d{2}年度?(目标|任务)?")
 
 
 def role_of(cell: str) -> str:
@@ -56,6 +60,8 @@ def role_of(cell: str) -> str:
     name = _norm(cell)
     if name in _WORD_ROLE:
         return _WORD_ROLE[name]
+    if _YEAR.fullmatch(name):
+        return "target"
     if len(name) > 12:
         return ""  # a sentence, not a header
     return next((_WORD_ROLE[w] for w in _BY_LENGTH if len(w) >= 2 and w in name), "")

@@ -144,6 +144,9 @@ def nfkc(text: str) -> str:
 _NOT_YET = re.compile(r"^(?:待(?:明确|定|确定|分配|落实|研究)|暂(?:未明确|未确定|无|缺|定))$")
 
 
+_NO_LEAD_SAID = re.compile(r"[^，,；;。]{0,6}?(未明确|未设|不设|没有|无)牵头(单位|部门)[，,；;]?")
+
+
 def parse_note(text: str, default_role: str = "responsible", rules: NoteRules | None = None) -> Units:
     """A unit note (labels, role words, markers, or a bare list) -> units by role. `rules`: what
     the document says once about its notes."""
@@ -153,6 +156,9 @@ def parse_note(text: str, default_role: str = "responsible", rules: NoteRules | 
     if rules and any(m in text for m, _ in rules.marks):
         return _marked_note(text, default_role, rules)
     out = Units()
+    said = _NO_LEAD_SAID.match(text)
+    if said:  # `原分工未明确牵头单位，由X按职责分工负责`: says there is no lead, names no unit
+        out.has_lead_marker, text = True, text[said.end():]
     labels = list(LABEL_RE.finditer(text))
     role_of = rules.role_of if rules else label_role
     paired = any(ROLE_OF_LABEL[label_of(m)] == "participating" for m in labels)
