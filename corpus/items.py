@@ -78,7 +78,7 @@ def _from_lines(lines: list[Line], text: str, rules: NoteRules | None) -> list[D
     if owners and sum(owners.values()) >= min(3, max(1, len(markers))) and (
             sum(owners.values()) >= 0.3 * len(markers) or "para" in owners):
         return _by_family(lines, text, family, rules)
-    drafts = _by_leaves(lines, rules)
+    drafts = _by_leaves(lines, text, rules)
     if not any(d.kind == "task" for d in drafts):
         # no structure at all: every paragraph is an item, so the file is still answerable
         drafts = [Draft("task", ln.start, ln.end, [], number_int=n, inferred=True)
@@ -381,7 +381,7 @@ def path_ok(path, rank) -> bool:
 
 # --- leaves: reports and documents without notes ----------------------------------------------------
 
-def _by_leaves(lines: list[Line], rules: NoteRules | None) -> list[Draft]:
+def _by_leaves(lines: list[Line], text: str, rules: NoteRules | None) -> list[Draft]:
     drafts: list[Draft] = []
     path: list[tuple[int, str, str]] = []
     counter = 0
@@ -403,6 +403,10 @@ def _by_leaves(lines: list[Line], rules: NoteRules | None) -> list[Draft]:
                 drafts[-1].end = ln.end
             elif drafts and drafts[-1].kind == "task" and drafts[-1].path == cur and not _has_shi(ln.text):
                 drafts[-1].end = ln.end  # a second paragraph of the point above
+                asked = text[drafts[-1].start:ln.start].rstrip().endswith(("？", "?"))
+                if asked and (drafts[-1].units is None or drafts[-1].units.empty):
+                    # 问三：…？ over 答：…由A牵头，B配合: a question's answer holds its note
+                    finish(drafts[-1], rules, text[drafts[-1].start:drafts[-1].end])
             else:
                 counter = _add_paragraph(drafts, ln, cur, counter, rules, unmarked=True)
             continue

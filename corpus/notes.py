@@ -7,7 +7,7 @@ import re
 
 from corpus.drafts import Draft
 from corpus.note_rules import WORD_PART
-from corpus.units import LABEL_RE, LABELS, TASK_SUBJECT, NoteRules, Units, looks_like_unit, looks_like_unit_list, parse_note
+from corpus.units import LABEL_RE, LABELS, TASK_SUBJECT, NoteRules, Units, looks_like_unit, looks_like_unit_list, parse_note, split_names
 
 # (a name's own brackets may sit inside the note: 各乡（镇）, 各县〔市、区〕人民政府)
 _TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（〔][^()（）〔〕]*[)）〕][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
@@ -87,7 +87,7 @@ def reassigned(paragraph: str, units: Units) -> Units:
     """The units after a change the text states: the new lead, and the former lead where it moves."""
     text = re.sub(r"\s*\n\s*", "", paragraph)
     m = _REASSIGNED.search(text)
-    names = [x for x in re.split(r"[、和及与]", m.group("units")) if x] if m else []
+    names = split_names(m.group("units")) if m else []
     if not names or not all(_unit_like(x) for x in names):
         return units
     new = parse_note(f"{m.group('units')}牵头").lead  # (the names as every note's are stored)
@@ -105,16 +105,16 @@ def reassigned(paragraph: str, units: Units) -> Units:
 
 # `由A牵头…`, also with the task as subject: `此项工作由A负责，B积极配合。`
 _ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*((?:" + TASK_SUBJECT + r")?由[^。；;]{2,120}?"
-                         r"(?:牵头|负责|主办|主抓|为主)[^。；;]{0,120})(?=[。；;]|$)")
+                         r"(?:牵头|负责(?!人|同志)|主办|主抓|为主)[^。；;]{0,120})(?=[。；;]|$)")
 
 
 # The same sentence without 由: `县司法局、县委编办按职责分工负责。`, `县发改委负责，县财政局协同配合。`
 # ... and `A要会同B、C抓好落实。` (A leads).
-_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责|主办|主抓|为主|会同)[^。；;]{0,120})(?=[。；;]|$)")
+_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责(?!人|同志)|主办|主抓|为主|会同)[^。；;]{0,120})(?=[。；;]|$)")
 
 
 # A note in brackets in the middle of the text: `…配备率保持100%（县教育局牵头，各乡镇配合），每学期…`
-_INNER_NOTE = re.compile(r"[（(]([^（）()]{0,60}?(?:牵头|负责|主办|主抓|责任单位|责任部门)[^（）()]{0,60})[）)]")
+_INNER_NOTE = re.compile(r"[（(]([^（）()]{0,60}?(?:牵头|负责(?!人|同志)|主办|主抓|责任单位|责任部门)[^（）()]{0,60})[）)]")
 
 
 # a part reporting what was done (`一、2024年度…主要举措和成效`): `由市司法局牵头开展…活动` there
@@ -136,6 +136,9 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
     an item's text, when every name in it reads as a unit (so `由县政府统一领导` is not one); without
     由, only when every name does (`各部门要按职责分工负责` is a duty, not a note)."""
     paragraph = re.sub(r"各司其职[，,]", "各司其职", paragraph)  # `A、B要各司其职，按职责分工负责`: one clause
+    said = _roles_said_as_is(paragraph)
+    if said:
+        return said
     for pattern, tolerated in ((_ASSIGNMENT, 1), (_BARE_ASSIGNMENT, 0), (_INNER_NOTE, 0)):
         for m in pattern.finditer(paragraph):
             # (a note wrapped over printed lines, `完\n成时限`, is one text)
@@ -145,6 +148,11 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
             if len(names) > len(odd) and len(odd) <= tolerated:  # one trailing clause (`，县司法局加强督促检查`)
                 for role in ("lead", "responsible", "participating"):
                     setattr(units, role, [n for n in getattr(units, role) if _unit_like(n)])
+                # clauses read one by one may account for more of the sentence (`由A负责组织实施，B配合，
+                # C负责本部门…的培训`: the tolerated odd name hid B and C)
+                by_clause = clause_assignment(paragraph) if clauses and pattern is _ASSIGNMENT else None
+                if by_clause and _names(units) < _names(by_clause[0]):
+                    return by_clause
                 return units, m.group(1).strip()
     return clause_assignment(paragraph) if clauses else None
 
@@ -152,35 +160,83 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
 # `…，由A、B共同牵头，C配合，6月底前完成。` / `由A负责起草，B负责公开`: the assignment as clauses of
 # a longer sentence, each clause's units named before its role word and the task's own verb after
 # it (牵头制定, 负责起草); the first clause opens with 由 (after a subject: 出庭应诉工作由…)
-_ROLE_WORD = r"(?P<how>共同|联合|分别)?(?:按照?职责分工|按职责)?(?P<role>牵头|负责|主办|主抓|配合|协办|协助|参与|参加)"
+_ROLE_WORD = r"(?P<how>共同|联合|分别)?(?:按照?职责分工|按职责)?(?P<role>牵头|负责(?!人|同志)|主办|主抓|配合|协办|协助|参与|参加)"
 _FIRST_CLAUSE = re.compile(r"^[^，,由]{0,16}?由(?P<units>[^，,；;。由]{2,80}?)" + _ROLE_WORD)
 _NEXT_CLAUSE = re.compile(r"^(?P<units>[^，,；;。由]{2,80}?)(?:积极|协同|共同|主动)?" + _ROLE_WORD)
 _CLAUSE_ROLE = {**dict(WORD_PART), "主抓": "lead", "协助": "participating"}  # the role words notes use
 
 
+# `A是这项工作的牵头单位，B、C是配合单位` / `这项工作的牵头单位为A，配合单位为B`: the roles said with 是/为
+_WORK = r"(?:这项工作|这一项工作|这一项|该项工作|本项工作|此项工作)?的?"
+_ROLE_IS = re.compile(r"(?P<units>[^，,；;。：:“”是]{2,60}?)是" + _WORK + r"(?P<role>牵头|配合|责任|协办|主办)单位")
+_ROLE_OF = re.compile(_WORK + r"(?P<role>牵头|配合|责任|协办|主办)单位(?:为|是)(?P<units>[^，,；;。“”]{2,60})")
+
+
+def _roles_said_as_is(paragraph: str) -> tuple[Units, str] | None:
+    """A sentence that says its units' roles with 是 / 为, read as `A牵头，B、C配合`; the sentence as
+    printed is what assigns them."""
+    for sentence in re.split(r"[。；;]", paragraph):
+        if not (_ROLE_IS.search(sentence) or _ROLE_OF.search(sentence)):
+            continue
+        verb = lambda m: (f"{m.group('units')}{'负责' if m.group('role') == '责任' else m.group('role')}"
+                          if all(looks_like_unit(x) and not re.search("牵头|配合|责任", x)
+                                 for x in split_names(m.group("units"))) else m.group(0))
+        found = clause_assignment(_ROLE_IS.sub(verb, _ROLE_OF.sub(verb, sentence.strip())))
+        if found:
+            return found[0], sentence.strip()
+    return None
+
+
+def _names(units: Units) -> set[str]:
+    return set(units.lead + units.responsible + units.participating)
+
+
 def clause_assignment(paragraph: str) -> tuple[Units, str] | None:
     """Units assigned in the clauses of one sentence, when every name in them reads as a unit; the
-    clauses after the first join while each names units and a role (`，报D备案` ends them)."""
-    for sentence in re.split(r"[。；;]", paragraph):
-        clauses = [c.strip() for c in re.split(r"[，,]", sentence)]
+    clauses after the first join while each names units and a role (`，报D备案` ends them), and go
+    on into the next sentence after a `；` that ends the chain (`…B配合；E负责行政执法监督`). The
+    first clause opens with 由, or names only units (`A、B、C分别牵头本领域清单的制定` after
+    `这项工作由县政府分管副县长统筹，`)."""
+    sentences = [[c.strip() for c in re.split(r"[，,]", s)] for s in re.split(r"[。；;]", paragraph)]
+    for at, clauses in enumerate(sentences):
         for k, clause in enumerate(clauses):
             m = _FIRST_CLAUSE.match(clause)
-            if not m:
+            bare = m is None and _NEXT_CLAUSE.match(clause)
+            if bare and (bare.group("role") not in ("牵头", "主办", "主抓") or not _all_units(bare, strict=True)):
+                bare = None  # (without 由, a clause opens a note only naming its lead, by names that end as units do)
+            if not (m or bare):
                 continue
-            units, found = Units(), [m]
-            for later in clauses[k + 1:]:
+            found, said = [m or bare], [clause]
+            chain = [*clauses[k + 1:], None]  # None: the sentence's end, after which a `；` goes on
+            for nxt in sentences[at + 1:at + 2] if paragraph_goes_on(paragraph, clauses) else []:
+                chain += nxt
+            for later in chain:
+                if later is None:
+                    continue
                 n = _NEXT_CLAUSE.match(later)
-                if not n:
+                if not n or not _all_units(n):
                     break
                 found.append(n)
+                said.append(later)
+            if not all(_all_units(f) for f in found):
+                return None  # `由县政府统一领导`: not a unit note
+            units = Units()
             for f in found:
-                names = [x for x in re.split(r"[、和及与]", f.group("units")) if x]
-                if not names or not all(_unit_like(x) for x in names):
-                    return None  # `由县政府统一领导`: not a unit note
-                units.add(_CLAUSE_ROLE[f.group("role")], names)
+                units.add(_CLAUSE_ROLE[f.group("role")], split_names(f.group("units")))
             units.has_lead_marker = bool(units.lead)
-            return units, "，".join(clauses[k:k + len(found)])
+            return units, "，".join(said)
     return None
+
+
+def paragraph_goes_on(paragraph: str, clauses: list[str]) -> bool:
+    """The sentence of `clauses` ends with a `；` (its assignment may go on in the next)."""
+    at = paragraph.find(clauses[-1]) + len(clauses[-1]) if clauses and clauses[-1] else -1
+    return 0 <= at < len(paragraph) and paragraph[at] in "；;"
+
+
+def _all_units(m: re.Match, strict: bool = False) -> bool:
+    names = split_names(m.group("units"))  # (县发展和改革局 is one name)
+    return bool(names) and all(looks_like_unit(x) if strict else _unit_like(x) for x in names)
 
 
 def _unit_like(name: str) -> bool:

@@ -33,6 +33,8 @@ _PATTERNS = [
     ("task", re.compile(rf"^[▶►▸◆■●]?\s*【?\s*(?:重点|主要)?(?:任务|事项)\s*[(（]?\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*[)）]?\s*"
                         r"(?:】\s*[:：]?|[:：.．、]|\s+|(?<=[)）]))\s*(?=\S)")),
     ("task", re.compile(rf"^[▶►▸◆■●]?\s*第\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*项(?:任务|工作)?\s*(?:[:：.．、]|\s+)\s*(?=\S)")),
+    # a 政策解读 in questions and answers: 问一：… / 问3：… over its 答：
+    ("task", re.compile(rf"^(?:问|问题)\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*[:：.．、]\s*(?=\S)")),
     # tasks numbered by chapter: 1.1 / 1．2 / 1-1 / 2.1.3, the chapter itself numbered 1 or 一、
     ("decimal3", re.compile(rf"^(\d{{1,2}}[.．-]\d{{1,2}}[.．-]\d{{1,2}})(?![.．-]?\d)\s*[、.．]?\s*(?![{_MEASURE}])(?=[\u4e00-\u9fff“\"【(（])")),
     ("decimal", re.compile(rf"^(\d{{1,2}}[.．-]\d{{1,2}})(?![.．-]?\d)\s*[、.．]?\s*(?![{_MEASURE}])(?=[\u4e00-\u9fff“\"【(（])")),
