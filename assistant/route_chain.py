@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from assistant import fields
+from assistant import fields, unit_lists
 from assistant.compute import Computed
 from assistant.route_sections import gist
 from assistant.understand import LEAD_WORDS, Query, quoted_phrases, topic_of
@@ -266,7 +266,7 @@ def _add_elsewhere(lines: list[str], cited: list, unit: str, items: list[TaskIte
     """"另外,X不牵头、是责任单位的有…": the items that name the unit in another part than lead, cited."""
     if not items:
         return
-    lines.append(fields.not_leading_line(unit, items, len(cited) + 1, frozenset({unit})))
+    lines.append(unit_lists.not_leading_line(unit, items, len(cited) + 1, frozenset({unit})))
     cited += [(item, item.units_raw or fields.short_heading(item, 30)) for item in items]
 
 

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from assistant import compute, deadlines, fields, unit_filters
+from assistant import compute, deadlines, fields, unit_filters, unit_lists
 from assistant.compute import Computed, Number
 from assistant.understand import LEAD_ASK, Query
 from corpus.types import TaskItem
@@ -25,7 +25,9 @@ NO_LEAD = re.compile(rf"(几|多少)[项条][^?？]{{0,8}}{_NOT_SAID}牵头|"
                      rf"{_NOT_SAID}牵头(单位)?的[^?？]{{0,6}}(几|多少)[项条]")
 
 # "一共多少项,其中…的有几项?": the whole counted before the part the filter picks
-_ASKS_WHOLE = re.compile(r"(多少|几)[个项条件]?[\u4e00-\u9fff]{0,4}[,，、]?(其中|这里面|当中)")
+# (the whole said as such, 一共 / 多少事项: "…的有几条?其中X参与的…" narrows the filtered items instead)
+_ASKS_WHOLE = re.compile(r"((一共|总共|总计|合计|全文|整个)[^?？,，]{0,6}?(多少|几)[个项条件]?|(多少|几)[个项条件]?(事项|任务))"
+                         r"[^?？,，]{0,4}[,，、?？]?\s*(其中|这里面|里面|当中|这些里)")
 
 
 def answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
@@ -152,7 +154,7 @@ def with_unit(a, query: Query, by_field):
 
     def named(item: TaskItem) -> bool:
         units = (item.lead_units or ()) if leads else item.all_units
-        return keep(item) and any(fields.is_named(u, names) for u in units)
+        return keep(item) and any(unit_lists.is_named(u, names) for u in units)
 
     return (named, f"{query.unit}{'牵头' if leads else '参与'}、{said}", *rest)
 

@@ -11,12 +11,13 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from assistant import fields, value_kind
+from assistant import fields, unit_lists, value_kind
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.understand import ASKS_ROLE, DOCUMENTS_OF_A_KIND, LEAD_ASK, Query, detect_intent, topic_of
 from corpus.ditto import pointers
+from corpus.unit_codes import has_codes, legend_header
 from corpus.text import normalize, sentences
 from corpus.units import LABELS
 from corpus.types import TaskItem
@@ -167,7 +168,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             first.append(f"是的,{query.premise}牵头。")
         else:  # the guessed unit's real part in the item, when the item lists it ("是责任单位")
             names = frozenset(a.searcher.maps.names_for(query.premise)) | {query.premise}
-            listed = any(fields.is_named(u, names) for u in keep[0][0].all_units)
+            listed = any(unit_lists.is_named(u, names) for u in keep[0][0].all_units)
             first.append(f"不是,{fields.role_in(keep[0][0], names, query.premise)}" if listed else "不是。")
     cited = []
     many = len(keep) > 1
@@ -274,8 +275,12 @@ HEADING_SAYS_ALL = 0.95
 
 
 def _pointed_rows(a, item: TaskItem) -> list[TaskItem]:
-    """The rows a ditto note points to, in the item's document: `同第8项` item 8, `同上` the row above."""
+    """The rows a ditto note points to, in the item's document: `同第8项` item 8, `同上` the row above;
+    for a note of codes, the legend that decodes them."""
     above, numbers = pointers(item.units_raw or "")
+    if has_codes(item.units_raw or ""):  # the legend that decodes the note's codes
+        return [i for i in a.items if i.doc_id == item.doc_id and i.kind not in TASK_KINDS
+                and any(legend_header(line.split("\t")) for line in i.text.split("\n"))][:1]
     if not above and not numbers:
         return []
     rows = [i for i in a.items if i.doc_id == item.doc_id and i.kind in TASK_KINDS and i.item_id != item.item_id]

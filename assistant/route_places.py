@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from assistant import compute, fields, route_counts
+from assistant import compute, fields, route_counts, unit_lists
 from assistant.compute import Computed, Number
 from assistant.understand import LEAD_ASK, Query, named_unit, place_words
 
@@ -54,7 +54,7 @@ def route(a, query: Query) -> Callable | None:
         numbers.append(n)
         shares.append(Decimal(share.result))
         of_all = f";全文共{len(tasks)}{counter},占{share.result}%" if asks_share else ""
-        listed = fields.brief_list(led)
+        listed = unit_lists.brief_list(led)
         lines.append(f"{place}:{unit}牵头{len(led)}{counter}(含共同牵头{of_all})" + (f":{listed}" if listed else ""))
     (p1, u1, *_), (p2, u2, *_) = counted
     p1, p2 = f"{p1}{u1}", f"{p2}{u2}"  # "乌鲁木齐县县司法局": the place and its unit, as counted

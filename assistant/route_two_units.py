@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from assistant import compute, fields
+from assistant import compute, fields, unit_lists
 from assistant.compute import Computed, Number
 from assistant.understand import LEAD_ASK, Query
 
@@ -79,7 +79,7 @@ def _named_together(a, query: Query, place: str, first: str, second: str) -> tup
     yes = "有," if re.search(r"有没有|有无|是否|有吗|有么|有没", query.original) else ""
     lines = [f"{yes}{first}和{second}都被列出的任务共{len(items)}{counter}({place}),即以下{len(items)}{fields.other_counter(counter)}:"]
     steps = [Computed(str(len(items)), tuple(i.section for i in items), f"{len(items)}{counter}")]
-    both_lead = [i for i in items if all(any(fields.is_named(u, ns) for u in i.lead_units or ()) for ns in names)]
+    both_lead = [i for i in items if all(any(unit_lists.is_named(u, ns) for u in i.lead_units or ()) for ns in names)]
     if _BOTH_LEAD.search(query.original) and len(both_lead) < len(items):
         # "有没有一起挑头的活?除此之外两家还同时出现在哪条": the items both lead first, then the rest
         items = both_lead + [i for i in items if i not in both_lead]
@@ -92,7 +92,7 @@ def _named_together(a, query: Query, place: str, first: str, second: str) -> tup
         # who leads it, then the part of each of the two that does not ("各是谁牵头?", "各自什么角色?")
         lead = f"{fields.names_as_printed(item.lead_units, item)}{fields.lead_word(item)}" if item.lead_units else "没有牵头单位"
         parts = [_said_part(unit, _part(item, ns)) for unit, ns in zip((first, second), names)
-                 if not any(fields.is_named(u, ns) for u in item.lead_units or ())]
+                 if not any(unit_lists.is_named(u, ns) for u in item.lead_units or ())]
         lines.append(f"[{n}] {fields.listed_section(item)} {fields.short_heading(item, 40)}({';'.join([lead, *parts])})")
     return "\n".join(lines), [(i, i.text[:100]) for i in items], tuple(steps)
 
@@ -104,10 +104,10 @@ def _said_part(unit: str, part: str) -> str:
 def _part(item, names: frozenset[str]) -> str:
     """The unit's part in one item, in the item's words: 牵头 (共同牵头 when others lead with it),
     责任单位, 配合 / 协办 / 参加."""
-    part = fields.counted_part(item, names)
+    part = unit_lists.counted_part(item, names)
     if part == "牵头":
         part = fields.lead_word(item)
-        if any(not fields.is_named(u, names) for u in item.lead_units or ()):
+        if any(not unit_lists.is_named(u, names) for u in item.lead_units or ()):
             part = "共同" + part
     return part
 
@@ -116,7 +116,7 @@ def _compared(a, query: Query, place: str, first: str, second: str) -> tuple[str
     counted = []
     for unit in (first, second):
         led = _items(a, unit, place, role="lead")
-        alone, shared = fields.lead_split(led, _names(a, unit))
+        alone, shared = unit_lists.lead_split(led, _names(a, unit))
         counted.append((unit, led, alone, shared))
     counter = fields.counter_of(query.original, [i for _, led, _, _ in counted for i in led])
     numbers = [Number(Decimal(len(led)), str(len(led)), counter, "", "", "") for _, led, _, _ in counted]
@@ -133,7 +133,7 @@ def _compared(a, query: Query, place: str, first: str, second: str) -> tuple[str
     lines = [head]
     for unit, led, alone, shared in counted:
         split = f"(单独牵头{len(alone)}{counter}、与其他单位共同牵头{len(shared)}{counter})" if shared else ""
-        listed = fields.brief_list(led)
+        listed = unit_lists.brief_list(led)
         lines.append(f"{place}{unit}牵头{len(led)}{counter}{split}" + (f":{listed}" if listed else ""))
     cited = [(i, i.text[:100]) for _, led, _, _ in counted for i in led]
     return "\n".join(lines), cited, tuple(steps)

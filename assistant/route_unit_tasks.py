@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
-from assistant import compute, deadlines, fields, route_counts, route_sections, sections
+from assistant import compute, deadlines, fields, route_counts, route_sections, sections, unit_lists
 from assistant.compute import Computed
 from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.route_fields import TASK_KINDS
@@ -47,7 +47,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if query.localities:
         items = [i for i in items if i.locality in query.localities]
     if role in ("support", "none_led"):  # (of the places asked: another may give it the other part)
-        items = fields.of_part_asked(items, _names(a, query) | {query.unit}, query.text)
+        items = unit_lists.of_part_asked(items, _names(a, query) | {query.unit}, query.text)
     if not items and role == "lead":
         # "县公安局有没有挑头的活?光配合的有几项?": it leads none, and where it takes part is the answer
         items = [i for i in _select(a, query, role="any")
@@ -59,7 +59,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if (role == "lead" and _SOLE.search(query.original) and not _JOINT.search(query.original)
             and not _SOLE_CHECKED.search(query.original)):
         # "市司法局一家独自挑头的条目有多少?": the items it leads alone, not those led with others
-        alone = fields.lead_split(items, _names(a, query))[0]
+        alone = unit_lists.lead_split(items, _names(a, query))[0]
         if alone:
             items, role = alone, "sole"
     counter = fields.counter_of(query.original, items)
@@ -71,7 +71,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     topic, within = in_part[:2] if in_part else _topic_of_list(a, query, items)
     if within:
         # "…行政复议、行政应诉方面我们挑头的是哪几条": the unit's items on that topic only
-        text = fields.unit_tasks_on_topic_text(query.unit, within, items, role, topic, counter, names)
+        text = unit_lists.unit_tasks_on_topic_text(query.unit, within, items, role, topic, counter, names)
         cited = [(i, i.text[:100]) for i in within]
         counts = (Computed(str(len(within)), tuple(i.section for i in within), f"{len(within)}{counter}"),)
         if role == "lead":  # on the same topic, where it is named without leading: said after the list
@@ -82,7 +82,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
             else:
                 also = _topic_of_list(a, query, others, some=False)[1] if others else []
             if also:
-                text += "\n" + fields.not_leading_line(query.unit, also, len(within) + 1, names, counter,
+                text += "\n" + unit_lists.not_leading_line(query.unit, also, len(within) + 1, names, counter,
                                                        scope="同一部分" if in_part else "同一方面")
                 cited += [(i, i.units_raw or i.text[:100]) for i in also]
                 counts += (Computed(str(len(also)), tuple(i.section for i in also), f"{len(also)}{counter}"),)
@@ -95,7 +95,7 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         elsewhere = [i for i in _select(a, query, role="any")
                      if i.item_id not in led and (not query.localities or i.locality in query.localities)]
     asks_part = bool(_ASKS_PART.search(query.original))
-    text = fields.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
+    text = unit_lists.unit_tasks_text(query.unit, items, role, query.lang, counter, names, elsewhere, asks_part)
     points, step = fields.points_total(items) if fields.ASKS_POINTS.search(query.original) else ("", None)
     text += f"\n{points}" if points else ""  # "…挂牵头的指标,分值加起来多少?"
     # ("我们牵头的有几条、只负责的有几条?合计多少条": the sum of its two parts, which the list gives)
@@ -105,10 +105,10 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     yield {"type": "delta", "text": text}
     groups = [items, elsewhere, [*items, *elsewhere]]
     if role in ("any", "support"):  # "其中牵头8项、责任单位3项"
-        groups += list(fields.role_groups(items, names).values())
+        groups += list(unit_lists.role_groups(items, names).values())
     if elsewhere and asks_part:  # "(其中负责2条、配合1条)"
-        groups += list(fields.role_groups(elsewhere, names).values())
-    groups += [*fields.lead_split(items, names), fields.without_lead(items)]  # "其中单独牵头4项…"
+        groups += list(unit_lists.role_groups(elsewhere, names).values())
+    groups += [*unit_lists.lead_split(items, names), unit_lists.without_lead(items)]  # "其中单独牵头4项…"
     counts = tuple(Computed(str(len(group)), tuple(i.section for i in group), f"{len(group)}{counter}")
                    for group in groups if group) + ((step,) if step else ()) + whole_steps  # from the cited items
     cited = [*items, *elsewhere]

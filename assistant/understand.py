@@ -10,7 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from assistant.fields import ASKS_POINTS, ONLY_PART
+from assistant.fields import ASKS_POINTS
+from assistant.unit_lists import ONLY_PART
 from assistant.script import to_simplified
 from assistant.value_kind import LEADER_ASK
 from corpus.errors import BadQuestionError, QuestionTooLongError

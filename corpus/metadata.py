@@ -208,6 +208,12 @@ def _addressee(head: list[str]) -> str:
     return ""
 
 
+# a title with the addressees run on after it, as a PDF's text may join them on one line
+# (`关于…情况的通报各乡镇人民政府，县直各部门：`)
+_GLUED_ADDRESSEE = re.compile(r"^(.{6,70}?(?:通报|通知|方案|要点|意见|报告|决定|纪要|办法|计划))(?:各[^。：:]{1,60}|"
+                              r"[^。：:]{2,40}?(?:政府|部门|单位|委员会|办公室))[:：]$")
+
+
 def _title(lines: list[str]) -> str:
     """The plan's title: the 《X》 a notice 印发s, or the first short title-like line."""
     for n, ln in enumerate(lines[:40]):
@@ -235,7 +241,7 @@ def _title(lines: list[str]) -> str:
                 return clean
     for ln in lines[:5]:
         if "关于" in ln and 8 <= len(ln) <= 80:
-            return ln
+            return _GLUED_ADDRESSEE.sub(r"\1", ln)
     return ""
 
 

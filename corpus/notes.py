@@ -73,7 +73,8 @@ def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> N
     found = assignment(paragraph, rules, clauses=not _past_work(d))
     if found:  # `…。由A牵头，B、C配合。…`: the note is a sentence inside the text, kept there
         d.units, d.printed_units = found
-        d.units = reassigned(paragraph, d.units)
+        d.units, change = reassigned(paragraph, d.units)
+        d.printed_units = change or d.printed_units  # the division in force is the change's
         d.deadline = d.deadline or d.units.deadline
 
 
@@ -83,13 +84,15 @@ _REASSIGNED = re.compile(r"改由(?P<units>[^，,；;。由]{2,60}?)(?:牵头|�
 _MOVED = re.compile(r"(?P<units>[^，,；;。由改]{2,40}?)改为(?P<role>配合|协办|参与|责任)单位")
 
 
-def reassigned(paragraph: str, units: Units) -> Units:
-    """The units after a change the text states: the new lead, and the former lead where it moves."""
+def reassigned(paragraph: str, units: Units) -> tuple[Units, str]:
+    """The units after a change the text states (the new lead, and the former lead where it moves),
+    and the sentence stating it as printed; (units, "") when there is none."""
     text = re.sub(r"\s*\n\s*", "", paragraph)
     m = _REASSIGNED.search(text)
     names = split_names(m.group("units")) if m else []
     if not names or not all(_unit_like(x) for x in names):
-        return units
+        return units, ""
+    said = next((s.strip() for s in re.split(r"[。；;]", paragraph) if m.group(0) in re.sub(r"\s*\n\s*", "", s)), "")
     new = parse_note(f"{m.group('units')}牵头").lead  # (the names as every note's are stored)
     moved = {role: [x for mv in _MOVED.finditer(text) if mv.group("role") == role
                     for x in parse_note(f"{mv.group('units')}配合").participating if _unit_like(x)]
@@ -100,7 +103,7 @@ def reassigned(paragraph: str, units: Units) -> Units:
     out.add("participating", [x for x in units.participating if x not in new]
             + moved["配合"] + moved["协办"] + moved["参与"])
     out.has_lead_marker = True
-    return out
+    return out, said
 
 
 # `由A牵头…`, also with the task as subject: `此项工作由A负责，B积极配合。`

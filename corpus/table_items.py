@@ -12,6 +12,7 @@ from corpus.cells import TABLE_SEP
 from corpus.ditto import Dittos
 from corpus.outline import RANK, marker_of
 from corpus.tables import continuation_roles, header_roles, role_of, tasks_apart_roles, unmapped_columns
+from corpus.unit_codes import decoded, is_code, legend_header, read_codes
 from corpus.unit_headings import heading_units
 from corpus.note_rules import WORD_PART
 from corpus.units import NoteRules, Units, nfkc, parse_note
@@ -36,6 +37,8 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None, apa
     counter = 0
     totals: list[str] = []  # the points a 合计 row gives
     legend = dict(rules.marks) if rules else {}  # what a matrix's marks mean, read once per document
+    codes = read_codes(lines)  # unit cells written as codes (A3, B14), and what each stands for
+    in_codes = False  # in the rows of that legend: searchable and citable text, no tasks
     caption: tuple[str, list[str]] = ("", [])  # the last line naming a table's lead (a sheet's title)
     caption_lead: list[str] = []
     captioned: set[int] = set()  # rows led by their caption's unit
@@ -59,6 +62,13 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None, apa
                 # number is the total wherever it landed
                 numbers = [c for c in cells if _POINTS.match(c)]
                 totals += in_column or (numbers if len(numbers) == 1 else [])
+            if legend_header(cells) or (in_codes and not header_roles(cells)):
+                roles, in_codes = {}, True
+                if drafts and drafts[-1].kind == "prose" and drafts[-1].end >= ln.start - 1:
+                    drafts[-1].end = ln.end  # the legend is one text: an answer cites it once
+                else:
+                    drafts.append(Draft("prose", ln.start, ln.end, [(t, h) for _, t, h in path]))
+                continue
             header = header_roles(cells) or (tasks_apart_roles(cells) or continuation_roles(cells) if apart else {})
             if header:
                 roles, category = header, ""
@@ -86,6 +96,10 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None, apa
             d, category = _row_item(ln, cells, roles, path, category, counter, rules, legend)
             if d and printed != cells:  # a ditto cell: the answer shows the cells as printed
                 d.printed_units = _unit_cells(printed, roles, labels)
+            if d and codes and d.units is not None and any(is_code(n) for n in d.units.lead + d.units.responsible
+                                                           + d.units.participating):
+                d.units = decoded(d.units, codes)  # the answer shows the codes as printed beside the names
+                d.printed_units = d.printed_units or _unit_cells(printed, roles, labels)
             if d and caption_lead:  # the sheet's unit first, beside any a remark names (与X共同牵头)
                 d.units.lead[:0] = [u for u in caption_lead if u not in d.units.lead]
                 d.units.has_lead_marker = True

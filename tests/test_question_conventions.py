@@ -284,7 +284,7 @@ def test_items_counted_by_a_field_said_in_other_words():
 
 
 def test_a_listed_task_keeps_the_names_it_quotes_past_the_cut():
-    from assistant.fields import _listing
+    from assistant.unit_lists import _listing
 
     long = _item(text="深化综合行政执法体制改革,按照“权随事转、编随事转、钱随事转”原则,推动执法重心向基层下移,"
                       "稳步将基层管理迫切需要且能有效承接的行政执法事项下放给乡镇,推进乡镇组建综合行政执法队伍,"
@@ -295,7 +295,8 @@ def test_a_listed_task_keeps_the_names_it_quotes_past_the_cut():
 
 
 def test_a_units_parts_are_counted_in_the_words_of_each_items_note():
-    from assistant.fields import role_groups, role_in
+    from assistant.fields import role_in
+    from assistant.unit_lists import role_groups
 
     names = frozenset({"县司法局"})
     led = _item(lead_units=("县司法局",), units_raw="县司法局牵头,各乡镇配合")
@@ -608,7 +609,7 @@ def test_an_asker_who_says_who_they_are_and_asks_for_a_list_of_tasks():
 
 
 def test_a_units_list_says_how_its_leads_and_parts_divide():
-    from assistant.fields import unit_tasks_text
+    from assistant.unit_lists import unit_tasks_text
 
     names = frozenset({"县司法局"})
     alone = _item(item_id="a", section="一、 1.", lead_units=("县司法局",))
@@ -694,7 +695,7 @@ def test_a_section_listed_in_so_many_words():
 
 
 def test_a_lead_written_with_its_other_name_in_brackets_counts_as_the_unit():
-    from assistant.fields import lead_split, role_groups
+    from assistant.unit_lists import lead_split, role_groups
 
     item = SimpleNamespace(lead_units=("市市场监管局(市知识产权局)",), responsible_units=(), participating_units=("市公安局",),
                            units_raw="主办单位：市市场监管局（市知识产权局）；协办单位：市公安局", text="")
@@ -810,7 +811,7 @@ def test_the_units_of_an_item_asked_with_a_word_between(question, intent):
 def test_only_the_part_asked_when_the_document_gives_a_unit_both():
     """"只是配合单位的有几条?": the items where it is 配合, not those where it is 责任单位, when the
     document gives it both parts; a document that gives it one part lists all of them."""
-    from assistant.fields import of_part_asked
+    from assistant.unit_lists import of_part_asked
 
     names = frozenset({"县司法局"})
     mk = lambda resp, part, raw: SimpleNamespace(lead_units=("县委编办",), responsible_units=resp,

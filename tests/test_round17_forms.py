@@ -78,3 +78,51 @@ def test_a_clause_without_you_opens_a_note_only_for_a_lead_named_by_units():
     assert assignment_sentence("县司法局负责统筹协调，各乡镇、各部门要按职责分工抓好落实。") is None
     assert assignment_sentence("各牵头单位是第一责任单位，要制定具体措施。") is None
     assert assignment_sentence("行政机关负责人出庭应诉率保持100%。") is None
+
+
+CODED = ("珣川市2026年法治政府建设重点任务分工表\n"
+         "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+         "1\t动态调整权责清单，6月底前完成。\tA3\tE1、D1\t2026年6月底前\n"
+         "2\t规范涉企收费，全年不新设涉企收费项目。\tB4\tB2、B10、国家税务总局珣川市税务局\t2026年12月底前\n"
+         "3\t健全行政调解工作体系，调解成功率不低于92%。\tＢ３、B15\t08\t2026年10月底前\n"
+         "注：牵头单位、配合单位栏以单位代码填写，代码与单位名称的对应关系见下表。\n"
+         "代码\t单位名称\t类别\n"
+         "A3\t市委编办\t党委部门\n"
+         "B2\t市发展和改革局\t政府部门\n"
+         "B3\t市司法局\t政府部门\n"
+         "B4\t市财政局\t政府部门\n"
+         "B10\t市市场监管局\t政府部门\n"
+         "B15\t市信访局\t政府部门\n"
+         "8\t市人民法院\t司法机关\n"
+         "D1\t各镇人民政府\t镇（街道）\n"
+         "E1\t市直各部门\t统称\n")
+
+
+def test_unit_codes_read_as_the_units_their_legend_names():
+    assert [u[1:4] for u in _units(CODED)] == [
+        (("市委编办",), (), ("市直各部门", "各镇人民政府")),
+        (("市财政局",), (), ("市发展和改革局", "市市场监管局", "国家税务总局珣川市税务局")),  # a full name kept
+        (("市司法局", "市信访局"), (), ("市人民法院",)),  # a full-width code; 08 kept as 8 by a sheet
+    ]
+    kinds = [i.kind for i in parse_text(CODED, file="plan.txt").items]
+    assert kinds.count("task") == 3  # the legend's rows are no tasks
+
+
+def test_a_unit_answer_shows_the_codes_as_printed_and_cites_the_legend(tmp_path):
+    from eval.metrics import ungrounded_values
+    from tests.small_plans import assistant_over
+
+    a = assistant_over(tmp_path, plan_txt=CODED)
+    answer = a.answer("珣川市涉企收费那项谁牵头？")
+    text = answer.text
+    assert text.startswith("珣川市:市财政局牵头"), text
+    assert "原文:“牵头单位：B4；配合单位：B2、B10、国家税务总局珣川市税务局”)[2]" in text, text
+    assert "代码" in answer.citations[1].item.text and not ungrounded_values(answer.to_dict()), text
+
+
+def test_a_title_with_the_addressees_run_on_after_it():
+    from corpus.metadata import read_metadata
+
+    meta = read_metadata("中共暾川县委全面依法治县委员会办公室\n暾法治办〔2026〕9号\n"
+                         "关于2026年上半年法治政府建设重点任务推进情况的通报各乡镇人民政府，县直各部门：\n为推动…")
+    assert meta.title == "关于2026年上半年法治政府建设重点任务推进情况的通报"

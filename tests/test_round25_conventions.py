@@ -96,7 +96,8 @@ def test_a_short_count_list_shows_more_of_each_tasks_words(tmp_path):
 
 
 def test_an_item_whose_number_was_lost_is_cited_by_its_running_number_and_a_role_by_the_documents_label():
-    from assistant.fields import _part_of, listed_section
+    from assistant.fields import listed_section
+    from assistant.unit_lists import _part_of
     from tests.test_question_conventions import _item
 
     assert listed_section(_item(section="二、(六) [11]")) == "二、(六) [11](第11项)"

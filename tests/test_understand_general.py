@@ -106,7 +106,7 @@ def test_a_total_of_people_is_not_a_figure_each_post_must_have():
 
 
 def test_a_units_items_of_every_part_are_counted_by_part():
-    from assistant.fields import unit_tasks_text
+    from assistant.unit_lists import unit_tasks_text
     led = _item("某县", lead=("县司法局",), text="规范性文件备案审查。")
     helps = _item("某县", lead=("县财政局",), resp=("县司法局",), text="罚没收入全额缴入国库。")
     text = unit_tasks_text("县司法局", [led, helps], "any", names=frozenset({"县司法局"}))
@@ -132,7 +132,8 @@ def test_a_change_asked_as_a_percentage_is_computed_over_where_it_started():
 
 
 def test_a_listed_item_gives_its_number_as_printed_and_as_cited():
-    from assistant.fields import listed_section, unit_tasks_text
+    from assistant.fields import listed_section
+    from assistant.unit_lists import unit_tasks_text
     led = replace(_item("某县", lead=("县司法局",), text="规范性文件备案审查。"), section="二、 5.")
     assert listed_section(led) == "二、 5.(第5项)"
     assert listed_section(replace(led, section="七、(二十)")) == "七、(二十)"
