@@ -386,6 +386,7 @@ def _by_leaves(lines: list[Line], text: str, rules: NoteRules | None) -> list[Dr
     path: list[tuple[int, str, str]] = []
     counter = 0
     parents = _parent_levels(lines)
+    prose_part = None  # a numbered part of prose, which its paragraphs join
     for i, ln in enumerate(lines):
         m = ln.marker
         if ln.label:
@@ -399,7 +400,8 @@ def _by_leaves(lines: list[Line], text: str, rules: NoteRules | None) -> list[Dr
             continue
         if m is None:
             cur = [(t, h) for _, t, h in path]
-            if drafts and drafts[-1].path == cur and drafts[-1].end >= ln.start - 2 and drafts[-1].kind != "task":
+            if drafts and drafts[-1].path == cur and drafts[-1].kind != "task" and (
+                    drafts[-1].end >= ln.start - 2 or drafts[-1] is prose_part):
                 drafts[-1].end = ln.end
             elif drafts and drafts[-1].kind == "task" and drafts[-1].path == cur and not _has_shi(ln.text):
                 drafts[-1].end = ln.end  # a second paragraph of the point above
@@ -427,6 +429,9 @@ def _by_leaves(lines: list[Line], text: str, rules: NoteRules | None) -> list[Dr
             # "一、关于2025年度法治政府建设工作" over a paragraph, beside parts whose numbered items
             # are the tasks (a 纪要's look back before its 议定事项): a part of prose, not a task
             path.append((m.rank, m.token, ln.text))
+            # (its heading stays its text's first line: a question quoting the heading finds it)
+            prose_part = Draft("prose", ln.start + m.end, ln.end, [(t, h) for _, t, h in path])
+            drafts.append(prose_part)
             continue
         counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, rules, marker=m)
     return drafts
