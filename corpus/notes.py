@@ -210,12 +210,10 @@ def clause_assignment(paragraph: str) -> tuple[Units, str] | None:
             if not (m or bare):
                 continue
             found, said = [m or bare], [clause]
-            chain = [*clauses[k + 1:], None]  # None: the sentence's end, after which a `；` goes on
-            for nxt in sentences[at + 1:at + 2] if paragraph_goes_on(paragraph, clauses) else []:
-                chain += nxt
+            chain = clauses[k + 1:]
+            if at + 1 < len(sentences) and _ends_with_semicolon(paragraph, clauses):
+                chain += sentences[at + 1]  # `…B配合；E负责行政执法监督`: one assignment
             for later in chain:
-                if later is None:
-                    continue
                 n = _NEXT_CLAUSE.match(later)
                 if not n or not _all_units(n):
                     break
@@ -231,7 +229,7 @@ def clause_assignment(paragraph: str) -> tuple[Units, str] | None:
     return None
 
 
-def paragraph_goes_on(paragraph: str, clauses: list[str]) -> bool:
+def _ends_with_semicolon(paragraph: str, clauses: list[str]) -> bool:
     """The sentence of `clauses` ends with a `；` (its assignment may go on in the next)."""
     at = paragraph.find(clauses[-1]) + len(clauses[-1]) if clauses and clauses[-1] else -1
     return 0 <= at < len(paragraph) and paragraph[at] in "；;"
