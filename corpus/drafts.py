@@ -83,8 +83,8 @@ def lines_of(text: str, start: int = 0) -> list[Line]:
                     line.marker = None
                 if wrapped and _closes_before_opening(stripped):
                     open_for = 0
-                elif _leaves_open(stripped) or open_for:
-                    open_for = open_for + 1 if open_for or _leaves_open(stripped) else 0
+                elif open_for or _leaves_open(stripped):
+                    open_for += 1
                 out.append(line)
         pos += len(raw) + 1
     return out
