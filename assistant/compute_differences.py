@@ -9,7 +9,7 @@ from assistant import compute, operands, route_counts
 from assistant.compute import Number
 from assistant.computed_answer import places_plan
 from assistant.gates import OPERAND_MIN
-from assistant.understand import operand_topic, place_words
+from assistant.topic import operand_topic, place_words
 from corpus.text import sentences
 from corpus.types import TaskItem
 

@@ -8,7 +8,8 @@ from typing import Callable, Iterator
 from assistant import enumerations, fields
 from assistant.compute import Computed
 from assistant.gates import OPERAND_MIN, REL_MIN, REL_MIN_NAMED
-from assistant.understand import Query, operand_topic
+from assistant.topic import operand_topic
+from assistant.understand import Query
 from corpus.text import sentences
 from corpus.types import TaskItem
 

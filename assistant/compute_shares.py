@@ -9,7 +9,7 @@ from assistant import compute, operands
 from assistant.compute import Computed, Number
 from assistant.computed_answer import places_plan
 from assistant.sections import TASK_KINDS
-from assistant.understand import operand_topic, topic_of
+from assistant.topic import operand_topic, topic_of
 from corpus.text import sentences
 from corpus.types import TaskItem
 

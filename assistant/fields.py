@@ -73,7 +73,7 @@ def listed_section(item: TaskItem) -> str:
 
 
 def short_heading(item: TaskItem, limit: int = 28) -> str:
-    from assistant.understand import INSTRUCTION
+    from assistant.question_text import INSTRUCTION
 
     head = item.heading or item.text
     # a sub-number opening the cell ("1.全面落实…") would read as part of the section's number

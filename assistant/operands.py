@@ -12,7 +12,8 @@ import re
 from assistant import compute
 from assistant.compute import Number
 from assistant.gates import OPERAND_MIN
-from assistant.understand import Query, operand_topic
+from assistant.topic import operand_topic
+from assistant.understand import Query
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 

@@ -14,7 +14,9 @@ from typing import Callable, Iterator
 from assistant import fields, unit_lists
 from assistant.compute import Computed
 from assistant.route_sections import gist
-from assistant.understand import LEAD_WORDS, Query, quoted_phrases, topic_of
+from assistant.question_text import quoted_phrases
+from assistant.topic import LEAD_WORDS, topic_of
+from assistant.understand import Query
 from corpus.select import filter_items
 from corpus.text import normalize
 from corpus.types import TaskItem

@@ -22,7 +22,8 @@ from typing import Callable
 from assistant import (compute, compute_differences, compute_members, compute_shares, computed_answer, fields,
                        route_counts, route_dates, route_given, sections, unit_filters)
 from assistant.compute import Computed
-from assistant.understand import Query, detect_intent, topic_of
+from assistant.topic import topic_of
+from assistant.understand import Query, detect_intent
 from corpus.types import TaskItem
 from index.localities import locality_variants
 

@@ -90,8 +90,31 @@ def value_filter(a, query: Query, items: list[TaskItem]):
     return (lambda i: (i.deadline or "").strip() == value), f"完成时限为“{value}”"
 
 
+# "一季度就有目标的是哪几项", "2027年没安排目标的": a plan's targets by period (a column per period,
+# each cell said with its period in the item's text: `一季度：…；二季度：—`)
+_PERIOD_TARGET = re.compile(r"(?P<period>(?:20\d{2}年)?(?:第?[一二三四]季度|[上下]半年)|20\d{2}年)"
+                            r"(?:就|才|还|已经?|都)?(?P<neg>没有?|未|不)?(?:安排|有|设|布置)了?(?:具体)?的?目标")
+
+
+_BY_PERIOD = re.compile(r"(?:^|\n)(?:20\d{2}年|第?[一二三四]季度|[上下]半年)：")
+
+
+def period_target(text: str, period: str) -> str | None:
+    """The item's target for `period` as printed ("—" when it has none), or None when its text says no
+    targets by period."""
+    m = re.search(r"(?:^|[\n；])第?" + re.escape(period.lstrip("第")) + r"：(?P<cell>[^；\n]*)", text)
+    return m.group("cell").strip() if m else None
+
+
 def field_filter(question: str):
     """(what the items must have, how to say it), or None."""
+    m = _PERIOD_TARGET.search(question)
+    if m:
+        period = m.group("period")
+        has = lambda i: (period_target(i.text, period) or "—") not in ("—", "-", "/", "")
+        if m.group("neg"):  # (only in a plan whose items give targets by period)
+            return (lambda i: bool(_BY_PERIOD.search(i.text)) and not has(i)), f"{period}没有安排目标"
+        return has, f"{period}有目标"
     m = next(filter(None, (p.search(question) for p in _DEADLINE_IS)), None)
     if m:
         value = m.group("value").strip()

@@ -16,7 +16,7 @@ import re
 from assistant import compute
 from assistant.evidence import ASKS_ISSUE
 from assistant.gates import OPERAND_MIN
-from assistant.understand import Query, operand_topic
+from assistant.topic import operand_topic
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 

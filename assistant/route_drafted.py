@@ -23,7 +23,8 @@ from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
 from assistant.context_items import context
 from assistant.support import excerpt, question_parts, sentences_in_order, support
-from assistant.understand import LEAD_ASK, Query, detect_intent, topic_of
+from assistant.topic import topic_of
+from assistant.understand import LEAD_ASK, Query, detect_intent
 from assistant.value_kind import asked_kind, missing_reason
 from corpus.errors import PolicyQAError
 from corpus.text import sentences

@@ -15,9 +15,10 @@ from assistant import fields, unit_lists, value_kind
 from assistant.compute import Computed
 from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
-from assistant.understand import ASKS_ROLE, DOCUMENTS_OF_A_KIND, LEAD_ASK, Query, detect_intent, topic_of
+from assistant.topic import topic_of
+from assistant.understand import ASKS_ROLE, DOCUMENTS_OF_A_KIND, LEAD_ASK, Query, detect_intent
 from corpus.ditto import pointers
-from corpus.unit_codes import has_codes, legend_header
+from corpus.unit_codes import has_codes, is_legend
 from corpus.text import normalize, sentences
 from corpus.units import LABELS
 from corpus.types import TaskItem
@@ -280,7 +281,7 @@ def _pointed_rows(a, item: TaskItem) -> list[TaskItem]:
     above, numbers = pointers(item.units_raw or "")
     if has_codes(item.units_raw or ""):  # the legend that decodes the note's codes
         return [i for i in a.items if i.doc_id == item.doc_id and i.kind not in TASK_KINDS
-                and any(legend_header(line.split("\t")) for line in i.text.split("\n"))][:1]
+                and any(is_legend(line) for line in i.text.split("\n"))][:1]
     if not above and not numbers:
         return []
     rows = [i for i in a.items if i.doc_id == item.doc_id and i.kind in TASK_KINDS and i.item_id != item.item_id]

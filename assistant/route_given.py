@@ -17,7 +17,8 @@ import re
 from assistant import compute
 from assistant.compute import Computed, Number
 from assistant.gates import OPERAND_MIN
-from assistant.understand import Query, topic_of
+from assistant.topic import topic_of
+from assistant.understand import Query
 from corpus.text import sentences
 from corpus.types import TaskItem
 

@@ -13,7 +13,8 @@ from typing import Callable, Iterator
 from assistant import fields, sections
 from assistant.compute import Computed
 from assistant.sections import Match, Section
-from assistant.understand import Query, topic_of
+from assistant.topic import topic_of
+from assistant.understand import Query
 from corpus.text import sentences
 from corpus.types import TaskItem
 

@@ -5,7 +5,6 @@ time limits, the share of the whole document, and the items it joins without lea
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
@@ -13,7 +12,8 @@ from assistant import compute, deadlines, fields, route_counts, route_sections, 
 from assistant.compute import Computed
 from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.route_fields import TASK_KINDS
-from assistant.understand import LEAD_ASK, ONLY_SUPPORT as _ONLY_SUPPORT, Query, topic_of
+from assistant.topic import topic_of
+from assistant.understand import LEAD_ASK, ONLY_SUPPORT as _ONLY_SUPPORT, Query
 from corpus.types import TaskItem
 
 

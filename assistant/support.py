@@ -14,7 +14,8 @@ from assistant import fields
 from assistant.evidence import ASKS_BASIS, answers_measure
 from assistant.gates import SENTENCE_MIN
 from assistant import spans
-from assistant.understand import Query, detect_intent, topic_of
+from assistant.topic import topic_of
+from assistant.understand import Query, detect_intent
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem
 

@@ -1,8 +1,7 @@
-"""Question understanding: language, localities, intent, the unit asked about, follow-ups.
+"""Question understanding: localities, intent, the unit asked about, follow-ups.
 
-Language is decided by script first (Han -> zh, kana -> ja, hangul -> ko); langdetect is used
-only for longer Latin text, seeded and never allowed to raise (stack-notes: it calls short
-Chinese `ko` and short English `pl`).
+The question as typed (language, cleaning, instructions) is `question_text`; what it is about (its
+topic, asking words removed) is `topic`.
 """
 from __future__ import annotations
 
@@ -11,47 +10,17 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from assistant.fields import ASKS_POINTS
-from assistant.unit_lists import ONLY_PART
+from assistant.question_text import clean_question, detect_language, quoted_phrases, without_instructions
 from assistant.script import to_simplified
+from assistant.topic import LEAD_WORDS, topic_of
+from assistant.unit_lists import ONLY_PART
 from assistant.value_kind import LEADER_ASK
-from corpus.errors import BadQuestionError, QuestionTooLongError
 from corpus.units import LABELS
 from index.localities import detect_localities, locality_variants
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def detect_language(text: str) -> str:
-    if _KANA.search(text):
-        return "ja"
-    if _HANGUL.search(text):
-        return "ko"
-    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
-    if han and han * 3 >= latin:
-        return "zh"
-    if not latin:
-        return "zh"  # digits, emoji, punctuation only: the product's default
-    if latin < 20:
-        return "en"
-    try:
-        from langdetect import DetectorFactory, detect
-
-        DetectorFactory.seed = 0
-        lang = detect(text)
-    except Exception:  # LangDetectException on odd input: fall back, never raise
-        return "en"
-    return "en" if lang not in ("en", "fr", "de", "es", "it", "pt", "nl") else lang
-
-
-# The role words people ask with are the documents' own labels (corpus.units.LABELS: 牵头单位,
-# 主办单位, 责任科室, 配合单位, 协办单位, …) plus the verbs the notes use (牵头, 配合, 协办, 参加).
 # "是县委组织部一家管吧?", "是不是县市场监管局负责?": a guess at who keeps a task, to be checked
 _GUESSED_KEEPER = (r"(是|归)(不是)?[\u4e00-\u9fff()（）]{1,16}?(局|办|委|部|院|室|中心|政府|所|队|会|科|股|处|组|厅|站)"
                    r"(一家|单独|独家|自己)?(来)?(管|负责|主管|抓)(?!人)(的)?(吧|吗|么|嘛|呢|[?？]|$)")
-LEAD_WORDS = "|".join(sorted({w.replace("单位", "").replace("部门", "") for w in LABELS["lead"]} | {"牵头", "主办", "主责", "主抓", "归口", "打头", "挑头", "领头", "领衔", "带头", "挂帅", "挑大梁", "唱主角", "领着干", "牵总"}, key=len, reverse=True))
 # 主责单位 is responsible in a document that defines it so, but a person asking "主责部门是哪个" asks who leads
 _OTHER_ROLE_WORDS = "|".join(sorted({w for w in LABELS["responsible"] if not w.startswith("主责")} | set(LABELS["participating"]),
                                     key=len, reverse=True))
@@ -137,45 +106,6 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                           r"how (many|much|long|often)|when|deadline|percent", re.I)),
 ]
 
-_PUNCTUATION = re.compile(r"[?!。,、:;“”\"'《》()\s]")  # the question is in half-width forms (clean_question)
-
-# Words that say what is asked, not what it is about: removed before measuring relevance.
-_ASKING = re.compile(
-    # "建成个什么样的体系", "建了个啥机制": the classifier and 样(的) go with the asking word
-    r"(?<![这那哪])一?个(?=什么|啥)|(?:(?<=什么)|(?<=啥))样(的|子)?|"
-    r"(什么|啥)时(候|间)|何时|多会儿?|哪会儿|啥|"  # asking when: the value asked, never the topic
-    r"(拿来|拿去|用来)?干(嘛|啥|什么)|咋|哪一?天|几月几[日号]?|几号|"  # colloquial what for / how: 督查结果拿来干嘛; the day asked
-    # a count asked with its classifier (办了多少件业务 -> 办业务, not 办件业务), and "actual" /
-    # "so far": what kind of value is asked (assistant.value_kind), not what it is about
-    r"(多少|几)(个工作日|大项|个|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场|位|份|年|月|周)|实际上?|已经|后果|"
-    r"哪里|哪儿|由?哪(个|些|几|家|一|项)?(个)?(单位|部门|科室|股室|处室|地方|文件|材料|份|科|股|处)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|除了|是不是|有没有|多长|是否|吗|呢|"
-    # the roles asked about (配合单位有哪些): what is asked, like 牵头单位
-    r"(配合|协办|参加|参与|协同)(单位|部门|科室|股室)|"
-    r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
-    r"个?小时|学时|[一每]年|全年|分别|各自|"
-    r"期限|时限|截止(日期|时间)?|完成时间|"  # the time asked for, like 什么时候: never what it is about  # units of the value asked and the period: people and documents word them differently
-    r"另外|此外|"  # "另外还要落实个啥制度?": a further part, not its topic
-    # "今年…至少要覆盖多少个单位?": the bound and the year asked qualify the value (value_kind reads
-    # them from the question); the documents write 不少于 / 年内 / 2025年, never the asker's words
-    r"(?:今|去|明|前)年|至少|起码|最少|最多|至多|顶多|"
-    # "我们这边核个数:…": the asker checking a figure, not what it is about
-    r"核(?:一下|个数|下数)|(?:核实|核对|确认)一下|(?:我们|咱们?)?这边|"
-    # where the asker read the units, not what the task is about: "括号中写了三个单位", "按照通知的规定"
-    r"括[号注弧](里|中|内)?(写|列|注)?了?([一二三四五六七八九十两\d]+(个|家))?(单位|部门)?|"
-    r"(按照?|根据|依照)(文件|通知|要点|方案)?(的|里)?(规定|约定|说法|要求)|"
-    # "各列了哪些?有啥不同?": each place asked, and a comparison asked, not what it is about
-    r"(?:各自?|分别)(?:列|写|提|定|规定|安排|部署)了?|有(?:啥|什么)(?:不同|区别|差别|差异|两样)|"
-    # "各定了什么目标?", "各是啥结果?": the kind of thing asked, not what it is about (工作目标 as a
-    # heading stays)
-    r"(?<=什么)(目标|指标|结果|效果)|(?<=啥)(目标|指标|结果|效果)|(?<=哪些)(目标|指标)|"
-    # the role asked (挑大梁, 领衔, 主办), like 牵头: what is asked, not what about; "各主办单位要…"
-    # names who does something, and stays
-    rf"(?:{LEAD_WORDS})(?!单位|部门)|"
-    r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|按|啊|吧|呀|"
-    + _PUNCTUATION.pattern
-)
-
-
 @dataclass(frozen=True)
 class Query:
     text: str  # the question as it will be searched (follow-ups merged with the previous turn)
@@ -188,33 +118,6 @@ class Query:
     follow_up: bool = False
     phrases: tuple[str, ...] = ()  # what the question quotes (“履职纪实”): must be found verbatim
     premise: str = ""  # a lead the asker guesses ("…那条,是县发改委牵头吧?"): checked, never searched for
-
-
-def clean_question(text: str, max_chars: int) -> str:
-    if text is None or not isinstance(text, str):
-        raise BadQuestionError("请输入问题。 (The question is empty.)")
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\n\t")
-    # full-width punctuation and digits as a Chinese keyboard types them (？，；（）１２) read as
-    # their half-width forms, which every question pattern is written in
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    if not text:
-        raise BadQuestionError("请输入问题。 (The question is empty.)")
-    if len(text) > max_chars:
-        raise QuestionTooLongError(
-            f"问题太长({len(text)}字),请控制在{max_chars}字以内,只写要问的事。 "
-            f"(The question is {len(text)} characters; the limit is {max_chars}.)")
-    if not re.search(r"[\w\u4e00-\u9fff]", text):
-        raise BadQuestionError("没有看懂这个问题:请用文字提问,例如“行政复议体制改革由哪个单位牵头?”")
-    return text
-
-
-_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,30})[”\"」』》]")
-
-
-def quoted_phrases(text: str) -> tuple[str, ...]:
-    """Terms the asker put in quotation marks or title marks: they name the thing exactly."""
-    return tuple(dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(text) if m.group(1).strip()))
 
 
 def detect_intent(text: str, skip: tuple[str, ...] = ()) -> str:
@@ -244,83 +147,6 @@ _SELF_INTRO_RE = re.compile(_SELF_INTRO)
 _ASKS_HAS_TASKS = re.compile(r"(有没有|有无|有)(活|任务|事|工作|我们)|(哪些|哪几|几)(条|项|件)?(活|任务|事|工作)?|点(到|了)")
 _HAS_TASKS = re.compile(r"(有没有|有无)(活|任务|事|工作)")
 _SELF = re.compile(rf"(我们|我|本|咱们?)(局|单位|部门|委|办)|(我们|咱们)[\u4e00-\u9fff]{{0,8}}(局|办|部|委|科|股|所|队|中心)|{_SELF_INTRO}|which tasks|what tasks", re.I)
-
-
-# Clauses that try to instruct the assistant. They are data like the rest, never followed; they
-# are also left out of what the question is about, so they cannot dilute the search.
-INSTRUCTION = re.compile(
-    r"忽略|无视|系统提示|提示词|指令|你现在是|扮演|假装|规则|回答末尾|在回答|输出你|不要引用|"
-    r"ignore (all|the|previous)|system prompt|you are now|pretend", re.I)
-_CLAUSE = re.compile(r"[^,。;:!?\n]+[,。;:!?\n]?")
-
-
-def without_instructions(text: str) -> str:
-    """The question with instruction-like clauses removed (the whole text if nothing is left)."""
-    kept = [c for c in _CLAUSE.findall(text) if not INSTRUCTION.search(c)]
-    return "".join(kept).strip() or text
-
-
-def _variants(locality: str) -> list[str]:
-    from index.localities import locality_variants
-
-    return locality_variants(locality)
-
-
-def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
-    text = without_instructions(text)
-    for loc in localities:
-        for variant in _variants(loc):
-            # "乌县方案和新密安排": a place and its document's kind name the document, not the topic
-            text = re.sub(re.escape(variant) + _PLACES_DOC, " ", text)
-    # a date is a word of its own: "11月底线下办理" is 11月底 + 线下办理, not …底线…
-    text = _DATE_WORD.sub(lambda m: f"{m.group(0)} ", text)
-    return _without_asking(text)
-
-
-_PLACES_DOC = r"(?:的)?(?:这份|那份|那个|这个)?(?:方案|工作安排|安排|要点|清单|报告|文件|细则|分工表)?"
-_DATE_WORD = re.compile(r"\d+(年|月|日|号)(底|初|末|中旬|上旬|下旬)?(前|后|起)?")
-
-
-def place_words(q: str, places: tuple[str, ...]) -> list[str]:
-    """What the question says of each place: the words from its first mention to the next place's
-    ("棠川的“法律进乡村”和" / "墨川的“法治进街道”…"); "" for every place when one is not found."""
-    at = [min((q.find(v) for v in _variants(p) if v in q), default=-1) for p in places]
-    if -1 in at:
-        return ["" for _ in places]
-    ends = sorted(at) + [len(q)]
-    return [q[start:ends[ends.index(start) + 1]] for start in at]
-
-
-def operand_topic(text: str, query: Query) -> str:
-    """What a phrase naming an operand of a computation is about: its topic, the computing words
-    (一共, 相差, 平均…) and what follows them dropped."""
-    return topic_of(re.sub(r"(一共|合计|总共|加起来|相差|差距|平均).*$", "", text), query.localities)
-
-
-# One-character function words of _ASKING: removed only where they stand as a word.
-_FUNCTION_CHARS = set("是的在和都也还要归由把对搞为与及按")
-
-
-def _without_asking(text: str) -> str:
-    """The text minus asking words. A one-character function word is removed only where it is a
-    word of its own: 在 goes from "在哪里" but stays in 存在, 要 stays in 要点, 对 in 应对 (half a
-    word leaves a stray character, and the question loses the word the documents use)."""
-    from assistant.evidence import jieba_module
-
-    bounds, at = {0}, 0
-    for word in jieba_module().lcut(text, HMM=False):  # dictionary words only: no guessed merges like 要配
-        at += len(word)
-        bounds.add(at)
-
-    def drop(m: re.Match) -> str:
-        inside_word = m.start() not in bounds or m.end() not in bounds
-        if _PUNCTUATION.fullmatch(m.group(0)):
-            return " "  # a separator stays one: 府院、府检 must not read as 府院府检 (院府)
-        return m.group(0) if m.group(0) in _FUNCTION_CHARS and inside_word else ""
-
-    return re.sub(r"\s+", " ", _ASKING.sub(drop, text)).strip()
-
-
 
 
 _FOLLOW_UP = re.compile(r"^(那|那么|那在|还有|再问|and|what about|how about)|呢\??$", re.I)
@@ -557,7 +383,7 @@ def _merge_follow_up(query: Query, previous: str, known_localities=()) -> Query:
 
 def _strip_localities(text: str, localities) -> str:
     for loc in localities:
-        for variant in _variants(loc):
+        for variant in locality_variants(loc):
             text = text.replace(variant, "")
     return text
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from corpus.cells import TABLE_SEP
 from corpus.outline import Marker, marker_of
 from corpus.units import LABEL_RE, Units, is_note_line
+from corpus.text import paren_open
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Draft:
     score_checked: bool = False  # the table's 合计 equals the sum of its rows' points (no cell shared)
     progress: str = ""  # a ledger's 进展情况 cell: what was done so far, as printed
     status: str = ""  # a ledger's 完成状态 cell (已完成 / 序时推进 / 滞后 …)
+    # a plan's target per period, (its column's label, the cell as printed): (2027年, 压减至8天)
+    periods: list[tuple[str, str]] = field(default_factory=list)
     # how the units are printed when no note line holds them: the assignment sentence inside the
     # text (`清单由A、B分别牵头制定`), a table row's unit cells (`牵头单位：同第8项`)
     printed_units: str = ""
@@ -83,15 +86,11 @@ def lines_of(text: str, start: int = 0) -> list[Line]:
                     line.marker = None
                 if wrapped and _closes_before_opening(stripped):
                     open_for = 0
-                elif open_for or _leaves_open(stripped):
+                elif open_for or paren_open(stripped):
                     open_for += 1
                 out.append(line)
         pos += len(raw) + 1
     return out
-
-
-def _leaves_open(text: str) -> bool:
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _closes_before_opening(text: str) -> bool:

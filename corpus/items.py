@@ -392,7 +392,7 @@ def _by_leaves(lines: list[Line], text: str, rules: NoteRules | None) -> list[Dr
         if ln.label:
             if drafts and drafts[-1].kind == "task":
                 drafts[-1].notes.append(ln.text)
-                finish(drafts[-1], rules)
+                finish(drafts[-1], rules, text[drafts[-1].start:drafts[-1].end])  # (its text may change them)
             continue
         if m is None and drafts and drafts[-1].kind == "task" and _wraps_note(drafts[-1]):
             drafts[-1].notes[-1] = drafts[-1].notes[-1].rstrip() + ln.text.strip()  # a unit list wrapped

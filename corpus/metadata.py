@@ -19,11 +19,13 @@ _ISSUED_ON = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[，,]?[^。；;，,
 # a portal page's info block labels its title: `名称：…`, `标题：…`
 _TITLE_LABEL = re.compile(r"^(?:文件)?(?:名称|标题|题名)\s*[:：]\s*")
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
-_KINDS = ("任务分解方案", "任务分工方案", "重点任务分工方案", "实施方案", "推进方案", "工作方案", "工作要点", "工作安排",
+_KINDS = ("政策解读", "任务分解方案", "任务分工方案", "重点任务分工方案", "实施方案", "推进方案", "工作方案", "工作要点", "工作安排",
           "任务清单", "工作任务清单", "重点任务清单", "重点工作任务", "重点任务", "推进情况台账", "台账", "分工表", "任务分工表", "分解表", "任务分解表", "工作计划", "若干措施", "情况报告",
           "工作报告", "工作总结", "报告", "会议纪要", "纪要", "实施意见", "意见", "方案", "要点", "清单", "措施", "计划", "规划",
           # an assessment's indicators (考核评价指标及评分细则)
-          "评分细则", "考核细则", "考核办法", "考核评价指标", "考核指标", "评价指标", "细则")
+          "评分细则", "考核细则", "考核办法", "考核评价指标", "考核指标", "评价指标", "细则",
+          # what a portal publishes about a plan: its reading (《X》政策解读), a 督查 report on it
+          "解读", "督查通报")
 _TITLE_HINT = re.compile("(" + "|".join(_KINDS) + r")(\s*[(（][^)）]{0,20}[)）])?$")
 _PLACE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{1,12}?(?:自治县|自治州|自治旗|特区|林区|新区|县|区|市|州|盟|旗))")
 _LEVEL_OF_SUFFIX = {"自治县": "县", "自治州": "州", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}
@@ -31,6 +33,9 @@ _ISSUER_WORDS = r"(人民政府|政府办公室|人民政府办公室|委员会|
 _ISSUER_END = re.compile(_ISSUER_WORDS + "$")
 _SIGNATURE_LINE = re.compile(r"^(?P<issuer>\S.{1,38}?" + _ISSUER_WORDS + r")[\s\u3000]+"
                              r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:印发)?$")
+# the 版记's 印发 line after a 文号 on one row (`X政办发〔2026〕5号附件　　X区人民政府办公室2026年2月28日印发`)
+_PRINTED_BY = re.compile(r"(?:^|[\s\u3000])(?P<issuer>[^\s\u3000]{2,30}?" + _ISSUER_WORDS + r")\s*"
+                         r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发$")
 _NOT_PLACE_START = ("关于", "根据", "为了", "为", "按照", "现将", "各", "我", "全", "本")
 
 
@@ -71,6 +76,13 @@ def read_metadata(text: str) -> Metadata:
             m = _SIGNATURE_LINE.match(ln)
             if m:
                 meta.issuer = m.group("issuer")
+                meta.date = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+                break
+    if not meta.date:
+        for ln in lines:
+            m = _PRINTED_BY.search(ln)
+            if m:
+                meta.issuer = meta.issuer or m.group("issuer")
                 meta.date = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
                 break
     if not meta.date:

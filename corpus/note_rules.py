@@ -46,6 +46,10 @@ _DEFINED = (r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=的))(?P<labels>(?:[“\"]?(?:{labe
 _BOLD_KEY = re.compile(r"(加粗|粗体)[^。；;，,]{0,8}?(的|者)?(单位|部门)?(为|是|表示|即为|系)牵头|牵头单位[^。；;，,]{0,6}?(加粗|粗体)")
 
 
+_NO_LEAD_RESPONSIBLE = re.compile(r"牵头(?:单位|部门)栏?(?:为|填写?|是|标注)?[“\"]?[—\-/－―]+[”\"]?的[^。；;]{0,24}?"
+                                  r"(?:配合|协办|参与)(?:单位|部门)栏?[^。；;]{0,8}?(?:即为|为|视为|作为|是|均为)责任(?:单位|部门)")
+
+
 def read_rules(text: str) -> NoteRules | None:
     text = nfkc(text)
     first = _FIRST_IS_LEAD.search(text)
@@ -62,10 +66,11 @@ def read_rules(text: str) -> NoteRules | None:
     if legend and not first:
         others = _others_role(_sentence_around(text, legend.start(), legend.end())) or "responsible"
     defined = _defined_labels(text)
-    if not (first or marks or defined):
+    no_lead = bool(_NO_LEAD_RESPONSIBLE.search(text))
+    if not (first or marks or defined or no_lead):
         return None
     return NoteRules(first_leads=bool(first), at_least=at_least, marks=tuple(marks.items()), others=others,
-                     defined=tuple(sorted(defined.items())))
+                     defined=tuple(sorted(defined.items())), no_lead_makes_responsible=no_lead)
 
 
 def marks_legend(text: str) -> dict[str, str]:

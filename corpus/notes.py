@@ -8,6 +8,7 @@ import re
 from corpus.drafts import Draft
 from corpus.note_rules import WORD_PART
 from corpus.units import LABEL_RE, LABELS, TASK_SUBJECT, NoteRules, Units, looks_like_unit, looks_like_unit_list, parse_note, split_names
+from corpus.text import paren_open
 
 # (a name's own brackets may sit inside the note: 各乡（镇）, 各县〔市、区〕人民政府)
 _TRAILING = re.compile(r"[(（〔【]([^()（）〔〕【】]*(?:[(（〔][^()（）〔〕]*[)）〕][^()（）〔〕【】]*)*)[)）〕】]\s*[。.;；]?\s*$")
@@ -36,7 +37,7 @@ def trailing_note(paragraph: str, rules: NoteRules | None) -> tuple[int, str]:
             return m.start(), inner
     label = None
     for lm in LABEL_RE.finditer(paragraph):
-        if _inside_brackets(paragraph, lm.start()):
+        if paren_open(paragraph[:lm.start()]):
             continue  # `…“title”（牵头单位：A；完成时限：…）。progress…`: the bracket is the note (assignment)
         if lm.start() > 0 and paragraph[lm.start() - 1] in "。；;）) \u3000":
             label = lm
@@ -47,9 +48,9 @@ def trailing_note(paragraph: str, rules: NoteRules | None) -> tuple[int, str]:
 
 
 
-def _inside_brackets(text: str, at: int) -> bool:
-    before = text[:at]
-    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+def _unwrapped(text: str) -> str:
+    """A note wrapped over printed lines (`完\n成时限`) read as one text."""
+    return re.sub(r"\s*\n\s*", "", text)
 
 
 def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> None:
@@ -59,6 +60,9 @@ def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> N
         d.units = parse_note("；".join(d.notes), default_role="responsible", rules=rules)
         d.deadline = d.units.deadline
         if not d.units.empty or d.units.has_lead_marker:
+            if paragraph:  # a 通报's progress text may change the division its 责任单位 line gives
+                d.units, change = reassigned(paragraph, d.units)
+                d.printed_units = change or d.printed_units
             return
     if paragraph is None:
         return
@@ -80,21 +84,27 @@ def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> N
 
 # `自7月1日起该项任务改由A牵头，B改为配合单位，其他配合单位不变`: a division changed after the plan
 # (a 通报 or a 调整 notice says so after the units first given)
-_REASSIGNED = re.compile(r"改由(?P<units>[^，,；;。由]{2,60}?)(?:牵头|主办)")
-_MOVED = re.compile(r"(?P<units>[^，,；;。由改]{2,40}?)改为(?P<role>配合|协办|参与|责任)单位")
+# Also `牵头单位由B变更为A，B调整为责任单位` and `经研究，该项任务由A牵头，B不再作为牵头单位，改为配合`.
+_CHANGED_TO = r"(?:改|变更|调整|更改|转)为"
+_REASSIGNED = (re.compile(r"(?:改由|(?:调整|变更|更改)为由?)(?P<units>[^，,；;。由]{2,60}?)(?:牵头|主办)"),
+               re.compile(r"(?:牵头|主办)(?:单位|部门)(?:由[^，,；;。]{2,40}?)?" + _CHANGED_TO + r"(?!配合|协办|参与|责任)(?P<units>[^，,；;。]{2,60})"),
+               re.compile(r"由(?P<units>[^，,；;。由]{2,60}?)(?:牵头|主办)(?=[，,][^。；;]{2,40}?不再(?:作为|担任|是)(?:牵头|主办))"))
+_MOVED = (re.compile(r"(?P<units>[^，,；;。由改]{2,40}?)" + _CHANGED_TO + r"(?P<role>配合|协办|参与|责任)(?:单位|部门)"),
+          re.compile(r"(?P<units>[^，,；;。由改]{2,40}?)不再(?:作为|担任|是)(?:牵头|主办)(?:单位|部门)?[，,]?"
+                     + _CHANGED_TO + r"(?P<role>配合|协办|参与|责任)"))
 
 
 def reassigned(paragraph: str, units: Units) -> tuple[Units, str]:
     """The units after a change the text states (the new lead, and the former lead where it moves),
     and the sentence stating it as printed; (units, "") when there is none."""
-    text = re.sub(r"\s*\n\s*", "", paragraph)
-    m = _REASSIGNED.search(text)
+    text = _unwrapped(paragraph)
+    m = next((found for pattern in _REASSIGNED for found in [pattern.search(text)] if found), None)
     names = split_names(m.group("units")) if m else []
     if not names or not all(_unit_like(x) for x in names):
         return units, ""
-    said = next((s.strip() for s in re.split(r"[。；;]", paragraph) if m.group(0) in re.sub(r"\s*\n\s*", "", s)), "")
+    said = next((s.strip() for s in re.split(r"[。；;]", paragraph) if m.group(0) in _unwrapped(s)), "")
     new = parse_note(f"{m.group('units')}牵头").lead  # (the names as every note's are stored)
-    moved = {role: [x for mv in _MOVED.finditer(text) if mv.group("role") == role
+    moved = {role: [x for pattern in _MOVED for mv in pattern.finditer(text) if mv.group("role") == role
                     for x in parse_note(f"{mv.group('units')}配合").participating if _unit_like(x)]
              for role in ("配合", "协办", "参与", "责任")}
     out = Units(deadline=units.deadline)
@@ -144,8 +154,7 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
         return said
     for pattern, tolerated in ((_ASSIGNMENT, 1), (_BARE_ASSIGNMENT, 0), (_INNER_NOTE, 0)):
         for m in pattern.finditer(paragraph):
-            # (a note wrapped over printed lines, `完\n成时限`, is one text)
-            units = parse_note(re.sub(r"\s*\n\s*", "", m.group(1)), rules=rules)
+            units = parse_note(_unwrapped(m.group(1)), rules=rules)
             names = units.lead + units.responsible + units.participating
             odd = [n for n in names if not _unit_like(n)]
             if len(names) > len(odd) and len(odd) <= tolerated:  # one trailing clause (`，县司法局加强督促检查`)
@@ -162,17 +171,21 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
 
 # `…，由A、B共同牵头，C配合，6月底前完成。` / `由A负责起草，B负责公开`: the assignment as clauses of
 # a longer sentence, each clause's units named before its role word and the task's own verb after
-# it (牵头制定, 负责起草); the first clause opens with 由 (after a subject: 出庭应诉工作由…)
-_ROLE_WORD = r"(?P<how>共同|联合|分别)?(?:按照?职责分工|按职责)?(?P<role>牵头|负责(?!人|同志)|主办|主抓|配合|协办|协助|参与|参加)"
+# it (牵头制定, 负责起草); the first clause opens with 由 (after a subject: 出庭应诉工作由…).
+# 承担 is a responsible unit's word (`主要由A承担`).
+_ROLE_WORD = r"(?P<how>共同|联合|分别)?(?:按照?职责分工|按职责)?(?P<role>牵头|负责(?!人|同志)|主办|主抓|配合|协办|协助|参与|参加|承担)"
 _FIRST_CLAUSE = re.compile(r"^[^，,由]{0,16}?由(?P<units>[^，,；;。由]{2,80}?)" + _ROLE_WORD)
 _NEXT_CLAUSE = re.compile(r"^(?P<units>[^，,；;。由]{2,80}?)(?:积极|协同|共同|主动)?" + _ROLE_WORD)
-_CLAUSE_ROLE = {**dict(WORD_PART), "主抓": "lead", "协助": "participating"}  # the role words notes use
+_CLAUSE_ROLE = {**dict(WORD_PART), "主抓": "lead", "协助": "participating", "承担": "responsible"}
+# `(由)A会同B推进`: A leads, B takes part, and the task's verb follows B's names
+_WITH = re.compile(r"^(?:[^，,由]{0,16}?由)?(?P<units>[^，,；;。由]{2,40}?)会同(?P<rest>[^，,；;。]{2,80})$")
 
 
 # `A是这项工作的牵头单位，B、C是配合单位` / `这项工作的牵头单位为A，配合单位为B`: the roles said with 是/为
 _WORK = r"(?:这项工作|这一项工作|这一项|该项工作|本项工作|此项工作)?的?"
-_ROLE_IS = re.compile(r"(?P<units>[^，,；;。：:“”是]{2,60}?)是" + _WORK + r"(?P<role>牵头|配合|责任|协办|主办)单位")
-_ROLE_OF = re.compile(_WORK + r"(?P<role>牵头|配合|责任|协办|主办)单位(?:为|是)(?P<units>[^，,；;。“”]{2,60})")
+# (also `牵头部门是A，参与部门有B、C`)
+_ROLE_IS = re.compile(r"(?P<units>[^，,；;。：:“”是]{2,60}?)是" + _WORK + r"(?P<role>牵头|配合|责任|协办|主办|参与)(?:单位|部门)")
+_ROLE_OF = re.compile(_WORK + r"(?P<role>牵头|配合|责任|协办|主办|参与)(?:单位|部门)(?:为|是|有|包括)(?P<units>[^，,；;。“”]{2,60})")
 
 
 def _roles_said_as_is(paragraph: str) -> tuple[Units, str] | None:
@@ -199,17 +212,16 @@ def clause_assignment(paragraph: str) -> tuple[Units, str] | None:
     clauses after the first join while each names units and a role (`，报D备案` ends them), and go
     on into the next sentence after a `；` that ends the chain (`…B配合；E负责行政执法监督`). The
     first clause opens with 由, or names only units (`A、B、C分别牵头本领域清单的制定` after
-    `这项工作由县政府分管副县长统筹，`)."""
+    `这项工作由县政府分管副县长统筹，`), or says `A会同B`."""
     sentences = [[c.strip() for c in re.split(r"[，,]", s)] for s in re.split(r"[。；;]", paragraph)]
     for at, clauses in enumerate(sentences):
         for k, clause in enumerate(clauses):
-            m = _FIRST_CLAUSE.match(clause)
-            bare = m is None and _NEXT_CLAUSE.match(clause)
-            if bare and (bare.group("role") not in ("牵头", "主办", "主抓") or not _all_units(bare, strict=True)):
-                bare = None  # (without 由, a clause opens a note only naming its lead, by names that end as units do)
-            if not (m or bare):
+            found = _opening_clause(clause)
+            if found is None:
                 continue
-            found, said = [m or bare], [clause]
+            if not found:
+                return None  # `由县政府统一领导`: not a unit note
+            said = [clause]
             chain = clauses[k + 1:]
             if at + 1 < len(sentences) and _ends_with_semicolon(paragraph, clauses):
                 chain += sentences[at + 1]  # `…B配合；E负责行政执法监督`: one assignment
@@ -217,16 +229,41 @@ def clause_assignment(paragraph: str) -> tuple[Units, str] | None:
                 n = _NEXT_CLAUSE.match(later)
                 if not n or not _all_units(n):
                     break
-                found.append(n)
+                found.append((_CLAUSE_ROLE[n.group("role")], split_names(n.group("units"))))
                 said.append(later)
-            if not all(_all_units(f) for f in found):
-                return None  # `由县政府统一领导`: not a unit note
             units = Units()
-            for f in found:
-                units.add(_CLAUSE_ROLE[f.group("role")], split_names(f.group("units")))
+            for role, names in found:
+                units.add(role, names)
             units.has_lead_marker = bool(units.lead)
             return units, "，".join(said)
     return None
+
+
+def _opening_clause(clause: str) -> list[tuple[str, list[str]]] | None:
+    """The (role, names) a note's first clause assigns; [] when it opens one whose names are not all
+    units (`由县政府统一领导`), None when it opens none."""
+    m = _FIRST_CLAUSE.match(clause)
+    if m:
+        return [(_CLAUSE_ROLE[m.group("role")], split_names(m.group("units")))] if _all_units(m) else []
+    with_ = _WITH.match(clause)
+    if with_ and "了" not in with_.group("rest"):  # (`A会同B起草了《要点》` tells what was done)
+        lead, others = split_names(with_.group("units")), _units_before_verb(with_.group("rest"))
+        if lead and others and all(looks_like_unit(x) for x in lead):
+            return [("lead", lead), ("participating", others)]
+    bare = _NEXT_CLAUSE.match(clause)
+    # (without 由, a clause opens a note only naming its lead, by names that end as units do)
+    if bare and bare.group("role") in ("牵头", "主办", "主抓") and _all_units(bare, strict=True):
+        return [("lead", split_names(bare.group("units")))]
+    return None
+
+
+def _units_before_verb(text: str) -> list[str]:
+    """The units at the head of `县司法局、县信访局推进`: the longest head whose names all read as units."""
+    for end in range(len(text), 1, -1):
+        names = split_names(text[:end])
+        if names and all(looks_like_unit(x) for x in names):
+            return names
+    return []
 
 
 def _ends_with_semicolon(paragraph: str, clauses: list[str]) -> bool:

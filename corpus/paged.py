@@ -13,6 +13,7 @@ from corpus import ofd, placed, scan
 from corpus.cells import TABLE_SEP, cell_text, row_line
 from corpus.errors import DocumentError
 from corpus.units import LABEL_RE, looks_like_unit
+from corpus.text import paren_open
 
 PAGE_NUMBER = re.compile(r"^\s*(?:[—－\-–]\s*\d{1,3}\s*[—－\-–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 
@@ -271,7 +272,7 @@ def _across_pages(pages: list[list[dict]]) -> list[list[str]]:
             continue
         last, nxt = body[-1], pages[k + 1][0]["text"]
         if TABLE_SEP in nxt or STARTS_OWN.match(nxt) or (
-                _UNIT_WORDS.search(_first_sentence(nxt)) and not _unclosed(last["text"])):
+                _UNIT_WORDS.search(_first_sentence(nxt)) and not paren_open(last["text"])):
             continue
         last["text"] += nxt.strip()
         pages[k + 1] = pages[k + 1][1:]
@@ -339,8 +340,8 @@ def _unwrapped(lines: list[dict]) -> list[dict]:
         prev = out[-1] if out else None
         if (prev is not None and prev.get("wraps") and ln["text"].strip()
                 # a unit note cut by the wrap goes on with its role word ("…县司法局" + "配合）")
-                and (not STARTS_OWN.match(ln["text"]) or _unclosed(prev["text"]) and _ROLE_FIRST.match(ln["text"]))
-                and (_unclosed(prev["text"]) or not _UNIT_WORDS.search(_first_sentence(ln["text"])))
+                and (not STARTS_OWN.match(ln["text"]) or paren_open(prev["text"]) and _ROLE_FIRST.match(ln["text"]))
+                and (paren_open(prev["text"]) or not _UNIT_WORDS.search(_first_sentence(ln["text"])))
                 and ln["top"] - prev["bottom"] < 2.5 * char):
             prev = {**prev, "text": prev["text"] + ln["text"].strip(), "x1": ln["x1"], "bottom": ln["bottom"]}
             out[-1] = prev
@@ -350,7 +351,7 @@ def _unwrapped(lines: list[dict]) -> list[dict]:
         last["wraps"] = (abs(right - last["x1"]) < 1.5 * char and last["x0"] - left < 3 * char  # spans the width
                          and len(last["text"]) >= 0.8 * (right - left) / char  # in body type, not a red head,
                          and not _ends_sentence(last["text"])  # not a right-set 文号 or date
-                         and (not _UNIT_WORDS.search(last["text"]) or _unclosed(last["text"])))
+                         and (not _UNIT_WORDS.search(last["text"]) or paren_open(last["text"])))
     return out
 
 
@@ -360,6 +361,3 @@ def _first_sentence(text: str) -> str:
     return re.split(r"[。；;]", text, maxsplit=1)[0]
 
 
-def _unclosed(text: str) -> bool:
-    """A bracket opened and not closed by the line's end (a unit note cut by the wrap)."""
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")

@@ -11,10 +11,11 @@ from corpus.drafts import Draft, Line, heading_only
 from corpus.cells import TABLE_SEP
 from corpus.ditto import Dittos
 from corpus.outline import RANK, marker_of
-from corpus.tables import continuation_roles, header_roles, role_of, tasks_apart_roles, unmapped_columns
+from corpus.tables import continuation_roles, header_roles, is_period, role_of, tasks_apart_roles, unmapped_columns
 from corpus.unit_codes import decoded, is_code, legend_header, read_codes
 from corpus.unit_headings import heading_units
 from corpus.note_rules import WORD_PART
+from corpus.notes import reassigned
 from corpus.units import NoteRules, Units, nfkc, parse_note
 
 
@@ -93,7 +94,7 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None, apa
                 _units_by_number(drafts, number, cells, roles, rules, _unit_cells(printed, roles, labels))
                 drafts.append(Draft("prose", ln.start, ln.end, [(t, h) for _, t, h in path]))  # still searchable
                 continue
-            d, category = _row_item(ln, cells, roles, path, category, counter, rules, legend)
+            d, category = _row_item(ln, cells, roles, path, category, counter, rules, legend, labels)
             if d and printed != cells:  # a ditto cell: the answer shows the cells as printed
                 d.printed_units = _unit_cells(printed, roles, labels)
             if d and codes and d.units is not None and any(is_code(n) for n in d.units.lead + d.units.responsible
@@ -275,7 +276,7 @@ def _push_heading(path, heading: str) -> None:
     path.append((rank, token, heading))
 
 
-def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=None):
+def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=None, labels=None):
     by_role: dict[str, list[tuple[int, str]]] = {}
     for i, c in enumerate(cells):
         if i in roles:
@@ -298,9 +299,12 @@ def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=Non
         lead_ws = len(c) - len(c.lstrip())
         offsets.append((pos + lead_ws, pos + lead_ws + len(c.strip())))
         pos += len(c) + 1
-    # (a multi-year plan's year targets stand between the task and its units: they are its text too)
+    # (a multi-year plan's year targets stand between the task and its units: they are its text too,
+    # each with its period's label when the header names one, so that "2027年要达到多少" finds its cell)
     targets = [(i, c) for i, c in by_role.get("target", []) if c and c.strip() not in "—-/"]
-    start, end = offsets[texts[0][0]][0], offsets[max(i for i, _ in texts + targets)][1]
+    periods = [(labels[i], c.strip()) for i, c in by_role.get("target", [])
+               if c and i in (labels or {}) and is_period(labels[i])]
+    start, end = offsets[texts[0][0]][0], offsets[max(i for i, _ in texts + ([] if periods else targets))][1]
     item_path = [(t, h) for _, t, h in path]
     if category:
         m = marker_of(category)
@@ -310,7 +314,7 @@ def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=Non
         else:
             item_path = item_path + [(category, category)]
     d = Draft("task", start, end, item_path, number=no_cell or "", number_int=number_int,
-              inferred=not no_cell.isdigit())
+              inferred=not no_cell.isdigit(), periods=periods)
     units, d.deadline = _row_units(cells, roles, rules)
     for i, c in enumerate(cells):
         role = roles.get(i, "")
@@ -326,6 +330,9 @@ def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=Non
     d.units = units
     d.score = next((c for _, c in by_role.get("score", []) if _POINTS.match(c)), "")
     d.progress = "；".join(c for _, c in by_role.get("progress", []) if c and c not in "/—-")
+    if d.progress:  # a ledger's progress may change the division its unit columns give (改由A牵头)
+        d.units, change = reassigned(d.progress, d.units)
+        d.printed_units = change or d.printed_units
     d.status = next((c for _, c in by_role.get("status", []) if c and c not in "/—-"), "")
     return d, category
 
@@ -348,6 +355,9 @@ def _row_units(cells, roles, rules) -> tuple[Units, str]:
             units.has_lead_marker |= role == "lead" or note.has_lead_marker
             for r in ("lead", "responsible", "participating"):
                 units.add(r, getattr(note, r))
+    if rules and rules.no_lead_makes_responsible and by_role.get("lead") and not units.lead:
+        units.responsible += [u for u in units.participating if u not in units.responsible]
+        units.participating = []
     deadline = next((c for c in by_role.get("deadline", []) if c and c not in "/—-"), "")
     return units, deadline
 

@@ -27,9 +27,10 @@ _ROLE_WORDS = {
     "deadline": LABELS["deadline"] + ("时限", "时间安排", "进度安排"),
     # an assessment's points for an indicator (考核评价指标): a field of its own, like a time limit
     "score": ("分值", "分数", "标准分", "满分", "基本分"),
-    # a multi-year plan's targets, a column per year under 分年度目标 (2026年 / 2027年 / 2028年):
+    # a plan's targets, a column per period under 分年度目标 (2026年 / 2027年 / 2028年, 一季度 … 四季度):
     # part of the task's text, never its category
-    "target": ("分年度目标", "年度目标", "阶段目标", "分年度任务", "年度任务"),
+    "target": ("分年度目标", "年度目标", "阶段目标", "分年度任务", "年度任务", "季度目标", "分季度目标",
+               "季度推进目标", "年度推进目标", "推进目标", "阶段性目标", "节点目标"),
     # a progress ledger (推进情况台账): what was done so far, and the state it puts the task in
     "progress": ("进展情况", "工作进展", "推进情况", "落实情况", "完成情况", "进度情况", "工作完成情况", "目前进展"),
     "status": ("完成状态", "进展状态", "推进状态", "任务状态", "状态", "是否完成", "完成进度"),
@@ -51,7 +52,15 @@ def _norm(cell: str) -> str:
 
 
 _BY_LENGTH = sorted(_WORD_ROLE, key=len, reverse=True)
-_YEAR = re.compile(r"(19|20)\d{2}年度?(目标|任务)?")
+# a column per period under a plan's targets: a year (2026年度), a quarter (一季度, 第2季度, Q3), a
+# half (上半年), a month (6月), or a year's quarter (2026年一季度)
+_SUB_PERIOD = r"(?:第?[一二三四1-4]季度|Q[1-4]|[上下]半年|(?:1[0-2]|[1-9])月份?)"
+_PERIOD = re.compile(rf"(?:(?:19|20)\d{{2}}年度?{_SUB_PERIOD}?|{_SUB_PERIOD})(?:目标|任务|节点|安排)?")
+
+
+def is_period(cell: str) -> bool:
+    """A column label that is a period of a plan's targets (2026年, 二季度, 上半年)."""
+    return bool(_PERIOD.fullmatch(_norm(cell)))
 
 
 def role_of(cell: str) -> str:
@@ -60,7 +69,7 @@ def role_of(cell: str) -> str:
     name = _norm(cell)
     if name in _WORD_ROLE:
         return _WORD_ROLE[name]
-    if _YEAR.fullmatch(name):
+    if is_period(name):
         return "target"
     if len(name) > 12:
         return ""  # a sentence, not a header

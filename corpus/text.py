@@ -27,6 +27,11 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+def paren_open(text: str) -> bool:
+    """A round bracket opened and not yet closed by the text's end: a note or a name goes on after it."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
 def first_sentence(text: str, limit: int = 60) -> str:
     m = re.search(r"[。;;]", text)
     head = text[: m.start()] if m else text

@@ -104,6 +104,9 @@ class NoteRules:
     marks: tuple[tuple[str, str], ...] = ()  # (mark, role): "标注“★”的为牵头单位"
     others: str = "responsible"  # the units beside a lead named so ("其余为配合单位": participating)
     defined: tuple[tuple[str, str], ...] = ()  # (label, role) as the document defines it ("主责单位…负总责")
+    # "牵头单位栏为“—”的任务不设牵头单位，配合单位栏所列单位即为责任单位": a row without a lead makes
+    # its supporting units responsible
+    no_lead_makes_responsible: bool = False
 
     def role_of(self, label: str, paired: bool = False) -> str:
         return dict(self.defined).get(label) or label_role(label, paired)

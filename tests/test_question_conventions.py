@@ -143,7 +143,7 @@ def test_spoken_role_words(question, intent):
 
 def test_a_separator_the_asker_wrote_keeps_words_apart():
     from assistant.evidence import bigrams
-    from assistant.understand import topic_of
+    from assistant.topic import topic_of
     topic = topic_of("新密牵头府院、府检联动的那几家", ("新密市",))
     assert "府院" in bigrams(topic) and "院府" not in bigrams(topic)
     assert "存在" in topic_of("漱泉县报告里自己说存在哪些问题?", ("漱泉县",))  # 在 stays inside 存在
@@ -167,7 +167,8 @@ def test_whether_an_honour_was_won_is_an_actual_result():
 
 def test_full_width_punctuation_reads_as_half_width():
     """A Chinese keyboard types ？，（）: the two parts of a question still split, words still part."""
-    from assistant.understand import clean_question, topic_of
+    from assistant.question_text import clean_question
+    from assistant.topic import topic_of
     assert clean_question("荸泽县那条谁牵头？配合的有哪些？", 2000) == "荸泽县那条谁牵头?配合的有哪些?"
     assert "，" not in topic_of(clean_question("咱交通局今年法治任务里，执法案卷评查那项归哪个股室牵头？", 2000))
 
@@ -453,7 +454,7 @@ def test_the_kind_asked_is_not_the_topic_and_a_year_named_picks_its_sentence():
     from types import SimpleNamespace
 
     from assistant.evidence import Evidence
-    from assistant.understand import topic_of
+    from assistant.topic import topic_of
     assert "结果" not in topic_of("行政应诉的情况,伊犁2021年和漱泉2024年各是啥结果?")
     assert "目标" not in topic_of("公职律师这块,乌县和墨川各定了什么目标?")
     assert "目标" in topic_of("工作目标那部分讲了啥?")  # a heading's word stays
@@ -653,7 +654,7 @@ def test_a_reports_plans_for_next_year_are_plans_and_what_was_done_is_not_in_the
 
 
 def test_a_place_with_its_documents_kind_and_a_comparison_asked_are_not_the_topic():
-    from assistant.understand import topic_of
+    from assistant.topic import topic_of
 
     topic = topic_of("行政调解要依法加强的领域，乌县方案和新密安排各列了哪些？有啥不同", ("乌鲁木齐县", "新密市"))
     assert "行政调解" in topic

@@ -27,7 +27,7 @@ def test_a_naming_sentence_far_behind_or_a_question_asking_no_name_changes_nothi
 
 
 def test_the_classifier_and_yang_go_with_the_asking_word():
-    from assistant.understand import topic_of
+    from assistant.topic import topic_of
     assert topic_of("政务云要建成个什么样的体系") == "政务云建成体系"
     assert topic_of("这块建了个啥机制") == "这块建机制"
     assert topic_of("这个制度什么时候出台").startswith("这个")  # 这个 is not the classifier of 什么

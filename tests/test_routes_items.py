@@ -149,7 +149,7 @@ def test_a_clause_that_asks_nothing_sets_the_scene_and_a_bare_asking_part_uses_t
 
 
 def test_a_date_in_the_question_is_a_word_of_its_own(assistant):
-    from assistant.understand import topic_of
+    from assistant.topic import topic_of
 
     assert "线下办理" in topic_of("截至11月底线下办理了多少件?")
     answer = assistant.answer("伊犁州跨省通办那块,截至11月底线下办理了多少件?")

@@ -417,7 +417,7 @@ def test_the_tasks_a_unit_does_not_lead_are_counted_as_asked(assistant):
 
 
 def test_where_the_asker_read_the_units_is_not_what_the_task_is_about():
-    from assistant.understand import topic_of
+    from assistant.topic import topic_of
 
     topic = topic_of("鹤汀要点讲加强审计监督的那一条,括号中写了三个单位,按照通知的规定,其中哪一家是牵头单位?", ("鹤汀市",))
     assert "审计监督" in topic and "括号" not in topic and "通知" not in topic and "规定" not in topic

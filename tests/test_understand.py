@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.understand import detect_intent, detect_language, understand, without_instructions
+from assistant.question_text import detect_language, without_instructions
+from assistant.understand import detect_intent, understand
 from corpus.errors import BadQuestionError, QuestionTooLongError
 
 
