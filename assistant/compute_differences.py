@@ -93,6 +93,30 @@ def _same_part(x: Number, y: Number) -> bool:
     return x.sentence == y.sentence and (x.context.startswith(y.context) or y.context.startswith(x.context))
 
 
+# "受理审查时间一共压缩了几个工作日?" of "由5个工作日压缩至3个工作日": a change stated from one figure
+# to another is the difference of the two
+_CHANGE_WORDS = r"压缩|压减|减少|降低|下降|缩短|缩减|提高|增加|提升|扩大|增长"
+_CHANGE_ASKED = re.compile(rf"(?:{_CHANGE_WORDS})了?(?:几|多少)")
+_FROM_TO = re.compile(rf"[由从](?P<x>\d+(?:\.\d+)?)(?P<unit>[^\d，,。；;]{{0,6}}?)(?:{_CHANGE_WORDS}|调整)(?:至|到|为)"
+                      rf"(?P<y>\d+(?:\.\d+)?)(?P=unit)")
+
+
+def changed_by(a, query, items):
+    if not _CHANGE_ASKED.search(query.original) or len(query.localities) > 1 or not items:
+        return None
+    item = items[0]  # (the item the question is about; a figure changed elsewhere answers nothing)
+    for sentence in sentences(item.text):
+        m = _FROM_TO.search(sentence)
+        if not m:
+            continue
+        numbers = compute.numbers_in(sentence[m.start():m.end()])
+        if len(numbers) == 2 and numbers[0].unit == numbers[1].unit:
+            x, y = (Number(n.value, n.text, n.unit, n.label, n.context, sentence) for n in numbers)
+            step = compute.difference(x, y)
+            return item, f"{step.result}{step.working.rsplit(step.result, 1)[1]}。计算:{step.working}", [step], [sentence]
+    return None
+
+
 def remainder(a, query, items):
     m = _NOT_DONE.search(query.original)
     if len(query.localities) > 1:
@@ -112,7 +136,8 @@ def remainder(a, query, items):
         if chosen and chosen[0].unit == chosen[1].unit and chosen[0].value > chosen[1].value:
             step = compute.difference(*chosen)
             return item, f"{step.result}{step.working.rsplit(step.result, 1)[1]}。计算:{step.working}", [step], [n.sentence for n in chosen]
-    return None
+    # "调解的纠纷里,没调成的有几件?" of "调解纠纷3342件,调解成功3301件": the part done in other words
+    return _remainder_in_one_sentence(a, query, items[:1], unit or operands.COUNTS)
 
 
 def _remainder_in_one_sentence(a, query, items, unit):

@@ -175,6 +175,8 @@ class Assistant:
     def relevance(self, query: Query, item: TaskItem) -> float:
         if query.phrases and self._quotes(query, item):
             return 1.0  # the asker quoted the document's own words, and this item has them
+        if self._cited_by_number(query, item):
+            return 1.0  # "分解方案第45项…": the asker named the item as the plan numbers it
         rel = self.evidence.item_relevance(query.topic, item)
         return 1.0 if rel is None else rel  # no Chinese topic (an English question): trust the rank
 
@@ -213,6 +215,23 @@ class Assistant:
             holding = [Hit(rank=0, score=1.0, item=i, chunk_id=f"{i.item_id}#0") for i in extra]
         rest = [h for h in hits if h.item.item_id not in {x.item.item_id for x in holding}]
         return holding + rest
+
+    def _cited_by_number(self, query: Query, item: TaskItem) -> bool:
+        n = fields.cited_number(query.original)
+        # (only where the number names one item of the place: numbers restarting by section, or two
+        # documents of the place, leave it open)
+        return (n is not None and item.kind in route_fields.TASK_KINDS and fields.printed_number(item) == n
+                and item.locality in query.localities and self._numbers_in_place.get((item.locality, n)) == 1)
+
+    @cached_property
+    def _numbers_in_place(self) -> dict[tuple[str, int], int]:
+        """How many task items of each place carry each printed number."""
+        counts: dict[tuple[str, int], int] = {}
+        for i in self.items:
+            n = fields.printed_number(i) if i.kind in route_fields.TASK_KINDS else None
+            if n is not None:
+                counts[(i.locality, n)] = counts.get((i.locality, n), 0) + 1
+        return counts
 
     def _numbered_first(self, query: Query, hits):
         """"第9项…", "第十一条…": the item the question cites by its number, in the best-ranked

@@ -35,7 +35,8 @@ def two_in_one_sentence(a, query, items, unit) -> tuple[TaskItem, Number, Number
         return None
     best = None
     for item in items:
-        for s in sentences(item.text):
+        # (a sentence of parts, `行政调解…1218件，调解成功1164件；人民调解…3342件，调解成功3301件`: each part too)
+        for s in [part for whole in sentences(item.text) for part in dict.fromkeys([whole, *re.split(r"(?<=[；;])", whole)]) if part]:
             nums = [n for n in compute.numbers_in(s) if n.unit == unit or (unit == COUNTS and n.unit in COUNTS)]
             if len({n.unit for n in nums}) > 1:
                 continue

@@ -97,7 +97,8 @@ def _ops():
             route_dates.gap, route_dates.month_gap,
             compute_shares.change_rate, compute_shares.share, compute_shares.share_of_figures_said,
             compute_shares.average, compute_shares.times, compute_shares.scaled,
-            compute_differences.difference, compute_differences.less_parts, compute_differences.remainder,
+            compute_differences.changed_by, compute_differences.difference, compute_differences.less_parts,
+            compute_differences.remainder,
             compute_differences.summed, compute_differences.bodies_total)
 
 

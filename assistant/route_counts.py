@@ -45,8 +45,9 @@ _DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,1
                 re.compile(r"(几|多少)[项条][^?？]{0,8}?" + _DEADLINE + r"[^?？]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]"))
 # "牵头领导写“县委常委、常务副县长”的有几项?": any field (or the text) holding the quoted words
 # (a field said to be written so, not a heading quoted: "“制度建设”这一类有几项?" is a section)
-_QUOTED_IS = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,6}?)(一栏|栏)?(?P<verb>写的是|写的|写着|写了|写|填的是|填的|填|是|为)"
+_QUOTED_IS = re.compile(r"(?P<field>[\u4e00-\u9fff]{2,6}?)(一栏|栏)?(?P<verb>写的是|写的|写着|写了|写|填的是|填的|填|挂的是|挂着|挂|列的是|列着|列|标的是|标着|是|为)"
                         r"[“\"](?P<value>[^”\"]{1,20})[”\"]的?" + _ASKS_COUNT)
+_ROLE_VALUES = {"牵头", "配合", "负责", "协办", "主办", "参与", "责任", "牵头单位", "配合单位", "责任单位"}
 _EMPTY_MARKS = {"—", "——", "-", "--", "/", "／", "无", "空", "空白", "－"}
 
 
@@ -124,6 +125,8 @@ def field_filter(question: str):
         said = "”或“".join(values)
         return (lambda i: any(v in (i.deadline or "") for v in values)), f"完成时限为“{said}”"
     m = _QUOTED_IS.search(question)
+    if m and m.group("value").strip() in _ROLE_VALUES:
+        m = None  # "我们股挂“牵头”的是哪几项": the unit's part asked, not a field's value
     # the role the field names, and the word it is named by ("配合栏里" -> participating_units, 配合)
     role, word = next(((f, w.group(0)) for f, words in unit_filters.ROLE_PATTERNS if (w := words.search(m.group("field")))),
                       ("", "")) if m else ("", "")

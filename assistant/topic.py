@@ -69,7 +69,9 @@ def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
     return _without_asking(text)
 
 
-_PLACES_DOC = r"(?:的)?(?:这份|那份|那个|这个)?(?:方案|工作安排|安排|要点|清单|报告|文件|细则|分工表)?"
+# (the kind as people shorten a title: 分解方案, 工作任务分解方案, 实施方案, 工作要点 …)
+_PLACES_DOC = (r"(?:的)?(?:这份|那份|那个|这个)?(?:(?:工作任务|任务)?(?:分解|分工)?(?:实施|工作|推进)?"
+               r"(?:方案|安排|要点|清单|报告|文件|细则|分工表|计划)(?:里|中|上)?)?")
 _DATE_WORD = re.compile(r"\d+(年|月|日|号)(底|初|末|中旬|上旬|下旬)?(前|后|起)?")
 
 

@@ -146,6 +146,11 @@ def _by_part(groups: dict[str, list[TaskItem]], counter: str) -> str:
     return "、".join(f"{part}{len(its)}{counter}" for part, its in groups.items())
 
 
+def _part_said(part: str) -> str:
+    """配合 -> 配合单位, 负责 -> 负责单位, 责任单位 as it is."""
+    return part if part.endswith("单位") else f"{part.removeprefix('按职责分工')}单位"
+
+
 def _support_counts(items: list[TaskItem], names: frozenset[str], counter: str) -> str:
     """"配合2项", "责任单位1项、配合1项": a unit's non-lead items counted by the part the document
     gives it, in the document's own label (a generic "责任单位或配合单位" when no name is known)."""
@@ -229,6 +234,10 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     elif role != "lead" and names and (counts := _role_counts(items, names, counter)):
         head = (f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{counts}"
                 f"{';' + split if split else ''}。以下{len(items)}{each}:")
+    elif role != "lead" and names and len(parts := role_groups(items, names)) == 1 and "牵头" not in parts:
+        # one part in all of them: said, and that it leads none ("…要参与哪些?有牵头的吗")
+        head = (f"{unit}{verb}的任务共{len(items)}{counter}({localities}),都是{_part_said(next(iter(parts)))},"
+                f"没有牵头的{'(其中' + split + ')' if split else ''}。以下{len(items)}{each}:")
     # a short list shows more of each task: the asker checks it by what it says, not by its number
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(items) + (len(elsewhere) if list_elsewhere else 0))))
     lines = [f"[{n}] {listed_section(i)} {_listing(i, limit)}{_role_note(i, names, role) if names else ''}{_due(i)}{_points(i)}"
