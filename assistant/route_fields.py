@@ -371,6 +371,22 @@ def _basis(a, first: TaskItem) -> tuple[TaskItem, str] | None:
     return None
 
 
+# "解读的是哪个文件,文号多少?": a 政策解读 (or a 通报) explains another document, named with its 文号
+# in the reading's opening ("…印发了《X》（X政办发〔2026〕6号）")
+_ASKS_EXPLAINED = re.compile(r"解读(的是|了)?[^,，?？]{0,6}?(哪个|哪份|什么|啥)(文件|要点|方案|通知)|解读的[^,，?？]{0,8}?文号")
+_CITED_DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+
+
+def _explained(a, first: TaskItem) -> tuple[TaskItem, str] | None:
+    """The sentence of a reading's opening that names the document it explains with its 文号."""
+    opening = sorted((i for i in a.items if i.doc_id == first.doc_id), key=lambda i: i.span[0])[:4]
+    for item in opening:
+        for sentence in sentences(item.text):
+            if _CITED_DOC_NO.search(sentence) and ("《" in sentence or "印发" in sentence):
+                return item, sentence.strip()
+    return None
+
+
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几|日期|什么时候(印发|发布|发|出)|何时")
 _ASKS_DOC_NO = re.compile(r"文号|字号")
 _ASKS_ISSUER = re.compile(r"谁(发|印发|出)|哪个(单位|部门|机关)(发|印发|出)|发文(单位|机关)|哪个机关|印发机关")
@@ -457,7 +473,9 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     # "是根据哪个文件制定的?文号多少?": the document it rests on (whose 文号 is the one asked)
     basis = _basis(a, docs[0]) if len(docs) == 1 and ASKS_BASIS.search(query.original) and query.lang != "en" else None
-    missing = _missing_fields(query.original, docs[0]) if len(docs) == 1 and not basis else []
+    explained = (_explained(a, docs[0]) if len(docs) == 1 and _ASKS_EXPLAINED.search(query.original)
+                 and query.lang != "en" else None)
+    missing = _missing_fields(query.original, docs[0]) if len(docs) == 1 and not basis and not explained else []
     status = _status(query.original, docs[0]) if len(docs) == 1 and query.lang != "en" else ""
     if missing and query.lang != "en":
         # every field asked for is absent: the document does not say, which is not an answer,
@@ -489,6 +507,10 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
     if basis:
         holder, sentence = basis
         lines.append(f"制定依据:“{sentence}”[{len(cited) + 1}]。")
+        cited.append((holder, sentence))
+    if explained:
+        holder, sentence = explained
+        lines.append(f"解读的文件:“{sentence}”[{len(cited) + 1}]。")
         cited.append((holder, sentence))
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}

@@ -61,3 +61,18 @@ def test_a_who_question_no_role_pattern_has_takes_the_learned_kind():
     assert understand(said).intent == "other"  # the rules alone find no kind
     assert understand(said, kinds=kinds).intent in ("lead", "responsible")
     assert understand("乌县数据开放共享那项是怎么要求的？", kinds=kinds).intent != "lead"  # no who asked
+
+
+READING = ("《泽宁县2026年法治政府建设工作要点》政策解读\n"
+           "发布机构：泽宁县司法局　发布日期：2026年3月11日\n"
+           "1.问：《要点》是怎么出台的？\n"
+           "答：《要点》经县政府常务会议审议通过，由县人民政府办公室于2026年3月2日以泽政办发〔2026〕3号文件印发。\n"
+           "2.问：执法人员培训有什么要求？\n"
+           "答：《要点》第13项明确，执法人员每人每年培训不少于50学时。这一项由县司法局负责，县人力资源和社会保障局协助。\n")
+
+
+def test_a_reading_names_the_document_it_explains_with_its_number(tmp_path):
+    a = assistant_over(tmp_path, reading_txt=READING)
+    answer = a.answer("泽宁那份政策解读是谁发的？解读的是哪个文件，文号多少")
+    assert "泽政办发〔2026〕3号" in answer.text and "泽宁县司法局" in answer.text
+    assert any("泽政办发〔2026〕3号" in c.quote for c in answer.citations)  # cited, not said from memory
