@@ -93,10 +93,11 @@ def value_filter(a, query: Query, items: list[TaskItem]):
 
 # "一季度就有目标的是哪几项", "2027年没安排目标的": a plan's targets by period (a column per period,
 # each cell said with its period in the item's text: `一季度：…；二季度：—`)
-_PERIOD_TARGET = re.compile(r"(?P<period>(?:20\d{2}年)?(?:第?[一二三四]季度|[上下]半年)|20\d{2}年)"
+_PERIOD_TARGET = re.compile(r"(?P<period>(?:20\d{2}年)?(?:第?[一二三四]季度|[上下]半年)|20\d{2}年|今年|明年|后年)"
                             r"(?:就|才|还|已经?|都)?(?P<neg>没有?|未|不)?(?:安排|有|设|布置)了?(?:具体)?的?目标")
 
 
+_YEARS_ON = {"今年": 0, "明年": 1, "后年": 2}
 _BY_PERIOD = re.compile(r"(?:^|\n)(?:20\d{2}年|第?[一二三四]季度|[上下]半年)：")
 
 
@@ -111,11 +112,15 @@ def field_filter(question: str):
     """(what the items must have, how to say it), or None."""
     m = _PERIOD_TARGET.search(question)
     if m:
-        period = m.group("period")
-        has = lambda i: (period_target(i.text, period) or "—") not in ("—", "-", "/", "")
+        said = m.group("period")
+
+        def period_of(i: TaskItem) -> str:  # 今年 / 明年 / 后年: the year of the plan's date, and after
+            return f"{int(i.date[:4]) + _YEARS_ON[said]}年" if said in _YEARS_ON and i.date[:4].isdigit() else said
+
+        has = lambda i: (period_target(i.text, period_of(i)) or "—") not in ("—", "-", "/", "")
         if m.group("neg"):  # (only in a plan whose items give targets by period)
-            return (lambda i: bool(_BY_PERIOD.search(i.text)) and not has(i)), f"{period}没有安排目标"
-        return has, f"{period}有目标"
+            return (lambda i: bool(_BY_PERIOD.search(i.text)) and not has(i)), f"{said}没有安排目标"
+        return has, f"{said}有目标"
     m = next(filter(None, (p.search(question) for p in _DEADLINE_IS)), None)
     if m:
         value = m.group("value").strip()

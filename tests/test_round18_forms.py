@@ -152,3 +152,17 @@ def test_items_filtered_by_a_periods_target():
 
 def test_a_hui_tong_clause_that_reports_what_was_done_assigns_nothing():
     assert assignment_sentence("县司法局会同县委编办、县政府办公室在广泛征求意见的基础上起草了《要点》。") is None
+
+
+def test_this_years_target_is_the_plans_own_year():
+    from assistant.route_counts import field_filter
+
+    plan = ("棠湾区法治政府建设三年行动方案（2026—2028年）\n棠湾区人民政府办公室\n2026年4月9日\n"
+            "序号\t重点任务\t2026年\t2027年\t2028年\t牵头单位\n"
+            "1\t权责清单动态管理\t完成梳理\t建立衔接机制\t实现常态化\t区委编办\n"
+            "2\t行政调解体系\t—\t建成调解网络\t全覆盖\t区司法局\n")
+    tasks = [i for i in parse_text(plan, file="plan.txt").items if i.kind == "task"]
+    keep, said = field_filter("哪些任务今年没安排目标？")
+    assert said == "今年没有安排目标" and [keep(i) for i in tasks] == [False, True]
+    keep, _ = field_filter("明年就有目标的有几项？")
+    assert [keep(i) for i in tasks] == [True, True]
