@@ -18,6 +18,7 @@ from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, S
 from assistant.topic import topic_of
 from assistant.understand import ASKS_ROLE, DOCUMENTS_OF_A_KIND, LEAD_ASK, Query, detect_intent
 from corpus.ditto import pointers
+from corpus.metadata import DOC_NO
 from corpus.unit_codes import has_codes, is_legend
 from corpus.text import normalize, sentences
 from corpus.units import LABELS
@@ -374,7 +375,6 @@ def _basis(a, first: TaskItem) -> tuple[TaskItem, str] | None:
 # "解读的是哪个文件,文号多少?": a 政策解读 (or a 通报) explains another document, named with its 文号
 # in the reading's opening ("…印发了《X》（X政办发〔2026〕6号）")
 _ASKS_EXPLAINED = re.compile(r"解读(的是|了)?[^,，?？]{0,6}?(哪个|哪份|什么|啥)(文件|要点|方案|通知)|解读的[^,，?？]{0,8}?文号")
-_CITED_DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 
 
 def _explained(a, first: TaskItem) -> tuple[TaskItem, str] | None:
@@ -382,7 +382,7 @@ def _explained(a, first: TaskItem) -> tuple[TaskItem, str] | None:
     opening = sorted((i for i in a.items if i.doc_id == first.doc_id), key=lambda i: i.span[0])[:4]
     for item in opening:
         for sentence in sentences(item.text):
-            if _CITED_DOC_NO.search(sentence) and ("《" in sentence or "印发" in sentence):
+            if DOC_NO.search(sentence) and ("《" in sentence or "印发" in sentence):
                 return item, sentence.strip()
     return None
 

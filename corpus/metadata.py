@@ -18,7 +18,7 @@ _DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|日期)\s*[
 _ISSUED_ON = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[，,]?[^。；;，,]{0,40}?(?:印发|出台|发布)(?:了)?《")
 # a portal page's info block labels its title: `名称：…`, `标题：…`
 _TITLE_LABEL = re.compile(r"^(?:文件)?(?:名称|标题|题名)\s*[:：]\s*")
-_DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
+DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
 _KINDS = ("政策解读", "任务分解方案", "任务分工方案", "重点任务分工方案", "实施方案", "推进方案", "工作方案", "工作要点", "工作安排",
           "任务清单", "工作任务清单", "重点任务清单", "重点工作任务", "重点任务", "推进情况台账", "台账", "分工表", "任务分工表", "分解表", "任务分解表", "工作计划", "若干措施", "情况报告",
           "工作报告", "工作总结", "报告", "会议纪要", "纪要", "实施意见", "意见", "方案", "要点", "清单", "措施", "计划", "规划",
@@ -136,7 +136,7 @@ def next_document(text: str, doc_no: str) -> int | None:
             if title.startswith("《") or not _NOTICE_END.search(title):
                 continue
             below = next((ln.strip() for ln in lines[i + span:i + span + 2] if ln.strip()), "")
-            if _DOC_NO.fullmatch(below) and re.sub(r"\s+", "", below) != own:
+            if DOC_NO.fullmatch(below) and re.sub(r"\s+", "", below) != own:
                 return offsets[i]
     return None
 
@@ -145,7 +145,7 @@ def _doc_no(head: list[str]) -> str:
     """The document's own 文号: on a line of its own or in a 文号 field — not one it cites."""
     for ln in head:
         bare = re.sub(r"^(?:[•·]\s*|文\s*号\s*[:：]?\s*|发文字号\s*[:：]?\s*)", "", ln).strip("* ")
-        m = _DOC_NO.fullmatch(bare)
+        m = DOC_NO.fullmatch(bare)
         if m:
             return re.sub(r"\s+", "", bare)
     return ""
