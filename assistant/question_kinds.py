@@ -24,7 +24,8 @@ LABELLED = Path(__file__).resolve().parents[1] / "eval" / "data"
 
 
 def labelled_questions(folder: Path = LABELLED, held_out: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """(question, kind) from every labelled set but the blind ones and the `held_out` texts."""
+    """(question, kind) from every labelled set but the blind ones, the `held_out` texts and their
+    rewordings (a record's `orig_question` names the question it rewords)."""
     skip = set(held_out)
     rows = []
     for path in sorted(folder.glob("*.jsonl")):
@@ -35,7 +36,8 @@ def labelled_questions(folder: Path = LABELLED, held_out: Iterable[str] = ()) ->
                 continue
             record = json.loads(line)
             question, kind = record.get("question"), record.get("type")
-            if isinstance(question, str) and isinstance(kind, str) and question not in skip:
+            if (isinstance(question, str) and isinstance(kind, str) and question not in skip
+                    and record.get("orig_question") not in skip):  # a rewording of a held-out question
                 rows.append((question, kind))
     return rows
 

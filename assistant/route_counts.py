@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 from assistant import compute, deadlines, fields, unit_filters, unit_lists
 from assistant.compute import Computed, Number
 from assistant.understand import LEAD_ASK, Query
+from corpus.periods import PERIOD, target_for, targets
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
@@ -93,19 +94,9 @@ def value_filter(a, query: Query, items: list[TaskItem]):
 
 # "一季度就有目标的是哪几项", "2027年没安排目标的": a plan's targets by period (a column per period,
 # each cell said with its period in the item's text: `一季度：…；二季度：—`)
-_PERIOD_TARGET = re.compile(r"(?P<period>(?:20\d{2}年)?(?:第?[一二三四]季度|[上下]半年)|20\d{2}年|今年|明年|后年)"
+_PERIOD_TARGET = re.compile(rf"(?P<period>{PERIOD}|今年|明年|后年)"
                             r"(?:就|才|还|已经?|都)?(?P<neg>没有?|未|不)?(?:安排|有|设|布置)了?(?:具体)?的?目标")
-
-
 _YEARS_ON = {"今年": 0, "明年": 1, "后年": 2}
-_BY_PERIOD = re.compile(r"(?:^|\n)(?:20\d{2}年|第?[一二三四]季度|[上下]半年)：")
-
-
-def period_target(text: str, period: str) -> str | None:
-    """The item's target for `period` as printed ("—" when it has none), or None when its text says no
-    targets by period."""
-    m = re.search(r"(?:^|[\n；])第?" + re.escape(period.lstrip("第")) + r"：(?P<cell>[^；\n]*)", text)
-    return m.group("cell").strip() if m else None
 
 
 def field_filter(question: str):
@@ -117,9 +108,9 @@ def field_filter(question: str):
         def period_of(i: TaskItem) -> str:  # 今年 / 明年 / 后年: the year of the plan's date, and after
             return f"{int(i.date[:4]) + _YEARS_ON[said]}年" if said in _YEARS_ON and i.date[:4].isdigit() else said
 
-        has = lambda i: (period_target(i.text, period_of(i)) or "—") not in ("—", "-", "/", "")
+        has = lambda i: (target_for(i.text, period_of(i)) or "—") not in ("—", "-", "/", "")
         if m.group("neg"):  # (only in a plan whose items give targets by period)
-            return (lambda i: bool(_BY_PERIOD.search(i.text)) and not has(i)), f"{said}没有安排目标"
+            return (lambda i: bool(targets(i.text)) and not has(i)), f"{said}没有安排目标"
         return has, f"{said}有目标"
     m = next(filter(None, (p.search(question) for p in _DEADLINE_IS)), None)
     if m:

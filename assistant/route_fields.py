@@ -360,16 +360,25 @@ def _other_part(query: Query) -> Query | None:
 _RESTS_ON = re.compile(r"(根据|依据|按照|依照|为(深入)?贯彻落实)[^。]{0,40}?《")  # not a title's 贯彻落实《…》
 
 
-def _basis(a, first: TaskItem) -> tuple[TaskItem, str] | None:
-    """The sentence of a document's opening that names what it rests on ("根据…《…》精神,结合…
-    实际,制定本方案"), searched in the first items of the document, in order."""
-    opening = sorted((i for i in a.items if i.doc_id == first.doc_id), key=lambda i: i.span[0])[:3]
+def _opening_sentence(a, first: TaskItem, n: int, quote) -> tuple[TaskItem, str] | None:
+    """(item, quote) for the first sentence of the document's first `n` items, in reading order,
+    of which `quote` makes a quote (it returns None for a sentence it does not take)."""
+    opening = sorted((i for i in a.items if i.doc_id == first.doc_id), key=lambda i: i.span[0])[:n]
     for item in opening:
         for sentence in sentences(item.text):
-            m = _RESTS_ON.search(sentence)
-            if m:  # from 根据…: a heading run into the sentence (the title line) is not quoted
-                return item, sentence[m.start():].strip()
+            said = quote(sentence)
+            if said:
+                return item, said
     return None
+
+
+def _basis(a, first: TaskItem) -> tuple[TaskItem, str] | None:
+    """The sentence of a document's opening that names what it rests on ("根据…《…》精神,结合…
+    实际,制定本方案"), from 根据 on: a heading run into the sentence (the title line) is not quoted."""
+    def rests_on(sentence: str) -> str | None:
+        m = _RESTS_ON.search(sentence)
+        return sentence[m.start():].strip() if m else None
+    return _opening_sentence(a, first, 3, rests_on)
 
 
 # "解读的是哪个文件,文号多少?": a 政策解读 (or a 通报) explains another document, named with its 文号
@@ -379,12 +388,9 @@ _ASKS_EXPLAINED = re.compile(r"解读(的是|了)?[^,，?？]{0,6}?(哪个|哪�
 
 def _explained(a, first: TaskItem) -> tuple[TaskItem, str] | None:
     """The sentence of a reading's opening that names the document it explains with its 文号."""
-    opening = sorted((i for i in a.items if i.doc_id == first.doc_id), key=lambda i: i.span[0])[:4]
-    for item in opening:
-        for sentence in sentences(item.text):
-            if DOC_NO.search(sentence) and ("《" in sentence or "印发" in sentence):
-                return item, sentence.strip()
-    return None
+    def names_a_document(sentence: str) -> str | None:
+        return sentence.strip() if DOC_NO.search(sentence) and ("《" in sentence or "印发" in sentence) else None
+    return _opening_sentence(a, first, 4, names_a_document)
 
 
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几|日期|什么时候(印发|发布|发|出)|何时")

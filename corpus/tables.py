@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from corpus.periods import is_label
 from corpus.units import LABELS, looks_like_unit
 
 _ROLE_WORDS = {
@@ -52,15 +53,11 @@ def _norm(cell: str) -> str:
 
 
 _BY_LENGTH = sorted(_WORD_ROLE, key=len, reverse=True)
-# a column per period under a plan's targets: a year (2026年度), a quarter (一季度, 第2季度, Q3), a
-# half (上半年), a month (6月), or a year's quarter (2026年一季度)
-_SUB_PERIOD = r"(?:第?[一二三四1-4]季度|Q[1-4]|[上下]半年|(?:1[0-2]|[1-9])月份?)"
-_PERIOD = re.compile(rf"(?:(?:19|20)\d{{2}}年度?{_SUB_PERIOD}?|{_SUB_PERIOD})(?:目标|任务|节点|安排)?")
 
 
 def is_period(cell: str) -> bool:
     """A column label that is a period of a plan's targets (2026年, 二季度, 上半年)."""
-    return bool(_PERIOD.fullmatch(_norm(cell)))
+    return is_label(_norm(cell))
 
 
 def role_of(cell: str) -> str:

@@ -79,6 +79,13 @@ def prepare(group: Group, base: Path, settings, seed: Path | None = None) -> str
 _searchers: dict[str, object] = {}
 
 
+def _rewords(set_name: str) -> list[str]:
+    """The questions a set's records reword (`orig_question`): held out of the learned kinds with
+    the set, so that a rewording is never scored by a model that read its original."""
+    lines = (DATA / f"{set_name}.jsonl").read_text("utf-8").splitlines()
+    return [o for o in (json.loads(x).get("orig_question") for x in lines if x.strip()) if isinstance(o, str)]
+
+
 def score_set(set_name: str, data_dir: str, settings, out: str) -> dict:
     """One set, in a worker process (the searcher is kept for the next set of the same group)."""
     from assistant.service import build_assistant
@@ -89,7 +96,7 @@ def score_set(set_name: str, data_dir: str, settings, out: str) -> dict:
         _searchers[data_dir] = open_searcher(data_dir, settings.chroma_url, settings.embed_model, settings.threads)
     questions = load_set(str(DATA / f"{set_name}.jsonl"))
     assistant = build_assistant(replace(settings, data_dir=data_dir), searcher=_searchers[data_dir],
-                                held_out=[q.question for q in questions])
+                                held_out=[q.question for q in questions] + _rewords(set_name))
 
     def product(gold):
         return assistant.answer(gold.question, history=list(gold.history) or None, id=gold.id).to_dict()

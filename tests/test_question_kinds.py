@@ -21,6 +21,22 @@ def test_they_never_learn_from_blind_sets_or_held_out_questions(tmp_path):
     assert question_kinds.labelled_questions(tmp_path, held_out=["谁牵头?"]) == [("花了多少钱?", "unanswerable")]
 
 
+def test_a_rewording_of_a_held_out_question_is_held_out_with_it(tmp_path):
+    _write(tmp_path, "tune.jsonl", [{"question": "谁牵头?", "type": "lead_unit"},
+                                    {"question": "花了多少钱?", "type": "unanswerable"}])
+    _write(tmp_path, "para2-tune.jsonl", [{"question": "哪家挑头?", "orig_question": "谁牵头?", "type": "lead_unit"}])
+    assert question_kinds.labelled_questions(tmp_path, held_out=["谁牵头?"]) == [("花了多少钱?", "unanswerable")]
+    assert ("哪家挑头?", "lead_unit") in question_kinds.labelled_questions(tmp_path)
+
+
+def test_the_battery_holds_out_the_questions_a_set_rewords():
+    from eval.battery import _rewords
+
+    origs = _rewords("para2-tune")
+    assert origs and all(isinstance(o, str) for o in origs)
+    assert _rewords("tune29") == []
+
+
 def test_without_two_kinds_to_learn_from_the_rules_decide_alone(tmp_path):
     _write(tmp_path, "tune.jsonl", [{"question": "谁牵头?", "type": "lead_unit"}])
     assert question_kinds.load(folder=tmp_path) is None
