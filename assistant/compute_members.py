@@ -35,6 +35,8 @@ def unit_count(a, query, items):
     role = m.group("role") if m.group("role") in _ROLE_GROUPS else "这一项"
     step = Computed(str(len(named)), tuple(named), f"{len(named)}{counter}")
     text = f"{role}共点名{len(named)}{counter}单位:{'、'.join(named)}" + (f"(另有{'、'.join(rest)})" if rest else "")
+    if role != "这一项":  # the count of one role, then who does the item in every role
+        text += f";这一项的分工是{fields.units_phrase(item)}"
     return item, text, [step], [item.units_raw] if item.units_raw and item.units_raw in item.text else []
 
 

@@ -25,8 +25,8 @@ import time
 from functools import cached_property
 from typing import Iterator
 
-from assistant import (fields, prompts, read_places, titles, route_chain, route_compute, route_drafted, route_fields, route_places,
-                       route_section_sizes, route_sections, route_two_units, route_unit_tasks)
+from assistant import (fields, prompts, read_places, titles, route_chain, route_compute, route_documents, route_drafted,
+                       route_fields, route_places, route_section_sizes, route_sections, route_two_units, route_unit_tasks)
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
 from assistant.types import Answer, Citation
@@ -285,7 +285,7 @@ class Assistant:
         if query.intent == "unit_tasks":
             return route_unit_tasks.unit_tasks
         if query.intent == "doc_info":
-            return route_fields.documents
+            return route_documents.documents
         if query.intent in ("lead", "responsible") and route_fields.CHAIN.match(query.text):
             return route_fields.chain
         if query.intent in ("lead", "responsible"):

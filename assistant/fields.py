@@ -181,7 +181,13 @@ def role_in(item: TaskItem, names: frozenset[str], unit: str) -> str:
         return f"{unit}是责任单位,不是{word}单位" + _who_leads(item) + "。"
     if any(u in names for u in item.participating_units):
         return f"{unit}是{part_word(item)}单位,不是{word}单位" + _who_leads(item) + "。"
-    return f"这项任务没有列{unit}(不是{word}、责任或{part_word(item)}单位)。"
+    return not_listed(item, unit)
+
+
+def not_listed(item: TaskItem, unit: str) -> str:
+    """The item does not list the unit. Said of the asker's own unit as 你们单位 or of one the asker
+    named as 你问的单位: that name is in no citation, and an answer names no unit its citations lack."""
+    return f"这项任务没有列{unit}(不是{lead_word(item)}、责任或{part_word(item)}单位)。"
 
 
 ASKS_POSITION = re.compile(r"排(在)?第几|第几(位|个)|排(在)?(哪|什么位置)")

@@ -356,9 +356,14 @@ def _unit_in_b(a, query: Query, units: list[str], said_b: str) -> Iterator[dict]
     target = ranked[0][1]
     listed = _units_listed(target)
     said: dict[str, list[str]] = {}  # units with the same part said once: "市城管局、市交通局是责任单位…"
+    absent = "你问的单位" if len(units) == 1 else "你问的其余单位"
     for unit in units:
-        said.setdefault(fields.role_in(target, _names_of(a, unit), unit).removeprefix(unit), []).append(unit)
-    text = ("".join(f"{'、'.join(us)}{part}" for part, us in said.items()) + "\n"
+        names = _names_of(a, unit)
+        if any(unit_lists.is_named(u, names) for u in target.all_units):
+            said.setdefault(fields.role_in(target, names, unit).removeprefix(unit), []).append(unit)
+        else:  # (a unit the item does not list is not named: its name is in no citation)
+            said.setdefault(fields.not_listed(target, absent), []).append("")
+    text = ("".join(f"{'、'.join(u for u in us if u)}{part}" for part, us in said.items()) + "\n"
             f"依据:{target.locality}{target.section}“{fields.short_heading(target, 30)}”:{listed or '未写明单位'}[1]。")
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", [(target, a.quote(query, target))], "fields")

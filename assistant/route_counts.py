@@ -37,11 +37,12 @@ def answer_no_lead(a, query: Query, items: list[TaskItem]) -> Callable:
 
 
 # "完成时限写的是“长期坚持”的有几项?", "牵头单位一栏写了三家的有几项?": items counted by a field
-_ASKS_COUNT = r"[^?]{0,12}?(几|多少)[项条]"
+_ASKS_COUNT = r"[^?]{0,12}?((几|多少)[项条]|哪(些|几)[项条])"  # how many items, or which items
 _DEADLINE = r"(完成时限|时限|完成时间|时间节点|完成期限)"
 _DEADLINE_IS = (re.compile(_DEADLINE + r"[^?]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]"  # quoted, maybe one of several
                            r"((或者?|和|、|及|以及)[“\"][^”\"]{1,10}[”\"]([^?？,，]{0,10}?的)?)*的?" + _ASKS_COUNT),
-                re.compile(_DEADLINE + r"(写的是|写的|写着|写|是|为)(?P<value>[^?,的“”]{1,8})的" + _ASKS_COUNT),
+                # ("为12月底前(2024年)的": the year in brackets after the limit is its year)
+                re.compile(_DEADLINE + r"(写的是|写的|写着|写|是|为)(?P<value>[^?,的“”()]{1,8})(\((?P<year>(19|20)\d{2})年?\))?的" + _ASKS_COUNT),
                 # "有多少项任务的完成时限写的是“全年”?": the count asked first
                 re.compile(r"(几|多少)[项条][^?？]{0,8}?" + _DEADLINE + r"[^?？]{0,8}?[“\"](?P<value>[^”\"]{1,10})[”\"]"))
 # "牵头领导写“县委常委、常务副县长”的有几项?": any field (or the text) holding the quoted words
@@ -115,6 +116,8 @@ def field_filter(question: str):
     m = next(filter(None, (p.search(question) for p in _DEADLINE_IS)), None)
     if m:
         value = m.group("value").strip()
+        if "year" in m.groupdict() and m.group("year") and not value.startswith(m.group("year")):
+            value = f"{m.group('year')}年{value}"
         # "写“长期坚持”或者“持续推进”的": either value
         values = [value] + re.findall(r"[“\"]([^”\"]{1,10})[”\"]", question[m.end("value"):])[:3]
         values = values[:1] + [v for v in values[1:] if re.search(rf"(或者?|和|、|及|以及)[“\"]{re.escape(v)}", question)]
@@ -238,21 +241,28 @@ def role_filter(a, query: Query):
     at = filtered.find(unit.said)
     # ("是不是…" asks whether, it negates nothing)
     negated = at > 0 and bool(re.search(r"((?<!是)不是|不由|并非|没让|没有让)[^,，?？]{0,3}$", filtered[:at]))
+    rest_said = ""
     if negated:
+        rest_said = "" if leader else f"中{said}"  # the items left are those where it does hold the role
         said = said.replace("为", "不是", 1)
+    named = unit.name if negated else ""
 
     def keep(item: TaskItem) -> bool:
         has_role = bool(names & set(getattr(item, role) or ()))
         return has_role != negated and (not leader or bool(lead_names & set(item.lead_units or ())))
 
     # with every role counted, which of them it leads ("有它牵头的吗?")
-    return (keep, said, "", None, (unit.name, names)) if role == "all_units" else (keep, said)
+    return (keep, said, "", None, (unit.name, names), rest_said, named) if role == "all_units" else (keep, said, "", None, None, rest_said, named)
 
 
 def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, empty: str = "",
-                     unreadable=None, leads=None, more: tuple = (), steps: tuple = ()) -> Callable:
+                     unreadable=None, leads=None, rest_said: str = "", named: str = "", more: tuple = (),
+                     steps: tuple = ()) -> Callable:
     """The items of the document that `keep` picks, counted and listed in document order.
     `unreadable`: items whose field cannot be read (truncated text), said so after the list.
+    `rest_said`: what the items not picked have in common ("有几条不是司法局牵头": 由市司法局牵头),
+    said with the first of them cited, where the unit the answer names is printed. `named`: that
+    unit; when no item cited prints it (it leads nothing here), it is said as 你问的单位.
     `more`: further (keep, how to say it) the question asks in its other clauses, each answered
     after the first in the same way; `steps`: what else the first one computed."""
     docs = list(dict.fromkeys(i.doc_id for i in items))[:1]
@@ -268,6 +278,11 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
             # answer names it) is the citation's
             yield a.final(query, text, "answered", [(head, head.units_raw or head.text[:60])], "fields")
             return
+        rest = [i for i in pool if i not in found]
+        if named and rest_said and not rest and not any(named in f"{i.units_raw}{i.text}" for i in found):
+            said_here = said.replace(named, "你问的单位")
+        else:
+            said_here = said
         # each item with its lead: who to ask about it ("…有几项?各是谁牵头?" asks it outright),
         # and its time limit when the question asks about time ("…哪项最早到期?")
         when = bool(fields.ASKS_WHEN.search(query.original) or deadlines.asks(query.original))
@@ -275,7 +290,7 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
         room = SHORT_HEAD if len(found) > FEW else LONGER_HEAD
         names = "、".join(f"{fields.listed_section(i)}“{_short(i, room)}”{_led_by(i, when)}[{n}]" for n, i in enumerate(found, start=1))
         word = fields.counter_of(query.original)
-        text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said}的任务有{len(found)}{word}:{names}。"
+        text = f"{len(found)}{word}。{head.locality}《{head.title}》中{said_here}的任务有{len(found)}{word}:{names}。"
         whole = _ASKS_WHOLE.search(query.original) and len(pool) > len(found)
         if whole:  # "议定了多少事项,其中没写牵头单位的有几项?": the whole first, then its part and the rest
             text = (f"{head.locality}《{head.title}》共{len(pool)}{word}任务,其中{said}的{len(found)}{word},"
@@ -329,6 +344,10 @@ def answer_by_field(a, query: Query, items: list[TaskItem], keep, said: str, emp
             text += f"全文共{len(pool)}{word},{half}占{of_all.result}%(计算:{of_all.working})。"
             extra += (Computed(str(len(pool)), tuple(i.section for i in pool), f"{len(pool)}{word}"), of_all)
             cited += [i for i in pool if i not in cited]
+        if rest_said and rest and not whole:
+            cited.append(rest[0])
+            # (not counted: a count is said only of items the answer cites, and the rest are many)
+            text += f"其余各{word}{rest_said},如{fields.listed_section(rest[0])}“{_short(rest[0])}”[{len(cited)}]。"
         if unreadable and any(unreadable(i) for i in pool):
             text += "另有任务的单位信息因文本不完整无法辨认。"
         yield {"type": "delta", "text": text}

@@ -13,12 +13,11 @@ from typing import Iterator
 
 from assistant import fields, unit_lists, value_kind
 from assistant.compute import Computed
-from assistant.evidence import ASKS_BASIS
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.topic import topic_of
-from assistant.understand import ASKS_ROLE, DOCUMENTS_OF_A_KIND, LEAD_ASK, Query, detect_intent
+from assistant.understand import ASKS_ROLE, LEAD_ASK, Query, detect_intent
 from corpus.ditto import pointers
-from corpus.metadata import DOC_NO
+from corpus.note_rules import read_rules
 from corpus.unit_codes import has_codes, is_legend
 from corpus.text import normalize, sentences
 from corpus.units import LABELS
@@ -49,6 +48,43 @@ def _without_unit_part(a, query: Query) -> Query | None:
     if not rest or len(rest) == len(parts):
         return None
     return replace(query, topic=topic_of("，".join(rest), query.localities))
+
+
+# "A那条和B那条，牵头单位一样吗?", "第一条X和第二条Y，主办单位是不是同一家?": two items of one
+# place named side by side, and whether their units agree
+_SAME_ASKED = re.compile(r"一样|相同|同一(家|个)|一致|是一家|一回事")
+_TWO_ITEMS = re.compile(r"^(?P<a>[^,，?？]{4,}?)(?:那条|那项|这条|这项|那一条|那一项)?(?:和|跟|与|同)"
+                        r"(?P<b>[^,，?？]{4,}?)(?:那条|那项|这条|这项|那一条|那一项)?[,，]")
+
+
+def _two_items(a, query: Query) -> list[tuple[TaskItem, float]] | None:
+    """The best item for each of two items the question compares, when each part finds its own in
+    the place named; None otherwise."""
+    m = _TWO_ITEMS.match(query.text)
+    if not m or len(query.localities) != 1 or not _SAME_ASKED.search(query.text[m.end():]):
+        return None
+    found = []
+    for part in (m.group("a"), m.group("b")):
+        sub = replace(query, text=part, original=part, topic=topic_of(part, query.localities))
+        hits = a._numbered_first(sub, a.searcher.search(part, k=6, localities=list(query.localities)))
+        kept = _kept(a, sub, hits)
+        if not kept:
+            return None
+        found.append(kept[0])
+    return found if found[0][0].item_id != found[1][0].item_id else None
+
+
+def _same_units(pair: list[tuple[TaskItem, float]], intent: str) -> str:
+    """"两项的牵头单位相同(都是X)" or "不同": the comparison asked, from the items' fields."""
+    (one, _), (two, _) = pair
+    role, field = (("责任单位", "responsible_units") if intent == "responsible"
+                   else (f"{fields.lead_word(one)}单位", "lead_units"))
+    first, second = getattr(one, field) or (), getattr(two, field) or ()
+    if not first and not second:
+        return f"两项都没有写{role}。"
+    if set(first) == set(second):
+        return f"两项的{role}相同,都是{fields.SEP.join(first)}。"
+    return f"两项的{role}不同。"
 
 
 def pick_per_locality(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
@@ -89,7 +125,9 @@ def _unreadable_units(item: TaskItem) -> bool:
 
 
 # asked below what a unit note says: which of the named unit's own 科室 or which person
-_ASKS_FINER = re.compile(r"(具体)?(是)?哪个(科室|股室|处室|科|股|处)|责任人是谁|经办人|(具体)?(由)?谁(来)?经办")
+_ASKS_FINER = re.compile(r"(具体)?(是)?哪个(科室|股室|处室|科|股|处)|责任人是谁|经办人|(具体)?(由)?谁(来)?经办|"
+                         r"联系人|联系电话|联系方式|(办公|手机)?电话")
+_UNIT_BY_TAIL = re.compile(r"(分局|局|委|办|中心|单位|部门)(里|内部|那边|这边)")
 
 
 def _finer_than_written(query: Query, item: TaskItem) -> str:
@@ -97,7 +135,8 @@ def _finer_than_written(query: Query, item: TaskItem) -> str:
     the person; the item names units only. The reason to decline, or "" when the item goes that
     far (a bureau's own plan names its 科室, a ledger its 责任人)."""
     names = [*(item.lead_units or ()), *item.responsible_units, *item.participating_units]
-    said = query.unit or next((n for n in names if n in query.original or n[1:] in query.original), "")
+    said = (query.unit or next((n for n in names if n in query.original or n[1:] in query.original), "")
+            or _UNIT_BY_TAIL.search(query.original))  # "分局里具体哪个科室": the unit by its kind
     if not said or not _ASKS_FINER.search(query.original):
         return ""
     if any(re.search(r"(科|股|室|处)$", n) for n in names) or _LEADER_LINE.search(item.units_raw or ""):
@@ -114,7 +153,8 @@ def _rule_names_a_unit(rule: str) -> bool:
 
 
 def units(a, query: Query, hits, timings) -> Iterator[dict]:
-    keep = _kept(a, query, hits)
+    compared = _two_items(a, query) if query.lang != "en" else None
+    keep = compared or _kept(a, query, hits)
     bare = _without_unit_part(a, query) if not keep else None
     if bare is not None:  # "…各是哪个单位牵头?统计局在两边是什么角色": the item is named by the rest
         keep = _kept(a, bare, hits)
@@ -163,6 +203,8 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
                   and not LEAD_ASK.search(query.original) and "负责" not in query.original
                   and not keep[0][0].participating_units and not _names_no_unit(keep[0][0]))
     first, lines, last = [], [], []  # what is said before the items' lines, each item's line, after them
+    if compared:
+        first.append(_same_units(compared, query.intent))
     if query.premise and len(keep) == 1:  # "是县发改委牵头吧?": yes or no first, then who does
         led = frozenset(keep[0][0].lead_units or ())
         # (the guess is not repeated when wrong: an answer names no unit its citations do not)
@@ -195,7 +237,9 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     if query.unit and not many and query.lang != "en" and ASKS_ROLE.search(query.original):
         # "县发改委是牵头还是配合?", "我们是县审计局,…我们是牵头吗?": the unit's part comes first
         names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
-        first.insert(0, fields.role_in(keep[0][0], names, query.unit))
+        listed = any(unit_lists.is_named(u, names) for u in keep[0][0].all_units)
+        first.insert(0, fields.role_in(keep[0][0], names, query.unit) if listed else
+                     fields.not_listed(keep[0][0], "你们单位" if _FIRST_PERSON.search(query.original) else "你问的单位"))
     if not many and query.lang != "en" and _ASKS_LEADER.search(query.original):
         leader = _LEADER_LINE.search(keep[0][0].units_raw or "")
         if leader:  # "…是不是县长挂帅?": the leader is a person's post, printed apart from the units
@@ -246,6 +290,10 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         for n, (item, _) in enumerate(keep):
             if item.deadline and item.deadline not in lines[n]:
                 lines[n] += f"完成时限:{item.deadline}[{n + 1}]。"
+    rule = _reading_rule(a, keep[0][0]) if not many and query.lang != "en" and _ASKS_WHY_LEAD.search(query.original) else None
+    if rule:  # "哪个算牵头?凭啥?": the document's own rule for reading its notes, quoted and cited
+        cited.append(rule)
+        last.append(f"文件约定:“{rule[1]}”[{len(cited)}]")
     lines = first + lines + last
     missing = [loc for loc in query.localities if loc not in {i.locality for i, _ in keep}]
     for loc in missing:
@@ -256,7 +304,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         head = ("The documents differ by locality:" if query.lang == "en"
                 else "不同地方的文件分工不同,请按您所在地区查看:")
         text = head + "\n" + "\n".join(f"- {line}" for line in lines)
-    elif many and places == 1 and query.lang != "en":
+    elif many and places == 1 and query.lang != "en" and not compared:
         head = f"这个问题对应{keep[0][0].locality}文件中的{len(keep)}项任务,分工各不相同:"
         text = head + "\n" + "\n".join(f"- {line}" for line in lines)
     else:
@@ -271,8 +319,27 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     yield a.final(query, text, status, cited, "fields", computed=counts)
 
 
+# why a unit is the lead, or how the notes are read: "凭啥?", "括号里第一个就是牵头吗?"
+_ASKS_WHY_LEAD = re.compile(r"凭啥|凭什么|为什么|为啥|依据(是)?什么|根据(是)?什么|怎么(看|判断|确定|知道)|咋(看|知道|判断)|"
+                            r"括号里?(第一个|排(在)?第一|打头|的顺序)|(排|列)在(第一|首位|最前)")
+
+
+def _reading_rule(a, item: TaskItem) -> tuple[TaskItem, str] | None:
+    """(passage, sentence) where the item's document says how to read its unit notes ("排在第一位
+    的为牵头单位", "标注★的为牵头单位"), when one does and the item's note is read by it."""
+    if not item.units_raw:
+        return None
+    for other in sorted((i for i in a.items if i.doc_id == item.doc_id and i.kind not in TASK_KINDS), key=lambda i: i.span[0]):
+        for sentence in sentences(other.text):
+            for line in sentence.split("\n"):  # (not the title line a first sentence runs on from)
+                if read_rules(line):
+                    return other, line.strip()
+    return None
+
+
 _ASKS_A_UNIT = re.compile(r"牵头|负责|单位|部门|挑头|牵总|主抓")
-_NAMES_A_BODY = re.compile(r"局|委员会|办公室|中心|小组|指挥部|法院|检察院|部门|[州市县区]委(?!托)")
+# (not "42个县直部门", "各部门": a count or a collective names nobody who did it)
+_NAMES_A_BODY = re.compile(r"局|委员会|办公室|中心|小组|指挥部|法院|检察院|(?<![个直各关级])部门|[州市县区]委(?!托)")
 HEADING_SAYS_ALL = 0.95
 
 
@@ -357,59 +424,7 @@ def _other_part(query: Query) -> Query | None:
                    topic=topic_of(part, query.localities))
 
 
-_RESTS_ON = re.compile(r"(根据|依据|按照|依照|为(深入)?贯彻落实)[^。]{0,40}?《")  # not a title's 贯彻落实《…》
-
-
-def _opening_sentence(a, first: TaskItem, n: int, quote) -> tuple[TaskItem, str] | None:
-    """(item, quote) for the first sentence of the document's first `n` items, in reading order,
-    of which `quote` makes a quote (it returns None for a sentence it does not take)."""
-    opening = sorted((i for i in a.items if i.doc_id == first.doc_id), key=lambda i: i.span[0])[:n]
-    for item in opening:
-        for sentence in sentences(item.text):
-            said = quote(sentence)
-            if said:
-                return item, said
-    return None
-
-
-def _basis(a, first: TaskItem) -> tuple[TaskItem, str] | None:
-    """The sentence of a document's opening that names what it rests on ("根据…《…》精神,结合…
-    实际,制定本方案"), from 根据 on: a heading run into the sentence (the title line) is not quoted."""
-    def rests_on(sentence: str) -> str | None:
-        m = _RESTS_ON.search(sentence)
-        return sentence[m.start():].strip() if m else None
-    return _opening_sentence(a, first, 3, rests_on)
-
-
-# "解读的是哪个文件,文号多少?": a 政策解读 (or a 通报) explains another document, named with its 文号
-# in the reading's opening ("…印发了《X》（X政办发〔2026〕6号）")
-_ASKS_EXPLAINED = re.compile(r"解读(的是|了)?[^,，?？]{0,6}?(哪个|哪份|什么|啥)(文件|要点|方案|通知)|解读的[^,，?？]{0,8}?文号")
-
-
-def _explained(a, first: TaskItem) -> tuple[TaskItem, str] | None:
-    """The sentence of a reading's opening that names the document it explains with its 文号."""
-    def names_a_document(sentence: str) -> str | None:
-        return sentence.strip() if DOC_NO.search(sentence) and ("《" in sentence or "印发" in sentence) else None
-    return _opening_sentence(a, first, 4, names_a_document)
-
-
-_ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几|日期|什么时候(印发|发布|发|出)|何时")
-_ASKS_DOC_NO = re.compile(r"文号|字号")
-_ASKS_ISSUER = re.compile(r"谁(发|印发|出)|哪个(单位|部门|机关)(发|印发|出)|发文(单位|机关)|哪个机关|印发机关")
-_ASKS_ADDRESSEE = re.compile(r"(报|发|送|交|给)(给|到)?(谁|哪)|主送|下发(给|到)|抄送")
-
-
-def _missing_fields(question: str, item: TaskItem) -> list[str]:
-    """The document fields the question asks for, when none of them is given (a date given only
-    as a year does not say the day asked for); [] when something asked is there."""
-    asked = [(_ASKS_DAY, "印发日期", re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.date or "")),
-             (_ASKS_DOC_NO, "文号", item.doc_no), (_ASKS_ISSUER, "发文机关", item.issuer),
-             (_ASKS_ADDRESSEE, "主送机关", item.addressee)]
-    asked = [(name, value) for pattern, name, value in asked if pattern.search(question)]
-    return [name for name, _ in asked] if asked and not any(value for _, value in asked) else []
-
-
-# a leader asked about with the units: 牵头领导, who heads it (挂帅), a post (县长, 分管副县长)
+_FIRST_PERSON = re.compile(r"我们|咱们?|本(单位|局|部门)|我(是|在)")
 _ASKS_LEADER = re.compile(r"领导(?!干部|班子|小组|体制|机制|作用)|挂帅|[县市区州]长|分管|责任人|牵头人")  # (领导干部 is a topic, not a post)
 # the supporting units asked for, and nothing else (哪些单位配合? 配合单位有哪些? 谁来协助?)
 _ASKS_SUPPORT = re.compile(r"(配合|协办|协助|协同|参与|参加)(单位|部门|方|的|者)?(是|有)?(谁|哪)|"
@@ -450,79 +465,6 @@ def chain(a, query: Query, hits, timings) -> Iterator[dict]:
 
 
 # "是正式印发稿吗?", "是不是征求意见稿?": what kind of text a document is, which its title says
-_ASKS_STATUS = re.compile(r"正式(印发|发布|出台)?的?(稿|版|文件|文本)?[吗么]?|征求意见稿|草案|送审稿|讨论稿|定稿")
-_DRAFT = re.compile(r"征求意见稿|草案|送审稿|讨论稿|修改稿")
-
-
-def _status(question: str, item: TaskItem) -> str:
-    if not _ASKS_STATUS.search(question):
-        return ""
-    draft = _DRAFT.search(item.title or "")
-    if draft:
-        return f"不是正式印发稿:{item.locality}这份文件标题注明是“{draft.group(0)}”"
-    if item.doc_no:
-        return f"是正式印发的文件:{item.locality}这份文件有文号{item.doc_no}"
-    return ""
-
-
-def documents(a, query: Query, hits, timings) -> Iterator[dict]:
-    """What the collection holds, per document: its title, date and kind, citing its opening."""
-    first: dict[str, TaskItem] = a.searcher.maps.first_of_doc
-    docs = [i for i in first.values() if not query.localities or i.locality in query.localities]
-    named = [i for i in docs if i.doc_no and normalize(i.doc_no) in normalize(query.text)]
-    docs = named or docs  # a question quoting a 文号 is about that document
-    kind = DOCUMENTS_OF_A_KIND.search(query.original)
-    if kind and not named:  # "哪几份是年度情况报告?": the documents of that kind, by their title or kind
-        docs = [i for i in docs if kind.group("kind") in f"{i.title}{i.doc_kind}"]
-    if not docs:
-        yield a.not_found(query, hits)
-        return
-    # "是根据哪个文件制定的?文号多少?": the document it rests on (whose 文号 is the one asked)
-    basis = _basis(a, docs[0]) if len(docs) == 1 and ASKS_BASIS.search(query.original) and query.lang != "en" else None
-    explained = (_explained(a, docs[0]) if len(docs) == 1 and _ASKS_EXPLAINED.search(query.original)
-                 and query.lang != "en" else None)
-    missing = _missing_fields(query.original, docs[0]) if len(docs) == 1 and not basis and not explained else []
-    status = _status(query.original, docs[0]) if len(docs) == 1 and query.lang != "en" else ""
-    if missing and query.lang != "en":
-        # every field asked for is absent: the document does not say, which is not an answer,
-        # unless the question also asks what kind of text it is ("是正式印发稿吗?"), which its title says
-        item = docs[0]
-        text = (f"{status}[1]。" if status else "") + (
-            f"文件没有写明{'和'.join(missing)}。{item.locality}:《{item.title}》"
-            f"{',' + fields.cn_date(item.date) if item.date else ''}[1]。")
-        yield {"type": "delta", "text": text}
-        yield a.final(query, text, "answered" if status else "not_found", [(item, item.text[:60])], "fields")
-        return
-    lines, cited = ([f"{status}[1]。"] if status else []), []
-    if kind and not named and len(docs) > 1:
-        lines.append(f"收录的文件中共{len(docs)}份{kind.group('kind')}:")
-    for n, item in enumerate(docs, start=1):
-        if query.lang == "en":
-            date = item.date or "no date given"
-        else:
-            date = fields.cn_date(item.date) or "未注明日期"
-        if query.lang == "en":
-            extra = "".join(f", {v}" for v in (item.doc_no, item.issuer) if v)
-            lines.append(f"{item.locality}: {item.title}, {date}, {item.doc_kind}{extra} [{n}].")
-        else:
-            extra = (f",文号{item.doc_no}" if item.doc_no else ",无文号") + (f",{item.issuer}印发" if item.issuer else "")
-            if item.addressee and _ASKS_ADDRESSEE.search(query.original):
-                extra += f",主送{item.addressee}"
-            lines.append(f"{item.locality}:《{item.title}》,{date},{item.doc_kind}{extra}[{n}]。")
-        cited.append((item, item.text[:60]))
-    if basis:
-        holder, sentence = basis
-        lines.append(f"制定依据:“{sentence}”[{len(cited) + 1}]。")
-        cited.append((holder, sentence))
-    if explained:
-        holder, sentence = explained
-        lines.append(f"解读的文件:“{sentence}”[{len(cited) + 1}]。")
-        cited.append((holder, sentence))
-    text = "\n".join(lines)
-    yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", cited, "fields")
-
-
 _FIGURE = re.compile(r"(?<![第\d.])\d+(?:\.\d+)?(?:%|个工作日|个?学时|个?小时|(?![年月日号时])[\u4e00-\u9fff])")  # (a day or a month is a date, not a figure)
 
 

@@ -36,7 +36,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         names = _names(a, query) | {query.unit}
         here = [i for i in items if not query.localities or i.locality in query.localities] or items
         answer = route_counts.answer_by_field(a, query, here, lambda i: not names & set(i.lead_units or ()),
-                                              f"{query.unit}不是牵头单位")
+                                              f"{query.unit}不是牵头单位", rest_said=f"由{query.unit}牵头",
+                                              named=query.unit)
         yield from answer(a, query, hits, timings)
         return
     if role == "support":

@@ -33,7 +33,7 @@ _ASKING = re.compile(
     r"哪里|哪儿|由?哪(个|些|几|家|一|项)?(个)?(单位|部门|科室|股室|处室|地方|文件|材料|份|科|股|处)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|除了|是不是|有没有|多长|是否|吗|呢|"
     # the roles asked about (配合单位有哪些): what is asked, like 牵头单位
     r"(配合|协办|参加|参与|协同)(单位|部门|科室|股室)|"
-    r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|文件里|提到|要求|"
+    r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|那条|那项|那一项|这一项|文件里|提到|要求|"
     r"个?小时|学时|[一每]年|全年|分别|各自|"
     r"期限|时限|截止(日期|时间)?|完成时间|"  # the time asked for, like 什么时候: never what it is about  # units of the value asked and the period: people and documents word them differently
     r"另外|此外|"  # "另外还要落实个啥制度?": a further part, not its topic
@@ -43,7 +43,8 @@ _ASKING = re.compile(
     # "我们这边核个数:…": the asker checking a figure, not what it is about
     r"核(?:一下|个数|下数)|(?:核实|核对|确认)一下|(?:我们|咱们?)?这边|"
     # where the asker read the units, not what the task is about: "括号中写了三个单位", "按照通知的规定"
-    r"括[号注弧](里|中|内)?(写|列|注)?了?([一二三四五六七八九十两\d]+(个|家))?(单位|部门)?|"
+    # ("括号里第一个写的是市委组织部": the order read, and the unit then named, are the asker's reading)
+    r"括[号注弧](里|中|内)?(第一个|排在?第一位?|打头的?|最前面?的?)?(写|列|注)?(的)?了?([一二三四五六七八九十两\d]+(个|家))?(单位|部门)?|"
     r"(按照?|根据|依照)(文件|通知|要点|方案)?(的|里)?(规定|约定|说法|要求)|"
     # "各列了哪些?有啥不同?": each place asked, and a comparison asked, not what it is about
     r"(?:各自?|分别)(?:列|写|提|定|规定|安排|部署)了?|有(?:啥|什么)(?:不同|区别|差别|差异|两样)|"
@@ -53,7 +54,7 @@ _ASKING = re.compile(
     # the role asked (挑大梁, 领衔, 主办), like 牵头: what is asked, not what about; "各主办单位要…"
     # names who does something, and stays
     rf"(?:{LEAD_WORDS})(?!单位|部门)|"
-    r"是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|按|啊|吧|呀|"
+    r"那就是|是|的|了|在|和|都|也|还|要|归|由|把|对|搞|怎么|如何|为|与|及|按|啊|吧|呀|呗|"
     + _PUNCTUATION.pattern
 )
 
@@ -93,6 +94,7 @@ def operand_topic(text: str, query: Query) -> str:
 
 # One-character function words of _ASKING: removed only where they stand as a word.
 _FUNCTION_CHARS = set("是的在和都也还要归由把对搞为与及按")
+_POINTERS = {"这件事", "这条", "这项", "那一条", "那条", "那项", "那一项", "这一项"}
 
 
 def _without_asking(text: str) -> str:
@@ -108,8 +110,10 @@ def _without_asking(text: str) -> str:
 
     def drop(m: re.Match) -> str:
         inside_word = m.start() not in bounds or m.end() not in bounds
-        if _PUNCTUATION.fullmatch(m.group(0)):
-            return " "  # a separator stays one: 府院、府检 must not read as 府院府检 (院府)
+        if _PUNCTUATION.fullmatch(m.group(0)) or m.group(0) in _POINTERS:
+            # a separator stays one: 府院、府检 must not read as 府院府检 (院府); and a word pointing
+            # at the item ends the words before it: "权责清单那项调完" is not 权责清单调完 (单调)
+            return " "
         return m.group(0) if m.group(0) in _FUNCTION_CHARS and inside_word else ""
 
     return re.sub(r"\s+", " ", _ASKING.sub(drop, text)).strip()

@@ -36,7 +36,7 @@ LEAD_ASK = re.compile(rf"{LEAD_WORDS}|[牵挑领]了?(哪些|哪几|几|多少)(
 _LIST_ASK = r"(哪些|哪几|啥|什么|几项|几条|几件|几处|多少项|多少条|多少件|多少处|有几个)"
 _TASK_WORDS = r"(任务|工作|事项|事情|事|活儿?|条目|项目|几项|几条|指标)"  # 指标: an assessment's items
 
-# "这十几份材料里,哪几份是年度情况报告?": the documents of a kind (route_fields.documents lists them)
+# "这十几份材料里,哪几份是年度情况报告?": the documents of a kind (route_documents.documents lists them)
 DOCUMENTS_OF_A_KIND = re.compile(r"(哪几份|哪些|几份)(材料|文件)?(是|属于|算)[^,，?？]{0,16}?(?P<kind>报告|方案|要点|清单|措施|分工表|台账)")
 
 INTENT_PATTERNS = [  # order matters: the first match wins
@@ -240,6 +240,10 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "点到市财政局的有哪几条?", "市司法局的名字出现在哪些任务里?", "挂了几个牵头?": a unit
             # named and the items asked for, not the units, whatever verb joins them
             query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and _NAMES_THE_UNIT.search(query.text) and not _ONE_ITEM.search(query.text):
+            # "…清单有没有写到县检察院?是什么身份": whether a document names the unit anywhere, and in
+            # what part: the unit's items
+            query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and _ROLE_HOLDS.search(query.text):
             # "责任单位包含各镇、街道办的是哪些?": the items whose unit column holds the unit
             query = replace(query, unit=unit, intent="unit_tasks")
@@ -301,6 +305,10 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
 # the items a unit column holds a unit in: "责任单位包含各镇、街道办的是哪些?", "配合单位里有县财政局的有哪几条?"
 _ROLE_HOLDS = re.compile(r"(牵头|责任|配合|协办|参加|参与)(单位|部门)(一栏|栏)?(里|中)?(包含|包括|含|含有|有|写了|写有|列了|列有)"
                          r"[^?？,，]{2,20}?的(任务|条目|事项|条|项)?(是|有)(哪些|哪几)")
+# a document asked whether it names a unit at all: "有没有写到县检察院", "提到我们局没有"
+# (the unit alone after the verb: "有没有写市审计局今年审计的是哪5个部门" asks about a list, not the unit)
+_NAMES_THE_UNIT = re.compile(r"有没有(写到|提到|点到|列到|写进|列进|写|列|点|提)了?(我们|咱们?)?[^,，?？的]{2,16}?([?？,，]|$|吗)|"
+                             r"(写到|提到|点到|列到|写进|列进)了?[^,，?？的]{2,16}?(没有?|了吗|吗)")
 # the asker speaking of their own unit after naming it ("…点到我们没有", "跟我们有关的", "要我们牵头")
 _FIRST_PERSON = re.compile(r"我们|咱们|咱|我(?![国省市县区州])|本(单位|局|部门|委|办)")
 _FIRST_CLAUSE = re.compile(r"^[^,，:：。?？!！;；]{2,30}")
@@ -344,7 +352,7 @@ _ASKS_ITEMS = re.compile(r"(哪|几|多少)(些|几|一)?个?(条|项)|哪些(�
                          # "被点到几次?": how often a unit is named is how many items name it
                          r"(点到|提到|出现|点名|挂名|露面|涉及)[了过]?(几|多少)次|点了?(几|多少)次名|"
                          # "给我们派了啥活?": the tasks handed to a unit
-                         r"(派|分|安排|布置|交)[了给]*(我们|咱们?|我|它|他们)?(哪些|什么|啥)(活|事|工作|任务)|"
+                         r"(派|分派|分配|分|安排|布置|交办|交|下达|部署)[了给]*(我们|咱们?|我|它|他们)?(哪些|什么|啥)(活|事|工作|任务)|"
                          # "是挑头的多还是配合的多?": its items counted by its part in them
                          rf"({LEAD_WORDS}|负责|配合|参与|协办)的?(多|少)还是|"
                          # "牵头的和配合的比,哪种更多?": the same count, asked the other way
@@ -358,10 +366,12 @@ _PREMISE = re.compile(rf"(是不是(?P<unit2>[^,，。?？是由]{{2,16}}?)(在)
                       rf"(是|由)(?P<unit>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么|对吧|对吗|没错吧|是吧))[?？]?$")
 
 
-ASKS_ROLE = re.compile(r"牵头还是|还是牵头|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
+ASKS_ROLE = re.compile(r"牵头(单位)?还是|还是牵头|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
                        # "是不是算我们牵头", "算不算咱们牵头": the asker's own part, checked
                        r"(是不是|算不算|是否|是)(算|由)?(我们|咱们?|我)(局|单位|这边)?(来)?(牵头|主办|挑头|打头)|"
-                       r"挂的是|(是|算)(配合|责任单位|参与)(单位)?(吗|么)|负责还是|还是负责")
+                       r"挂的是|(是|算)(配合|责任单位|参与)(单位)?(吗|么)|负责还是|还是负责|"
+                       # "县红十字会在第45项里有没有份", "要不要参与": whether the unit takes part at all
+                       r"有没有份|有份(吗|没有?)|要不要(参与|配合|参加)|(在不在|有没有)(里面|其中|名单里)|(列|写|算|放)进去了?(吗|么|没有?)")
 
 
 def _previous_question(history) -> str:

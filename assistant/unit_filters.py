@@ -42,7 +42,8 @@ ASKS_ITEMS = re.compile(r"(几|多少)[项条]|哪(几|些)[项条]|哪几个(�
                         r"(任务|条目|事项)有哪些|的(有|是)哪些")  # "…共同牵头的有哪些?": the items so described
 
 # "哪条压根没写协办单位?", "没有配合单位的有几项?", "有没有压根没括号的": a role (or every role) left empty
-_EMPTY = re.compile(rf"(?<!有)(没|未|无)有?(写|列|标|注|明确|写明|列明)?(任何)?(?P<role>{_ROLE})?(单位|部门|括号|括注)")
+# ("后面根本没带括号": 带/加/附 a bracket is to write one)
+_EMPTY = re.compile(rf"(?<!有)(没|未|无)有?(写|列|标|注|明确|写明|列明|带|加|附)?(任何)?(?P<role>{_ROLE})?(单位|部门|括号|括注)")
 _CN = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LABEL = {"lead_units": "牵头单位", "participating_units": "配合单位", "responsible_units": "责任单位", "all_units": "单位"}
 
