@@ -39,6 +39,9 @@ ROLE_PATTERN = re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，
 PATTERNS = (
     # "牵头A的那个单位,在B方面还牵头哪些?"
     re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，]?(?P<rest>[^?？]*?{_ASK_MORE}.*)$"),
+    # "A由两家共同牵头,其中的B另外还挑头了哪项?": the item, who leads it, then one of its leads
+    re.compile(rf"^(?P<first>[^,，?？]+?(由|是)[^,，?？]{{0,6}}?{_LEAD_VERB}的?)[,，]\s*"
+               rf"(?P<rest>其中[^?？]*?{_ASK_MORE}.*)$"),
     # "A由谁牵头?它/这个单位还牵头什么?"
     re.compile(rf"^(?P<first>.+?(谁|哪个单位|哪个部门|哪家)(来)?(牵头|负责)[^?？,，]*)[?？,，]\s*"
                # the unit pointed back to in any words: 它, 这家单位, 该部门, 那个局
@@ -83,8 +86,9 @@ _BY_SOME = re.compile(rf"^(?P<a>[^,，?？]+?)(是)?由(某个|某一?家|一个
 
 
 # "管权责清单的牵头单位还挑了哪些别的担子?" -> "牵头管权责清单的那个单位,还挑了哪些别的担子?"
-_LEAD_OF_A = re.compile(r"(?P<a>[^,，?？]{2,30}?)(那(条|项))?的(牵头|主办)(单位|部门|科室|股室)"
-                        rf"(?P<rest>[,，]?[^?？]*?(还|也|另外|别的|其他|其它|{_ROLE_ASK}).*)$")
+# ("A的那一项，其牵头单位在B…": the item named, then 其 pointing back at it)
+_LEAD_OF_A = re.compile(r"(?P<a>[^,，?？]{2,30}?)((的)?那一?(条|项)[,，]其|(那(条|项))?的)(牵头|主办)(单位|部门|科室|股室)"
+                        rf"(?P<rest>[,，]?.*?(还|也|另外|别的|其他|其它|{_ROLE_ASK}).*)$")  # (the ask may be a second question)
 
 
 def _canonical(text: str) -> str:

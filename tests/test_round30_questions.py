@@ -73,3 +73,21 @@ def test_a_unit_no_cited_item_prints_is_never_named(tmp_path):
     assert "没有列你问的单位" in answer.text and "县民政局" not in answer.text
     answer = a.answer("泽宁要点里有几条不是县人社局牵头的？")
     assert "你问的单位不是牵头单位" in answer.text and "县人社局" not in answer.text
+
+
+CHAINS = ("泽宁县2025年法治政府建设工作要点\n一、优化营商环境\n"
+          "1.加强应急物资储备，县级储备库物资品种不少于40种。（县应急管理局、县发展改革局牵头）\n"
+          "2.规范涉企收费，开展违规收费专项整治。（县发展改革局牵头，县市场监管局配合）\n"
+          "二、化解矛盾纠纷\n"
+          "3.推行行政复议“阳光审理”，公开听证。（县司法局牵头）\n"
+          "4.推进“三调联动”，完善衔接机制。（县委政法委牵头，县司法局、县信访局配合）\n")
+
+
+def test_chains_in_the_words_of_reworded_questions(tmp_path):
+    a = assistant_over(tmp_path, zening_txt=CHAINS)
+    # the item, its two leads, then one of them: "其中的B另外还挑头了哪项"
+    answer = a.answer("泽宁应急物资储备由两家共同牵头，其中的发展改革局另外还挑头了哪项工作")
+    assert "规范涉企收费" in answer.text
+    # "A的那一项，其牵头单位在B…", the ask in a second question
+    answer = a.answer("泽宁推行复议“阳光审理”的那一项，其牵头单位在“三调联动”那一项里排在第几位？在那里是什么角色")
+    assert "县司法局是配合单位" in answer.text and "排第二位" in answer.text
