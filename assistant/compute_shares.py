@@ -30,8 +30,9 @@ TIMES_AFTER = re.compile(r"^(?P<a>.{2,60}?)[?？,，;；]\s*(跟|和|与|同)(?P
                           r"(拿|把)(?P<a2>[^?？]{2,60}?)(和|跟|与|同)(?P<b2>[^,，?？]{1,30}?)(相)?比(起来|较)?[,，]?(是|为|有)?(后者的)?(几|多少)倍")
 
 
-# "免证办的目标比跨省通办的目标多出几倍?": said as more, asked as times; both are given
-_TIMES_MORE = re.compile(r"(?P<a>[^,，?？]{2,40}?)比(?P<b>[^,，?？]{2,40}?)多(出)?(了)?(来)?(几|多少)倍")
+# "免证办的目标比跨省通办的目标多出几倍?", "A跟B相比,多了几倍": said as more, asked as times; both are given
+_TIMES_MORE = re.compile(r"(?P<a>[^,，?？]{2,40}?)比(?P<b>[^,，?？]{2,40}?)多(出)?(了)?(来)?(几|多少)倍|"
+                         r"(?P<a2>[^,，?？]{2,40}?)(跟|和|与|同)(?P<b2>[^,，?？]{2,40}?)(相)?比(起来|较)?[,，]?多(出)?(了)?(来)?(几|多少)倍")
 
 
 def times(a, query, items):
@@ -148,6 +149,10 @@ def share(a, query, items):
     for item in items:
         parts = operands.split_phrases(part_text or head, query, item.text)
         chosen = operands.pick(a, item, parts + ([whole_phrase] if whole_phrase else []), unit=None, query=query)
+        if not chosen and len(parts) > 1 and part_text:
+            # "以调解和解方式结案的": a 和 inside one term (调解和解), not two parts added up
+            parts = [operand_topic(part_text, query)]
+            chosen = operands.pick(a, item, parts + ([whole_phrase] if whole_phrase else []), unit=None, query=query)
         if not chosen:
             continue
         numerator, whole = chosen[:len(parts)], chosen[len(parts)] if whole_phrase else None

@@ -12,7 +12,7 @@ from assistant import compute, deadlines, fields, route_counts, route_sections, 
 from assistant.compute import Computed
 from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.route_fields import TASK_KINDS
-from assistant.topic import topic_of
+from assistant.topic import LEAD_WORDS, topic_of
 from assistant.understand import LEAD_ASK, ONLY_SUPPORT as _ONLY_SUPPORT, Query
 from corpus.types import TaskItem
 
@@ -25,7 +25,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         yield a.final(query, text, "clarify", [], "fields")
         return
     # "分别是牵头还是配合", "摊上了啥?有牵头的吗?": every role, whether any is a lead asked after
-    either = re.search(r"牵头还是|还是牵头|有(没有)?(它|我们|咱们?|他们|其)?(牵头|挑头|主办)的(吗|么|没有?)?", query.text)
+    either = re.search(rf"({LEAD_WORDS})还是|还是({LEAD_WORDS})|有(没有)?(它|我们|咱们?|他们|其)?(牵头|挑头|主办)的(吗|么|没有?)?",
+                       query.text)  # (挑头还是跟着干: any part asked)
     role = "lead" if (LEAD_ASK.search(query.text) or "lead" in query.text.lower()) and not either else "any"
     if _ONLY_SUPPORT.search(query.text) and not LEAD_ASK.search(_ONLY_SUPPORT.sub("", query.text)):
         role = "support"  # "不挑头、只配合的有哪几条?": the items it takes part in, not leads (not

@@ -242,6 +242,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "点到市财政局的有哪几条?", "市司法局的名字出现在哪些任务里?", "挂了几个牵头?": a unit
             # named and the items asked for, not the units, whatever verb joins them
             query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and _A_PART.search(query.text) and _HAS_IT.search(query.text):
+            # "第九部分讲科技保障，这部分各条里有县发改委吗？是挑头还是…": the unit's items in that part
+            query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and _NAMES_THE_UNIT.search(query.text) and not _ONE_ITEM.search(query.text):
             # "…清单有没有写到县检察院?是什么身份": whether a document names the unit anywhere, and in
             # what part: the unit's items
@@ -307,6 +310,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
 # the items a unit column holds a unit in: "责任单位包含各镇、街道办的是哪些?", "配合单位里有县财政局的有哪几条?"
 _ROLE_HOLDS = re.compile(r"(牵头|责任|配合|协办|参加|参与)(单位|部门)(一栏|栏)?(里|中)?(包含|包括|含|含有|有|写了|写有|列了|列有)"
                          r"[^?？,，]{2,20}?的(任务|条目|事项|条|项)?(是|有)(哪些|哪几)")
+# a part of a document named (第九部分, 这部分), and whether the unit is in it ("…各条里有县发改委吗")
+_A_PART = re.compile(r"第[一二三四五六七八九十\d]+(部分|章|节|大项|板块)|(这|那)一?部分")
+_HAS_IT = re.compile(r"(各条|几条|哪几条|条目)(里|中)[^,，?？]{0,4}有(没有)?[^,，?？]{2,16}?(吗|么|没有?)")
 # a document asked whether it names a unit at all: "有没有写到县检察院", "提到我们局没有"
 # (the unit alone after the verb: "有没有写市审计局今年审计的是哪5个部门" asks about a list, not the unit)
 _NAMES_THE_UNIT = re.compile(r"有没有(写到|提到|点到|列到|写进|列进|写|列|点|提)了?(我们|咱们?)?[^,，?？的]{2,16}?([?？,，]|$|吗)|"
@@ -368,7 +374,7 @@ _PREMISE = re.compile(rf"(是不是(?P<unit2>[^,，。?？是由]{{2,16}}?)(在)
                       rf"(是|由)(?P<unit>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么|对吧|对吗|没错吧|是吧))[?？]?$")
 
 
-ASKS_ROLE = re.compile(r"牵头(单位)?还是|还是牵头|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
+ASKS_ROLE = re.compile(rf"({LEAD_WORDS})(单位)?还是|还是({LEAD_WORDS})|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
                        # "是不是算我们牵头", "算不算咱们牵头": the asker's own part, checked
                        r"(是不是|算不算|是否|是)(算|由)?(我们|咱们?|我)(局|单位|这边)?(来)?(牵头|主办|挑头|打头)|"
                        r"挂的是|(是|算)(配合|责任单位|参与)(单位)?(吗|么)|负责还是|还是负责|"
