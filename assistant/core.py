@@ -87,7 +87,7 @@ class Assistant:
             yield self.final(query, text, "not_found", [], "refusal")
             return
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
-        hits = self._numbered_first(query, self._quoted_first(query, hits))
+        hits = self.numbered_first(query, self._quoted_first(query, hits))
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None
         route = (route_chain.route(self, query, hits) or route_places.route(self, query) or route_two_units.route(self, query)
@@ -233,7 +233,7 @@ class Assistant:
                 counts[(i.locality, n)] = counts.get((i.locality, n), 0) + 1
         return counts
 
-    def _numbered_first(self, query: Query, hits):
+    def numbered_first(self, query: Query, hits):
         """"第9项…", "第十一条…": the item the question cites by its number, in the best-ranked
         document (of the named place), comes first; people cite items as the plan numbers them."""
         n = fields.cited_number(query.original)

@@ -15,7 +15,7 @@ from assistant import fields, unit_lists, value_kind
 from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.topic import topic_of
-from assistant.understand import ASKS_ROLE, LEAD_ASK, Query, detect_intent
+from assistant.understand import ASKS_ROLE, FIRST_PERSON, LEAD_ASK, Query, detect_intent
 from corpus.ditto import pointers
 from corpus.note_rules import read_rules
 from corpus.unit_codes import has_codes, is_legend
@@ -66,7 +66,7 @@ def _two_items(a, query: Query) -> list[tuple[TaskItem, float]] | None:
     found = []
     for part in (m.group("a"), m.group("b")):
         sub = replace(query, text=part, original=part, topic=topic_of(part, query.localities))
-        hits = a._numbered_first(sub, a.searcher.search(part, k=6, localities=list(query.localities)))
+        hits = a.numbered_first(sub, a.searcher.search(part, k=6, localities=list(query.localities)))
         kept = _kept(a, sub, hits)
         if not kept:
             return None
@@ -239,7 +239,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
         listed = any(unit_lists.is_named(u, names) for u in keep[0][0].all_units)
         first.insert(0, fields.role_in(keep[0][0], names, query.unit) if listed else
-                     fields.not_listed(keep[0][0], "你们单位" if _FIRST_PERSON.search(query.original) else "你问的单位"))
+                     fields.not_listed(keep[0][0], "你们单位" if FIRST_PERSON.search(query.original) else "你问的单位"))
     if not many and query.lang != "en" and _ASKS_LEADER.search(query.original):
         leader = _LEADER_LINE.search(keep[0][0].units_raw or "")
         if leader:  # "…是不是县长挂帅?": the leader is a person's post, printed apart from the units
@@ -424,7 +424,6 @@ def _other_part(query: Query) -> Query | None:
                    topic=topic_of(part, query.localities))
 
 
-_FIRST_PERSON = re.compile(r"我们|咱们?|本(单位|局|部门)|我(是|在)")
 _ASKS_LEADER = re.compile(r"领导(?!干部|班子|小组|体制|机制|作用)|挂帅|[县市区州]长|分管|责任人|牵头人")  # (领导干部 is a topic, not a post)
 # the supporting units asked for, and nothing else (哪些单位配合? 配合单位有哪些? 谁来协助?)
 _ASKS_SUPPORT = re.compile(r"(配合|协办|协助|协同|参与|参加)(单位|部门|方|的|者)?(是|有)?(谁|哪)|"

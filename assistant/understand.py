@@ -318,7 +318,7 @@ _HAS_IT = re.compile(r"(各条|几条|哪几条|条目)(里|中)[^,，?？]{0,4}
 _NAMES_THE_UNIT = re.compile(r"有没有(写到|提到|点到|列到|写进|列进|写|列|点|提)了?(我们|咱们?)?[^,，?？的]{2,16}?([?？,，]|$|吗)|"
                              r"(写到|提到|点到|列到|写进|列进)了?[^,，?？的]{2,16}?(没有?|了吗|吗)")
 # the asker speaking of their own unit after naming it ("…点到我们没有", "跟我们有关的", "要我们牵头")
-_FIRST_PERSON = re.compile(r"我们|咱们|咱|我(?![国省市县区州])|本(单位|局|部门|委|办)")
+FIRST_PERSON = re.compile(r"我们|咱们|咱|我(?![国省市县区州])|本(单位|局|部门|委|办)")
 _FIRST_CLAUSE = re.compile(r"^[^,，:：。?？!！;；]{2,30}")
 # the units of one item asked ("配合单位有哪些", "由谁配合"), not the asker's own tasks
 _ASKS_ITEM_UNITS = re.compile(r"(单位|部门|科室)(有|是|都有|都是)?(哪些|哪几|谁)|由谁|谁(牵头|负责|配合|来)")
@@ -328,7 +328,7 @@ def asks_as_the_unit(text: str, unit: str, known_units, localities: tuple[str, .
     """The question opens with the asker's unit (its first clause names it: "漱泉县委编办这边,",
     "钧溪行政审批局的,") and then speaks of "us": what the document gives that unit to do."""
     first = _FIRST_CLAUSE.match(text)
-    if not first or not _FIRST_PERSON.search(text[first.end():]) or _FIRST_PERSON.search(first.group(0)):
+    if not first or not FIRST_PERSON.search(text[first.end():]) or FIRST_PERSON.search(first.group(0)):
         return False  # "我们是…," openings are the self-introductions' own (above)
     rest = text[first.end():]
     if _ASKS_UNITS.search(rest) or _ASKS_ITEM_UNITS.search(rest) or _ONE_ITEM.search(rest):
