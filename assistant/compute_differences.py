@@ -9,11 +9,13 @@ from assistant import compute, operands, route_counts
 from assistant.compute import Number
 from assistant.computed_answer import places_plan
 from assistant.gates import OPERAND_MIN
-from assistant.topic import operand_topic, place_words
+from assistant.topic import operand_topic, place_words, words_before_places
 from corpus.text import sentences
 from corpus.types import TaskItem
 
-DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)")
+DIFF = re.compile(r"相差|差距|差(了)?(几|多少)|比.{1,24}(多|少|高|低)[办做收受审查]?(了|出)?(多少|几)|"
+                  # "…定了多少个，霁川要求多少个，墨川多几个?": the two said before, one named as the more
+                  r"(?<=[,，])[^,，?？比]{1,8}?(?<![至最不])(多|少|高|低)(了|出)?(多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|加在一起|加到一起|加一块|合起来|合在一起|加总|共计|总计|之和|总和")
 _COMPARED = re.compile(r"(多|少|高|低|早|晚)[办做收受审查]?(了|出)?(多少|几).*$")  # "…比B多几项?": what follows B
 
@@ -164,7 +166,8 @@ def difference(a, query, items):
         own = tuple(operand_topic(w, query) for w in place_words(q[:m.start()], query.localities))
         if q[m.start()] == "比":
             own = (operand_topic(q[:m.start()], query), operand_topic(_COMPARED.sub("", q[m.start() + 1:]), query))
-        found = operands.each_place(a, query, operand_topic(q[:m.start()], query), unit, own)
+        shared = operand_topic(words_before_places(q[:m.start()], query.localities), query)
+        found = operands.each_place(a, query, operand_topic(q[:m.start()], query), unit, own, shared)
         return _difference_plan(found) if found else None
     if q[m.start()] == "比":  # "A比B少多少": A is before 比, B after it
         parts = [operand_topic(q[:m.start()], query), operand_topic(_COMPARED.sub("", q[m.start() + 1:]), query)]

@@ -25,7 +25,7 @@ import time
 from functools import cached_property
 from typing import Iterator
 
-from assistant import (fields, prompts, read_places, titles, route_chain, route_compute, route_documents, route_drafted,
+from assistant import (fields, prompts, read_places, titles, route_chain, route_neighbours, route_compute, route_documents, route_drafted,
                        route_fields, route_places, route_section_sizes, route_sections, route_two_units, route_unit_tasks)
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
@@ -90,7 +90,7 @@ class Assistant:
         hits = self.numbered_first(query, self._quoted_first(query, hits))
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None
-        route = (route_chain.route(self, query, hits) or route_places.route(self, query) or route_two_units.route(self, query)
+        route = (route_neighbours.route(self, query, hits) or route_chain.route(self, query, hits) or route_places.route(self, query) or route_two_units.route(self, query)
                  or route_section_sizes.route(self, query, hits) or route_compute.route(self, query, hits)
                  or route_sections.route(self, query, hits) or self._route(query))  # the special routes claim a question only when the items answer it
         for event in route(self, query, hits, timings):

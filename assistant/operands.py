@@ -50,15 +50,19 @@ def two_in_one_sentence(a, query, items, unit) -> tuple[TaskItem, Number, Number
 
 
 def each_place(a, query: Query, topic: str, unit: str | None,
-                own: tuple[str, ...] = ()) -> list[tuple[TaskItem, Number]] | None:
+                own: tuple[str, ...] = (), shared: str = "") -> list[tuple[TaskItem, Number]] | None:
     """The figure standing for `topic` in each place the question names, in the order named; each
     place searched on its own, since one place's items may rank below the other's. `own`: each
     place's own words when the question gives them ("A比B…"): the better-standing figure of the
-    two readings is taken."""
+    two readings is taken; `shared`: the words said before every place, read with each place's own."""
     found = []
     for k, loc in enumerate(query.localities):
-        readings = [t for t in dict.fromkeys((own[k] if k < len(own) else "", topic)) if t]
-        picks = [(p, fit(a, t, p[1])) for t in readings
+        mine = own[k] if k < len(own) else ""
+        both = f"{shared} {mine}".strip() if shared and mine else ""
+        readings = [t for t in dict.fromkeys((mine, both, topic)) if t]
+        # (with shared words, every figure is judged by the place's whole description: "不少于" alone
+        # fits any floor of the document, "审计项目…不少于" the one asked)
+        picks = [(p, fit(a, both or t, p[1])) for t in readings
                  for p in [best(a, [h.item for h in a.searcher.search(t, k=4, localities=[loc])], t, unit)] if p]
         if not picks:
             return None

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from assistant import fields, unit_lists
+from assistant import fields, sections, unit_lists
 from assistant.compute import Computed
 from assistant.route_sections import gist
 from assistant.question_text import quoted_phrases
@@ -206,7 +206,8 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
             said = {u: _said(a, u, rest, head.locality) for u in others}
     for unit in named:
         rest = rest.replace(said[unit], " ")
-    b_topic = topic_of(_REST_WORDS.sub(" ", rest), query.localities).strip()
+    part = _part_asked(a, query, head, rest)
+    b_topic = topic_of(_REST_WORDS.sub(" ", rest), query.localities).strip() if part is None else ""
     if len(b_topic.replace(" ", "")) < 2:
         b_topic = ""  # a stray character (`…条目里`) names no topic
     units = tuple(named) or tuple(owners)  # "那几家里,市法院还牵头啥": the one named
@@ -231,15 +232,18 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
             total = len(led) + 1
             lines.append(f"{unit}在这份文件里一共牵头{total}{counter}(这一{counter}和下列{len(led)}{counter})。")
             counts.append(Computed(str(total), tuple(i.section for i in [head, *led]), f"{total}{counter}"))
-        if b_topic:  # about B: its headings or its first sentence say B; else B is named in its text
+        if part is not None:  # B is a section of the document: its items
+            about = [i for i in led if i in part.items]
+        elif b_topic:  # about B: its headings or its first sentence say B; else B is named in its text
             about = [i for i in led if _covers(a, b_topic, f"{i.section_path}{i.heading}{_first(i)}") >= MIN_B_HEADING]
             about = about or [i for i in led if _covers(a, b_topic, i.text) >= MIN_B_TEXT]
         else:
             about = led
         about = sorted(about, key=lambda i: i.span[0])[:LIST_MAX]
-        where = f"在“{b_topic}”方面" if b_topic else ""
+        where = (f"在{sections.section_number(part)}“{part.title}”里" if part is not None
+                 else f"在“{b_topic}”方面" if b_topic else "")
         # with no B asked, where else the unit is named without leading: what the asker checks next
-        elsewhere = [] if b_topic else [
+        elsewhere = [] if (b_topic or part is not None) else [
             i for i in filter_items(a.items, locality=head.locality, unit=unit)
             if i.doc_id == head.doc_id and i.item_id != head.item_id and unit not in (i.lead_units or ())][:LIST_MAX]
         if not about:
@@ -266,6 +270,17 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
     yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
+
+
+def _part_asked(a, query: Query, head: TaskItem, rest: str):
+    """The section of A's document that B names by its number or as a part ("在第四部分规范行政行为里",
+    "在(五)那两条里"), or None: B is then a topic, read from its words."""
+    from assistant.route_sections import outline_of
+
+    if not (sections.NAMES_A_PART.search(rest) or re.search(r"[(（][一二三四五六七八九十]+[)）]", rest)):
+        return None
+    match = sections.find(rest, outline_of(a), a.evidence.coverage, (head.doc_id,), query.localities)
+    return match.section if match is not None and len(match.section.items) > 1 else None
 
 
 def _add_elsewhere(lines: list[str], cited: list, unit: str, items: list[TaskItem]) -> None:

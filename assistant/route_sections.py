@@ -31,18 +31,25 @@ def route(a, query: Query, hits) -> Callable | None:
         return None
     if query.intent == "unit_tasks" and not sections.NUMBERED.search(query.original):
         return None  # a unit's tasks in a section named by its number: that section's list, then the unit's
-    if not sections.asks_contents(query.original):
+    # (each of several places asked, "各由谁" is each place's: not one document's section)
+    each = len(query.localities) <= 1 and sections.asks_each_of_part(query.original)
+    if not (sections.asks_contents(query.original) or each):
         return None
     asks_units = query.intent in ("lead", "responsible") or _ASKS_UNITS.search(query.original)
-    if asks_units and not sections.LISTS_ITEMS.search(query.original):
+    if asks_units and not (sections.LISTS_ITEMS.search(query.original) or each):
         return None  # "…有哪些部门负责?", "协办单位都有哪些?" ask for units, not for a section
     # "…那一大块一共几条任务?是不是全归应急局牵头?": the section is named in the part that asks
     # for its contents; the other part is answered from the list (its leads are shown)
     asking = next((p for p in re.split(r"[?;]", query.original) if sections.asks_contents(p)), query.original)
     # a clause that only asks ("一共几条", "分别要求啥") says nothing of which section
-    asking = ",".join(c for c in re.split(r"[,，]", asking) if topic_of(c, query.localities).strip()) or asking
-    match = sections.find(asking, outline_of(a), a.evidence.coverage, doc_order(a, query, hits),
-                          query.localities)
+    clauses = [c for c in re.split(r"[,，]", asking) if topic_of(c, query.localities).strip()]
+    # "复议应诉那一类几项，时间节点各是啥": when the clauses together name no section, the one that
+    # names a part (那一类, 这块, 第三部分) and asks what it holds, in one place's document
+    alone = ([c for c in clauses if sections.NAMES_A_PART.search(c) and sections.asks_contents(c)]
+             if len(clauses) > 1 and len(query.localities) <= 1 else [])
+    found = (sections.find(text, outline_of(a), a.evidence.coverage, doc_order(a, query, hits), query.localities)
+             for text in (",".join(clauses) or asking, *alone))
+    match = next((m for m in found if m is not None), None)
     if match is None:
         return None
     if match.how == "heading" and len(match.section.items) == 1:

@@ -125,8 +125,18 @@ class Match:
     score: float
 
 
+# "第四部分行政决策那块两条，各由谁牵头?": each item of a section asked for, where the section is
+# named by its number or as a part (那块, 这一类), not one item's units ("那条…各乡镇")
+EACH_ASKED = re.compile(r"各(自|条|项)?(由|是)?(谁|哪(个|家)(单位|部门)?)|分别(由|是)?(谁|哪(个|家))")
+NAMES_A_PART = re.compile(rf"{NUMBERED.pattern}|(那|这)一?(大块|块|类|大部分|部分|节)")
+
+
 def asks_contents(question: str) -> bool:
     return bool(ASKS_CONTENTS.search(question))
+
+
+def asks_each_of_part(question: str) -> bool:
+    return bool(EACH_ASKED.search(question) and NAMES_A_PART.search(question))
 
 
 def find(question: str, sections: list[Section], coverage, doc_ids: tuple[str, ...],

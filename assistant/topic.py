@@ -86,6 +86,13 @@ def place_words(q: str, places: tuple[str, ...]) -> list[str]:
     return [q[start:ends[ends.index(start) + 1]] for start in at]
 
 
+def words_before_places(q: str, places: tuple[str, ...]) -> str:
+    """The words before the first place named, which may name what is compared in each
+    ("全年审计项目墨川定了多少个，霁川…")."""
+    at = [v_at for p in places for v in locality_variants(p) if (v_at := q.find(v)) >= 0]
+    return q[:min(at)].strip(" ,，;；") if at else ""
+
+
 def operand_topic(text: str, query: Query) -> str:
     """What a phrase naming an operand of a computation is about: its topic, the computing words
     (一共, 相差, 平均…) and what follows them dropped."""

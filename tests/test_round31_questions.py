@@ -1,0 +1,66 @@
+"""Round 31's multi-step questions and para3's rewordings: the item before or after a named one, a
+section named by its number and asked "各由谁牵头", a section named in one clause of several, a
+chain whose second step is a numbered part, 时间节点 as a time limit asked, and a named unit's
+items counted in words the rules lack (the learned kinds overrule a figure asked)."""
+from __future__ import annotations
+
+from assistant import fields, question_kinds
+from assistant.understand import understand
+from tests.small_plans import assistant_over
+
+PLAN = ("泽宁县2025年法治政府建设工作要点\n"
+        "一、完善依法决策机制\n"
+        "（一）健全重大行政决策目录管理。3月底前公布年度决策事项目录。（牵头单位：县政府办公室；责任单位：县司法局）\n"
+        "（二）推行合法性审核全覆盖。审核时间一般不少于5个工作日。（牵头单位：县司法局；责任单位：各乡镇）\n"
+        "二、严格规范行政执法\n"
+        "（一）推进行政执法协调监督。建立执法监督联系点10个，6月底前完成。（牵头单位：县司法局；责任单位：县市场监管局）\n"
+        "（二）规范涉企行政检查。同一部门对同一企业年度内检查不超过2次，9月底前完成。（牵头单位：县市场监管局；责任单位：县司法局）\n"
+        "（三）加强应急预案管理。修订专项应急预案不少于8项，年底前完成。（牵头单位：县应急管理局；责任单位：县财政局）\n")
+
+
+def test_the_item_after_or_before_a_named_one(tmp_path):
+    a = assistant_over(tmp_path, zening_txt=PLAN)
+    answer = a.answer("泽宁推行合法性审核全覆盖那项，紧接着的下一项是管什么的？谁挑头")
+    assert "下一项是二、(一)" in answer.text and "县司法局牵头" in answer.text.split("下一项是")[1]
+    assert [c.item.section for c in answer.citations][1].startswith("二、(一)")
+    answer = a.answer("泽宁规范涉企行政检查那条，前一项和后一项各是谁牵头？")
+    after = answer.text.split("下一项是")[1]
+    assert "前一项是二、(一)" in answer.text and "县应急管理局牵头" in after and len(answer.citations) == 3
+    # the item pointed from says its own units: the two are often compared
+    answer = a.answer("泽宁推进行政执法协调监督那条和它的下一项，是不是同一家牵头？")
+    assert answer.text.startswith("牵头单位不同") and "(县司法局牵头" in answer.text
+    # "A那条和B那条，前一项…" is the former of the two named, not a neighbour
+    answer = a.answer("泽宁推行合法性审核全覆盖那条和加强应急预案管理那条，前一项是谁牵头？")
+    assert "前一项是" not in answer.text
+    answer = a.answer("泽宁健全重大行政决策目录管理那项的上一项是什么")
+    assert "没有,这是文件的第一项任务" in answer.text
+    # "最后一项" is the last item, not the one after another
+    assert "下一项是" not in a.answer("泽宁要点最后一项是谁牵头？").text
+
+
+def test_a_section_by_number_with_each_lead_asked_and_in_one_clause_of_several(tmp_path):
+    a = assistant_over(tmp_path, zening_txt=PLAN)
+    answer = a.answer("泽宁要点第二部分执法那块三条，各由谁牵头？")
+    assert "共3" in answer.text and "县应急管理局" in answer.text and len(answer.citations) == 3
+    # the section is named in one clause; another asks the time limits (时间节点)
+    answer = a.answer("泽宁要点严格规范行政执法那一类几项，谁牵头，时间节点各是啥")
+    assert "共3" in answer.text and "9月底前" in answer.text
+    assert fields.ASKS_WHEN.search("时间节点各是啥")
+
+
+def test_a_chain_whose_second_step_is_a_numbered_part(tmp_path):
+    a = assistant_over(tmp_path, zening_txt=PLAN)
+    answer = a.answer("泽宁推行合法性审核全覆盖那条的牵头单位，在第二部分还挑了哪几条头？")
+    assert "二、“严格规范行政执法”里还牵头1" in answer.text
+    assert any(c.item.section.startswith("二、(一)") for c in answer.citations)
+    assert not any(c.item.section.startswith("二、(二)") for c in answer.citations)
+
+
+def test_a_named_units_items_counted_in_words_the_rules_lack():
+    kinds = question_kinds.load()
+    known = ("县委组织部", "县司法局")
+    said = "我们是泽宁县委组织部，2025年那份要点点到我们的条目一共几个"
+    assert understand(said, known_units=known).intent == "number"  # the rules alone read a figure
+    assert understand(said, known_units=known, kinds=kinds).intent == "unit_tasks"
+    # no unit named: the rules' reading stands
+    assert understand("2025年那份要点审核时间一共几个工作日", known_units=known, kinds=kinds).intent == "number"
