@@ -175,8 +175,8 @@ class Assistant:
     def relevance(self, query: Query, item: TaskItem) -> float:
         if query.phrases and self._quotes(query, item):
             return 1.0  # the asker quoted the document's own words, and this item has them
-        if self._cited_by_number(query, item):
-            return 1.0  # "分解方案第45项…": the asker named the item as the plan numbers it
+        if self._cited_by_number(query, item) or self._cited_by_marker(query, item):
+            return 1.0  # "分解方案第45项…", "三、（六）那条": the asker named the item as the plan numbers it
         rel = self.evidence.item_relevance(query.topic, item)
         return 1.0 if rel is None else rel  # no Chinese topic (an English question): trust the rank
 
@@ -223,6 +223,16 @@ class Assistant:
         return (n is not None and item.kind in route_fields.TASK_KINDS and fields.printed_number(item) == n
                 and item.locality in query.localities and self._numbers_in_place.get((item.locality, n)) == 1)
 
+    def _cited_by_marker(self, query: Query, item: TaskItem) -> bool:
+        cited = fields.cited_marker(query.original)
+        return (cited is not None and item.kind in route_fields.TASK_KINDS and item.locality in query.localities
+                and fields.marker_names(cited, item) and len(self._marked(cited, item.locality)) == 1)
+
+    def _marked(self, cited, locality: str) -> list[TaskItem]:
+        """The task items of a place at the outline place cited (one, or it names no single item)."""
+        return [i for i in self.items if i.locality == locality and i.kind in route_fields.TASK_KINDS
+                and fields.marker_names(cited, i)]
+
     @cached_property
     def _numbers_in_place(self) -> dict[tuple[str, int], int]:
         """How many task items of each place carry each printed number."""
@@ -236,12 +246,12 @@ class Assistant:
     def numbered_first(self, query: Query, hits):
         """"第9项…", "第十一条…": the item the question cites by its number, in the best-ranked
         document (of the named place), comes first; people cite items as the plan numbers them."""
-        n = fields.cited_number(query.original)
-        if n is None or not hits:
+        n, cited = fields.cited_number(query.original), fields.cited_marker(query.original)
+        if (n is None and cited is None) or not hits:
             return hits
         doc = hits[0].item.doc_id
         numbered = [i for i in self.items if i.doc_id == doc and i.kind in route_fields.TASK_KINDS
-                    and fields.printed_number(i) == n]
+                    and (fields.printed_number(i) == n if n is not None else fields.marker_names(cited, i))]
         if len(numbered) != 1:
             return hits  # numbers restart in every section: the number alone does not say which
         from index.search import Hit

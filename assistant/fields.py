@@ -49,13 +49,42 @@ def _as_printed(unit: str, item: TaskItem) -> str:
 
 
 # an item cited by its number: 第9项, 第十一条 (not a range, 第9至12项, nor a part, 第三部分)
-_ITEM_CITED = re.compile(r"第([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:项|条)(?![至到—\-~、和及与])")
+ITEM_CITED = re.compile(r"第([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:项|条)(?![至到—\-~、和及与])|"
+                         r"(?:编号|序号)(?:为|是)?([0-9]{1,3})(?![0-9.%])")  # "分工表中编号18的那项"
 
 
 def cited_number(question: str) -> int | None:
-    """The item number a question cites ("第9项…"), or None."""
-    m = _ITEM_CITED.search(question)
-    return number_in(m.group(1)) if m else None
+    """The item number a question cites ("第9项…", "编号18的那项"), or None."""
+    m = ITEM_CITED.search(question)
+    return number_in(m.group(1) or m.group(2)) if m else None
+
+
+# An item cited by its place in the outline, as printed: "三、（六）那条", "一、（一）②" (② reads 2 once
+# normalised), "五、(十一) 32.". A part alone ("三、") names a section, not an item.
+_CN = "[一二三四五六七八九十]"
+_MARKER = re.compile(rf"(?:(?<!{_CN})({_CN}{{1,3}})、\s*)?(?:[(（]({_CN}{{1,4}})[)）])\s*(?:(\d{{1,2}})(?![\d%％年月日号个项条件次天家名人]))?|"
+                     rf"(?<!{_CN})({_CN}{{1,3}})、\s*(\d{{1,2}})(?![\d%％年月日号个项条件次天家名人])")
+
+
+def cited_marker(question: str) -> tuple[str, str, int | None] | None:
+    """(part, sub-part, item number) of an item the question cites by its outline place, or None."""
+    m = _MARKER.search(question)
+    if not m:
+        return None
+    if m.group(2):
+        return (m.group(1) or "", m.group(2), int(m.group(3)) if m.group(3) else None)
+    return (m.group(4), "", int(m.group(5)))
+
+
+def marker_names(cited: tuple[str, str, int | None], item: TaskItem) -> bool:
+    """Whether the item's printed place is the one cited: every part the question gives is the item's."""
+    own = _MARKER.match(item.section or "")
+    if not own:
+        return False
+    part, sub, n = (own.group(1) or "", own.group(2), own.group(3)) if own.group(2) else (own.group(4), "", own.group(5))
+    top, want_sub, want_n = cited
+    return ((not top or top == part) and (not want_sub or want_sub == sub)
+            and (want_n is None or (n is not None and int(n) == want_n)))
 
 
 def printed_number(item: TaskItem) -> int | None:

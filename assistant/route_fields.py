@@ -320,7 +320,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
 
 
 # why a unit is the lead, or how the notes are read: "凭啥?", "括号里第一个就是牵头吗?"
-_ASKS_WHY_LEAD = re.compile(r"凭啥|凭什么|为什么|为啥|依据(是)?什么|根据(是)?什么|怎么(看|判断|确定|知道)|咋(看|知道|判断)|"
+_ASKS_WHY_LEAD = re.compile(r"凭啥|凭什么|为什么|为啥|依据(是)?什么|根据(是)?什么|依据(在哪|何在|是啥)|有(什么|啥)依据|怎么(看|判断|确定|知道)|咋(看|知道|判断)|"
                             r"括号里?(第一个|排(在)?第一|打头|的顺序)|(排|列)在(第一|首位|最前)")
 
 

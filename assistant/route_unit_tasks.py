@@ -58,7 +58,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
     if not items:
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return
-    if (role == "lead" and _SOLE.search(query.original) and not _JOINT.search(query.original)
+    if (role == "lead" and _SOLE.search(query.original)
+            and (not _JOINT.search(query.original) or _JOINT_LEFT_OUT.search(query.original))
             and not _SOLE_CHECKED.search(query.original)):
         # "市司法局一家独自挑头的条目有多少?": the items it leads alone, not those led with others
         alone = unit_lists.lead_split(items, _names(a, query))[0]
@@ -201,6 +202,8 @@ _SOLE = re.compile(r"单独|独自|独家|一家(独|单)|自己一家|独立(�
 _SOLE_CHECKED = re.compile(r"(是不是|是否|都是|全是|全都是?)[^,，?？]{0,3}(单独|独自|独家|一家(独|单))|(单独|独自|独家)[^,，?？]{0,6}(吗|么|吧)")
 # (both asked: "单独牵头和跟人一起牵头的各几项")
 _JOINT = re.compile(r"共同|一起|联合|合牵|跟(人|别人|其他|别的)|与(其他|别的)|和(其他|别的)")
+# ... unless the joint ones are left out in so many words: "联合牵头的除外", "一起牵头的不算"
+_JOINT_LEFT_OUT = re.compile(r"(共同|一起|联合|合牵)[^,，?？]{0,8}?(除外|不算|不要算|不计|排除在外)|(除去|去掉|不含|不算|不包括)[^,，?？]{0,6}?(共同|一起|联合|合牵)")
 
 
 # the words that name a part (sections' own list less 方面: "行政复议方面" narrows a unit's list by

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from assistant.fields import ASKS_POINTS
+from assistant.fields import ASKS_POINTS, ITEM_CITED, cited_marker, cited_number
 from assistant.question_text import clean_question, detect_language, quoted_phrases, without_instructions
 from assistant.script import to_simplified
 from assistant.topic import LEAD_WORDS, topic_of
@@ -145,7 +145,9 @@ LEARNED_OVER_VALUE = 0.8
 # tune set as off but one question more (R30Q048, "…那项有我们吗？一起的还有谁？").
 LEARNED_ROLE = 0.5
 _LEARNED_ROLE = {"lead_unit": "lead", "responsible_units": "responsible"}
-_ASKS_WHO = re.compile(r"谁|哪(个|些|家|几|一)|(几|多少)(家|个)(单位|部门|科室|股室)|有没有牵头|有牵头|是不是.{0,8}牵头|什么(单位|部门|科室|股室)|啥(单位|部门)|打头|\bwho\b|which (unit|department)", re.I)
+_ASKS_WHO = re.compile(r"谁|哪(个|些|家|几|一)|(几|多少)(家|个)(单位|部门|科室|股室)|"
+                       # units counted: "列了多少家责任单位", "配合的单位有几个" (家 counts bodies)
+                       r"(几|多少)家|(单位|部门)[^,，?？]{0,4}(几|多少)个|有没有牵头|有牵头|是不是.{0,8}牵头|什么(单位|部门|科室|股室)|啥(单位|部门)|打头|\bwho\b|which (unit|department)", re.I)
 _ASKS_VALUE = re.compile(r"(啥|什么)时(候|间)|何时|几号|哪天|哪几天|多少|(?<!哪)几[个项次天年月日条件]|多久|多长|比例|干嘛|怎么办")
 _RECIPIENT = re.compile(r"(报|报送|上报|交|送|发|抄送|提交)(给|到|至)?(谁|哪个(单位|部门))")
 _ONE_ITEM = re.compile(r"(那|这|该)(条|项|个任务|件事)")
@@ -195,7 +197,8 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         from index.glossary import expand
         searchable = expand(searchable)
     premise = _PREMISE.search(searchable) if known_units else None
-    premise_unit = named_unit(premise.group("unit") or premise.group("unit2"), known_units, localities) if premise else ""
+    premise_unit = (named_unit(premise.group("unit") or premise.group("unit2") or premise.group("unit3"), known_units, localities)
+                    if premise else "")
     if premise_unit:  # the guess is checked against the item the rest of the question finds
         searchable = f"{searchable[:premise.start()]}谁牵头{searchable[premise.end():]}"
     intent = detect_intent(searchable)
@@ -262,13 +265,15 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
             # "檀峰市国资委想确认下，…有没有点到我们，是主办还是协办": the asker's unit, then what
             # the document asks of "us", however the two are joined
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif (query.intent == "unit_tasks" and (one := _ONE_ITEM.search(query.text))
+        elif (query.intent == "unit_tasks" and (one := _ONE_ITEM.search(query.text) or ITEM_CITED.search(query.text))
               and (not _SELF_INTRO_RE.search(query.text) or (unit and ASKS_ROLE.search(query.text[one.end():])))
               and not (unit and _ASKS_HAS_TASKS.search(query.text[:one.start()]))):
             # "…兑现那条,配合的有哪些?" is about one item's units, whoever issued the document;
             # "我们是县司法局的,…那条,是不是算我们牵头": one item, and the asker's part in it
-            role_asked = _SELF_INTRO_RE.search(query.text)
-            query = replace(query, intent=detect_intent(query.text, skip=("unit_tasks",)),
+            # (a unit named and its part asked after the item, "…那条,我们局是什么身份": that unit's role)
+            role_asked = _SELF_INTRO_RE.search(query.text) or (unit and ASKS_ROLE.search(query.text[one.end():]))
+            intent = detect_intent(query.text, skip=("unit_tasks",))
+            query = replace(query, intent="responsible" if intent == "other" and role_asked else intent,
                             unit=unit if role_asked else query.unit)
         elif unit and query.intent == "unit_tasks":
             query = replace(query, unit=unit)
@@ -287,7 +292,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         elif (unit and query.intent in ("other", "summary") and not _ASKS_UNITS.search(query.text)
               and re.search(rf"({LEAD_WORDS}|负责|参与|配合)(的|了)", query.text)):
             query = replace(query, unit=unit, intent="unit_tasks")
-        elif unit and re.search(rf"({LEAD_WORDS}|负责|参与|配合|涉及).{{0,16}}(一共|总共|共)?(几|多少)[项条件]", query.text):
+        elif unit and re.search(rf"({LEAD_WORDS}|负责|参与|配合|涉及).{{0,16}}((一共|总共|共)?(几|多少)[项条件]|条目数|项数|条数)", query.text):
             # "县发改委牵头的一共几项?" counts what a unit does
             query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and re.search(r"(?<!拿来)(?<!用来)(?<!拿去)(要|得|需要)?(干|做|抓|承担|摊上|摊到|分到|分了|挂了|挂着|领了|揽了)了?"
@@ -337,7 +342,8 @@ def asks_as_the_unit(text: str, unit: str, known_units, localities: tuple[str, .
     if not first or not FIRST_PERSON.search(text[first.end():]) or FIRST_PERSON.search(first.group(0)):
         return False  # "我们是…," openings are the self-introductions' own (above)
     rest = text[first.end():]
-    if _ASKS_UNITS.search(rest) or _ASKS_ITEM_UNITS.search(rest) or _ONE_ITEM.search(rest):
+    if (_ASKS_UNITS.search(rest) or _ASKS_ITEM_UNITS.search(rest) or _ONE_ITEM.search(rest)
+            or cited_number(rest) is not None or cited_marker(rest)):  # "…若干措施第九条，我们是主办单位吗": one item
         return False
     return named_unit(first.group(0), known_units, localities) == unit
 
@@ -377,10 +383,12 @@ _ASKS_UNITS = re.compile(r"谁|哪(个|些|几个|几|家)?(单位|部门|科室
 # a named unit's part in one item asked: 是牵头还是配合, 算牵头吗, 挂的是什么, 在这条里什么角色
 # "…那条,是县发改委牵头吧?", "是不是司法局挑头的?": a guess of who leads, to be checked
 _PREMISE = re.compile(rf"(是不是(?P<unit2>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么)?|"
-                      rf"(是|由)(?P<unit>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么|对吧|对吗|没错吧|是吧))[?？]?$")
+                      rf"(是|由)(?P<unit>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么|对吧|对吗|没错吧|是吧)|"
+                      # "这一项挑头的是不是司法局?", "牵头单位是县司法局吧": the lead word first
+                      rf"({LEAD_WORDS})的?(单位)?(是不是|是)(?P<unit3>[^,，。?？是由的]{{2,16}}?)(吧|吗|么|啊|呢)?)[?？]?$")
 
 
-ASKS_ROLE = re.compile(rf"({LEAD_WORDS})(单位)?还是|还是({LEAD_WORDS})|(是|算|当)牵头(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
+ASKS_ROLE = re.compile(rf"({LEAD_WORDS})(单位)?还是|还是({LEAD_WORDS})|(是|算|当)({LEAD_WORDS})(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
                        # "是不是算我们牵头", "算不算咱们牵头": the asker's own part, checked
                        r"(是不是|算不算|是否|是)(算|由)?(我们|咱们?|我)(局|单位|这边)?(来)?(牵头|主办|挑头|打头)|"
                        r"挂的是|(是|算)(配合|责任单位|参与)(单位)?(吗|么)|负责还是|还是负责|"

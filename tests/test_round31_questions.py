@@ -64,3 +64,47 @@ def test_a_named_units_items_counted_in_words_the_rules_lack():
     assert understand(said, known_units=known, kinds=kinds).intent == "unit_tasks"
     # no unit named: the rules' reading stands
     assert understand("2025年那份要点审核时间一共几个工作日", known_units=known, kinds=kinds).intent == "number"
+
+
+# para3: round 30's unit questions reworded
+SONGYU = ("松屿区2024年重点任务分工方案\n"
+          "一、深化行政执法改革\n"
+          "（一）推进执法事项下放\n"
+          "①开展下放事项评估，年底前完成。（区司法局（牵头）、区委编办）\n"
+          "②对下放镇（街道）的执法事项开展承接评估。（区委编办（牵头）、区司法局（牵头）、各镇（街道））\n"
+          "（二）规范执法程序\n"
+          "①全面落实行政执法三项制度。（区司法局（牵头）、区市场监管局）\n")
+
+
+def test_an_item_cited_by_its_place_in_the_outline_or_its_serial_number():
+    from assistant import fields
+
+    assert fields.cited_marker("松屿分工方案一、(一)2,标了牵头的两家以外") == ("一", "一", 2)
+    assert fields.cited_marker("新密工作安排三、(六)那条") == ("三", "六", None)
+    assert fields.cited_marker("一、二、三部分") is None and fields.cited_marker("2、3季度") is None
+    assert fields.cited_number("我们县任务分工表中编号18的那项任务由哪个单位牵头") == 18
+
+
+def test_unit_questions_of_para3(tmp_path):
+    a = assistant_over(tmp_path, songyu_txt=SONGYU)
+    # an item cited by its outline place, ② read as 2
+    answer = a.answer("松屿分工方案一、（一）②，标了牵头的两家以外，还有哪家有份")
+    assert "各镇(街道)" in answer.text and answer.citations[0].item.section.startswith("一、(一) 2")
+    # a premise with the lead word first, corrected
+    answer = a.answer("松屿全面落实行政执法三项制度那条，挑头的是不是区市场监管局？")
+    assert answer.text.startswith("不是") and "区司法局" in answer.text
+    # units counted: a question about units, not a figure in the text
+    answer = a.answer("松屿对下放镇（街道）的执法事项开展承接评估那条，列了多少家责任单位？")
+    assert answer.status == "answered" and "各镇(街道)" in answer.text
+    # the joint ones left out in so many words
+    answer = a.answer("松屿 区司法局独家打头的条目数 联合牵头的除外")
+    assert "单独牵头的任务共2" in answer.text
+
+
+def test_a_unit_named_and_its_part_asked_after_the_item():
+    known = ("县财政局", "县委编办", "县司法局")
+    said = "乌鲁木齐县财政局这边想核实一下：分解方案第30项，成立综合执法队伍的那条，我们局是什么身份？"
+    query = understand(said, known_units=known)
+    assert query.intent == "responsible" and query.unit == "县财政局"
+    said = "我是县司法局的，若干措施第九条，我们是主办单位吗"
+    assert understand(said, known_units=known, kinds=question_kinds.load()).intent == "lead"
