@@ -22,7 +22,7 @@ from corpus.text import normalize
 from corpus.types import TaskItem
 
 TASK_KINDS = ("task", "point")
-_THAT = r"(那个|这个|该|那家|这家|那几家|这几家|那两家|这两家|那些|这些|那几个|几家)"
+_THAT = r"(那个|这个|该|那家|这家|那几家|这几家|那两家|这两家|(那|这)[三四五六七八九十]家|那些|这些|那几个|几家)"
 _UNIT_WORD = rf"{_THAT}?(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?"
 # "牵头A的单位" / "牵头A那个单位" (a demonstrative may stand for 的)
 _WHO = rf"(的{_UNIT_WORD}|{_THAT}(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?)"
@@ -34,6 +34,7 @@ _ROLE_ASK = (r"(是|算|当|担任)(的|个)?是?(什么|啥|哪种)角色|是�
              r"是不是(也|还)?(牵头|负责)|(也|还)(牵头|负责)(吗|么|没有?)|"
              # "…在别的任务里还有份吗?", "还露面没": whether it is named elsewhere, in any part
              r"(还|也)有(没有)?(它的)?份|(还|也)(出现|露面|露脸|挂名|被点名)")
+_COUNTED_LEAD = rf"(挑|牵|牵头|主办|{LEAD_WORDS})了?(几|多少)[条项个件]?(头)?"
 _ASK_MORE = r"(还|也|同时|另外|又|此外)(在)?(牵头|负责|主抓|抓|管|领着?干?|带头|挑了?|挂了?|担了?)"
 ROLE_PATTERN = re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，]?(?P<rest>.*?({_ROLE_ASK}).*)$")
 PATTERNS = (
@@ -49,18 +50,21 @@ PATTERNS = (
     # "A那条是两家牵头,其中编办那家还牵头了哪些?", "A那项里列的责任单位,哪几家在别的任务里是牵头单位?":
     # the item named first by its words and 那条, then its units (one of them by name) asked about
     re.compile(rf"^(?P<first>[^,，?？]+?(那|这|该)一?(条|项|个任务))(?=[^,，?？]*[,，])"
-               rf"(?P<rest>[^?？]*?({_ASK_MORE}|(别的|其他|其它|另外的?)[^?？,，]{{0,6}}?(是|当|也是|还是|挂|也)?(牵头|主办)).*)$"),
+               rf"(?P<rest>[^?？]*?({_ASK_MORE}|(别的|其他|其它|另外的?)[^?？,，]{{0,6}}?(是|当|也是|还是|挂|也)?(牵头|主办)|"
+               # "…挂了四家牵头，这四家在整份安排里各挑了几条头?": each of its leads counted
+               rf"{_THAT}[^?？,，]{{0,16}}?各(自)?{_COUNTED_LEAD}).*)$"),
 )
 _REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时|另外|又|此外|牵头|负责|主抓|抓|管|领着?干?|带头|挑|挂|担子|了|哪些|哪项|哪几项|哪件|"
                          r"各自|分别|什么|啥|别的|其他|其它|条目|条款|工作|任务|事项|事|活|吗|呢|[?？,，。]|"
                          # the pointers and counting words of a question about that item's units
                          r"(那|这|该|两|几)(条|项|家|个)|一共|总共|整个|全部|(方案|文件|要点|清单|措施|分工表|安排|计划)(里|中)?|单位|部门|"
                          # where the asker looks (其中…那家, 今年安排里), not what B is about
-                         r"里面|其中|(今|去|明)年|里|列的?|写的?|责任|"
+                         r"里面|其中|(今|去|明)年|\d{4}年度?|整份|全文|各自|各|(这|那)?[两三四五六七八九十几]家|里|列的?|写的?|责任|"
                          r"协办|配合|主办|牵了?|头|没有?|几[条项个]|多少[条项个]?|[条项]|"
                          # whether it leads with another or takes another part ("有跟别人一起牵的吗",
                          # "有没有当配合单位"): asked of every item, not a topic B
                          r"有没有|有无|是不是|(跟|和|与|同)(别人|别的单位|其他单位|其它单位)?一起|共同|联合|当|作为|担任|出现|地方|角色")
+_MOST = re.compile(r"谁(最多|多)|哪(家|个)(最多|多)|最多的")
 HEADING_WEIGHT = 0.6  # A is named by its heading more often than by a phrase deep in the text
 MIN_A = 0.45
 MIN_B_HEADING = 0.5
@@ -222,8 +226,9 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
     lines = [f"{'、'.join(units)}。{head.locality}{head.section}{number}“{fields.short_heading(head, 30)}”"
              f"由{fields.SEP.join(head.lead_units) + '牵头,' if supporting and head.lead_units else ''}"
              f"{'、'.join(units) if supporting else fields.SEP.join(head.lead_units)}{role_said}[1]" + (f":{gist(head.text, GIST_CHARS)}" if by_unit else "。")]
-    whole = bool(re.search(r"一共|总共|共[计有]?(几|多少)", rest))
+    whole = bool(re.search(rf"一共|总共|共[计有]?(几|多少)|各(自)?{_COUNTED_LEAD}", rest))
     leading: list[str] = []  # the units asked about that lead other items
+    totals: dict[str, int] = {}  # each unit's leads in the whole document, when asked
     counter = fields.counter_of(query.original)  # 几条 -> 条
     for unit in units:
         led = [i for i in filter_items(a.items, locality=head.locality, unit=unit, role="lead")
@@ -232,6 +237,7 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
             total = len(led) + 1
             lines.append(f"{unit}在这份文件里一共牵头{total}{counter}(这一{counter}和下列{len(led)}{counter})。")
             counts.append(Computed(str(total), tuple(i.section for i in [head, *led]), f"{total}{counter}"))
+            totals[unit] = total
         if part is not None:  # B is a section of the document: its items
             about = [i for i in led if i in part.items]
         elif b_topic:  # about B: its headings or its first sentence say B; else B is named in its text
@@ -262,6 +268,10 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
             note = f"(与{'、'.join(shared)}共同牵头)" if shared else ""
             lines.append(f"[{n}] {fields.listed_section(item)}{note}:{quote}")
         _add_elsewhere(lines, cited, unit, elsewhere)
+    if len(totals) > 1 and _MOST.search(rest):  # "…各挑了几条头?谁最多"
+        top = max(totals.values())
+        most = [u for u, n in totals.items() if n == top]
+        lines.insert(1, f"牵头最多的是{'、'.join(most)}({top}{counter})。")
     if supporting and len(units) > 1 and re.search(r"哪(几|一)?家|哪些(单位|部门)|哪几个|谁", rest):
         # "哪几家在别的任务里也牵头?" asks which of them: those that do, first
         others = [u for u in units if u not in leading]

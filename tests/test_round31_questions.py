@@ -108,3 +108,10 @@ def test_a_unit_named_and_its_part_asked_after_the_item():
     assert query.intent == "responsible" and query.unit == "县财政局"
     said = "我是县司法局的，若干措施第九条，我们是主办单位吗"
     assert understand(said, known_units=known, kinds=question_kinds.load()).intent == "lead"
+
+
+def test_a_chain_counting_each_lead_of_an_item_in_the_whole_document(tmp_path):
+    a = assistant_over(tmp_path, songyu_txt=SONGYU)
+    answer = a.answer("松屿对下放镇（街道）的执法事项开展承接评估那条挂了两家牵头，这两家在整份方案里各挑了几条头？谁最多")
+    assert "牵头最多的是区司法局(3条)" in answer.text
+    assert "区委编办在这份文件里一共牵头1条" in answer.text
