@@ -245,7 +245,7 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
             about = about or [i for i in led if _covers(a, b_topic, i.text) >= MIN_B_TEXT]
         else:
             about = led
-        about = sorted(about, key=lambda i: i.span[0])[:LIST_MAX]
+        about = sorted(about, key=lambda i: i.span[0])  # all counted and cited; the first LIST_MAX shown in full
         where = (f"在{sections.section_number(part)}“{part.title}”里" if part is not None
                  else f"在“{b_topic}”方面" if b_topic else "")
         # with no B asked, where else the unit is named without leading: what the asker checks next
@@ -260,13 +260,19 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
                      else f"它还牵头{len(about)}{counter}:")
         counts.append(Computed(str(len(about)), tuple(i.section for i in about), f"{len(about)}{counter}"))
         leading.append(unit)
-        for item in about:
+        for item in about[:LIST_MAX]:
             n = len(cited) + 1
             quote = _about(a, b_topic, item)
             cited.append((item, quote))
             shared = [u for u in item.lead_units if u != unit]
             note = f"(与{'、'.join(shared)}共同牵头)" if shared else ""
             lines.append(f"[{n}] {fields.listed_section(item)}{note}:{quote}")
+        if len(about) > LIST_MAX:  # the rest by their headings, each cited: every item counted is checkable
+            rest_said = []
+            for item in about[LIST_MAX:]:
+                cited.append((item, item.text[:60]))
+                rest_said.append(f"{fields.listed_section(item)}“{fields.short_heading(item, 12)}”[{len(cited)}]")
+            lines.append(f"其余{len(about) - LIST_MAX}{counter}:" + "、".join(rest_said) + "。")
         _add_elsewhere(lines, cited, unit, elsewhere)
     if len(totals) > 1 and _MOST.search(rest):  # "…各挑了几条头?谁最多"
         top = max(totals.values())
@@ -277,9 +283,14 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
         others = [u for u in units if u not in leading]
         lines[0] = (f"{'、'.join(leading)}在其他任务里牵头" if leading else "都没有在其他任务里牵头") + (
             f"({'、'.join(others)}没有)。" if leading and others else "。") + lines[0].split("。", 1)[1]
+    status = "answered"
+    if (b_topic or part is not None) and not leading and head.locality in a.truncated_localities:
+        # nothing found in B, in a document cut off mid-text: what is missing may hold it, so no absence is claimed
+        lines.append(f"({head.locality}的文件收录不完整,文本在中途截断,后面的内容不在资料中,无法确定是否还有。)")
+        status = "not_found"
     text = "\n".join(lines)
     yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
+    yield a.final(query, text, status, cited, "fields", computed=tuple(counts))
 
 
 def _part_asked(a, query: Query, head: TaskItem, rest: str):

@@ -140,3 +140,9 @@ def test_a_model_that_finds_no_answer_is_declined_like_the_extractive_path(field
     assert with_model.status == without.status == "not_found"
     assert with_model.text == without.text and with_model.text.startswith("文件没有写明具体时间")
     assert [c.item.section for c in with_model.citations] == [c.item.section for c in without.citations]
+
+
+def test_a_chain_finding_nothing_in_a_truncated_document_claims_no_absence(fields_assistant):
+    # 绿园's text is cut off: that its 区司法局 leads nothing on 行政复议 in what is kept proves nothing
+    answer = fields_assistant.answer("绿园牵头“两法衔接”那家单位，在行政复议那块还挑了什么头？")
+    assert answer.text.startswith("区司法局") and answer.status == "not_found" and "截断" in answer.text
