@@ -16,6 +16,7 @@ from assistant.compute import Computed, Number
 from assistant.understand import LEAD_ASK, Query
 from corpus.periods import PERIOD, target_for, targets
 from corpus.types import TaskItem
+from corpus.units import nfkc
 
 TASK_KINDS = ("task", "point")
 ASKS_SHARE = re.compile(r"占(了)?[^?？,，;；]{0,6}?(多大|多少|几成|百分之几|一半|半数)|占比|比例|比重|百分之(几|多少)|几成|过半|超过一半|一半了")
@@ -53,6 +54,8 @@ _ROLE_VALUES = {"牵头", "配合", "负责", "协办", "主办", "参与", "责
 _EMPTY_MARKS = {"—", "——", "-", "--", "/", "／", "无", "空", "空白", "－"}
 
 
+# "定到100%的有几条?": a percentage set as a target, unquoted
+_FIGURE_IS = re.compile(r"(定到|定为|定在|达到|提到|写到|写成|要求到?|设为)(?P<value>\d{1,3}(\.\d+)?[%％])的?" + _ASKS_COUNT)
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
 _DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前|及更早|或更早)?[^?,]{0,4}?"
                      r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)
@@ -140,6 +143,10 @@ def field_filter(question: str):
             # "配合栏里写了“各乡镇人民政府”的": that role's units (a table's columns leave no note)
             return (lambda i: any(value in u for u in getattr(i, role) or ()) or value in i.units_raw), f"{word}栏写“{value}”"
         return (lambda i: value in f"{i.units_raw}\n{i.deadline}\n{i.text}"), f"{field}写“{value}”"
+    m = _FIGURE_IS.search(question)
+    if m:  # "把哪项指标定到100%的一共有几条?": the items whose text sets that figure
+        value = m.group("value").replace("％", "%")
+        return (lambda i: bool(re.search(rf"(?<![\d.]){re.escape(value)}", nfkc(i.text)))), f"指标写到{value}"
     m = _IN_MONTH.search(question)
     if m:  # "完成时限落在2024年12月(含“12月底前”)的有几项": every limit in that month
         asked = _month_of(m.group("value"))

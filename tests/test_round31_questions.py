@@ -115,3 +115,14 @@ def test_a_chain_counting_each_lead_of_an_item_in_the_whole_document(tmp_path):
     answer = a.answer("松屿对下放镇（街道）的执法事项开展承接评估那条挂了两家牵头，这两家在整份方案里各挑了几条头？谁最多")
     assert "牵头最多的是区司法局(3条)" in answer.text
     assert "区委编办在这份文件里一共牵头1条" in answer.text
+
+
+def test_items_counted_by_a_figure_they_set(tmp_path):
+    plan = ("泽宁县2025年依法行政工作要点\n"
+            "1.严格落实合法性审核，审核率达到100%。（县司法局）\n"
+            "2.规范执法检查，联合检查占比达到30%以上。（县市场监管局）\n"
+            "3.推进政务公开，按时办复率达到100%。（县政府办公室）\n"
+            "4.提升复议质量，纠错率控制在1100人次以内。（县司法局）\n")
+    a = assistant_over(tmp_path, zening_txt=plan)
+    answer = a.answer("泽宁依法行政要点里，把哪项指标定到100%的一共有几条？")
+    assert answer.text.startswith("2条") and len(answer.citations) == 2
