@@ -55,6 +55,7 @@ class Assistant:
         self.unit_names = UnitNames(self.items)
         self.titles = titles.Titles(self.items)
         self.truncated_localities = {i.locality for i in self.items if i.truncated}
+        self._marked_counts: dict = {}  # (outline place cited, locality) -> how many items sit there
         self.scanned_places = read_places.scanned_places(self.items)
         # What a streamed draft must not show half-written (see assistant.draft).
         self.holdback = HoldBack(self.known_units | set(locality_words(tuple(searcher.localities)))
@@ -87,7 +88,7 @@ class Assistant:
             yield self.final(query, text, "not_found", [], "refusal")
             return
         hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
-        hits = self.numbered_first(query, self._quoted_first(query, hits))
+        hits = self.numbered_first(query, self.quoted_first(query, hits))
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None
         route = (route_neighbours.route(self, query, hits) or route_chain.route(self, query, hits) or route_places.route(self, query) or route_two_units.route(self, query)
@@ -201,7 +202,7 @@ class Assistant:
         text = normalize(f"{item.title}{item.section_path}{item.text}")
         return all(normalize(p) in text for p in query.phrases)
 
-    def _quoted_first(self, query: Query, hits):
+    def quoted_first(self, query: Query, hits):
         """Hits holding every phrase the question quotes come first (a distinctive term quoted
         verbatim is the strongest evidence there is)."""
         if not query.phrases:
@@ -226,12 +227,16 @@ class Assistant:
     def _cited_by_marker(self, query: Query, item: TaskItem) -> bool:
         cited = fields.cited_marker(query.original)
         return (cited is not None and item.kind in route_fields.TASK_KINDS and item.locality in query.localities
-                and fields.marker_names(cited, item) and len(self._marked(cited, item.locality)) == 1)
+                and fields.marker_names(cited, item) and self._marked(cited, item.locality) == 1)
 
-    def _marked(self, cited, locality: str) -> list[TaskItem]:
-        """The task items of a place at the outline place cited (one, or it names no single item)."""
-        return [i for i in self.items if i.locality == locality and i.kind in route_fields.TASK_KINDS
-                and fields.marker_names(cited, i)]
+    def _marked(self, cited, locality: str) -> int:
+        """How many task items of a place sit at the outline place cited (one, or it names no single
+        item). Relevance asks it of every hit, so each place is scanned once per outline place."""
+        key = (cited, locality)
+        if key not in self._marked_counts:
+            self._marked_counts[key] = sum(1 for i in self.items if i.locality == locality
+                                           and i.kind in route_fields.TASK_KINDS and fields.marker_names(cited, i))
+        return self._marked_counts[key]
 
     @cached_property
     def _numbers_in_place(self) -> dict[tuple[str, int], int]:

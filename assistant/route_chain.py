@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from assistant import fields, sections, unit_lists
 from assistant.compute import Computed
-from assistant.route_sections import gist
+from assistant.route_sections import gist, outline_of
 from assistant.question_text import quoted_phrases
 from assistant.topic import LEAD_WORDS, topic_of
 from assistant.understand import Query
@@ -296,8 +296,6 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
 def _part_asked(a, query: Query, head: TaskItem, rest: str):
     """The section of A's document that B names by its number or as a part ("在第四部分规范行政行为里",
     "在(五)那两条里"), or None: B is then a topic, read from its words."""
-    from assistant.route_sections import outline_of
-
     if not (sections.NAMES_A_PART.search(rest) or re.search(r"[(（][一二三四五六七八九十]+[)）]", rest)):
         return None
     match = sections.find(rest, outline_of(a), a.evidence.coverage, (head.doc_id,), query.localities)

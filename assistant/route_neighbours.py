@@ -53,7 +53,7 @@ def _anchor(a, query: Query, said: str) -> TaskItem | None:
         return None
     own = replace(query, text=said, original=said, topic=topic, phrases=quoted_phrases(said))
     hits = a.searcher.search(said, k=8, localities=list(query.localities) or None)
-    hits = a.numbered_first(own, a._quoted_first(own, hits))
+    hits = a.numbered_first(own, a.quoted_first(own, hits))
     for hit in hits:
         if hit.item.kind in route_counts.TASK_KINDS and a.relevance(own, hit.item) >= MIN_ANCHOR:
             return hit.item

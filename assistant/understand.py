@@ -212,11 +212,11 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         # "…那项是哪位县领导分管的?": who is in charge of one task is in its unit note (牵头领导,
         # 分管县领导), answered with its units, or declined when the task names no leader
         intent = "lead"
-    if (not premise_unit and kinds is not None
-            and (intent in ("lead", "responsible", "other") or (intent in ("number", "summary") and known_units
-                                                                and named_unit(searchable, known_units, localities)))
-            and kinds.probability(searchable, "unit_tasks") >= (LEARNED_UNIT_TASKS if intent not in ("number", "summary")
-                                                                 else LEARNED_OVER_VALUE)):
+    # a figure or summary reading is overruled only where a unit is named, and on surer ground
+    over_value = intent in ("number", "summary") and known_units and named_unit(searchable, known_units, localities)
+    threshold = LEARNED_OVER_VALUE if over_value else LEARNED_UNIT_TASKS if intent in ("lead", "responsible", "other") else None
+    if (not premise_unit and kinds is not None and threshold is not None
+            and kinds.probability(searchable, "unit_tasks") >= threshold):
         # A unit named and its tasks asked, in words the unit-task patterns lack ("…只当配合科室的
         # 有哪几条", "县政府办公室出现了几回"): the learned kinds say so. Only this way round: left
         # out of the other direction, the rules made no such error on any tune set. Also where the
