@@ -3,7 +3,10 @@ best, or the best of the one place, with their relevance.
 """
 from __future__ import annotations
 
+import re
+
 from assistant.gates import REL_MIN, REL_MIN_NAMED
+from assistant.place_readings import own_readings
 from assistant.support import support
 from assistant.understand import Query
 from corpus.types import TaskItem
@@ -15,7 +18,9 @@ def context(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
     ranked = [h.item for h in hits]
     spread = _per_locality(a, query, ranked) if not query.localities and query.intent != "summary" else []
     if len(query.localities) > 1:
-        scored = [best for loc in query.localities if (best := _best_of_place(a, query, ranked, loc))]
+        readings = own_readings(query)
+        scored = [best for loc in query.localities
+                  if (best := _best_of_place(a, query, ranked, loc, readings.get(loc, ())))]
     elif len(spread) > 1:
         scored = spread  # no place named and several places' documents cover it: each answers
     else:
@@ -70,17 +75,42 @@ MAX_LOCALITIES = 6  # fifteen documents: a task many places set is answered for 
 SPREAD_SHARE = 0.8
 
 
-def _best_of_place(a, query: Query, ranked: list[TaskItem], locality: str) -> tuple[TaskItem, float] | None:
+def other_years_heading(item: TaskItem, years: list[str]) -> bool:
+    """The item sits under a heading that names other years than those asked: a report's
+    "四、2025年工作打算" does not answer a question about 2024, whatever the report's title says."""
+    if not years:
+        return False
+    named = set(re.findall(r"(?:19|20)\d\d(?=年)", item.section_path.replace(item.text, "")))
+    return bool(named) and not named & set(years)
+
+
+def _best_of_place(a, query: Query, ranked: list[TaskItem], locality: str,
+                   readings=()) -> tuple[TaskItem, float] | None:
     """A question naming several places asks each the same thing: the most relevant of the place's
     three best-ranked items. The place gets its own search when the shared ranking holds fewer
-    than three of its items, so one place's document cannot crowd the other's out of eight hits."""
+    than three of its items, so one place's document cannot crowd the other's out of eight hits.
+    When none is on topic by the whole question, the place's own `readings` (what the question
+    asks of it alone) search and judge its items."""
     own = [i for i in ranked if i.locality == locality][:3]
     if len(own) < 3:
         seen = {i.item_id for i in own}
         own += [h.item for h in a.searcher.search(query.text, k=3, localities=[locality], locality=locality)
                 if h.item.item_id not in seen][:3 - len(own)]
+    # (an item under another year's heading is not what is asked of the place: "漱泉2024年评上的…"
+    # is not answered from the report's 2025 plans)
+    years = re.findall(r"(?:19|20)\d\d(?=年)", query.original)
+    own = [i for i in own if not other_years_heading(i, years)]
     scored = [(i, a.relevance(query, i)) for i in own]
-    return max(scored, key=lambda p: p[1], default=None)  # ties: the better-ranked
+    best = max(scored, key=lambda p: p[1], default=None)  # ties: the better-ranked
+    if best and best[1] >= REL_MIN_NAMED:
+        return best
+    for sub in readings:
+        alone = [(h.item, a.relevance(sub, h.item)) for h in a.searcher.search(sub.text, k=3, localities=[locality])
+                 if not other_years_heading(h.item, years)]
+        found = max(alone, key=lambda p: p[1], default=None)
+        if found and found[1] >= REL_MIN_NAMED:
+            return found
+    return best
 
 
 def _per_locality(a, query: Query, ranked: list[TaskItem]) -> list[tuple[TaskItem, float]]:

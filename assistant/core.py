@@ -25,7 +25,7 @@ import time
 from functools import cached_property
 from typing import Iterator
 
-from assistant import (fields, prompts, read_places, titles, route_chain, route_neighbours, route_compute, route_documents, route_drafted,
+from assistant import (fields, outline_address, prompts, read_places, titles, route_chain, route_neighbours, route_compute, route_documents, route_drafted,
                        route_fields, route_places, route_section_sizes, route_sections, route_two_units, route_unit_tasks)
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
@@ -55,7 +55,7 @@ class Assistant:
         self.unit_names = UnitNames(self.items)
         self.titles = titles.Titles(self.items)
         self.truncated_localities = {i.locality for i in self.items if i.truncated}
-        self._marked_counts: dict = {}  # (outline place cited, locality) -> how many items sit there
+        self._addressed: dict = {}  # (outline place cited, locality) -> the items standing there
         self.scanned_places = read_places.scanned_places(self.items)
         # What a streamed draft must not show half-written (see assistant.draft).
         self.holdback = HoldBack(self.known_units | set(locality_words(tuple(searcher.localities)))
@@ -84,6 +84,12 @@ class Assistant:
         if place:  # "青禾县…由哪个单位牵头?" with no 青禾县 document: not another county's item
             text = (f"收录的文件中没有{place}的文件,没有找到这个问题的答案。" if query.lang != "en"
                     else f"No document of {place} is in the collection.")
+            yield {"type": "delta", "text": text}
+            yield self.final(query, text, "not_found", [], "refusal")
+            return
+        beyond = self._beyond_outline(query)
+        if beyond:
+            text = f"{beyond},没有找到这个问题的答案。"
             yield {"type": "delta", "text": text}
             yield self.final(query, text, "not_found", [], "refusal")
             return
@@ -217,26 +223,49 @@ class Assistant:
         rest = [h for h in hits if h.item.item_id not in {x.item.item_id for x in holding}]
         return holding + rest
 
+    @staticmethod
+    def _cited_number(query: Query) -> int | None:
+        """The item number cited, unless it counts within an outline place cited with it ("第二部分
+        （三）下面第二条": the second of (三), not item 2)."""
+        return None if outline_address.address_of(query.original) else fields.cited_number(query.original)
+
     def _cited_by_number(self, query: Query, item: TaskItem) -> bool:
-        n = fields.cited_number(query.original)
+        n = self._cited_number(query)
         # (only where the number names one item of the place: numbers restarting by section, or two
         # documents of the place, leave it open)
         return (n is not None and item.kind in route_fields.TASK_KINDS and fields.printed_number(item) == n
                 and item.locality in query.localities and self._numbers_in_place.get((item.locality, n)) == 1)
 
     def _cited_by_marker(self, query: Query, item: TaskItem) -> bool:
-        cited = fields.cited_marker(query.original)
-        return (cited is not None and item.kind in route_fields.TASK_KINDS and item.locality in query.localities
-                and fields.marker_names(cited, item) and self._marked(cited, item.locality) == 1)
+        return item.locality in query.localities and self.addressed(query, item.locality) == [item]
 
-    def _marked(self, cited, locality: str) -> int:
-        """How many task items of a place sit at the outline place cited (one, or it names no single
-        item). Relevance asks it of every hit, so each place is scanned once per outline place."""
-        key = (cited, locality)
-        if key not in self._marked_counts:
-            self._marked_counts[key] = sum(1 for i in self.items if i.locality == locality
-                                           and i.kind in route_fields.TASK_KINDS and fields.marker_names(cited, i))
-        return self._marked_counts[key]
+    def addressed(self, query: Query, locality: str) -> list[TaskItem]:
+        """The task items of a place standing at the outline place the question cites ("第十部分
+        （三十）下面头一条", "三、（六）"): one item, a section's items, or none. Relevance asks it
+        of every hit, so each place is looked up once per question."""
+        address = outline_address.address_of(query.original)
+        if address is None:
+            return []
+        key = (address, locality)
+        if key not in self._addressed:
+            self._addressed[key] = outline_address.addressed(address, self._task_items(locality))
+        return self._addressed[key]
+
+    def _task_items(self, locality: str) -> list[TaskItem]:
+        return [i for i in self.items if i.locality == locality and i.kind in route_fields.TASK_KINDS]
+
+    def _beyond_outline(self, query: Query) -> str:
+        """"碧岑清单第九部分第1项…" of a plan of eight parts: what the reply says is not there."""
+        address = outline_address.address_of(query.original)
+        if address is None or len(query.localities) != 1:
+            return ""
+        # (every item counts: a closing part of guarantee measures may hold prose and no task)
+        items = [i for i in self.items if i.locality == query.localities[0]]
+        if not outline_address.beyond_parts(address, items):
+            return ""
+        last = outline_address.parts_of(items)[-1]
+        cn = outline_address.cn_numeral
+        return f"{query.localities[0]}的文件只有{last}个部分(一至{cn(last)}),没有第{cn(address.part)}部分"
 
     @cached_property
     def _numbers_in_place(self) -> dict[tuple[str, int], int]:
@@ -251,12 +280,16 @@ class Assistant:
     def numbered_first(self, query: Query, hits):
         """"第9项…", "第十一条…": the item the question cites by its number, in the best-ranked
         document (of the named place), comes first; people cite items as the plan numbers them."""
-        n, cited = fields.cited_number(query.original), fields.cited_marker(query.original)
+        n, cited = self._cited_number(query), outline_address.address_of(query.original)
         if (n is None and cited is None) or not hits:
             return hits
         doc = hits[0].item.doc_id
-        numbered = [i for i in self.items if i.doc_id == doc and i.kind in route_fields.TASK_KINDS
-                    and (fields.printed_number(i) == n if n is not None else fields.marker_names(cited, i))]
+        if n is not None:
+            numbered = [i for i in self.items if i.doc_id == doc and i.kind in route_fields.TASK_KINDS
+                        and fields.printed_number(i) == n]
+        else:
+            numbered = self.addressed(query, query.localities[0] if len(query.localities) == 1
+                                      else hits[0].item.locality)
         if len(numbered) != 1:
             return hits  # numbers restart in every section: the number alone does not say which
         from index.search import Hit

@@ -76,17 +76,6 @@ def cited_marker(question: str) -> tuple[str, str, int | None] | None:
     return (m.group(4), "", int(m.group(5)))
 
 
-def marker_names(cited: tuple[str, str, int | None], item: TaskItem) -> bool:
-    """Whether the item's printed place is the one cited: every part the question gives is the item's."""
-    own = _MARKER.match(item.section or "")
-    if not own:
-        return False
-    part, sub, n = (own.group(1) or "", own.group(2), own.group(3)) if own.group(2) else (own.group(4), "", own.group(5))
-    top, want_sub, want_n = cited
-    return ((not top or top == part) and (not want_sub or want_sub == sub)
-            and (want_n is None or (n is not None and int(n) == want_n)))
-
-
 def printed_number(item: TaskItem) -> int | None:
     """The number the document prints on the item (3 for "3.", "（3）", "第三条")."""
     n = number_in(item.item_number)

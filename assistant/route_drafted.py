@@ -18,10 +18,11 @@ from assistant.draft import stream_draft
 from assistant.evidence import ASKED_COUNT, answers_measure, as_count, measure_pattern
 from assistant import fields
 from assistant.extract import extractive_text, value_first
+from assistant.place_readings import own_readings
 from assistant.llm.gate import LLMBusy
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, SENTENCE_MIN
 from assistant.route_fields import TASK_KINDS
-from assistant.context_items import context
+from assistant.context_items import context, other_years_heading
 from assistant.support import excerpt, question_parts, sentences_in_order, support
 from assistant.topic import topic_of
 from assistant.understand import LEAD_ASK, Query, detect_intent
@@ -32,15 +33,6 @@ from corpus.types import TaskItem
 
 log = logging.getLogger("policyqa.assistant")
 EXCERPT_CHARS = (150, 110)  # the best item, then each further one (~1.8 characters a token)
-
-
-def _other_years_heading(item: TaskItem, years: list[str]) -> bool:
-    """The item sits under a heading that names other years than those asked: a report's
-    "四、2025年工作打算" does not answer a question about 2024, whatever the report's title says."""
-    if not years:
-        return False
-    named = set(re.findall(r"(?:19|20)\d\d(?=年)", item.section_path.replace(item.text, "")))
-    return bool(named) and not named & set(years)
 
 
 # An item of a place the question names may score low as a whole (the asker's words are not the
@@ -78,9 +70,19 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     unavailable = ""
     supports: dict[str, object] = {}
 
+    readings = own_readings(query)
+
     def supported(item: TaskItem):  # each item's supporting sentences, worked out once per question
         if item.item_id not in supports:
-            supports[item.item_id] = support(a, query, item)
+            found = support(a, query, item)
+            # places compared: a place no sentence answers by the whole question may be answered by
+            # what is asked of it alone (not otherwise: "…岚峪的目标和漱泉的实际,卷数和优秀率各是多少?"
+            # asks the words after the last place of both)
+            for sub in readings.get(item.locality, ()) if not (found and found[2] >= SENTENCE_MIN) else ():
+                alone = support(a, sub, item)
+                if alone and (not found or alone[2] > found[2]):
+                    found = alone
+            supports[item.item_id] = found
         return supports[item.item_id]
 
     floor = REL_MIN_NAMED if query.localities else REL_MIN
@@ -92,7 +94,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
                       if (r >= floor or _sentence_carries(query, r, lambda: supported(i))
                           or _measure_carries(query, r, i, hits, lambda: supported(i)))
                       and has_year(y in f"{i.title}{i.section_path}{i.text}" for y in years)
-                      and not _other_years_heading(i, years)]
+                      and not other_years_heading(i, years)]
     if not chosen_context:
         yield a.not_found(query, hits)
         return

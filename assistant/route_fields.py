@@ -14,6 +14,8 @@ from typing import Iterator
 from assistant import fields, unit_lists, value_kind
 from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
+from assistant.place_readings import own_readings
+from assistant.route_sections import gist
 from assistant.topic import topic_of
 from assistant.understand import ASKS_ROLE, FIRST_PERSON, LEAD_ASK, Query, detect_intent
 from corpus.ditto import pointers
@@ -32,8 +34,45 @@ def _kept(a, query: Query, hits) -> list[tuple[TaskItem, float]]:
     picks = pick_per_locality(a, query, hits)
     top = max((rel for _, rel in picks), default=0.0)
     if query.localities:
-        return [(i, r) for i, r in picks if r >= REL_MIN_NAMED or (r >= REL_MIN_AGREED and agreed(hits, i))]
+        kept = [(i, r) for i, r in picks if r >= REL_MIN_NAMED or (r >= REL_MIN_AGREED and agreed(hits, i))]
+        return kept + _by_own_words(a, query, {i.locality for i, _ in kept})
     return [(i, r) for i, r in picks if r >= REL_MIN and r >= REL_SHARE * top]
+
+
+def _by_own_words(a, query: Query, found: set[str]) -> list[tuple[TaskItem, float]]:
+    """For each place compared but not yet found, its item read from what the question asks of
+    that place alone (assistant.place_readings)."""
+    kept = []
+    for loc, subs in own_readings(query).items():
+        if loc in found:
+            continue
+        for sub in subs:
+            picks = [(i, r) for i, r in pick_per_locality(a, sub, a.searcher.search(sub.text, k=6, localities=[loc]))
+                     if r >= REL_MIN_NAMED]
+            if picks:
+                kept += picks
+                break
+    return kept
+
+
+def _among_units_items(a, query: Query) -> list[tuple[TaskItem, float]]:
+    """"县委宣传部是不是挑头管了一条监督方面的活?": a unit's part in a task the asker describes
+    loosely. The task is one of those the plan names the unit in: the best of them on what the
+    question says besides the unit's name, when it is on topic enough."""
+    mention = a.unit_names.find(query.original, query.localities)
+    said = mention.said if mention else query.unit
+    topic = topic_of(query.original.replace(said, " "), query.localities)
+    if not topic:
+        return []
+    sub = replace(query, topic=topic)
+    scored = sorted(((a.relevance(sub, i), i) for i in a.searcher.select(locality=query.localities[0], unit=query.unit)),
+                    key=lambda s: -s[0])
+    if not scored:
+        return []
+    # naming the unit is a second reading of which task is meant, as both engines agreeing is: the
+    # lower bar of that case, and the best clearly ahead of the unit's other tasks
+    (rel, item), second = scored[0], (scored[1][0] if len(scored) > 1 else 0.0)
+    return [(item, rel)] if rel >= REL_MIN_AGREED and rel >= second + 0.1 else []
 
 
 def _without_unit_part(a, query: Query) -> Query | None:
@@ -158,6 +197,8 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     bare = _without_unit_part(a, query) if not keep else None
     if bare is not None:  # "…各是哪个单位牵头?统计局在两边是什么角色": the item is named by the rest
         keep = _kept(a, bare, hits)
+    if not keep and query.unit and len(query.localities) == 1 and ASKS_ROLE.search(query.original):
+        keep = _among_units_items(a, query)
     if not keep:
         if _told_in_prose(a, query, hits, REL_MIN_NAMED if query.localities else REL_MIN):
             # "第一责任人是谁?": the notice or the guarantee measures say who, in a sentence, not
@@ -221,6 +262,8 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         if no_support:
             line = line.replace(f"{item.locality}:", f"{item.locality}:文件没有写这一项的配合单位;", 1)
         quote = a.quote(query, item)
+        if item.kind == "point" and _ASKS_DONE.search(query.original):
+            quote = gist(item.text, 200)  # "…报告说做了啥": what a report point says it did is the whole point
         if item.kind == "point" and not item.lead_units and not item.responsible_units and query.lang != "en":
             line += f"报告中的相关内容:“{quote}”[{n}]"  # what the report says it did, in its words
         lines.append(line)
@@ -424,6 +467,8 @@ def _other_part(query: Query) -> Query | None:
                    topic=topic_of(part, query.localities))
 
 
+# what a report says was done, asked: "伊犁报告说做了啥", "采取了哪些做法"
+_ASKS_DONE = re.compile(r"(做|干|搞|办)了(啥|什么|哪些|些什么)|(采取|用)了?(哪些|什么|啥)(做法|举措|措施|办法)|(怎么|咋|如何)(做|干|搞)的")
 _ASKS_LEADER = re.compile(r"领导(?!干部|班子|小组|体制|机制|作用)|挂帅|[县市区州]长|分管|责任人|牵头人")  # (领导干部 is a topic, not a post)
 # the supporting units asked for, and nothing else (哪些单位配合? 配合单位有哪些? 谁来协助?)
 _ASKS_SUPPORT = re.compile(r"(配合|协办|协助|协同|参与|参加)(单位|部门|方|的|者)?(是|有)?(谁|哪)|"

@@ -35,7 +35,8 @@ class Titles:
             issuer = getattr(i, "issuer", "")
             if i.doc_id in self.issuers or not issuer or issuer in units[i.doc_id]:
                 continue
-            body = issuer[len(i.locality) - 1:] if i.locality and issuer.startswith(i.locality[:-1]) else issuer
+            own = re.sub(r"^中共", "", issuer)  # a party body's name opens with 中共: 中共霁川县委…办公室
+            body = own[len(i.locality) - 1:] if i.locality and own.startswith(i.locality[:-1]) else issuer
             forms = {f for f in short_forms(body) if len(f) >= 4 and f not in units[i.doc_id]}
             if forms and not re.search(r"政府$|委员会$|党委$", body):  # a government's plan: its name is also a unit's
                 self.issuers[i.doc_id] = (forms, i.locality)

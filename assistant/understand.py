@@ -254,6 +254,9 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
         elif unit and _A_PART.search(query.text) and _HAS_IT.search(query.text):
             # "第九部分讲科技保障，这部分各条里有县发改委吗？是挑头还是…": the unit's items in that part
             query = replace(query, unit=unit, intent="unit_tasks")
+        elif unit and _ASKS_ELSE.search(query.text):
+            # "县统计局是不是就牵头那个双随机的活?还有别的吗?": the unit's tasks, the one named among them
+            query = replace(query, unit=unit, intent="unit_tasks")
         elif unit and _NAMES_THE_UNIT.search(query.text) and not _ONE_ITEM.search(query.text):
             # "…清单有没有写到县检察院?是什么身份": whether a document names the unit anywhere, and in
             # what part: the unit's items
@@ -382,13 +385,17 @@ _ASKS_UNITS = re.compile(r"谁|哪(个|些|几个|几|家)?(单位|部门|科室
 
 # a named unit's part in one item asked: 是牵头还是配合, 算牵头吗, 挂的是什么, 在这条里什么角色
 # "…那条,是县发改委牵头吧?", "是不是司法局挑头的?": a guess of who leads, to be checked
+# the asker's unit's other tasks asked, at the end ("…还有别的吗?", "全篇还有它别的活吗?"); not
+# other units ("还有别的单位吗?")
+_ASKS_ELSE = re.compile(r"还(有|在)(没有)?(它|他|其)?的?(别的|其他|其它|别处)的?(活儿?|任务|事儿?|工作|项|条)?"
+                        r"(吗|么|没有?|呢|不)?[?？]?$")
 _PREMISE = re.compile(rf"(是不是(?P<unit2>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么)?|"
                       rf"(是|由)(?P<unit>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么|对吧|对吗|没错吧|是吧)|"
                       # "这一项挑头的是不是司法局?", "牵头单位是县司法局吧": the lead word first
                       rf"({LEAD_WORDS})的?(单位)?(是不是|是)(?P<unit3>[^,，。?？是由的]{{2,16}}?)(吧|吗|么|啊|呢)?)[?？]?$")
 
 
-ASKS_ROLE = re.compile(rf"({LEAD_WORDS})(单位)?还是|还是({LEAD_WORDS})|(是|算|当)({LEAD_WORDS})(单位)?(吗|么|不)|是不是牵头|是否牵头|(什么|啥|哪种)(角色|身份)|"
+ASKS_ROLE = re.compile(rf"({LEAD_WORDS})(单位)?还是|还是({LEAD_WORDS})|(是|算|当)({LEAD_WORDS})(单位)?(吗|么|不)|(是不是|是否)(也|还|就|要|只)?({LEAD_WORDS}|配合|协办|参与)|(什么|啥|哪种)(角色|身份)|"
                        # "是不是算我们牵头", "算不算咱们牵头": the asker's own part, checked
                        r"(是不是|算不算|是否|是)(算|由)?(我们|咱们?|我)(局|单位|这边)?(来)?(牵头|主办|挑头|打头)|"
                        r"挂的是|(是|算)(配合|责任单位|参与)(单位)?(吗|么)|负责还是|还是负责|"

@@ -465,7 +465,7 @@ def test_the_kind_asked_is_not_the_topic_and_a_year_named_picks_its_sentence():
 
 def test_a_heading_naming_other_years_than_asked_does_not_answer():
     """A report's "四、2025年工作打算" does not answer a question about 2024, whatever its title says."""
-    from assistant.route_drafted import _other_years_heading
+    from assistant.context_items import other_years_heading as _other_years_heading
 
     plan = SimpleNamespace(section_path="四、2025年工作打算 > (四)加强监督 > 11", text="复议调解和解率35%")
     done = SimpleNamespace(section_path="一、2024年度主要举措和成效 > (四)", text="纠错率14.8%")
