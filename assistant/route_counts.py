@@ -13,7 +13,8 @@ from typing import Callable, Iterator
 
 from assistant import compute, deadlines, fields, unit_filters, unit_lists
 from assistant.compute import Computed, Number
-from assistant.understand import LEAD_ASK, Query
+from assistant.intents import LEAD_ASK
+from assistant.understand import Query
 from corpus.periods import PERIOD, target_for, targets
 from corpus.types import TaskItem
 from corpus.units import nfkc

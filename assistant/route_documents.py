@@ -11,7 +11,8 @@ from typing import Iterator
 
 from assistant import fields
 from assistant.evidence import ASKS_BASIS
-from assistant.understand import DOCUMENTS_OF_A_KIND, Query
+from assistant.intents import DOCUMENTS_OF_A_KIND
+from assistant.understand import Query
 from corpus.metadata import DOC_NO
 from corpus.text import normalize, sentences
 from corpus.types import TaskItem

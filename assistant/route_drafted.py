@@ -25,7 +25,8 @@ from assistant.route_fields import TASK_KINDS
 from assistant.context_items import context, other_years_heading
 from assistant.support import excerpt, question_parts, sentences_in_order, support
 from assistant.topic import topic_of
-from assistant.understand import LEAD_ASK, Query, detect_intent
+from assistant.intents import LEAD_ASK, detect_intent
+from assistant.understand import Query
 from assistant.value_kind import asked_kind, missing_reason
 from corpus.errors import PolicyQAError
 from corpus.text import sentences

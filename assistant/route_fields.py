@@ -17,7 +17,9 @@ from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, S
 from assistant.place_readings import own_readings
 from assistant.route_sections import gist
 from assistant.topic import topic_of
-from assistant.understand import ASKS_ROLE, FIRST_PERSON, LEAD_ASK, Query, detect_intent
+from assistant.intents import LEAD_ASK, detect_intent
+from assistant.understand import Query
+from assistant.unit_reading import ASKS_ROLE, FIRST_PERSON
 from corpus.ditto import pointers
 from corpus.note_rules import read_rules
 from corpus.unit_codes import has_codes, is_legend

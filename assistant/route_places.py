@@ -14,7 +14,9 @@ from typing import Callable, Iterator
 from assistant import compute, fields, route_counts, unit_lists
 from assistant.compute import Computed, Number
 from assistant.topic import place_words
-from assistant.understand import LEAD_ASK, Query, named_unit
+from assistant.intents import LEAD_ASK
+from assistant.understand import Query
+from assistant.unit_reading import named_unit
 
 _COUNT_ASKED = re.compile(r"条数|项数|(?<!哪)(几|多少)[条项个]|谁(更)?(多|少|高|低)|哪(个|边|家)(更)?(多|少|高|低)|几倍|"
                           r"占比|比例|比重|各(有)?(几|多少)")

@@ -14,7 +14,8 @@ from typing import Callable, Iterator
 
 from assistant import compute, fields, unit_lists
 from assistant.compute import Computed, Number
-from assistant.understand import LEAD_ASK, Query
+from assistant.intents import LEAD_ASK
+from assistant.understand import Query
 
 # the items both are named in: 都挂名, 共同的活, 同时出现, 一起干的, 交集, 重合
 _COMMON = re.compile(r"都(被|有|在|出现|涉及|参与|点名|列|挂|写)|共同(的|参与|承担|负责)?(活|任务|事|工作|条)|"

@@ -13,7 +13,9 @@ from assistant.compute import Computed
 from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.route_fields import TASK_KINDS
 from assistant.topic import LEAD_WORDS, topic_of
-from assistant.understand import LEAD_ASK, ONLY_SUPPORT as _ONLY_SUPPORT, Query
+from assistant.intents import LEAD_ASK
+from assistant.understand import Query
+from assistant.unit_reading import ONLY_SUPPORT as _ONLY_SUPPORT
 from corpus.types import TaskItem
 
 

@@ -116,7 +116,7 @@ def role_groups(items: list[TaskItem], names: frozenset[str]) -> dict[str, list[
 
 
 _RESPONSIBLE_PARTS = ("责任单位", "负责", "按职责分工负责")
-# the one part asked in "只是配合的", "光当责任单位的" (understand.ONLY_SUPPORT reads it too)
+# the one part asked in "只是配合的", "光当责任单位的" (unit_reading.ONLY_SUPPORT reads it too)
 ONLY_PART = (r"(只|光|仅|仅仅|单纯)(是|当|做|作为|负责|担任){0,2}"
              r"(?P<part>配合|协办|参与|参加|协助|按职责|责任单位|配合单位|协办单位)")
 _ONLY_PART = re.compile(ONLY_PART)

@@ -6,7 +6,8 @@ document's own rule for reading its notes cited when asked why, a question finer
 from __future__ import annotations
 
 from assistant.topic import topic_of
-from assistant.understand import ASKS_ROLE, understand
+from assistant.understand import understand
+from assistant.unit_reading import ASKS_ROLE
 from tests.small_plans import assistant_over
 
 PLAN = ("泽宁县2025年依法行政工作要点\n"

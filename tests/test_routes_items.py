@@ -260,7 +260,7 @@ def test_the_asker_named_first_then_spoken_of_as_us(tmp_path):
     names = {"县委编办", "县司法局"}
     query = understand("荪汀县委编办这边，清单里有没有点到我们？是不是要我们牵头", known_units=names)
     assert query.intent == "unit_tasks" and query.unit == "县委编办"
-    from assistant.understand import asks_as_the_unit
+    from assistant.unit_reading import asks_as_the_unit
     assert not asks_as_the_unit("县司法局这边问下,我们牵头的那条白名单,配合单位有哪些", "县司法局", names, ())
     assert not asks_as_the_unit("县司法局这边问下,复议改革由谁配合我们", "县司法局", names, ())
     a = assistant_over(tmp_path, qd_txt=SECTIONED_LIST)
