@@ -22,6 +22,11 @@ from index.localities import detect_localities
 RRF_K = 60
 DENSE_CANDIDATES = 60
 EXACT_DENSE_MAX = 2000  # a filter keeping at most this many chunks fetches their vectors by id
+# Up to this many chunks (~77 MB of vectors), every question is compared with every chunk exactly,
+# from vectors read once: Chroma's HNSW is approximate and its results vary from process to process
+# (one of 60 candidates and their order differed between runs on the 458-chunk zoo index), so the
+# same question got differently ordered answers; exact scores over 10k chunks take ~1 ms.
+EXACT_DENSE_ALL = 50_000
 BM25_CANDIDATES = 100  # keyword candidates per question (RRF weight at rank 100: 1/160)
 MIN_PHRASE = 4  # characters shared verbatim before the phrase signal counts
 PHRASE_UNIT = 6  # each 6 matched characters count as one full RRF vote
@@ -85,6 +90,7 @@ class Searcher:
         for meta in metas:
             self.items.setdefault(meta["item_id"], item_from_metadata(meta))
         self.position = {cid: n for n, cid in enumerate(self.chunk_ids)}
+        self._vectors = None  # every chunk's vector, in chunk order, read at the first exact search
         self.normalised = [normalize(data["documents"][n]) for n in order]
         self.maps = ItemMaps(self.items.values())
         self.localities: list[str] = sorted(self.maps.by_locality)
@@ -129,7 +135,9 @@ class Searcher:
             return {}, {}, {}
         bm = self.bm25.top(question, BM25_CANDIDATES, mask)
         k = min(DENSE_CANDIDATES, allowed)
-        if mask is not None and allowed <= EXACT_DENSE_MAX:  # a selective filter: by id (see store.query)
+        if len(self.chunk_ids) <= EXACT_DENSE_ALL:
+            dense = self._exact_dense(vector, k, mask)
+        elif mask is not None and allowed <= EXACT_DENSE_MAX:  # a selective filter: by id (see store.query)
             dense = self.store.query(self.collection, vector, k, ids=[self.chunk_ids[n] for n in np.flatnonzero(mask)])
         else:
             dense = self.store.query(self.collection, vector, k, where)
@@ -163,6 +171,19 @@ class Searcher:
                 fused[item] = fused.get(item, 0.0) + max(1.0, length / PHRASE_UNIT) / (RRF_K + r)
                 seen.add(item)
         return fused, bm_rank, dense_rank
+
+    def _exact_dense(self, vector, k: int, mask) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the k closest chunks `mask` keeps, best first; ties in
+        the chunks' order."""
+        if self._vectors is None:
+            res = self.store._call(self.collection.get, ids=self.chunk_ids, include=["embeddings"])
+            at = {cid: n for n, cid in enumerate(res["ids"])}
+            self._vectors = np.asarray(res["embeddings"], dtype=np.float32)[[at[c] for c in self.chunk_ids]]
+        sims = self._vectors @ np.asarray(vector, dtype=np.float32)
+        if mask is not None:
+            sims = np.where(mask > 0, sims, -np.inf)
+        order = np.argsort(-sims, kind="stable")[:k]
+        return [(self.chunk_ids[n], float(sims[n])) for n in order if np.isfinite(sims[n])]
 
     def _phrase_ranking(self, question: str, rows: list[int]) -> list[tuple[int, int]]:
         """(chunk row, length of the longest question substring it contains), longest first."""

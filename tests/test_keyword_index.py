@@ -107,6 +107,7 @@ def test_unchanged_ingest_restores_a_missing_keyword_index(tmp_path):
 
 def test_filters_are_applied_inside_both_engines(hash_index, monkeypatch):
     searcher = open_searcher(hash_index, embed_model="hash")
+    monkeypatch.setattr("index.search.EXACT_DENSE_ALL", 0)  # a corpus too large to compare exactly
     seen = {}
     query = searcher.store.query
 
@@ -125,12 +126,31 @@ def test_filters_are_applied_inside_both_engines(hash_index, monkeypatch):
     assert {h.item.locality for h in hits} == {"阜康市"} and {h.item.kind for h in hits} == {"task"}
     assert seen["ids"] is None
     assert seen["where"] == {"$and": [{"locality": {"$in": ["阜康市"]}}, {"kind": {"$in": ["task"]}}]}
-    monkeypatch.undo()
+    monkeypatch.setattr("index.search.EXACT_DENSE_MAX", 2000)
     doc_id = hits[0].item.doc_id
     assert {h.item.doc_id for h in searcher.search("法治", k=5, doc=doc_id)} == {doc_id}
     unit_hits = searcher.search("行政复议", k=5, unit="县司法局", role="lead")
     assert unit_hits and all("县司法局" in h.item.lead_units for h in unit_hits)
     assert searcher.search("行政复议", k=5, locality="不存在的县") == []
+
+
+def test_a_corpus_of_ordinary_size_is_compared_exactly_and_the_same_every_time(hash_index, monkeypatch):
+    """Chroma's HNSW is approximate and varies from process to process: up to EXACT_DENSE_ALL chunks
+    every chunk is scored exactly, so a question gets the same hits in the same order every time."""
+    searcher = open_searcher(hash_index, embed_model="hash")
+    monkeypatch.setattr(searcher.store, "query", lambda *a, **k: pytest.fail("HNSW asked"))
+    vector = searcher.embedder.embed_query("行政复议体制改革")
+    data = searcher.store.read_all(searcher.collection, with_embeddings=True)
+    sims = {cid: float(np.dot(v, vector)) for cid, v in zip(data["ids"], data["embeddings"])}
+    best = sorted(sims, key=lambda c: -sims[c])[:10]
+    found = searcher._exact_dense(vector, 10, None)
+    assert [c for c, _ in found] == best and all(abs(s - sims[c]) < 1e-5 for c, s in found)
+    mask, _ = searcher._filter(["阜康市"])
+    assert {searcher.items[searcher.item_of_chunk[searcher.position[c]]].locality
+            for c, _ in searcher._exact_dense(vector, 10, mask)} == {"阜康市"}
+    again = open_searcher(hash_index, embed_model="hash")
+    first = [(h.item.item_id, h.score) for h in searcher.search("执法人员培训学时", k=8)]
+    assert first == [(h.item.item_id, h.score) for h in again.search("执法人员培训学时", k=8)]
 
 
 def test_named_locality_is_searched_among_its_own_items(hash_index):
