@@ -4,6 +4,9 @@ Step one finds A's item (the one whose heading, then text, best covers A) and it
 two lists that unit's other lead items in the same document, those about B when B is named, all of
 them otherwise. The answer starts with the unit. It asks back only when A itself is ambiguous:
 no locality named and the best items for A lie in different localities, equally close.
+
+A unit's part in another item ("…在B那条里是什么角色?") is assistant.chain_roles; finding A's item
+and the measures both use are assistant.chain_steps.
 """
 from __future__ import annotations
 
@@ -12,31 +15,25 @@ from dataclasses import replace
 from typing import Callable, Iterator
 
 from assistant import fields, sections, unit_lists
+from assistant.chain_roles import b_topic_of, role_answer, unit_in_b, units_named
+from assistant.chain_steps import (LIST_MAX, MIN_A, MIN_B_HEADING, MIN_B_TEXT, ROLE_ASK, TASK_KINDS, coverage_of,
+                                   first_sentence, resolve, said_as)
 from assistant.compute import Computed
 from assistant.route_sections import gist, outline_of
-from assistant.question_text import quoted_phrases
 from assistant.topic import LEAD_WORDS, topic_of
 from assistant.understand import Query
 from corpus.select import filter_items
-from corpus.text import normalize
 from corpus.types import TaskItem
 
-TASK_KINDS = ("task", "point")
+
 _THAT = r"(那个|这个|该|那家|这家|那几家|这几家|那两家|这两家|(那|这)[三四五六七八九十]家|那些|这些|那几个|几家)"
 _UNIT_WORD = rf"{_THAT}?(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?"
 # "牵头A的单位" / "牵头A那个单位" (a demonstrative may stand for 的)
 _WHO = rf"(的{_UNIT_WORD}|{_THAT}(单位|部门|机关|机构|局|委|办|科)?(里|中|当中)?)"
 _LEAD_VERB = rf"(负责|{LEAD_WORDS})"  # 牵头 and the words people say it with (挑头, 打头, 领头…)
-# "…在B那条里是什么角色?" / "…是牵头还是配合?": the unit's role in another item
-_ROLE_ASK = (r"(是|算|当|担任)(的|个)?是?(什么|啥|哪种)角色|是牵头还是|(牵头|配合|负责)还是(配合|参与|负责|牵头)|(什么|啥)身份|"
-             # "…在B那条里有它吗?", "…算啥?", "…还挂牵头吗?": whether and how it is named in B
-             r"有(没有)?它(吗|么|没有?)?|有没有(这个|该)?(单位|部门|局)|算(啥|什么)|(还|也)?(挂|是|算)牵头(吗|么|没有?)|"
-             r"是不是(也|还)?(牵头|负责)|(也|还)(牵头|负责)(吗|么|没有?)|"
-             # "…在别的任务里还有份吗?", "还露面没": whether it is named elsewhere, in any part
-             r"(还|也)有(没有)?(它的)?份|(还|也)(出现|露面|露脸|挂名|被点名)")
 _COUNTED_LEAD = rf"(挑|牵|牵头|主办|{LEAD_WORDS})了?(几|多少)[条项个件]?(头)?"
 _ASK_MORE = r"(还|也|同时|另外|又|此外)(在)?(牵头|负责|主抓|抓|管|领着?干?|带头|挑了?|挂了?|担了?)"
-ROLE_PATTERN = re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，]?(?P<rest>.*?({_ROLE_ASK}).*)$")
+ROLE_PATTERN = re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，]?(?P<rest>.*?({ROLE_ASK}).*)$")
 PATTERNS = (
     # "牵头A的那个单位,在B方面还牵头哪些?"
     re.compile(rf"^(?P<first>.*?{_LEAD_VERB}[^,，?？]+?){_WHO}[,，]?(?P<rest>[^?？]*?{_ASK_MORE}.*)$"),
@@ -65,12 +62,9 @@ _REST_WORDS = re.compile(r"在|方面|这块|那块|领域|上面|还|也|同时
                          # "有没有当配合单位"): asked of every item, not a topic B
                          r"有没有|有无|是不是|(跟|和|与|同)(别人|别的单位|其他单位|其它单位)?一起|共同|联合|当|作为|担任|出现|地方|角色")
 _MOST = re.compile(r"谁(最多|多)|哪(家|个)(最多|多)|最多的")
-HEADING_WEIGHT = 0.6  # A is named by its heading more often than by a phrase deep in the text
-MIN_A = 0.45
-MIN_B_HEADING = 0.5
-MIN_B_TEXT = 0.8
 AMBIGUOUS_GAP = 0.1
-LIST_MAX = 8
+
+
 GIST_CHARS = 150
 
 
@@ -92,7 +86,7 @@ _BY_SOME = re.compile(rf"^(?P<a>[^,，?？]+?)(是)?由(某个|某一?家|一个
 # "管权责清单的牵头单位还挑了哪些别的担子?" -> "牵头管权责清单的那个单位,还挑了哪些别的担子?"
 # ("A的那一项，其牵头单位在B…": the item named, then 其 pointing back at it)
 _LEAD_OF_A = re.compile(r"(?P<a>[^,，?？]{2,30}?)((的)?那一?(条|项)[,，]其|(那(条|项))?的)(牵头|主办)(单位|部门|科室|股室)"
-                        rf"(?P<rest>[,，]?.*?(还|也|另外|别的|其他|其它|{_ROLE_ASK}).*)$")  # (the ask may be a second question)
+                        rf"(?P<rest>[,，]?.*?(还|也|另外|别的|其他|其它|{ROLE_ASK}).*)$")  # (the ask may be a second question)
 
 
 def _canonical(text: str) -> str:
@@ -110,18 +104,18 @@ def _canonical(text: str) -> str:
 
 # "…其中市人社局到了行政调解工作那条还挂牵头吗?": a unit named, then its part in the item B names
 _NAMED_IN_B = re.compile(rf"(?P<unit>[^,，?？;；]{{2,24}}?)[,，]?(在|到了?|于)(?P<b>[^,，?？;；]{{2,30}}?)(那|这)一?(条|项)(里|中|当中)?[,，]?"
-                         rf"(?P<ask>[^?？]*?({_ROLE_ASK}))")
+                         rf"(?P<ask>[^?？]*?({ROLE_ASK}))")
 
 
 def route(a, query: Query, hits) -> Callable | None:
     if query.intent == "doc_info" or query.lang == "en":
         return None
     named = _NAMED_IN_B.search(query.text)
-    units = _units_named(a, named.group("unit"), query.localities) if named else []
+    units = units_named(a, named.group("unit"), query.localities) if named else []
     b = named.group("b") if named else ""
     if (units and not re.search(rf"{_LEAD_VERB}[^,，?？]*?{_WHO}", named.group("unit"))
-            and len(_b_topic(b, query).replace(" ", "")) >= 2):  # (not "在霁川那条里": a place, no B)
-        return lambda a, query, hits, timings: _unit_in_b(a, query, units, b)
+            and len(b_topic_of(b, query).replace(" ", "")) >= 2):  # (not "在霁川那条里": a place, no B)
+        return lambda a, query, hits, timings: unit_in_b(a, query, units, b)
     canonical = _canonical(query.text)
     if canonical != query.text:
         query = replace(query, text=canonical)
@@ -134,7 +128,7 @@ def route(a, query: Query, hits) -> Callable | None:
     m = ROLE_PATTERN.match(query.text)
     if m:
         first, rest = m.group("first"), m.group("rest")
-        return lambda a, query, hits, timings: _role_answer(a, query, first, rest)
+        return lambda a, query, hits, timings: role_answer(a, query, first, rest)
     for pattern in PATTERNS:
         m = pattern.match(query.text)
         if m:
@@ -143,29 +137,8 @@ def route(a, query: Query, hits) -> Callable | None:
     return None
 
 
-def _resolve(a, query: Query, first: str) -> list[tuple[float, TaskItem]]:
-    topic = topic_of(first, query.localities)
-    found = [hit.item for hit in a.searcher.search(first, k=8, localities=list(query.localities) or None)]
-    phrases = [normalize(p) for p in quoted_phrases(first)]
-    says: set[str] = set()  # A quoted ("牵头“139”工作模式那家单位") is the item that says it, wherever it ranks
-    if phrases:
-        says = {i.item_id for i in a.items if all(p in normalize(i.text) for p in phrases)
-                and (not query.localities or i.locality in query.localities)}
-        ranked = {i.item_id for i in found}
-        found = ([i for i in found if i.item_id in says] + [i for i in a.items if i.item_id in says - ranked]) or found
-    scored = []
-    for rank, item in enumerate(found):
-        if item.kind not in TASK_KINDS or not item.lead_units:
-            continue
-        head = a.evidence.coverage(topic, f"{item.section_path}{item.heading}") or 0.0
-        whole = a.relevance(Query(**{**query.__dict__, "topic": topic}), item)
-        pinned = 1.0 if item.item_id in says else 0.0
-        scored.append((pinned + HEADING_WEIGHT * head + (1 - HEADING_WEIGHT) * whole - 0.01 * rank, item))
-    return sorted(scored, key=lambda s: -s[0])
-
-
 def _answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
-    scored = [s for s in _resolve(a, query, first) if s[0] >= MIN_A]
+    scored = [s for s in resolve(a, query, first) if s[0] >= MIN_A]
     if not scored:
         yield a.not_found(query, [], extra="(没有找到前半句说的那项任务,请换个说法再问。)")
         return
@@ -201,13 +174,13 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
     """`by_unit`: the item was found as the one a unit has, so the asker has not seen it: say it."""
     supporting = _SUPPORTING.search(rest)
     owners = (head.participating_units or head.responsible_units) if supporting else head.lead_units
-    said = {u: _said(a, u, rest, head.locality) for u in owners}
+    said = {u: said_as(a, u, rest, head.locality) for u in owners}
     named = [u for u in owners if said[u]]
     if not supporting and not named:  # "A那条…,其中X那家还牵头了哪些?" with X one of its other units
-        others = [u for u in head.all_units if u not in (head.lead_units or ()) and _said(a, u, rest, head.locality)]
+        others = [u for u in head.all_units if u not in (head.lead_units or ()) and said_as(a, u, rest, head.locality)]
         if others:
             supporting, owners, named = True, others, others
-            said = {u: _said(a, u, rest, head.locality) for u in others}
+            said = {u: said_as(a, u, rest, head.locality) for u in others}
     for unit in named:
         rest = rest.replace(said[unit], " ")
     part = _part_asked(a, query, head, rest)
@@ -241,8 +214,8 @@ def _from_head(a, query: Query, head: TaskItem, rest: str, by_unit: bool = False
         if part is not None:  # B is a section of the document: its items
             about = [i for i in led if i in part.items]
         elif b_topic:  # about B: its headings or its first sentence say B; else B is named in its text
-            about = [i for i in led if _covers(a, b_topic, f"{i.section_path}{i.heading}{_first(i)}") >= MIN_B_HEADING]
-            about = about or [i for i in led if _covers(a, b_topic, i.text) >= MIN_B_TEXT]
+            about = [i for i in led if coverage_of(a, b_topic, f"{i.section_path}{i.heading}{first_sentence(i)}") >= MIN_B_HEADING]
+            about = about or [i for i in led if coverage_of(a, b_topic, i.text) >= MIN_B_TEXT]
         else:
             about = led
         about = sorted(about, key=lambda i: i.span[0])  # all counted and cited; the first LIST_MAX shown in full
@@ -308,173 +281,6 @@ def _add_elsewhere(lines: list[str], cited: list, unit: str, items: list[TaskIte
         return
     lines.append(unit_lists.not_leading_line(unit, items, len(cited) + 1, frozenset({unit})))
     cited += [(item, item.units_raw or fields.short_heading(item, 30)) for item in items]
-
-
-def _role_names(item: TaskItem) -> tuple[tuple[str, str], ...]:
-    """Each unit field and its role as the item's document labels it (参加单位, 协办单位, 配合单位)."""
-    return (("lead_units", "牵头单位"), ("responsible_units", "责任单位"),
-            ("participating_units", f"{fields.part_word(item)}单位"))
-
-
-_PARTNER = re.compile(r"(跟|和|与|同)(?P<unit>[^,，?？]{2,20}?)(一块儿?|一起|共同|联合|搭伙)")
-_ROLE_REST = re.compile(rf"{_ROLE_ASK}|在|那条|那项|这条|这项|里面|里|中|当中|方面|还|也|别的|其他|其它|另外的?|条款|条目|任务|事项|工作|"
-                        r"出现过?|没有|没|吗|不|[?？,，。]")
-
-
-def _role_answer(a, query: Query, first: str, rest: str) -> Iterator[dict]:
-    """"牵头A的那个局,在B那条里是什么角色?": A's lead unit, then its role in the item about B."""
-    partner = _PARTNER.search(first)  # "跟县纪委监委一块儿牵头A的那个单位": A's other lead
-    said_partner = partner.group("unit") if partner else ""
-    if partner:
-        first = first[:partner.start()] + first[partner.end():]
-    scored = [s for s in _resolve(a, query, first) if s[0] >= MIN_A]
-    b_topic = topic_of(_ROLE_REST.sub(" ", rest), query.localities).strip()
-    if not scored:
-        yield a.not_found(query, [], extra="(没有找到前半句说的那项任务,请换个说法再问。)")
-        return
-    head = scored[0][1]
-    if not b_topic:  # "…在别的条款里还出现没?当的啥角色?": every other item that names it
-        yield from _roles_elsewhere(a, query, head)
-        return
-    same_doc = [i for i in a.items if i.doc_id == head.doc_id and i.kind in TASK_KINDS and i.item_id != head.item_id]
-    # a unit said absent from the wrong item is a wrong answer: B must be named, not resembled
-    named = [i for i in same_doc if _names_it(b_topic, f"{i.section_path}{i.text}")]
-    ranked = sorted(((_b_score(a, b_topic, i), i) for i in named), key=lambda p: -p[0])
-    if not ranked or ranked[0][0] < MIN_B_HEADING:
-        yield a.not_found(query, [], extra=f"(没有找到“{b_topic}”那项任务。)")
-        return
-    target = ranked[0][1]
-    partners = {u for u in head.lead_units if said_partner and _said(a, u, said_partner, head.locality)}
-    asked = [u for u in head.lead_units if u not in partners] or list(head.lead_units)
-    lines = [fields.role_in(target, _names_of(a, unit), unit) for unit in asked]
-    if fields.ASKS_POSITION.search(query.original):  # "…在那条里排第几、算什么角色?"
-        lines = [line + (f"{unit}{where}。" if (where := fields.position_in(target, _names_of(a, unit))) else "")
-                 for line, unit in zip(lines, asked)]
-    listed = _units_listed(target)
-    lines.append(f"依据:{head.locality}{head.section}“{fields.short_heading(head, 30)}”由{'、'.join(head.lead_units)}"
-                 f"牵头[1];{target.section}“{fields.short_heading(target, 30)}”:{listed or '未写明单位'}[2]。")
-    text = "\n".join(lines)
-    yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", [(head, a.quote(query, head)), (target, a.quote(query, target))], "fields")
-
-
-def _units_listed(item: TaskItem) -> str:
-    """"X牵头,Y负责,Z配合": an item's units by role, in the item's own words."""
-    return ",".join(f"{'、'.join(getattr(item, field))}{verb}" for field, verb in
-                    (("lead_units", fields.lead_word(item)), ("responsible_units", fields.resp_word(item)),
-                     ("participating_units", fields.part_word(item)))
-                    if getattr(item, field))
-
-
-def _b_topic(said_b: str, query: Query) -> str:
-    return topic_of(_ROLE_REST.sub(" ", said_b), query.localities).strip()
-
-
-def _units_named(a, text: str, localities, limit: int = 4) -> list[str]:
-    """The units `text` names ("城管、交通、农委这几个局"), each once, in the order found."""
-    found: list[str] = []
-    while len(found) < limit and (mention := a.unit_names.find(text, localities)):
-        said = next((s for s in (mention.said, mention.said.removesuffix("局")) if len(s) >= 2 and s in text), "")
-        if not said or mention.name in found:
-            break
-        found.append(mention.name)
-        text = text.replace(said, "\u3000" * len(said))
-    return found
-
-
-def _unit_in_b(a, query: Query, units: list[str], said_b: str) -> Iterator[dict]:
-    """Named units' part in the item the question names by its words (B), in the places asked."""
-    b_topic = _b_topic(said_b, query)
-    pool = [i for i in a.items if i.kind in TASK_KINDS and (not query.localities or i.locality in query.localities)]
-    named = [i for i in pool if _names_it(b_topic, f"{i.section_path}{i.text}")]
-    ranked = sorted(((_b_score(a, b_topic, i), i) for i in named), key=lambda p: -p[0])
-    if not b_topic or not ranked or ranked[0][0] < MIN_B_HEADING:
-        yield a.not_found(query, [], extra=f"(没有找到“{said_b}”那项任务。)")
-        return
-    target = ranked[0][1]
-    listed = _units_listed(target)
-    said: dict[str, list[str]] = {}  # units with the same part said once: "市城管局、市交通局是责任单位…"
-    absent = "你问的单位" if len(units) == 1 else "你问的其余单位"
-    for unit in units:
-        names = _names_of(a, unit)
-        if any(unit_lists.is_named(u, names) for u in target.all_units):
-            said.setdefault(fields.role_in(target, names, unit).removeprefix(unit), []).append(unit)
-        else:  # (a unit the item does not list is not named: its name is in no citation)
-            said.setdefault(fields.not_listed(target, absent), []).append("")
-    text = ("".join(f"{'、'.join(u for u in us if u)}{part}" for part, us in said.items()) + "\n"
-            f"依据:{target.locality}{target.section}“{fields.short_heading(target, 30)}”:{listed or '未写明单位'}[1]。")
-    yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", [(target, a.quote(query, target))], "fields")
-
-
-# "市市场监管局（市知识产权局）": one body under its second name (另一块牌子), named either way
-_SECOND_NAME = re.compile(r"[(（][^()（）]{2,12}(局|委|办|中心|院|会)[)）]$")
-
-
-def _names_of(a, unit: str) -> frozenset[str]:
-    return frozenset({unit, _SECOND_NAME.sub("", unit), *a.searcher.maps.names_for(unit)})
-
-
-def _b_score(a, topic: str, item: TaskItem) -> float:
-    """How well an item is the one B names: by its heading and first sentence, or by its whole text
-    when that covers B almost fully ("加强基层司法所建设那条" is the second sentence of its item)."""
-    head = _covers(a, topic, f"{item.section_path}{item.heading}{_first(item)}")
-    whole = _covers(a, topic, item.text)
-    return max(head, whole - 0.01 if whole >= MIN_B_TEXT else 0.0)  # a tie goes to the heading
-
-
-def _roles_elsewhere(a, query: Query, head: TaskItem) -> Iterator[dict]:
-    cited = [(head, a.quote(query, head))]
-    lines = [f"{'、'.join(head.lead_units)}。{head.locality}{head.section}“{fields.short_heading(head, 30)}”"
-             f"由{'、'.join(head.lead_units)}牵头[1]。"]
-    counts = []
-    for unit in head.lead_units:
-        others = [i for i in a.items if i.doc_id == head.doc_id and i.kind in TASK_KINDS
-                  and i.item_id != head.item_id and unit in i.all_units]
-        if not others:
-            lines.append(f"{unit}在其他条目里没有出现。")
-            continue
-        others = sorted(others, key=lambda i: i.span[0])
-        lines.append(f"{unit}在其他{len(others)}项里出现" + (f",前{LIST_MAX}项是:" if len(others) > LIST_MAX else ":"))
-        # the count said is of the items cited: every one, the first LIST_MAX of them listed
-        counts.append(Computed(str(len(others)), tuple(i.section for i in others), f"{len(others)}项"))
-        for n, item in enumerate(others):
-            cited.append((item, a.quote(query, item)))
-            if n < LIST_MAX:
-                roles = "、".join(name for field, name in _role_names(item) if unit in (getattr(item, field) or ()))
-                lines.append(f"[{len(cited)}] {fields.listed_section(item)}“{fields.short_heading(item, 30)}”:{roles}")
-    text = "\n".join(lines)
-    yield {"type": "delta", "text": text}
-    yield a.final(query, text, "answered", cited, "fields", computed=tuple(counts))
-
-
-def _said(a, unit: str, text: str, locality: str) -> str:
-    """How `text` names `unit`: in full, or by a short form the unit names know; "" if not."""
-    if unit in text:
-        return unit
-    mention = a.unit_names.find(text, (locality,))
-    return mention.said if mention and mention.name == unit else ""
-
-
-def _names_it(topic: str, text: str) -> bool:
-    """Does `text` hold a word of `topic` whole (four characters running, or the whole of a
-    shorter piece)? "公共法律服务" resembles "公共服务…法律" by its bigrams but names another task."""
-    from difflib import SequenceMatcher
-
-    text = normalize(text)
-    for piece in normalize(topic).split():
-        match = SequenceMatcher(None, piece, text, autojunk=False).find_longest_match(0, len(piece), 0, len(text))
-        if match.size >= min(4, len(piece)):
-            return True
-    return False
-
-
-def _covers(a, topic: str, text: str) -> float:
-    return a.evidence.coverage(topic, text) or 0.0
-
-
-def _first(item: TaskItem) -> str:
-    return re.split(r"(?<=[。;；])", item.text, maxsplit=1)[0]
 
 
 def _about(a, topic: str, item: TaskItem) -> str:
