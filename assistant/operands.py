@@ -63,7 +63,7 @@ def each_place(a, query: Query, topic: str, unit: str | None,
         # (with shared words, every figure is judged by the place's whole description: "不少于" alone
         # fits any floor of the document, "审计项目…不少于" the one asked)
         picks = [(p, fit(a, both or t, p[1])) for t in readings
-                 for p in [best(a, [h.item for h in a.searcher.search(t, k=4, localities=[loc])], t, unit)] if p]
+                 for p in [best(a, _items_of_place(a, t, loc), t, unit)] if p]
         if not picks:
             return None
         item, n = max(picks, key=lambda ps: ps[1])[0]
@@ -72,6 +72,12 @@ def each_place(a, query: Query, topic: str, unit: str | None,
             n = max(same, key=lambda m: (fit(a, own[k], m), m == n))
         found.append((item, n))
     return found
+
+
+def _items_of_place(a, text: str, locality: str) -> list[TaskItem]:
+    """The place's best items for `text`, its own only: the search fills up from other places when
+    the place holds fewer items than asked for, and a figure of another place is not this one's."""
+    return [h.item for h in a.searcher.search(text, k=4, localities=[locality]) if h.item.locality == locality]
 
 
 def best(a, items: list[TaskItem], phrase: str, unit: str | None) -> tuple[TaskItem, Number] | None:

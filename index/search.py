@@ -22,8 +22,8 @@ from index.localities import detect_localities
 RRF_K = 60
 DENSE_CANDIDATES = 60
 EXACT_DENSE_MAX = 2000  # a filter keeping at most this many chunks fetches their vectors by id
-# Up to this many chunks (~77 MB of vectors), every question is compared with every chunk exactly,
-# from vectors read once: Chroma's HNSW is approximate and its results vary from process to process
+# Up to this many chunks (~77 MB of vectors), with the embedded store, every question is compared
+# with every chunk exactly, from vectors read once: Chroma's HNSW is approximate and its results vary from process to process
 # (one of 60 candidates and their order differed between runs on the 458-chunk zoo index), so the
 # same question got differently ordered answers; exact scores over 10k chunks take ~1 ms.
 EXACT_DENSE_ALL = 50_000
@@ -135,7 +135,9 @@ class Searcher:
             return {}, {}, {}
         bm = self.bm25.top(question, BM25_CANDIDATES, mask)
         k = min(DENSE_CANDIDATES, allowed)
-        if len(self.chunk_ids) <= EXACT_DENSE_ALL:
+        # (a `chroma run` server is asked every time: the index it serves is shared, and its going
+        # away is reported rather than hidden behind vectors read earlier)
+        if len(self.chunk_ids) <= EXACT_DENSE_ALL and not getattr(self.store, "remote", False):
             dense = self._exact_dense(vector, k, mask)
         elif mask is not None and allowed <= EXACT_DENSE_MAX:  # a selective filter: by id (see store.query)
             dense = self.store.query(self.collection, vector, k, ids=[self.chunk_ids[n] for n in np.flatnonzero(mask)])

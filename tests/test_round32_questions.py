@@ -100,3 +100,25 @@ def test_a_plan_named_by_its_party_issuer(tmp_path):
     # "中共泽宁县委全面依法治县委员会办公室" is said without 中共, the place or 全面
     answer = a.answer("县委依法治县委员会办公室2023年印发的那个要点里，县委编办牵头几条？跟谁一起？")
     assert "共1条(泽宁县)" in answer.text and "与县司法局共同牵头" in answer.text
+
+
+RATES = ("澄江县2024年法治政府建设重点任务清单\n"
+         "一、规范行政应诉\n"
+         "1.落实行政机关负责人出庭应诉制度，负责人出庭应诉率达到100%。（牵头单位：县司法局）\n")
+NO_RATE = ("泽宁县2024年法治政府建设工作要点\n"
+           "一、规范行政应诉\n"
+           "（一）落实行政机关负责人出庭应诉制度，生效裁判后30个自然日内报备出庭应诉情况。（县司法局牵头）\n")
+
+
+def test_a_difference_of_two_places_takes_each_figure_from_its_own_place(tmp_path):
+    from assistant.evidence import measure_pattern
+
+    # "差几个点" asks percentage points, not a count of 个
+    assert measure_pattern("跟澄江的100%比差几个点").search("85%")
+    assert not measure_pattern("设立几个点").search("85%")
+    a = assistant_over(tmp_path, zening_txt=NO_RATE, chengjiang_txt=RATES)
+    # 泽宁 states no rate: its figure is not taken from 澄江's item (the search fills up from other
+    # places when a place holds few items), so no difference is computed ("100% − 100% = 0")
+    answer = a.answer("泽宁2024年要求行政机关负责人出庭应诉率达到多少？跟澄江清单的100%比差几个点")
+    assert answer.path != "computed" and "0个百分点" not in answer.text
+    assert {c.item.locality for c in answer.citations} == {"泽宁县", "澄江县"}
