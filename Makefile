@@ -41,18 +41,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --no-deps rapidocr-onnxruntime==1.4.4
 	touch $(STAMP)
 
+# apt waits for another apt (an unattended upgrade, a second checkout installing) instead of failing.
+APT := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900
+
 # Debian packages for the real-browser tests (Chromium and CJK fonts).
 browser-deps:
 	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto.*CJK"; then \
 		echo "installing chromium, chromium-driver, fonts-noto-cjk"; \
-		(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
+		($(APT) update -qq || true) && $(APT) install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	fi
 
 # LibreOffice (Debian's, no GUI) turns .doc/.wps/.rtf/.xls/.et into .docx/.xlsx (corpus/legacy.py).
 office-deps:
 	@if ! command -v soffice >/dev/null; then \
 		echo "installing libreoffice-writer-nogui, libreoffice-calc-nogui"; \
-		(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; \
+		($(APT) update -qq || true) && $(APT) install -y -qq --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; \
 	fi
 
 run: install office-deps
