@@ -270,7 +270,7 @@ def points_total(items: list[TaskItem]):
     return f"分值合计{step.result}分({step.working})。", step
 
 
-ASKS_WHEN = re.compile(r"(什么|啥)时(候|间)|何时|多会儿?|哪会儿|时限|期限|截止|时间节点|完成时间|完成日期|几月(底|份)?前|哪天前")
+ASKS_WHEN = re.compile(r"(什么|啥)时(候|间)|何时|几时|多会儿?|哪会儿|时限|期限|截止|时间节点|完成时间|完成日期|几月(底|份)?前|哪天前")
 
 
 def deadline_sentence(item: TaskItem, n: int) -> str:

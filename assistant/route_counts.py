@@ -24,8 +24,9 @@ ASKS_SHARE = re.compile(r"占(了)?[^?？,，;；]{0,6}?(多大|多少|几成|�
 # (有没有牵头 asks whether there is a lead, not for the items without one; a count never reaches
 # across a question mark into the next question)
 _NOT_SAID = r"(?<!有)(没|未|无)有?(写|明确|列明|标明|注明|写明|写出|列出|标出|落实|指定|确定|定|设|安排|点名|到){0,3}(谁|哪个单位)?"
-NO_LEAD = re.compile(rf"(几|多少)[项条][^?？]{{0,8}}{_NOT_SAID}牵头|"
-                     rf"{_NOT_SAID}牵头(单位)?的[^?？]{{0,6}}(几|多少)[项条]")
+# (counted or listed: "几项没写牵头单位?", "哪些任务没有设牵头单位?")
+NO_LEAD = re.compile(rf"((几|多少)[项条]|哪(些|几)[项条]?(任务|事项|工作)?)[^?？]{{0,8}}{_NOT_SAID}牵头|"
+                     rf"{_NOT_SAID}牵头(单位)?的[^?？]{{0,6}}((几|多少)[项条]|哪(些|几))")
 
 # "一共多少项,其中…的有几项?": the whole counted before the part the filter picks
 # (the whole said as such, 一共 / 多少事项: "…的有几条?其中X参与的…" narrows the filtered items instead)

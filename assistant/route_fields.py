@@ -234,7 +234,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     kind = getattr(value_kind.asked_kind(query.original), "name", "")
     ranked = kind == "rank" and not re.search(r"括号|括注|括弧|列在|写在|顺序", query.original)
     # a person's name or the leader in charge asked: a unit note names units, and a post at most
-    person = kind in ("persons", "leader")
+    person = kind in ("persons", "leader", "company")  # (or a firm: a note names public bodies)
     beyond = (value_kind.missing_reason(query.original, [i for i, _ in keep]) if query.lang != "en"
               and (value_kind.asks_actual_result(query.original) or ranked or person) else "")
     if beyond:

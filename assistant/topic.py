@@ -25,7 +25,7 @@ _PUNCTUATION = re.compile(r"[?!。,、:;“”\"'《》()\s]")  # the question i
 _ASKING = re.compile(
     # "建成个什么样的体系", "建了个啥机制": the classifier and 样(的) go with the asking word
     r"(?<![这那哪])一?个(?=什么|啥)|(?:(?<=什么)|(?<=啥))样(的|子)?|"
-    r"(什么|啥)时(候|间)|何时|多会儿?|哪会儿|啥|"  # asking when: the value asked, never the topic
+    r"(什么|啥)时(候|间)|何时|几时|多会儿?|哪会儿|啥|"  # asking when: the value asked, never the topic
     r"(拿来|拿去|用来)?干(嘛|啥|什么)|咋|哪一?天|几月几[日号]?|几号|"  # colloquial what for / how: 督查结果拿来干嘛; the day asked
     # a count asked with its classifier (办了多少件业务 -> 办业务, not 办件业务), and "actual" /
     # "so far": what kind of value is asked (assistant.value_kind), not what it is about
@@ -33,7 +33,11 @@ _ASKING = re.compile(
     r"哪里|哪儿|由?哪(个|些|几|家|一|项)?(个)?(单位|部门|科室|股室|处室|地方|文件|材料|份|科|股|处)?|方面|任务|事项|谁(来)?|什么|多少|几|多久|除了|是不是|有没有|多长|是否|吗|呢|"
     # the roles asked about (配合单位有哪些): what is asked, like 牵头单位
     r"(配合|协办|参加|参与|协同)(单位|部门|科室|股室)|"
-    r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|那条|那项|那一项|这一项|文件里|提到|要求|"
+    # "讲话里说…", "一图读懂里…": where the asker read it, not what it is about
+    r"(讲话稿?|一图读懂|图解|会议纪要)(里|中|上)(说|讲|提到)?的?|"
+    # "几个单位是怎么分工的": the division asked, every role
+    r"(单位|部门)?(之间)?(是)?(怎么|如何|怎样)(分工|分的工)的?|"
+    r"牵头(单位)?|责任(单位|部门)|负责(?!人)|有哪些|请问|一下|这件事|这条|这项|那一条|那条|那项|那一项|这一项|[这那]一?张卡片?|文件里|提到|要求|"
     r"个?小时|学时|[一每]年|全年|分别|各自|"
     r"期限|时限|截止(日期|时间)?|完成时间|"  # the time asked for, like 什么时候: never what it is about  # units of the value asked and the period: people and documents word them differently
     r"另外|此外|"  # "另外还要落实个啥制度?": a further part, not its topic
@@ -71,8 +75,9 @@ def topic_of(text: str, localities: tuple[str, ...] = ()) -> str:
 
 
 # (the kind as people shorten a title: 分解方案, 工作任务分解方案, 实施方案, 工作要点 …)
-_PLACES_DOC = (r"(?:的)?(?:这份|那份|那个|这个)?(?:(?:工作任务|任务)?(?:分解|分工)?(?:实施|工作|推进)?"
-               r"(?:方案|安排|要点|清单|报告|文件|细则|分工表|计划)(?:里|中|上)?)?")
+# (and the other things a place publishes: a speech, a 一图读懂, a 督查通报, a 会议纪要, a 台账)
+_PLACES_DOC = (r"(?:的)?(?:这份|那份|那个|这个|那篇|这篇)?(?:(?:工作任务|任务)?(?:分解|分工)?(?:实施|工作|推进|整改|承接)?"
+               r"(?:方案|安排|要点|清单|报告|文件|细则|分工表|计划|讲话稿?|一图读懂|图解|解读|通报|会议纪要|纪要|台账)(?:里|中|上)?)?")
 _DATE_WORD = re.compile(r"\d+(年|月|日|号)(底|初|末|中旬|上旬|下旬)?(前|后|起)?")
 
 
@@ -101,7 +106,7 @@ def operand_topic(text: str, query: Query) -> str:
 
 # One-character function words of _ASKING: removed only where they stand as a word.
 _FUNCTION_CHARS = set("是的在和都也还要归由把对搞为与及按")
-_POINTERS = {"这件事", "这条", "这项", "那一条", "那条", "那项", "那一项", "这一项"}
+_POINTERS = {"这件事", "这条", "这项", "那一条", "那条", "那项", "那一项", "这一项", "那张卡片", "这张卡片", "那张", "这张"}
 
 
 def _without_asking(text: str) -> str:

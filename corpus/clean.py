@@ -16,12 +16,14 @@ from corpus.cells import CELL_BREAK, TABLE_SEP
 from corpus.paged import PAGE_NUMBER as _PAGE_NO
 from corpus.rewrap import unwrap
 from corpus.tables import HEADER_WORDS, header_roles
-from corpus.units import LABEL_RE
+from corpus.units import LABEL_RE, looks_like_unit_list
 
 _CHROME = re.compile(
     r"^(当前位置|您当前的位置|您的位置|首页\s*[>›»]|网站首页|【?\s*字[体号]\s*[:：]?\s*[大中小\s]+】?$|"
     r"打印本页|【?打印】?\s*【?关闭|关闭窗口|【关闭】|分享到|.*分享至朋友圈|微信“?扫一扫|扫一扫在手机|"
-    r"相关文件\s*[:：]|相关链接|上一篇|下一篇|主办单位\s*[:：].*(地址|邮编|电话|备案|网站标识码)|"
+    r"相关文件\s*[:：]|相关链接|上一篇|下一篇|主办(单位)?\s*[:：].*(地址|邮编|电话|备案|网站标识码|ICP)|"
+    # the site's name over a pasted page (湝川县人民政府门户网站, 某市司法局政务网)
+    r"\S{2,24}(门户网站|政府网站|政务网站?|人民政府网)\s*$|"
     # the site's sponsor and operator in the footer (主办：…人民政府办公室　承办：…大数据服务中心)
     r"主办(单位)?\s*[:：][^。；;]{2,30}(办公室|人民政府)[\s\u3000]*(承办|技术支持|运行维护|运维)(单位)?\s*[:：]|"
     r"版权所有|网站标识码|.*ICP备|浏览次数|阅读次数\s*[:：]?\s*$|【字体|【字号|"
@@ -98,7 +100,7 @@ def clean(raw: str, plain_text: bool = True) -> str:
     lines = _markdown(lines)
     lines = _unflatten_table(lines)
     lines = _spaced_columns(lines)
-    lines = _join_bare_labels(lines)
+    lines = _join_bare_labels(_numbered_cards([_glued_labels(ln) for ln in lines]))
     out: list[str] = []
     last_header = None
     after_picture = False
@@ -180,6 +182,56 @@ def _spaced_columns(lines: list[str]) -> list[str]:
             continue
         out.append(TABLE_SEP.join(filled))
         row_at = len(out) - 1
+    return out
+
+
+_GLUED = re.compile(r"(?P<role>牵头|主办|配合|协办|参与|参加|落实|挂帅)(?P<names>[^\s\u3000:：]+)")
+
+
+def _glued_labels(line: str) -> str:
+    """A card's units with role words set in bold, the bold lost (`牵头区委编办 参与区司法局`): each role
+    word before its names is a label again, `牵头：区委编办 参与：区司法局`. Only a line made of such
+    pieces alone, each naming units (挂帅 a leader), is read so: "牵头制定方案" is a sentence."""
+    pieces = line.split()
+    if not pieces or TABLE_SEP in line:
+        return line
+    if any(LABEL_RE.match(p) for p in pieces):
+        return line  # labelled already (牵头单位丨县司法局)
+    found = [_GLUED.fullmatch(p) for p in pieces]
+    if not all(found) or not any(m["role"] != "挂帅" for m in found):
+        return line
+    if not all(m["role"] == "挂帅" or looks_like_unit_list(m["names"]) for m in found):
+        return line
+    lead = line[: len(line) - len(line.lstrip())]
+    return lead + " ".join(f"{m['role']}：{m['names']}" for m in found)
+
+
+_CARD_NO = re.compile(r"^\s*(\d{2})\s*$")
+
+
+def _numbered_cards(lines: list[str]) -> list[str]:
+    """An infographic's or a slide's cards, each a number alone on its line over its title (`01` /
+    `权责清单动态调整` / text): the number joins its title as a numbered heading, `01｜权责清单动态调整`.
+    Only a run counting up from a zero-padded 01 (three cards at least) is one: a page number is
+    never written 01."""
+    cards: list[int] = []
+    expected = 1
+    for i, line in enumerate(lines[:-1]):
+        m = _CARD_NO.match(line)
+        if m and int(m.group(1)) == expected and lines[i + 1].strip() and not _CARD_NO.match(lines[i + 1]):
+            cards.append(i)
+            expected += 1
+    if len(cards) < 3:
+        return lines
+    out, skip = [], set()
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        if i in cards:
+            out.append(f"{line.strip()}｜{lines[i + 1].strip()}")
+            skip.add(i + 1)
+        else:
+            out.append(line)
     return out
 
 

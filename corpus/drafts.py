@@ -43,6 +43,7 @@ class Draft:
     notes_rule: str = ""  # the document's rule for items without a lead, when this one has none
     score: str = ""  # an assessment indicator's points, as printed (分值 column)
     score_checked: bool = False  # the table's 合计 equals the sum of its rows' points (no cell shared)
+    quoted: str = ""  # another plan's cells beside the row (甗州市牵头单位：…), as printed with their names
     progress: str = ""  # a ledger's 进展情况 cell: what was done so far, as printed
     status: str = ""  # a ledger's 完成状态 cell (已完成 / 序时推进 / 滞后 …)
     # a plan's target per period, (its column's label, the cell as printed): (2027年, 压减至8天)

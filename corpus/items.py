@@ -287,6 +287,12 @@ def _by_family(lines: list[Line], text: str, family: str, rules: NoteRules | Non
                             inferred=m.family == "bullet")
             in_units = bool(trailing_note(ln.text, rules)[1])  # its note closes it
             continue
+        if m is None and _LEGEND_LINE.match(ln.text) and _QUOTED_ROLE.search(ln.text):
+            # "说明：卡片中“牵头”为牵头单位，“落实”为责任单位…" after the last card: the document's key
+            # to its labels, not a paragraph of that card
+            close()
+            drafts.append(Draft("prose", ln.start, ln.end, [(t, h) for _, t, h in path[:1]]))
+            continue
         if current is not None and current.kind == "task" and (not in_units or ln.wrapped):
             current.end = ln.end  # a sub-point or a second paragraph of the item
             # (a line wrapped inside a bracket is read with the lines it goes on from)
@@ -445,6 +451,10 @@ def _parent_levels(lines: list[Line]) -> set[tuple[str, float]]:
         if nxt.marker.rank > here.marker.rank:
             levels.add((here.marker.family, here.marker.rank))
     return levels
+
+
+_LEGEND_LINE = re.compile(r"^\s*(?:说明|注|备注|注释|填表说明)\s*\d*\s*[:：.．]")
+_QUOTED_ROLE = re.compile(r"[“\"](?:牵头|配合|参与|参加|落实|责任|协办|主办|挂帅|[—/★●])[^”\"]{0,4}[”\"]")
 
 
 def _wraps_note(d: Draft) -> bool:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from corpus.cells import TABLE_SEP
 
-_DATE_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+# a date standing alone; a speech prints it in brackets under the speaker (（2026年3月18日）)
+_DATE_CN = re.compile(r"^\s*[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*$")
 _BARE_DATE = re.compile(r"^[•·\-*\s]*(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|日期)\s*[:：]?\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 _ISSUED_ON = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[，,]?[^。；;，,]{0,40}?(?:印发|出台|发布)(?:了)?《")
@@ -26,7 +27,8 @@ _KINDS = ("政策解读", "任务分解方案", "任务分工方案", "重点任
           "评分细则", "考核细则", "考核办法", "考核评价指标", "考核指标", "评价指标", "细则",
           # what a portal publishes about a plan: its reading (《X》政策解读), a 督查 report on it
           "解读", "督查通报")
-_TITLE_HINT = re.compile("(" + "|".join(_KINDS) + r")(\s*[(（][^)）]{0,20}[)）])?$")
+# (a 解读 page's own title quotes the plan's: "一图读懂｜《…工作要点》")
+_TITLE_HINT = re.compile("(" + "|".join(_KINDS) + r")(\s*[(（][^)）]{0,20}[)）])?》?$")
 _PLACE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{1,12}?(?:自治县|自治州|自治旗|特区|林区|新区|县|区|市|州|盟|旗))")
 _LEVEL_OF_SUFFIX = {"自治县": "县", "自治州": "州", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}
 _ISSUER_WORDS = r"(人民政府|政府办公室|人民政府办公室|委员会|委员会办公室|领导小组|领导小组办公室|办公室|司法局|局|办|委)"
@@ -109,7 +111,8 @@ def read_metadata(text: str) -> Metadata:
         if notice:
             meta.issuer = notice.split("关于")[0]
         else:
-            m = re.search(r"(?:发布机构|发文机关|发文单位)\s*[:：]?\s*(\S+)", "\n".join(head))
+            # (a page's 来源 names who published it: a speech's or a notice's office)
+            m = re.search(r"(?:发布机构|发文机关|发文单位|^来源)\s*[:：]\s*([^\s\u3000]+)", "\n".join(head), re.M)
             meta.issuer = m.group(1) if m else ""
     meta.addressee = _addressee(head)
     meta.kind = next((k for k in _KINDS if k in meta.title), "")

@@ -33,6 +33,8 @@ _PATTERNS = [
     ("task", re.compile(rf"^[▶►▸◆■●]?\s*【?\s*(?:重点|主要)?(?:任务|事项)\s*[(（]?\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*[)）]?\s*"
                         r"(?:】\s*[:：]?|[:：.．、]|\s+|(?<=[)）]))\s*(?=\S)")),
     ("task", re.compile(rf"^[▶►▸◆■●]?\s*第\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*项(?:任务|工作)?\s*(?:[:：.．、]|\s+)\s*(?=\S)")),
+    # a speech's points, each a paragraph: 第一，要持续优化… / 第二，… (numbering restarting in each part)
+    ("task", re.compile(rf"^第\s*([{CN}]{{1,3}})\s*[，,]\s*(?=[\u4e00-\u9fff“\"])")),
     # a 政策解读 in questions and answers: 问一：… / 问3：… over its 答：
     ("task", re.compile(rf"^(?:问|问题)\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*[:：.．、]\s*(?=\S)")),
     # tasks numbered by chapter: 1.1 / 1．2 / 1-1 / 2.1.3, the chapter itself numbered 1 or 一、
@@ -42,9 +44,10 @@ _PATTERNS = [
     ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.．、](?!\d)|[.．、](?=\d{1,2}\s*[月日]|\d{4}\s*年)|\s(?=[\u4e00-\u9fff]))\s*")),
     ("circled", re.compile(rf"^([{CIRCLED}])\s*")),
     ("bullet", re.compile(r"^[•·●▪◆]\s*")),
-    ("shi", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"])")),
+    # (a speech says 一要…二要…)
+    ("shi", re.compile(r"^([一二三四五六七八九十]{1,3})[是要](?=[\u4e00-\u9fff“\"])")),
 ]
-SHI_RE = re.compile(rf"(?<![{CN}])([一二三四五六七八九十]{{1,3}})是(?=[\u4e00-\u9fff“\"])")
+SHI_RE = re.compile(rf"(?<![{CN}])([一二三四五六七八九十]{{1,3}})([是要])(?=[\u4e00-\u9fff“\"])")
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def marker_of(line: str) -> Marker | None:
         elif family == "shi":
             token = m.group(0)
         elif family == "task":
-            token = token.lstrip("▶►▸◆■● ").rstrip(":：.．、 ")  # 任务一, 【任务3】, 第3项任务
+            token = token.lstrip("▶►▸◆■● ").rstrip(":：.．、，, ")  # 任务一, 【任务3】, 第3项任务
         return Marker(family, number, token, lead + m.end())
     return None
 
@@ -96,15 +99,19 @@ def _number(family: str, raw: str) -> int | None:
 
 
 def shi_points(text: str) -> list[tuple[int, str]]:
-    """Offsets and tokens of run-in points 一是/二是/… that count up from 一是 in `text`."""
-    out: list[tuple[int, str]] = []
-    expected = 1
-    for m in SHI_RE.finditer(text):
-        try:
-            n = cn_to_int(m.group(1))
-        except (KeyError, ValueError):
-            continue
-        if n == expected:
-            out.append((m.start(), m.group(0)))
-            expected += 1
-    return out if len(out) >= 2 else []
+    """Offsets and tokens of run-in points 一是/二是/… (a speech's 一要/二要…) that count up from 一是
+    in `text`, all with the word the first one uses."""
+    for word in "是要":  # (统一要求 before 一是…二是… is no point)
+        out: list[tuple[int, str]] = []
+        expected = 1
+        for m in SHI_RE.finditer(text):
+            try:
+                n = cn_to_int(m.group(1))
+            except (KeyError, ValueError):
+                continue
+            if n == expected and m.group(2) == word:
+                out.append((m.start(), m.group(0)))
+                expected += 1
+        if len(out) >= 2:
+            return out
+    return []

@@ -201,6 +201,8 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
     text = row_text = doc.text[start:end]
     if d.periods:  # a plan's targets, each said with its period (`2027年：压减至8天`)
         text += "\n" + "；".join(f"{label}：{cell}" for label, cell in d.periods)
+    if d.quoted:  # the parent plan's task and lead this row takes over: searchable, never this item's units
+        text += "\n" + d.quoted
     if d.progress:  # a ledger row's progress is said with the task: it answers what was done so far
         text += f"\n进展情况:{d.progress}"
     tokens = [_short(t) for t, _ in d.path]

@@ -11,7 +11,7 @@ from corpus.drafts import Draft, Line, heading_only
 from corpus.cells import TABLE_SEP
 from corpus.ditto import Dittos
 from corpus.outline import RANK, marker_of
-from corpus.tables import continuation_roles, header_roles, is_period, role_of, tasks_apart_roles, unmapped_columns
+from corpus.tables import continuation_roles, header_roles, is_period, quoted_role, role_of, tasks_apart_roles, unmapped_columns
 from corpus.unit_codes import decoded, is_code, legend_header, read_codes
 from corpus.unit_headings import heading_units
 from corpus.note_rules import WORD_PART
@@ -334,6 +334,11 @@ def _row_item(ln: Line, cells, roles, path, category, counter, rules, legend=Non
         d.units, change = reassigned(d.progress, d.units)
         d.printed_units = change or d.printed_units
     d.status = next((c for _, c in by_role.get("status", []) if c and c not in "/—-"), "")
+    # the other plan's task this row takes over names the row (its own cells say how it is done)
+    d.title = next((c.strip() for i, c in enumerate(cells) if roles.get(i, "").startswith("quoted:")
+                    and quoted_role(roles[i][7:]) == "text" and c.strip() not in ("", "/", "—", "-")), d.title)
+    d.quoted = "；".join(f"{roles[i][7:]}：{c.strip()}" for i, c in enumerate(cells)
+                        if roles.get(i, "").startswith("quoted:") and c.strip() and c.strip() not in "/—-")
     return d, category
 
 

@@ -44,7 +44,9 @@ ROLE_OF_LABEL = {w: role for role, words in LABELS.items() for w in words}
 # `牵头：A　配合：B` in a table cell.
 _BARE_LABELS = {"牵头": "lead", "主办": "lead", "配合": "participating", "协办": "participating",
                 "参加": "participating", "参与": "participating", "协同": "participating",
-                "责任": "responsible", "主责": "responsible", "时限": "deadline"}
+                "责任": "responsible", "主责": "responsible", "落实": "responsible", "时限": "deadline",
+                # the leader who takes charge (挂帅：区政府分管副区长): a person, never a unit
+                "挂帅": "leader"}
 ROLE_OF_LABEL.update({w: r for w, r in _BARE_LABELS.items() if w not in ROLE_OF_LABEL})
 _BARE = "|".join(_BARE_LABELS)
 # `牵头单位：A` (`牵头单位丨A` in WeChat articles), the bracketed form portals print, with or without a

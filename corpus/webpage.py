@@ -8,7 +8,7 @@ import re
 
 from corpus.cells import CELL_BREAK, TABLE_SEP, cell_text as _cell_text, row_line as _row_line
 from corpus.errors import DocumentError
-from corpus.units import LABEL_RE
+from corpus.units import LABEL_RE, ROLE_OF_LABEL
 
 
 def read_html(markup: str, name: str) -> str:
@@ -32,6 +32,12 @@ def read_html(markup: str, name: str) -> str:
             term.replace_with(_BREAK + (label if label.endswith(("：", ":")) else f"{label}："))
             value.insert_after(_BREAK)
             value.unwrap()
+    for tag in soup.find_all(_INLINE):
+        # a card's role word set in bold before its names (<b>牵头</b>区委编办 <b>参与</b>区司法局) is a
+        # label, as if it had its colon
+        word, after = tag.get_text("").strip(), tag.next_sibling
+        if word in ROLE_OF_LABEL and isinstance(after, str) and after.strip() and not after.lstrip().startswith(("：", ":")):
+            tag.append("：")
     for br in soup.find_all("br"):
         # names a labelled field lists one per line (<span>牵头单位：</span><span>县司法局<br>县直各部门</span>)
         block = br.find_parent(_HTML_BLOCKS)
@@ -64,6 +70,7 @@ _HTML_BLOCKS = ["p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th"
                 "figcaption", "address", "center", "hr", "title", "caption"]
 
 
+_INLINE = ["b", "strong", "em", "i", "span", "label", "font"]
 _BREAK = "\u2029"  # a line break the page shows (a block's end, a <br>), apart from the source's own
 
 
