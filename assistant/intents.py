@@ -55,6 +55,8 @@ INTENT_PATTERNS = [  # order matters: the first match wins
                                # "执法大队要参与吗?", "司法所是负责还是配合?": a unit's part in one item
                                r"(要|需要|是否)(参与|参加|配合|协助|协办)(吗|么|[?？]|$)|(要不要|用不用|有没有)(参与|参加|配合|协助|协办)|"
                                r"是(负责|牵头)还是(配合|参与|负责)|"
+                               # "这事落到哪些单位头上?": several units asked, so more than the lead
+                               r"(落到|落在|交给|压到)了?(哪些|哪几个?|哪几家)(单位|部门)|"
                                # "那一条几个单位是怎么分工的?": the item's division, every role
                                r"(怎么|如何|怎样|是怎样|咋)(分工|分的工|分配)|分工(是|情况)?(怎么|如何|怎样|咋)|"
                                # "除了市司法局,点名要负责的还有谁?": the units besides one named

@@ -20,4 +20,10 @@ def to_simplified(text: str, lang: str = "zh") -> str:
     t2s, jp2t = _converters()
     if lang == "ja":
         text = jp2t.convert(text)
-    return t2s.convert(text)
+    out = t2s.convert(text)
+    if len(out) == len(text):
+        # a rare character of a place name (湋源) has a still rarer "simplified" form outside the
+        # common block (𣲗): the documents write the one the asker typed
+        out = "".join(o if "\u4e00" <= o <= "\u9fff" or not ("\u4e00" <= t <= "\u9fff") else t
+                      for o, t in zip(out, text))
+    return out

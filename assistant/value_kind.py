@@ -88,10 +88,10 @@ KINDS = (
               re.compile(r"领导|[县市区州旗]长|书记|同志"), "分管或牵头的领导"),
     # which firm builds or serves ("由哪家公司承建?", "中标单位是谁?"): a plan names the bodies that
     # lead and take part, not its contractors
-    ValueKind("company", re.compile(r"(哪(家|些|几家)[\u4e00-\u9fff]{0,3}|哪个)(公司|企业|厂商|厂家|供应商|服务商|律师事务所|律所)|"
+    ValueKind("company", re.compile(r"(哪(家|些|几家)[\u4e00-\u9fff]{0,3}|哪个)(公司|企业|厂商|厂家|供应商|服务商|律师事务所|律所|第三方|中介机构|评估机构|咨询机构)|"
                                     r"(承建|中标|开发|运维|供应)(单位|方|公司|商|企业)(是|为)?(谁|哪)|"
                                     r"(谁|哪家)[^?？,，]{0,4}(承建|中标|开发的|运维的)"),
-              re.compile(r"公司|有限责任|集团|律师事务所|中标|承建"), "承建或服务的企业"),
+              re.compile(r"公司|有限责任|集团|律师事务所|中标|承建|委托[^。；;，,]{0,10}(第三方|机构)"), "承建、委托或服务的企业、机构"),
     # how to reach someone ("司法局的联系电话是多少?"): plans name units, seldom their numbers
     ValueKind("contact", re.compile(r"电话|联系方式|联系人|手机号|邮箱|办公地址|地址在哪|网址是|热线号码|在哪办公"),
               re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|@|www\.|https?://|地址[:：为]|位于"), "联系方式"),

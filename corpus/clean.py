@@ -38,7 +38,7 @@ _PICTURE = re.compile(r"^\[(图片|视频|音频)\]$")
 # A portal page's own date, on its chrome line ("发布时间：2024-05-16 09:32:11    来源：县政府办    浏览次数：1265")
 _PUBLISHED = re.compile(r"^发布(?:时间|日期)\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
 # Zero-width characters: WeChat articles fill blank lines with U+200B and put one before numbers.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f]")  # (and emoji variation selectors: ▪️ is ▪)
 # A decoration before a heading's number (`▌一、…`, `■（三）…`) hides the number from the outline.
 _BULLET = re.compile(r"(?m)^[ \t\u3000]*[▌▍▎■□●◆◇▶►★☆◼▪]+[ \t\u3000]*"
                      r"(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])")
@@ -93,14 +93,17 @@ def clean(raw: str, plain_text: bool = True) -> str:
     lines = text.split("\n")
     end = next((n for n, ln in enumerate(lines) if _ARTICLE_END.match(ln.strip())), None)
     lines = lines[:end]  # a copied article's trailer: its own credits, links to other posts
-    lines = _single_spaced(lines)
-    if plain_text:
-        lines = unwrap(lines, _PAGE_NO)  # text copied out of a PDF viewer, one visual line per line
+    if _is_markdown(lines):
+        lines = _markdown_paragraphs(lines)  # its blank lines end paragraphs; its wrapped lines join
+    else:
+        lines = _single_spaced(lines)
+        if plain_text:
+            lines = unwrap(lines, _PAGE_NO)  # text copied out of a PDF viewer, one visual line per line
     lines = _join_paged_preview(lines)
     lines = _markdown(lines)
     lines = _unflatten_table(lines)
     lines = _spaced_columns(lines)
-    lines = _join_bare_labels(_numbered_cards([_glued_labels(ln) for ln in lines]))
+    lines = _join_bare_labels(_numbered_cards([_glued_labels(ln) for ln in _symbol_labels(lines)]))
     out: list[str] = []
     last_header = None
     after_picture = False
@@ -124,7 +127,7 @@ def clean(raw: str, plain_text: bool = True) -> str:
         if published:  # the page's own date, which people ask about; the rest of its line is chrome
             out.append(f"发布时间：{published.group(1)}")
             continue
-        if _CHROME.match(bare) or _NAV.match(bare) or _PAGE_NO.match(bare) or _CONTINUED.match(bare):
+        if _CHROME.match(bare) or (_NAV.match(bare) and not LABEL_RE.match(bare)) or _PAGE_NO.match(bare) or _CONTINUED.match(bare):
             continue
         out.append(_spaces(line.rstrip()) if not _is_indent_only(line) else "")
     return "\n".join(out)
@@ -183,6 +186,26 @@ def _spaced_columns(lines: list[str]) -> list[str]:
         out.append(TABLE_SEP.join(filled))
         row_at = len(out) - 1
     return out
+
+
+# "🚩后面是牵头单位", "🤝后为配合单位", "👤后面是分管县领导": a key giving a symbol the meaning of a label
+_SYMBOL_KEY = re.compile(r"^\s*(?P<sym>[^\u4e00-\u9fff\w\s（(【\[“\"]{1,4}?)\s*(?:后面?(?:是|为)|表示|代表|即|为|是|[:：])\s*"
+                         r"(?P<what>(?:牵头|配合|责任|协办|参与|主办)(?:单位|部门)|分管[县区市]?领导|牵头领导|责任领导)")
+
+
+def _symbol_labels(lines: list[str]) -> list[str]:
+    """Units marked by symbols a key defines (a WeChat article's 🚩县司法局　🤝县财政局): each symbol
+    before names becomes its label, `牵头单位：县司法局　配合单位：县财政局`; the key's own lines stay."""
+    keys = {}
+    for ln in lines:
+        m = _SYMBOL_KEY.match(ln)
+        if m:
+            what = m["what"]
+            keys[m["sym"].strip()] = "分管领导" if what.startswith("分管") else what
+    if not keys:
+        return lines
+    pattern = re.compile("(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")\s*(?!的)(?=[\u4e00-\u9fff])")
+    return [ln if _SYMBOL_KEY.match(ln) else pattern.sub(lambda m: f"{keys[m.group(1)]}：", ln) for ln in lines]
 
 
 _GLUED = re.compile(r"(?P<role>牵头|主办|配合|协办|参与|参加|落实|挂帅)(?P<names>[^\s\u3000:：]+)")
@@ -295,6 +318,30 @@ def _join_paged_preview(lines: list[str]) -> list[str]:
     last = pages[-1][0]
     joined = "".join(_PAGED.sub("", lines[i], count=1) for i, _ in pages)
     return [joined] + lines[last + 1:]
+
+
+_MD_BLOCK = re.compile(r"^\s*(#{1,6}\s|>|[-*+]\s|\d{1,3}[.)]\s|\||!\[|```|-{3,}|\*{3,}|_{3,})")
+
+
+def _is_markdown(lines: list[str]) -> bool:
+    """A Markdown file: headings written with # (two at least)."""
+    return sum(1 for ln in lines if re.match(r"^#{1,6}\s+\S", ln)) >= 2
+
+
+def _markdown_paragraphs(lines: list[str]) -> list[str]:
+    """Markdown's own paragraphs: a line wrapped inside one (no blank line, no block marker before it)
+    goes on the line above; a block (heading, quote, list item, table row, picture) stays a line."""
+    out: list[str] = []
+    for ln in lines:
+        # (a wrapped line runs long and stops mid-sentence; a short line is a line of its own: a
+        # signature's issuer over its date, a label's line)
+        joins = (out and len(out[-1].strip()) >= 30 and ln.strip() and not _MD_BLOCK.match(ln)
+                 and not _MD_BLOCK.match(out[-1]) and not re.search(r"[。；;：:！!？?]$|\s{2}$|<br\s*/?>$", out[-1]))
+        if joins:
+            out[-1] = out[-1].rstrip() + ln.strip()
+        else:
+            out.append(ln)
+    return out
 
 
 def _markdown(lines: list[str]) -> list[str]:

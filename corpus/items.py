@@ -125,8 +125,12 @@ def _note_owners(lines: list[Line], rules: NoteRules | None) -> dict[str, int]:
                 counts["para"] = counts.get("para", 0) + 1
             continue
         family = ln.marker.family
-        if family == "bullet" and last_family:
-            family = last_family
+        if family == "bullet":
+            # a card's bullets under its numbered title (①持续优化… / ▪️… / ▪️… / 牵头单位：…): the note
+            # is the numbered item's
+            above = next((x for x in reversed(lines[:i]) if x.marker and x.marker.family != "bullet" or x.label), None)
+            family = (above.marker.family if above is not None and above.marker and not above.label
+                      else last_family or family)
         # (a note in a bracket after the task's title, its labels wrapped onto the lines below it)
         owns = trailing_note(ln.text, rules)[1] != "" or _bracket_note(lines, i)
         nxt = next((x for x in lines[i + 1:] if x.label or x.marker), None)
@@ -233,7 +237,9 @@ def _by_family(lines: list[Line], text: str, family: str, rules: NoteRules | Non
         if m is None and in_units and current is not None and _wraps_note(current):
             current.notes[-1] = current.notes[-1].rstrip() + ln.text.strip()  # a unit list wrapped
             continue
-        is_item = m is not None and (m.family == family or (m.family == "bullet" and path_ok(path, rank)))
+        is_item = m is not None and (m.family == family or (m.family == "bullet" and path_ok(path, rank) and not (
+            # (bullets right under an open item of the family, before its units, are its sub-points)
+            family != "bullet" and current is not None and current.kind == "task" and not in_units)))
         if (m is not None and not is_item and m.rank < rank and m.family != "bullet" and not inherit
                 and _noted_leaf(lines, k, rules)):
             # "3.1 深化…改革。…（牵头单位：区委编办）" beside "3.2 规范执法行为" over its 3.2.1, 3.2.2:

@@ -26,7 +26,9 @@ _KINDS = ("政策解读", "任务分解方案", "任务分工方案", "重点任
           # an assessment's indicators (考核评价指标及评分细则)
           "评分细则", "考核细则", "考核办法", "考核评价指标", "考核指标", "评价指标", "细则",
           # what a portal publishes about a plan: its reading (《X》政策解读), a 督查 report on it
-          "解读", "督查通报")
+          "解读", "督查通报",
+          # a leader's speech at a work meeting, a rectification plan, the plan a place takes over
+          "讲话", "讲话稿", "整改方案", "承接清单")
 # (a 解读 page's own title quotes the plan's: "一图读懂｜《…工作要点》")
 _TITLE_HINT = re.compile("(" + "|".join(_KINDS) + r")(\s*[(（][^)）]{0,20}[)）])?》?$")
 _PLACE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{1,12}?(?:自治县|自治州|自治旗|特区|林区|新区|县|区|市|州|盟|旗))")
@@ -38,7 +40,7 @@ _SIGNATURE_LINE = re.compile(r"^(?P<issuer>\S.{1,38}?" + _ISSUER_WORDS + r")[\s\
 # the 版记's 印发 line after a 文号 on one row (`X政办发〔2026〕5号附件　　X区人民政府办公室2026年2月28日印发`)
 _PRINTED_BY = re.compile(r"(?:^|[\s\u3000])(?P<issuer>[^\s\u3000]{2,30}?" + _ISSUER_WORDS + r")\s*"
                          r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发$")
-_NOT_PLACE_START = ("关于", "根据", "为了", "为", "按照", "现将", "各", "我", "全", "本")
+_NOT_PLACE_START = ("关于", "根据", "为了", "为", "按照", "现将", "各", "我", "全", "本", "在")
 
 
 @dataclass
@@ -93,6 +95,12 @@ def read_metadata(text: str) -> Metadata:
             if m:
                 meta.date = "-".join(f"{int(x):0{w}d}" for x, w in zip(m.groups(), (4, 2, 2)))
                 break
+    if not meta.date:  # a WeChat article's byline: "原创　蕺塘司法　2026年04月02日 08:15　瓅州"
+        for ln in head[:8]:
+            m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*\d{1,2}:\d{2}", ln)
+            if m:
+                meta.date = "-".join(f"{int(x):0{w}d}" for x, w in zip(m.groups(), (4, 2, 2)))
+                break
     if not meta.date:  # a report of the issue: "2025年3月21日，中共X委…办公室印发《X》（…号）"
         m = _ISSUED_ON.search("".join(head))
         if m:
@@ -117,6 +125,10 @@ def read_metadata(text: str) -> Metadata:
     meta.addressee = _addressee(head)
     meta.kind = next((k for k in _KINDS if k in meta.title), "")
     meta.locality, meta.level = _locality(meta.title, meta.issuer)
+    if not meta.locality:  # a page about a plan ("图解｜2026年，…这样干！"): the place of the plan it quotes
+        quoted = re.search(r"《([^《》]{4,60})》", "\n".join(head[:12]))
+        if quoted:
+            meta.locality, meta.level = _locality(quoted.group(1), "")
     return meta
 
 

@@ -123,7 +123,7 @@ _ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*((?:" + TASK_SUBJECT + r")?由
 
 # The same sentence without 由: `县司法局、县委编办按职责分工负责。`, `县发改委负责，县财政局协同配合。`
 # ... and `A要会同B、C抓好落实。` (A leads).
-_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|负责(?!人|同志)|主办|主抓|为主|会同)[^。；;]{0,120})(?=[。；;]|$)")
+_BARE_ASSIGNMENT = re.compile(r"(?:^|(?<=[。；;]))\s*([^。；;，,由]{3,40}?(?:牵头|牵好头|负责(?!人|同志)|各负其责|主办|主抓|为主|会同)[^。；;]{0,120})(?=[。；;]|$)")
 
 
 # A note in brackets in the middle of the text: `…配备率保持100%（县教育局牵头，各乡镇配合），每学期…`
@@ -148,7 +148,7 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
     """(units, the words that assign them) of a sentence `由A（共同）牵头，B、C配合` / `由A负责` inside
     an item's text, when every name in it reads as a unit (so `由县政府统一领导` is not one); without
     由, only when every name does (`各部门要按职责分工负责` is a duty, not a note)."""
-    paragraph = re.sub(r"各司其职[，,]", "各司其职", paragraph)  # `A、B要各司其职，按职责分工负责`: one clause
+    paragraph = re.sub(r"各司其职[，,、]", "各司其职", paragraph)  # `A、B要各司其职，按职责分工负责`: one clause
     said = _roles_said_as_is(paragraph)
     if said:
         return said
@@ -159,7 +159,7 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
             odd = [n for n in names if not _unit_like(n)]
             if len(names) > len(odd) and len(odd) <= tolerated:  # one trailing clause (`，县司法局加强督促检查`)
                 for role in ("lead", "responsible", "participating"):
-                    setattr(units, role, [n for n in getattr(units, role) if _unit_like(n)])
+                    setattr(units, role, [n for n in getattr(units, role) if _unit_like(n) and not NO_LEAD_CLAUSE.search(n)])
                 # clauses read one by one may account for more of the sentence (`由A负责组织实施，B配合，
                 # C负责本部门…的培训`: the tolerated odd name hid B and C)
                 by_clause = clause_assignment(paragraph) if clauses and pattern is _ASSIGNMENT else None
@@ -173,10 +173,18 @@ def assignment(paragraph: str, rules: NoteRules | None = None, clauses: bool = T
 # a longer sentence, each clause's units named before its role word and the task's own verb after
 # it (牵头制定, 负责起草); the first clause opens with 由 (after a subject: 出庭应诉工作由…).
 # 承担 is a responsible unit's word (`主要由A承担`).
-_ROLE_WORD = r"(?P<how>共同|联合|分别)?(?:按照?职责分工|按职责)?(?P<role>牵头|负责(?!人|同志)|主办|主抓|配合|协办|协助|参与|参加|承担)"
+# A speech says the roles in its own words: `A要牵好头`, `A牵头负总责`, `B要主动配合`, `C、D要各司其职、分别负责`,
+# `E各负其责`, `F具体牵头`.
+_ROLE_WORD = (r"(?:要|需要|应当?)?(?:各司其职)?(?P<how>共同|联合|分别)?(?:积极|协同|主动|具体|全力|密切)?(?:按照?职责分工|按职责)?"
+              r"(?P<role>牵好头|扛起牵头责任|牵头|负总责|各负其责|负责(?!人|同志)|抓好落实|主办|主抓|配合|协办|协助|参与|参加|承担)")
 _FIRST_CLAUSE = re.compile(r"^[^，,由]{0,16}?由(?P<units>[^，,；;。由]{2,80}?)" + _ROLE_WORD)
-_NEXT_CLAUSE = re.compile(r"^(?P<units>[^，,；;。由]{2,80}?)(?:积极|协同|共同|主动)?" + _ROLE_WORD)
-_CLAUSE_ROLE = {**dict(WORD_PART), "主抓": "lead", "协助": "participating", "承担": "responsible"}
+# (the first such clause may open with what it is about: `这件事A要牵好头`)
+_NEXT_CLAUSE = re.compile(r"^(?:这件事|这项工作|这一块|这方面|此项工作|该项工作)?(?P<units>[^，,；;。由]{2,80}?)" + _ROLE_WORD)
+_CLAUSE_ROLE = {**dict(WORD_PART), "主抓": "lead", "协助": "participating", "承担": "responsible",
+                "牵好头": "lead", "扛起牵头责任": "lead", "负总责": "lead", "各负其责": "responsible",
+                "抓好落实": "responsible"}
+# `区里不再单独指定牵头部门`, `不另设牵头单位`: says there is no lead; it names no unit
+NO_LEAD_CLAUSE = re.compile(r"(不|未|没有|无)(再)?(另|单独)?(设|明确|指定|确定)?牵头(单位|部门)")
 # `(由)A会同B推进`: A leads, B takes part, and the task's verb follows B's names
 _WITH = re.compile(r"^(?:[^，,由]{0,16}?由)?(?P<units>[^，,；;。由]{2,40}?)会同(?P<rest>[^，,；;。]{2,80})$")
 
@@ -226,6 +234,9 @@ def clause_assignment(paragraph: str) -> tuple[Units, str] | None:
             if at + 1 < len(sentences) and _ends_with_semicolon(paragraph, clauses):
                 chain += sentences[at + 1]  # `…B配合；E负责行政执法监督`: one assignment
             for later in chain:
+                if NO_LEAD_CLAUSE.search(later):
+                    said.append(later)
+                    continue
                 n = _NEXT_CLAUSE.match(later)
                 if not n or not _all_units(n):
                     break
@@ -252,7 +263,7 @@ def _opening_clause(clause: str) -> list[tuple[str, list[str]]] | None:
             return [("lead", lead), ("participating", others)]
     bare = _NEXT_CLAUSE.match(clause)
     # (without 由, a clause opens a note only naming its lead, by names that end as units do)
-    if bare and bare.group("role") in ("牵头", "主办", "主抓") and _all_units(bare, strict=True):
+    if bare and _CLAUSE_ROLE[bare.group("role")] == "lead" and _all_units(bare, strict=True):
         return [("lead", split_names(bare.group("units")))]
     return None
 
@@ -278,4 +289,6 @@ def _all_units(m: re.Match, strict: bool = False) -> bool:
 
 
 def _unit_like(name: str) -> bool:
+    if re.match(r"各(负其责|司其职|尽其责)", name):
+        return False  # what each does, not a body
     return looks_like_unit(name) or name.startswith(("各", "有关", "相关", "县直", "市直", "区直"))

@@ -16,6 +16,7 @@ CN = "一二三四五六七八九十百零〇"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 RANK = {"chapter": 0, "cn": 1, "part": 1, "cnparen": 2, "article": 3, "arabic": 4, "task": 4, "bullet": 4,
         "decimal": 4.4, "decimal3": 4.6,  # 1.1 / 1-1 under 1, and 1.1.1 under 1.1
+        "issue": 2.5, "sequence": 4.1, "card": 4,  # a 整改方案's 问题一： over its measures
         "arabicparen": 5, "circled": 6, "shi": 7, "para": 8}  # para: an unnumbered paragraph
 # a measure after a decimal (1.5倍, 2.5万元, 1.5小时) makes it a number, not a 1.5 marker
 _MEASURE = "倍万亿千百元个%％小天日年月周次件名人米公分秒克吨亩户家项条"
@@ -28,6 +29,8 @@ _PATTERNS = [
     ("part", re.compile(r"^(\d{1,2})\s*[|｜丨]\s*(?=\S)")),
     ("cnparen", re.compile(rf"^[(（]\s*([{CN}]+|-)\s*[)）]\s*")),
     ("arabicparen", re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*")),
+    # a rectification plan's problems, each over the measures that answer it: 问题一：… / 问题2：…
+    ("issue", re.compile(rf"^(?:反馈|存在|突出)?问题\s*(\d{{1,2}}|[{CN}]{{1,3}})\s*[:：、.．]\s*(?=\S)")),
     ("task", re.compile(r"^(?:任务|事项)\s*(\d{1,3})\s*[:：.．、]\s*")),
     # tasks labelled by ordinal words: 任务一： / 【任务3】 / 重点任务（五） / ▶任务7 / 第一项： / 第3项任务：
     ("task", re.compile(rf"^[▶►▸◆■●]?\s*【?\s*(?:重点|主要)?(?:任务|事项)\s*[(（]?\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*[)）]?\s*"
@@ -35,6 +38,10 @@ _PATTERNS = [
     ("task", re.compile(rf"^[▶►▸◆■●]?\s*第\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*项(?:任务|工作)?\s*(?:[:：.．、]|\s+)\s*(?=\S)")),
     # a speech's points, each a paragraph: 第一，要持续优化… / 第二，… (numbering restarting in each part)
     ("task", re.compile(rf"^第\s*([{CN}]{{1,3}})\s*[，,]\s*(?=[\u4e00-\u9fff“\"])")),
+    # an infographic's or a slide's cards: NO.1　深化… / No.02 …
+    ("card", re.compile(r"^(?:NO|No|no)\s*[.．:：]?\s*(\d{1,2})(?![\d.．])\s*[|｜丨]?\s*(?=\S)")),
+    # a speech's points in sequence: 首先，… / 其次，… / 再次，… / 最后，…
+    ("sequence", re.compile(r"^(首先|其次|再次|然后|最后)\s*[，,]\s*(?=\S)")),
     # a 政策解读 in questions and answers: 问一：… / 问3：… over its 答：
     ("task", re.compile(rf"^(?:问|问题)\s*(\d{{1,3}}|[{CN}]{{1,3}})\s*[:：.．、]\s*(?=\S)")),
     # tasks numbered by chapter: 1.1 / 1．2 / 1-1 / 2.1.3, the chapter itself numbered 1 or 一、
@@ -79,6 +86,12 @@ def marker_of(line: str) -> Marker | None:
             token = f"{m.group(1)}、"
         elif family == "shi":
             token = m.group(0)
+        elif family == "sequence":
+            token = m.group(1)
+        elif family == "card":
+            token = f"NO.{m.group(1)}"
+        elif family == "issue":
+            token = token.rstrip(":：、.． ")  # 问题一
         elif family == "task":
             token = token.lstrip("▶►▸◆■● ").rstrip(":：.．、，, ")  # 任务一, 【任务3】, 第3项任务
         return Marker(family, number, token, lead + m.end())
@@ -86,6 +99,8 @@ def marker_of(line: str) -> Marker | None:
 
 
 def _number(family: str, raw: str) -> int | None:
+    if family == "sequence":
+        return {"首先": 1, "其次": 2, "再次": 3}.get(raw)  # 然后 / 最后: counted after the one before
     if family in ("bullet", "decimal", "decimal3"):
         return None  # counted in document order: 2.1 is the item after 1.4
     if family == "circled":

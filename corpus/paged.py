@@ -226,12 +226,16 @@ _ENDS_PARAGRAPH = re.compile(r"[。；;：:！？!?]$")
 _OPENS_PARAGRAPH = re.compile(r"^(?:\d{1,2}\s*[.．、]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳•·])")
 
 
+_UNIT_MARKS = re.compile(r"[●○◎★☆▲△■□◆◇√✓✔※✱⭐*]|[(（](牵头|配合|负责|协办|主办)[)）]")
+
+
 def _pdf_cell(cell: str) -> str:
     """A cell's lines as the page wraps them are one text: `不少于` / `12名` is `不少于12名`, a unit list
     wrapped after its 、 one list. A line ends a paragraph only after a sentence's end or before a
     line that opens with a number; a cell of bare unit names, one per line, keeps them apart."""
     lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
-    if len(lines) > 1 and all(looks_like_unit(ln) for ln in lines):
+    # (a name may carry the mark a key gives it: 县司法局★, 县司法局（牵头）)
+    if len(lines) > 1 and all(looks_like_unit(_UNIT_MARKS.sub("", ln)) for ln in lines):
         return cell_text(lines)
     paragraphs: list[str] = []
     for ln in lines:

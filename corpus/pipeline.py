@@ -235,7 +235,7 @@ def _item(doc: PolicyDoc, local_id: str, d: itemizing.Draft, ordinal: int) -> Ta
         span=(start, end), item_no=d.number_int if d.kind in ("task", "point") else None,
         item_no_inferred=d.inferred,
         # a card's own title line, else the first sentence (a row: its first text cell)
-        heading=d.title.strip() or first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", row_text).split("\t")[0]),
+        heading=d.title.strip() or first_sentence(re.sub(r"^[一二三四五六七八九十]+是", "", row_text.strip()).split("\t")[0].split("\n")[0]),
         lead_units=lead, responsible_units=resp, participating_units=part,
         units_raw="；".join(d.notes) or d.printed_units, doc_kind=doc.kind, date=doc.date, kind=d.kind,
         deadline=d.deadline, score=d.score, score_checked=d.score_checked, status=d.status, item_number=d.number,

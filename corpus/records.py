@@ -41,7 +41,8 @@ def _field(ln: Line) -> tuple[str, str, str] | None:
 
 def is_records(lines: list[Line]) -> bool:
     """Three or more text fields, most of them followed by a unit field before the next one."""
-    starts = [n for n, ln in enumerate(lines) if (f := _field(ln)) and f[1] == "text"]
+    # (an empty `整改措施：` heads the numbered measures under it: a heading, not a record's field)
+    starts = [n for n, ln in enumerate(lines) if (f := _field(ln)) and f[1] == "text" and f[2].strip()]
     if len(starts) < MIN_RECORDS:
         return False
     with_units = 0

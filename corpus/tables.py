@@ -116,7 +116,10 @@ def _quoted_columns(cells: list[str], roles: dict[int, str]) -> dict[int, str]:
              and not _OWN_LEVEL.match(names[i]) and _OTHER_LEVEL.match(names[i])
              and role_of(_OTHER_LEVEL.match(names[i])["rest"]) == r}
     plain = {roles[i] for i, r in roles.items() if r and i not in other}
-    return {i: (f"quoted:{names[i]}" if i in other and r in plain else r) for i, r in roles.items()}
+    # (beside this plan's own task column, the other plan's task column marks all its columns as
+    # quoted: `上级任务 / 省级牵头单位 / 我县落实措施 / 责任单位`)
+    parent = any(roles[i] == "text" for i in other) and "text" in plain
+    return {i: (f"quoted:{names[i]}" if i in other and (r in plain or parent) else r) for i, r in roles.items()}
 
 
 def quoted_role(name: str) -> str:

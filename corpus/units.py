@@ -38,7 +38,8 @@ LABELS = {
 LABELS["supervisor"] = ("督办单位", "督办部门", "督导单位", "督查单位")
 LABELS["leader"] = ("牵头领导", "责任领导", "分管领导", "牵头县领导", "牵头市领导", "牵头区领导", "责任人",
                     "牵头人", "联系领导", "包抓领导")
-LABELS["deadline"] = ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "办结时限", "时间要求")
+LABELS["deadline"] = ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "办结时限", "时间要求",
+                      "整改时限", "整改期限", "整改完成时限")  # (a 整改方案's)
 ROLE_OF_LABEL = {w: role for role, words in LABELS.items() for w in words}
 # The role word alone as a label, where a document says so: `【牵头】A【配合】B【时限】…`, `牵头/A；配合/B`,
 # `牵头：A　配合：B` in a table cell.
@@ -46,7 +47,7 @@ _BARE_LABELS = {"牵头": "lead", "主办": "lead", "配合": "participating", "
                 "参加": "participating", "参与": "participating", "协同": "participating",
                 "责任": "responsible", "主责": "responsible", "落实": "responsible", "时限": "deadline",
                 # the leader who takes charge (挂帅：区政府分管副区长): a person, never a unit
-                "挂帅": "leader"}
+                "挂帅": "leader", "督导": "supervisor"}
 ROLE_OF_LABEL.update({w: r for w, r in _BARE_LABELS.items() if w not in ROLE_OF_LABEL})
 _BARE = "|".join(_BARE_LABELS)
 # `牵头单位：A` (`牵头单位丨A` in WeChat articles), the bracketed form portals print, with or without a
@@ -55,7 +56,7 @@ _BARE = "|".join(_BARE_LABELS)
 _FULL = "|".join(sorted((k for k in ROLE_OF_LABEL if k not in _BARE_LABELS), key=len, reverse=True))
 LABEL_RE = re.compile("[【\\[]?(" + _FULL
                       + r")(?:\s*[】\]]\s*[:：]?|\s*[:：丨|｜])"  # 丨: WeChat articles' separator
-                      + rf"|[【\[]({_BARE})[】\]]\s*[:：]?|(?<![\u4e00-\u9fff])({_BARE})\s*[:：/丨]")
+                      + rf"|[【\[]({_BARE})[】\]]\s*[:：]?|(?<![\u4e00-\u9fff])({_BARE})\s*[:：/丨｜|]")
 
 
 def label_of(m: re.Match) -> str:
@@ -68,9 +69,9 @@ UNIT_ROLES = ("lead", "responsible", "participating")
 _MARKER = re.compile(r"[(（]\s*(牵头|配合|负责|参加|协办|主办|按职责分工负责|按照职责分工负责)\s*[)）]")
 _ROLE_WORD = re.compile(
     r"(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能负责|分别负责|共同负责|具体负责|具体落实|抓好落实|"
-    r"负责落实|负责|牵头|主抓|为主|配合|协助|参与|参加|协同|会同)"
+    r"负责落实|各负其责|负责|牵好头|牵头|主抓|为主|配合|协助|参与|参加|协同|会同)"
 )
-_WORD_ROLE = {"牵头": "lead", "主办": "lead", "主抓": "lead", "为主": "lead", "配合": "participating", "协助": "participating",
+_WORD_ROLE = {"牵头": "lead", "牵好头": "lead", "主办": "lead", "主抓": "lead", "为主": "lead", "配合": "participating", "协助": "participating",
               "参与": "participating", "参加": "participating", "协同": "participating",
               "协办": "participating"}
 _SEPARATORS = re.compile(r"[、,，;；/\s]|<br>")  # a space left between names after cleaning separates them
@@ -149,7 +150,7 @@ def nfkc(text: str) -> str:
 _NOT_YET = re.compile(r"^(?:待(?:明确|定|确定|分配|落实|研究)|暂(?:未明确|未确定|无|缺|定))$")
 
 
-_NO_LEAD_SAID = re.compile(r"[^，,；;。]{0,6}?(未明确|未设|不设|没有|无)牵头(单位|部门)[，,；;]?")
+_NO_LEAD_SAID = re.compile(r"[^，,；;。]{0,6}?(未明确|未设|不设|不另设|不再单独指定|不单独设|没有|无)牵头(单位|部门)[，,；;]?")
 
 
 def parse_note(text: str, default_role: str = "responsible", rules: NoteRules | None = None) -> Units:
@@ -229,9 +230,9 @@ def _unwrap(text: str) -> str:
 
 # What a sentence puts around its units: the task as subject (`此项工作由A负责`) and the modal
 # or manner words before a role word (`A要会同B`, `B积极配合`, `A、B要各司其职，按职责分工负责`).
-TASK_SUBJECT = r"(?:此|该|这|本|上述|以上)(?:(?:项|些)(?:工作|任务|事项)?|工作|任务|事项)"  # 此项工作, 该任务, 此项
+TASK_SUBJECT = r"(?:此|该|这|本|上述|以上)(?:(?:项|些|件)(?:工作|任务|事项|事)?|工作|任务|事项)"  # 此项工作, 该任务, 此项, a speech's 这件事
 _SUBJECT = re.compile("^" + TASK_SUBJECT)
-_ADVERB = re.compile(r"(要|应当|应|须|需)?(各司其职[，,]?|积极|主动|认真|切实|全力|密切)?(?=会同|配合|参与|参加|协助|协同|负责|牵头|抓好落实|按职责|按照职责)"
+_ADVERB = re.compile(r"(要|应当|应|须|需)?(各司其职[，,、]?|积极|主动|认真|切实|全力|密切|具体)?(?=会同|配合|参与|参加|协助|协同|负责|各负其责|牵好头|牵头|抓好落实|按职责|按照职责)"
                      r"|(要|应当|应|须|需)(?=各司其职)|各司其职[，,]?")
 
 

@@ -106,3 +106,137 @@ def test_questions_on_such_plans(tmp_path):
     assert firm.status == "not_found" and "企业" in firm.text
     no_lead = a.answer("芩源承接清单里哪些任务没有设牵头单位？")
     assert "2项" in no_lead.text and "三项制度" in no_lead.text and "年度报告" in no_lead.text
+
+
+# --- round 20: two more renderings of each form ------------------------------------------------------
+
+RECTIFY = ("芮溪县关于法治督察反馈问题的整改方案\n"
+           "一、总体要求\n"
+           "　　坚持问题导向，逐条整改。\n"
+           "二、问题清单及整改措施\n"
+           "问题一：行政执法“三项制度”落实不到位。\n"
+           "　　具体表现：抽查案卷60卷，9卷记录缺失。\n"
+           "　　责任领导：县委常委、常务副县长\n"
+           "　　整改措施：\n"
+           "　　（1）开展行政执法案卷集中评查。每个执法部门抽查案卷不少于20卷。\n"
+           "　　牵头单位：县司法局；责任单位：县直各行政执法部门；整改时限：2026年10月31日前\n"
+           "　　（2）更新法制审核目录清单。\n"
+           "　　责任单位：县直各行政执法部门；整改时限：2026年9月30日前\n"
+           "问题二：行政复议工作存在短板。\n"
+           "　　具体表现：调解和解率偏低。\n"
+           "　　整改措施：\n"
+           "　　（1）建立行政复议调解和解工作机制。调解和解率提高到35%以上。\n"
+           "　　牵头单位：县司法局；配合单位：县信访局；整改时限：2026年11月30日前\n")
+
+
+def test_a_rectification_plans_problems_head_their_measures_and_an_empty_field_heads_them_too():
+    doc = parse_text(RECTIFY, file="rectify.txt")
+    tasks = [i for i in doc.items if i.kind == "task"]
+    assert [(i.section_path, i.lead_units, i.responsible_units, i.participating_units, i.deadline) for i in tasks] == [
+        ("二、问题清单及整改措施 > 问题一：行政执法“三项制度”落实不到位。 > （1）", ("县司法局",), ("县直各行政执法部门",), (),
+         "2026年10月31日前"),
+        ("二、问题清单及整改措施 > 问题一：行政执法“三项制度”落实不到位。 > （2）", (), ("县直各行政执法部门",), (),
+         "2026年9月30日前"),
+        ("二、问题清单及整改措施 > 问题二：行政复议工作存在短板。 > （1）", ("县司法局",), (), ("县信访局",), "2026年11月30日前"),
+    ]
+
+
+SPOKEN = ("在全区法治政府建设工作会议上的讲话\n"
+          "（2026年4月8日）\n"
+          "二、聚焦重点\n"
+          "　　（一）要优化营商环境。新出台涉企政策100%经过审核。这件事区发展改革局要牵好头，区市场监管局、区司法局要主动配合。\n"
+          "　　（二）要规范重大决策。目录5月底前公布。区政府办公室牵头负总责，区司法局负责合法性审查，各决策承办单位要按职责分工抓好落实。\n"
+          "　　（三）要提升执法水平。每人培训不少于40学时。这项工作由各街道办事处、区直各行政执法部门分别负责，区里不再单独指定牵头部门。\n"
+          "　　（四）要加强队伍建设。任前考试要逐人过关。区委组织部、区司法局要各负其责。\n"
+          "三、压实责任\n"
+          "首先，要落实述法制度。区委依法治区办要牵头建立述法评议制度，区委组织部要积极配合。\n"
+          "其次，要强化督察。今年组织2轮督察。这项工作由区委依法治区办牵头。\n"
+          "最后，要加强宣传引导。\n")
+
+
+def test_a_speech_says_roles_in_its_own_words_and_counts_its_points_in_sequence():
+    assert _tasks(parse_text(SPOKEN, file="speech2.txt")) == [
+        ("（一）", ("区发展改革局",), (), ("区市场监管局", "区司法局")),
+        ("（二）", ("区政府办公室",), ("区司法局", "各决策承办单位"), ()),
+        ("（三）", (), ("各街道办事处", "区直各行政执法部门"), ()),  # "不再单独指定牵头部门" names no unit
+        ("（四）", (), ("区委组织部", "区司法局"), ()),
+        ("首先", ("区委依法治区办",), (), ("区委组织部",)),
+        ("其次", ("区委依法治区办",), (), ()),
+        ("最后", (), (), ()),
+    ]
+
+
+MD_CARDS = ("# 一图读懂｜芷源区2026年法治政府建设工作要点\n\n"
+            "> **图例**：`牵头` 后为牵头单位；`协同` 后为配合单位；`落实` 后为责任单位；`督导` 后为分管区领导。\n\n"
+            "## PART 1　转职能\n\n"
+            "### NO.1　深化“放管服”改革\n\n"
+            "年内新增集成服务事项12个。\n\n"
+            "**牵头**｜区政务服务管理局　**协同**｜区发展改革局、区数据局\n\n"
+            "### NO.2　重大行政决策目录化管理\n\n"
+            "目录4月底前公布。\n\n"
+            "**督导**｜区政府常务副区长　**牵头**｜区政府办公室　**落实**｜区司法局\n\n"
+            "### NO.3　行政复议提质增效\n\n"
+            "平均审结期限压缩至45日。\n\n"
+            "**牵头**｜区司法局\n\n"
+            "芷源区司法局\n"
+            "2026年3月30日\n")
+
+
+def test_markdown_cards_numbered_no_with_labels_after_a_bar():
+    doc = parse_text(MD_CARDS, file="cards.md")
+    assert _tasks(doc) == [
+        ("NO.1", ("区政务服务管理局",), (), ("区发展改革局", "区数据局")),
+        ("NO.2", ("区政府办公室",), ("区司法局",), ()),  # 督导 names a leader
+        ("NO.3", ("区司法局",), (), ()),  # a label line is not a nav bar
+    ]
+    assert doc.items[0].date == "2026-03-30"  # a short line is not a wrapped one: the signature stays
+
+
+WECHAT = ("图解｜2026年，芫塘县法治政府建设这样干！\n\n"
+          "原创　芫塘司法　2026年04月02日 08:15\n\n"
+          "近日，芫塘县人民政府办公室印发《芫塘县2026年法治政府建设工作要点》。\n\n"
+          "📖阅读指南\n"
+          "🚩后面是牵头单位\n"
+          "🤝后面是配合单位\n"
+          "📍后面是责任单位\n"
+          "👤后面是分管县领导（是人，不是单位哦）\n\n"
+          "🔴第一部分　依法全面履行政府职能\n\n"
+          "①持续优化营商环境\n"
+          "▪️年内再取消证明事项不少于10项\n"
+          "▪️涉企政策公平竞争审查率100%\n"
+          "🚩县发展改革局　🤝县市场监管局、县司法局\n\n"
+          "②推进“高效办成一件事”\n"
+          "▪️年内新增“一件事”集成办理事项8个\n"
+          "📍县政务服务中心、县数据局\n\n"
+          "③严格重大行政决策程序\n"
+          "▪️目录5月31日前公布\n"
+          "👤县政府常务副县长　🚩县政府办公室　📍县司法局\n")
+
+
+def test_a_wechat_articles_emoji_key_and_bullets_under_numbered_cards():
+    doc = parse_text(WECHAT, file="wechat.txt")
+    assert _tasks(doc) == [
+        ("①", ("县发展改革局",), (), ("县市场监管局", "县司法局")),  # its ▪️ bullets are its sub-points
+        ("②", (), ("县政务服务中心", "县数据局"), ()),
+        ("③", ("县政府办公室",), ("县司法局",), ()),
+    ]
+    first = doc.items[0]
+    assert (first.date, first.locality) == ("2026-04-02", "芫塘县")  # the byline's date, the quoted plan's place
+
+
+def test_a_pdf_cells_marked_names_one_per_line_stay_apart_and_other_levels_columns_are_quoted():
+    from corpus.paged import _pdf_cell
+
+    assert _pdf_cell("县发展改革局★\n县住房城乡建设局") == "县发展改革局★<br>县住房城乡建设局"
+    assert _pdf_cell("不少于\n12名") == "不少于12名"
+    roles = header_roles(["序号", "上级任务", "省级牵头单位", "我县落实措施", "责任单位", "完成时限"])
+    assert roles == {0: "no", 1: "quoted:上级任务", 2: "quoted:省级牵头单位", 3: "text", 4: "responsible", 5: "deadline"}
+
+
+def test_a_rare_place_character_is_kept_and_a_leader_guessed_as_lead_is_not_searched_for(tmp_path):
+    from assistant.script import to_simplified
+
+    assert to_simplified("湋源那个") == "湋源那个" and to_simplified("行政復議") == "行政复议"
+    a = assistant_over(tmp_path, cards_md=MD_CARDS)
+    answer = a.answer("芷源一图读懂里重大决策目录那张卡片，牵头的是常务副区长吗？")
+    assert answer.status == "answered" and answer.text.startswith("芷源区:区政府办公室牵头")
