@@ -99,9 +99,10 @@ def short_heading(item: TaskItem, limit: int = 28) -> str:
     if INSTRUCTION.search(head):  # a document's text that tries to instruct is never echoed
         return item.section
     cut = lambda t: t if len(t) <= limit else t[:limit] + "…"  # noqa: E731
-    own = item.text.split("\n")[0].strip()
-    if item.heading and own and not own.startswith(item.heading[:6]):
-        # a 承接清单's row is named by the other plan's task it takes over; what it does here follows
+    own, _, rest = item.text.partition("\n")
+    if item.heading and item.heading not in own and item.heading in rest:
+        # a 承接清单's row is named by the other plan's task it takes over (quoted under the row's own
+        # text); what it does here follows
         # (each part quoted as printed: the caller's quotation marks close and reopen around the join)
         return f"{cut(head)}”,本地举措“{cut(re.split(r'(?<=[。；;])', own)[0])}"
     return cut(head)

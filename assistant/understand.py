@@ -16,6 +16,7 @@ from assistant.script import to_simplified
 from assistant.topic import LEAD_WORDS, topic_of
 from assistant.unit_reading import ASKS_UNITS, named_unit, read_unit
 from assistant.value_kind import LEADER_ASK
+from corpus.units import is_person
 from index.localities import detect_localities, locality_variants
 
 
@@ -93,7 +94,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
     premise_unit = (named_unit(premise.group("unit") or premise.group("unit2") or premise.group("unit3"), known_units, localities)
                     if premise else "")
     guessed = premise and (premise.group("unit") or premise.group("unit2") or premise.group("unit3") or "")
-    if premise_unit or (guessed and _PERSON_POST.search(guessed)):
+    if premise_unit or (guessed and is_person(guessed)):
         # the guess is checked against the item the rest of the question finds; a leader's post
         # guessed as the lead ("牵头的是常务副区长吗?") is a person, never the item's words
         searchable = f"{searchable[:premise.start()]}谁牵头{searchable[premise.end():]}"
@@ -136,7 +137,6 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
 
 
 # "…那条,是县发改委牵头吧?", "是不是司法局挑头的?": a guess of who leads, to be checked
-_PERSON_POST = re.compile(r"(副?[县区市州旗]长|书记|常委|主任|局长|部长|领导)$")
 _PREMISE = re.compile(rf"(是不是(?P<unit2>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么)?|"
                       rf"(是|由)(?P<unit>[^,，。?？是由]{{2,16}}?)(在)?({LEAD_WORDS})(的)?(吧|吗|么|对吧|对吗|没错吧|是吧)|"
                       # "这一项挑头的是不是司法局?", "牵头单位是县司法局吧": the lead word first

@@ -117,7 +117,12 @@ def _run_in_points(lines: list[Line], rules: NoteRules | None) -> list[Line]:
 def _note_owners(lines: list[Line], rules: NoteRules | None) -> dict[str, int]:
     counts: dict[str, int] = {}
     last_family = None
+    anchor = None  # the last numbered line's family since a label line (a card's title over its bullets)
     for i, ln in enumerate(lines):
+        if ln.label:
+            anchor = None
+        elif ln.marker and ln.marker.family != "bullet":
+            anchor = ln.marker.family
         if ln.row is not None or ln.label:
             continue
         if not ln.marker:
@@ -128,9 +133,7 @@ def _note_owners(lines: list[Line], rules: NoteRules | None) -> dict[str, int]:
         if family == "bullet":
             # a card's bullets under its numbered title (①持续优化… / ▪️… / ▪️… / 牵头单位：…): the note
             # is the numbered item's
-            above = next((x for x in reversed(lines[:i]) if x.marker and x.marker.family != "bullet" or x.label), None)
-            family = (above.marker.family if above is not None and above.marker and not above.label
-                      else last_family or family)
+            family = anchor or last_family or family
         # (a note in a bracket after the task's title, its labels wrapped onto the lines below it)
         owns = trailing_note(ln.text, rules)[1] != "" or _bracket_note(lines, i)
         nxt = next((x for x in lines[i + 1:] if x.label or x.marker), None)

@@ -7,7 +7,7 @@ import re
 
 from corpus.drafts import Draft
 from corpus.note_rules import WORD_PART
-from corpus.units import LABEL_RE, LABELS, TASK_SUBJECT, NoteRules, Units, looks_like_unit, looks_like_unit_list, parse_note, split_names
+from corpus.units import LABEL_RE, LABELS, NO_LEAD, TASK_SUBJECT, NoteRules, Units, looks_like_unit, looks_like_unit_list, parse_note, split_names
 from corpus.text import paren_open
 
 # (a name's own brackets may sit inside the note: 各乡（镇）, 各县〔市、区〕人民政府)
@@ -179,12 +179,11 @@ _ROLE_WORD = (r"(?:要|需要|应当?)?(?:各司其职)?(?P<how>共同|联合|�
               r"(?P<role>牵好头|扛起牵头责任|牵头|负总责|各负其责|负责(?!人|同志)|抓好落实|主办|主抓|配合|协办|协助|参与|参加|承担)")
 _FIRST_CLAUSE = re.compile(r"^[^，,由]{0,16}?由(?P<units>[^，,；;。由]{2,80}?)" + _ROLE_WORD)
 # (the first such clause may open with what it is about: `这件事A要牵好头`)
-_NEXT_CLAUSE = re.compile(r"^(?:这件事|这项工作|这一块|这方面|此项工作|该项工作)?(?P<units>[^，,；;。由]{2,80}?)" + _ROLE_WORD)
+_NEXT_CLAUSE = re.compile(r"^(?:" + TASK_SUBJECT + r")?(?P<units>[^，,；;。由]{2,80}?)" + _ROLE_WORD)
 _CLAUSE_ROLE = {**dict(WORD_PART), "主抓": "lead", "协助": "participating", "承担": "responsible",
                 "牵好头": "lead", "扛起牵头责任": "lead", "负总责": "lead", "各负其责": "responsible",
                 "抓好落实": "responsible"}
-# `区里不再单独指定牵头部门`, `不另设牵头单位`: says there is no lead; it names no unit
-NO_LEAD_CLAUSE = re.compile(r"(不|未|没有|无)(再)?(另|单独)?(设|明确|指定|确定)?牵头(单位|部门)")
+NO_LEAD_CLAUSE = re.compile(NO_LEAD)  # `区里不再单独指定牵头部门`: no lead, and no unit
 # `(由)A会同B推进`: A leads, B takes part, and the task's verb follows B's names
 _WITH = re.compile(r"^(?:[^，,由]{0,16}?由)?(?P<units>[^，,；;。由]{2,40}?)会同(?P<rest>[^，,；;。]{2,80})$")
 

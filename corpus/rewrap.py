@@ -62,19 +62,16 @@ def unwrap(lines: list[str], page_number: re.Pattern) -> list[str]:
     # whose lines are often followed by one (a pasted article) ends its paragraphs with them
     own_blanks = sum(1 for a, b in zip(kept, kept[1:]) if a.strip() and not b.strip()) >= 0.15 * max(1, sum(1 for x in kept if x.strip()))
     if own_blanks:
-        return [ln for ln in kept]  # (not hard-wrapped: a pasted article's lines are its paragraphs)
-    after_blank = False
+        return kept  # (not hard-wrapped: a pasted article's lines are its paragraphs)
     for line in kept:
         text = line.strip()
         if not text:
-            after_blank = own_blanks
             continue
-        if out and not after_blank and not _CAPTIONED.match(out[-1].strip()) and (
+        if out and not _CAPTIONED.match(out[-1].strip()) and (
                 _continues(text, cut) or _unclosed(out[-1]) or (full and _runs_in(out[-1], text))):
             out[-1] += text
         else:
             out.append(line.rstrip())
-        after_blank = False
         full = _reaches_edge(line, page)
         cut = full and not _ends(out[-1])
     return out

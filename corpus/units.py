@@ -82,6 +82,11 @@ _UNIT_END = re.compile(
 _PERSON = re.compile(r"(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|同志|领导)[)）]?$")
 # `吴振华（副局长）`: a name with a person's title in brackets is a person, never a unit
 _PERSON_TITLE = re.compile(r"[(（][^()（）]*(书记|县长|市长|区长|州长|乡长|镇长|主任|常委|委员|局长|部长|领导|科长|股长|队长)[)）]$")
+
+
+def is_person(name: str) -> bool:
+    """A person's post or a name with one (县政府常务副县长, 吴振华（副局长）), never a unit."""
+    return bool(_PERSON.search(name) or _PERSON_TITLE.search(name))
 # "县建设局等相关部门", "县委组织部等县属部门单位": the unit named, not the group after 等
 _QUALIFIER_END = re.compile(r"(等[^、,，;；]{0,6}?(部门|单位)(单位)?|等|按职责分工负责|按职责负责|共同|分别|统一|具体)$")
 # Names printed with no separator (`市司法局市委巡察办`, `有关部门各乡(镇)`): a unit's last
@@ -150,7 +155,9 @@ def nfkc(text: str) -> str:
 _NOT_YET = re.compile(r"^(?:待(?:明确|定|确定|分配|落实|研究)|暂(?:未明确|未确定|无|缺|定))$")
 
 
-_NO_LEAD_SAID = re.compile(r"[^，,；;。]{0,6}?(未明确|未设|不设|不另设|不再单独指定|不单独设|没有|无)牵头(单位|部门)[，,；;]?")
+# "未明确牵头单位", "不另设牵头单位", "区里不再单独指定牵头部门": says there is no lead, names no unit
+NO_LEAD = r"(?:不|未|没有|无)再?(?:另|单独)?(?:设|明确|指定|确定)?牵头(?:单位|部门)"
+_NO_LEAD_SAID = re.compile(rf"[^，,；;。]{{0,6}}?{NO_LEAD}[，,；;]?")
 
 
 def parse_note(text: str, default_role: str = "responsible", rules: NoteRules | None = None) -> Units:
