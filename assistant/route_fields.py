@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
+from assistant.actors import actor_sentence
 from assistant import fields, unit_lists, value_kind
 from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
@@ -215,7 +216,20 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             for pair in sorted([(item, rel), *_siblings(a, query, item, rel)], key=lambda p: p[0].span[0])]
     if len(keep) == 1 and query.lang != "en" and _names_no_unit(keep[0][0]) and not query.unit:
         # the item asked about names no unit at all, and the document states no rule for such
-        # items: who does it is not in the documents, and the reply says so, quoting the item
+        # items: who does it is not in the documents, and the reply says so, quoting the item —
+        # unless its own sentences give the work to units by name (`由县政府法制办公室进行统一审核`) in
+        # a document that prints no unit note anywhere: one that does, and prints none here, has
+        # given this item to nobody
+        item = keep[0][0]
+        labelled = any(i.all_units for i in a.searcher.maps.by_doc.get(item.doc_id, ()))
+        acting = None if labelled else actor_sentence(item.text)
+        if acting:
+            names, sentence = acting
+            who = fields.SEP.join(names)
+            text = (f"文件没有用牵头、责任单位的说法写这一项;按原文,这项工作由{who}承担:"
+                    f"{item.locality}{item.section}“{sentence}”[1]")
+            yield a.final(query, text, "answered", [(item, sentence)], "fields")
+            return
         reason = "文件没有写明这一项由哪个单位牵头或负责(该项没有列出任何单位)"
         yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))
         return

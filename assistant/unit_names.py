@@ -93,14 +93,15 @@ class UnitNames:
                     key=lambda t: len(t[0]), default=None)
         if local and len(local[0]) > len(form):
             return UnitMention(local[1], (local[2],), local[0])
+        # a collective said word for word; a three-character one (各乡镇, 各部门) only when the
+        # asker quotes it (写到“各乡镇”的…), since 各部门 is also how a question says "everyone";
+        # it wins over a shorter name inside it (各级依法行政领导小组办公室 holds 领导小组办公室)
+        said = max((c for c in self.collectives if c in question
+                    and (len(c) >= 4 or re.search(f"[“\"'‘「]{re.escape(c)}[”\"'’」]", question))),
+                   key=len, default="")
+        if said and (not form or (form in said and len(said) > len(form))):
+            return UnitMention(said, tuple(sorted(self.collectives[said])), said)
         if not form:
-            # a collective said word for word; a three-character one (各乡镇, 各部门) only when the
-            # asker quotes it (写到“各乡镇”的…), since 各部门 is also how a question says "everyone"
-            said = max((c for c in self.collectives if c in question
-                        and (len(c) >= 4 or re.search(f"[“\"'‘「]{re.escape(c)}[”\"'’」]", question))),
-                       key=len, default="")
-            if said:
-                return UnitMention(said, tuple(sorted(self.collectives[said])), said)
             return self._member_of_collective(readings, localities) or self._abbreviated(readings, localities)
         units = self.forms[form]
         if localities:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from corpus.flat_lines import restore_breaks
 from corpus.cells import CELL_BREAK, TABLE_SEP
 from corpus.paged import PAGE_NUMBER as _PAGE_NO
 from corpus.rewrap import unwrap
@@ -19,7 +20,7 @@ from corpus.tables import HEADER_WORDS, header_roles
 from corpus.units import LABEL_RE, looks_like_unit_list
 
 _CHROME = re.compile(
-    r"^(当前位置|您当前的位置|您的位置|首页\s*[>›»]|网站首页|【?\s*字[体号]\s*[:：]?\s*[大中小\s]+】?$|"
+    r"^(当前位置|您?(?:当前|现在|所在)的?位置|您的位置|首页\s*[>›»]|网站首页|【?\s*字[体号]\s*[:：]?\s*[大中小\s]+】?$|"
     r"打印本页|【?打印】?\s*【?关闭|关闭窗口|【关闭】|分享到|.*分享至朋友圈|微信“?扫一扫|扫一扫在手机|"
     r"相关文件\s*[:：]|相关链接|上一篇|下一篇|主办(单位)?\s*[:：].*(地址|邮编|电话|备案|网站标识码|ICP)|"
     # the site's name over a pasted page (湝川县人民政府门户网站, 某市司法局政务网)
@@ -44,6 +45,8 @@ _BULLET = re.compile(r"(?m)^[ \t\u3000]*[▌▍▎■□●◆◇▶►★☆◼
                      r"(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])")
 # Where a copied WeChat article's own matter ends and the account's trailer begins.
 _ARTICLE_END = re.compile(r"^([-—–~=\s]*END[-—–~=\s]*|往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
+# a page's layout table left as runs of bars after the text (`…的通知 | ||||||||`, a line of `|`)
+_PIPE_RESIDUE = re.compile(r"(?:^|\s)\|\s*\|\|[\s|]*$|^\s*\|\s*$")
 _NAV = re.compile(r"^(?!\s*\d{1,2}\s*[|｜])(\s*\S{2,6}\s*[|｜])+\s*\S{2,6}\s*$|^(\S{2,6}\s{2,}){3,}\S{0,6}\s*$")
 _CONTINUED = re.compile(r"^\s*[(（]\s*续表?\s*\d*\s*[)）]\s*$|^\s*续表\s*\d*\s*$")
 _PAGED = re.compile(r"^(\d{1,3})、")
@@ -90,9 +93,11 @@ def clean(raw: str, plain_text: bool = True) -> str:
     text = fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = _INVISIBLE.sub("", text)
     text = _BULLET.sub("", text)
-    lines = text.split("\n")
+    lines = [_PIPE_RESIDUE.sub("", ln) for ln in text.split("\n")]
     end = next((n for n, ln in enumerate(lines) if _ARTICLE_END.match(ln.strip())), None)
     lines = lines[:end]  # a copied article's trailer: its own credits, links to other posts
+    if plain_text:
+        lines = restore_breaks(lines)  # a scraped page whose line breaks became spaces
     if _is_markdown(lines):
         lines = _markdown_paragraphs(lines)  # its blank lines end paragraphs; its wrapped lines join
     else:
@@ -398,8 +403,8 @@ def _unflatten_table(lines: list[str]) -> list[str]:
         out.append(TABLE_SEP.join(header))
         roles = header_roles(header)
         rows, i = _flat_rows(lines, j)
-        for cells in rows:
-            out.append(TABLE_SEP.join(_assign_cells(cells, header, roles)))
+        for cells in rows:  # (a section row between groups, `二、…`, stays a line of its own)
+            out.append(cells if isinstance(cells, str) else TABLE_SEP.join(_assign_cells(cells, header, roles)))
     return out
 
 
@@ -408,17 +413,24 @@ def _header_run(lines: list[str], i: int) -> tuple[list[str], int]:
     while j < len(lines) and lines[j].strip() and lines[j].strip() in HEADER_WORDS and TABLE_SEP not in lines[j]:
         cells.append(lines[j].strip())
         j += 1
-    if len(cells) >= 3 and header_roles(cells) and j < len(lines) and _ROW_NO.match(lines[j]):
+    first = j + 1 if j < len(lines) and _SECTION_ROW.match(lines[j].strip()) else j
+    if len(cells) >= 3 and header_roles(cells) and first < len(lines) and _ROW_NO.match(lines[first]):
         return cells, j
     return [], i
 
 
-def _flat_rows(lines: list[str], j: int) -> tuple[list[list[str]], int]:
-    rows: list[list[str]] = []
+_SECTION_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}、\S")
+
+
+def _flat_rows(lines: list[str], j: int) -> tuple[list[list[str] | str], int]:
+    rows: list[list[str] | str] = []
     expected = None
     while j < len(lines):
         s = lines[j].strip()
-        if _ROW_NO.match(s) and (expected is None or int(s) == expected):
+        if _SECTION_ROW.match(s) and j + 1 < len(lines) and _ROW_NO.match(lines[j + 1].strip()) and (
+                expected is None or int(lines[j + 1].strip()) == expected):
+            rows.append(s)
+        elif _ROW_NO.match(s) and (expected is None or int(s) == expected):
             rows.append([s])
             expected = int(s) + 1
         elif not s and rows and j + 1 < len(lines) and not _ROW_NO.match(lines[j + 1].strip()):

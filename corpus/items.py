@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from corpus import division_table
 from corpus.drafts import Draft, Line, heading_only, lines_of
-from corpus.notes import finish, trailing_note
+from corpus.notes import finish, past_work, trailing_note
 from corpus.outline import RANK, Marker, marker_of, shi_points
 from corpus.records import is_records, items_from_records
 from corpus.table_items import items_from_tables, units_apart
@@ -449,7 +449,22 @@ def _by_leaves(lines: list[Line], text: str, rules: NoteRules | None) -> list[Dr
             drafts.append(prose_part)
             continue
         counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, rules, marker=m)
+    for d in drafts:
+        if d.kind == "prose":
+            _prose_that_assigns(d, text, rules)
     return drafts
+
+
+def _prose_that_assigns(d: Draft, text: str, rules: NoteRules | None) -> None:
+    """A numbered part of prose whose paragraph gives its work to units (`二、工作方式` over `…，由A牵头，
+    B实施，C、D共同参与。`) is a task of its own; a part telling what was done is not."""
+    if past_work(d):
+        return
+    finish(d, rules, text[d.start:d.end])
+    if d.units is not None and d.units.lead:
+        d.kind = "task"
+    else:
+        d.units, d.printed_units, d.deadline = None, "", ""
 
 
 def _parent_levels(lines: list[Line]) -> set[tuple[str, float]]:

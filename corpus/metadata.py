@@ -11,9 +11,13 @@ import re
 from dataclasses import dataclass
 
 from corpus.cells import TABLE_SEP
+from corpus.text import CN_DIGITS, cn_to_int
 
 # a date standing alone; a speech prints it in brackets under the speaker (（2026年3月18日）)
 _DATE_CN = re.compile(r"^\s*[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*$")
+# the same in Chinese numerals, as a 落款 was printed before 2012 (二○○六年一月二十五日, 二00九年四月二日)
+_DATE_HANZI = re.compile(r"^\s*([〇○零OＯ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
+                         r"([一二三四五六七八九十]{1,3})\s*日\s*$")
 _BARE_DATE = re.compile(r"^[•·\-*\s]*(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|日期)\s*[:：]?\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 _ISSUED_ON = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[，,]?[^。；;，,]{0,40}?(?:印发|出台|发布)(?:了)?《")
@@ -31,8 +35,8 @@ _KINDS = ("政策解读", "任务分解方案", "任务分工方案", "重点任
           "讲话", "讲话稿", "整改方案", "承接清单")
 # (a 解读 page's own title quotes the plan's: "一图读懂｜《…工作要点》")
 _TITLE_HINT = re.compile("(" + "|".join(_KINDS) + r")(\s*[(（][^)）]{0,20}[)）])?》?$")
-_PLACE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{1,12}?(?:自治县|自治州|自治旗|特区|林区|新区|县|区|市|州|盟|旗))")
-_LEVEL_OF_SUFFIX = {"自治县": "县", "自治州": "州", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}
+_PLACE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{1,12}?(?:自治县|自治州|自治旗|特区|林区|新区|街道|县|区|市|州|盟|旗))")
+_LEVEL_OF_SUFFIX = {"街道": "街道", "自治县": "县", "自治州": "州", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}
 _ISSUER_WORDS = r"(人民政府|政府办公室|人民政府办公室|委员会|委员会办公室|领导小组|领导小组办公室|办公室|司法局|局|办|委)"
 _ISSUER_END = re.compile(_ISSUER_WORDS + "$")
 _SIGNATURE_LINE = re.compile(r"^(?P<issuer>\S.{1,38}?" + _ISSUER_WORDS + r")[\s\u3000]+"
@@ -40,6 +44,10 @@ _SIGNATURE_LINE = re.compile(r"^(?P<issuer>\S.{1,38}?" + _ISSUER_WORDS + r")[\s\
 # the 版记's 印发 line after a 文号 on one row (`X政办发〔2026〕5号附件　　X区人民政府办公室2026年2月28日印发`)
 _PRINTED_BY = re.compile(r"(?:^|[\s\u3000])(?P<issuer>[^\s\u3000]{2,30}?" + _ISSUER_WORDS + r")\s*"
                          r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发$")
+_SOURCE_LINE = re.compile(r"^(?:来源\s*[:：]\s*)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:人民政府|政府|司法局))(?:\s|$)")
+# nouns that end as places do (社区法治宣传方案, 园区…)
+_NOT_PLACES = {"社区", "园区", "城区", "辖区", "小区", "景区", "片区", "市区", "全区", "本区", "我区", "全县", "本县",
+               "我县", "全市", "本市", "我市", "郊区", "库区", "山区", "牧区", "灾区", "试验区", "示范区", "开发区"}
 _NOT_PLACE_START = ("关于", "根据", "为了", "为", "按照", "现将", "各", "我", "全", "本", "在")
 
 
@@ -67,8 +75,8 @@ def read_metadata(text: str) -> Metadata:
     after = _signature(lines[notice:])
     sig = after + notice if after is not None else _signature(lines)
     if sig is not None:
-        y, m, d = _DATE_CN.match(lines[sig]).groups()
-        meta.date = f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+        y, m, d = _date_alone(lines[sig])
+        meta.date = f"{y:04d}-{m:02d}-{d:02d}"
         meta.issuer = _issuer_before(lines, sig)
         if sig < len(lines) * 0.5:
             end = sig + 1
@@ -113,6 +121,10 @@ def read_metadata(text: str) -> Metadata:
         if dates:
             y, m_, d = max(dates, key=dates.count)
             meta.date = f"{int(y):04d}-{int(m_):02d}-{int(d):02d}"
+    if not meta.date:  # a 落款 with no issuer line over it (the notice's title names the issuer)
+        alone = next((d for ln in head if (d := _date_alone(ln))), None)
+        if alone:
+            meta.date = "{:04d}-{:02d}-{:02d}".format(*alone)
     meta.title = _title(lines)
     if not meta.issuer:
         notice = next((ln for ln in head if "关于" in ln and ln.endswith(("的通知", "的报告", "的意见"))), "")
@@ -125,6 +137,12 @@ def read_metadata(text: str) -> Metadata:
     meta.addressee = _addressee(head)
     meta.kind = next((k for k in _KINDS if k in meta.title), "")
     meta.locality, meta.level = _locality(meta.title, meta.issuer)
+    if not meta.locality:  # a portal's source line under a title that names no place (中阳县政府 www… 2016-03-21)
+        for ln in head[:8]:
+            m = _SOURCE_LINE.match(ln)
+            if m:
+                meta.locality, meta.level = _locality("", m.group("who"))
+                break
     if not meta.locality:  # a page about a plan ("图解｜2026年，…这样干！"): the place of the plan it quotes
         quoted = re.search(r"《([^《》]{4,60})》", "\n".join(head[:12]))
         if quoted:
@@ -175,10 +193,25 @@ def _merged_row(line: str) -> str:
     return cells[0] if len(cells) == 1 else line
 
 
+def _date_alone(line: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a line that is a date and nothing else, in digits or Chinese numerals."""
+    m = _DATE_CN.match(line)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    m = _DATE_HANZI.match(line)
+    if not m:
+        return None
+    year = "".join(str(CN_DIGITS.get(c, 0)) for c in m.group(1))
+    try:
+        return int(year), cn_to_int(m.group(2)), cn_to_int(m.group(3))
+    except (KeyError, ValueError):
+        return None
+
+
 def _signature(lines: list[str]) -> int | None:
     """The first date line standing alone right after an issuer-like line."""
     for i, ln in enumerate(lines):
-        if _DATE_CN.match(ln):
+        if _date_alone(ln):
             prev = next((lines[j] for j in range(i - 1, max(-1, i - 4), -1) if lines[j]), "")
             if prev and len(prev) <= 40 and "。" not in prev:
                 return i
@@ -195,7 +228,7 @@ def trailing_signature(text: str) -> int | None:
     k = len(lines) - 1
     while k >= 0 and (not lines[k].strip() or re.match(r"^\s*[(（]此件.{0,10}[)）]\s*$", lines[k])):
         k -= 1
-    if k < 1 or not _DATE_CN.match(lines[k]):
+    if k < 1 or not _date_alone(lines[k]):
         return None
     issuer = _issuer_before([ln.strip() for ln in lines], k)
     if not issuer:
@@ -279,11 +312,18 @@ def _bracket_blind(s: str) -> str:
 def _locality(title: str, issuer: str) -> tuple[str, str]:
     for source in (title, issuer.split("、")[0] if issuer else ""):
         source = re.sub(r"^(?:关于印发|关于|印发)", "", source)
+        # the verb of a notice's title (关于公布临沭县…的通知) and a report's year (2020年静海区…报告)
+        # stand before the place
+        source = re.sub(r"^(?:公布|转发|做好|开展|调整|(?:19|20)\d{2}年度?)", "", source)
         if source.startswith(_NOT_PLACE_START):
             continue
         m = _PLACE.match(source)
         if m and len(m.group(1)) >= 2:
             place = m.group(1)
+            if place.endswith("州") and source[m.end(1):m.end(1) + 1] in ("市", "县", "区"):
+                place += source[m.end(1)]  # 扬州市, not 扬州 read as a 州
+            if place in _NOT_PLACES:
+                continue
             if place.endswith("委") or len(place) > 10:
                 continue
             suffix = next((s for s in _LEVEL_OF_SUFFIX if place.endswith(s)), place[-1])

@@ -74,7 +74,7 @@ def finish(d: Draft, rules: NoteRules | None, paragraph: str | None = None) -> N
         d.notes.append(note)  # kept as printed (units_raw): it says how the document words the roles
         d.end = d.start + len(paragraph[:at].rstrip())
         return
-    found = assignment(paragraph, rules, clauses=not _past_work(d))
+    found = assignment(paragraph, rules, clauses=not past_work(d))
     if found:  # `…。由A牵头，B、C配合。…`: the note is a sentence inside the text, kept there
         d.units, d.printed_units = found
         d.units, change = reassigned(paragraph, d.units)
@@ -135,7 +135,7 @@ _INNER_NOTE = re.compile(r"[（(]([^（）()]{0,60}?(?:牵头|负责(?!人|同�
 _PAST_PART = re.compile(r"成效|成绩|做法|回顾|进展|完成情况|工作情况|建设情况|开展情况")
 
 
-def _past_work(d: Draft) -> bool:
+def past_work(d: Draft) -> bool:
     return any(_PAST_PART.search(heading) for _, heading in d.path)
 
 

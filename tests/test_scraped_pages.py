@@ -1,0 +1,98 @@
+"""Conventions of plans and notices as public pages serve them (seen in real published excerpts,
+written here for fictional places): a page whose line breaks became spaces, a 落款 dated in Chinese
+numerals, a notice title whose verb stands before the place, a layout table left as runs of bars, a
+part of prose that gives its work to units (`由A牵头`), and an older plan that names its units only
+as the subjects of its sentences."""
+from __future__ import annotations
+
+from corpus.clean import clean
+from corpus.flat_lines import restore_breaks
+from corpus.metadata import read_metadata
+from corpus.pipeline import parse_text
+from assistant.actors import actor_sentence
+from assistant.evidence import answers_measure
+
+ONE_LINE = ("岑川市人民政府办公室关于印发《2011年依法行政工作任务分解表》的通知 岑府办发〔2011〕12号 "
+            "各县(市、区)人民政府,市各委、办、局: 现将今年依法行政工作任务分解表印发给你们,请认真贯彻执行。 "
+            "二〇一一年三月八日 2011年依法行政工作任务分解表 序号 工 作 内 容 责任部门 完成时限 "
+            "一、推进依法行政规划落实 1 制定年度依法行政工作意见 各县市区政府,政府各部门 四月份 "
+            "2 清理公布行政执法主体资格名单 各地政府法制办 二季度 "
+            "二、健全考核体系 3 探索建立依法行政考核指标体系,开展年终考核 市政府法制办、市监察局 全年")
+
+
+def test_a_page_whose_line_breaks_became_spaces_is_cut_back_into_lines_and_its_table_read():
+    lines = restore_breaks([ONE_LINE])
+    assert "工作内容" in lines and "责任部门" in lines  # the header spaced out letter by letter, joined
+    assert "2011年依法行政工作任务分解表" in lines
+    doc = parse_text(ONE_LINE, file="flat.txt")
+    tasks = [(i.item_number, i.responsible_units, i.deadline) for i in doc.items if i.kind == "task"]
+    assert tasks == [("1", ("各县市区政府", "政府各部门"), "四月份"), ("2", ("各地政府法制办",), "二季度"),
+                     ("3", ("市政府法制办", "市监察局"), "全年")]
+    assert doc.doc.date == "2011-03-08"  # the 落款 in Chinese numerals, once it stands on its own line
+
+
+def test_an_ordinary_paragraph_keeps_its_stray_spaces():
+    para = "全面推进政务公开。" * 20 + "按照 规定 公开"
+    assert restore_breaks([para]) == [para]
+    table = "1  规范行政执法  县司法局  长期" * 8  # columns apart by runs of spaces: not lost breaks
+    assert restore_breaks([table]) == [table]
+
+
+def test_a_signature_dated_in_chinese_numerals():
+    for date, want in (("二○○六年一月二十五日", "2006-01-25"), ("二00九年四月二日", "2009-04-02"),
+                       ("二〇一〇年十二月三十日", "2010-12-30")):
+        text = f"关于印发《岑川县规范性文件清理工作方案》的通知\n各乡镇人民政府:\n现印发给你们。\n岑川县人民政府\n{date}\n"
+        assert read_metadata(text).date == want
+
+
+def test_the_place_stands_after_a_notice_titles_verb_or_a_reports_year():
+    assert read_metadata("关于公布岑川县人民政府2019年度重大行政决策目录的通知\n正文").locality == "岑川县"
+    assert read_metadata("2020年岑山区法治政府建设情况报告\n正文").locality == "岑山区"
+
+
+def test_a_layout_tables_bars_and_a_breadcrumb_are_chrome():
+    text = clean("您所在的位置:首页 > 政务公开 > 通知公告\n关于公布岑川县决策目录的通知 | ||||||||\n|\n||||||||\n正文。\n")
+    assert [ln for ln in text.split("\n") if ln] == ["关于公布岑川县决策目录的通知", "正文。"]
+
+
+def test_a_part_of_prose_that_gives_its_work_to_units_is_a_task():
+    text = ("岑川县社区法治宣传方案\n一、宣传内容\n宣传宪法和民法典。\n二、工作方式\n"
+            "对各场所进行责任主体划分,由县依法治县办牵头,各单位共同参与。\n三、工作要求\n"
+            "1.各单位要制作宣传专栏。\n2.各社区要开展宣传活动。\n")
+    doc = parse_text(text, file="prose.txt")
+    part = next(i for i in doc.items if "责任主体划分" in i.text)
+    assert part.kind == "task" and part.lead_units == ("县依法治县办",)
+
+
+def test_units_named_as_the_subjects_of_a_plans_sentences():
+    assert actor_sentence("对上报结果,由县政府法制办公室进行统一审核。")[0] == ["县政府法制办公室"]
+    assert actor_sentence("县政府法制办要对清理工作实施督促和指导。")[0] == ["县政府法制办"]
+    assert actor_sentence("各乡镇人民政府和县直各部门要统筹考虑。")[0] == ["各乡镇人民政府", "县直各部门"]
+    # a body the text only mentions, after a verb, is no actor
+    assert actor_sentence("发现违纪问题的,移送县纪委监委处理。") is None
+    assert actor_sentence("邀请县人民法院参加案卷评查。") is None
+
+
+def test_a_time_of_year_said_in_words_answers_when():
+    assert answers_measure("每年什么时候报告?", "区政府每年第一季度向区委报告上一年度法治政府建设情况。")
+    assert answers_measure("意见要在什么时候出台?", "出台年度推进依法行政工作的意见,四月份完成。")
+    assert not answers_measure("什么时候报告?", "区政府向区委报告法治政府建设情况。")
+
+
+OLD_PLAN = ("岑川县规范性文件清理工作方案\n一、清理范围\n县政府及其部门制发的规范性文件。\n二、工作步骤\n"
+            "(一)自查阶段。各单位对本单位制发的规范性文件逐件清理,提出处理意见。\n"
+            "(二)统一审核阶段。对上报的清理结果,由县政府法制办公室进行统一审核,报县政府常务会议审议。\n"
+            "(三)总结阶段。县政府对清理工作进行总结,对漏清错清的单位提出批评。\n")
+LABELLED = ("岑山县2024年依法行政工作要点\n一、重点任务\n1.开展规范性文件清理。由县政府法制办公室进行统一审核。\n"
+            "2.加强行政执法监督。(县司法局牵头,县直各部门负责)\n3.推进政务公开。(县政府办公室牵头)\n")
+
+
+def test_asked_who_leads_an_older_plan_that_names_units_only_as_subjects(tmp_path):
+    from tests.small_plans import assistant_over
+
+    a = assistant_over(tmp_path, old_txt=OLD_PLAN, new_txt=LABELLED)
+    d = a.answer("岑川县规范性文件清理方案里,上报的清理结果统一审核由哪个部门牵头?").to_dict()
+    assert d["status"] == "answered" and "县政府法制办公室" in d["answer"] and "没有" in d["answer"]
+    # a plan that prints unit notes and none for this item has given it to nobody
+    d = a.answer("岑山县工作要点第1项开展规范性文件清理由哪个单位牵头?").to_dict()
+    assert d["status"] == "not_found" and "县政府法制办公室" not in d["answer"].split("相关的规定")[0]
