@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant.intents import detect_intent
 from assistant.question_text import clean_question, detect_language, quoted_phrases, without_instructions
-from assistant.script import to_simplified
+from corpus.script import to_simplified
 from assistant.topic import LEAD_WORDS, topic_of
 from assistant.unit_reading import ASKS_UNITS, named_unit, read_unit
 from assistant.value_kind import LEADER_ASK

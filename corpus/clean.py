@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from corpus.flat_lines import restore_breaks
+from corpus.script import document_in_simplified
 from corpus.cells import CELL_BREAK, TABLE_SEP
 from corpus.paged import PAGE_NUMBER as _PAGE_NO
 from corpus.rewrap import unwrap
@@ -90,7 +91,7 @@ def fix_radicals(text: str) -> str:
 def clean(raw: str, plain_text: bool = True) -> str:
     """`plain_text`: the lines are a text file's own, where a PDF's wrapped lines may have been
     pasted (a page's or a Word file's lines are its elements, never wrapped lines)."""
-    text = fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = document_in_simplified(fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n")))
     text = _INVISIBLE.sub("", text)
     text = _BULLET.sub("", text)
     lines = [_PIPE_RESIDUE.sub("", ln) for ln in text.split("\n")]
@@ -104,6 +105,7 @@ def clean(raw: str, plain_text: bool = True) -> str:
         lines = _single_spaced(lines)
         if plain_text:
             lines = unwrap(lines, _PAGE_NO)  # text copied out of a PDF viewer, one visual line per line
+    lines = _attachment_list(lines)
     lines = _join_paged_preview(lines)
     lines = _markdown(lines)
     lines = _unflatten_table(lines)
@@ -136,6 +138,25 @@ def clean(raw: str, plain_text: bool = True) -> str:
             continue
         out.append(_spaces(line.rstrip()) if not _is_indent_only(line) else "")
     return "\n".join(out)
+
+
+_ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[:：]\s*(\d{1,2}\s*[.．、].{2,60})?$")
+_ATTACHMENT_TITLE = re.compile(r"^\d{1,2}\s*[.．、]\s*[^。，,；;：:]{2,60}$")
+
+
+def _attachment_list(lines: list[str]) -> list[str]:
+    """A notice's list of its attachments (`附件:` over `1.废止的规范性文件目录`, `2.…`) is one line:
+    the numbered titles are what is attached, not tasks under the paragraph above them."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        if _ATTACHMENT_HEAD.match(lines[i].strip()):
+            while j < len(lines) and _ATTACHMENT_TITLE.match(lines[j].strip()):
+                j += 1
+        out.append(" ".join(ln.strip() for ln in lines[i:j]) if j > i + 1 else lines[i])
+        i = j
+    return out
 
 
 def _single_spaced(lines: list[str]) -> list[str]:

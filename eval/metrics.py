@@ -4,7 +4,14 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from corpus.text import normalize
+from corpus.script import to_simplified
+from corpus.text import normalize as _normalize
+
+
+def normalize(text: str) -> str:
+    """The metric's string form: corpus.text.normalize, in Simplified characters — a document a
+    mirror republished in Traditional ones is read (and quoted) in Simplified (corpus.script)."""
+    return to_simplified(_normalize(text))
 from eval.gold import GoldQuestion, GoldSource
 
 

@@ -17,7 +17,10 @@ ROLES = ("lead_units", "responsible_units", "participating_units")
 
 
 def norm(s: str) -> str:
-    return unicodedata.normalize("NFKC", s or "").replace(" ", "").replace("\u3000", "")
+    """NFKC, no spaces, Simplified characters (a Traditional document is read in Simplified)."""
+    from corpus.script import to_simplified
+
+    return to_simplified(unicodedata.normalize("NFKC", s or "").replace(" ", "").replace("\u3000", ""))
 
 
 @dataclass

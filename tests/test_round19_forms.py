@@ -234,7 +234,7 @@ def test_a_pdf_cells_marked_names_one_per_line_stay_apart_and_other_levels_colum
 
 
 def test_a_rare_place_character_is_kept_and_a_leader_guessed_as_lead_is_not_searched_for(tmp_path):
-    from assistant.script import to_simplified
+    from corpus.script import to_simplified
 
     assert to_simplified("湋源那个") == "湋源那个" and to_simplified("行政復議") == "行政复议"
     a = assistant_over(tmp_path, cards_md=MD_CARDS)

@@ -96,3 +96,27 @@ def test_asked_who_leads_an_older_plan_that_names_units_only_as_subjects(tmp_pat
     # a plan that prints unit notes and none for this item has given it to nobody
     d = a.answer("岑山县工作要点第1项开展规范性文件清理由哪个单位牵头?").to_dict()
     assert d["status"] == "not_found" and "县政府法制办公室" not in d["answer"].split("相关的规定")[0]
+
+
+def test_a_notices_attachment_list_is_one_line_not_tasks_under_the_last_paragraph():
+    text = ("岑川县规范性文件清理工作方案\n一、工作步骤\n(一)自查。各单位逐件清理。\n(二)审核。县司法局统一审核。\n"
+            "二、有关要求\n(一)加强领导。各单位要高度重视。\n(二)加强督导。县司法局要实施督促和指导。\n"
+            "附件:\n1.废止的规范性文件目录\n2.现行有效的规范性文件目录\n二〇〇九年四月二日\n")
+    doc = parse_text(text, file="plan.txt")
+    assert [i.item_number for i in doc.items if i.kind == "task"] == ["(一)", "(二)", "(一)", "(二)"]
+    assert "加强督导" in doc.items[-1].text  # its paragraph kept, not taken for a heading over 1. 2.
+    assert "附件: 1.废止的规范性文件目录 2.现行有效的规范性文件目录" in clean(text)
+
+
+def test_a_plan_republished_in_traditional_characters_is_read_in_simplified():
+    text = ("岑陽市2022年深化放管服改革工作要點\n一、推動審批全鏈條優化\n"
+            "1.全面實施行政許可事項清單管理。2022年10月底前編制並公布市、縣兩級行政許可事項清單。"
+            "(市政府辦公室、市司法局牽頭,市級各有關部門及各縣市區政府按職責分工負責)\n"
+            "2.深化相對集中行政許可權改革。(市行政審批局牽頭)\n3.推進證明事項告知承諾制。(市司法局牽頭)\n")
+    doc = parse_text(text, file="plan.txt")
+    first = next(i for i in doc.items if i.kind == "task")
+    assert first.lead_units == ("市政府办公室", "市司法局")
+    assert first.responsible_units == ("市级各有关部门", "各县市区政府")
+    assert doc.doc.locality == "岑阳市"
+    plain = "全面实施行政许可事项清单管理。"
+    assert clean(plain) == plain  # a Simplified text is left as it is
