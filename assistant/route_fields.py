@@ -222,7 +222,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         # given this item to nobody
         item = keep[0][0]
         labelled = any(i.all_units for i in a.searcher.maps.by_doc.get(item.doc_id, ()))
-        acting = None if labelled else actor_sentence(item.text)
+        acting = None if labelled else actor_sentence(item.text, query.topic)
         if acting:
             names, sentence = acting
             who = fields.SEP.join(names)

@@ -147,7 +147,25 @@ def read_metadata(text: str) -> Metadata:
         quoted = re.search(r"《([^《》]{4,60})》", "\n".join(head[:12]))
         if quoted:
             meta.locality, meta.level = _locality(quoted.group(1), "")
+    if not meta.locality:
+        meta.locality, meta.level = _place_of_the_text("\n".join(lines))
     return meta
+
+
+_OPENING_CHARS = 400
+# a news report's opening: `近日,武胜县在县会展中心…召开`, `3月8日,岑川区召开…`, `今年以来,岑山县坚持…`
+_REPORTED_PLACE = re.compile(r"(?:^|[。\n]|近日|日前|今年以来|近年来|\d{1,2}月\d{1,2}日)[,，]?(?P<place>[\u4e00-\u9fff]{2,3}?(?:县|区|市))"
+                             r"(?=在|于|召开|举行|组织|开展|印发|出台|坚持|深入|全面|扎实|聚焦|围绕)")
+
+
+def _place_of_the_text(text: str) -> tuple[str, str]:
+    """A page with no title or issuer naming its place: a news report's opening says where the
+    meeting or the work took place (`近日,武胜县在县会展中心召开…`)."""
+    for m in _REPORTED_PLACE.finditer(text[:_OPENING_CHARS]):
+        place = m.group("place")
+        if place not in _NOT_PLACES and not place.startswith(_NOT_PLACE_START):
+            return _locality(place, "")
+    return "", ""
 
 
 _NOTICE_END = re.compile(r"关于.{2,80}的(通知|决定|意见|批复|函|报告)$")

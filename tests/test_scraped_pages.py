@@ -68,7 +68,14 @@ def test_units_named_as_the_subjects_of_a_plans_sentences():
     assert actor_sentence("对上报结果,由县政府法制办公室进行统一审核。")[0] == ["县政府法制办公室"]
     assert actor_sentence("县政府法制办要对清理工作实施督促和指导。")[0] == ["县政府法制办"]
     assert actor_sentence("各乡镇人民政府和县直各部门要统筹考虑。")[0] == ["各乡镇人民政府", "县直各部门"]
-    # a body the text only mentions, after a verb, is no actor
+    assert actor_sentence("重大执法决定作出前,必须经本部门(单位)法制机构进行法制审核。")[0] == ["本部门(单位)法制机构"]
+    assert actor_sentence("行政执法部门依据错案追究制度作出的决定,应当在30日内报市监察机关备案。")[0] == ["行政执法部门"]
+    # of several, the sentence about what is asked
+    two = "县司法局要组织培训。县市场监管局要开展抽查。"
+    assert actor_sentence(two, "开展抽查")[0] == ["县市场监管局"]
+    # a body the text only mentions, after a verb, is no actor; nor a unit's possession
+    assert actor_sentence("县司法局的职责是指导清理。") is None
+    assert actor_sentence("评查结果向同级司法行政机关报备。") is None
     assert actor_sentence("发现违纪问题的,移送县纪委监委处理。") is None
     assert actor_sentence("邀请县人民法院参加案卷评查。") is None
 
@@ -120,3 +127,9 @@ def test_a_plan_republished_in_traditional_characters_is_read_in_simplified():
     assert doc.doc.locality == "岑阳市"
     plain = "全面实施行政许可事项清单管理。"
     assert clean(plain) == plain  # a Simplified text is left as it is
+
+
+def test_a_news_reports_place_is_where_its_opening_says_the_work_took_place():
+    assert read_metadata("近日,岑川县在县会展中心召开依法治县工作推进会。会议要求…").locality == "岑川县"
+    # a place named in passing is not the page's
+    assert read_metadata("会议指出,全县各级各部门要落实。根据岑州市要求,本县推进工作。").locality == ""
