@@ -449,22 +449,17 @@ def _by_leaves(lines: list[Line], text: str, rules: NoteRules | None) -> list[Dr
             drafts.append(prose_part)
             continue
         counter = _add_paragraph(drafts, ln, [(t, h) for _, t, h in path], counter, rules, marker=m)
-    for d in drafts:
-        if d.kind == "prose":
-            _prose_that_assigns(d, text, rules)
-    return drafts
+    return [_prose_that_assigns(d, text, rules) if d.kind == "prose" else d for d in drafts]
 
 
-def _prose_that_assigns(d: Draft, text: str, rules: NoteRules | None) -> None:
+def _prose_that_assigns(d: Draft, text: str, rules: NoteRules | None) -> Draft:
     """A numbered part of prose whose paragraph gives its work to units (`二、工作方式` over `…，由A牵头，
     B实施，C、D共同参与。`) is a task of its own; a part telling what was done is not."""
     if past_work(d):
-        return
-    finish(d, rules, text[d.start:d.end])
-    if d.units is not None and d.units.lead:
-        d.kind = "task"
-    else:
-        d.units, d.printed_units, d.deadline = None, "", ""
+        return d
+    task = replace(d, kind="task", notes=list(d.notes))
+    finish(task, rules, text[d.start:d.end])
+    return task if task.units is not None and task.units.lead else d
 
 
 def _parent_levels(lines: list[Line]) -> set[tuple[str, float]]:
