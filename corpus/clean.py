@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from corpus.flat_lines import restore_breaks
-from corpus.script import document_in_simplified
 from corpus.cells import CELL_BREAK, TABLE_SEP
+from corpus.flat_lines import restore_breaks
 from corpus.paged import PAGE_NUMBER as _PAGE_NO
 from corpus.rewrap import unwrap
+from corpus.script import document_in_simplified
 from corpus.tables import HEADER_WORDS, header_roles
 from corpus.units import LABEL_RE, looks_like_unit_list
 

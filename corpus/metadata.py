@@ -75,8 +75,7 @@ def read_metadata(text: str) -> Metadata:
     after = _signature(lines[notice:])
     sig = after + notice if after is not None else _signature(lines)
     if sig is not None:
-        y, m, d = _date_alone(lines[sig])
-        meta.date = f"{y:04d}-{m:02d}-{d:02d}"
+        meta.date = _iso(*_date_alone(lines[sig]))
         meta.issuer = _issuer_before(lines, sig)
         if sig < len(lines) * 0.5:
             end = sig + 1
@@ -88,43 +87,42 @@ def read_metadata(text: str) -> Metadata:
             m = _SIGNATURE_LINE.match(ln)
             if m:
                 meta.issuer = m.group("issuer")
-                meta.date = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+                meta.date = _iso(m.group("y"), m.group("m"), m.group("d"))
                 break
     if not meta.date:
         for ln in lines:
             m = _PRINTED_BY.search(ln)
             if m:
                 meta.issuer = meta.issuer or m.group("issuer")
-                meta.date = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+                meta.date = _iso(m.group("y"), m.group("m"), m.group("d"))
                 break
     if not meta.date:
         for ln in head:
             m = _DATE_FIELD.search(ln)
             if m:
-                meta.date = "-".join(f"{int(x):0{w}d}" for x, w in zip(m.groups(), (4, 2, 2)))
+                meta.date = _iso(*m.groups())
                 break
     if not meta.date:  # a WeChat article's byline: "原创　蕺塘司法　2026年04月02日 08:15　瓅州"
         for ln in head[:8]:
             m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*\d{1,2}:\d{2}", ln)
             if m:
-                meta.date = "-".join(f"{int(x):0{w}d}" for x, w in zip(m.groups(), (4, 2, 2)))
+                meta.date = _iso(*m.groups())
                 break
     if not meta.date:  # a report of the issue: "2025年3月21日，中共X委…办公室印发《X》（…号）"
         m = _ISSUED_ON.search("".join(head))
         if m:
-            meta.date = "-".join(f"{int(x):0{w}d}" for x, w in zip(m.groups(), (4, 2, 2)))
+            meta.date = _iso(*m.groups())
     if not meta.date:
         # a portal page's metadata list whose labels were lost (`• 2023-08-14` among 索引号, 文号…
         # values) above the notice: the date it gives most often is the document's
         above = head[:notice] if notice else head[:15]
         dates = [m.groups() for ln in above if (m := _BARE_DATE.match(ln))]
         if dates:
-            y, m_, d = max(dates, key=dates.count)
-            meta.date = f"{int(y):04d}-{int(m_):02d}-{int(d):02d}"
+            meta.date = _iso(*max(dates, key=dates.count))
     if not meta.date:  # a 落款 with no issuer line over it (the notice's title names the issuer)
         alone = next((d for ln in head if (d := _date_alone(ln))), None)
         if alone:
-            meta.date = "{:04d}-{:02d}-{:02d}".format(*alone)
+            meta.date = _iso(*alone)
     meta.title = _title(lines)
     if not meta.issuer:
         notice = next((ln for ln in head if "关于" in ln and ln.endswith(("的通知", "的报告", "的意见"))), "")
@@ -209,6 +207,10 @@ def _merged_row(line: str) -> str:
         return line
     cells = [c.strip() for c in line.split(TABLE_SEP) if c.strip()]
     return cells[0] if len(cells) == 1 else line
+
+
+def _iso(year, month, day) -> str:
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
 def _date_alone(line: str) -> tuple[int, int, int] | None:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from statistics import median
 
 from corpus.script import to_simplified
 from corpus.text import normalize as _normalize
 
 
+@lru_cache(maxsize=65536)  # (a unit name is normalised once per run, not once per answer)
 def normalize(text: str) -> str:
     """The metric's string form: corpus.text.normalize, in Simplified characters — a document a
     mirror republished in Traditional ones is read (and quoted) in Simplified (corpus.script)."""
@@ -88,9 +90,11 @@ def ungrounded_values(answer: dict, unit_names: set[str] | None = None) -> list[
     body = re.sub(r"\[\d+\]", "", answer.get("answer", ""))
     # A count of the cited items ("共21项") is grounded in the citations themselves.
     counts = {str(len(answer.get("citations") or []))} | _computed_results(answer, cited) | _given(answer)
-    missing = [n for n in _NUMBER.findall(normalize(body)) if n not in cited and n.rstrip("%") not in counts]
+    said = normalize(body)
+    missing = [n for n in _NUMBER.findall(said) if n not in cited and n.rstrip("%") not in counts]
     for name in unit_names or ():
-        if normalize(name) in normalize(body) and normalize(name) not in cited:
+        form = normalize(name)
+        if form in said and form not in cited:
             missing.append(name)
     return missing
 
