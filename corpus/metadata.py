@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.cells import TABLE_SEP
+from corpus.gazetteer import self_named_place
 from corpus.text import CN_DIGITS, cn_to_int
 
 # a date standing alone; a speech prints it in brackets under the speaker (（2026年3月18日）)
@@ -147,6 +148,8 @@ def read_metadata(text: str) -> Metadata:
             meta.locality, meta.level = _locality(quoted.group(1), "")
     if not meta.locality:
         meta.locality, meta.level = _place_of_the_text("\n".join(lines))
+    if not meta.locality:  # a 我县 report that names itself only bare (法治武定)
+        meta.locality, meta.level = self_named_place("\n".join(lines))
     return meta
 
 

@@ -133,3 +133,25 @@ def test_a_news_reports_place_is_where_its_opening_says_the_work_took_place():
     assert read_metadata("近日,岑川县在县会展中心召开依法治县工作推进会。会议要求…").locality == "岑川县"
     # a place named in passing is not the page's
     assert read_metadata("会议指出,全县各级各部门要落实。根据岑州市要求,本县推进工作。").locality == ""
+
+
+# A county's own report names itself only bare. The stem must be a real place name (jieba's
+# dictionary is the gazetteer), so these sentences are made up around real stems.
+SELF_NAMED = ("今年以来,我县坚持以习近平法治思想为指导,县委、县政府高度重视,一体推进法治武定、法治政府、"
+              "法治社会建设。县司法局牵头开展行政执法案卷评查。")
+
+
+def test_a_report_that_calls_itself_only_我县_is_placed_by_the_stem_it_names_itself_with():
+    meta = read_metadata(SELF_NAMED)
+    assert (meta.locality, meta.level) == ("武定县", "县")
+
+
+def test_a_bare_stem_is_no_place_when_it_is_a_common_word_or_the_text_names_another_county_whole():
+    from corpus.gazetteer import self_named_place
+
+    assert self_named_place("我县扎实推进平安建设,全县上下维护和平稳定。") == ("", "")  # 平安, 和平: words
+    # 青阳 said whole (青阳县) is a county the text speaks of, not itself
+    assert self_named_place("我县组织赴青阳县学习,借鉴青阳经验。") == ("", "")
+    assert self_named_place("一体推进法治武定建设。") == ("", "")  # no 我县 / 县委: no level to give it
+    # a district that was a county (铜梁县 in the dictionary) takes the level it gives itself
+    assert self_named_place("区委、区政府高度重视,区司法局落实市委实施方案和铜梁具体举措。") == ("铜梁区", "区")
