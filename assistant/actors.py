@@ -16,31 +16,57 @@ from corpus.units import looks_like_unit, split_names
 # `由A（和B）进行/负责/组织/统一…`, `经A进行（法制审核）`, or a clause that opens with the units
 _BY = re.compile(r"(?:由|经)(?P<units>[^，,。；;由经]{2,40}?)(?:进行|负责|组织|统一|具体|牵头|承担|实施|会同|抓好|审核|审查)")
 _OPENING = 30  # characters: a subject longer than this is no unit name
+_ELIDED = re.compile(r"(?:同时[,，])?(?:要|应当|应|须|必须)(?!求)")  # a clause whose subject is the last one's
+_MOST = 4  # sentences quoted when the question names the whole item
+# a collective of places is a subject too (各乡镇、县级各部门要…), as a unit name need not say so
+_COLLECTIVE = re.compile(r"^各(?:乡镇|乡|镇|街道|县|区|市|村|社区)")
 # what follows a subject: a modal, a role verb, or the manner or ground of what it does
 _AFTER_SUBJECT = re.compile(r"要|应当?|须|必须|负责|牵头|将|具体|依据|依照|按照|根据|在|对|于|每年|定期|统一|会同|组织|"
                             r"进行|制定|建立|开展|及时|切实|认真|积极|主动|共同|分别")
 
 
-def actor_sentence(text: str, topic: str = "") -> tuple[list[str], str] | None:
-    """(the units, the sentence as printed) of the sentence whose clause gives the work to units by
-    name — of several, the one sharing most of `topic`'s character pairs; None when none does."""
-    found = []
+def subject_sentences(text: str) -> tuple[list[tuple[list[str], str]], list[tuple[list[str], str]]]:
+    """([(units, sentence)] for every sentence that gives work to units by name, [the ones of them
+    that name their subject themselves]). A sentence that opens with a bare modal (`要加强…`) has the
+    subject of the one before it: `各乡镇、县级各部门要深化公正执法…;要深化依法行政…` gives both to
+    the same units."""
+    found, own, last = [], [], []
     for sentence in sentences(text):
         names = _actors(sentence)
         if names:
+            own.append((names, sentence.strip()))
+        elif last and _ELIDED.match(sentence.strip()):
+            names = last
+        if names:
             found.append((names, sentence.strip()))
+            last = names
+    return found, own
+
+
+def actor_sentences(text: str, topic: str = "", heading: str = "") -> list[tuple[list[str], str]]:
+    """[(the units, the sentence as printed)] of the sentences that give the work to units by name:
+    the one sharing most of `topic`'s character pairs; every one that names its subject, in order,
+    when the topic shares nothing with them beyond the item's heading (the question names the item,
+    not a part of it)."""
+    found, own = subject_sentences(text)
     if not found:
-        return None
-    pairs = {topic[i:i + 2] for i in range(len(topic) - 1)}
-    return max(found, key=lambda f: sum(1 for i in range(len(f[1]) - 1) if f[1][i:i + 2] in pairs))
+        return []
+    named_by = {heading[i:i + 2] for i in range(len(heading) - 1)}
+    pairs = {topic[i:i + 2] for i in range(len(topic) - 1)} - named_by
+
+    def shared(f):
+        return sum(1 for i in range(len(f[1]) - 1) if f[1][i:i + 2] in pairs)
+
+    best = max(found, key=shared)
+    return [best] if shared(best) else own[:_MOST]
 
 
 def _actors(sentence: str) -> list[str]:
     for clause in re.split(r"[，,；;]", sentence):
         clause = clause.strip()
         m = _BY.search(clause)
-        names = split_names(m.group("units")) if m else []
-        if names and all(looks_like_unit(n) for n in names):
+        names = _names(m.group("units")) if m else []
+        if names and all(_is_actor(n) for n in names):
             return names
         subject = _subject(clause)
         if subject:
@@ -55,7 +81,22 @@ def _subject(clause: str) -> list[str]:
     for end in range(min(len(clause) - 1, _OPENING), 1, -1):
         if not _AFTER_SUBJECT.match(clause, end):
             continue
-        names = split_names(clause[:end])
-        if names and all(looks_like_unit(n) for n in names):
+        names = _names(clause[:end])
+        if names and all(_is_actor(n) for n in names):
             return names
     return []
+
+
+def _names(text: str) -> list[str]:
+    """The names of a list as printed: `各级政府及其行政执法部门` stays whole (及其 is "and its")."""
+    names: list[str] = []
+    for name in split_names(text):
+        if name.startswith("其") and names:
+            names[-1] = f"{names[-1]}及{name}"
+        else:
+            names.append(name)
+    return names
+
+
+def _is_actor(name: str) -> bool:
+    return looks_like_unit(name) or bool(_COLLECTIVE.match(name))

@@ -29,6 +29,7 @@ from assistant import (fields, outline_address, prompts, read_places, titles, ro
                        route_fields, route_places, route_section_sizes, route_sections, route_two_units, route_unit_tasks)
 from assistant.draft import LABELS, HoldBack
 from assistant.evidence import Evidence
+from assistant.named_documents import NamedDocuments
 from assistant.types import Answer, Citation
 from assistant.unit_names import UnitNames
 from assistant.understand import Query, understand
@@ -54,6 +55,7 @@ class Assistant:
         self.known_units = {u for i in self.items for u in i.all_units}
         self.unit_names = UnitNames(self.items)
         self.titles = titles.Titles(self.items)
+        self.named_documents = NamedDocuments(self.items)
         self.truncated_localities = {i.locality for i in self.items if i.truncated}
         self._addressed: dict = {}  # (outline place cited, locality) -> the items standing there
         self.scanned_places = read_places.scanned_places(self.items)
@@ -79,7 +81,7 @@ class Assistant:
         misread, said = ("", "") if query.localities else read_places.misread_place(query.original, self.scanned_places)
         if misread:  # "葑湄清单里…" of a scan read as 封湄区
             query = Query(**{**query.__dict__, "localities": (misread,)})
-        query = self.titles.without_title(query)
+        query = self.named_documents.scoped(self.titles.without_title(query))
         place = self._unknown_place(query)
         if place:  # "青禾县…由哪个单位牵头?" with no 青禾县 document: not another county's item
             text = (f"收录的文件中没有{place}的文件,没有找到这个问题的答案。" if query.lang != "en"
@@ -93,7 +95,7 @@ class Assistant:
             yield {"type": "delta", "text": text}
             yield self.final(query, text, "not_found", [], "refusal")
             return
-        hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None)
+        hits = self.searcher.search(query.text, k=8, localities=list(query.localities) or None, docs=query.docs)
         hits = self.numbered_first(query, self.quoted_first(query, hits))
         timings = {"retrieve_s": time.perf_counter() - started}
         answer = None

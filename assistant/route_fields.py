@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from assistant.actors import actor_sentence
+from assistant.actors import actor_sentences
 from assistant import fields, unit_lists, value_kind
 from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
@@ -222,13 +222,13 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         # given this item to nobody
         item = keep[0][0]
         labelled = any(i.all_units for i in a.searcher.maps.by_doc.get(item.doc_id, ()))
-        acting = None if labelled else actor_sentence(item.text, query.topic)
+        acting = [] if labelled else actor_sentences(item.text, query.topic, item.heading)
         if acting:
-            names, sentence = acting
-            who = fields.SEP.join(names)
+            who = fields.SEP.join(dict.fromkeys(n for names, _ in acting for n in names))
+            said = "".join(f"“{sentence}”[{n}]" for n, (_, sentence) in enumerate(acting, start=1))
             text = (f"文件没有用牵头、责任单位的说法写这一项;按原文,这项工作由{who}承担:"
-                    f"{item.locality}{item.section}“{sentence}”[1]")
-            yield a.final(query, text, "answered", [(item, sentence)], "fields")
+                    f"{item.locality}{item.section}{said}")
+            yield a.final(query, text, "answered", [(item, sentence) for _, sentence in acting], "fields")
             return
         reason = "文件没有写明这一项由哪个单位牵头或负责(该项没有列出任何单位)"
         yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))

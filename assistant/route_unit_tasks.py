@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from assistant import compute, deadlines, fields, route_counts, route_sections, sections, unit_lists
+from assistant import acting_tasks, compute, deadlines, fields, route_counts, route_sections, sections, unit_lists
 from assistant.compute import Computed
 from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.route_fields import TASK_KINDS
@@ -50,6 +50,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         role = "support" if led else "none_led"  # it leads nothing at all: say so first
     if query.localities:
         items = [i for i in items if i.locality in query.localities]
+    if query.docs:  # "2009年那份…方案里,县政府法制办要做哪些?": that document's only
+        items = [i for i in items if i.doc_id in query.docs]
     if role in ("support", "none_led"):  # (of the places asked: another may give it the other part)
         items = unit_lists.of_part_asked(items, _names(a, query) | {query.unit}, query.text)
     if not items and role == "lead":
@@ -58,6 +60,11 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
                  if not query.localities or i.locality in query.localities]
         role = "none_led" if items else role
     if not items:
+        acting = _acting(a, query)
+        if acting:
+            yield {"type": "delta", "text": acting[0]}
+            yield a.final(query, acting[0], "answered", acting[1], "fields")
+            return
         yield a.not_found(query, hits, extra=f"({query.unit}在文件中没有{'牵头' if role == 'lead' else '承担'}的任务。)")
         return
     if (role == "lead" and _SOLE.search(query.original)
@@ -121,6 +128,20 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         cited += [i for i in route_counts.doc_tasks(a, items[0].doc_id) if i not in cited]
     yield a.final(query, text, "answered", [(i, i.text[:100]) for i in cited], "fields",
                   computed=counts)  # each quote is what the list shows of the item
+
+
+def _acting(a, query: Query) -> tuple[str, list] | None:
+    """(reply, citations) listing what a document with no unit notes gives the unit to do in its
+    sentences (see assistant.acting_tasks), or None when no such sentence names it."""
+    pool = [i for i in acting_tasks.unlabelled(a.items) if (not query.docs or i.doc_id in query.docs)
+            and (not query.localities or i.locality in query.localities)]
+    found = acting_tasks.acting_sentences(pool, query.unit)
+    if not found:
+        return None
+    lines = [f"文件没有用牵头、责任单位的说法分工;按原文,{query.unit}要做的有{len(found)}处:"]
+    lines += [f"[{n}] {item.locality}{fields.listed_section(item)}“{sentence}”"
+              for n, (item, sentence) in enumerate(found, start=1)]
+    return "\n".join(lines), found
 
 
 def _select(a, query: Query, role: str) -> list[TaskItem]:

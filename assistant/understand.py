@@ -32,6 +32,7 @@ class Query:
     follow_up: bool = False
     phrases: tuple[str, ...] = ()  # what the question quotes (“履职纪实”): must be found verbatim
     premise: str = ""  # a lead the asker guesses ("…那条,是县发改委牵头吧?"): checked, never searched for
+    docs: tuple[str, ...] = ()  # the documents it names that have no place (assistant.named_documents)
 
 
 # How likely the learned kinds must find a unit-tasks question to overrule a lead reading: the

@@ -170,8 +170,18 @@ def is_plan(item) -> bool:
     # prose says what was done)
     if item.kind == "prose" and not _AIM.search(item.text):
         return False
-    report = any(k in (item.doc_kind or item.title) for k in _REPORT_KINDS)
+    name = item.doc_kind or item.title
+    report = any(k in name for k in _REPORT_KINDS)
+    if not report and not any(k in name for k in _PLAN_KINDS) and not _WILL.search(item.text):
+        return False  # a page whose title says no kind (a news item, a report cut off) and whose item
+        # says nothing is to be done tells what was done
     return not report or (item.kind != "prose" and bool(_PLANS.search(item.section_path)))
+
+
+# what a plan's title calls it; and the modal words of work still to do
+_PLAN_KINDS = ("方案", "要点", "规划", "计划", "意见", "安排", "办法", "措施", "清单", "分工", "任务", "目录",
+               "通知", "纲要", "决定", "规定", "细则", "制度", "指标")
+_WILL = re.compile(r"(?<![主重需纪摘提])要(?!求)|应当|应该|须|力争|确保|争取|将于|将要|计划|拟")
 
 
 _AIM = re.compile(r"争创|力争|确保|目标|到20\d{2}年")

@@ -108,6 +108,7 @@ def clean(raw: str, plain_text: bool = True) -> str:
     lines = _attachment_list(lines)
     lines = _join_paged_preview(lines)
     lines = _markdown(lines)
+    lines = _pipe_rows(lines)
     lines = _unflatten_table(lines)
     lines = _spaced_columns(lines)
     lines = _join_bare_labels(_numbered_cards([_glued_labels(ln) for ln in _symbol_labels(lines)]))
@@ -394,6 +395,33 @@ def _markdown(lines: list[str]) -> list[str]:
             s = ""  # a horizontal rule
         s = re.sub(r"^[-*+]\s+(?=\S)", "", s)
         out.append(s)
+    return out
+
+
+_PIPE = re.compile(r"\s+\|\s*|\s*\|\s+|\s*\|$")
+
+
+def _pipe_rows(lines: list[str]) -> list[str]:
+    """A web table rendered as cells joined by ` | ` (`序号 | 事项名称 | 承办 单位 | 承办时间 |`), with no
+    Markdown frame: from a header row that names table columns, each following line cut at the same
+    bars is a row of tab-separated cells, until a line that has no bars."""
+    out, width = [], 0
+    for ln in lines:
+        cells = [c.strip() for c in _PIPE.split(ln.strip())]
+        while cells and not cells[-1]:
+            cells.pop()
+        if len(cells) < 3 or TABLE_SEP in ln:
+            width = 0
+            out.append(ln)
+            continue
+        if not width:
+            named = sum(re.sub(r"\s+", "", c) in HEADER_WORDS for c in cells)
+            if named < 2:
+                out.append(ln)
+                continue
+            width = len(cells)
+            cells = [re.sub(r"\s+", "", c) for c in cells]  # a header letter-spaced (承办 单位)
+        out.append(TABLE_SEP.join(cells))
     return out
 
 

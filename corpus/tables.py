@@ -17,7 +17,9 @@ _ROLE_WORDS = {
                  # a 考核评价指标 table: its items are the second-level indicators under the first
                  "一级指标", "考核项目", "考核类别", "评价项目", "考核维度", "评价维度",
                  # a 整改方案: the problem a report found, over the measures that answer it
-                 "反馈问题", "存在问题", "问题表现", "主要问题", "问题描述", "突出问题", "问题清单", "整改问题"),
+                 "反馈问题", "存在问题", "问题表现", "主要问题", "问题描述", "突出问题", "问题清单", "整改问题",
+                 # a 重大行政决策事项目录: the kind of decision (重大公共政策, 重要规划…)
+                 "事项分类", "事项类别", "决策类别", "决策事项类别"),
     "text": ("工作任务", "任务", "任务内容", "具体措施", "主要任务", "重点任务", "工作内容", "工作措施",
              "具体任务", "工作举措", "目标任务", "具体工作", "主要内容", "任务事项", "工作要求",
              "具体内容", "改革任务", "措施", "工作目标", "任务名称", "主要措施", "重点工作",
@@ -25,16 +27,19 @@ _ROLE_WORDS = {
              # a 任务承接清单: what this place does to take over a task of its parent's plan
              "承接举措", "承接措施", "贯彻举措", "落实举措", "承接任务",
              "二级指标", "三级指标", "考核内容", "考核指标", "指标内容", "评价内容", "考核要点", "指标名称",
-             "评分标准", "评分细则", "考核标准", "评价标准", "评分办法", "计分方法"),
+             "评分标准", "评分细则", "考核标准", "评价标准", "评分办法", "计分方法",
+             # a 重大行政决策事项目录: each decision to be made is a row
+             "事项名称", "决策事项", "决策事项名称", "重大行政决策事项", "事项内容"),
     "lead": LABELS["lead"] + ("牵头",),
     "responsible": LABELS["responsible"],
     "participating": LABELS["participating"],
-    "deadline": LABELS["deadline"] + ("时限", "时间安排", "进度安排"),
+    "deadline": LABELS["deadline"] + ("时限", "时间安排", "进度安排",
+                                      "承办时间", "拟决策时间", "计划决策时间", "决策时间", "计划完成时间"),
     # an assessment's points for an indicator (考核评价指标): a field of its own, like a time limit
     "score": ("分值", "分数", "标准分", "满分", "基本分"),
     # a plan's targets, a column per period under 分年度目标 (2026年 / 2027年 / 2028年, 一季度 … 四季度):
     # part of the task's text, never its category
-    "target": ("整改目标", "整改要求", "完成标志", "工作标准", "成果形式", "预期成果", "分年度目标", "年度目标", "阶段目标", "分年度任务", "年度任务", "季度目标", "分季度目标",
+    "target": ("实施计划", "工作计划", "整改目标", "整改要求", "完成标志", "工作标准", "成果形式", "预期成果", "分年度目标", "年度目标", "阶段目标", "分年度任务", "年度任务", "季度目标", "分季度目标",
                "季度推进目标", "年度推进目标", "推进目标", "阶段性目标", "节点目标"),
     # a progress ledger (推进情况台账): what was done so far, and the state it puts the task in
     "progress": ("进展情况", "工作进展", "推进情况", "落实情况", "完成情况", "进度情况", "工作完成情况", "目前进展"),

@@ -115,9 +115,13 @@ class Searcher:
         if kinds:
             masks.append(_mask(self._codes["kind"], kinds))
             clauses.append({"kind": {"$in": list(kinds)}})
-        if doc:
-            masks.append(_mask(self._codes["doc"], [doc]) | _mask(self._codes["doc_id"], [doc]))
-            clauses.append({"$or": [{"doc": doc}, {"doc_id": doc}]})
+        if doc:  # a document's file name or id, or several ids
+            if isinstance(doc, tuple):
+                masks.append(_mask(self._codes["doc_id"], list(doc)))
+                clauses.append({"doc_id": {"$in": list(doc)}})
+            else:
+                masks.append(_mask(self._codes["doc"], [doc]) | _mask(self._codes["doc_id"], [doc]))
+                clauses.append({"$or": [{"doc": doc}, {"doc_id": doc}]})
         if item_ids is not None:
             masks.append(_mask(self._codes["item"], item_ids))
             clauses.append({"item_id": {"$in": list(item_ids) or [""]}})
@@ -205,15 +209,16 @@ class Searcher:
 
     def search(self, question: str, k: int = 5, localities: list[str] | None = None,
                locality: str = "", kinds: tuple[str, ...] = (), doc: str = "", unit: str = "",
-               role: str = "any") -> list[Hit]:
-        """`localities`: preferred (None = detect from the question); `locality`, `kinds`, `doc`,
-        `unit` (+ `role`): hard filters, applied inside both engines."""
+               role: str = "any", docs: tuple[str, ...] = ()) -> list[Hit]:
+        """`localities`: preferred (None = detect from the question); `locality`, `kinds`, `doc`
+        (or several, `docs`), `unit` (+ `role`): hard filters, applied inside both engines."""
         preferred = (detect_localities(question, tuple(self.localities)) if localities is None
                      else list(localities))
         item_ids = None
         if unit:
             item_ids = [i.item_id for i in self.select(unit=unit, role=role, kinds=())]
         hard = [locality] if locality else []
+        doc = tuple(docs) or doc
         vector = self.embedder.embed_query(question)
         boost: set[str] = set()
         if preferred and not locality:

@@ -9,7 +9,7 @@ from corpus.clean import clean
 from corpus.flat_lines import restore_breaks
 from corpus.metadata import read_metadata
 from corpus.pipeline import parse_text
-from assistant.actors import actor_sentence
+from assistant.actors import actor_sentences
 from assistant.evidence import answers_measure
 
 ONE_LINE = ("岑川市人民政府办公室关于印发《2011年依法行政工作任务分解表》的通知 岑府办发〔2011〕12号 "
@@ -64,20 +64,36 @@ def test_a_part_of_prose_that_gives_its_work_to_units_is_a_task():
     assert part.kind == "task" and part.lead_units == ("县依法治县办",)
 
 
+def _actors(text, topic="", heading=""):
+    return [names for names, _ in actor_sentences(text, topic, heading)]
+
+
 def test_units_named_as_the_subjects_of_a_plans_sentences():
-    assert actor_sentence("对上报结果,由县政府法制办公室进行统一审核。")[0] == ["县政府法制办公室"]
-    assert actor_sentence("县政府法制办要对清理工作实施督促和指导。")[0] == ["县政府法制办"]
-    assert actor_sentence("各乡镇人民政府和县直各部门要统筹考虑。")[0] == ["各乡镇人民政府", "县直各部门"]
-    assert actor_sentence("重大执法决定作出前,必须经本部门(单位)法制机构进行法制审核。")[0] == ["本部门(单位)法制机构"]
-    assert actor_sentence("行政执法部门依据错案追究制度作出的决定,应当在30日内报市监察机关备案。")[0] == ["行政执法部门"]
+    assert _actors("对上报结果,由县政府法制办公室进行统一审核。") == [["县政府法制办公室"]]
+    assert _actors("县政府法制办要对清理工作实施督促和指导。") == [["县政府法制办"]]
+    assert _actors("各乡镇人民政府和县直各部门要统筹考虑。") == [["各乡镇人民政府", "县直各部门"]]
+    assert _actors("重大执法决定作出前,必须经本部门(单位)法制机构进行法制审核。") == [["本部门(单位)法制机构"]]
+    assert _actors("行政执法部门依据错案追究制度作出的决定,应当在30日内报市监察机关备案。") == [["行政执法部门"]]
     # of several, the sentence about what is asked
     two = "县司法局要组织培训。县市场监管局要开展抽查。"
-    assert actor_sentence(two, "开展抽查")[0] == ["县市场监管局"]
+    assert _actors(two, "开展抽查") == [["县市场监管局"]]
     # a body the text only mentions, after a verb, is no actor; nor a unit's possession
-    assert actor_sentence("县司法局的职责是指导清理。") is None
-    assert actor_sentence("评查结果向同级司法行政机关报备。") is None
-    assert actor_sentence("发现违纪问题的,移送县纪委监委处理。") is None
-    assert actor_sentence("邀请县人民法院参加案卷评查。") is None
+    assert _actors("县司法局的职责是指导清理。") == []
+    assert _actors("评查结果向同级司法行政机关报备。") == []
+    assert _actors("发现违纪问题的,移送县纪委监委处理。") == []
+    assert _actors("邀请县人民法院参加案卷评查。") == []
+
+
+def test_a_sentence_that_opens_with_a_bare_modal_has_the_last_ones_subject():
+    speech = "县长要求,各乡镇、县级各部门要深化公正执法,锚定目标;要严格落实重大行政决策程序。要深化权力监督。"
+    assert _actors(speech, "重大行政决策程序") == [["各乡镇", "县级各部门"]]
+    assert _actors("各级政府及其执法部门要高度重视。") == [["各级政府及其执法部门"]]  # 及其: one name
+
+
+def test_an_item_asked_by_its_heading_gives_every_sentences_units():
+    text = "加强工作领导。县政府要高度重视。县司法局、县人社局要密切配合,做好各项工作。"
+    assert _actors(text, "加强工作领导 这部分", heading="加强工作领导") == [["县政府"], ["县司法局", "县人社局"]]
+    assert _actors(text, "密切配合", heading="加强工作领导") == [["县司法局", "县人社局"]]
 
 
 def test_a_time_of_year_said_in_words_answers_when():
@@ -155,3 +171,87 @@ def test_a_bare_stem_is_no_place_when_it_is_a_common_word_or_the_text_names_anot
     assert self_named_place("一体推进法治武定建设。") == ("", "")  # no 我县 / 县委: no level to give it
     # a district that was a county (铜梁县 in the dictionary) takes the level it gives itself
     assert self_named_place("区委、区政府高度重视,区司法局落实市委实施方案和铜梁具体举措。") == ("铜梁区", "区")
+
+
+CATALOGUE = """岑川县人民政府关于公布2026年度重大行政决策事项目录的通知
+各乡镇人民政府,县政府各部门:
+现将《岑川县2026年度重大行政决策事项目录》印发给你们,承办单位要严格履行决策程序。
+岑川县人民政府
+2026年3月2日
+序号 | 事项名称 | 事项分类 | 承办 单位 | 拟决策时间 |
+1 | 岑川县城区停车设施专项规划 | 重要规划 | 县住建局 | 2026年6月 |
+2 | 岑川县农村供水工程运行管理办法 | 重大公共政策 | 县水利局 | 2026年9月 |
+抄送:县委办公室 | 县人大常委会办公室"""
+
+
+def test_a_decision_catalogue_rendered_as_bar_joined_cells_is_read_as_a_table_of_承办单位():
+    doc = parse_text(CATALOGUE, file="catalogue.txt")
+    rows = [(i.responsible_units, i.deadline) for i in doc.items if i.kind == "task"]
+    assert rows == [(("县住建局",), "2026年6月"), (("县水利局",), "2026年9月")]
+    # a line with bars but no header above it is prose
+    assert "抄送" in clean("前言\n抄送:县委办公室 | 县人大常委会办公室 | 县政协办公室")
+
+
+def test_a_document_with_no_place_is_named_by_a_place_its_opening_speaks_of_or_by_its_date():
+    from types import SimpleNamespace as Item
+
+    from assistant.named_documents import NamedDocuments
+
+    items = [Item(doc_id="a", locality="", span=(0, 9), title="", date="2006-01-25",
+                  text="各县(市)、区人民政府要于2006年4月20日前报告推行情况。"),
+             Item(doc_id="b", locality="", span=(0, 9), title="2023年工作总结", date="",
+                  text="2023年,福田区司法局坚持依法行政,牵头构建法治政府建设新格局。"),
+             Item(doc_id="c", locality="岑川县", span=(0, 9), title="岑川县方案", date="2006-01-25", text="…")]
+    named = NamedDocuments(items)
+    assert named.named("福田区2023年组织多少人参加学法考试?") == ("b",)
+    assert named.named("2006年1月25日那份实施意见由谁牵头?") == ("a",)  # (c has a place: its own search)
+    assert named.named("2006年1月那份意见要求什么时候前报告?") == ("a",)
+    assert named.named("2006年3月那份意见…") == ()
+    assert named.named("那份2023年工作总结里…") == ("b",)  # a year in a title with no 落款 date
+
+
+def test_a_phrase_only_one_placeless_document_prints_names_that_document():
+    from types import SimpleNamespace as Item
+
+    from assistant.named_documents import NamedDocuments
+    from assistant.understand import Query
+
+    items = [Item(doc_id="a", locality="", span=(0, 9), title="全文", date="",
+                  text="全面落实“三个一批”工作法,建设岑川名城。"),
+             Item(doc_id="b", locality="", span=(0, 9), title="", date="", text="推进依法行政。")]
+    question = "提出“三个一批”工作法的那份要点,清单管理由谁牵头?"
+    query = Query(text=question, original=question, lang="zh", localities=(), intent="lead",
+                  topic="提出 三个一批 工作法 那份要点 清单管理", phrases=("三个一批",))
+    scoped = NamedDocuments(items).scoped(query)
+    assert scoped.docs == ("a",) and "三个一批" not in scoped.topic and "清单管理" in scoped.topic
+    plain = Query(**{**query.__dict__, "original": "“三个一批”是什么?", "text": "“三个一批”是什么?"})
+    assert NamedDocuments(items).scoped(plain).docs == ()  # the phrase is what is asked: no document named
+
+
+def test_a_unit_named_only_as_a_subject_has_those_sentences_as_its_work():
+    from types import SimpleNamespace as Item
+
+    from assistant.acting_tasks import acting_sentences, same_body, unlabelled
+
+    items = [Item(doc_id="a", span=(0, 1), all_units=(), heading="",
+                  text="对上报结果,由县政府法制办公室进行统一审核。县直各部门要统筹安排。"),
+             Item(doc_id="a", span=(2, 3), all_units=(), heading="", text="县政府法制办要实施督促和指导。"),
+             Item(doc_id="b", span=(0, 1), all_units=("县司法局",), heading="", text="县政府法制办要培训。")]
+    pool = unlabelled(items)
+    assert [i.doc_id for i in pool] == ["a", "a"]  # a document that prints notes has said whose work is whose
+    found = acting_sentences(pool, "县政府法制办")
+    assert [s for _, s in found] == ["对上报结果,由县政府法制办公室进行统一审核。", "县政府法制办要实施督促和指导。"]
+    assert same_body("市法制办", "市政府法制办") and not same_body("市司法局", "县司法局")
+
+
+def test_a_page_of_no_known_kind_that_says_nothing_is_to_be_done_is_no_plan():
+    from types import SimpleNamespace as Item
+
+    from assistant.value_kind import is_plan
+
+    def item(text, title=""):
+        return Item(kind="task", status="", text=text, doc_kind="", title=title, section_path="一、")
+
+    assert not is_plan(item("受理问题线索145条,纳入问题清单23条并全部整改到位。"))  # a report with no title
+    assert is_plan(item("各乡镇要在6月底前完成清理。"))  # the same page's work still to do
+    assert is_plan(item("受理问题线索145条。", title="岑川县2026年依法行政工作要点"))  # a plan's title says so
