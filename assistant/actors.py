@@ -99,4 +99,28 @@ def _names(text: str) -> list[str]:
 
 
 def _is_actor(name: str) -> bool:
-    return looks_like_unit(name) or bool(_COLLECTIVE.match(name))
+    # (协同区委组织部将…: the subject is left out and a verb opens the clause)
+    return not _VERB_FIRST.match(name) and (looks_like_unit(name) or bool(_COLLECTIVE.match(name)))
+
+
+_VERB_FIRST = re.compile(r"协同|会同|联合|配合|协助|联同|组织|指导|督促|推动|邀请|依托|通过|牵头")
+
+
+# a department, as the author of a report on its own work (not a government, whose report's points
+# are every department's work)
+_DEPARTMENT = re.compile(r"(司法局|局|委员会|委|办公室|办|中心)$")
+_REPORT_TITLE = ("报告", "总结", "情况")
+
+
+def own_work_of(item) -> str:
+    """The department whose own report the item is a point of (`2023年,深圳市福田区司法局坚持…`, read
+    as its issuer by corpus.metadata), or "": a point with no subject there is the author's own work."""
+    issuer, title = getattr(item, "issuer", "") or "", item.title or ""
+    # (one body: a notice several offices sign gives work out; and a page titled as anything but a
+    # report is not one)
+    # (a page with no title of its own has its opening sentence for one: "2023年,X区司法局坚持…,")
+    opening = bool(re.search(r"[,，]", title)) and issuer in title[:40]
+    report = not title or opening or any(k in title for k in _REPORT_TITLE)
+    if not report or "、" in issuer or not _DEPARTMENT.search(issuer) or not looks_like_unit(issuer):
+        return ""
+    return issuer

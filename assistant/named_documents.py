@@ -20,6 +20,7 @@ from corpus.text import normalize
 
 OPENING_CHARS = 240  # how much of a document's start may name its place
 _PLACE_WITH_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:自治区|街道|省|市|县|区|镇|乡)")
+_LEVELS = ("自治区", "街道", "省", "市", "县", "区", "镇", "乡")
 _COUNTRY = {"中国", "我国", "全国", "中华人民共和国"}  # every document's country names none of them
 # not a place however it ends: parts of a place, or a place's own words (全县, 本区…)
 _NOT_PLACE = re.compile(r"^(各|全|本|我|该|此|每|市|县|区|乡|镇|社区|园区|城区|辖区|小区|景区|片区|下辖|所在|相关)")
@@ -45,7 +46,8 @@ def place_words(opening: str) -> frozenset[str]:
     and names ending in a level (福田区, 罗店镇)."""
     return frozenset(w.word for w in _jieba().lcut(opening)
                      if not _NOT_PLACE.match(w.word) and w.word not in _COUNTRY
-                     and (w.flag == "ns" and len(w.word) >= 2 or _PLACE_WITH_LEVEL.fullmatch(w.word)))
+                     and (_PLACE_WITH_LEVEL.fullmatch(w.word) or w.flag == "ns" and len(w.word) >= 2
+                          and not w.word.endswith(_LEVELS)))  # (治区 of 依法治区 is no place)
 
 
 class NamedDocuments:

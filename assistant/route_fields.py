@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from assistant.actors import actor_sentences
+from assistant.actors import actor_sentences, own_work_of
 from assistant import fields, unit_lists, value_kind
 from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
@@ -229,6 +229,13 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             text = (f"文件没有用牵头、责任单位的说法写这一项;按原文,这项工作由{who}承担:"
                     f"{item.locality}{item.section}{said}")
             yield a.final(query, text, "answered", [(item, sentence) for _, sentence in acting], "fields")
+            return
+        author = "" if labelled else own_work_of(item)
+        if author:  # a department's report on its own year: what it did, it did itself
+            quote = a.quote(query, item)
+            text = (f"文件没有用牵头、责任单位的说法写这一项;这份材料是{author}写的自身工作情况,这一项写的是"
+                    f"{author}自己的工作:{item.locality}{item.section}“{quote}”[1]")
+            yield a.final(query, text, "answered", [(item, quote)], "fields")
             return
         reason = "文件没有写明这一项由哪个单位牵头或负责(该项没有列出任何单位)"
         yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))

@@ -37,7 +37,10 @@ class Titles:
                 continue
             own = re.sub(r"^中共", "", issuer)  # a party body's name opens with 中共: 中共霁川县委…办公室
             body = own[len(i.locality) - 1:] if i.locality and own.startswith(i.locality[:-1]) else issuer
-            forms = {f for f in short_forms(body) if len(f) >= 4 and f not in units[i.doc_id]}
+            # (not its level and a kind of body, 区司法局 of 静安区司法局: every district has one)
+            level = i.locality[-1:] if i.locality else ""
+            forms = {f for f in short_forms(body) if len(f) >= 4 and f not in units[i.doc_id]
+                     and not (level and f.startswith(level))}
             if forms and not re.search(r"政府$|委员会$|党委$", body):  # a government's plan: its name is also a unit's
                 self.issuers[i.doc_id] = (forms, i.locality)
 

@@ -136,6 +136,8 @@ def read_metadata(text: str) -> Metadata:
     meta.addressee = _addressee(head)
     meta.kind = next((k for k in _KINDS if k in meta.title), "")
     meta.locality, meta.level = _locality(meta.title, meta.issuer)
+    if not meta.issuer:  # a department's own report: "2023年,X区司法局坚持…" (see _AUTHOR)
+        meta.issuer = _author("\n".join(head[:6]))
     if not meta.locality:  # a portal's source line under a title that names no place (中阳县政府 www… 2016-03-21)
         for ln in head[:8]:
             m = _SOURCE_LINE.match(ln)
@@ -151,6 +153,19 @@ def read_metadata(text: str) -> Metadata:
     if not meta.locality:  # a 我县 report that names itself only bare (法治武定)
         meta.locality, meta.level = self_named_place("\n".join(lines))
     return meta
+
+
+# A department's report on its own year opens with itself as the subject: "2023年,深圳市福田区司法局坚持…",
+# "今年以来,X区司法局聚焦…", "2022年,县司法局紧紧围绕…". The body it names wrote the report: its
+# points with no subject are that body's own work.
+_AUTHOR = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来)?|今年以来|近年来|近期)[,，]\s*"
+                     r"(?P<who>[\u4e00-\u9fff]{2,24}?(?:司法局|局|委员会|委|办公室|办|中心))"
+                     r"(?=在|坚持|紧紧|紧扣|聚焦|以|始终|认真|全面|深入|立足|围绕|按照|积极|扎实|持续|着力)", re.M)
+
+
+def _author(text: str) -> str:
+    m = _AUTHOR.search(text)
+    return m.group("who") if m else ""
 
 
 _OPENING_CHARS = 400

@@ -255,3 +255,32 @@ def test_a_page_of_no_known_kind_that_says_nothing_is_to_be_done_is_no_plan():
     assert not is_plan(item("受理问题线索145条,纳入问题清单23条并全部整改到位。"))  # a report with no title
     assert is_plan(item("各乡镇要在6月底前完成清理。"))  # the same page's work still to do
     assert is_plan(item("受理问题线索145条。", title="岑川县2026年依法行政工作要点"))  # a plan's title says so
+
+
+def test_a_departments_report_on_its_own_year_is_its_authors_work():
+    from types import SimpleNamespace as Item
+
+    from assistant.actors import own_work_of
+
+    report = ("2025年,岑川市蕺塘区司法局坚持以习近平法治思想为指导,扎实推进法治政府建设。\n"
+              "一、牵头构建法治政府建设新格局\n搭建法律顾问架构,全年开展合法性审查53件。")
+    meta = read_metadata(report)
+    assert meta.issuer == "岑川市蕺塘区司法局"
+    point = Item(issuer=meta.issuer, title=report.split("\n")[0])  # (its opening stands for its title)
+    assert own_work_of(point) == "岑川市蕺塘区司法局"
+    assert own_work_of(Item(issuer="岑川县人民政府", title="")) == ""  # a government's report: every department's
+    assert own_work_of(Item(issuer="岑川县司法局", title="岑川县2026年普法工作要点")) == ""  # a plan gives work out
+    assert own_work_of(Item(issuer="中共岑川市委办公室、岑川市人民政府办公室", title="")) == ""  # a joint notice
+    assert own_work_of(Item(issuer="岑川县司法局", title="岑川县司法局2025年法治政府建设情况报告")) == "岑川县司法局"
+
+
+def test_a_bureau_of_another_district_does_not_name_a_reports_issuer():
+    from types import SimpleNamespace as Item
+
+    from assistant.titles import Titles
+    from assistant.understand import Query
+
+    report = Item(doc_id="d1", title="", locality="岑川区", issuer="岑川区司法局", all_units=())
+    query = Query(text="蕺塘区司法局协同哪个部门开展述法?", original="", lang="zh", localities=(),
+                  intent="lead", topic="蕺塘区司法局协同 开展述法")
+    assert Titles([report]).without_title(query).localities == ()  # 区司法局: every district has one
