@@ -24,13 +24,15 @@ def _key(name: str) -> str:
     return re.sub(r"^(县|区|市)(人民)?政府(?=.{2,})", r"\1", name)
 
 
-def acting_sentences(items: list[TaskItem], unit: str) -> list[tuple[TaskItem, str]]:
-    """(item, sentence) for each sentence of `items` whose subject is `unit`, in document order."""
+def acting_sentences(items: list[TaskItem], unit: str) -> list[tuple[TaskItem, str, str]]:
+    """(item, sentence, the unit's name as the sentence prints it) for each sentence of `items` whose
+    subject is `unit`, in document order."""
     found = []
     for item in sorted(items, key=lambda i: (i.doc_id, i.span[0])):
         for names, sentence in subject_sentences(item.text)[0]:
-            if any(same_body(n, unit) for n in names):
-                found.append((item, sentence))
+            printed = next((n for n in names if same_body(n, unit)), "")
+            if printed:
+                found.append((item, sentence, printed))
     return found
 
 

@@ -233,9 +233,17 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         author = "" if labelled else own_work_of(item)
         if author:  # a department's report on its own year: what it did, it did itself
             quote = a.quote(query, item)
+            cited = [(item, quote)]
+            # the opening that names the author is cited too: the reply names no body its citations lack
+            opening = next((i for i in sorted(a.searcher.maps.by_doc.get(item.doc_id, ()), key=lambda i: i.span[0])
+                            if author in i.text), None)
+            said = next((x for x in sentences(opening.text) if author in x), "") if opening else ""
+            if said and opening is not item:
+                cited.append((opening, said.strip()))
+            source = f";材料开头:“{said.strip()}”[2]" if len(cited) > 1 else ""
             text = (f"文件没有用牵头、责任单位的说法写这一项;这份材料是{author}写的自身工作情况,这一项写的是"
-                    f"{author}自己的工作:{item.locality}{item.section}“{quote}”[1]")
-            yield a.final(query, text, "answered", [(item, quote)], "fields")
+                    f"{author}自己的工作:{item.locality}{item.section}“{quote}”[1]{source}")
+            yield a.final(query, text, "answered", cited, "fields")
             return
         reason = "文件没有写明这一项由哪个单位牵头或负责(该项没有列出任何单位)"
         yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))

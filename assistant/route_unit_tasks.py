@@ -138,10 +138,12 @@ def _acting(a, query: Query) -> tuple[str, list] | None:
     found = acting_tasks.acting_sentences(pool, query.unit)
     if not found:
         return None
-    lines = [f"文件没有用牵头、责任单位的说法分工;按原文,{query.unit}要做的有{len(found)}处:"]
+    # (the unit as the document prints it, which the citations hold: 市法制办, asked as 市政府法制办)
+    printed = found[0][2]
+    lines = [f"文件没有用牵头、责任单位的说法分工;按原文,{printed}要做的有{len(found)}处:"]
     lines += [f"[{n}] {item.locality}{fields.listed_section(item)}“{sentence}”"
-              for n, (item, sentence) in enumerate(found, start=1)]
-    return "\n".join(lines), found
+              for n, (item, sentence, _) in enumerate(found, start=1)]
+    return "\n".join(lines), [(item, sentence) for item, sentence, _ in found]
 
 
 def _select(a, query: Query, role: str) -> list[TaskItem]:

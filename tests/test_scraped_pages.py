@@ -240,7 +240,8 @@ def test_a_unit_named_only_as_a_subject_has_those_sentences_as_its_work():
     pool = unlabelled(items)
     assert [i.doc_id for i in pool] == ["a", "a"]  # a document that prints notes has said whose work is whose
     found = acting_sentences(pool, "县政府法制办")
-    assert [s for _, s in found] == ["对上报结果,由县政府法制办公室进行统一审核。", "县政府法制办要实施督促和指导。"]
+    assert [(s, n) for _, s, n in found] == [("对上报结果,由县政府法制办公室进行统一审核。", "县政府法制办公室"),
+                                             ("县政府法制办要实施督促和指导。", "县政府法制办")]  # as printed
     assert same_body("市法制办", "市政府法制办") and not same_body("市司法局", "县司法局")
 
 
