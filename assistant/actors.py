@@ -116,9 +116,8 @@ def own_work_of(item) -> str:
     """The department whose own report the item is a point of (`2023年,深圳市福田区司法局坚持…`, read
     as its issuer by corpus.metadata), or "": a point with no subject there is the author's own work."""
     issuer, title = getattr(item, "issuer", "") or "", item.title or ""
-    # (one body: a notice several offices sign gives work out; and a page titled as anything but a
-    # report is not one)
-    # (a page with no title of its own has its opening sentence for one: "2023年,X区司法局坚持…,")
+    # Only one body (a notice several offices sign gives work out), and only a page that is a report:
+    # its title says so, or it has none and its opening sentence stands for one ("2023年,X区司法局坚持…,")
     opening = bool(re.search(r"[,，]", title)) and issuer in title[:40]
     report = not title or opening or any(k in title for k in _REPORT_TITLE)
     if not report or "、" in issuer or not _DEPARTMENT.search(issuer) or not looks_like_unit(issuer):

@@ -6,7 +6,8 @@ them, and a question about one ("2009年4月那份…方案里…", "福田区20
 locality's plan at once. People name such a document the ways it does name itself:
   - by a place its opening speaks of (福田区司法局2023年…; 江西出台…): jieba's place words and
     names with a level (县/区/市/镇/街道…) in the title and the first lines;
-  - by its date (2006年1月25日那份…, 2009年4月那份…): the date of its 落款, or a year in its title.
+  - by its date (2006年1月25日那份…, 2009年4月那份…): the date of its 落款, or a year in its title;
+  - by a quoted phrase only it prints (提出“西部名市丝路名都”的那份要点…).
 The question is then searched in those documents only. Documents with a place are left to the
 locality search: this only reaches the ones it cannot.
 """
@@ -24,10 +25,10 @@ _LEVELS = ("自治区", "街道", "省", "市", "县", "区", "镇", "乡")
 _COUNTRY = {"中国", "我国", "全国", "中华人民共和国"}  # every document's country names none of them
 # not a place however it ends: parts of a place, or a place's own words (全县, 本区…)
 _NOT_PLACE = re.compile(r"^(各|全|本|我|该|此|每|市|县|区|乡|镇|社区|园区|城区|辖区|小区|景区|片区|下辖|所在|相关)")
-# "2006年1月25日那份…", "2009年4月那份…", "那份2006年…": a date said of a document
 # "那份推行行政执法责任制的实施意见": a document named by its kind, up to the kind's word
 _REFERENCE = re.compile(r"(?:那|这)份\s*[^,，。?？;；]{0,24}(?:意见|方案|通知|要点|报告|办法|规定|文件|材料|清单|计划|规划|细则|总结|表)"
                         r"(?=[里中,，的\s]|$|第|提出|要求|规定|对|明确|有|是|怎么|如何)")
+# "2006年1月25日那份…", "2009年4月那份…", "那份2006年…": a date said of a document
 _DATE = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
 
 
@@ -105,7 +106,10 @@ def _same_date(m: re.Match, date: str, title: str) -> bool:
     year, month, day = m.groups()
     if not date:
         return not month and f"{year}年" in title
-    y, mo, d = (int(x) for x in date.split("-"))
+    try:
+        y, mo, d = (int(x) for x in date.split("-"))
+    except ValueError:  # (a date the header gave only in part)
+        return False
     if int(year) != y:
         return False
     return (not month or int(month) == mo) and (not day or int(day) == d)

@@ -16,8 +16,7 @@ from functools import lru_cache
 LEVELS = ("县", "区", "市")
 COMMON_WORD = 1000  # jieba's count for a stem above which it is an ordinary word (平安 1438, 和平 7998)
 # how a document names its own level: 我县 / 本区 / 全市, or its own bodies (县委, 区政府, 区司法局)
-_SELF = re.compile(r"(?:我|本|全)(县|区|市)|(?<![\u4e00-\u9fff])(县|区|市)(?:委|政府|人民政府|司法局)|"
-                   r"(?<=[，,。、；;\n])(县|区|市)(?:委|政府|人民政府|司法局)")
+_SELF = re.compile(r"(?:我|本|全)(县|区|市)|(?<![\u4e00-\u9fff])(县|区|市)(?:委|政府|人民政府|司法局)")
 
 
 # what follows a name said whole, not bare: its level, or a province, prefecture, town or township
