@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from corpus.gazetteer import quiet_jieba
 from corpus.text import normalize
 
 OPENING_CHARS = 240  # how much of a document's start may name its place
@@ -33,11 +34,9 @@ _DATE = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
 
 
 def _jieba():
-    import logging
-
     import jieba.posseg
 
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    quiet_jieba()
     return jieba.posseg
 
 

@@ -405,21 +405,21 @@ def _pipe_rows(lines: list[str]) -> list[str]:
     """A web table rendered as cells joined by ` | ` (`序号 | 事项名称 | 承办 单位 | 承办时间 |`), with no
     Markdown frame: from a header row that names table columns, each following line cut at the same
     bars is a row of tab-separated cells, until a line that has no bars."""
-    out, width = [], 0
+    out, in_table = [], False
     for ln in lines:
         cells = [c.strip() for c in _PIPE.split(ln.strip())]
         while cells and not cells[-1]:
             cells.pop()
         if len(cells) < 3 or TABLE_SEP in ln:
-            width = 0
+            in_table = False
             out.append(ln)
             continue
-        if not width:
+        if not in_table:
             named = sum(re.sub(r"\s+", "", c) in HEADER_WORDS for c in cells)
             if named < 2:
                 out.append(ln)
                 continue
-            width = len(cells)
+            in_table = True
             cells = [re.sub(r"\s+", "", c) for c in cells]  # a header letter-spaced (承办 单位)
         out.append(TABLE_SEP.join(cells))
     return out

@@ -24,7 +24,8 @@ _AFTER_NAME = tuple(LEVELS) + ("州", "省", "镇", "乡", "街道")
 _NAME_TAGS = {"n", "ns", "nr", "nz", "nrt", "nt"}  # a stem that is a verb or a time word (振兴, 上半) is no name
 
 
-def _jieba():
+def quiet_jieba():
+    """jieba with its start-up chatter off (shared by the readers that tag place names)."""
     import logging
 
     import jieba
@@ -39,7 +40,7 @@ def _stems() -> dict[str, set[str]]:
     that are common words or that jieba reads as another part of speech."""
     levels: dict[str, set[str]] = {}
     words: dict[str, tuple[int, str]] = {}
-    with _jieba().get_dict_file() as f:
+    with quiet_jieba().get_dict_file() as f:
         for raw in f:
             parts = raw.decode("utf-8").split()
             if len(parts) < 2:
@@ -66,7 +67,7 @@ def self_named_place(text: str) -> tuple[str, str]:
     stems = _stems()
     bare: Counter = Counter()
     whole: set[str] = set()
-    words = _jieba().lcut(text, HMM=False)
+    words = quiet_jieba().lcut(text, HMM=False)
     for k, word in enumerate(words):
         if word[:-1] in stems and word.endswith(_AFTER_NAME):
             whole.add(word[:-1])  # 武定县 as one word
