@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from assistant.actors import actor_sentences, own_work_of
-from assistant import fields, unit_lists, value_kind
+from assistant import fields, mark_notes, unit_lists, value_kind
 from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.place_readings import own_readings
@@ -245,7 +245,15 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
                     f"{author}自己的工作:{item.locality}{item.section}“{quote}”[1]{source}")
             yield a.final(query, text, "answered", cited, "fields")
             return
-        reason = "文件没有写明这一项由哪个单位牵头或负责(该项没有列出任何单位)"
+        note = mark_notes.explained(a.searcher.maps.by_doc.get(item.doc_id, ()), item)
+        if note:  # a placeholder the document explains (主办单位为“待明确”的任务，责任分工尚未确定): its answer
+            text = (f"{item.locality}:该项没有确定的单位,单位栏原文:“{item.units_raw}”。依据:{item.section}"
+                    f"“{fields.short_heading(item)}”[1]。文件说明:“{note[1]}”[2]")
+            yield a.final(query, text, "answered", [(item, a.quote(query, item)), note], "fields")
+            return
+        # a table row's blank or placeholder cells (主办单位：待明确) are what the document says instead
+        shown = f"原文单位栏:“{item.units_raw}”" if item.units_raw else "该项没有列出任何单位"
+        reason = f"文件没有写明这一项由哪个单位牵头或负责({shown})"
         yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))
         return
     if len(keep) == 1 and query.lang != "en" and _unreadable_units(keep[0][0]):
@@ -308,6 +316,13 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         if marks:
             end = lines[k].find("”)", note_at) + 2
             lines[k] = f"{lines[k][:end]}{marks}{lines[k][end:]}"
+    explained = None
+    if not many and query.lang != "en" and not keep[0][0].lead_units:
+        # a lead cell left blank or marked (—, 待明确), and the document's own word on what that means
+        explained = mark_notes.explained(a.searcher.maps.by_doc.get(keep[0][0].doc_id, ()), keep[0][0])
+        if explained:
+            cited.append(explained)
+            last.append(f"文件说明:“{explained[1]}”[{len(cited)}]")
     if query.unit and not many and query.lang != "en" and ASKS_ROLE.search(query.original):
         # "县发改委是牵头还是配合?", "我们是县审计局,…我们是牵头吗?": the unit's part comes first
         names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
@@ -365,6 +380,8 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             if item.deadline and item.deadline not in lines[n]:
                 lines[n] += f"完成时限:{item.deadline}[{n + 1}]。"
     rule = _reading_rule(a, keep[0][0]) if not many and query.lang != "en" and _ASKS_WHY_LEAD.search(query.original) else None
+    if rule and explained and rule[1] == explained[1]:
+        rule = None  # said already
     if rule:  # "哪个算牵头?凭啥?": the document's own rule for reading its notes, quoted and cited
         cited.append(rule)
         last.append(f"文件约定:“{rule[1]}”[{len(cited)}]")

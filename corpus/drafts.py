@@ -68,6 +68,7 @@ def lines_where(text: str, keep) -> list[tuple[int, int, str]]:
 def lines_of(text: str, start: int = 0) -> list[Line]:
     out, pos = [], 0
     open_for = 0  # lines since a bracket was left open: a printed line wrapped inside it
+    in_note = 0  # brackets a note line left open (`〔牵头单位：A；` / `责任单位：B〕`): its next lines are note too
     for raw in text.split("\n"):
         if pos >= start and raw.strip():
             stripped = raw.strip()
@@ -81,8 +82,12 @@ def lines_of(text: str, start: int = 0) -> list[Line]:
                 # a label line (`牵头单位：A`), or a bracketed note alone on its line; not a label
                 # wrapped onto a line of its own inside a bracket (`（牵头单位：A；\n配合单位：B；…）`)
                 wrapped = line.wrapped = 0 < open_for <= 2
-                line.label = not wrapped and (bool(LABEL_RE.match(stripped))
-                                              or (line.marker is None and is_note_line(stripped)))
+                # a note in brackets of any kind set on lines of its own under its item, as often
+                # wrapped as not: `〔牵头单位：A；` / `责任单位：B〕`, `（牵头单位：A）`
+                noted = stripped[:1] in _OPENERS and bool(LABEL_RE.match(stripped[1:].lstrip()))
+                line.label = (0 < in_note and open_for <= 3) or not wrapped and (
+                    bool(LABEL_RE.match(stripped)) or noted or (line.marker is None and is_note_line(stripped)))
+                in_note = max(0, in_note + _depth(stripped)) if (noted or in_note) else 0
                 if line.label:
                     line.marker = None
                 if wrapped and _closes_before_opening(stripped):
@@ -92,6 +97,14 @@ def lines_of(text: str, start: int = 0) -> list[Line]:
                 out.append(line)
         pos += len(raw) + 1
     return out
+
+
+_OPENERS, _CLOSERS = "（(〔【[［", "）)〕】]］"
+
+
+def _depth(text: str) -> int:
+    """Brackets the text opens and leaves open (negative: closes more than it opens)."""
+    return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
 
 
 def _closes_before_opening(text: str) -> bool:

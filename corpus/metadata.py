@@ -15,7 +15,8 @@ from corpus.gazetteer import self_named_place
 from corpus.text import CN_DIGITS, cn_to_int
 
 # a date standing alone; a speech prints it in brackets under the speaker (（2026年3月18日）)
-_DATE_CN = re.compile(r"^\s*[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*$")
+# (and a 版记's date of printing under its issuer's line: 2026年3月10日印发)
+_DATE_CN = re.compile(r"^\s*[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:印发)?[)）]?\s*$")
 # the same in Chinese numerals, as a 落款 was printed before 2012 (二○○六年一月二十五日, 二00九年四月二日)
 _DATE_HANZI = re.compile(r"^\s*([〇○零OＯ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                          r"([一二三四五六七八九十]{1,3})\s*日\s*$")
@@ -40,7 +41,9 @@ _PLACE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{1,12}?(?:自�
 _LEVEL_OF_SUFFIX = {"街道": "街道", "自治县": "县", "自治州": "州", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}
 _ISSUER_WORDS = r"(人民政府|政府办公室|人民政府办公室|委员会|委员会办公室|领导小组|领导小组办公室|办公室|司法局|局|办|委)"
 _ISSUER_END = re.compile(_ISSUER_WORDS + "$")
-_SIGNATURE_LINE = re.compile(r"^(?P<issuer>\S.{1,38}?" + _ISSUER_WORDS + r")[\s\u3000]+"
+# (a head row under the title may hold the 文号 between them: `湑阳区人民政府　湑政发〔2026〕2号　2026年3月28日`)
+_SIGNATURE_LINE = re.compile(r"^(?P<issuer>\S.{1,38}?" + _ISSUER_WORDS + r")"
+                             r"(?:[\s\u3000]*[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号)?[\s\u3000]+"
                              r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:印发)?$")
 # the 版记's 印发 line after a 文号 on one row (`X政办发〔2026〕5号附件　　X区人民政府办公室2026年2月28日印发`)
 _PRINTED_BY = re.compile(r"(?:^|[\s\u3000])(?P<issuer>[^\s\u3000]{2,30}?" + _ISSUER_WORDS + r")\s*"

@@ -97,6 +97,8 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None, apa
             d, category = _row_item(ln, cells, roles, path, category, counter, rules, legend, labels)
             if d and printed != cells:  # a ditto cell: the answer shows the cells as printed
                 d.printed_units = _unit_cells(printed, roles, labels)
+            if d:  # the role cells as printed, under the document's own column names (主办单位：待明确)
+                d.printed_units = d.printed_units or _unit_cells(printed, roles, labels)
             if d and codes and d.units is not None and any(is_code(n) for n in d.units.lead + d.units.responsible
                                                            + d.units.participating):
                 d.units = decoded(d.units, codes)  # the answer shows the codes as printed beside the names
@@ -125,6 +127,11 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None, apa
             drafts[-1].end = ln.end
         else:
             drafts.append(Draft(kind, ln.start, ln.end, cur))
+    last_end = max((d.end for d in drafts), default=-1)
+    tail = [ln for ln in lines if ln.start > last_end and ln.text.strip()]
+    if tail:  # numbered notes under the table, short enough to read as headings, with nothing after
+        # them to head: still the document's text (what its marks mean), searchable and citable
+        drafts.append(Draft("prose", tail[0].start, tail[-1].end, [(t, h) for _, t, h in path]))
     _check_points([d for d in drafts if d.score], totals)
     _listed_twice([d for d in drafts if id(d) in captioned], text)
     return drafts
@@ -142,9 +149,14 @@ def _units_by_number(drafts: list[Draft], number: str, cells, roles, rules, prin
 
 
 def _unit_cells(cells: list[str], roles: dict[int, str], labels: dict[int, str]) -> str:
-    """The row's unit cells as printed, each with its column's name: `牵头单位：同第8项；责任单位：县直各部门`."""
-    return "；".join(f"{labels.get(i, '')}：{c.strip()}" for i, c in enumerate(cells)
-                    if roles.get(i) in ("lead", "responsible", "participating") and c and c.strip())
+    """The row's unit cells as printed, each with its column's name: `牵头单位：同第8项；责任单位：县直各部门`.
+    A blank cell beside a filled one is shown as blank (`主办单位：（空白）`): it is how the row says it
+    has no lead, and the column's name is the document's word for the role."""
+    shown = [(labels.get(i, ""), (c or "").strip()) for i, c in enumerate(cells)
+             if roles.get(i) in ("lead", "responsible", "participating")]
+    if not any(c for _, c in shown):
+        return ""
+    return "；".join(f"{label}：{c or '（空白）'}" for label, c in shown if label)
 
 
 def _listed_twice(drafts: list[Draft], text: str) -> None:
