@@ -291,7 +291,7 @@ def no_lead(item: TaskItem) -> str:
     牵头") gives them one, and then the answer quotes the rule instead."""
     rule = next((w.split(":", 1)[1].strip() for w in item.warnings if w.startswith("文件约定")), "")
     if rule:
-        return f"该项未明确牵头单位(文件约定:{rule})"
+        return f"该项没有明确牵头单位(文件约定:{rule})"
     # in the document's own word first (主办), then in the asker's
     return ("该项没有主办单位,即没有牵头单位(文件未明确牵头)" if lead_word(item) == "主办"
             else "该项没有牵头单位(文件未明确牵头)")

@@ -56,7 +56,14 @@ def clean_question(text: str, max_chars: int) -> str:
             f"(The question is {len(text)} characters; the limit is {max_chars}.)")
     if not re.search(r"[\w\u4e00-\u9fff]", text):
         raise BadQuestionError("没有看懂这个问题:请用文字提问,例如“行政复议体制改革由哪个单位牵头?”")
-    return text
+    return _ROLE_TYPO.sub(lambda m: _ROLE_TYPOS[m.group(0)], text)
+
+
+# the role words as a pinyin keyboard mistypes them in a hurry (same sound, wrong character): the
+# question means the role, and every pattern is written in the right characters
+_ROLE_TYPOS = {"牵投": "牵头", "签头": "牵头", "千头": "牵头", "负则": "负责", "付责": "负责", "配和": "配合",
+               "陪合": "配合", "协半": "协办"}
+_ROLE_TYPO = re.compile("|".join(_ROLE_TYPOS))
 
 
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,30})[”\"」』》]")

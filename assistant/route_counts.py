@@ -59,7 +59,9 @@ _EMPTY_MARKS = {"—", "——", "-", "--", "/", "／", "无", "空", "空白", 
 # "定到100%的有几条?": a percentage set as a target, unquoted
 _FIGURE_IS = re.compile(r"(定到|定为|定在|达到|提到|写到|写成|要求到?|设为)(?P<value>\d{1,3}(\.\d+)?[%％])的?" + _ASKS_COUNT)
 # "限6月底前干完的有几项?": a time limit said as a date, the items due then
-_DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?前|年底前)(?P<upto>\(含\)|及以前|及之前|及更早|或更早)?[^?,]{0,4}?"
+# ("10月底以前(含10月底)的任务有几项?": the same, said with 以前 and what it includes)
+_DUE_BY = re.compile(r"(?P<value>(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬|\d{1,2}日)?[以之]?前|年底[以之]?前)"
+                     r"(?P<upto>\(含[^()]{0,8}\)|及以前|及之前|及更早|或更早)?[^?,]{0,4}?"
                      r"(干完|完成|办完|做完|办结|完工|到期)?的" + _ASKS_COUNT)
 # "完成时限落在2024年12月的有几项?": a month, not a time limit before it (12月底前 is _DUE_BY's)
 _IN_MONTH = re.compile(r"(落在|定在|在|为|是)(?P<value>(\d{4}年)?\d{1,2}月)(?![底末\d]|份?[前内])[^?？]{0,16}?的" + _ASKS_COUNT)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from assistant.actors import actor_sentences, own_work_of
-from assistant import fields, mark_notes, unit_lists, value_kind
+from assistant import fields, mark_notes, unit_checks, unit_lists, value_kind
 from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.place_readings import own_readings
@@ -99,11 +99,17 @@ _TWO_ITEMS = re.compile(r"^(?P<a>[^,，?？]{4,}?)(?:那条|那项|这条|这项
                         r"(?P<b>[^,，?？]{4,}?)(?:那条|那项|这条|这项|那一条|那一项)?[,，]")
 
 
+# "…那条和…那条,我们局分别算什么角色?": one unit's part in each of two items
+_EACH_ROLE = re.compile(r"分别(算|是|当|担任)?(什么|啥|哪种|哪个)(角色|身份)|各(算|是)(什么|啥)(角色|身份)|分别(是|算)(牵头|配合|负责)还是")
+
+
 def _two_items(a, query: Query) -> list[tuple[TaskItem, float]] | None:
-    """The best item for each of two items the question compares, when each part finds its own in
-    the place named; None otherwise."""
-    m = _TWO_ITEMS.match(query.text)
-    if not m or len(query.localities) != 1 or not _SAME_ASKED.search(query.text[m.end():]):
+    """The best item for each of two items the question compares (their units, or one unit's part
+    in each), when each part finds its own in the place named; None otherwise."""
+    text = re.split(r"[。!！]", query.text)[-1] if re.search(r"[。!！].", query.text) else query.text  # (after a self-introduction)
+    m = _TWO_ITEMS.match(text)
+    asked = text[m.end():] if m else ""
+    if not m or len(query.localities) != 1 or not (_SAME_ASKED.search(asked) or (query.unit and _EACH_ROLE.search(asked))):
         return None
     found = []
     for part in (m.group("a"), m.group("b")):
@@ -167,7 +173,7 @@ def _unreadable_units(item: TaskItem) -> bool:
 
 
 # asked below what a unit note says: which of the named unit's own 科室 or which person
-_ASKS_FINER = re.compile(r"(具体)?(是)?哪个(科室|股室|处室|科|股|处)|责任人是谁|经办人|(具体)?(由)?谁(来)?经办|"
+_ASKS_FINER = re.compile(r"(具体)?(是)?哪个(科室|股室|处室|科|股|处)|(科室|股室|处室)(是|叫)哪(个|一个)|责任人是谁|经办人|(具体)?(由)?谁(来)?经办|"
                          r"联系人|联系电话|联系方式|(办公|手机)?电话")
 _UNIT_BY_TAIL = re.compile(r"(分局|局|委|办|中心|单位|部门)(里|内部|那边|这边)")
 
@@ -279,11 +285,18 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     # "哪些单位配合?" of an item that names its lead but no supporting unit: the reply says first
     # that none is listed, then who is (question writers differ on whether that is a refusal)
-    no_support = (len(keep) == 1 and query.lang != "en" and not query.unit and _ASKS_SUPPORT.search(query.original)
-                  and not LEAD_ASK.search(query.original) and "负责" not in query.original
+    asked = _SET_ASIDE.sub("", query.original)
+    no_support = (len(keep) == 1 and query.lang != "en" and not query.unit and _ASKS_SUPPORT.search(asked)
+                  and not LEAD_ASK.search(asked) and "负责" not in asked
                   and not keep[0][0].participating_units and not _names_no_unit(keep[0][0]))
     first, lines, last = [], [], []  # what is said before the items' lines, each item's line, after them
-    if compared:
+    if compared and query.unit and _EACH_ROLE.search(query.original):
+        names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
+        for n, (item, _) in enumerate(compared, start=1):  # the unit's part in each, in the item's terms
+            listed = any(unit_lists.is_named(u, names) for u in item.all_units)
+            said = fields.role_in(item, names, query.unit) if listed else fields.not_listed(item, "你们单位")
+            first.append(f"{item.section}[{n}]:{said}")
+    elif compared:
         first.append(_same_units(compared, query.intent))
     if query.premise and len(keep) == 1:  # "是县发改委牵头吧?": yes or no first, then who does
         led = frozenset(keep[0][0].lead_units or ())
@@ -294,6 +307,14 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             names = frozenset(a.searcher.maps.names_for(query.premise)) | {query.premise}
             listed = any(unit_lists.is_named(u, names) for u in keep[0][0].all_units)
             first.append(f"不是,{fields.role_in(keep[0][0], names, query.premise)}" if listed else "不是。")
+    elif len(keep) == 1 and query.lang != "en":
+        # "区审计局、区财政局算共同牵头吗?", "责任单位是不是A和B?": the verdict first, then the division
+        own = query.unit if FIRST_PERSON.search(query.original) else ""
+        checked = unit_checks.verdict(query.original, keep[0][0], a.unit_names, query.localities, own,
+                                      a.searcher.maps.names_for)
+        if checked:
+            first.append(checked)
+    checked_already = bool(first)
     cited = []
     many = len(keep) > 1
     for n, (item, _) in enumerate(keep, start=1):
@@ -323,7 +344,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         if explained:
             cited.append(explained)
             last.append(f"文件说明:“{explained[1]}”[{len(cited)}]")
-    if query.unit and not many and query.lang != "en" and ASKS_ROLE.search(query.original):
+    if query.unit and not many and query.lang != "en" and ASKS_ROLE.search(query.original) and not checked_already:
         # "县发改委是牵头还是配合?", "我们是县审计局,…我们是牵头吗?": the unit's part comes first
         names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
         listed = any(unit_lists.is_named(u, names) for u in keep[0][0].all_units)
@@ -520,7 +541,11 @@ _ASKS_DONE = re.compile(r"(做|干|搞|办)了(啥|什么|哪些|些什么)|(采
 _ASKS_LEADER = re.compile(r"领导(?!干部|班子|小组|体制|机制|作用)|挂帅|[县市区州]长|分管|责任人|牵头人")  # (领导干部 is a topic, not a post)
 # the supporting units asked for, and nothing else (哪些单位配合? 配合单位有哪些? 谁来协助?)
 _ASKS_SUPPORT = re.compile(r"(配合|协办|协助|协同|参与|参加)(单位|部门|方|的|者)?(是|有)?(谁|哪)|"
-                           r"(单位|部门|谁)(来|去|要)?(配合|协办|协助|协同|参与|参加)")
+                           r"(单位|部门|谁)(来|去|要)?(配合|协办|协助|协同|参与|参加)|"
+                           # "除了主办的还有协办单位吗?": whether any is listed
+                           r"(有|还有)(没有)?(配合|协办|协助|协同|参与|参加)(单位|部门)(吗|么|没有?|[?？]|$)")
+# "除了主办的,…": the role named only to set it aside
+_SET_ASIDE = re.compile(r"除了[^,，?？]{0,12}?(的|之外|以外)")
 _LEADER_LINE = re.compile("(" + "|".join(sorted(LABELS["leader"], key=len, reverse=True)) + r")\s*[:：]\s*([^；;\n]+)")
 
 

@@ -216,7 +216,8 @@ def _whole_document(a, query: Query, items: list[TaskItem], role: str, counter: 
 
 # the tasks a unit does not lead ("不是司法局牵头的有几条?"); not "不是我们牵头、只把我们列在责任单位
 # 里的", which asks the asker's own items where it only takes part
-_NOT_LED = re.compile(r"(不是|不由|并非)(?P<who>[^,，。?？我咱本]{2,12}?)(牵头|挑头|主办|领头)的")
+# (not 是不是…主办的: a yes-or-no question, "是不是把共同主办的也算进去了")
+_NOT_LED = re.compile(r"((?<!是)不是|不由|并非)(?P<who>[^,，。?？我咱本]{2,12}?)(牵头|挑头|主办|领头)的")
 _PART_WORDS = re.compile(r"责任单位|配合|参与|参加|协办|列[在进入]|写[进到了]|点[名到了]|挂名")
 
 

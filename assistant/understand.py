@@ -79,6 +79,10 @@ def _places_compared(text: str, localities: tuple[str, ...]) -> tuple[str, ...]:
     return kept if len(kept) >= 2 else localities
 
 
+# a leader named by post and name ("是常务副市长韦启明牵头的吧?"): a person, whom no unit note names
+_POST_AND_NAME = re.compile(r"(常务副|分管副|副)(县长|市长|区长|州长|旗长|局长|主任|书记)[\u4e00-\u9fff]{2,3}$")
+
+
 def understand(question: str, history: list[dict] | None = None, max_chars: int = 2000,
                known_units: set[str] | None = None, known_localities: tuple[str, ...] = (),
                kinds=None) -> Query:
@@ -95,7 +99,7 @@ def understand(question: str, history: list[dict] | None = None, max_chars: int 
     premise_unit = (named_unit(premise.group("unit") or premise.group("unit2") or premise.group("unit3"), known_units, localities)
                     if premise else "")
     guessed = premise and (premise.group("unit") or premise.group("unit2") or premise.group("unit3") or "")
-    if premise_unit or (guessed and is_person(guessed)):
+    if premise_unit or (guessed and (is_person(guessed) or _POST_AND_NAME.search(guessed))):
         # the guess is checked against the item the rest of the question finds; a leader's post
         # guessed as the lead ("牵头的是常务副区长吗?") is a person, never the item's words
         searchable = f"{searchable[:premise.start()]}谁牵头{searchable[premise.end():]}"

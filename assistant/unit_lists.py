@@ -49,9 +49,9 @@ def _role_note(item: TaskItem, names: frozenset[str], role: str) -> str:
     others = [u for u in lead if u not in names]
     if role == "lead" or any(u in names for u in lead):
         if role == "lead":  # a list of what it leads: only a shared lead needs saying
-            shared = f"与{names_as_printed(others)}共同牵头" if others and len(others) < len(lead) else ""
+            shared = f"与{names_as_printed(others)}共同{lead_word(item)}" if others and len(others) < len(lead) else ""
         else:
-            shared = f"与{names_as_printed(others, item)}共同牵头" if others else "牵头"
+            shared = f"与{names_as_printed(others, item)}共同{lead_word(item)}" if others else lead_word(item)
         said = [p for p in (shared, _helpers(item, names)) if p]
         return f"({';'.join(said)})" if said else ""
     # who leads it and whom else the item lists say whom the unit works with: "(责任单位,县委编办牵头,
@@ -189,13 +189,19 @@ def without_lead(items: list[TaskItem]) -> list[TaskItem]:
     return [i for i in items if i.lead_units == ()]
 
 
+def _lead_word_of(items: list[TaskItem]) -> str:
+    """The lead role in the items' own word: 主办 when every item's note says 主办单位, else 牵头."""
+    return "主办" if items and all(lead_word(i) == "主办" for i in items) else "牵头"
+
+
 def _breakdown(items: list[TaskItem], names: frozenset[str], role: str, counter: str) -> str:
     """"其中单独牵头4项、与其他单位共同牵头4项" / "其中2项没有牵头单位": what an asker checks a
     unit's list by next, said when the list holds both kinds."""
     parts = []
     alone, shared = lead_split(items, names)
+    word = _lead_word_of(items)
     if alone and shared:
-        parts.append(f"单独牵头{len(alone)}{counter}、与其他单位共同牵头{len(shared)}{counter}")
+        parts.append(f"单独{word}{len(alone)}{counter}、与其他单位共同{word}{len(shared)}{counter}")
     if role != "lead" and (none := without_lead(items)):
         parts.append(f"{len(none)}{counter}没有牵头单位")
     return ";".join(parts)
@@ -209,7 +215,8 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
     lead only takes part, named after the list so the asker sees the whole of its work, and
     listed like the led ones when the question asks about that part too (`list_elsewhere`:
     "…有要我们牵头的吗?当责任单位的又有几条?")."""
-    verb = {"lead": "牵头", "sole": "单独牵头"}.get(role, "参与")
+    word = _lead_word_of(items)  # 主办 in a list whose notes say 主办单位
+    verb = {"lead": word, "sole": f"单独{word}"}.get(role, "参与")
     role = "lead" if role == "sole" else role  # (each listed item is one it leads)
     each = other_counter(counter)
     if lang == "en":

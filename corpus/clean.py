@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from corpus.cells import CELL_BREAK, TABLE_SEP
-from corpus.flat_lines import restore_breaks
+from corpus.flat_lines import restore_breaks, restore_numbered_breaks
 from corpus.paged import PAGE_NUMBER as _PAGE_NO
 from corpus.rewrap import unwrap
 from corpus.script import document_in_simplified
@@ -99,6 +99,7 @@ def clean(raw: str, plain_text: bool = True) -> str:
     lines = lines[:end]  # a copied article's trailer: its own credits, links to other posts
     if plain_text:
         lines = restore_breaks(lines)  # a scraped page whose line breaks became spaces
+    lines = restore_numbered_breaks(lines)  # a reprint whose whole section is one paragraph
     if _is_markdown(lines):
         lines = _markdown_paragraphs(lines)  # its blank lines end paragraphs; its wrapped lines join
     else:

@@ -35,3 +35,68 @@ def restore_breaks(lines: list[str]) -> list[str]:
             continue
         out.extend(part for part in _BREAK.split(joined) if part.strip())
     return out
+
+
+# A page reprinted with no breaks at all, not even spaces: a whole section is one paragraph, its
+# numbered items run on after the sentence before them (`…公布。（牵头单位：A）2.编制…（二）政务服务。3.推进…`).
+# When some long line holds several numbers of one kind in sequence there, the document is such a
+# reprint, and its lines are cut before each number that follows a sentence's end or a closing
+# bracket and goes on the sequence of its kind through the document (1. 2. 3. across paragraphs,
+# （一）（二） restarting at 1): a figure (`…达到99%。2026年`) or a cross-reference does not. A notice's
+# signature glued in (`…执行。X人民政府办公室二〇二六年三月十六日X市…清单`) is cut out onto a line of its own.
+MIN_RUN_ON = 300  # a line this long, holding at least RUN_ON_MARKERS numbers in sequence, says so
+RUN_ON_MARKERS = 3
+_AT = r"(?:^|(?<=[。；;）)]))"
+_RUN_ON = {
+    "arabic": re.compile(rf"{_AT}(\d{{1,2}})[.．、](?![\d])"),
+    "cnparen": re.compile(rf"{_AT}[（(]([一二三四五六七八九十]{{1,3}})[)）]"),
+    "cn": re.compile(rf"{_AT}([一二三四五六七八九十]{{1,3}})、"),
+}
+_CN_VALUE = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
+_DATE = (r"(?:\d{4}|[〇○零Ｏ0一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
+         r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日")
+_SIGNED = re.compile(rf"(?<=[。；])([\u4e00-\u9fff]{{2,30}}?(?:人民政府|办公室|委员会|领导小组|局)){_DATE}(?=[\u4e00-\u9fff])")
+
+
+def _value(token: str) -> int:
+    """1 for 1 or 一, 12 for 十二, 20 for 二十."""
+    if token.isdigit():
+        return int(token)
+    tens, _, ones = token.rpartition("十")
+    if "十" not in token:
+        return _CN_VALUE.get(token, 0)
+    return (_CN_VALUE.get(tens, 0) if tens else 1) * 10 + _CN_VALUE.get(ones, 0)
+
+
+def restore_numbered_breaks(lines: list[str]) -> list[str]:
+    cuts: list[set[int]] = [set() for _ in lines]
+    run_on = False
+    for pattern in _RUN_ON.values():
+        last = None
+        for k, line in enumerate(lines):
+            text = line.strip()
+            if "\t" in line:
+                continue
+            inline = 0
+            for m in pattern.finditer(text):
+                n = _value(m.group(1))
+                if last is None or n in (last + 1, 1):
+                    last = n
+                    if m.start() > 0:
+                        cuts[k].add(m.start())
+                        inline += 1
+            run_on |= len(text) >= MIN_RUN_ON and inline >= RUN_ON_MARKERS
+    if not run_on:
+        return lines
+    out: list[str] = []
+    for line, at in zip(lines, cuts):
+        text = line.strip()
+        signed = _SIGNED.search(text)
+        if signed:
+            at |= {signed.start(), signed.end(1), signed.end()}  # the issuer's line, then the date's
+        if not at:
+            out.append(line)
+            continue
+        bounds = [0, *sorted(c for c in at if 0 < c < len(text)), len(text)]
+        out.extend(text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip())
+    return out

@@ -101,11 +101,12 @@ def read_metadata(text: str) -> Metadata:
                 meta.date = _iso(m.group("y"), m.group("m"), m.group("d"))
                 break
     if not meta.date:
-        for ln in head:
-            m = _DATE_FIELD.search(ln)
-            if m:
-                meta.date = _iso(*m.groups())
-                break
+        # a portal's labels: the date the document was issued (成文/发文/印发日期) before the date the
+        # page went up (发布日期), whichever comes first on the page
+        found = [m for ln in head for m in _DATE_FIELD.finditer(ln)]
+        m = next((m for m in found if m.group(0).startswith(("成文", "发文", "印发"))), found[0] if found else None)
+        if m:
+            meta.date = _iso(*m.groups())
     if not meta.date:  # a WeChat article's byline: "原创　蕺塘司法　2026年04月02日 08:15　瓅州"
         for ln in head[:8]:
             m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*\d{1,2}:\d{2}", ln)
@@ -139,6 +140,15 @@ def read_metadata(text: str) -> Metadata:
     meta.addressee = _addressee(head)
     meta.kind = next((k for k in _KINDS if k in meta.title), "")
     meta.locality, meta.level = _locality(meta.title, meta.issuer)
+    if not meta.issuer:  # a plan printed in a paper under its title: "中共X市委　X市人民政府印发"
+        printed = next((m for ln in head[:8] if (m := _ISSUED_UNDER_TITLE.match(ln))), None)
+        if printed:
+            meta.issuer = re.sub(r"[\s\u3000]+", "、", printed.group("issuer").strip())
+            meta.locality, meta.level = _locality(meta.title, meta.issuer)
+    if not meta.date:  # a newspaper's masthead is all that dates a plan it prints: "X日报 2026年6月3日 星期三"
+        masthead = next((m for ln in head[:3] if (m := _MASTHEAD.search(ln))), None)
+        if masthead:
+            meta.date = _iso(*masthead.groups())
     if not meta.issuer:  # a department's own report: "2023年,X区司法局坚持…" (see _AUTHOR)
         meta.issuer = _author("\n".join(head[:6]))
     if not meta.locality:  # a portal's source line under a title that names no place (中阳县政府 www… 2016-03-21)
@@ -321,7 +331,8 @@ def _title(lines: list[str]) -> str:
         if n + 1 < len(lines) and (("关于印发《" in ln and "》" not in ln) or (
                 "关于印发" in ln and "的通知" not in ln and lines[n + 1].strip().endswith("的通知"))):
             ln += lines[n + 1].strip()  # a title wrapped onto a second line: "…实施方案" / "（2025—2027年）》的通知"
-        m = re.search(r"关于印发(?:《(.+)》|(.+?))的通知", ln)
+        # (a reprint may drop 关于 from the notice's heading: "印发《X》的通知")
+        m = re.search(r"关于印发(?:《(.+)》|(.+?))的通知", ln) or re.match(r"^[#\s*]*印发《(.+)》()的通知$", ln)
         if m:
             quoted = (m.group(1) or m.group(2)).strip()
             # the plan's own title line, when it repeats the quoted title, prints it as issued
@@ -350,13 +361,20 @@ def _bracket_blind(s: str) -> str:
     return re.sub(r"[《》〈〉<>\s*#]", "", s)
 
 
+_ISSUED_UNDER_TITLE = re.compile(r"^(?P<issuer>(?:中共)?[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,50}?" + _ISSUER_WORDS + r")\s*(?:联合)?印发$")
+_MASTHEAD = re.compile(r"[报刊][\s\u3000]*(\d{4})年(\d{1,2})月(\d{1,2})日[\s\u3000]*星期")
+# a title named as a campaign for the place (法治滠州建设规划, 平安X建设): the place stands bare after
+# the slogan's word, its level unsaid; the issuer says it
+_SLOGAN = re.compile(r"^(?:法治|平安)(?!政府|社会|建设|中国)")
+
+
 def _locality(title: str, issuer: str) -> tuple[str, str]:
     for source in (title, issuer.split("、")[0] if issuer else ""):
         source = re.sub(r"^(?:关于印发|关于|印发)", "", source)
         # the verb of a notice's title (关于公布临沭县…的通知) and a report's year (2020年静海区…报告)
         # stand before the place
         source = re.sub(r"^(?:公布|转发|做好|开展|调整|(?:19|20)\d{2}年度?)", "", source)
-        if source.startswith(_NOT_PLACE_START):
+        if source.startswith(_NOT_PLACE_START) or (source == title and issuer and _SLOGAN.match(source)):
             continue
         m = _PLACE.match(source)
         if m and len(m.group(1)) >= 2:

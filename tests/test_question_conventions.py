@@ -232,6 +232,9 @@ def test_items_counted_by_a_field_value():
     keep, said = _field_filter("时间节点卡在9月底前(含)的任务有几项?")
     assert said == "完成时限在9月底前(含)" and keep(item("2024年6月底前")) and keep(item("2024年9月底前"))
     assert not keep(item("2024年10月底前")) and not keep(item("全年")) and not keep(item("长期坚持"))
+    # the same said with 以前 and what it includes: "10月底以前(含10月底)"
+    keep, said = _field_filter("分工表里完成时限在2026年10月底以前(含10月底)的任务有几项?")
+    assert keep(item("2026年9月底前")) and keep(item("2026年10月底前")) and not keep(item("2026年11月底前")), said
 
 
 def _item(**fields):

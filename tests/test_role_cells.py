@@ -13,6 +13,7 @@ EXPORT = ("莳川县2026年法治政府建设重点任务督办清单\n"
           "SC-01\t规范性文件合法性审核，审核时限一般不超过5个工作日。\t县司法局\t县政府办公室\t\t2026-12-31\n"
           "SC-02\t建立县、乡镇两级行政调解组织，调解成功率保持在90%以上。\t\t\t县司法局、各乡镇人民政府\t2026-12-31\n"
           "SC-03\t行政机关负责人出庭应诉率保持100%，旁听庭审每年不少于1次。\t待明确\t\t\t2026-12-31\n"
+          "SC-04\t规范涉企行政检查，跨部门联合检查比例不低于35%。\t县司法局、县市场监管局\t\t\t2026-12-31\n"
           "说明：1.本清单由督办系统导出。\n"
           "2.主办单位对任务办理负总责；未设主办单位的任务，由责任单位按职责分别办理。\n"
           "3.主办单位为“待明确”的任务，责任分工尚未确定，确定后由系统补录。\n")
@@ -69,3 +70,10 @@ def test_a_placeholder_the_document_explains_is_answered_with_it(tmp_path):
     answer = a.answer("莳川县出庭应诉那条（旁听庭审每年至少1次）由哪个单位主办？")
     assert answer.status == "answered" and "待明确" in answer.text and "尚未确定" in answer.text, answer.text
     assert not ungrounded_values(answer.to_dict()), answer.text
+
+
+def test_a_units_list_counts_in_the_documents_word_and_a_yes_no_question_is_no_negation(tmp_path):
+    a = assistant_over(tmp_path, export_txt=EXPORT)
+    text = a.answer("我是莳川县司法局的，督办清单里我们主办几项？是不是把共同主办的也算进去了").text
+    # (是不是…主办的 asks yes or no: it does not ask for the tasks the unit does not lead)
+    assert text.startswith("县司法局主办的任务共2项") and "单独主办1项、与其他单位共同主办1项" in text, text
