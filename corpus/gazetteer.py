@@ -59,6 +59,9 @@ def own_level(text: str) -> str:
     return said.most_common(1)[0][0] if said else ""
 
 
+OPENING = 200  # characters of a page's opening that say what it is about
+
+
 def self_named_place(text: str) -> tuple[str, str]:
     """(place, level) for a text that names itself bare (法治武定 in a 我县 report), or ("", "")."""
     level = own_level(text)
@@ -78,6 +81,11 @@ def self_named_place(text: str) -> tuple[str, str]:
             whole.add(word)
         else:
             bare[word] += 1
+    # a page whose opening writes a place of its own level whole (今年以来,牡丹区司法局…) is about that
+    # place; a bare stem elsewhere (a 菏泽司法 account in its footer) is not its name
+    opening = set(quiet_jieba().lcut(text[:OPENING], HMM=False))
+    if any(w[:-1] in stems and level in stems[w[:-1]] and w.endswith(level) for w in opening):
+        return "", ""
     candidates = [s for s in bare if s not in whole]
     # a stem tagged at the document's own level first; a county since renamed a district (铜梁县,
     # now 铜梁区) is still the stem the document names itself by

@@ -285,3 +285,11 @@ def test_a_bureau_of_another_district_does_not_name_a_reports_issuer():
     query = Query(text="蕺塘区司法局协同哪个部门开展述法?", original="", lang="zh", localities=(),
                   intent="lead", topic="蕺塘区司法局协同 开展述法")
     assert Titles([report]).without_title(query).localities == ()  # 区司法局: every district has one
+
+
+def test_a_page_whose_opening_writes_its_place_whole_takes_no_bare_stem_from_its_footer():
+    from corpus.gazetteer import self_named_place
+
+    text = ("行政执法案卷是执法行为的有形载体。今年以来,牡丹区司法局聚焦严格规范公正文明执法目标,开展全区行政处罚案卷评查。\n"
+            "强化部署。区司法局细化任务分工,明确评查标准。\n全区共评查案卷120卷。\n来源:菏泽司法微信公众号\n")
+    assert self_named_place(text) == ("", "")  # not 菏泽区: the page is 牡丹区's, written whole
