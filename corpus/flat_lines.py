@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.text import cn_to_int
+
 MIN_LENGTH = 150  # a line shorter than this is a paragraph, whatever its spaces
 MIN_BREAKS = 5  # and it must hold at least this many lost breaks
 
@@ -52,20 +54,9 @@ _RUN_ON = {
     "cnparen": re.compile(rf"{_AT}[（(]([一二三四五六七八九十]{{1,3}})[)）]"),
     "cn": re.compile(rf"{_AT}([一二三四五六七八九十]{{1,3}})、"),
 }
-_CN_VALUE = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
 _DATE = (r"(?:\d{4}|[〇○零Ｏ0一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日")
 _SIGNED = re.compile(rf"(?<=[。；])([\u4e00-\u9fff]{{2,30}}?(?:人民政府|办公室|委员会|领导小组|局)){_DATE}(?=[\u4e00-\u9fff])")
-
-
-def _value(token: str) -> int:
-    """1 for 1 or 一, 12 for 十二, 20 for 二十."""
-    if token.isdigit():
-        return int(token)
-    tens, _, ones = token.rpartition("十")
-    if "十" not in token:
-        return _CN_VALUE.get(token, 0)
-    return (_CN_VALUE.get(tens, 0) if tens else 1) * 10 + _CN_VALUE.get(ones, 0)
 
 
 def restore_numbered_breaks(lines: list[str]) -> list[str]:
@@ -79,7 +70,10 @@ def restore_numbered_breaks(lines: list[str]) -> list[str]:
                 continue
             inline = 0
             for m in pattern.finditer(text):
-                n = _value(m.group(1))
+                try:
+                    n = cn_to_int(m.group(1))
+                except (KeyError, ValueError):
+                    continue  # (一二、 is no number in sequence)
                 if last is None or n in (last + 1, 1):
                     last = n
                     if m.start() > 0:

@@ -83,9 +83,13 @@ def self_named_place(text: str) -> tuple[str, str]:
             bare[word] += 1
     # a page whose opening writes a place of its own level whole (今年以来,牡丹区司法局…) is about that
     # place; a bare stem elsewhere (a 菏泽司法 account in its footer) is not its name
-    opening = set(quiet_jieba().lcut(text[:OPENING], HMM=False))
-    if any(w[:-1] in stems and level in stems[w[:-1]] and w.endswith(level) for w in opening):
-        return "", ""
+    said = 0
+    for word in words:
+        if said >= OPENING:
+            break
+        said += len(word)
+        if word.endswith(level) and level in stems.get(word[:-1], ()):
+            return "", ""
     candidates = [s for s in bare if s not in whole]
     # a stem tagged at the document's own level first; a county since renamed a district (铜梁县,
     # now 铜梁区) is still the stem the document names itself by

@@ -102,7 +102,6 @@ def items_from_tables(lines: list[Line], text: str, rules: NoteRules | None, apa
             if d and codes and d.units is not None and any(is_code(n) for n in d.units.lead + d.units.responsible
                                                            + d.units.participating):
                 d.units = decoded(d.units, codes)  # the answer shows the codes as printed beside the names
-                d.printed_units = d.printed_units or _unit_cells(printed, roles, labels)
             if d and caption_lead:  # the sheet's unit first, beside any a remark names (与X共同牵头)
                 d.units.lead[:0] = [u for u in caption_lead if u not in d.units.lead]
                 d.units.has_lead_marker = True
