@@ -33,6 +33,8 @@ from assistant.named_documents import NamedDocuments
 from assistant.types import Answer, Citation
 from assistant.unit_names import UnitNames
 from assistant.understand import Query, understand
+from corpus.gazetteer import stem_opening
+from index.localities import short_forms
 from corpus.text import normalize
 from corpus.types import TaskItem
 from index.localities import locality_words
@@ -193,11 +195,23 @@ class Assistant:
         """A county, district or city the question opens with that no document names at all."""
         if query.localities:
             return ""
+        if any(v in query.original for v in self._known_places):
+            return ""  # "柳江那边三都镇…": a known place, with the parent it belongs to
         m = _OPENING_PLACE.match(query.original)
-        if not m:
-            return ""
-        place = m.group(1)
-        return "" if place in self._corpus_text else place
+        if m:
+            place = m.group(1)
+            return "" if place in self._corpus_text else place
+        # a place said bare, as askers do (咸阳那份放管服要点…): a stem the documents never print
+        opening = _OPENING_WORDS.match(query.original).end()
+        stem = stem_opening(query.original[opening:])
+        return stem if stem and stem not in self._corpus_text else ""
+
+    @cached_property
+    def _known_places(self) -> frozenset[str]:
+        """The documents' places by every name a question may use, and the town a title opens with
+        (三都镇2025年…报告), which a town's documents have though their locality is left blank."""
+        towns = {m.group(0) for i in self.items if (m := _TITLE_TOWN.match(i.title or ""))}
+        return frozenset(v for loc in (*self.searcher.localities, *towns) for v in short_forms(loc))
 
     @cached_property
     def _corpus_text(self) -> str:
@@ -349,6 +363,9 @@ class Assistant:
         return "(目前支持中文和英文提问,以下用中文回答。)"
 
 
+# the town a document's title opens with (三都镇2025年法治政府建设年度报告)
+_TITLE_TOWN = re.compile(r"^[\u4e00-\u9fff]{2,4}?(镇|乡|街道)(?=(19|20)\d{2}|关于|法治|人民政府|党委)")
+_OPENING_WORDS = re.compile(r"^(?:请问|我们是|咱们是|我们|咱们|在)?")
 # A place the question opens with: 青禾县…, 在青禾县…, 我们青禾县…
 _OPENING_PLACE = re.compile(r"^(?:请问|我们是|咱们是|我们|咱们|在)?(?![哪那这每各本全该某此其是的在我咱你您])([\u4e00-\u9fff]{2,4}?(?:县|区|市|州|旗|盟))(?![城乡镇区级委直属])")
 

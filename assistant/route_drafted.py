@@ -179,7 +179,9 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
             # the model found no answer in the excerpts: declined below as without it, naming
             # what the item leaves unstated and quoting it, so the refusal is checkable too
             yield {"type": "replace", "text": ""}
-    if not strong:
+    compared = (query.intent == "number" and query.lang != "en"
+                and len({i.locality for i in items if i.locality in query.localities}) > 1)
+    if not strong and not compared:
         unstated = _unstated_value(query, top)
         yield a.not_found(query, hits, nearest_rule=(unstated, top) if unstated else None)
         return
@@ -197,8 +199,13 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
         for item in items:
             if item.locality in {i.locality for i, _ in chosen}:
                 continue
-            if query.intent == "number":
-                chosen.append((item, a.quote(query, item)))
+            if query.intent == "number" and (strong or item.locality in query.localities):
+                quote = a.quote(query, item)
+                chosen.append((item, quote))
+                # (a figure the question states for one place, "跟澄江的100%比", is that place's own)
+                measure = measure_pattern(query.original)
+                if not (strong or measure is None) and measure.search(quote):
+                    continue
                 notes[item.item_id] = "(没有写明所问的数值)" if query.lang != "en" else " (no such figure given)"
             elif item.locality in query.localities:
                 chosen.append((item, a.quote(query, item)))

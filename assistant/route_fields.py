@@ -200,6 +200,24 @@ def _rule_names_a_unit(rule: str) -> bool:
     return "所列" not in rule and "列明" not in rule and bool(re.search(r"(局|办公室|办|委|院|政府|中心)(牵头|负责)", rule))
 
 
+# the words of a role (who leads, does, joins): a question with none asks whom an action names
+_ROLE_ASKED = re.compile(r"牵头|负责|责任|配合|协办|协助|主办|承担|落实|参与|参加|挑头|主抓|分工|抓总|谁来(干|做|办|管)")
+
+
+def _body_told(a, query: Query, item: TaskItem) -> str:
+    """The item's sentence that answers which body an action names ("…划给哪个部门了?" -> "…统一划入
+    县行政审批局"), when the question asks of the action, not of a role, and the sentence that covers
+    it names a body; or ""."""
+    if _ROLE_ASKED.search(query.original) or query.lang == "en":
+        return ""
+    from assistant.support import support
+
+    found = support(a, query, item)
+    if not found or found[2] < SENTENCE_MIN or not _NAMES_A_BODY.search(found[1]):
+        return ""
+    return found[1]
+
+
 def units(a, query: Query, hits, timings) -> Iterator[dict]:
     compared = _two_items(a, query) if query.lang != "en" else None
     keep = compared or _kept(a, query, hits)
@@ -235,6 +253,11 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             text = (f"文件没有用牵头、责任单位的说法写这一项;按原文,这项工作由{who}承担:"
                     f"{item.locality}{item.section}{said}")
             yield a.final(query, text, "answered", [(item, sentence) for _, sentence in acting], "fields")
+            return
+        told = _body_told(a, query, item)
+        if told:  # "行政许可事项都划给哪个部门了?": an action's body, which its sentence names
+            text = (f"文件没有用牵头、责任单位的说法写这一项;原文:{item.locality}{item.section}“{told}”[1]")
+            yield a.final(query, text, "answered", [(item, told)], "fields")
             return
         author = "" if labelled else own_work_of(item)
         if author:  # a department's report on its own year: what it did, it did itself

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from assistant import acting_tasks, compute, deadlines, fields, route_counts, route_sections, sections, unit_lists
+from assistant import acting_tasks, compute, own_reports, deadlines, fields, route_counts, route_sections, sections, unit_lists
 from assistant.compute import Computed
 from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.route_fields import TASK_KINDS
@@ -60,7 +60,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
                  if not query.localities or i.locality in query.localities]
         role = "none_led" if items else role
     if not items:
-        acting = _acting(a, query)
+        # in sentences that make it their subject, or in a report it wrote on its own work
+        acting = _acting(a, query) or (own_reports.own_work_reply(a, query) if role == "any" else None)
         if acting:
             yield {"type": "delta", "text": acting[0]}
             yield a.final(query, acting[0], "answered", acting[1], "fields")

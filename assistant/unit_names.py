@@ -112,9 +112,23 @@ class UnitNames:
                 member = self._member_of_collective(readings, localities) or self._abbreviated(readings, localities)
                 if member:
                     return member
+            own = self._own_level(question, form, localities) if not scoped else None
+            if own:
+                return own
             units = scoped or units
         unit = max(units, key=lambda u: (len(units[u]), -len(u), u))
         return self._part_of_unit(readings, form, localities) or UnitMention(unit, tuple(sorted(units[unit])), form)
+
+    @staticmethod
+    def _own_level(question: str, form: str, localities: tuple[str, ...]) -> UnitMention | None:
+        """"蘅川市司法局…" where 蘅川市 prints no 司法局: the place's own 市司法局, which no document
+        names — never another place's 县司法局 that the bare form also fits."""
+        if form[:1] in "县市区州":
+            return None
+        for loc in localities:
+            if f"{loc}{form}" in question and loc[-1:] in "县市区州":
+                return UnitMention(f"{loc[-1]}{form}", (loc,), form)
+        return None
 
     def _part_of_unit(self, readings: list[str], form: str, localities: tuple[str, ...]) -> UnitMention | None:
         """"苕岙交通局法规股的": a section (股, 科, 大队) said right after its bureau is the one that

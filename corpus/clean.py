@@ -81,6 +81,8 @@ _RADICALS_SUPPLEMENT = str.maketrans({
     "⻭": "齿", "⻮": "齿", "⺌": "小", "⺍": "小",
 })
 _KANGXI = re.compile(r"[\u2f00-\u2fd5]")
+# a mirror that annotates rarer characters with their pinyin (發(fā)展, 經(jīng)開區(qū)): the reading is no text
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]")
 
 
 def fix_radicals(text: str) -> str:
@@ -91,7 +93,8 @@ def fix_radicals(text: str) -> str:
 def clean(raw: str, plain_text: bool = True) -> str:
     """`plain_text`: the lines are a text file's own, where a PDF's wrapped lines may have been
     pasted (a page's or a Word file's lines are its elements, never wrapped lines)."""
-    text = document_in_simplified(fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _RUBY.sub("", fix_radicals(raw.replace("\r\n", "\n").replace("\r", "\n")))
+    text = document_in_simplified(text)
     text = _INVISIBLE.sub("", text)
     text = _BULLET.sub("", text)
     lines = [_PIPE_RESIDUE.sub("", ln) for ln in text.split("\n")]

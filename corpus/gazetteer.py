@@ -53,6 +53,12 @@ def _stems() -> dict[str, set[str]]:
             if s not in words or (words[s][0] < COMMON_WORD and words[s][1] in _NAME_TAGS)}
 
 
+def stem_opening(text: str) -> str:
+    """The bare place stem `text` opens with (咸阳那份放管服要点… -> 咸阳), or "": the longest prefix
+    jieba tags as a place when a level follows it."""
+    return next((text[:n] for n in (4, 3, 2) if text[:n] in _stems()), "")
+
+
 def own_level(text: str) -> str:
     """The level a document speaks of itself at (我县, 区委…), the most frequent; "" when none."""
     said = Counter(next(g for g in m.groups() if g) for m in _SELF.finditer(text))

@@ -26,6 +26,7 @@ _ISSUED_ON = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[，,]?[^。；;，,
 # a portal page's info block labels its title: `名称：…`, `标题：…`
 _TITLE_LABEL = re.compile(r"^(?:文件)?(?:名称|标题|题名)\s*[:：]\s*")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
+_REPORTS_BELOW = re.compile(r"现将[^。]{0,30}?(?:报告|汇报|总结)如下")
 _KINDS = ("政策解读", "任务分解方案", "任务分工方案", "重点任务分工方案", "实施方案", "推进方案", "工作方案", "工作要点", "工作安排",
           "任务清单", "工作任务清单", "重点任务清单", "重点工作任务", "重点任务", "推进情况台账", "台账", "分工表", "任务分工表", "分解表", "任务分解表", "工作计划", "若干措施", "情况报告",
           "工作报告", "工作总结", "报告", "会议纪要", "纪要", "实施意见", "意见", "方案", "要点", "清单", "措施", "计划", "规划",
@@ -139,6 +140,8 @@ def read_metadata(text: str) -> Metadata:
             meta.issuer = m.group(1) if m else ""
     meta.addressee = _addressee(head)
     meta.kind = next((k for k in _KINDS if k in meta.title), "")
+    if not meta.kind and _REPORTS_BELOW.search("".join(head)):
+        meta.kind = "报告"  # a report that lost its title still says what follows (现将工作情况报告如下)
     meta.locality, meta.level = _locality(meta.title, meta.issuer)
     if not meta.issuer:  # a plan printed in a paper under its title: "中共X市委　X市人民政府印发"
         printed = next((m for ln in head[:8] if (m := _ISSUED_UNDER_TITLE.match(ln))), None)
@@ -333,6 +336,9 @@ def _title(lines: list[str]) -> str:
             ln += lines[n + 1].strip()  # a title wrapped onto a second line: "…实施方案" / "（2025—2027年）》的通知"
         # (a reprint may drop 关于 from the notice's heading: "印发《X》的通知")
         m = re.search(r"关于印发(?:《(.+)》|(.+?))的通知", ln) or re.match(r"^[#\s*]*印发《(.+)》()的通知$", ln)
+        before = ln[:m.start()] if m else ""
+        if m and before.count("《") > before.count("》"):
+            m = None  # a notice the text cites (根据《…关于印发〈X〉的通知》精神): not this one
         if m:
             quoted = (m.group(1) or m.group(2)).strip()
             # the plan's own title line, when it repeats the quoted title, prints it as issued

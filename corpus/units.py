@@ -152,6 +152,10 @@ def nfkc(text: str) -> str:
 
 
 # a cell holding a placeholder (`待明确`: the division of labour is not fixed yet) names no unit
+# a time limit written as a note's last piece (`…，6月底完成`, `；2026年底前`, `，长期坚持`): no unit
+_MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|上旬|中旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?"
+_TIME_PIECE = re.compile(r"[,，;；]\s*(?P<due>(?:(?:(?:20\d{2}|\d{2})年)?" + _MONTH + r"|(?:20\d{2})?年(?:底|内|末|度内)|(?:20\d{2}年)?[上下]半年)"
+                         r"(?:前|以前|之前)?(?:完成|启动|出台|到位|落实|见效|建成)?|长期(?:坚持|推进)?|持续(?:推进|开展)?)\s*$")
 _NOT_YET = re.compile(r"^(?:待(?:明确|定|确定|分配|落实|研究)|暂(?:未明确|未确定|无|缺|定))$")
 
 
@@ -172,6 +176,9 @@ def parse_note(text: str, default_role: str = "responsible", rules: NoteRules | 
     said = _NO_LEAD_SAID.match(text)
     if said:  # `原分工未明确牵头单位，由X按职责分工负责`: says there is no lead, names no unit
         out.has_lead_marker, text = True, text[said.end():]
+    due = _TIME_PIECE.search(text)
+    if due:  # `（牵头单位：A；责任单位：B，6月底完成）`: the time limit the note ends with
+        out.deadline, text = due.group("due"), text[:due.start()]
     labels = list(LABEL_RE.finditer(text))
     role_of = rules.role_of if rules else label_role
     paired = any(ROLE_OF_LABEL[label_of(m)] == "participating" for m in labels)
