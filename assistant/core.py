@@ -367,7 +367,7 @@ class Assistant:
 _TITLE_TOWN = re.compile(r"^[\u4e00-\u9fff]{2,4}?(镇|乡|街道)(?=(19|20)\d{2}|关于|法治|人民政府|党委)")
 _OPENING_WORDS = re.compile(r"^(?:请问|我们是|咱们是|我们|咱们|在)?")
 # A place the question opens with: 青禾县…, 在青禾县…, 我们青禾县…
-_OPENING_PLACE = re.compile(r"^(?:请问|我们是|咱们是|我们|咱们|在)?(?![哪那这每各本全该某此其是的在我咱你您])([\u4e00-\u9fff]{2,4}?(?:县|区|市|州|旗|盟))(?![城乡镇区级委直属])")
+_OPENING_PLACE = re.compile(r"^(?:请问|我们是|咱们是|我们|咱们|在)?(?![哪那这每各本全该某此其是的在我咱你您县市区州])((?:(?![和与及跟同])[\u4e00-\u9fff]){2,4}?(?:县|区|市|州|旗|盟))(?![城乡镇区级委直属])")
 
 
 def _verbatim(quote: str, item: TaskItem) -> str:

@@ -11,8 +11,7 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from assistant.actors import actor_sentences, own_work_of
-from assistant import fields, mark_notes, unit_checks, unit_lists, value_kind
+from assistant import fields, mark_notes, unit_checks, unit_lists, unstated_units, value_kind
 from assistant.compute import Computed
 from assistant.gates import REL_MIN, REL_MIN_AGREED, REL_MIN_NAMED, REL_SHARE, SENTENCE_MIN  # calibrated: eval/calibrate.py
 from assistant.place_readings import own_readings
@@ -160,18 +159,6 @@ def agreed(hits, item: TaskItem) -> bool:
     return any(h.item.item_id == item.item_id and h.bm25_rank == 1 and h.dense_rank == 1 for h in hits)
 
 
-def _names_no_unit(item: TaskItem) -> bool:
-    """A task item whose note names no unit (a report's points never do: a report is answered
-    "not stated" with what it reports, corpus-notes 002)."""
-    return (item.kind == "task" and item.lead_units == () and not item.responsible_units and not item.participating_units
-            and not any(w.startswith("文件约定") and _rule_names_a_unit(w) for w in item.warnings))
-
-
-def _unreadable_units(item: TaskItem) -> bool:
-    """A task whose unit note the text lost (lead unknown, not "none") with no unit left to read."""
-    return item.kind == "task" and item.lead_units is None and not item.responsible_units and not item.participating_units
-
-
 # asked below what a unit note says: which of the named unit's own 科室 or which person
 _ASKS_FINER = re.compile(r"(具体)?(是)?哪个(科室|股室|处室|科|股|处)|(科室|股室|处室)(是|叫)哪(个|一个)|责任人是谁|经办人|(具体)?(由)?谁(来)?经办|"
                          r"联系人|联系电话|联系方式|(办公|手机)?电话")
@@ -191,31 +178,6 @@ def _finer_than_written(query: Query, item: TaskItem) -> str:
         return ""
     who = fields.SEP.join(item.lead_units or names) or "所列单位"
     return f"文件只写到单位({who}),没有写明具体科室或责任人"
-
-
-def _rule_names_a_unit(rule: str) -> bool:
-    """The document's rule for items without a lead names who leads them (`未明确牵头单位的，由县司法局
-    牵头`); a rule that hands them to the units each lists (`由所列责任单位各自落实`) gives an item that
-    lists none nobody."""
-    return "所列" not in rule and "列明" not in rule and bool(re.search(r"(局|办公室|办|委|院|政府|中心)(牵头|负责)", rule))
-
-
-# the words of a role (who leads, does, joins): a question with none asks whom an action names
-_ROLE_ASKED = re.compile(r"牵头|负责|责任|配合|协办|协助|主办|承担|落实|参与|参加|挑头|主抓|分工|抓总|谁来(干|做|办|管)")
-
-
-def _body_told(a, query: Query, item: TaskItem) -> str:
-    """The item's sentence that answers which body an action names ("…划给哪个部门了?" -> "…统一划入
-    县行政审批局"), when the question asks of the action, not of a role, and the sentence that covers
-    it names a body; or ""."""
-    if _ROLE_ASKED.search(query.original) or query.lang == "en":
-        return ""
-    from assistant.support import support
-
-    found = support(a, query, item)
-    if not found or found[2] < SENTENCE_MIN or not _NAMES_A_BODY.search(found[1]):
-        return ""
-    return found[1]
 
 
 def units(a, query: Query, hits, timings) -> Iterator[dict]:
@@ -238,54 +200,10 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
         return
     keep = [pair for item, rel in keep
             for pair in sorted([(item, rel), *_siblings(a, query, item, rel)], key=lambda p: p[0].span[0])]
-    if len(keep) == 1 and query.lang != "en" and _names_no_unit(keep[0][0]) and not query.unit:
-        # the item asked about names no unit at all, and the document states no rule for such
-        # items: who does it is not in the documents, and the reply says so, quoting the item —
-        # unless its own sentences give the work to units by name (`由县政府法制办公室进行统一审核`) in
-        # a document that prints no unit note anywhere: one that does, and prints none here, has
-        # given this item to nobody
-        item = keep[0][0]
-        labelled = any(i.all_units for i in a.searcher.maps.by_doc.get(item.doc_id, ()))
-        acting = [] if labelled else actor_sentences(item.text, query.topic, item.heading)
-        if acting:
-            who = fields.SEP.join(dict.fromkeys(n for names, _ in acting for n in names))
-            said = "".join(f"“{sentence}”[{n}]" for n, (_, sentence) in enumerate(acting, start=1))
-            text = (f"文件没有用牵头、责任单位的说法写这一项;按原文,这项工作由{who}承担:"
-                    f"{item.locality}{item.section}{said}")
-            yield a.final(query, text, "answered", [(item, sentence) for _, sentence in acting], "fields")
-            return
-        told = _body_told(a, query, item)
-        if told:  # "行政许可事项都划给哪个部门了?": an action's body, which its sentence names
-            text = (f"文件没有用牵头、责任单位的说法写这一项;原文:{item.locality}{item.section}“{told}”[1]")
-            yield a.final(query, text, "answered", [(item, told)], "fields")
-            return
-        author = "" if labelled else own_work_of(item)
-        if author:  # a department's report on its own year: what it did, it did itself
-            quote = a.quote(query, item)
-            cited = [(item, quote)]
-            # the opening that names the author is cited too: the reply names no body its citations lack
-            opening = next((i for i in sorted(a.searcher.maps.by_doc.get(item.doc_id, ()), key=lambda i: i.span[0])
-                            if author in i.text), None)
-            said = next((x for x in sentences(opening.text) if author in x), "") if opening else ""
-            if said and opening is not item:
-                cited.append((opening, said.strip()))
-            source = f";材料开头:“{said.strip()}”[2]" if len(cited) > 1 else ""
-            text = (f"文件没有用牵头、责任单位的说法写这一项;这份材料是{author}写的自身工作情况,这一项写的是"
-                    f"{author}自己的工作:{item.locality}{item.section}“{quote}”[1]{source}")
-            yield a.final(query, text, "answered", cited, "fields")
-            return
-        note = mark_notes.explained(a.searcher.maps.by_doc.get(item.doc_id, ()), item)
-        if note:  # a placeholder the document explains (主办单位为“待明确”的任务，责任分工尚未确定): its answer
-            text = (f"{item.locality}:该项没有确定的单位,单位栏原文:“{item.units_raw}”。依据:{item.section}"
-                    f"“{fields.short_heading(item)}”[1]。文件说明:“{note[1]}”[2]")
-            yield a.final(query, text, "answered", [(item, a.quote(query, item)), note], "fields")
-            return
-        # a table row's blank or placeholder cells (主办单位：待明确) are what the document says instead
-        shown = f"原文单位栏:“{item.units_raw}”" if item.units_raw else "该项没有列出任何单位"
-        reason = f"文件没有写明这一项由哪个单位牵头或负责({shown})"
-        yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))
+    if len(keep) == 1 and query.lang != "en" and unstated_units.names_no_unit(keep[0][0]) and not query.unit:
+        yield from unstated_units.reply(a, query, hits, keep[0][0])
         return
-    if len(keep) == 1 and query.lang != "en" and _unreadable_units(keep[0][0]):
+    if len(keep) == 1 and query.lang != "en" and unstated_units.unreadable_units(keep[0][0]):
         # the item's unit note was cut off (a truncated text) and no unit survives: nothing to name
         reason = "这一项的单位信息在原文中缺失(文本不完整),无法确定由哪个单位牵头或负责"
         yield a.not_found(query, hits, nearest_rule=(reason, keep[0][0]))
@@ -311,7 +229,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     asked = _SET_ASIDE.sub("", query.original)
     no_support = (len(keep) == 1 and query.lang != "en" and not query.unit and _ASKS_SUPPORT.search(asked)
                   and not LEAD_ASK.search(asked) and "负责" not in asked
-                  and not keep[0][0].participating_units and not _names_no_unit(keep[0][0]))
+                  and not keep[0][0].participating_units and not unstated_units.names_no_unit(keep[0][0]))
     first, lines, last = [], [], []  # what is said before the items' lines, each item's line, after them
     if compared and query.unit and _EACH_ROLE.search(query.original):
         names = frozenset(a.searcher.maps.names_for(query.unit)) | {query.unit}
@@ -449,7 +367,7 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
     # question cannot be answered from it (the answer says so and quotes what the report does say)
     # (a report sentence that itself names bodies, "州发改委、财政局…为成员", answers in its words)
     unstated = all(i.kind == "point" and not i.lead_units and not i.responsible_units for i, _ in keep)
-    unstated = unstated and not any(_NAMES_A_BODY.search(quote) for _, quote in cited)
+    unstated = unstated and not any(unstated_units.NAMES_A_BODY.search(quote) for _, quote in cited)
     status = "not_found" if unstated and _ASKS_A_UNIT.search(query.original) and not missing else "answered"
     yield a.final(query, text, status, cited, "fields", computed=counts)
 
@@ -474,7 +392,6 @@ def _reading_rule(a, item: TaskItem) -> tuple[TaskItem, str] | None:
 
 _ASKS_A_UNIT = re.compile(r"牵头|负责|单位|部门|挑头|牵总|主抓")
 # (not "42个县直部门", "各部门": a count or a collective names nobody who did it)
-_NAMES_A_BODY = re.compile(r"局|委员会|办公室|中心|小组|指挥部|法院|检察院|(?<![个直各关级])部门|[州市县区]委(?!托)")
 HEADING_SAYS_ALL = 0.95
 
 

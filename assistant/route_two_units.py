@@ -18,7 +18,7 @@ from assistant.intents import LEAD_ASK
 from assistant.understand import Query
 
 # the items both are named in: 都挂名, 共同的活, 同时出现, 一起干的, 交集, 重合
-_COMMON = re.compile(r"都(被|有|在|出现|涉及|参与|点名|列|挂|写)|共同(的|参与|承担|负责)?(活|任务|事|工作|条)|"
+_COMMON = re.compile(r"都(被|有|在|出现|涉及|参与|点名|列|挂|写)|共同(的|参与|承担|负责)?(活|任务|事|工作|条)|共同(负责|承担|参与)的|"
                      r"同时(被|出现|涉及|列|写|点)|一起(干|做|负责|承担|参与)|交集|重合|重叠|共有的|都有份")
 # the two asked as leading together ("一起挑头的活", "共同牵头的"), not who leads each ("各是谁牵头")
 _BOTH_LEAD = re.compile(r"(一起|共同|一块儿?|联合|同时|都)(是|来)?(挑头|牵头|主办|领头|挂帅)")
@@ -71,14 +71,15 @@ def _named_together(a, query: Query, place: str, first: str, second: str) -> tup
     items = [i for i in firsts if i in seconds]
     if not items:  # none in common is an answer too: each one's items are what shows it
         counter = fields.counter_of(query.original, firsts + seconds)
-        text = (f"没有。{place}的文件中没有同时列出{first}和{second}的任务:{first}出现在{len(firsts)}{counter},"
+        text = (f"没有。{place or '收录'}的文件中没有同时列出{first}和{second}的任务:{first}出现在{len(firsts)}{counter},"
                 f"{second}出现在{len(seconds)}{counter},互不重合。")
         steps = tuple(Computed(str(len(g)), tuple(i.section for i in g), f"{len(g)}{counter}") for g in (firsts, seconds))
         return text, [(i, i.text[:100]) for i in firsts + seconds], steps
     counter = fields.counter_of(query.original, items)
+    where = f"({place})" if place else ""  # (a page that never names its place: no empty brackets)
     names = (_names(a, first), _names(a, second))
     yes = "有," if re.search(r"有没有|有无|是否|有吗|有么|有没", query.original) else ""
-    lines = [f"{yes}{first}和{second}都被列出的任务共{len(items)}{counter}({place}),即以下{len(items)}{fields.other_counter(counter)}:"]
+    lines = [f"{yes}{first}和{second}都被列出的任务共{len(items)}{counter}{where},即以下{len(items)}{fields.other_counter(counter)}:"]
     steps = [Computed(str(len(items)), tuple(i.section for i in items), f"{len(items)}{counter}")]
     both_lead = [i for i in items if all(any(unit_lists.is_named(u, ns) for u in i.lead_units or ()) for ns in names)]
     if _BOTH_LEAD.search(query.original) and len(both_lead) < len(items):
@@ -86,7 +87,7 @@ def _named_together(a, query: Query, place: str, first: str, second: str) -> tup
         items = both_lead + [i for i in items if i not in both_lead]
         rest = len(items) - len(both_lead)
         lines = [f"{'有' if both_lead else '没有'}。{first}和{second}一起牵头的有{len(both_lead)}{counter}"
-                 f"({place});另有{rest}{counter}两家都被列出、但不是一起牵头:"]
+                 f"{where};另有{rest}{counter}两家都被列出、但不是一起牵头:"]
         steps += [Computed(str(len(g)), tuple(i.section for i in g), f"{len(g)}{counter}")
                   for g in (both_lead, items[len(both_lead):])]  # (none led together is a count too)
     for n, item in enumerate(items, start=1):

@@ -61,7 +61,8 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
         role = "none_led" if items else role
     if not items:
         # in sentences that make it their subject, or in a report it wrote on its own work
-        acting = _acting(a, query) or (own_reports.own_work_reply(a, query) if role == "any" else None)
+        acting = (_acting(a, query) or (own_reports.own_work_reply(a, query) if role == "any" else None)
+                  or (_acting(a, query, labelled=True) if role == "any" else None))
         if acting:
             yield {"type": "delta", "text": acting[0]}
             yield a.final(query, acting[0], "answered", acting[1], "fields")
@@ -131,17 +132,20 @@ def unit_tasks(a, query: Query, hits, timings) -> Iterator[dict]:
                   computed=counts)  # each quote is what the list shows of the item
 
 
-def _acting(a, query: Query) -> tuple[str, list] | None:
+def _acting(a, query: Query, labelled: bool = False) -> tuple[str, list] | None:
     """(reply, citations) listing what a document with no unit notes gives the unit to do in its
-    sentences (see assistant.acting_tasks), or None when no such sentence names it."""
-    pool = [i for i in acting_tasks.unlabelled(a.items) if (not query.docs or i.doc_id in query.docs)
-            and (not query.localities or i.locality in query.localities)]
+    sentences (see assistant.acting_tasks), or None when no such sentence names it. `labelled`:
+    in documents that print notes too, for a unit that no note names (a plan's 县财政局要保障经费
+    in a paragraph with no note): the work its sentences give it is all the document gives it."""
+    pool = [i for i in (a.items if labelled else acting_tasks.unlabelled(a.items))
+            if (not query.docs or i.doc_id in query.docs) and (not query.localities or i.locality in query.localities)]
     found = acting_tasks.acting_sentences(pool, query.unit)
     if not found:
         return None
     # (the unit as the document prints it, which the citations hold: 市法制办, asked as 市政府法制办)
     printed = found[0][2]
-    lines = [f"文件没有用牵头、责任单位的说法分工;按原文,{printed}要做的有{len(found)}处:"]
+    said = (f"文件没有把{printed}列为任何一项的牵头或责任单位" if labelled else "文件没有用牵头、责任单位的说法分工")
+    lines = [f"{said};按原文,{printed}要做的有{len(found)}处:"]
     lines += [f"[{n}] {item.locality}{fields.listed_section(item)}“{sentence}”"
               for n, (item, sentence, _) in enumerate(found, start=1)]
     return "\n".join(lines), [(item, sentence) for item, sentence, _ in found]

@@ -207,6 +207,11 @@ def _breakdown(items: list[TaskItem], names: frozenset[str], role: str, counter:
     return ";".join(parts)
 
 
+def _in(localities: str) -> str:
+    """"(岚峪县)" after a count; nothing for a page that never names its place."""
+    return f"({localities})" if localities else ""
+
+
 def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh", counter: str = "项",
                     names: frozenset[str] = frozenset(), elsewhere: list[TaskItem] = (),
                     list_elsewhere: bool = False) -> str:
@@ -223,27 +228,27 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         head = f"{unit} {'leads' if role == 'lead' else 'takes part in'} {len(items)} task item(s):"
         lines = [f"[{n}] {i.locality} {i.section} {short_heading(i, 40)}" for n, i in enumerate(items, start=1)]
         return "\n".join([head, *lines])
-    localities = SEP.join(dict.fromkeys(i.locality for i in items))
-    head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),即以下{len(items)}{each}:"
+    localities = SEP.join(dict.fromkeys(i.locality for i in items if i.locality))
+    head = f"{unit}{verb}的任务共{len(items)}{counter}{_in(localities)},即以下{len(items)}{each}:"
     split = _breakdown(items, names, role, counter) if names else ""
     if split:
-        head = f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{split}。以下{len(items)}{each}:"
+        head = f"{unit}{verb}的任务共{len(items)}{counter}{_in(localities)},其中{split}。以下{len(items)}{each}:"
     if role == "support":  # asked only for what it takes part in without leading
         counts = _role_counts(items, names, counter) if names else ""
-        head = (f"{unit}不牵头、是{_support_parts(items, names)}的任务共{len(items)}{counter}({localities})"
+        head = (f"{unit}不牵头、是{_support_parts(items, names)}的任务共{len(items)}{counter}{_in(localities)}"
                 + (f",其中{counts}。以下{len(items)}{each}:" if counts else f",即以下{len(items)}{each}:"))
         role = "any"
     elif role == "none_led":  # asked what it leads: it leads none, and takes part in these
         split = _breakdown(items, names, "any", counter) if names else ""
-        head = (f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}({localities}),"
+        head = (f"{unit}在文件中没有牵头的任务;是责任单位或配合单位的共{len(items)}{counter}{_in(localities)},"
                 + (f"其中{split}。以下{len(items)}{each}:" if split else f"即以下{len(items)}{each}:"))
         role = "any"
     elif role != "lead" and names and (counts := _role_counts(items, names, counter)):
-        head = (f"{unit}{verb}的任务共{len(items)}{counter}({localities}),其中{counts}"
+        head = (f"{unit}{verb}的任务共{len(items)}{counter}{_in(localities)},其中{counts}"
                 f"{';' + split if split else ''}。以下{len(items)}{each}:")
     elif role != "lead" and names and len(parts := role_groups(items, names)) == 1 and "牵头" not in parts:
         # one part in all of them: said, and that it leads none ("…要参与哪些?有牵头的吗")
-        head = (f"{unit}{verb}的任务共{len(items)}{counter}({localities}),都是{_part_said(next(iter(parts)))},"
+        head = (f"{unit}{verb}的任务共{len(items)}{counter}{_in(localities)},都是{_part_said(next(iter(parts)))},"
                 f"没有牵头的{'(其中' + split + ')' if split else ''}。以下{len(items)}{each}:")
     # a short list shows more of each task: the asker checks it by what it says, not by its number
     limit = max(LISTING_MIN, min(LISTING_MAX, LIST_CHARS // max(1, len(items) + (len(elsewhere) if list_elsewhere else 0))))
@@ -253,7 +258,7 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         if role == "lead":  # both parts listed: the whole first ("共涉及3条")
             supporting = _support_counts(elsewhere, names, counter)
             total = len(items) + len(elsewhere)
-            head = (f"{unit}共涉及{total}{counter}({localities}),即以下{total}{each},其中牵头{len(items)}{counter}、"
+            head = (f"{unit}共涉及{total}{counter}{_in(localities)},即以下{total}{each},其中牵头{len(items)}{counter}、"
                     f"{supporting}。牵头的{len(items)}{each}:")
         counts = _role_counts(elsewhere, names, counter) if names else ""
         parts = f"(其中{counts})" if counts else ""

@@ -151,7 +151,7 @@ ONLY_SUPPORT = re.compile(r"(不|没|没有|非)(挑头|牵头|主办|打头|领
 
 
 # "城管局和交通局都被点名的是哪几条?": a second unit named beside the first, the items of both asked
-BOTH_UNITS = re.compile(r"[和与跟及、](?P<second>[^,，?？]{2,16}?)都(被|有|在|出现|涉及|参与|点名|列|挂)|"
+BOTH_UNITS = re.compile(r"[和与跟及、](?P<second>[^,，?？]{2,16}?)(都(被|有|在|出现|涉及|参与|点名|列|挂)|一起|共同(负责|牵头|承担|主办|推进|落实))|"
                         # "哪几条同时点到了城管局和交通局?": both named after 同时
                         r"同时(被)?(点到|提到|点名|涉及|出现|列|写|有)(了|到)?[^,，?？]{2,16}?[和与跟及、](?P<second_after>[^,，?？]{2,16}?)(的|[?？,，]|$)")
 

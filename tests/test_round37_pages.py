@@ -83,3 +83,27 @@ def test_a_rate_asked_needs_a_rate_not_any_figure():
     assert not answers_measure("三都镇便民服务的群众满意度是多少?", cut)
     assert answers_measure("三都镇便民服务的群众满意度是多少?", "群众满意度达98.5%")
     assert not answers_measure("规范性文件备案率要求达到多少?", "严格落实行政规范性文件备案审查制度,全年备案12件")
+
+
+def test_a_unit_no_note_names_is_given_the_work_its_sentences_give_it(tmp_path):
+    other = "蘅川县2025年依法行政工作要点\n一、保障\n1.落实法治经费保障。(牵头单位:县财政局;责任单位:县直各部门)\n"
+    plan = ("荪汀县2025年法治政府建设工作要点\n一、依法行政\n1.规范行政执法。严格执行行政执法三项制度。(牵头单位:县司法局;责任单位:县直各部门)\n"
+            "2.加强保障。县财政局要将法治政府建设经费列入年度预算。\n")
+    a = assistant_over(tmp_path, plan_txt=plan, other_txt=other)
+    reply = a.answer("荪汀县的县财政局有哪些任务?").to_dict()
+    assert reply["status"] == "answered" and "列入年度预算" in reply["answer"]
+    assert "没有把县财政局列为任何一项的牵头或责任单位" in reply["answer"]
+    assert a.answer("荪汀县的县财政局牵头哪些任务?").to_dict()["status"] == "not_found"  # a sentence names no lead
+
+
+OPINION = ("(二十)加快建立权责明确的行政执法体制,减少行政执法层次。(市编办、市政府法制办共同负责,市财政局及相关部门配合)\n"
+           "(二十一)建立行政执法协调机制。(市政府法制办牵头,市编办、市财政局配合)\n"
+           "(二十二)规范自由裁量权的行使。(市政府法制办牵头,相关部门配合)\n")
+
+
+def test_a_page_that_never_names_its_place_is_answered_without_empty_brackets(tmp_path):
+    a = assistant_over(tmp_path, opinion_txt=OPINION)
+    both = a.answer("市编办和市政府法制办共同负责的那项是什么?").to_dict()  # two units, not a place "市编办和市"
+    assert both["status"] == "answered" and "减少行政执法层次" in both["answer"] and "()" not in both["answer"]
+    led = a.answer("市政府法制办都牵头了啥?").to_dict()
+    assert led["status"] == "answered" and "共2项" in led["answer"] and "()" not in led["answer"]
