@@ -17,8 +17,8 @@ from corpus.text import CN_DIGITS, cn_to_int
 # a date standing alone; a speech prints it in brackets under the speaker (（2026年3月18日）)
 # (and a 版记's date of printing under its issuer's line: 2026年3月10日印发)
 _DATE_CN = re.compile(r"^\s*[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:印发)?[)）]?\s*$")
-# the same in Chinese numerals, as a 落款 was printed before 2012 (二○○六年一月二十五日, 二00九年四月二日)
-_DATE_HANZI = re.compile(r"^\s*([〇○零OＯ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
+# the same in Chinese numerals, as a 落款 was printed before 2012 (二○○六年一月二十五日, 二00九年四月二日, 二oo九年…)
+_DATE_HANZI = re.compile(r"^\s*([〇○零OoＯ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
                          r"([一二三四五六七八九十]{1,3})\s*日\s*$")
 _BARE_DATE = re.compile(r"^[•·\-*\s]*(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_FIELD = re.compile(r"(?:发文日期|成文日期|印发日期|日期)\s*[:：]?\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
@@ -139,7 +139,8 @@ def read_metadata(text: str) -> Metadata:
             m = re.search(r"(?:发布机构|发文机关|发文单位|^来源)\s*[:：]\s*([^\s\u3000]+)", "\n".join(head), re.M)
             meta.issuer = m.group(1) if m else ""
     meta.addressee = _addressee(head)
-    meta.kind = next((k for k in _KINDS if k in meta.title), "")
+    # a notice's own title names its subject, not its kind (关于报告…进展情况的通知 is no 报告)
+    meta.kind = "" if meta.title.endswith("的通知") else next((k for k in _KINDS if k in meta.title), "")
     if not meta.kind and _REPORTS_BELOW.search("".join(head)):
         meta.kind = "报告"  # a report that lost its title still says what follows (现将工作情况报告如下)
     meta.locality, meta.level = _locality(meta.title, meta.issuer)

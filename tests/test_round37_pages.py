@@ -107,3 +107,12 @@ def test_a_page_that_never_names_its_place_is_answered_without_empty_brackets(tm
     assert both["status"] == "answered" and "减少行政执法层次" in both["answer"] and "()" not in both["answer"]
     led = a.answer("市政府法制办都牵头了啥?").to_dict()
     assert led["status"] == "answered" and "共2项" in led["answer"] and "()" not in led["answer"]
+
+
+def test_an_old_notice_typed_with_the_letter_o_for_zero_is_dated_and_is_no_report():
+    text = ("蘅川市人民政府办公室关于报告推进依法行政工作进展情况的通知 各县(区)人民政府: 现将有关事项通知如下: "
+            "一、报告内容。重点报告措施和成效。 二、上报时间。于11月底前上报市政府。 "
+            "蘅川市人民政府办公室 二oo九年十一月十三日")
+    meta = read_metadata("\n".join(text.split(" ")))
+    assert meta.date == "2009-11-13"
+    assert meta.kind == ""  # 关于报告…的通知 is a notice, not a 报告
