@@ -304,7 +304,7 @@ def has_number(text: str) -> bool:
 
 # (辆, 台, 座, 间, 分: things and points counted by their own classifier, "几辆执法车", "平均考了多少分")
 # (几个点 / 几个百分点 asks percentage points, a difference of two rates: not a count of 个)
-ASKED_COUNT = re.compile(r"(多少|(?<!哪)几)(个工作日|大项|个?学时|个?小时|个(?!(百分)?点(?!位))|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场|本|份|卷|张|篇|起|宗|例|套|辆|台|座|间|分)")
+ASKED_COUNT = re.compile(r"(多少|(?<!哪)几)(个工作日|大项|个?学时|个?小时|个(?!(百分)?点(?!位))|项|件|家|名|人|次|轮|届|期|天|日|批|类|条|户|所|支|场|本|份|卷|张|篇|页|字|起|宗|例|套|辆|台|座|间|分)")
 
 
 _DURATION = "工作日|自然日|月|小时|季度|星期|百分点"

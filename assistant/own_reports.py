@@ -62,7 +62,9 @@ def own_work_reply(a, query) -> tuple[str, list] | None:
     for name in sorted({query.unit, author, local_name(author, items[0].locality), *names}, key=len, reverse=True):
         topic = topic.replace(name, "")  # the unit is who is asked about, not what
     chosen = on_topic(a, topic, items)
-    head = f"这份材料是{author}写的自身工作情况(《{items[0].title}》),其中写的都是{author}自己的工作"
+    titles = "".join(f"《{t}》" for t in dict.fromkeys(i.title for i in items))  # (two years' reports: both)
+    which = "这份材料" if len({i.doc_id for i in items}) == 1 else "这些材料"
+    head = f"{which}是{author}写的自身工作情况({titles}),其中写的都是{author}自己的工作"
     if chosen and len(chosen) <= _MOST_QUOTED:
         lines = [head + f";与所问有关的是{len(chosen)}处:"]
         cited = [(i, gist(i.text, 200)) for i in chosen]

@@ -84,7 +84,8 @@ def _without_unit_part(a, query: Query) -> Query | None:
     if not query.unit:
         return None
     mention = a.unit_names.find(query.original, query.localities)
-    parts = [p for p in re.split(r"[?？;；]", query.original) if p.strip()]
+    # (clauses too: "X那条,市监察局是配合单位吗?一起配合的还有谁?" names the item in its first)
+    parts = [p for p in re.split(r"[?？;；,，\s]", query.original) if p.strip()]
     rest = [p for p in parts if not (mention and mention.said in p)]
     if not rest or len(rest) == len(parts):
         return None
@@ -198,6 +199,12 @@ def units(a, query: Query, hits, timings) -> Iterator[dict]:
             return
         yield a.not_found(query, hits)
         return
+    if query.unit and not query.localities and len({i.locality for i, _ in keep}) > 1:
+        # "…那条,市监察局是配合单位吗?" with no place named: the places that have the unit asked
+        # about are where the asker is (another county's item does not list it)
+        mention = a.unit_names.find(query.original)
+        own = [(i, r) for i, r in keep if mention and i.locality in mention.localities]
+        keep = own or keep
     keep = [pair for item, rel in keep
             for pair in sorted([(item, rel), *_siblings(a, query, item, rel)], key=lambda p: p[0].span[0])]
     if len(keep) == 1 and query.lang != "en" and unstated_units.names_no_unit(keep[0][0]) and not query.unit:

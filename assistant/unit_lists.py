@@ -229,6 +229,8 @@ def unit_tasks_text(unit: str, items: list[TaskItem], role: str, lang: str = "zh
         lines = [f"[{n}] {i.locality} {i.section} {short_heading(i, 40)}" for n, i in enumerate(items, start=1)]
         return "\n".join([head, *lines])
     localities = SEP.join(dict.fromkeys(i.locality for i in items if i.locality))
+    if localities and not all(i.locality for i in items):
+        localities += "及未写地名的文件"  # (a page that never names its place counts in the total too)
     head = f"{unit}{verb}的任务共{len(items)}{counter}{_in(localities)},即以下{len(items)}{each}:"
     split = _breakdown(items, names, role, counter) if names else ""
     if split:

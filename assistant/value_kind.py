@@ -39,7 +39,7 @@ KINDS = (
     ValueKind("rank", re.compile(r"排第几|排名|第几名|名次|排在第|排位|位次|得分最|分数最|"
                                # who came first ("考核谁排第一?"); "排第一的有几条" counts units listed first
                                r"(谁|哪个[\u4e00-\u9fff]{0,4}|哪家)排在?第[一二三\d]|第一名|头名|拿了?第一|(最高|最低)分"),
-              re.compile(r"第[一二三四五六七八九十\d]+名|排名第|位居|名列|排在第"), "排名"),
+              re.compile(r"第[一二三四五六七八九十\d]+[名位]|排名第|位居|名列|排在第|跃居|位列"), "排名"),
     # which places ("那12个乡镇都叫啥名?"): a plan counts them ("全县12个乡镇"), it seldom lists them
     ValueKind("places", re.compile(r"(乡镇|乡|镇|街道|村|社区|县市|县区|园区)[^?,]{0,3}(都|分别|各)?(叫|是)(啥|什么|哪些|哪几个)(名字?)?|"
                                    r"(哪|哪几|哪些)个?(乡镇|街道|村|社区)"),

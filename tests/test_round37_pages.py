@@ -116,3 +116,29 @@ def test_an_old_notice_typed_with_the_letter_o_for_zero_is_dated_and_is_no_repor
     meta = read_metadata("\n".join(text.split(" ")))
     assert meta.date == "2009-11-13"
     assert meta.kind == ""  # 关于报告…的通知 is a notice, not a 报告
+
+
+def test_a_unit_named_in_a_clause_of_its_own_leaves_the_item_to_the_rest(tmp_path):
+    plan = "荪汀县2025年法治政府建设工作要点\n一、执法\n1.建立行政执法协调机制。(县司法局牵头,县财政局配合)\n"
+    a = assistant_over(tmp_path, opinion_txt=OPINION, plan_txt=plan)
+    reply = a.answer("建立行政执法协调机制那条,市财政局是配合单位吗?一起配合的还有谁?").to_dict()
+    # the place that has a 市财政局 is where the asker is: not 荪汀县's item of the same name
+    assert reply["status"] == "answered" and reply["answer"].startswith("市财政局是配合单位")
+    assert "荪汀县" not in reply["answer"]
+    listed = a.answer("市政府法制办牵头哪些?").to_dict()["answer"]
+    assert "()" not in listed
+
+
+def test_a_rank_printed_as_a_place_in_order_and_a_count_of_characters():
+    from assistant.value_kind import asked_kind, holds
+
+    kind = asked_kind("武汉法治政府建设在全国评估里排第几")
+    assert kind and kind.name == "rank"
+
+    class Item:
+        text = "全市法治政府建设在全国地方法治政府评估中跃居第10位。"
+        units_raw = ""
+
+    assert holds(kind, [Item()], "武汉法治政府建设在全国评估里排第几")
+    assert not answers_measure("总结报告最多写多少字", "总结报告要简明扼要,于11月底前上报")
+    assert answers_measure("总结报告最多写多少字", "总结报告不超过3000字")
