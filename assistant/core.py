@@ -34,10 +34,9 @@ from assistant.types import Answer, Citation
 from assistant.unit_names import UnitNames
 from assistant.understand import Query, understand
 from corpus.gazetteer import stem_opening
-from index.localities import short_forms
 from corpus.text import normalize
 from corpus.types import TaskItem
-from index.localities import locality_words
+from index.localities import locality_words, short_forms
 
 log = logging.getLogger("policyqa.assistant")
 NEAR_MIN = 0.2  # an item listed as near a question nobody could answer covers this much of it

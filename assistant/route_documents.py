@@ -124,12 +124,14 @@ def documents(a, query: Query, hits, timings) -> Iterator[dict]:
             date = fields.cn_date(item.date) or "未注明日期"
         if query.lang == "en":
             extra = "".join(f", {v}" for v in (item.doc_no, item.issuer) if v)
-            lines.append(f"{item.locality}: {item.title}, {date}, {item.doc_kind}{extra} [{n}].")
+            kind_said = f", {item.doc_kind}" if item.doc_kind else ""
+            lines.append(f"{item.locality}: {item.title}, {date}{kind_said}{extra} [{n}].")
         else:
             extra = (f",文号{item.doc_no}" if item.doc_no else ",无文号") + (f",{item.issuer}印发" if item.issuer else "")
             if item.addressee and _ASKS_ADDRESSEE.search(query.original):
                 extra += f",主送{item.addressee}"
-            lines.append(f"{item.locality}:《{item.title}》,{date},{item.doc_kind}{extra}[{n}]。")
+            kind_said = f",{item.doc_kind}" if item.doc_kind else ""  # (a notice names no kind: no empty field)
+            lines.append(f"{item.locality}:《{item.title}》,{date}{kind_said}{extra}[{n}]。")
         cited.append((item, item.text[:60]))
     if basis:
         holder, sentence = basis

@@ -8,7 +8,8 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from assistant import acting_tasks, compute, own_reports, deadlines, fields, route_counts, route_sections, sections, unit_lists
+from assistant import (acting_tasks, compute, deadlines, fields, own_reports, route_counts, route_sections, sections,
+                       unit_lists)
 from assistant.compute import Computed
 from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.route_fields import TASK_KINDS

@@ -142,3 +142,10 @@ def test_a_rank_printed_as_a_place_in_order_and_a_count_of_characters():
     assert holds(kind, [Item()], "武汉法治政府建设在全国评估里排第几")
     assert not answers_measure("总结报告最多写多少字", "总结报告要简明扼要,于11月底前上报")
     assert answers_measure("总结报告最多写多少字", "总结报告不超过3000字")
+
+
+def test_a_notice_asked_for_its_date_shows_no_empty_field(tmp_path):
+    notice = ("蘅川市人民政府办公室关于报告推进依法行政工作进展情况的通知\n各县(区)人民政府:\n现将有关事项通知如下:\n"
+              "一、报告内容。重点报告措施和成效。\n二、上报时间。于11月底前上报市政府。\n蘅川市人民政府办公室\n二oo九年十一月十三日\n")
+    reply = assistant_over(tmp_path, notice_txt=notice).answer("蘅川市政府办公室那个报告依法行政进展情况的通知是哪天发的?").to_dict()
+    assert "2009年11月13日" in reply["answer"] and ",," not in reply["answer"]
