@@ -8,8 +8,8 @@ question names when some are, else every point by its heading — and says whose
 """
 from __future__ import annotations
 
+from assistant import unit_lists
 from assistant.actors import own_work_of
-from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.route_sections import gist
 from corpus.types import TaskItem
 
@@ -38,18 +38,6 @@ def reports_by(a, unit: str, names, localities=(), docs=()) -> list[TaskItem]:
     return list({i.item_id: i for i in found}.values())
 
 
-def on_topic(a, topic: str, items: list[TaskItem]) -> list[TaskItem]:
-    """The points about `topic`: by their headings first, their whole text when no heading says it."""
-    if not topic or not a.evidence.has_content(topic):
-        return []
-
-    def about(text: str) -> bool:
-        return (a.evidence.coverage(topic, text) or 0.0) >= REL_MIN_NAMED
-
-    return ([i for i in items if about(f"{i.section_path}{i.heading}")]
-            or [i for i in items if about(i.text)])
-
-
 def own_work_reply(a, query) -> tuple[str, list] | None:
     """(reply, citations) for a department asked what it did, from its own report; None when no
     report in the places asked is that department's."""
@@ -61,7 +49,7 @@ def own_work_reply(a, query) -> tuple[str, list] | None:
     topic = query.topic
     for name in sorted({query.unit, author, local_name(author, items[0].locality), *names}, key=len, reverse=True):
         topic = topic.replace(name, "")  # the unit is who is asked about, not what
-    chosen = on_topic(a, topic, items)
+    chosen = unit_lists.items_about(a.evidence, [topic], items) if a.evidence.has_content(topic) else []
     titles = "".join(f"《{t}》" for t in dict.fromkeys(i.title for i in items))  # (two years' reports: both)
     which = "这份材料" if len({i.doc_id for i in items}) == 1 else "这些材料"
     head = f"{which}是{author}写的自身工作情况({titles}),其中写的都是{author}自己的工作"

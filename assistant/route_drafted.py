@@ -192,6 +192,7 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
     notes: dict[str, str] = {}
     if len(query.localities) > 1 or spread:
         chosen = [(i, s) for i, s, _ in strong]
+        measure = measure_pattern(query.original)
         # A place whose document covers the task but gives no value of the kind asked is still
         # named, with what it says: "统计执法检查几次?" — one county says 2次, another only a rate.
         # A place the question names is answered from its item even when no one sentence covers
@@ -203,7 +204,6 @@ def drafted(a, query: Query, hits, timings) -> Iterator[dict]:
                 quote = a.quote(query, item)
                 chosen.append((item, quote))
                 # (a figure the question states for one place, "跟澄江的100%比", is that place's own)
-                measure = measure_pattern(query.original)
                 if not (strong or measure is None) and measure.search(quote):
                     continue
                 notes[item.item_id] = "(没有写明所问的数值)" if query.lang != "en" else " (no such figure given)"

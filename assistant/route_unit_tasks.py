@@ -11,7 +11,6 @@ from typing import Iterator
 from assistant import (acting_tasks, compute, deadlines, fields, own_reports, route_counts, route_sections, sections,
                        unit_lists)
 from assistant.compute import Computed
-from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from assistant.route_fields import TASK_KINDS
 from assistant.topic import LEAD_WORDS, topic_of
 from assistant.intents import LEAD_ASK
@@ -295,18 +294,9 @@ def _topic_of_list(a, query: Query, items: list[TaskItem], some: bool = True) ->
         topic = topic_of(said, query.localities)
         if not a.evidence.has_content(topic):
             continue
-        # about the topic by its headings (七、(二十)深化行政复议体制改革), not by a passing mention in
-        # its text (an 法治教育培训 item naming 行政复议 among the skills to train); the text when
-        # no heading says it
         # "复议、出庭应诉、调解这几条里": a list of topics, an item about any one of them
         topics = [t for t in (topic_of(p, query.localities) for p in re.split(r"[、和及与]", said)) if len(t) >= 2]
-        topics = topics if len(topics) >= 2 else [topic]
-
-        def about(text: str) -> bool:
-            return any((a.evidence.coverage(t, text) or 0.0) >= REL_MIN_NAMED for t in topics)
-
-        within = ([i for i in items if about(f"{i.section_path}{i.heading}")]
-                  or [i for i in items if about(f"{i.section_path}{i.text}")])
+        within = unit_lists.items_about(a.evidence, topics if len(topics) >= 2 else [topic], items)
         if within and (len(within) < len(items) or not some):
             return said.strip("“”\"、和及与"), within
     return "", []

@@ -8,8 +8,21 @@ from dataclasses import replace
 
 from assistant.fields import (SEP, listed_section, lead_word, names_as_printed, other_counter, part_word,
                               resp_label, resp_word, short_heading)
+from assistant.gates import REL_MIN_NAMED  # calibrated: eval/calibrate.py
 from corpus.text import normalize
 from corpus.types import TaskItem
+
+
+def items_about(evidence, topics: list[str], items: list[TaskItem]) -> list[TaskItem]:
+    """The items about any of `topics`: by their headings (七、(二十)深化行政复议体制改革), not by a
+    passing mention in their text (an 法治教育培训 item naming 行政复议 among the skills to train);
+    by their text when no heading says it."""
+
+    def about(text: str) -> bool:
+        return any((evidence.coverage(t, text) or 0.0) >= REL_MIN_NAMED for t in topics)
+
+    return ([i for i in items if about(f"{i.section_path}{i.heading}")]
+            or [i for i in items if about(f"{i.section_path}{i.text}")])
 
 LIST_CHARS, LISTING_MIN, LISTING_MAX = 1200, 80, 320  # a unit's task list: its length, and each task's share
 
